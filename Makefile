@@ -1,0 +1,38 @@
+# Double Guarantee plugin: every target installs what it needs (scripts/setup.sh) first.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PLUGIN := double_guarantee_plugin
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup demo test bench run package transup transcompile clean
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup transcompile
+	$(PY) scripts/demo.py
+
+test: setup transcompile
+	@set +e; xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc = 5 ]; then echo "make test: pytest collected no tests"; exit 1; fi; exit $$rc
+
+bench: setup
+	$(PY) bench/run_all.py
+
+run: setup transcompile
+	bash scripts/run_qgis.sh
+
+package: transcompile
+	bash scripts/package.sh $(VERSION)
+
+transup:
+	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' | sort) -ts i18n/double_guarantee_zh_CN.ts
+
+transcompile:
+	@command -v lrelease >/dev/null || bash scripts/setup.sh
+	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+clean:
+	rm -rf demo_output dist .pytest_cache

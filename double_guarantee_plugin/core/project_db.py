@@ -1,0 +1,267 @@
+"""The project database: a GeoPackage with a ``projects`` table and a ``plots`` polygon layer.
+
+Schema version 2 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
+``projects.funding_source`` / ``projects.implemented_on``; ``open_project_database()`` migrates
+them in one transaction.  Field aliases, value maps and constraints are stored as the layers'
+default style in the GeoPackage, so QGIS's own attribute form validates input even when the file
+is opened without the plugin.
+"""
+import os
+import sqlite3
+
+from osgeo import gdal, ogr, osr
+from qgis.core import (QgsCoordinateReferenceSystem, QgsDefaultValue, QgsEditorWidgetSetup,
+                       QgsFieldConstraints, QgsVectorLayer)
+
+from . import tables
+from .crs import CGCS2000_GEOGRAPHIC, zone_for_epsg
+
+SCHEMA_VERSION = 2
+PROJECTS_TABLE = "projects"
+PLOTS_LAYER = "plots"
+META_TABLE = "dg_meta"
+
+PROJECT_FIELDS = [  # name, OGR type, width, alias (zh)
+    ("project_code", ogr.OFTString, 40, "项目编号"),
+    ("project_name", ogr.OFTString, 200, "项目名称"),
+    ("county_code", ogr.OFTString, 12, "县级行政区代码"),
+    ("project_type", ogr.OFTString, 40, "项目类型"),
+    ("funding_source", ogr.OFTString, 40, "资金来源"),
+    ("implemented_on", ogr.OFTDate, 0, "实施日期"),
+    ("status", ogr.OFTString, 20, "项目状态"),
+]
+PLOT_FIELDS = [
+    ("project_code", ogr.OFTString, 40, "项目编号"),
+    ("plot_code", ogr.OFTString, 40, "地块编号"),
+    ("class_before", ogr.OFTString, 8, "实施前地类"),
+    ("class_after", ogr.OFTString, 8, "实施后地类"),
+    ("grade_system", ogr.OFTString, 24, "等别体系"),
+    ("grade_before", ogr.OFTInteger, 0, "实施前等别"),
+    ("grade_after", ogr.OFTInteger, 0, "实施后等别"),
+]
+# what version 1 lacked, with the value migrated rows get
+V1_MISSING = {
+    PROJECTS_TABLE: [("funding_source", "TEXT", None), ("implemented_on", "DATE", None)],
+    PLOTS_LAYER: [("grade_system", "TEXT", "'use_grade_15'")],
+}
+
+
+class ProjectDatabaseError(RuntimeError):
+    """A project database that cannot be created, opened or migrated; the message names the file."""
+
+
+def is_cgcs2000_crs(crs):
+    """True for CGCS2000 geographic (EPSG:4490) and its Gauss-Krüger zones (4491–4554)."""
+    authid = crs.authid() if hasattr(crs, "authid") else str(crs)
+    if not authid.upper().startswith("EPSG:"):
+        return False
+    code = int(authid.split(":")[1])
+    if code == CGCS2000_GEOGRAPHIC:
+        return True
+    zone = zone_for_epsg(code)
+    return zone is not None and zone[0] == "cgcs2000"
+
+
+def _srs(crs):
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(int(crs.authid().split(":")[1]))
+    return srs
+
+
+def create_project_database(path, crs, overwrite=False):
+    """Create a new project database at ``path`` in the CGCS2000 ``crs`` (QgsCoordinateReferenceSystem)."""
+    if isinstance(crs, (str, int)):
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{crs}" if isinstance(crs, int) else crs)
+    if not is_cgcs2000_crs(crs):
+        raise ProjectDatabaseError(
+            f"{path}: the CRS {crs.authid() or crs.description()} is not CGCS2000 (EPSG:4490 or a "
+            f"CGCS2000 Gauss-Krüger zone, EPSG:4491–4554)")
+    if os.path.exists(path):
+        if not overwrite:
+            raise ProjectDatabaseError(f"{path}: the file exists already")
+        os.remove(path)
+    driver = ogr.GetDriverByName("GPKG")
+    gdal.UseExceptions()
+    try:
+        dataset = driver.CreateDataSource(path)
+        projects = dataset.CreateLayer(PROJECTS_TABLE, geom_type=ogr.wkbNone, options=["FID=fid"])
+        _add_fields(projects, PROJECT_FIELDS)
+        plots = dataset.CreateLayer(PLOTS_LAYER, srs=_srs(crs), geom_type=ogr.wkbMultiPolygon,
+                                    options=["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"])
+        _add_fields(plots, PLOT_FIELDS)
+        dataset = None
+    finally:
+        gdal.DontUseExceptions()
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('crs', ?)", (crs.authid(),))
+        connection.execute(f"CREATE UNIQUE INDEX projects_code_unique ON {PROJECTS_TABLE}(project_code)")
+        connection.execute(f"CREATE INDEX plots_project_code ON {PLOTS_LAYER}(project_code)")
+    save_default_styles(path)
+    return path
+
+
+def _add_fields(layer, fields):
+    for name, kind, width, _alias in fields:
+        definition = ogr.FieldDefn(name, kind)
+        if width:
+            definition.SetWidth(width)
+        if name == "project_code":
+            definition.SetNullable(False)
+        layer.CreateField(definition)
+
+
+def schema_version(path):
+    """The schema version stored in the file (1 for files with no version table)."""
+    with sqlite3.connect(path) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if PLOTS_LAYER not in names or PROJECTS_TABLE not in names:
+            raise ProjectDatabaseError(f"{path}: not a project database (no '{PLOTS_LAYER}' and "
+                                       f"'{PROJECTS_TABLE}' tables)")
+        if META_TABLE not in names:
+            return 1
+        row = connection.execute(f"SELECT value FROM {META_TABLE} WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 1
+
+
+def migrate(path):
+    """Bring a project database to SCHEMA_VERSION in one transaction; returns the version it had."""
+    version = schema_version(path)
+    if version > SCHEMA_VERSION:
+        raise ProjectDatabaseError(f"{path}: schema version {version} is newer than this plugin "
+                                   f"understands ({SCHEMA_VERSION}); update the plugin")
+    if version == SCHEMA_VERSION:
+        return version
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        if version < 2:
+            for table, columns in V1_MISSING.items():
+                existing = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+                for name, sql_type, default in columns:
+                    if name not in existing:
+                        connection.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+                        if default is not None:
+                            connection.execute(f"UPDATE {table} SET {name} = {default}")
+            connection.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
+            connection.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS projects_code_unique "
+                               f"ON {PROJECTS_TABLE}(project_code)")
+            connection.execute(f"CREATE INDEX IF NOT EXISTS plots_project_code ON {PLOTS_LAYER}(project_code)")
+        connection.execute(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', ?)",
+                           (str(SCHEMA_VERSION),))
+        connection.execute("COMMIT")
+    except Exception as exc:
+        connection.execute("ROLLBACK")
+        raise ProjectDatabaseError(f"{path}: migration from version {version} failed, nothing was "
+                                   f"changed ({exc})") from exc
+    finally:
+        connection.close()
+    save_default_styles(path)
+    return version
+
+
+def layer_uri(path, name):
+    return f"{path}|layername={name}"
+
+
+def open_project_database(path):
+    """Migrate if needed and return ``(plots_layer, projects_layer)`` configured for editing."""
+    if not os.path.exists(path):
+        raise ProjectDatabaseError(f"{path}: file not found")
+    migrate(path)
+    plots = QgsVectorLayer(layer_uri(path, PLOTS_LAYER), "地块 plots", "ogr")
+    projects = QgsVectorLayer(layer_uri(path, PROJECTS_TABLE), "项目 projects", "ogr")
+    if not plots.isValid() or not projects.isValid():
+        raise ProjectDatabaseError(f"{path}: QGIS cannot open the plots or projects layer")
+    configure_plots_layer(plots)
+    configure_projects_layer(projects)
+    return plots, projects
+
+
+def _value_map(rows, label_key="name_zh"):
+    return QgsEditorWidgetSetup("ValueMap", {"map": [{f"{row['code']} {row[label_key]}": row["code"]}
+                                                     for row in rows]})
+
+
+def _grade_constraint(field):
+    systems = tables.grade_systems()
+    default = tables.load_rule_profile().default_grade_system
+    parts = [f'"{field}" IS NULL']
+    for system in systems.values():
+        test = ('coalesce("grade_system", \'{d}\') = \'{s}\''.format(d=default, s=system.id))
+        parts.append(f'({test} AND "{field}" BETWEEN {system.best} AND {system.worst})')
+    return " OR ".join(parts)
+
+
+def configure_plots_layer(layer):
+    """Aliases, value maps, defaults and constraints on a plots layer (in place)."""
+    classes = [{"code": c.code, "name_zh": c.name_zh} for c in tables.land_classes().values()]
+    systems = [{"code": s.id, "name_zh": s.name_zh} for s in tables.grade_systems().values()]
+    fields = layer.fields()
+    for name, _kind, _width, alias in PLOT_FIELDS:
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, alias)
+        if name in ("class_before", "class_after"):
+            layer.setEditorWidgetSetup(index, _value_map(classes))
+            layer.setConstraintExpression(index, f'"{name}" IS NULL OR "{name}" IN ('
+                                          + ", ".join(f"'{c['code']}'" for c in classes) + ")",
+                                          f"{alias}: 不是 GB/T 21010 地类编码 / not a GB/T 21010 land-class code")
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+        elif name == "grade_system":
+            layer.setEditorWidgetSetup(index, _value_map(systems))
+            layer.setDefaultValueDefinition(index, QgsDefaultValue(
+                f"'{tables.load_rule_profile().default_grade_system}'"))
+        elif name in ("grade_before", "grade_after"):
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Range", {
+                "Min": 1, "Max": 15, "Step": 1, "AllowNull": True, "Style": "SpinBox"}))
+            layer.setConstraintExpression(index, _grade_constraint(name),
+                                          f"{alias}: 超出等别体系范围 / outside the grade system's range")
+        elif name == "project_code":
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+    return layer
+
+
+def configure_projects_layer(layer):
+    codes = tables.project_codes()
+    fields = layer.fields()
+    for name, _kind, _width, alias in PROJECT_FIELDS:
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, alias)
+        if name == "project_type":
+            layer.setEditorWidgetSetup(index, _value_map(codes["project_types"]))
+        elif name == "funding_source":
+            layer.setEditorWidgetSetup(index, _value_map(codes["funding_sources"]))
+        elif name == "status":
+            layer.setEditorWidgetSetup(index, _value_map(codes["statuses"]))
+            layer.setDefaultValueDefinition(index, QgsDefaultValue("'planned'"))
+            layer.setConstraintExpression(index, '"status" IN (' + ", ".join(
+                f"'{row['code']}'" for row in codes["statuses"]) + ")", "状态无效 / invalid status")
+        elif name == "implemented_on":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("DateTime", {
+                "field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd", "calendar_popup": True}))
+        if name == "project_code":
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+    return layer
+
+
+def save_default_styles(path):
+    """Store the field configuration as each layer's default style inside the GeoPackage."""
+    for name, configure in ((PLOTS_LAYER, configure_plots_layer), (PROJECTS_TABLE, configure_projects_layer)):
+        layer = QgsVectorLayer(layer_uri(path, name), name, "ogr")
+        if not layer.isValid():
+            raise ProjectDatabaseError(f"{path}: cannot open layer '{name}' to store its style")
+        configure(layer)
+        message = layer.saveStyleToDatabase(name, "Double Guarantee field configuration", True, "")
+        if message:
+            raise ProjectDatabaseError(f"{path}: cannot store the style of '{name}': {message}")
+        del layer

@@ -1,0 +1,1 @@
+"""Docks, map tools and dialogs: thin widgets over ``core``."""

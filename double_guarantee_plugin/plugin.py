@@ -1,0 +1,92 @@
+"""The plugin object QGIS loads: it only wires actions, docks and the Processing provider.
+
+``initGui()`` builds everything and ``unload()`` removes exactly what ``initGui()`` added, so the
+plugin can be loaded and unloaded any number of times in one QGIS session.
+"""
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .core.paths import resource_path
+from .i18n import remove_translation, setup_translation, tr
+
+MENU_NAME = "&Double Guarantee 双保"
+TOOLBAR_NAME = "DoubleGuaranteeToolbar"
+
+
+class DoubleGuaranteePlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.actions = []
+        self.docks = []
+        self.toolbar = None
+        self.provider = None
+        setup_translation()
+
+    # -- Processing -------------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 (QGIS's name)
+        from .processing.provider import DoubleGuaranteeProvider
+        self.provider = DoubleGuaranteeProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI --------------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar(tr("Double Guarantee"))
+        self.toolbar.setObjectName(TOOLBAR_NAME)
+        icon = QIcon(resource_path("icons", "icon.svg"))
+        self._add_action(icon, tr("New project database…"), self.new_project_database)
+        self._add_action(icon, tr("Open project database…"), self.open_project_database)
+        for dock in self._create_docks():
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            self.docks.append(dock)
+            toggle = dock.toggleViewAction()
+            toggle.setIcon(icon)
+            self.iface.addPluginToMenu(MENU_NAME, toggle)
+            self.toolbar.addAction(toggle)
+            self.actions.append(toggle)
+
+    def _create_docks(self):
+        """Docks the plugin owns; each module under ``gui`` supplies one."""
+        from .gui import docks
+        return docks.create_docks(self.iface)
+
+    def _add_action(self, icon, text, callback):
+        action = QAction(icon, text, self.iface.mainWindow())
+        action.triggered.connect(callback)
+        self.iface.addPluginToMenu(MENU_NAME, action)
+        self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU_NAME, action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+        self.actions = []
+        for dock in self.docks:
+            if hasattr(dock, "cleanup"):
+                dock.cleanup()
+            self.iface.removeDockWidget(dock)
+            dock.setParent(None)
+            dock.deleteLater()
+        self.docks = []
+        if self.toolbar is not None:
+            self.toolbar.setParent(None)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translation()
+
+    # -- actions ----------------------------------------------------------------------------
+    def new_project_database(self):
+        from .gui.dialogs.project_db import new_project_database
+        new_project_database(self.iface)
+
+    def open_project_database(self):
+        from .gui.dialogs.project_db import open_project_database
+        open_project_database(self.iface)

@@ -1,0 +1,1 @@
+"""The Processing provider ``doubleguarantee`` and its algorithms (thin wrappers over ``core``)."""
