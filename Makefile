@@ -15,7 +15,7 @@ demo: setup transcompile
 	$(PY) scripts/demo.py
 
 test: setup transcompile
-	@set +e; xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	@set +e; xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests $(or $(PYTEST_ARGS),tests); rc=$$?; \
 	if [ $$rc = 5 ]; then echo "make test: pytest collected no tests"; exit 1; fi; exit $$rc
 
 bench: setup
@@ -29,6 +29,7 @@ package: transcompile
 
 transup:
 	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' | sort) -ts i18n/double_guarantee_zh_CN.ts
+	/usr/bin/python3 scripts/ts_single_context.py i18n/double_guarantee_zh_CN.ts
 
 transcompile:
 	@command -v lrelease >/dev/null || bash scripts/setup.sh

@@ -89,3 +89,11 @@ def shared_data():
     if not REAL_DATA.is_dir():
         pytest.fail(f"shared data folder not found at {REAL_DATA}: clone with ../shared beside the repo")
     return REAL_DATA
+
+
+@pytest.fixture(scope="session")
+def demo_paths(qgis_app):
+    """The generated demo county and project database (generated once, cached in demo_data/)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import generate_demo
+    return generate_demo.ensure_demo_data(ROOT / "demo_data")
