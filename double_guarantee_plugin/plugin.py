@@ -39,6 +39,9 @@ class DoubleGuaranteePlugin:
         self._add_action(icon, tr("New project database…"), self.new_project_database)
         self._add_action(icon, tr("Open project database…"), self.open_project_database)
         for dock in self._create_docks():
+            if not dock.objectName().startswith("DoubleGuarantee"):
+                # QGIS saves dock positions by object name; one prefix keeps ours apart
+                dock.setObjectName(f"DoubleGuarantee{dock.objectName() or type(dock).__name__}")
             self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
             self.docks.append(dock)
             toggle = dock.toggleViewAction()

@@ -9,6 +9,7 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 _APP = None
+_PROVIDER = None
 
 
 def start_qgis():
@@ -24,5 +25,7 @@ def start_qgis():
     from processing.core.Processing import Processing
     Processing.initialize()
     from double_guarantee_plugin.processing.provider import DoubleGuaranteeProvider
-    QgsApplication.processingRegistry().addProvider(DoubleGuaranteeProvider())
+    global _PROVIDER
+    _PROVIDER = DoubleGuaranteeProvider()  # keep a reference: the registry does not own Python objects
+    QgsApplication.processingRegistry().addProvider(_PROVIDER)
     return _APP

@@ -12,10 +12,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+# QGIS's own Python plugins (``import processing``) live here on Debian
+QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
+if os.path.isdir(QGIS_PLUGINS) and QGIS_PLUGINS not in sys.path:
+    sys.path.append(QGIS_PLUGINS)
 
 SHARED = ROOT.parent / "shared"
 REAL_DATA = SHARED / "data" / "real"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+SESSION_PROVIDER = None
 
 
 def _complete_iface(iface):
@@ -77,10 +82,11 @@ def processing_ready(qgis_processing):
     """Processing initialised and the plugin's provider registered once for the session."""
     from qgis.core import QgsApplication
     from double_guarantee_plugin.processing.provider import DoubleGuaranteeProvider, PROVIDER_ID
+    global SESSION_PROVIDER
     registry = QgsApplication.processingRegistry()
     if registry.providerById(PROVIDER_ID) is None:
-        provider = DoubleGuaranteeProvider()
-        registry.addProvider(provider)
+        SESSION_PROVIDER = DoubleGuaranteeProvider()   # keep a reference: the registry does not own it
+        registry.addProvider(SESSION_PROVIDER)
     return registry.providerById(PROVIDER_ID)
 
 

@@ -73,7 +73,7 @@ def compute_layer_credits(layer, profile=None, fields=None, request=None, plot_c
     """Credits of every plot (``[(fid, PlotCredit)]``) and per project (``[ProjectCredit]``)."""
     profile = profile or tables.load_rule_profile()
     fields = fields or PlotFields()
-    measure = EllipsoidalArea(layer.crs())
+    measure = EllipsoidalArea(layer.sourceCrs())  # a layer or a Processing feature source
     plot_checks = plot_checks or {}
     total = max(layer.featureCount(), 1)
     results = []

@@ -133,30 +133,37 @@ def migrate(path):
                                    f"understands ({SCHEMA_VERSION}); update the plugin")
     if version == SCHEMA_VERSION:
         return version
-    connection = sqlite3.connect(path, isolation_level=None)
+    # through OGR, not sqlite3: the GeoPackage's R-tree triggers call ST_* functions only GDAL provides
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        raise ProjectDatabaseError(f"{path}: cannot open the file for writing")
+    dataset.StartTransaction()
     try:
-        connection.execute("BEGIN IMMEDIATE")
         if version < 2:
             for table, columns in V1_MISSING.items():
-                existing = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+                layer = dataset.GetLayerByName(table)
+                existing = {layer.GetLayerDefn().GetFieldDefn(i).GetName()
+                            for i in range(layer.GetLayerDefn().GetFieldCount())}
                 for name, sql_type, default in columns:
                     if name not in existing:
-                        connection.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+                        kind = ogr.OFTDate if sql_type == "DATE" else ogr.OFTString
+                        if layer.CreateField(ogr.FieldDefn(name, kind)) != 0:
+                            raise RuntimeError(f"cannot add column {table}.{name}")
                         if default is not None:
-                            connection.execute(f"UPDATE {table} SET {name} = {default}")
-            connection.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
-            connection.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS projects_code_unique "
+                            dataset.ExecuteSQL(f"UPDATE {table} SET {name} = {default}")
+            dataset.ExecuteSQL(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
+            dataset.ExecuteSQL(f"CREATE UNIQUE INDEX IF NOT EXISTS projects_code_unique "
                                f"ON {PROJECTS_TABLE}(project_code)")
-            connection.execute(f"CREATE INDEX IF NOT EXISTS plots_project_code ON {PLOTS_LAYER}(project_code)")
-        connection.execute(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', ?)",
-                           (str(SCHEMA_VERSION),))
-        connection.execute("COMMIT")
+            dataset.ExecuteSQL(f"CREATE INDEX IF NOT EXISTS plots_project_code ON {PLOTS_LAYER}(project_code)")
+        dataset.ExecuteSQL(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', '{SCHEMA_VERSION}')")
+        if dataset.CommitTransaction() != 0:
+            raise RuntimeError("commit failed")
     except Exception as exc:
-        connection.execute("ROLLBACK")
+        dataset.RollbackTransaction()
         raise ProjectDatabaseError(f"{path}: migration from version {version} failed, nothing was "
                                    f"changed ({exc})") from exc
     finally:
-        connection.close()
+        dataset = None
     save_default_styles(path)
     return version
 

@@ -1,0 +1,170 @@
+"""``doubleguarantee:computecredits``: per-plot and per-project credits of a plot layer."""
+from collections import Counter
+
+from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterString, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import tables
+from ...core.layer_credits import PlotFields, compute_layer_credits
+from ...core.units import mu_to_ha
+from ...i18n import tr
+
+# parameter, PlotFields attribute; left empty, a field parameter means the default name
+FIELD_PARAMETERS = [
+    ("PROJECT_CODE_FIELD", "project_code"),
+    ("PLOT_CODE_FIELD", "plot_code"),
+    ("CLASS_BEFORE_FIELD", "class_before"),
+    ("CLASS_AFTER_FIELD", "class_after"),
+    ("GRADE_SYSTEM_FIELD", "grade_system"),
+    ("GRADE_BEFORE_FIELD", "grade_before"),
+    ("GRADE_AFTER_FIELD", "grade_after"),
+]
+PLOT_OUTPUT_FIELDS = [("area_m2", QVariant.Double), ("area_mu", QVariant.Double), ("plot_kind", QVariant.String),
+                      ("credit_area_mu", QVariant.Double), ("credit_capacity_kg", QVariant.Double),
+                      ("credit_paddy_mu", QVariant.Double), ("reason", QVariant.String)]
+PROJECT_OUTPUT_FIELDS = [("project_code", QVariant.String), ("plot_count", QVariant.Int),
+                         ("refused_count", QVariant.Int), ("area_mu", QVariant.Double),
+                         ("area_ha", QVariant.Double), ("new_farmland_mu", QVariant.Double),
+                         ("upgrading_mu", QVariant.Double), ("credit_area_mu", QVariant.Double),
+                         ("credit_capacity_kg", QVariant.Double), ("credit_paddy_mu", QVariant.Double),
+                         ("grade_before_mean", QVariant.Double), ("grade_after_mean", QVariant.Double),
+                         ("grade_uplift", QVariant.Double)]
+
+
+def _fields(spec):
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
+    INPUT, RULE_PROFILE, OUTPUT, PROJECT_OUTPUT = "INPUT", "RULE_PROFILE", "OUTPUT", "PROJECT_OUTPUT"
+
+    def name(self):
+        return "computecredits"
+
+    def displayName(self):  # noqa: N802
+        return tr("Compute supplementary-farmland credits")
+
+    def group(self):
+        return tr("Credits and checks")
+
+    def groupId(self):  # noqa: N802
+        return "credits"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr("Classifies each plot as new farmland, upgrading or not creditable and computes its area, "
+                  "grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule "
+                  "profile's yield table. Plots with bad input get a reason and zero credit. "
+                  "PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.")
+
+    def createInstance(self):  # noqa: N802
+        return ComputeCreditsAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Plots"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            self.RULE_PROFILE, tr("Rule profile ({})", ", ".join(tables.rule_profile_ids())),
+            defaultValue=tables.DEFAULT_PROFILE_ID))
+        defaults = PlotFields()
+        for parameter, attribute in FIELD_PARAMETERS:
+            self.addParameter(QgsProcessingParameterField(
+                parameter, tr("Field: {}", attribute), defaultValue=getattr(defaults, attribute),
+                parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Plots with credits"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.PROJECT_OUTPUT, tr("Project credits"),
+                                                            QgsProcessing.TypeVector))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
+        if profile_id not in tables.rule_profile_ids():
+            return False, tr("Unknown rule profile '{}'; known profiles: {}", profile_id,
+                             ", ".join(tables.rule_profile_ids()))
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        # invalid plots are reported per plot with a reason, never dropped or fatal
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
+        try:
+            profile = tables.load_rule_profile(profile_id)
+        except tables.TableError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        mapping = PlotFields()
+        for parameter, attribute in FIELD_PARAMETERS:
+            chosen = self.parameterAsFields(parameters, parameter, context)
+            if chosen:
+                setattr(mapping, attribute, chosen[0])
+        missing = mapping.missing_in(source.fields())
+        if missing:
+            raise QgsProcessingException(tr("The input layer lacks the fields {} (set the field parameters to "
+                                             "the names your layer uses)", ", ".join(missing)))
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException(tr("The input layer has no valid CRS: ellipsoidal areas cannot be computed"))
+
+        plot_fields = QgsFields(source.fields())
+        for name, kind in PLOT_OUTPUT_FIELDS:
+            if plot_fields.indexOf(name) >= 0:
+                raise QgsProcessingException(tr("The input layer already has a field '{}'; rename it first", name))
+            plot_fields.append(QgsField(name, kind))
+        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, plot_fields,
+                                             QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
+        project_sink, project_sink_id = self.parameterAsSink(parameters, self.PROJECT_OUTPUT, context,
+                                                             _fields(PROJECT_OUTPUT_FIELDS), QgsWkbTypes.NoGeometry)
+        if sink is None or project_sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        feedback.pushInfo(tr("Rule profile: {} ({})", profile.id, profile.name_zh))
+        plot_credits, project_credits = compute_layer_credits(source, profile, mapping, feedback=feedback)
+        by_fid = dict(plot_credits)
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                break
+            credit = by_fid.get(feature.id())
+            if credit is None:
+                continue
+            out = QgsFeature(plot_fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(list(feature.attributes()) + [
+                credit.area_m2, credit.area_mu, credit.plot_kind, credit.credit_area_mu,
+                credit.credit_capacity_kg, credit.credit_paddy_mu, credit.reason])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+
+        for project in project_credits:
+            row = QgsFeature(_fields(PROJECT_OUTPUT_FIELDS))
+            row.setAttributes([None if project.project_code is None else str(project.project_code),
+                               project.plot_count, project.refused_count, project.area_mu, mu_to_ha(project.area_mu),
+                               project.new_farmland_mu, project.upgrading_mu, project.credit_area_mu,
+                               project.credit_capacity_kg, project.credit_paddy_mu, project.grade_before_mean,
+                               project.grade_after_mean, project.grade_uplift])
+            project_sink.addFeature(row, QgsFeatureSink.FastInsert)
+
+        refused = [credit for _fid, credit in plot_credits if credit.refused]
+        if refused:
+            feedback.reportError(tr("{} of {} plots were refused and got zero credit:", len(refused),
+                                    len(plot_credits)), False)
+            for reason, count in Counter(_reason_kind(c.reason) for c in refused).most_common():
+                feedback.reportError(f"  {count} × {reason}", False)
+            for credit in refused[:50]:
+                feedback.pushInfo(f"  {credit.project_code} / {credit.plot_code}: {credit.reason}")
+        else:
+            feedback.pushInfo(tr("All {} plots were computed; none refused.", len(plot_credits)))
+        return {self.OUTPUT: sink_id, self.PROJECT_OUTPUT: project_sink_id,
+                "PLOT_COUNT": len(plot_credits), "REFUSED_COUNT": len(refused)}
+
+
+def _reason_kind(reason):
+    """The kind of a refusal reason without the plot-specific details (for the summary log)."""
+    for marker in (" at (", " '", " ("):
+        if marker in reason:
+            reason = reason.split(marker)[0]
+    return reason
