@@ -5,7 +5,7 @@ In a source checkout they sit beside the package (``<repo>/resources``); in the 
 """
 import os
 
-PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # real path: `make run` links the package
 
 
 def _find(name):
