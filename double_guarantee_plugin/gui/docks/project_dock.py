@@ -1,0 +1,881 @@
+"""The project dock: open a project database, manage its projects, draw plots, watch live credits.
+
+The main screen of the plugin.  It holds no domain logic: projects and plots change through
+``core.projects`` (one edit command per user action), figures come from ``core.live_credits``
+(debounced, computed in a QgsTask off the main thread) and drawing uses QGIS's own capture tool
+(``gui.tools.plot_tools``).  The open database, selected project and rule profile are stored in
+the QGIS project under the scope ``DoubleGuarantee`` and restored when the project is read.
+"""
+import os
+
+from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsProject
+from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDockWidget,
+                                 QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox,
+                                 QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout,
+                                 QWidget)
+
+from ...core import live_credits, projects, tables
+from ...core.project_db import (PLOTS_LAYER, PROJECTS_TABLE, ProjectDatabaseError, layer_uri,
+                                open_project_database)
+from ...i18n import tr
+from ..components.credit_panel import CreditPanel, STATUS_COLOURS, status_label
+from ..dialogs.project_db import DOCK_OBJECT_NAME
+from ..tools.plot_tools import DrawPlotTool, ReshapePlotTool, SplitPlotsTool, open_attribute_form
+
+DOCK_ORDER = 10
+SCOPE = "DoubleGuarantee"
+KEY_DATABASE, KEY_PROJECT, KEY_PROFILE = "database_path", "selected_project", "rule_profile"
+PROJECT_COLUMNS = ("project_code", "project_name", "status", "county_code", "area_mu", "credit_area_mu",
+                   "credit_capacity_kg", "credit_paddy_mu", "check")
+
+
+def create_dock(iface):
+    return ProjectDock(iface)
+
+
+def _same_source(a, b):
+    def norm(uri):
+        path, _, rest = uri.partition("|")
+        return os.path.normcase(os.path.abspath(path)) + "|" + rest.strip()
+    return norm(a) == norm(b)
+
+
+class FillFromLayerDialog(QDialog):
+    """Pick a polygon layer and the field holding GB/T 21010 class codes to copy."""
+
+    def __init__(self, parent=None, exclude=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Fill plots from a layer"))
+        form = QFormLayout(self)
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        if exclude:
+            self.layer_combo.setExceptedLayerList(exclude)
+        self.field_combo = QgsFieldComboBox()
+        self.field_combo.setAllowEmptyFieldName(True)
+        self.layer_combo.layerChanged.connect(self.field_combo.setLayer)
+        self.field_combo.setLayer(self.layer_combo.currentLayer())
+        self.target_combo = QComboBox()
+        self.target_combo.addItem(tr("Class before"), "class_before")
+        self.target_combo.addItem(tr("Class after"), "class_after")
+        form.addRow(tr("Layer (its selected features become plots)"), self.layer_combo)
+        form.addRow(tr("Field with land-class codes"), self.field_combo)
+        form.addRow(tr("Copy the codes into"), self.target_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ProjectDock(QDockWidget):
+    """Projects of the open database and the live credits of the selected one."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Double Guarantee projects"), parent or iface.mainWindow())
+        self.setObjectName(DOCK_OBJECT_NAME)
+        self.iface = iface
+        self.database_path = None
+        self.plots_layer = None
+        self.projects_layer = None
+        self.profile = tables.load_rule_profile()
+        self.constraint_set = None
+        self.engine_cache = live_credits.ConstraintEngineCache()
+        self.project_credits = {}        # code -> ProjectCredit (all-projects run or latest live run)
+        self.project_checks = {}         # code -> status
+        self.last_snapshot = None
+        self.last_message = ("", "")
+        self._tasks = {}                 # kind -> running CreditTask
+        self._generation = {"project": 0, "all": 0}
+        self._restoring = False
+        self._syncing_selection = False
+        self._history = []               # [[layers]]: one entry per dock action touching several layers
+        self._redo = []
+        self._active_tool = None
+        self.form_opener = open_attribute_form
+
+        self.debouncer = live_credits.Debouncer(live_credits.DEBOUNCE_MS, self)
+        self.debouncer.triggered.connect(self.refresh_credits)
+        self._build()
+        self.setAcceptDrops(True)
+        project = QgsProject.instance()
+        project.readProject.connect(self._project_read)
+        project.cleared.connect(self._project_cleared)
+
+    # -- layout --------------------------------------------------------------------------------
+    def _button(self, text, slot, tip="", name=""):
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        if name:
+            button.setObjectName(name)
+        button.clicked.connect(lambda _checked=False: self._guarded(slot))
+        return button
+
+    def _build(self):
+        root = QWidget()
+        layout = QVBoxLayout(root)
+
+        top = QHBoxLayout()
+        self.database_label = QLabel(tr("No project database open"))
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setWordWrap(True)
+        top.addWidget(self.database_label, 1)
+        top.addWidget(self._button(tr("Open…"), self._open_dialog, tr("Open a project database"), "openButton"))
+        top.addWidget(self._button(tr("New…"), self._new_dialog, tr("Create a project database"), "newDbButton"))
+        layout.addLayout(top)
+
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(QLabel(tr("Rule profile")))
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("profileCombo")
+        for profile_id in tables.rule_profile_ids():
+            profile = tables.load_rule_profile(profile_id)
+            self.profile_combo.addItem(f"{profile.name_zh} ({profile_id})", profile_id)
+        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(self.profile.id)))
+        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
+        profile_row.addWidget(self.profile_combo, 1)
+        self.save_button = self._button(tr("Save"), self.save, tr("Save all edits to the database"), "saveButton")
+        self.discard_button = self._button(tr("Discard"), self.discard, tr("Discard all unsaved edits"))
+        profile_row.addWidget(self.save_button)
+        profile_row.addWidget(self.discard_button)
+        layout.addLayout(profile_row)
+
+        splitter = QSplitter(Qt.Vertical)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        self.project_table = QTableWidget(0, len(PROJECT_COLUMNS))
+        self.project_table.setObjectName("projectTable")
+        self.project_table.setHorizontalHeaderLabels([
+            tr("Code"), tr("Name"), tr("Status"), tr("County"), tr("Area (mu)"), tr("Area credit (mu)"),
+            tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Check")])
+        self.project_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.project_table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.project_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.project_table.verticalHeader().setVisible(False)
+        self.project_table.itemSelectionChanged.connect(self._project_row_changed)
+        upper_layout.addWidget(self.project_table, 1)
+
+        project_row = QHBoxLayout()
+        project_row.addWidget(self._button(tr("New project"), self.new_project, name="newProjectButton"))
+        project_row.addWidget(self._button(tr("Rename"), self.rename_project))
+        project_row.addWidget(self._button(tr("Delete"), self.delete_project, tr("Delete the project and its plots "
+                                                                                  "(undoable until saved)")))
+        self.status_button = QToolButton()
+        self.status_button.setText(tr("Status"))
+        self.status_button.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(self.status_button)
+        for row in tables.project_codes()["statuses"]:
+            action = menu.addAction(f"{row['name_zh']} {row['name_en']}")
+            action.triggered.connect(lambda _c=False, code=row["code"]: self._guarded(self.set_status, code))
+        self.status_button.setMenu(menu)
+        project_row.addWidget(self.status_button)
+        upper_layout.addLayout(project_row)
+        exchange_row = QHBoxLayout()
+        exchange_row.addWidget(self._button(tr("Import TXT…"), self.import_txt,
+                                            tr("Import Ministry-format coordinate files as plots")))
+        exchange_row.addWidget(self._button(tr("Export TXT…"), self.export_txt,
+                                            tr("Export the project as a Ministry-format coordinate file")))
+        exchange_row.addWidget(self._button(tr("Export map…"), self.export_map, tr("Export the project map")))
+        upper_layout.addLayout(exchange_row)
+
+        plot_row = QHBoxLayout()
+        self.tool_buttons = {}
+        for key, text, slot, tip in (
+                ("draw", tr("Draw"), self.start_draw, tr("Draw a plot with QGIS's capture tool")),
+                ("split", tr("Split"), self.start_split, tr("Draw a line across plots to split them")),
+                ("reshape", tr("Reshape"), self.start_reshape, tr("Draw a line to reshape a plot")),
+                ("merge", tr("Merge"), self.merge_selected, tr("Merge the selected plots")),
+                ("delete", tr("Delete plots"), self.delete_selected_plots, tr("Delete the selected plots")),
+                ("fill", tr("Fill from layer…"), self.fill_from_layer_dialog,
+                 tr("Turn selected features of a polygon layer into plots"))):
+            button = self._button(text, slot, tip, f"{key}Button")
+            self.tool_buttons[key] = button
+            plot_row.addWidget(button)
+        upper_layout.addLayout(plot_row)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self._button(tr("Undo"), self.undo, name="undoButton"))
+        undo_row.addWidget(self._button(tr("Redo"), self.redo, name="redoButton"))
+        undo_row.addStretch(1)
+        upper_layout.addLayout(undo_row)
+        splitter.addWidget(upper)
+
+        self.panel = CreditPanel()
+        self.panel.plotsSelected.connect(self._panel_selected_plots)
+        self.panel.repairRequested.connect(lambda fids: self._guarded(self.repair_plots, fids))
+        splitter.addWidget(self.panel)
+        layout.addWidget(splitter, 1)
+        self.setWidget(root)
+        self._update_enabled()
+
+    def _update_enabled(self):
+        has_db = self.plots_layer is not None
+        has_project = has_db and bool(self.selected_project())
+        for button in self.tool_buttons.values():
+            button.setEnabled(has_project)
+        self.save_button.setEnabled(has_db)
+        self.discard_button.setEnabled(has_db)
+
+    # -- messages ------------------------------------------------------------------------------
+    def message(self, text, level="info"):
+        self.last_message = (text, level)
+        levels = {"info": Qgis.Info, "warning": Qgis.Warning, "critical": Qgis.Critical, "success": Qgis.Success}
+        bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
+        if bar is not None:
+            bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info))
+
+    def _guarded(self, slot, *args):
+        """Run a user action; a domain error becomes a message, never a traceback."""
+        try:
+            return slot(*args)
+        except (projects.ProjectError, ProjectDatabaseError, tables.TableError) as exc:
+            self.message(str(exc), "warning")
+            return None
+
+    # -- database ------------------------------------------------------------------------------
+    def _open_dialog(self):
+        from ..dialogs.project_db import open_project_database as dialog
+        dialog(self.iface)
+
+    def _new_dialog(self):
+        from ..dialogs.project_db import new_project_database as dialog
+        dialog(self.iface)
+
+    def _loaded_layer(self, uri):
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.providerType() == "ogr" and _same_source(layer.source(), uri):
+                return layer
+        return None
+
+    def open_database(self, path):
+        """Open ``path`` (migrating it if needed), add its layers to the project and list its projects."""
+        path = os.path.abspath(path)
+        plots, projects_layer = open_project_database(path)
+        loaded_plots = self._loaded_layer(layer_uri(path, PLOTS_LAYER))
+        loaded_projects = self._loaded_layer(layer_uri(path, PROJECTS_TABLE))
+        self.close_database()
+        project = QgsProject.instance()
+        if loaded_plots is not None:
+            plots = loaded_plots
+        else:
+            project.addMapLayer(plots)
+        if loaded_projects is not None:
+            projects_layer = loaded_projects
+        else:
+            project.addMapLayer(projects_layer)
+        from ...core.project_db import configure_plots_layer, configure_projects_layer
+        configure_plots_layer(plots)
+        configure_projects_layer(projects_layer)
+        self.database_path = path
+        self.plots_layer, self.projects_layer = plots, projects_layer
+        for layer in (plots, projects_layer):
+            for signal in (layer.layerModified, layer.featureAdded, layer.featureDeleted, layer.geometryChanged,
+                           layer.attributeValueChanged, layer.afterRollBack, layer.afterCommitChanges,
+                           layer.dataChanged):
+                signal.connect(self._layer_changed)
+            layer.willBeDeleted.connect(self._layer_deleted)
+        plots.afterCommitChanges.connect(self.refresh_all_projects)
+        plots.afterRollBack.connect(self.refresh_all_projects)
+        plots.selectionChanged.connect(self._map_selection_changed)
+        self.database_label.setText(tr("Database: {}", path))
+        if self.constraint_set is None:
+            self.constraint_set = live_credits.project_constraint_set(project)
+        self.refresh_project_list()
+        self.refresh_all_projects()
+        self._update_enabled()
+        self.write_state()
+        return plots, projects_layer
+
+    def close_database(self):
+        self.deactivate_tool()
+        for layer in (self.plots_layer, self.projects_layer):
+            if layer is None:
+                continue
+            try:
+                for signal in (layer.layerModified, layer.featureAdded, layer.featureDeleted,
+                               layer.geometryChanged, layer.attributeValueChanged, layer.afterRollBack,
+                               layer.afterCommitChanges, layer.dataChanged):
+                    signal.disconnect(self._layer_changed)
+                layer.willBeDeleted.disconnect(self._layer_deleted)
+                if layer is self.plots_layer:
+                    layer.afterCommitChanges.disconnect(self.refresh_all_projects)
+                    layer.afterRollBack.disconnect(self.refresh_all_projects)
+                    layer.selectionChanged.disconnect(self._map_selection_changed)
+            except (TypeError, RuntimeError):
+                pass
+        self._cancel_tasks()
+        self.plots_layer = self.projects_layer = None
+        self.database_path = None
+        self.project_credits, self.project_checks = {}, {}
+        self._history, self._redo = [], []
+        self.project_table.setRowCount(0)
+        self.panel.show_nothing()
+        self.database_label.setText(tr("No project database open"))
+        self._update_enabled()
+
+    def _layer_deleted(self):
+        self.close_database()
+
+    def save(self):
+        """Commit the edits of both layers; a refused commit keeps the edits and names the errors."""
+        for layer in (self.projects_layer, self.plots_layer):
+            if layer is not None and layer.isEditable() and layer.isModified():
+                if not layer.commitChanges(False):
+                    errors = "; ".join(layer.commitErrors()[:5])
+                    raise projects.ProjectError(tr("{}: not saved: {}", layer.name(), errors))
+        self._history, self._redo = [], []
+        self.message(tr("Saved"), "success")
+
+    def discard(self):
+        for layer in (self.projects_layer, self.plots_layer):
+            if layer is not None and layer.isEditable():
+                layer.rollBack(False)
+        self._history, self._redo = [], []
+        self.refresh_project_list()
+
+    # -- projects ------------------------------------------------------------------------------
+    def _require_database(self):
+        if self.plots_layer is None:
+            raise projects.ProjectError(tr("Open a project database first"))
+
+    def _require_project(self):
+        self._require_database()
+        code = self.selected_project()
+        if not code:
+            raise projects.ProjectError(tr("Select a project first"))
+        return code
+
+    def refresh_project_list(self):
+        """Rebuild the project table from the projects layer (keeping the selection)."""
+        selected = self.selected_project()
+        rows = projects.list_projects(self.projects_layer) if self.projects_layer is not None else []
+        statuses = {row["code"]: row["name_zh"] for row in tables.project_codes()["statuses"]}
+        self.project_table.blockSignals(True)
+        try:
+            self.project_table.setRowCount(len(rows))
+            for index, row in enumerate(rows):
+                code = row.get("project_code")
+                credit = self.project_credits.get(code)
+                check = self.project_checks.get(code, live_credits.STATUS_NOT_CHECKED)
+                cells = [code, row.get("project_name") or "", statuses.get(row.get("status"), row.get("status") or ""),
+                         row.get("county_code") or "",
+                         f"{credit.area_mu:,.2f}" if credit else "…",
+                         f"{credit.credit_area_mu:,.2f}" if credit else "…",
+                         f"{credit.credit_capacity_kg:,.0f}" if credit else "…",
+                         f"{credit.credit_paddy_mu:,.2f}" if credit else "…",
+                         status_label(check)]
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(str(text))
+                    item.setData(Qt.UserRole, code)
+                    if 4 <= column <= 7:
+                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    if column == 8:
+                        item.setForeground(_colour(STATUS_COLOURS.get(check, "#000000")))
+                    self.project_table.setItem(index, column, item)
+                if code == selected:
+                    self.project_table.selectRow(index)
+            self.project_table.resizeColumnsToContents()
+        finally:
+            self.project_table.blockSignals(False)
+        if selected and selected not in {row.get("project_code") for row in rows}:
+            self.panel.show_nothing()
+
+    def project_codes(self):
+        return [self.project_table.item(row, 0).data(Qt.UserRole) for row in range(self.project_table.rowCount())]
+
+    def selected_project(self):
+        rows = self.project_table.selectionModel().selectedRows() if self.project_table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.project_table.item(rows[0].row(), 0)
+        return item.data(Qt.UserRole) if item is not None else None
+
+    def select_project(self, code, zoom=True):
+        """Select a project in the list (and zoom to it); returns True when found."""
+        for row in range(self.project_table.rowCount()):
+            if self.project_table.item(row, 0).data(Qt.UserRole) == code:
+                self.project_table.blockSignals(True)
+                self.project_table.selectRow(row)
+                self.project_table.blockSignals(False)
+                self._project_selected(code, zoom)
+                return True
+        return False
+
+    def _project_row_changed(self):
+        code = self.selected_project()
+        if code:
+            self._project_selected(code, True)
+        else:
+            self.panel.show_nothing()
+            self._update_enabled()
+
+    def _project_selected(self, code, zoom):
+        self._update_enabled()
+        if zoom:
+            self.zoom_to_project(code)
+        self.panel.show_pending()
+        self.refresh_credits()
+        self.write_state()
+
+    def zoom_to_project(self, code):
+        extent = projects.project_extent(self.plots_layer, code)
+        if extent is None:
+            return False
+        canvas = self.iface.mapCanvas()
+        destination = canvas.mapSettings().destinationCrs()
+        if destination.isValid() and destination != self.plots_layer.crs():
+            extent = QgsCoordinateTransform(self.plots_layer.crs(), destination,
+                                            QgsProject.instance()).transformBoundingBox(extent)
+        elif not destination.isValid():
+            canvas.setDestinationCrs(self.plots_layer.crs())
+        extent.scale(1.2)
+        canvas.setExtent(extent)
+        canvas.refresh()
+        return True
+
+    def new_project(self, attributes=None):
+        """Add a project; without ``attributes`` the projects layer's own form asks for them."""
+        self._require_database()
+        if attributes is None:
+            codes = set(self.project_codes())
+            index = len(codes) + 1
+            while f"XM{index:03d}" in codes:
+                index += 1
+            feature = projects.new_feature(self.projects_layer, None, {"project_code": f"XM{index:03d}",
+                                                                        "status": "planned"})
+            edited = self.form_opener(self.iface, self.projects_layer, feature)
+            if edited is None:
+                return None
+            attributes = {name: edited[name] for name in edited.fields().names() if name != "fid"}
+            attributes = {k: v for k, v in attributes.items() if v is not None and not _is_null(v)}
+        projects.add_project(self.projects_layer, attributes)
+        self._record([self.projects_layer])
+        self.refresh_project_list()
+        self.select_project(attributes["project_code"], zoom=False)
+        return attributes["project_code"]
+
+    def rename_project(self, new_name=None):
+        code = self._require_project()
+        if new_name is None:
+            current = projects.find_project(self.projects_layer, code)
+            new_name, ok = QInputDialog.getText(self, tr("Rename project"), tr("New name of {}", code),
+                                                text=str(current["project_name"] or ""))
+            if not ok:
+                return None
+        projects.rename_project(self.projects_layer, code, new_name)
+        self._record([self.projects_layer])
+        self.refresh_project_list()
+        return new_name
+
+    def delete_project(self, confirm=True):
+        code = self._require_project()
+        if confirm:
+            answer = QMessageBox.question(
+                self, tr("Delete project"),
+                tr("Delete project {} and all its plots? You can undo this until you save.", code))
+            if answer != QMessageBox.Yes:
+                return 0
+        count = projects.delete_project(self.projects_layer, self.plots_layer, code)
+        self._record([self.plots_layer, self.projects_layer])
+        self.project_credits.pop(code, None)
+        self.refresh_project_list()
+        self.panel.show_nothing()
+        self.message(tr("Project {} deleted with {} plots (undo to restore; save to make it final)", code, count))
+        return count
+
+    def set_status(self, status):
+        code = self._require_project()
+        projects.update_project(self.projects_layer, code, {"status": status}, f"status of {code}")
+        self._record([self.projects_layer])
+        self.refresh_project_list()
+        if status == "accepted":
+            self._offer_deposit(code)
+
+    def _offer_deposit(self, code):
+        try:
+            from ..dialogs.deposit import offer_deposit
+        except ImportError:
+            self.message(tr("Project {} accepted; the reserve ledger is not installed, so nothing was deposited",
+                            code), "info")
+            return None
+        attributes = projects.feature_dict(projects.find_project(self.projects_layer, code))
+        snapshot = live_credits.compute_snapshot(self.plots_layer, code, self.profile, self.constraint_set,
+                                                 self.engine_cache)
+        try:
+            return offer_deposit(self.iface, attributes, snapshot.project_credit, None)
+        except Exception as exc:  # noqa: BLE001 - another part's dialog must not break the dock
+            self.message(tr("The deposit dialog failed: {}", exc), "warning")
+            return None
+
+    # -- plots: tools --------------------------------------------------------------------------
+    def _activate(self, tool):
+        self.deactivate_tool()
+        projects.ensure_editing(self.plots_layer)
+        canvas = self.iface.mapCanvas()
+        canvas.setCurrentLayer(self.plots_layer)
+        self._active_tool = tool
+        canvas.setMapTool(tool)
+        return tool
+
+    def deactivate_tool(self):
+        tool = self._active_tool
+        self._active_tool = None
+        if tool is not None:
+            try:
+                canvas = self.iface.mapCanvas()
+                if canvas.mapTool() is tool:
+                    canvas.unsetMapTool(tool)
+            except RuntimeError:
+                pass
+
+    def start_draw(self):
+        self._require_project()
+        tool = DrawPlotTool(self.iface, self.plots_layer, self.selected_project, on_added=self._plot_added,
+                            on_message=self.message, form_opener=lambda *a: self.form_opener(*a))
+        return self._activate(tool)
+
+    def start_split(self):
+        self._require_project()
+        return self._activate(SplitPlotsTool(self.iface, self.plots_layer, on_done=self._plots_changed,
+                                             on_message=self.message))
+
+    def start_reshape(self):
+        self._require_project()
+        return self._activate(ReshapePlotTool(self.iface, self.plots_layer, on_done=self._plots_changed,
+                                              on_message=self.message))
+
+    def _plot_added(self, fid):
+        self._record([self.plots_layer])
+        self.debouncer.poke()
+
+    def _plots_changed(self, fids):
+        self._record([self.plots_layer])
+        self.debouncer.poke()
+
+    def merge_selected(self):
+        self._require_project()
+        fids = list(self.plots_layer.selectedFeatureIds())
+        projects.ensure_editing(self.plots_layer)
+        keep = projects.merge_plots(self.plots_layer, fids)
+        self._record([self.plots_layer])
+        self.plots_layer.selectByIds([keep])
+        return keep
+
+    def delete_selected_plots(self):
+        self._require_project()
+        fids = list(self.plots_layer.selectedFeatureIds())
+        if not fids:
+            raise projects.ProjectError(tr("Select the plots to delete on the map or in the plot list"))
+        projects.delete_plots(self.plots_layer, fids)
+        self._record([self.plots_layer])
+        return len(fids)
+
+    def fill_from_layer_dialog(self):
+        code = self._require_project()
+        dialog = FillFromLayerDialog(self, [self.plots_layer])
+        if not dialog.exec_():
+            return None
+        layer = dialog.layer_combo.currentLayer()
+        if layer is None:
+            raise projects.ProjectError(tr("Choose a polygon layer"))
+        return self.fill_from_layer(layer, list(layer.selectedFeatureIds()), dialog.field_combo.currentField(),
+                                    dialog.target_combo.currentData(), code)
+
+    def fill_from_layer(self, layer, fids, class_field=None, as_class="class_before", code=None):
+        code = code or self._require_project()
+        if not fids:
+            raise projects.ProjectError(tr("{}: select the features that should become plots", layer.name()))
+        new_ids = projects.fill_from_layer(self.plots_layer, code, layer, fids, class_field, as_class)
+        self._record([self.plots_layer])
+        self.message(tr("{} plots added from {}", len(new_ids), layer.name()), "success")
+        return new_ids
+
+    def repair_plots(self, fids=None):
+        """Repair invalid plot geometries, all in one undo step."""
+        self._require_database()
+        if fids is None:
+            fids = [fid for fid, _code, _problem in (self.last_snapshot.geometry_problems
+                                                      if self.last_snapshot else [])]
+        if not fids:
+            return []
+        repaired = []
+        with projects.edit_command(self.plots_layer, tr("Repair {} plots", len(fids))):
+            for fid in fids:
+                feature = self.plots_layer.getFeature(fid)
+                if not projects.geometry_problem(feature.geometry()):
+                    continue
+                fixed = projects.repaired_geometry(feature.geometry())
+                if fixed is None:
+                    raise projects.ProjectError(tr("Plot {} cannot be repaired automatically; redraw it",
+                                                   feature["plot_code"]))
+                self.plots_layer.changeGeometry(fid, fixed)
+                repaired.append(fid)
+        self._record([self.plots_layer])
+        self.message(tr("{} plots repaired", len(repaired)), "success")
+        return repaired
+
+    # -- undo ------------------------------------------------------------------------------------
+    def _record(self, layers):
+        self._history.append(list(layers))
+        self._redo = []
+
+    def undo(self):
+        """Undo the last dock action (on every layer it touched), else the plots layer's last edit."""
+        layers = self._history.pop() if self._history else [self.plots_layer]
+        for layer in reversed(layers):
+            if layer is not None:
+                layer.undoStack().undo()
+        self._redo.append(layers)
+        self.refresh_project_list()
+
+    def redo(self):
+        layers = self._redo.pop() if self._redo else [self.plots_layer]
+        for layer in layers:
+            if layer is not None:
+                layer.undoStack().redo()
+        self._history.append(layers)
+        self.refresh_project_list()
+
+    # -- live credits ------------------------------------------------------------------------------
+    def _layer_changed(self, *_args):
+        if self.sender() is self.projects_layer:
+            self.refresh_project_list()
+        self.panel.show_pending()
+        self.debouncer.poke()
+
+    def _profile_changed(self):
+        profile_id = self.profile_combo.currentData()
+        if profile_id and profile_id != self.profile.id:
+            self.profile = tables.load_rule_profile(profile_id)
+            self.engine_cache.clear()
+            self.refresh_all_projects()
+            self.refresh_credits()
+            self.write_state()
+
+    def set_constraint_set(self, constraint_set):
+        """Use ``constraint_set`` (a core.constraints.ConstraintSet, or None) for the verdicts."""
+        self.constraint_set = constraint_set
+        self.engine_cache.clear()
+        self.refresh_all_projects()
+        self.refresh_credits()
+
+    def _start_task(self, kind, project_code, description):
+        if self.plots_layer is None:
+            return None
+        old = self._tasks.pop(kind, None)
+        if old is not None:
+            try:
+                old.cancel()
+            except RuntimeError:
+                pass
+        self._generation[kind] += 1
+        generation = self._generation[kind]
+        source = live_credits.LayerSnapshot(self.plots_layer)  # main thread: copies the edit buffer
+
+        def done(snapshot, task, kind=kind, generation=generation):
+            if self._tasks.get(kind) is task:
+                del self._tasks[kind]
+            if snapshot is None or generation != self._generation[kind]:
+                return  # cancelled or overtaken by a newer edit
+            if kind == "project":
+                self._show_project_snapshot(snapshot)
+            else:
+                self._show_all_snapshot(snapshot)
+
+        task = live_credits.CreditTask(description, source, project_code, self.profile, self.constraint_set,
+                                       self.engine_cache, done)
+        self._tasks[kind] = task
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def refresh_credits(self):
+        """Recompute the selected project's figures in the background (called debounced)."""
+        self.debouncer.stop()
+        code = self.selected_project()
+        if not code or self.plots_layer is None:
+            return None
+        return self._start_task("project", code, tr("Credits of {}", code))
+
+    def refresh_all_projects(self, *_args):
+        """Recompute every project's totals and verdicts for the project list (background)."""
+        return self._start_task("all", None, tr("Credits of all projects"))
+
+    def _show_project_snapshot(self, snapshot):
+        self.last_snapshot = snapshot
+        code = snapshot.project_code
+        if code != self.selected_project():
+            return
+        name = ""
+        feature = projects.find_project(self.projects_layer, code) if self.projects_layer is not None else None
+        if feature is not None:
+            name = feature["project_name"] or ""
+        self.panel.show_snapshot(snapshot, f"{code} {name}".strip())
+        if not snapshot.error:
+            self.project_credits[code] = snapshot.project_credit
+            self.project_checks[code] = snapshot.check_status
+            self.refresh_project_list()
+        if self.plots_layer is not None:
+            self.panel.select_fids(self.plots_layer.selectedFeatureIds())
+
+    def _show_all_snapshot(self, snapshot):
+        if snapshot.error:
+            self.message(tr("Credits could not be computed: {}", snapshot.error.splitlines()[0]), "warning")
+            return
+        self.project_credits = dict(snapshot.project_credits)
+        self.project_checks = dict(snapshot.check_statuses)
+        self.refresh_project_list()
+
+    def busy(self):
+        """True while an edit is waiting for its debounce or a credit task is running."""
+        return self.debouncer.pending() or bool(self._tasks)
+
+    def _cancel_tasks(self):
+        for task in list(self._tasks.values()):
+            try:
+                task.cancel()
+            except RuntimeError:
+                pass
+        self._tasks = {}
+        for kind in self._generation:
+            self._generation[kind] += 1
+
+    # -- selection sync ------------------------------------------------------------------------------
+    def _panel_selected_plots(self, fids):
+        if self.plots_layer is None or self._syncing_selection:
+            return
+        self._syncing_selection = True
+        try:
+            self.plots_layer.selectByIds(fids)
+        finally:
+            self._syncing_selection = False
+
+    def _map_selection_changed(self, *_args):
+        if self._syncing_selection or self.plots_layer is None:
+            return
+        self._syncing_selection = True
+        try:
+            self.panel.select_fids(self.plots_layer.selectedFeatureIds())
+        finally:
+            self._syncing_selection = False
+
+    # -- exchange with the other parts of the plugin --------------------------------------------------
+    def import_txt(self, paths=None):
+        code = self._require_project()
+        try:
+            from ..dialogs.coord_txt import import_txt_as_plots
+        except ImportError:
+            raise projects.ProjectError(tr("The coordinate TXT import is not installed")) from None
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, tr("Import coordinate TXT files"), "",
+                                                    "TXT (*.txt *.TXT)")
+            if not paths:
+                return None
+        projects.ensure_editing(self.plots_layer)
+        result = import_txt_as_plots(self.iface, self.plots_layer, code, list(paths))
+        self._record([self.plots_layer])
+        return result
+
+    def export_txt(self, path=None, **options):
+        code = self._require_project()
+        try:
+            from ..dialogs.coord_txt import export_project_txt
+        except ImportError:
+            raise projects.ProjectError(tr("The coordinate TXT export is not installed")) from None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export coordinate TXT"), f"{code}.txt", "TXT (*.txt)")
+            if not path:
+                return None
+        return export_project_txt(self.iface, self.plots_layer, code, path, **options)
+
+    def export_map(self):
+        code = self._require_project()
+        try:
+            from ..dialogs.export_maps import export_project_map
+        except ImportError:
+            raise projects.ProjectError(tr("The meeting-map export is not installed")) from None
+        return export_project_map(self.iface, self.plots_layer, code)
+
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt's name)
+        if self.plots_layer is not None and self.selected_project() and _is_txt_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event):  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self._guarded(self.import_txt, paths)
+            event.acceptProposedAction()
+
+    # -- state in the QGIS project --------------------------------------------------------------------
+    def write_state(self):
+        if self._restoring:
+            return
+        project = QgsProject.instance()
+        project.writeEntry(SCOPE, KEY_DATABASE, project.writePath(self.database_path) if self.database_path else "")
+        project.writeEntry(SCOPE, KEY_PROJECT, self.selected_project() or "")
+        project.writeEntry(SCOPE, KEY_PROFILE, self.profile.id)
+
+    def restore_state(self):
+        """Reopen the database, rule profile and selected project stored in the current QGIS project."""
+        project = QgsProject.instance()
+        path, _ok = project.readEntry(SCOPE, KEY_DATABASE, "")
+        code, _ok = project.readEntry(SCOPE, KEY_PROJECT, "")
+        profile_id, _ok = project.readEntry(SCOPE, KEY_PROFILE, "")
+        self._restoring = True
+        try:
+            if profile_id and profile_id in tables.rule_profile_ids():
+                self.profile_combo.setCurrentIndex(self.profile_combo.findData(profile_id))
+                self.profile = tables.load_rule_profile(profile_id)
+            self.constraint_set = live_credits.project_constraint_set(project)
+            if not path:
+                return False
+            path = project.readPath(path)
+            if not os.path.exists(path):
+                self.message(tr("The project database {} saved in this QGIS project was not found", path), "warning")
+                return False
+            self.open_database(path)
+            if code:
+                self.select_project(code, zoom=False)
+        finally:
+            self._restoring = False
+        return True
+
+    def _project_read(self, *_args):
+        self._guarded(self.restore_state)
+
+    def _project_cleared(self):
+        self.close_database()
+
+    # -- unload -------------------------------------------------------------------------------------
+    def cleanup(self):
+        project = QgsProject.instance()
+        for signal, slot in ((project.readProject, self._project_read), (project.cleared, self._project_cleared)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        self.debouncer.stop()
+        self.close_database()
+
+
+def _is_txt_drop(mime_data):
+    try:
+        from ..dialogs.coord_txt import is_coord_txt_drop
+    except ImportError:
+        return False
+    try:
+        return bool(is_coord_txt_drop(mime_data))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _is_null(value):
+    return hasattr(value, "isNull") and value.isNull()
+
+
+def _colour(name):
+    from qgis.PyQt.QtGui import QBrush, QColor
+    return QBrush(QColor(name))
+
