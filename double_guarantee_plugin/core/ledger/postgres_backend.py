@@ -1,0 +1,129 @@
+"""The PostGIS ledger: one shared ledger for a county or provincial office (psycopg2, schema dg_ledger).
+
+The schema installer (``install_postgres_schema``) is run once by the database owner; it creates the
+tables, triggers, the roles dg_technician / dg_reviewer / dg_officer and their grants and row
+policies, so the database itself refuses what a role may not do, whichever client connects.
+Writers lock the counties they touch with transaction-scoped advisory locks (in code order, so two
+writers never deadlock); operations on different counties run in parallel.
+"""
+import getpass
+from contextlib import contextmanager
+
+from ..paths import data_path
+from .base import (DUPLICATE_COMMITMENT, DUPLICATE_DEPOSIT, DUPLICATE_REVERSAL, IDEMPOTENCY, NEGATIVE, PERMISSION,
+                   Ledger)
+from .model import LedgerStorageError
+
+LOCK_CLASS = 5005  # first key of the advisory locks; the second is the 6-digit county code
+ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
+
+
+def _psycopg2():
+    try:
+        import psycopg2
+        import psycopg2.errors  # noqa: F401
+        return psycopg2
+    except ImportError as exc:  # a clear message instead of a traceback in the dock
+        raise LedgerStorageError("the PostGIS ledger needs the Python package psycopg2 "
+                                 "(Debian: python3-psycopg2)") from exc
+
+
+def connect(dsn=None, **params):
+    """A psycopg2 connection from a DSN / URI string or keyword parameters."""
+    psycopg2 = _psycopg2()
+    try:
+        return psycopg2.connect(dsn, **params) if dsn else psycopg2.connect(**params)
+    except psycopg2.Error as exc:
+        where = dsn or ", ".join(f"{k}={v}" for k, v in params.items() if k != "password")
+        raise LedgerStorageError(f"PostgreSQL {where}: cannot connect: {str(exc).strip()}") from exc
+
+
+def install_postgres_schema(dsn=None, **params):
+    """Create or update schema dg_ledger, its triggers, roles, grants and row policies (idempotent)."""
+    psycopg2 = _psycopg2()
+    with open(data_path("ledger", "schema_postgres.sql"), encoding="utf-8") as handle:
+        script = handle.read()
+    connection = connect(dsn, **params)
+    try:
+        with connection:
+            with connection.cursor() as cursor:
+                # roles are cluster-wide: serialise concurrent installers
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, 0)", (LOCK_CLASS,))
+                cursor.execute(script)
+    except psycopg2.Error as exc:
+        raise LedgerStorageError(f"installing the ledger schema failed: {str(exc).strip()}") from exc
+    finally:
+        connection.close()
+
+
+class PostgresLedger(Ledger):
+    backend = "postgis"
+    tables_sql = {"journal": "dg_ledger.journal", "movement": "dg_ledger.movement", "balance": "dg_ledger.balance",
+                  "proposal": "dg_ledger.proposal"}
+    placeholder = "%s"
+
+    def __init__(self, dsn=None, county_table=None, profile=None, label=None, **params):
+        super().__init__(county_table, profile)
+        self._psycopg2 = _psycopg2()
+        self._label = label or dsn or params.get("dbname") or "PostgreSQL"
+        self._connection = connect(dsn, **params)
+        with self._read() as cursor:
+            cursor.execute("SELECT to_regclass('dg_ledger.journal'), session_user")
+            table, self._session_user = cursor.fetchone()
+        if table is None:
+            self.close()
+            raise LedgerStorageError(f"{self._label}: the ledger schema dg_ledger is not installed; ask the "
+                                     f"database owner to run the schema installer")
+
+    def describe(self):
+        return f"PostgreSQL {self._label}"
+
+    def _user(self):
+        return self._session_user or getpass.getuser()
+
+    def close(self):
+        if getattr(self, "_connection", None) is not None:
+            self._connection.close()
+            self._connection = None
+
+    @contextmanager
+    def _write(self):
+        cursor = self._connection.cursor()
+        try:
+            yield cursor
+        except BaseException:
+            self._connection.rollback()
+            raise
+        else:
+            self._connection.commit()
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _read(self):
+        cursor = self._connection.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+            self._connection.rollback()  # never leave a read transaction open
+
+    def _lock_counties(self, cursor, county_codes):
+        for code in sorted(county_codes):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_CLASS, int(code)))
+
+    def _database_errors(self):
+        return (self._psycopg2.Error,)
+
+    def _classify(self, exc):
+        errors = self._psycopg2.errors
+        constraint = getattr(getattr(exc, "diag", None), "constraint_name", None) or ""
+        if isinstance(exc, errors.UniqueViolation):
+            return {"journal_idempotency_key_key": IDEMPOTENCY, "one_deposit_per_project": DUPLICATE_DEPOSIT,
+                    "one_reversal_per_entry": DUPLICATE_REVERSAL,
+                    "one_writeoff_per_commitment": DUPLICATE_COMMITMENT}.get(constraint)
+        if isinstance(exc, errors.CheckViolation) and constraint.startswith("balance_"):
+            return NEGATIVE
+        if isinstance(exc, errors.InsufficientPrivilege):
+            return PERMISSION
+        return None

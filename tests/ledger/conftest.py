@@ -1,0 +1,69 @@
+"""Ledger fixtures: a throwaway PostgreSQL 15 + PostGIS cluster and one fresh ledger per test on each backend.
+
+The cluster is started once per session (initdb + pg_ctl on a loopback port, see scripts/pg_cluster.py);
+a template database holds PostGIS and the installed ledger schema, and every test gets its own
+database copied from it, so tests never see each other's journal.  Login users, one per role:
+``tech`` (dg_technician), ``reviewer`` (dg_reviewer), ``officer`` (dg_officer) and ``clerk``
+(both reviewer and officer, for the operational tests).  No test connects as a superuser to the
+ledger, so grants and row policies are really in force.
+"""
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+for folder in (ROOT, ROOT / "scripts", Path(__file__).resolve().parent):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+import pg_cluster  # noqa: E402
+
+TEMPLATE_DB = "dg_ledger_template"
+LOGIN_USERS = {"tech": ["dg_technician"], "reviewer": ["dg_reviewer"], "officer": ["dg_officer"],
+               "clerk": ["dg_reviewer", "dg_officer"]}
+_counter = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster_running():
+    """A running throwaway cluster with the template ledger database and the login users."""
+    from double_guarantee_plugin.core.ledger.postgres_backend import install_postgres_schema
+    cluster = pg_cluster.start_cluster()
+    try:
+        cluster.create_database(TEMPLATE_DB, postgis=True)
+        install_postgres_schema(**cluster.params(TEMPLATE_DB))
+        for user, roles in LOGIN_USERS.items():
+            cluster.psql(f"CREATE ROLE {user} LOGIN IN ROLE {', '.join(roles)}")
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def new_pg_database(cluster):
+    name = f"dg_ledger_t{next(_counter)}"
+    cluster.psql(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
+    return name
+
+
+@pytest.fixture(params=["geopackage", "postgis"])
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def ledger_target(backend, tmp_path, request):
+    """A fresh ledger location for ``backend``: a .gpkg path or a postgresql:// URI (as user clerk)."""
+    if backend == "geopackage":
+        return str(tmp_path / "projects_ledger.gpkg")
+    cluster = request.getfixturevalue("pg_cluster_running")
+    return cluster.uri(new_pg_database(cluster), user="clerk")
+
+
+@pytest.fixture
+def ledger(ledger_target):
+    from double_guarantee_plugin.core.ledger import open_ledger
+    opened = open_ledger(ledger_target)
+    yield opened
+    opened.close()
