@@ -39,9 +39,17 @@ def dock(iface, qgis_new_project):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import Qt
     from double_guarantee_plugin.gui.docks.project_dock import create_dock
+    from qgis.core import QgsApplication
     widget = create_dock(iface)
     iface.addDockWidget(Qt.RightDockWidgetArea, widget)
     widget.show()
+    # a hidden canvas keeps a tiny output size: show it so clicks map to real coordinates
+    iface.mainWindow().show()
+    canvas = iface.mapCanvas()
+    canvas.show()
+    canvas.resize(800, 600)
+    QgsApplication.processEvents()
+    assert canvas.mapSettings().outputSize().width() > 700
     yield widget
     try:
         wait_idle(widget, 30)
@@ -58,3 +66,72 @@ def dock(iface, qgis_new_project):
 def idle():
     """``idle(dock)``: wait until the dock has no pending credit work."""
     return wait_idle
+
+
+def _map_event(canvas, tool, x, y, button, kind):
+    from qgis.core import QgsPointXY
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent
+    point = canvas.getCoordinateTransform().transform(QgsPointXY(x, y)).toQPointF().toPoint()
+    event = QgsMapMouseEvent(canvas, kind, point, button)
+    if kind == QEvent.MouseButtonPress:
+        tool.canvasPressEvent(event)
+    elif kind == QEvent.MouseButtonRelease:
+        tool.canvasReleaseEvent(event)
+    else:
+        tool.canvasMoveEvent(event)
+
+
+def click(canvas, x, y, right=False):
+    """Click the active map tool at map coordinates (x, y), as a user would (move, press, release)."""
+    from qgis.PyQt.QtCore import QEvent, Qt
+    tool = canvas.mapTool()
+    button = Qt.RightButton if right else Qt.LeftButton
+    _map_event(canvas, tool, x, y, Qt.NoButton, QEvent.MouseMove)
+    _map_event(canvas, tool, x, y, button, QEvent.MouseButtonPress)
+    _map_event(canvas, tool, x, y, button, QEvent.MouseButtonRelease)
+
+
+def draw(canvas, points, close=True):
+    """Click every point with the left button, then finish with a right click."""
+    for x, y in points:
+        click(canvas, x, y)
+    last = points[-1]
+    click(canvas, last[0], last[1], right=True)
+
+
+@pytest.fixture()
+def map_clicks():
+    return type("MapClicks", (), {"click": staticmethod(click), "draw": staticmethod(draw)})
+
+
+def fill_attribute_form(values, seen=None, delay_ms=50):
+    """Arrange for the next modal attribute dialog to get ``values`` and be accepted (the user's part).
+
+    ``seen`` (a dict) receives the values the form showed before filling, to check prefilling.
+    """
+    from qgis.gui import QgsAttributeDialog
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication
+
+    def fill(attempt=0):
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QgsAttributeDialog):
+            if attempt < 100:
+                QTimer.singleShot(delay_ms, lambda: fill(attempt + 1))
+            return
+        form = dialog.attributeForm()
+        if seen is not None:
+            feature = form.currentFormFeature()
+            seen.update({name: feature[name] for name in feature.fields().names()})
+        for name, value in values.items():
+            form.changeAttribute(name, value)
+        dialog.accept()
+
+    QTimer.singleShot(delay_ms, fill)
+
+
+@pytest.fixture()
+def form_filler():
+    """``form_filler(values, seen)``: the next attribute dialog gets ``values`` and is accepted."""
+    return fill_attribute_form
