@@ -6,5 +6,7 @@
 """
 from .messages import CoordTxtError, Message, Note
 from .reader import CoordTxtFile, CoordTxtParcel, read_coord_txt
+from .writer import ParcelToWrite, WriteOptions, format_coord_txt, write_coord_txt
 
-__all__ = ["CoordTxtError", "CoordTxtFile", "CoordTxtParcel", "Message", "Note", "read_coord_txt"]
+__all__ = ["CoordTxtError", "CoordTxtFile", "CoordTxtParcel", "Message", "Note", "ParcelToWrite", "WriteOptions",
+           "format_coord_txt", "read_coord_txt", "write_coord_txt"]

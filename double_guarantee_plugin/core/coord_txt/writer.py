@@ -1,0 +1,305 @@
+"""Write Ministry-standard coordinate files (部标准格式 TXT) from polygon parcels, atomically.
+
+Pure Python: parcels are shapely (Multi)Polygons in a CGCS2000 or Xian 1980 Gauss-Krüger CRS with
+x = easting.  The file gets the standard header from that CRS, one ``…,@`` line per parcel with
+界址点数 counting closing points, J-numbered points per ring (X = northing first), and the area
+in hectares unless told otherwise.  Files are written to a temporary name and renamed, so a
+failed export leaves whatever was there before untouched.
+"""
+import datetime
+import os
+import re
+import tempfile
+
+import numpy as np
+
+from .. import crs as gk
+from .areas import UNIT_M2, ellipsoidal_ring_areas
+from .messages import QT_TR_NOOP, CoordTxtError, Message
+from .reader import PARCEL_FIELDS
+
+ENCODINGS = {"GBK": "gbk", "GB18030": "gb18030", "UTF-8": "utf-8", "UTF-8-BOM": "utf-8-sig"}
+LINE_ENDINGS = {"CRLF": "\r\n", "LF": "\n"}
+AREA_DECIMALS = {"ha": 4, "m2": 2, "mu": 4}
+DATUM_NAMES = {"cgcs2000": "2000国家大地坐标系", "xian1980": "1980西安坐标系"}
+
+
+class ParcelToWrite:
+    """A parcel to write: its geometry (x = easting) and the attributes of its ``…,@`` line."""
+
+    __slots__ = ("geometry", "code", "name", "shape", "sheet", "use", "class_code", "extra_fields",
+                 "area_m2", "label")
+
+    def __init__(self, geometry, code="", name="", use="", class_code="", sheet="", shape="面",
+                 extra_fields=(), area_m2=None, label=None):
+        self.geometry = geometry
+        self.code = code
+        self.name = name
+        self.shape = shape
+        self.sheet = sheet
+        self.use = use
+        self.class_code = class_code
+        self.extra_fields = list(extra_fields)
+        self.area_m2 = area_m2
+        self.label = label if label is not None else (code or name)
+
+
+class WriteOptions:
+    """How to write: encoding, line ending, zone prefix, area unit, one file per parcel, header."""
+
+    def __init__(self, encoding="GBK", line_ending="CRLF", zone_prefix=True, area_unit="ha",
+                 area_decimals=None, coordinate_decimals=3, one_file_per_parcel=False,
+                 closing_point_name="next", producer="", produced_on=None, format_version="1.01版本",
+                 project_info=None, extra_header=None):
+        if encoding.upper() not in ENCODINGS:
+            raise CoordTxtError(Message(QT_TR_NOOP("unknown encoding '{}': expected one of {}"), encoding,
+                                        ", ".join(ENCODINGS)))
+        if line_ending.upper() not in LINE_ENDINGS:
+            raise CoordTxtError(Message(QT_TR_NOOP("unknown line ending '{}': expected CRLF or LF"), line_ending))
+        if area_unit not in UNIT_M2:
+            raise CoordTxtError(Message(QT_TR_NOOP("unknown area unit '{}': expected ha, m2 or mu"), area_unit))
+        if closing_point_name not in ("next", "first"):
+            raise CoordTxtError(Message(QT_TR_NOOP("closing_point_name must be 'next' or 'first'")))
+        self.encoding = encoding.upper()
+        self.line_ending = line_ending.upper()
+        self.zone_prefix = bool(zone_prefix)
+        self.area_unit = area_unit
+        self.area_decimals = AREA_DECIMALS[area_unit] if area_decimals is None else int(area_decimals)
+        self.coordinate_decimals = int(coordinate_decimals)
+        self.one_file_per_parcel = bool(one_file_per_parcel)
+        self.closing_point_name = closing_point_name
+        self.producer = producer
+        self.produced_on = produced_on or datetime.date.today().isoformat()
+        self.format_version = format_version
+        self.project_info = dict(project_info or {})
+        self.extra_header = dict(extra_header or {})
+
+
+def gauss_kruger_zone(epsg, suggestion=None):
+    """``(datum, zone_width, prefixed, zone)`` of a writable CRS, else CoordTxtError saying what to do."""
+    family = gk.zone_for_epsg(epsg) if epsg else None
+    if family is None or family[0] not in DATUM_NAMES:
+        if suggestion:
+            raise CoordTxtError(Message(QT_TR_NOOP(
+                "the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file "
+                "needs; reproject the parcels, e.g. to {}"), f"EPSG:{epsg}" if epsg else "?", suggestion))
+        raise CoordTxtError(Message(QT_TR_NOOP(
+            "the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file "
+            "needs; reproject the parcels to the zone they lie in (EPSG:4513–4554 for CGCS2000)"),
+            f"EPSG:{epsg}" if epsg else "?"))
+    return family
+
+
+def header_lines(epsg, options):
+    datum, width, _prefixed, zone = gauss_kruger_zone(epsg)
+    lines = []
+    if options.project_info:
+        lines.append("[项目信息]")
+        lines.extend(f"{key}={_clean_header(value)}" for key, value in options.project_info.items())
+    lines += ["[属性描述]",
+              f"格式版本号={options.format_version}",
+              f"数据产生单位={_clean_header(options.producer)}",
+              f"数据产生日期={options.produced_on}",
+              f"坐标系={DATUM_NAMES[datum]}",
+              f"几度分带={width}",
+              "投影类型=高斯克吕格",
+              "计量单位=米",
+              f"带号={zone}",
+              f"精度={10 ** -options.coordinate_decimals:.{options.coordinate_decimals}f}",
+              "转换参数=,,,,,,"]
+    lines.extend(f"{key}={_clean_header(value)}" for key, value in options.extra_header.items())
+    lines.append("[地块坐标]")
+    return lines
+
+
+def _clean_header(value):
+    return "" if value is None else str(value).replace("\r", " ").replace("\n", " ").strip()
+
+
+def _polygons(geometry):
+    kind = getattr(geometry, "geom_type", None)
+    if kind == "Polygon":
+        return [geometry]
+    if kind == "MultiPolygon":
+        return list(geometry.geoms)
+    return None
+
+
+def _field_text(parcel, name, value):
+    text = "" if value is None else str(value).strip()
+    if "," in text or "\n" in text or "\r" in text:
+        raise CoordTxtError(Message(QT_TR_NOOP(
+            "parcel '{}': the {} '{}' contains a comma or a line break, which the format cannot hold"),
+            parcel.label, name, text))
+    return text
+
+
+def parcel_lines(parcel, epsg, options, easting_shift):
+    """The ``…,@`` line and the point lines of one parcel."""
+    polygons = _polygons(parcel.geometry)
+    if not polygons or parcel.geometry.is_empty:
+        raise CoordTxtError(Message(QT_TR_NOOP("parcel '{}' has no polygon geometry"), parcel.label))
+    rings = []
+    for polygon in polygons:
+        if polygon.is_empty:
+            continue
+        rings.append(np.asarray(polygon.exterior.coords))
+        rings.extend(np.asarray(hole.coords) for hole in polygon.interiors)
+    decimals = options.coordinate_decimals
+    points = []
+    for number, coords in enumerate(rings, 1):
+        # coordinate files always close rings by repeating the first point
+        if not (coords[0] == coords[-1]).all():
+            coords = np.vstack((coords, coords[:1]))
+        last = len(coords)
+        for index, (easting, northing) in enumerate(coords[:, :2].tolist(), 1):
+            name = 1 if index == last and options.closing_point_name == "first" else index
+            points.append(f"J{name},{number},{northing:.{decimals}f},{easting + easting_shift:.{decimals}f}")
+    area_m2 = parcel.area_m2 if parcel.area_m2 is not None else ellipsoidal_area_m2(parcel.geometry, epsg)
+    area = area_m2 / UNIT_M2[options.area_unit]
+    fields = [str(len(points)), f"{area:.{options.area_decimals}f}",
+              _field_text(parcel, PARCEL_FIELDS[2], parcel.code), _field_text(parcel, PARCEL_FIELDS[3], parcel.name),
+              _field_text(parcel, PARCEL_FIELDS[4], parcel.shape), _field_text(parcel, PARCEL_FIELDS[5], parcel.sheet),
+              _field_text(parcel, PARCEL_FIELDS[6], parcel.use), _field_text(parcel, PARCEL_FIELDS[7], parcel.class_code)]
+    fields += [_field_text(parcel, f"extra field {i}", value) for i, value in enumerate(parcel.extra_fields, 1)]
+    return [",".join(fields) + ",@"] + points
+
+
+def ellipsoidal_area_m2(geometry, epsg):
+    """Ellipsoidal m² of a (multi)polygon on the CGCS2000 ellipsoid (planar if it cannot be had)."""
+    rings, signs = [], []
+    for polygon in _polygons(geometry) or []:
+        rings.append(np.asarray(polygon.exterior.coords)[:, :2])
+        signs.append(1.0)
+        for hole in polygon.interiors:
+            rings.append(np.asarray(hole.coords)[:, :2])
+            signs.append(-1.0)
+    if not rings:
+        return 0.0
+    stacked = np.vstack(rings)
+    bounds, start = [], 0
+    for ring in rings:
+        bounds.append((start, start + len(ring)))
+        start += len(ring)
+    areas = ellipsoidal_ring_areas(epsg, stacked[:, 0], stacked[:, 1], bounds)
+    if areas is None:
+        return float(geometry.area)
+    return float(sum(sign * area for sign, area in zip(signs, areas)))
+
+
+def format_coord_txt(parcels, epsg, options=None):
+    """The whole file as text (lines joined by the chosen line ending, ending with one)."""
+    options = options or WriteOptions()
+    _datum, _width, prefixed, zone = gauss_kruger_zone(epsg)
+    shift = 0.0
+    if prefixed and not options.zone_prefix:
+        shift = -zone * 1.0e6
+    elif not prefixed and options.zone_prefix:
+        shift = zone * 1.0e6
+    lines = header_lines(epsg, options)
+    for parcel in parcels:
+        lines.extend(parcel_lines(parcel, epsg, options, shift))
+    ending = LINE_ENDINGS[options.line_ending]
+    return ending.join(lines) + ending
+
+
+def _encode(text, parcels, options):
+    codec = ENCODINGS[options.encoding]
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError as exc:
+        character = exc.object[exc.start:exc.end]
+        for parcel in parcels:
+            for name, value in (("地块编号", parcel.code), ("地块名称", parcel.name), ("地块用途", parcel.use),
+                                ("地类编码", parcel.class_code), ("图幅号", parcel.sheet)):
+                if character in str(value or ""):
+                    raise CoordTxtError(Message(QT_TR_NOOP(
+                        "parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or "
+                        "GB18030"), parcel.label, name, value, character, options.encoding)) from None
+        raise CoordTxtError(Message(QT_TR_NOOP("the character '{}' cannot be written in {}; choose UTF-8 or "
+                                               "GB18030"), character, options.encoding)) from None
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def parcel_file_name(parcel, index, taken):
+    """A file name for one parcel: its code (or name, or its position), made unique in ``taken``."""
+    stem = _UNSAFE.sub("_", str(parcel.code or parcel.name or "").strip()).strip("._") or f"parcel_{index}"
+    name = f"{stem}.txt"
+    counter = 2
+    while name.lower() in taken:
+        name = f"{stem}_{counter}.txt"
+        counter += 1
+    taken.add(name.lower())
+    return name
+
+
+def write_coord_txt(path, parcels, epsg, options=None):
+    """Write ``parcels`` to ``path`` (a file, or a folder with one file per parcel); returns the paths.
+
+    All files are first written under temporary names next to their targets and only then
+    renamed, so either every file is replaced or none is.
+    """
+    options = options or WriteOptions()
+    parcels = list(parcels)
+    if not parcels:
+        raise CoordTxtError(Message(QT_TR_NOOP("nothing to write: no parcels")), path)
+    path = os.fspath(path)
+    if options.one_file_per_parcel:
+        jobs, taken = [], set()
+        for index, parcel in enumerate(parcels, 1):
+            jobs.append((os.path.join(path, parcel_file_name(parcel, index, taken)), [parcel]))
+    else:
+        jobs = [(path, parcels)]
+    payloads = []
+    for target, group in jobs:
+        try:
+            payloads.append((target, _encode(format_coord_txt(group, epsg, options), group, options)))
+        except CoordTxtError as exc:
+            raise CoordTxtError(exc.message, target) from None
+    if options.one_file_per_parcel:
+        try:
+            os.makedirs(path, exist_ok=True)
+        except OSError as exc:
+            raise CoordTxtError(Message(QT_TR_NOOP("cannot create the folder: {}"), exc.strerror or str(exc)),
+                                path) from None
+    return _replace_all(payloads)
+
+
+def _replace_all(payloads):
+    temporary = []
+    try:
+        for target, data in payloads:
+            folder = os.path.dirname(os.path.abspath(target))
+            handle, name = tempfile.mkstemp(prefix=".coord_txt_", suffix=".tmp", dir=folder)
+            temporary.append((name, target))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(name, 0o644)  # mkstemp makes files private; an exported file is meant to be shared
+    except OSError as exc:
+        for name, _target in temporary:
+            _remove_quietly(name)
+        failed = temporary[-1][1] if temporary else payloads[0][0]
+        raise CoordTxtError(Message(QT_TR_NOOP("cannot write the file: {}"), exc.strerror or str(exc)),
+                            failed) from None
+    written = []
+    for name, target in temporary:
+        try:
+            os.replace(name, target)
+        except OSError as exc:
+            for leftover, _target in temporary[len(written):]:
+                _remove_quietly(leftover)
+            raise CoordTxtError(Message(QT_TR_NOOP("cannot write the file: {}"), exc.strerror or str(exc)),
+                                target) from None
+        written.append(target)
+    return written
+
+
+def _remove_quietly(name):
+    try:
+        os.remove(name)
+    except OSError:
+        pass
