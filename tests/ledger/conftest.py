@@ -47,6 +47,12 @@ def new_pg_database(cluster):
     return name
 
 
+@pytest.fixture
+def new_pg_database_name(pg_cluster_running):
+    """A function creating a fresh database (copy of the installed template) and returning its name."""
+    return lambda: new_pg_database(pg_cluster_running)
+
+
 @pytest.fixture(params=["geopackage", "postgis"])
 def backend(request):
     return request.param
