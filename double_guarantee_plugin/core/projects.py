@@ -293,8 +293,8 @@ def split_plots(plots_layer, fids, line_points):
 
     Each split-off part becomes a new plot with the original's attributes and a new plot code.
     """
-    from qgis.core import QgsPoint
-    line = [QgsPoint(p.x(), p.y()) for p in line_points]
+    from qgis.core import QgsPointXY
+    line = [QgsPointXY(p.x(), p.y()) for p in line_points]
     if len(line) < 2:
         raise ProjectError("a split line needs at least two points")
     new_ids = []

@@ -131,3 +131,168 @@ def test_draw_plot_with_form_then_undo_redo(dock, project_db_path, idle, iface, 
     idle(dock)
     assert dock.last_snapshot.project_credit.credit_area_mu == pytest.approx(after.credit_area_mu, rel=1e-12)
     assert_panel_matches_processing(dock, PROJECT)
+
+
+def project_area_m2(dock, code=PROJECT):
+    return sum(credit.area_m2 for _fid, credit in dock.last_snapshot.plot_credits)
+
+
+def test_split_and_merge_keep_the_total_area(dock, project_db_path, idle, iface, map_clicks, processing_ready):
+    snapshot = open_and_select(dock, project_db_path, idle)
+    total_before, count_before = project_area_m2(dock), snapshot.project_credit.plot_count
+    target = projects.plot_features(dock.plots_layer, PROJECT)[0]
+    box = target.geometry().boundingBox()
+    canvas = show_around(iface, projects.project_extent(dock.plots_layer, PROJECT))
+    dock.plots_layer.selectByIds([target.id()])
+    dock.start_split()
+    y = box.center().y() + 7.0
+    map_clicks.draw(canvas, [(box.xMinimum() - 40.0, y), (box.xMaximum() + 40.0, y)])
+    idle(dock)
+    assert dock.last_snapshot.project_credit.plot_count == count_before + 1
+    assert project_area_m2(dock) == pytest.approx(total_before, rel=1e-9)
+    parts = [fid for fid, credit in dock.last_snapshot.plot_credits
+             if fid == target.id() or fid < 0]
+    assert len(parts) == 2
+    assert_panel_matches_processing(dock, PROJECT)
+
+    dock.plots_layer.selectByIds(parts)
+    kept = dock.merge_selected()
+    idle(dock)
+    assert kept == target.id()
+    assert dock.last_snapshot.project_credit.plot_count == count_before
+    assert project_area_m2(dock) == pytest.approx(total_before, rel=1e-9)
+    # the merge is one undo step: undo brings the two parts back
+    dock.undo()
+    idle(dock)
+    assert dock.last_snapshot.project_credit.plot_count == count_before + 1
+
+
+def test_invalid_drawn_ring_is_flagged_and_repaired(dock, project_db_path, idle, iface, map_clicks, form_filler):
+    open_and_select(dock, project_db_path, idle)
+    extent = projects.project_extent(dock.plots_layer, PROJECT)
+    canvas = show_around(iface, extent)
+    dock.start_draw()
+    form_filler({"class_before": "0404", "class_after": "0103", "grade_after": 6})
+    (x0, y0), (x1, _), (_, y1) = square_below(extent)[:3]
+    map_clicks.draw(canvas, [(x0, y0), (x1, y1), (x1, y0), (x0, y1)])   # a bow tie: the ring crosses itself
+    idle(dock)
+    problems = dock.last_snapshot.geometry_problems
+    assert len(problems) == 1
+    fid, _code, problem = problems[0]
+    assert "invalid geometry" in problem and " at (" in problem
+    shown = dock.panel.problems_label.text()
+    assert "invalid geometry" in shown and dock.panel.repair_button.isVisibleTo(dock.panel)
+    assert "warning" == dock.last_message[1] and "Repair" in dock.last_message[0]
+
+    steps = dock.plots_layer.undoStack().index()
+    dock.panel.repair_button.click()
+    idle(dock)
+    assert dock.plots_layer.undoStack().index() == steps + 1      # one undo step
+    repaired = dock.plots_layer.getFeature(fid).geometry()
+    assert repaired.isGeosValid() and repaired.area() > 0
+    assert dock.last_snapshot.geometry_problems == []
+    assert not dock.panel.repair_button.isVisibleTo(dock.panel)
+    credit = dict(dock.last_snapshot.plot_credits)[fid]
+    assert credit.plot_kind == "new_farmland" and credit.credit_area_mu > 0
+    dock.plots_layer.undoStack().undo()
+    idle(dock)
+    assert len(dock.last_snapshot.geometry_problems) == 1
+
+
+def test_delete_project_asks_nothing_lost_until_saved(dock, project_db_path, idle):
+    open_and_select(dock, project_db_path, idle)
+    plots_before = len(projects.plot_features(dock.plots_layer, PROJECT))
+    assert dock.delete_project(confirm=False) == plots_before
+    idle(dock)
+    assert PROJECT not in dock.project_codes()
+    assert projects.plot_features(dock.plots_layer, PROJECT) == []
+    dock.undo()
+    idle(dock)
+    assert PROJECT in dock.project_codes()
+    assert len(projects.plot_features(dock.plots_layer, PROJECT)) == plots_before
+
+
+def test_new_rename_and_status(dock, project_db_path, idle):
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    code = dock.new_project({"project_code": "XM-TEST", "project_name": "测试项目", "county_code": "320999"})
+    assert code == "XM-TEST" and dock.selected_project() == "XM-TEST"
+    dock.rename_project("新名称")
+    assert projects.find_project(dock.projects_layer, "XM-TEST")["project_name"] == "新名称"
+    with pytest.raises(projects.ProjectError):
+        projects.add_project(dock.projects_layer, {"project_code": "XM-TEST"})
+    dock.set_status("under_way")
+    assert projects.find_project(dock.projects_layer, "XM-TEST")["status"] == "under_way"
+    dock.undo()
+    assert projects.find_project(dock.projects_layer, "XM-TEST")["status"] == "planned"
+    dock.save()
+    from double_guarantee_plugin.core.project_db import open_project_database
+    _plots, stored = open_project_database(str(project_db_path))
+    assert projects.find_project(stored, "XM-TEST")["project_name"] == "新名称"
+
+
+def test_fill_from_land_survey_layer(dock, project_db_path, idle, demo_paths):
+    from qgis.core import QgsVectorLayer
+    open_and_select(dock, project_db_path, idle)
+    survey_layer = QgsVectorLayer(f"{demo_paths['county']}|layername=land_survey", "land_survey", "ogr")
+    QgsProject.instance().addMapLayer(survey_layer)
+    fids = [f.id() for f in survey_layer.getFeatures() if f["dlbm"] in ("0404", "1104")][:3]
+    codes = [survey_layer.getFeature(fid)["dlbm"] for fid in fids]
+    count = dock.last_snapshot.project_credit.plot_count
+    new_ids = dock.fill_from_layer(survey_layer, fids, "dlbm", "class_before")
+    idle(dock)
+    assert len(new_ids) == 3
+    added = [dock.plots_layer.getFeature(fid) for fid in new_ids]
+    assert sorted(f["class_before"] for f in added) == sorted(codes)
+    assert all(f["project_code"] == PROJECT for f in added)
+    assert dock.last_snapshot.project_credit.plot_count == count + 3
+    dock.undo()   # one undo step for the whole fill
+    idle(dock)
+    assert dock.last_snapshot.project_credit.plot_count == count
+
+
+def test_selection_sync_between_panel_and_map(dock, project_db_path, idle):
+    open_and_select(dock, project_db_path, idle)
+    fid = dock.last_snapshot.plot_credits[1][0]
+    dock.panel.plot_table.selectRow(1)
+    assert list(dock.plots_layer.selectedFeatureIds()) == [fid]
+    other = dock.last_snapshot.plot_credits[2][0]
+    dock.plots_layer.selectByIds([other])
+    assert dock.panel.selected_fids() == [other]
+
+
+def test_panel_refreshes_within_300_ms_after_an_edit(dock, project_db_path, idle):
+    open_and_select(dock, project_db_path, idle)
+    target = projects.plot_features(dock.plots_layer, PROJECT)[0]
+    projects.ensure_editing(dock.plots_layer)
+    timings = []
+    for step in range(3):
+        geometry = QgsGeometry(target.geometry())
+        geometry.translate(0, 0)
+        shrunk = geometry.buffer(-2.0 * (step + 1), 2)
+        shrunk.convertToMultiType()
+        area_before = dock.last_snapshot.project_credit.area_m2
+        with projects.edit_command(dock.plots_layer, "shrink"):
+            dock.plots_layer.changeGeometry(target.id(), shrunk)
+        timings.append(idle(dock))
+        assert dock.last_snapshot.project_credit.area_m2 < area_before
+    assert min(timings) < 0.3, timings
+
+
+def test_state_is_saved_in_the_project_and_restored(dock, project_db_path, idle, tmp_path):
+    open_and_select(dock, project_db_path, idle, "DG2024-07")
+    dock.profile_combo.setCurrentIndex(dock.profile_combo.findData("jiangsu_2014"))
+    idle(dock)
+    project_file = tmp_path / "county.qgz"
+    assert QgsProject.instance().write(str(project_file))
+    QgsProject.instance().clear()
+    idle(dock)
+    assert dock.plots_layer is None and dock.project_codes() == []
+    assert QgsProject.instance().read(str(project_file))
+    idle(dock)
+    assert dock.database_path == str(project_db_path)
+    assert dock.selected_project() == "DG2024-07"
+    assert dock.profile.id == "jiangsu_2014"
+    assert dock.last_snapshot.project_code == "DG2024-07" and dock.last_snapshot.profile_id == "jiangsu_2014"
+    # the project file's own layers are reused, not loaded twice
+    assert len(QgsProject.instance().mapLayersByName("地块 plots")) == 1

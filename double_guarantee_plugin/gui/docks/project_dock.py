@@ -223,7 +223,10 @@ class ProjectDock(QDockWidget):
         levels = {"info": Qgis.Info, "warning": Qgis.Warning, "critical": Qgis.Critical, "success": Qgis.Success}
         bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
         if bar is not None:
-            bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info))
+            try:
+                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info), 8)
+            except Exception:  # noqa: BLE001 - a message must never take an action down with it
+                pass
 
     def _guarded(self, slot, *args):
         """Run a user action; a domain error becomes a message, never a traceback."""

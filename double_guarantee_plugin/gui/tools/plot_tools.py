@@ -58,6 +58,8 @@ class _CaptureTool(QgsMapToolDigitizeFeature):
             self.handle(geometry)
         except projects.ProjectError as exc:
             self.on_message(str(exc), "warning")
+        except Exception as exc:  # noqa: BLE001 - an exception escaping a Qt slot would abort QGIS
+            self.on_message(tr("{} failed: {}", self.toolName(), exc), "critical")
 
     def handle(self, geometry):
         raise NotImplementedError
