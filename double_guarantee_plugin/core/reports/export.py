@@ -13,10 +13,11 @@ from qgis.core import (QgsLayoutExporter, QgsProject, QgsRenderContext)
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
+from ..credits import NEW_FARMLAND
 from ..layer_credits import PlotFields
 from . import ReportError
 from .fonts import resolve_font_family
-from .layout import fill_project_sheet, fix_verdict_colour, load_template, Sheet
+from .layout import Sheet, fill_project_sheet, fix_verdict_colour, load_template, template_path
 from .map_layers import (constraint_features, context_layer, overlap_geometry, overlap_layer, padded_extent,
                          plot_layer, union_geometry)
 from .report_data import gather_reports
@@ -71,7 +72,8 @@ def build_sheet(project, report, job, font_family):
     plots = plot_layer(plots_layer, report.plot_credits, crs, fields)
     if plots.featureCount() == 0:
         raise ReportError(f"project {report.info.code}: no plot with a usable geometry: nothing to map")
-    plots_union = union_geometry(f.geometry() for f in plots.getFeatures())
+    # only new farmland can conflict (domain.md §5): upgrading inside basic farmland is allowed
+    conflict_area = union_geometry(f.geometry() for f in plots.getFeatures() if f["plot_kind"] == NEW_FARMLAND)
     extent = padded_extent(plots.extent())
     layers, legend_layers = [], []
     overlaps, contexts = [], []
@@ -81,7 +83,7 @@ def build_sheet(project, report, job, font_family):
         if source is None:
             continue
         geometries = constraint_features(source, extent, crs)
-        overlaps.append(overlap_layer(overlap_name, overlap_geometry(plots_union, geometries), crs, role))
+        overlaps.append(overlap_layer(overlap_name, overlap_geometry(conflict_area, geometries), crs, role))
         contexts.append(context_layer(context_name, geometries, crs, role))
     layers = overlaps + [plots] + contexts
     legend_layers = [plots] + overlaps + contexts
@@ -176,6 +178,7 @@ def export_meeting_maps(job, feedback=None):
     if fmt not in FORMATS:
         raise ReportError(f"unknown format '{job.fmt}': use pdf or png")
     font_family = resolve_font_family(job.font_family)  # before any work: a missing font stops here
+    template_path(job.template)                         # and so does an unknown template
     os.makedirs(job.output_folder, exist_ok=True)
     result = ExportResult()
     reports, problems = gather_reports(job.plots_layer, job.project_codes, job.projects_layer, job.basic_farmland,

@@ -377,7 +377,7 @@ def fill_project_sheet(layout, report, layers, legend_layers, extent, crs, font_
     set_label(layout, "subtitle", subtitle)
     root = fill_map(layout, layers, extent, crs, legend_layers)
     set_label(layout, "crs_note", tr("Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; "
-                                     "1 mu = 2000/3 m².", crs.description(), crs.authid()))
+                                     "1 mu = 2000/3 square metres.", crs.description(), crs.authid()))
     set_label(layout, "credit_title", tr("Credits"))
     set_table(table_of(layout, "credit_table"), [tr("Indicator"), tr("Value"), tr("Converted")],
               credit_rows(report.credit))
