@@ -1,0 +1,54 @@
+"""The ledger report: balances and journal as flat rows (for Processing, CSV export and the dock).
+
+Pure Python.  Areas in 亩 and 公顷, capacity in kg and 万公斤 (domain.md §3), via core.units.
+"""
+import csv
+
+from ..units import kg_to_wan_kg, mu_to_ha
+
+REPORT_FIELDS = [  # name, type
+    ("record", "str"), ("county_code", "str"), ("county_name", "str"), ("entry_id", "int"), ("kind", "str"),
+    ("occurred_on", "str"), ("due_on", "str"), ("project_code", "str"), ("project_name", "str"),
+    ("counterparty_code", "str"), ("area_mu", "float"), ("area_ha", "float"), ("capacity_kg", "float"),
+    ("capacity_wan_kg", "float"), ("paddy_mu", "float"), ("paddy_ha", "float"), ("price_yuan_per_mu", "float"),
+    ("total_yuan", "float"), ("pricing", "str"), ("reverses_entry_id", "int"), ("commitment_entry_id", "int"),
+    ("note", "str"), ("created_by", "str"), ("created_at", "str"),
+]
+
+
+def _amount_columns(amounts):
+    return {"area_mu": amounts.area_mu, "area_ha": float(mu_to_ha(amounts.area_mu)),
+            "capacity_kg": amounts.capacity_kg, "capacity_wan_kg": float(kg_to_wan_kg(amounts.capacity_kg)),
+            "paddy_mu": amounts.paddy_mu, "paddy_ha": float(mu_to_ha(amounts.paddy_mu))}
+
+
+def balance_row(county_code, amounts, county_table):
+    return dict({"record": "balance", "county_code": county_code, "county_name": county_table.name(county_code)},
+                **_amount_columns(amounts))
+
+
+def journal_row(entry, county_table):
+    row = {name: getattr(entry, name, None) for name, _kind in REPORT_FIELDS if hasattr(entry, name)}
+    row.update(record="journal", county_name=county_table.name(entry.county_code), **_amount_columns(entry.amounts))
+    return row
+
+
+def report_rows(ledger, county_code=None, search=None, kind=None):
+    """(rows, verify report): balance rows first (one per county), then the journal in order."""
+    balances = ledger.balances()
+    if county_code:
+        balances = {county_code: balances.get(county_code)} if county_code in balances else {}
+    rows = [balance_row(code, amounts, ledger.county_table) for code, amounts in sorted(balances.items())]
+    rows += [journal_row(entry, ledger.county_table)
+             for entry in ledger.journal(county_code=county_code, kind=kind, search=search)]
+    return rows, ledger.verify()
+
+
+def write_csv(path, rows):
+    """UTF-8 with BOM so that Excel opens the Chinese names correctly."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([name for name, _kind in REPORT_FIELDS])
+        for row in rows:
+            writer.writerow(["" if row.get(name) is None else row.get(name) for name, _kind in REPORT_FIELDS])
+    return path
