@@ -33,13 +33,10 @@ def project_db_path(demo_paths, tmp_path):
     return target
 
 
-@pytest.fixture()
-def dock(iface, qgis_new_project):
-    """A fresh project dock on pytest-qgis's main window; layers are removed afterwards."""
-    from qgis.core import QgsProject
+def _make_dock(iface):
+    from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import Qt
     from double_guarantee_plugin.gui.docks.project_dock import create_dock
-    from qgis.core import QgsApplication
     widget = create_dock(iface)
     iface.addDockWidget(Qt.RightDockWidgetArea, widget)
     widget.show()
@@ -50,7 +47,11 @@ def dock(iface, qgis_new_project):
     canvas.resize(800, 600)
     QgsApplication.processEvents()
     assert canvas.mapSettings().outputSize().width() > 700
-    yield widget
+    return widget
+
+
+def _remove_dock(iface, widget):
+    from qgis.core import QgsProject
     try:
         wait_idle(widget, 30)
     finally:
@@ -60,6 +61,50 @@ def dock(iface, qgis_new_project):
         widget.deleteLater()
         QgsProject.instance().removeAllMapLayers()
         QgsProject.instance().clear()
+
+
+@pytest.fixture()
+def dock(iface, qgis_new_project):
+    """A fresh project dock on pytest-qgis's main window; layers are removed afterwards."""
+    widget = _make_dock(iface)
+    yield widget
+    _remove_dock(iface, widget)
+
+
+@pytest.fixture()
+def zh_cn_locale(qgis_app):
+    """QGIS's locale set to zh_CN and the plugin's translation loaded (compiled from the .ts if stale)."""
+    import subprocess
+    from pathlib import Path
+    from qgis.PyQt.QtCore import QSettings
+    from double_guarantee_plugin import i18n
+    from double_guarantee_plugin.core.paths import i18n_dir
+    ts = Path(i18n_dir()) / "double_guarantee_zh_CN.ts"
+    qm = ts.with_suffix(".qm")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        # what `make transcompile` does; the .qm is a build product (git-ignored)
+        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    settings = QSettings()
+    old = (settings.value("locale/userLocale"), settings.value("locale/overrideFlag"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh_CN")
+    loaded = i18n.setup_translation()
+    assert loaded and loaded.endswith("double_guarantee_zh_CN.qm"), loaded
+    yield loaded
+    i18n.remove_translation()
+    for key, value in zip(("locale/userLocale", "locale/overrideFlag"), old):
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+@pytest.fixture()
+def dock_zh(iface, qgis_new_project, zh_cn_locale):
+    """A project dock created while QGIS's locale is zh_CN."""
+    widget = _make_dock(iface)
+    yield widget
+    _remove_dock(iface, widget)
 
 
 @pytest.fixture()

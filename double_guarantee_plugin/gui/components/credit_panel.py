@@ -54,7 +54,7 @@ class CreditPanel(QWidget):
         self.messages_label.setWordWrap(True)
         layout.addWidget(self.messages_label)
 
-        self.figures_box = QGroupBox(tr("Credits"))
+        self.figures_box = QGroupBox(tr("Project credits"))
         form = QFormLayout(self.figures_box)
         self.values = {}
         for key, label in (
@@ -92,6 +92,7 @@ class CreditPanel(QWidget):
         self.plot_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.plot_table.verticalHeader().setVisible(False)
         self.plot_table.itemSelectionChanged.connect(self._table_selection_changed)
+        self.plot_table.setMinimumHeight(140)
         layout.addWidget(self.plot_table, 1)
         self.show_nothing()
 
@@ -103,7 +104,7 @@ class CreditPanel(QWidget):
         self.messages_label.setText("")
         for value in self.values.values():
             value.setText("—")
-        self.figures_box.setTitle(tr("Credits"))
+        self.figures_box.setTitle(tr("Project credits"))
         self.problems_label.setText("")
         self.repair_button.setVisible(False)
         self.plot_table.setRowCount(0)

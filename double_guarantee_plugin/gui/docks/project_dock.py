@@ -148,13 +148,14 @@ class ProjectDock(QDockWidget):
         self.project_table = QTableWidget(0, len(PROJECT_COLUMNS))
         self.project_table.setObjectName("projectTable")
         self.project_table.setHorizontalHeaderLabels([
-            tr("Code"), tr("Name"), tr("Status"), tr("County"), tr("Area (mu)"), tr("Area credit (mu)"),
+            tr("Code"), tr("Name"), tr("Project status"), tr("County"), tr("Area (mu)"), tr("Area credit (mu)"),
             tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Check")])
         self.project_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.project_table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.project_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.project_table.verticalHeader().setVisible(False)
         self.project_table.itemSelectionChanged.connect(self._project_row_changed)
+        self.project_table.setMinimumHeight(170)
         upper_layout.addWidget(self.project_table, 1)
 
         project_row = QHBoxLayout()
@@ -163,7 +164,7 @@ class ProjectDock(QDockWidget):
         project_row.addWidget(self._button(tr("Delete"), self.delete_project, tr("Delete the project and its plots "
                                                                                   "(undoable until saved)")))
         self.status_button = QToolButton()
-        self.status_button.setText(tr("Status"))
+        self.status_button.setText(tr("Set status"))
         self.status_button.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(self.status_button)
         for row in tables.project_codes()["statuses"]:
@@ -281,7 +282,8 @@ class ProjectDock(QDockWidget):
         plots.afterCommitChanges.connect(self.refresh_all_projects)
         plots.afterRollBack.connect(self.refresh_all_projects)
         plots.selectionChanged.connect(self._map_selection_changed)
-        self.database_label.setText(tr("Database: {}", path))
+        self.database_label.setText(tr("Database: {}", os.path.basename(path)))
+        self.database_label.setToolTip(path)
         if self.constraint_set is None:
             self.constraint_set = live_credits.project_constraint_set(project)
         self.refresh_project_list()

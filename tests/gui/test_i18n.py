@@ -1,0 +1,63 @@
+"""With QGIS's locale set to zh_CN the project dock appears in Chinese, and its screenshot is saved."""
+from pathlib import Path
+
+from qgis.PyQt.QtGui import QColor, QImage
+from qgis.PyQt.QtWidgets import QLabel, QPushButton
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
+
+
+def _has_cjk(text):
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_dock_appears_in_chinese(dock_zh, project_db_path, idle):
+    dock = dock_zh
+    assert dock.windowTitle() == "双保 项目"
+    buttons = {b.objectName(): b.text() for b in dock.findChildren(QPushButton) if b.objectName()}
+    assert buttons["drawButton"] == "绘制"
+    assert buttons["saveButton"] == "保存"
+    headers = [dock.project_table.horizontalHeaderItem(i).text() for i in range(dock.project_table.columnCount())]
+    assert headers[:3] == ["编号", "名称", "项目状态"]
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    dock.select_project("DG2023-01")
+    idle(dock)
+    assert "未检查" in dock.panel.verdict_label.text()
+    assert "亩" in dock.panel.values["area"].text() and "公顷" in dock.panel.values["area"].text()
+    assert "万公斤" in dock.panel.values["capacity"].text()
+    # every visible label and button of the dock is Chinese (codes and numbers aside)
+    english = [w.text() for w in dock.findChildren(QPushButton) + dock.findChildren(QLabel)
+               if w.isVisibleTo(dock) and w.text() and any(c.isalpha() and c.isascii() for c in w.text())
+               and not _has_cjk(w.text()) and not w.text().startswith(("—", "DG"))]
+    assert english == []
+
+
+def _distinct_colours(image, step=7):
+    colours = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            colours.add(image.pixel(x, y))
+    return colours
+
+
+def test_screenshot_of_the_dock_in_chinese(dock_zh, project_db_path, idle, iface):
+    dock = dock_zh
+    dock.resize(760, 1000)
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    dock.select_project("DG2024-07")
+    idle(dock)
+    dock.panel.plot_table.selectRow(0)
+    idle(dock)
+    image = dock.grab().toImage()
+    assert image.width() >= 400 and image.height() >= 600
+    colours = _distinct_colours(image)
+    assert len(colours) > 20, "the dock rendered blank"
+    background = QColor(image.pixel(image.width() - 3, image.height() - 3))
+    dark = sum(1 for c in colours if QColor(c).lightness() < background.lightness() - 80)
+    assert dark > 10, "no text was drawn"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / "project_dock_zh_CN.png"
+    assert image.save(str(path))
+    assert QImage(str(path)).size() == image.size()
