@@ -139,13 +139,17 @@ def parcel_lines(parcel, epsg, options, easting_shift):
     polygons = _polygons(parcel.geometry)
     if not polygons or parcel.geometry.is_empty:
         raise CoordTxtError(Message(QT_TR_NOOP("parcel '{}' has no polygon geometry"), parcel.label))
-    rings = []
+    decimals = options.coordinate_decimals
+    rings, signs = [], []
     for polygon in polygons:
         if polygon.is_empty:
             continue
-        rings.append(np.asarray(polygon.exterior.coords))
-        rings.extend(np.asarray(hole.coords) for hole in polygon.interiors)
-    decimals = options.coordinate_decimals
+        # rounded to the file's precision first, so the area written is the one a reader recomputes
+        rings.append(np.round(np.asarray(polygon.exterior.coords)[:, :2], decimals))
+        signs.append(1.0)
+        for hole in polygon.interiors:
+            rings.append(np.round(np.asarray(hole.coords)[:, :2], decimals))
+            signs.append(-1.0)
     points = []
     for number, coords in enumerate(rings, 1):
         # coordinate files always close rings by repeating the first point
@@ -155,7 +159,7 @@ def parcel_lines(parcel, epsg, options, easting_shift):
         for index, (easting, northing) in enumerate(coords[:, :2].tolist(), 1):
             name = 1 if index == last and options.closing_point_name == "first" else index
             points.append(f"J{name},{number},{northing:.{decimals}f},{easting + easting_shift:.{decimals}f}")
-    area_m2 = parcel.area_m2 if parcel.area_m2 is not None else ellipsoidal_area_m2(parcel.geometry, epsg)
+    area_m2 = parcel.area_m2 if parcel.area_m2 is not None else _rings_area_m2(rings, signs, epsg)
     area = area_m2 / UNIT_M2[options.area_unit]
     fields = [str(len(points)), f"{area:.{options.area_decimals}f}",
               _field_text(parcel, PARCEL_FIELDS[2], parcel.code), _field_text(parcel, PARCEL_FIELDS[3], parcel.name),
@@ -163,6 +167,18 @@ def parcel_lines(parcel, epsg, options, easting_shift):
               _field_text(parcel, PARCEL_FIELDS[6], parcel.use), _field_text(parcel, PARCEL_FIELDS[7], parcel.class_code)]
     fields += [_field_text(parcel, f"extra field {i}", value) for i, value in enumerate(parcel.extra_fields, 1)]
     return [",".join(fields) + ",@"] + points
+
+
+def _rings_area_m2(rings, signs, epsg):
+    stacked = np.vstack(rings)
+    bounds, start = [], 0
+    for ring in rings:
+        bounds.append((start, start + len(ring)))
+        start += len(ring)
+    areas = ellipsoidal_ring_areas(epsg, stacked[:, 0], stacked[:, 1], bounds)
+    if areas is None:  # outside what the projection can invert: the planar shoelace area
+        areas = [abs(float(np.dot(r[:-1, 0], r[1:, 1]) - np.dot(r[1:, 0], r[:-1, 1]))) / 2 for r in rings]
+    return float(sum(sign * area for sign, area in zip(signs, areas)))
 
 
 def ellipsoidal_area_m2(geometry, epsg):
