@@ -1,0 +1,266 @@
+"""Cached spatial indexes of constraint layers, invalidated when a layer is edited, reloaded or removed.
+
+One ``LayerIndex`` holds a layer's features in the CRS of the plots being checked: a
+``QgsSpatialIndex`` that keeps the geometries on the C++ side (bulk-loaded, the cheap part), and
+per feature, on first use, the geometry checked for validity (repaired with ``makeValid`` and
+reported when invalid).  ``overlap()`` answers "which features overlap this plot, and what is the
+overlap, overlapping features counted once" with the plot's prepared geometry engine.
+
+The ``IndexRegistry`` keeps one index per (layer, target CRS, attribute) and drops it when the
+layer signals an edit, a commit, a reload or its removal from the project.  Signals are connected
+with ``Qt.DirectConnection`` so the invalidation runs at once in the emitting (main) thread even
+when the index was built in a QgsTask's worker thread, which has no event loop.
+"""
+import functools
+import threading
+import time
+
+from qgis.core import (QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry, QgsProject,
+                       QgsSpatialIndex, QgsWkbTypes)
+from qgis.PyQt.QtCore import Qt
+
+POLYGON = QgsWkbTypes.PolygonGeometry
+
+# signals of QgsVectorLayer after which a cached index is stale
+_INVALIDATING_SIGNALS = (
+    "featureAdded", "featureDeleted", "geometryChanged", "attributeValueChanged", "dataChanged",
+    "committedFeaturesAdded", "committedFeaturesRemoved", "committedGeometriesChanges",
+    "committedAttributeValuesChanges", "afterRollBack", "dataSourceChanged", "subsetStringChanged",
+    "crsChanged", "willBeDeleted",
+)
+
+
+def polygonal_part(geometry):
+    """The polygon part of ``geometry`` (intersections may add lines and points where shapes touch)."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    if geometry.type() == POLYGON:
+        return geometry
+    if QgsWkbTypes.isMultiType(geometry.wkbType()) or geometry.type() == QgsWkbTypes.UnknownGeometry:
+        parts = [part for part in geometry.asGeometryCollection() if part.type() == POLYGON and not part.isEmpty()]
+        if parts:
+            return QgsGeometry.collectGeometry(parts) if len(parts) > 1 else parts[0]
+    return None
+
+
+def geometry_error(geometry):
+    """'' when GEOS finds ``geometry`` valid, else the first error with its location."""
+    errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+    if not errors:
+        return ""
+    first = errors[0]
+    where = f" at ({first.where().x():.3f}, {first.where().y():.3f})" if first.hasWhere() else ""
+    return f"{first.what()}{where}"
+
+
+def repaired(geometry):
+    """(usable polygon geometry or None, error text): invalid shapes are repaired with makeValid."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None, "empty geometry"
+    if geometry.isGeosValid():
+        return geometry, ""
+    error = geometry_error(geometry) or "invalid geometry"
+    fixed = polygonal_part(geometry.makeValid())
+    return fixed, error
+
+
+def dissolve(pieces):
+    """One geometry covering ``pieces`` with overlaps counted once.
+
+    Pieces that do not overlap collect into a valid multipolygon (cheap); only when GEOS says the
+    collection is invalid (pieces overlap or share edges) is the slower union needed.
+    """
+    if not pieces:
+        return None
+    if len(pieces) == 1:
+        return pieces[0]
+    collected = QgsGeometry.collectGeometry(pieces)
+    if collected.isGeosValid():
+        return collected
+    return QgsGeometry.unaryUnion(pieces)
+
+
+class LayerIndex:
+    """A constraint layer's features in the target CRS, with a spatial index and checked geometries."""
+
+    def __init__(self, source, target_crs, transform_context=None, attribute=None, feedback=None):
+        started = time.perf_counter()
+        self.name = source.sourceName() if hasattr(source, "sourceName") else ""
+        self.attribute = attribute
+        self.values = None
+        self.transform_errors = 0
+        request = QgsFeatureRequest()
+        source_crs = source.sourceCrs()
+        if source_crs != target_crs:
+            request.setDestinationCrs(target_crs, transform_context or QgsCoordinateTransformContext())
+            request.setTransformErrorCallback(self._transform_failed)
+        flags = QgsSpatialIndex.FlagStoreFeatureGeometries
+        if attribute:
+            request.setSubsetOfAttributes([attribute], source.fields())
+            self.index = QgsSpatialIndex(flags)
+            self.values = {}
+            for feature in source.getFeatures(request):
+                if feedback is not None and feedback.isCanceled():
+                    break
+                if not feature.hasGeometry():
+                    continue
+                self.index.addFeature(feature)
+                value = feature[attribute]
+                self.values[feature.id()] = None if value is None or (
+                    hasattr(value, "isNull") and value.isNull()) else value
+        else:
+            request.setNoAttributes()
+            self.index = QgsSpatialIndex(source.getFeatures(request), feedback, flags)
+        self.canceled = bool(feedback is not None and feedback.isCanceled())
+        self.entries = {}      # fid -> (QgsGeometry, its QgsAbstractGeometry) or None (unusable)
+        self.repairs = {}      # fid -> what was wrong with the feature's geometry
+        self.build_s = time.perf_counter() - started
+
+    def _transform_failed(self, feature):
+        self.transform_errors += 1
+
+    def entry(self, fid):
+        """The checked geometry of feature ``fid`` (repaired when invalid), cached."""
+        found = self.entries.get(fid, False)
+        if found is not False:
+            return found
+        geometry, error = repaired(self.index.geometry(fid))
+        if error:
+            self.repairs[fid] = error
+        found = (geometry, geometry.constGet()) if geometry is not None else None
+        self.entries[fid] = found
+        return found
+
+    def candidates(self, rectangle):
+        return self.index.intersects(rectangle)
+
+    def overlap(self, engine, rectangle, accept=None):
+        """``([fid], overlap geometry or None)`` of the plot (prepared ``engine``) with this layer.
+
+        ``accept(value)`` filters features by their attribute value (e.g. only steep slope).
+        Features that only touch the plot (no area in common) are not listed.
+        """
+        hits, pieces = [], []
+        values = self.values
+        for fid in self.index.intersects(rectangle):
+            if accept is not None and not accept(values.get(fid) if values is not None else None):
+                continue
+            entry = self.entries.get(fid, False)
+            if entry is False:
+                entry = self.entry(fid)
+            if entry is None:
+                continue
+            geometry, abstract = entry
+            if not engine.intersects(abstract):
+                continue
+            if engine.contains(abstract):
+                pieces.append(geometry)
+                hits.append(fid)
+                continue
+            part = engine.intersection(abstract)
+            if part is None:
+                continue
+            piece = QgsGeometry(part)
+            if piece.type() != POLYGON:
+                piece = polygonal_part(piece)
+            if piece is None or piece.isEmpty():
+                continue
+            pieces.append(piece)
+            hits.append(fid)
+        return hits, dissolve(pieces)
+
+    def overlap_by_value(self, engine, rectangle):
+        """``{value: ([fid], overlap geometry)}``: the plot's overlap grouped by attribute value."""
+        groups = {}
+        for fid in self.index.intersects(rectangle):
+            entry = self.entry(fid)
+            if entry is None:
+                continue
+            geometry, abstract = entry
+            if not engine.intersects(abstract):
+                continue
+            if engine.contains(abstract):
+                piece = geometry
+            else:
+                part = engine.intersection(abstract)
+                piece = polygonal_part(QgsGeometry(part)) if part is not None else None
+            if piece is None or piece.isEmpty():
+                continue
+            fids, pieces = groups.setdefault(self.values.get(fid), ([], []))
+            fids.append(fid)
+            pieces.append(piece)
+        return {value: (fids, dissolve(pieces)) for value, (fids, pieces) in groups.items()}
+
+
+class IndexRegistry:
+    """Process-wide cache of ``LayerIndex`` objects keyed by layer id, target CRS and attribute."""
+
+    def __init__(self, max_layers=16):
+        self._lock = threading.RLock()
+        self._indexes = {}       # layer_id -> {key: LayerIndex}
+        self._watched = set()
+        self._project_hooked = False
+        self.max_layers = max_layers
+        self.builds = 0          # how many indexes were built (tests check that the cache is used)
+        self.invalidations = 0
+
+    def get(self, layer, source, target_crs, transform_context=None, attribute=None, feedback=None):
+        """The cached index of ``layer`` (built from ``source``, a thread-safe snapshot or the layer)."""
+        layer_id = layer.id() if layer is not None and hasattr(layer, "id") else ""
+        key = (target_crs.authid() or target_crs.toWkt(), attribute or "")
+        if layer_id:
+            with self._lock:
+                cached = self._indexes.get(layer_id, {}).get(key)
+            if cached is not None:
+                return cached
+            self._watch(layer)
+        index = LayerIndex(source, target_crs, transform_context, attribute, feedback)
+        self.builds += 1
+        if layer_id and not index.canceled:
+            with self._lock:
+                if len(self._indexes) >= self.max_layers and layer_id not in self._indexes:
+                    self._indexes.pop(next(iter(self._indexes)))
+                self._indexes.setdefault(layer_id, {})[key] = index
+        return index
+
+    def cached(self, layer_id):
+        with self._lock:
+            return bool(self._indexes.get(layer_id))
+
+    def invalidate(self, layer_id, *_args):
+        with self._lock:
+            if self._indexes.pop(layer_id, None) is not None:
+                self.invalidations += 1
+
+    def _layers_removed(self, layer_ids):
+        for layer_id in layer_ids:
+            self.invalidate(layer_id)
+
+    def clear(self):
+        with self._lock:
+            self._indexes.clear()
+
+    def _watch(self, layer):
+        layer_id = layer.id()
+        with self._lock:
+            if layer_id in self._watched:
+                return
+            self._watched.add(layer_id)
+            hook_project = not self._project_hooked
+            self._project_hooked = True
+        slot = functools.partial(self.invalidate, layer_id)
+        for name in _INVALIDATING_SIGNALS:
+            signal = getattr(layer, name, None)
+            if signal is not None:
+                signal.connect(slot, Qt.DirectConnection)
+        layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.DirectConnection)
+        if hook_project:
+            QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed, Qt.DirectConnection)
+
+    def _forget(self, layer_id, *_args):
+        self.invalidate(layer_id)
+        with self._lock:
+            self._watched.discard(layer_id)
+
+
+REGISTRY = IndexRegistry()
