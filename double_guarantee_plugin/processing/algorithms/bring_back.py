@@ -1,0 +1,61 @@
+"""``doubleguarantee:bringback``: merge an offline package into its project database."""
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingParameterFile, QgsProcessingParameterString)
+
+from ...core import offline, review
+from ...i18n import tr
+
+OUTPUTS = ("EDITS", "DELETIONS", "ADDED_PLOTS", "SAME", "CONFLICTS", "REVIEWS", "PHOTOS", "FIELD_POINTS")
+
+
+class BringBackAlgorithm(QgsProcessingAlgorithm):
+    DATABASE, PACKAGE, MERGED_BY = "DATABASE", "PACKAGE", "MERGED_BY"
+
+    def name(self):
+        return "bringback"
+
+    def displayName(self):  # noqa: N802
+        return tr("Bring back an offline package")
+
+    def group(self):
+        return tr("Field review")
+
+    def groupId(self):  # noqa: N802
+        return "review"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr("Merges an offline package into the project database it was taken from. Plots changed only in "
+                  "the field are applied, plots changed on both sides become conflicts that keep both versions "
+                  "(decide them in the review dock's 'Bring back' dialog), review records are added. Merging "
+                  "the same package again changes nothing.")
+
+    def createInstance(self):  # noqa: N802
+        return BringBackAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr("Project database"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterFile(self.PACKAGE, tr("Offline package"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString(self.MERGED_BY, tr("Merged by"), optional=True))
+        for name in OUTPUTS:
+            self.addOutput(QgsProcessingOutputNumber(name, name.replace("_", " ").lower()))
+
+    def flags(self):
+        # the merge writes the database directly: never while QGIS holds unsaved edits of it in another thread
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        package = self.parameterAsFile(parameters, self.PACKAGE, context)
+        merged_by = self.parameterAsString(parameters, self.MERGED_BY, context) or None
+        try:
+            result = offline.merge_back(database, package, merged_by, feedback)
+        except offline.OfflineError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        for conflict in result.conflicts:
+            feedback.reportError(tr("Conflict on plot {} ({}): both versions kept, choose one in the review dock",
+                                    conflict.plot_code, conflict.kind))
+        summary = result.summary()
+        return {"EDITS": summary["edits"], "DELETIONS": summary["deletions"],
+                "ADDED_PLOTS": summary["added_plots"], "SAME": summary["same"], "CONFLICTS": summary["conflicts"],
+                "REVIEWS": summary[review.REVIEWS_TABLE], "PHOTOS": summary[review.PHOTOS_TABLE],
+                "FIELD_POINTS": summary[review.POINTS_TABLE]}
