@@ -6,6 +6,7 @@ operations with the same idempotency key); writes what each returned to OUT.json
 ``python ledger_worker.py hang TARGET KEY FLAG``: starts a write-off and stops in the middle of its
 transaction (after the journal insert, before the movement), touching FLAG, to be SIGKILLed.
 ``python ledger_worker.py writeoffs TARGET WORKER_ID OPS OUT.json``: write-offs only (benchmark load).
+``python ledger_worker.py raw TARGET WORKER_ID OPS OUT.json``: plain committed INSERTs (benchmark baseline).
 """
 import json
 import os
@@ -125,12 +126,39 @@ def write_offs(target, worker_id, count, out_path):
         json.dump({"applied": applied, "refused": refused, "seconds": seconds}, handle)
 
 
+def raw_inserts(target, worker_id, count, out_path):
+    """Baseline for the benchmark: one committed INSERT per operation into a plain table, no rules."""
+    started = time.perf_counter()
+    if target.startswith("postgresql://"):
+        import psycopg2
+        connection = psycopg2.connect(target)
+        connection.autocommit = True
+        cursor = connection.cursor()
+        for index in range(count):
+            cursor.execute("INSERT INTO bench_raw (county_code, area_mu_e4, capacity_kg_e4, paddy_mu_e4, key) "
+                           "VALUES (%s, %s, %s, %s, %s)", ("320999", 1000, 800000, 100, f"{worker_id}-{index}"))
+    else:
+        import sqlite3
+        connection = sqlite3.connect(target, timeout=60, isolation_level=None)
+        for index in range(count):
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("INSERT INTO bench_raw (county_code, area_mu_e4, capacity_kg_e4, paddy_mu_e4, key) "
+                               "VALUES (?, ?, ?, ?, ?)", ("320999", 1000, 800000, 100, f"{worker_id}-{index}"))
+            connection.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    connection.close()
+    with open(out_path, "w", encoding="utf-8") as handle:
+        json.dump({"applied": count, "refused": 0, "seconds": seconds}, handle)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "random":
         random_operations(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
     elif mode == "hang":
         hang_in_write_off(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif mode == "raw":
+        raw_inserts(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
     elif mode == "writeoffs":
         write_offs(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
     else:
