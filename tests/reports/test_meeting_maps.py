@@ -34,13 +34,14 @@ def exported(qgis_app, zh_qm, demo_paths, tmp_path_factory):
     plots = open_demo_layer(demo_paths, "projects", "plots")
     basic_farmland = open_demo_layer(demo_paths, "county", "basic_farmland")
     red_line = open_demo_layer(demo_paths, "county", "red_line")
+    slope = open_demo_layer(demo_paths, "county", "slope")
     translator = QTranslator()
     assert translator.load(str(zh_qm))
     QCoreApplication.installTranslator(translator)
     try:
         folder = tmp_path_factory.mktemp("maps")
         job = MeetingMapJob(plots, str(folder), [CLEAN, RED_LINE, BASIC_FARMLAND, "DG9999-99"],
-                            basic_farmland=basic_farmland, red_line=red_line,
+                            basic_farmland=basic_farmland, red_line=red_line, slope=slope,
                             combined_pdf="all_projects.pdf", producer="示范县自然资源局", dpi=DPI)
         result = export_meeting_maps(job)
     finally:
@@ -102,10 +103,23 @@ def test_pdf_text_has_chinese_name_credits_equal_computecredits_and_statuses(exp
             if row["grade_uplift"] is not None and str(row["grade_uplift"]) != "NULL":
                 assert fmt_grade(row["grade_uplift"]) in text
         else:
-            assert fmt_mu(report.credit.credit_area_mu) in text
+            # exclusions from the constraint engine: the figures of core.layer_credits with those checks
+            from qgis.core import QgsFeatureRequest
+            from double_guarantee_plugin.core.layer_credits import compute_layer_credits
+            checks = {plot.plot_fid: plot for plot in report.check.plots}
+            _plots, (expected,) = compute_layer_credits(
+                plots_layer, request=QgsFeatureRequest().setFilterExpression(f"project_code = '{code}'"),
+                plot_checks=checks)
+            for value in (expected.credit_area_mu, expected.credit_paddy_mu):
+                assert fmt_mu(value) in text
+            assert fmt_kg(expected.credit_capacity_kg) in text
         assert len(report.check_rows) >= 3
         for check in report.check_rows:
             assert status_label(check.status) in text, (code, check.role, check.status)
+        if _engine_available() and code == RED_LINE:
+            assert report.verdict == "blocking" and "不通过" in text
+        if _engine_available() and code == CLEAN:
+            assert report.verdict == "ok" and "通过" in text
         if not _engine_available():
             assert {check.status for check in report.check_rows} == {STATUS_NOT_CHECKED}
             assert "未核查" in text and "通过" not in text

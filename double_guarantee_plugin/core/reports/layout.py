@@ -34,7 +34,7 @@ ITEM_IDS = ("title", "subtitle", "map", "legend", "scalebar", "numeric_scale", "
             "credit_title", "credit_table", "check_title", "check_table", "verdict", "producer", "date")
 REQUIRED_IDS = ("title", "map", "credit_table", "check_table")
 PRODUCER_KEY = "DoubleGuarantee/reports/producer"
-NICE_SCALES = [m * 10 ** e for e in range(2, 8) for m in (1, 2, 2.5, 5)]
+NICE_SCALES = [m * 10 ** e for e in range(2, 8) for m in (1, 1.5, 2, 2.5, 5)]
 
 
 def template_path(template=None):

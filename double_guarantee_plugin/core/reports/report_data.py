@@ -190,7 +190,9 @@ def check_rows(project_check, note=""):
     rows = []
     if project_check is not None:
         for layer_check in project_check.layers:
-            rows.append(CheckRow(layer_check.role, layer_check.name or role_label(layer_check.role),
+            # the role says more to a meeting than a file name such as "demo_county"
+            name = role_label(layer_check.role) if layer_check.role in ROLES_SHOWN else layer_check.name
+            rows.append(CheckRow(layer_check.role, name or role_label(layer_check.role),
                                  layer_check.status or STATUS_NOT_CHECKED, layer_check.overlap_mu,
                                  layer_check.share, layer_check.message or ""))
     present = {row.role for row in rows}
