@@ -262,7 +262,7 @@ class BringBackDialog(QDialog):
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("conflictTable")
         self.table.setHorizontalHeaderLabels([tr("Plot"), tr("Conflict"), tr("Office version"),
-                                              tr("Field version"), tr("Status")])
+                                              tr("Field version"), tr("Decision")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
