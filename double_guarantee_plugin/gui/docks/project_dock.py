@@ -361,23 +361,7 @@ class ProjectDock(QDockWidget):
             self.project_table.setRowCount(len(rows))
             for index, row in enumerate(rows):
                 code = row.get("project_code")
-                credit = self.project_credits.get(code)
-                check = self.project_checks.get(code, live_credits.STATUS_NOT_CHECKED)
-                cells = [code, row.get("project_name") or "", statuses.get(row.get("status"), row.get("status") or ""),
-                         row.get("county_code") or "",
-                         f"{credit.area_mu:,.2f}" if credit else "…",
-                         f"{credit.credit_area_mu:,.2f}" if credit else "…",
-                         f"{credit.credit_capacity_kg:,.0f}" if credit else "…",
-                         f"{credit.credit_paddy_mu:,.2f}" if credit else "…",
-                         status_label(check)]
-                for column, text in enumerate(cells):
-                    item = QTableWidgetItem(str(text))
-                    item.setData(Qt.UserRole, code)
-                    if 4 <= column <= 7:
-                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                    if column == 8:
-                        item.setForeground(_colour(STATUS_COLOURS.get(check, "#000000")))
-                    self.project_table.setItem(index, column, item)
+                self._fill_project_row(index, row, statuses)
                 if code == selected:
                     self.project_table.selectRow(index)
             self.project_table.resizeColumnsToContents()
@@ -385,6 +369,43 @@ class ProjectDock(QDockWidget):
             self.project_table.blockSignals(False)
         if selected and selected not in {row.get("project_code") for row in rows}:
             self.panel.show_nothing()
+
+    def _fill_project_row(self, index, row, statuses=None):
+        statuses = statuses or {item["code"]: item["name_zh"] for item in tables.project_codes()["statuses"]}
+        code = row.get("project_code")
+        credit = self.project_credits.get(code)
+        check = self.project_checks.get(code, live_credits.STATUS_NOT_CHECKED)
+        cells = [code, row.get("project_name") or "", statuses.get(row.get("status"), row.get("status") or ""),
+                 row.get("county_code") or "",
+                 f"{credit.area_mu:,.2f}" if credit else "…",
+                 f"{credit.credit_area_mu:,.2f}" if credit else "…",
+                 f"{credit.credit_capacity_kg:,.0f}" if credit else "…",
+                 f"{credit.credit_paddy_mu:,.2f}" if credit else "…",
+                 status_label(check)]
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(str(text))
+            item.setData(Qt.UserRole, code)
+            if 4 <= column <= 7:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            if column == 8:
+                item.setForeground(_colour(STATUS_COLOURS.get(check, "#000000")))
+            self.project_table.setItem(index, column, item)
+
+    def _update_project_row(self, code):
+        """Refresh one project's row after a live run (rebuilding 1,000 rows per edit would stall the canvas)."""
+        for index in range(self.project_table.rowCount()):
+            item = self.project_table.item(index, 0)
+            if item is not None and item.data(Qt.UserRole) == code:
+                feature = projects.find_project(self.projects_layer, code)
+                if feature is None:
+                    return self.refresh_project_list()
+                self.project_table.blockSignals(True)
+                try:
+                    self._fill_project_row(index, projects.feature_dict(feature))
+                finally:
+                    self.project_table.blockSignals(False)
+                return None
+        return self.refresh_project_list()
 
     def project_codes(self):
         return [self.project_table.item(row, 0).data(Qt.UserRole) for row in range(self.project_table.rowCount())]
@@ -719,7 +740,7 @@ class ProjectDock(QDockWidget):
         if not snapshot.error:
             self.project_credits[code] = snapshot.project_credit
             self.project_checks[code] = snapshot.check_status
-            self.refresh_project_list()
+            self._update_project_row(code)
         if self.plots_layer is not None:
             self.panel.select_fids(self.plots_layer.selectedFeatureIds())
 
