@@ -76,3 +76,8 @@ def open_demo_layer(demo_paths, which, name):
     layer = QgsVectorLayer(f"{demo_paths[which]}|layername={name}", name, "ogr")
     assert layer.isValid(), f"{demo_paths[which]}: cannot open layer {name}"
     return layer
+
+
+@pytest.fixture()
+def county_boundary_layer(demo_paths):
+    return open_demo_layer(demo_paths, "county", "county_boundary")

@@ -120,10 +120,12 @@ def write_county_summary(folder, reports, problems=None, ledger=None, stem="coun
     """Write ``<stem>.csv`` (+ ``<stem>_ledger.csv`` when a ledger is attached) and ``<stem>.xlsx``."""
     from ...i18n import tr
     headers, rows = project_rows(reports, problems)
+    # read the ledger before writing anything: a ledger that fails leaves the old files as they were
+    ledger_table = ledger_rows(ledger) if ledger else None
     written = [write_csv(os.path.join(folder, f"{stem}.csv"), headers, rows)]
     sheets = [(tr("Projects"), headers, rows)]
-    if ledger:
-        ledger_headers, balances = ledger_rows(ledger)
+    if ledger_table is not None:
+        ledger_headers, balances = ledger_table
         written.append(write_csv(os.path.join(folder, f"{stem}_ledger.csv"), ledger_headers, balances))
         sheets.append((tr("Reserve balances"), ledger_headers, balances))
     written.append(write_xlsx(os.path.join(folder, f"{stem}.xlsx"), sheets))
