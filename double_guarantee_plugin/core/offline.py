@@ -360,6 +360,10 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
                 _report(feedback, 30 + int(60 * (position + 1) / len(opened)))
             package = None
         _report(feedback, 95)
+        for suffix in ("-wal", "-shm", "-journal"):
+            # a stale log of an older package at this path would be replayed into the new one
+            if os.path.exists(package_path + suffix):
+                os.remove(package_path + suffix)
         os.replace(part, package_path)
     except BaseException:
         if os.path.exists(part):
