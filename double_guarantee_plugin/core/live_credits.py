@@ -8,6 +8,8 @@ and the Processing algorithm cannot disagree.  The constraint engine (``core.con
 by another part of the plugin) is imported lazily: without it, or without a configured constraint
 set, the verdict is ``not_checked``, never ``ok``.
 """
+import inspect
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -143,19 +145,22 @@ class ConstraintEngineCache:
     def __init__(self):
         self._key = None
         self._engine = None
+        self._lock = threading.Lock()
 
     def engine(self, constraint_set, profile):
         module = constraints_module()
         if module is None or constraint_set is None:
             return None
         key = (_set_key(constraint_set), profile.id if profile else None)
-        if key != self._key:
-            self._engine = module.ConstraintEngine(constraint_set, profile)
-            self._key = key
-        return self._engine
+        with self._lock:
+            if key != self._key:
+                self._engine = module.ConstraintEngine(constraint_set, profile)
+                self._key = key
+            return self._engine
 
     def clear(self):
-        self._key = self._engine = None
+        with self._lock:
+            self._key = self._engine = None
 
 
 def _set_key(constraint_set):
@@ -177,7 +182,7 @@ def _not_checked_reason(constraint_set):
 
 
 def compute_snapshot(source, project_code, profile=None, constraint_set=None, engine_cache=None,
-                     feedback=None):
+                     feedback=None, project_types=None):
     """Credits and check verdict of one project (``project_code``) or of all (None).
 
     Runs in any thread when ``source`` is a ``LayerSnapshot``.  Constraint problems never raise:
@@ -197,7 +202,10 @@ def compute_snapshot(source, project_code, profile=None, constraint_set=None, en
     if engine is not None:
         try:
             codes = [project_code] if project_code is not None else None
-            project_checks = engine.check_plots(source, codes, feedback) or {}
+            options = {}
+            if project_types is not None and "project_types" in inspect.signature(engine.check_plots).parameters:
+                options["project_types"] = project_types  # consolidation rules apply by project type
+            project_checks = engine.check_plots(source, codes, feedback, **options) or {}
         except Exception as exc:  # noqa: BLE001
             project_checks = {}
             snapshot.check_messages = [tr("Not checked: the constraint check failed ({})", exc)]
@@ -241,7 +249,8 @@ class CreditTask(QgsTask):
     plot or constraint layer never kills QGIS's task manager.
     """
 
-    def __init__(self, description, source, project_code, profile, constraint_set, engine_cache, on_done):
+    def __init__(self, description, source, project_code, profile, constraint_set, engine_cache, on_done,
+                 project_types=None):
         super().__init__(description, QgsTask.CanCancel)
         self.source = source
         self.project_code = project_code
@@ -249,6 +258,7 @@ class CreditTask(QgsTask):
         self.constraint_set = constraint_set
         self.engine_cache = engine_cache
         self.on_done = on_done
+        self.project_types = project_types
         self.snapshot = None
         self.feedback = _TaskFeedback()
         self.feedback.progressChanged.connect(self.setProgress)
@@ -260,7 +270,7 @@ class CreditTask(QgsTask):
     def run(self):
         try:
             self.snapshot = compute_snapshot(self.source, self.project_code, self.profile, self.constraint_set,
-                                             self.engine_cache, self.feedback)
+                                             self.engine_cache, self.feedback, self.project_types)
         except Exception as exc:  # noqa: BLE001 - reported by finished() on the main thread
             self.snapshot = CreditSnapshot(self.project_code, error=f"{exc}\n{traceback.format_exc()}")
         return not self.isCanceled()

@@ -81,7 +81,10 @@ class ProjectDock(QDockWidget):
         self.projects_layer = None
         self.profile = tables.load_rule_profile()
         self.constraint_set = None
-        self.engine_cache = live_credits.ConstraintEngineCache()
+        # one engine per kind of run: the all-projects run and the live run may overlap in two threads
+        self.engine_caches = {"project": live_credits.ConstraintEngineCache(),
+                              "all": live_credits.ConstraintEngineCache()}
+        self._types_cache = None
         self.project_credits = {}        # code -> ProjectCredit (all-projects run or latest live run)
         self.project_checks = {}         # code -> status
         self.last_snapshot = None
@@ -311,6 +314,7 @@ class ProjectDock(QDockWidget):
                 pass
         self._cancel_tasks()
         self.plots_layer = self.projects_layer = None
+        self._types_cache = None
         self.database_path = None
         self.project_credits, self.project_checks = {}, {}
         self._history, self._redo = [], []
@@ -527,7 +531,8 @@ class ProjectDock(QDockWidget):
             return None
         attributes = projects.feature_dict(projects.find_project(self.projects_layer, code))
         snapshot = live_credits.compute_snapshot(self.plots_layer, code, self.profile, self.constraint_set,
-                                                 self.engine_cache)
+                                                 live_credits.ConstraintEngineCache(),
+                                                 project_types=self._project_types())
         try:
             return offer_deposit(self.iface, attributes, snapshot.project_credit, None)
         except Exception as exc:  # noqa: BLE001 - another part's dialog must not break the dock
@@ -666,6 +671,7 @@ class ProjectDock(QDockWidget):
     # -- live credits ------------------------------------------------------------------------------
     def _layer_changed(self, *_args):
         if self.sender() is self.projects_layer:
+            self._types_cache = None
             self.refresh_project_list()
         self.panel.show_pending()
         self.debouncer.poke()
@@ -674,7 +680,7 @@ class ProjectDock(QDockWidget):
         profile_id = self.profile_combo.currentData()
         if profile_id and profile_id != self.profile.id:
             self.profile = tables.load_rule_profile(profile_id)
-            self.engine_cache.clear()
+            self._clear_engines()
             self.refresh_all_projects()
             self.refresh_credits()
             self.write_state()
@@ -682,7 +688,7 @@ class ProjectDock(QDockWidget):
     def set_constraint_set(self, constraint_set):
         """Use ``constraint_set`` (a core.constraints.ConstraintSet, or None) for the verdicts."""
         self.constraint_set = constraint_set
-        self.engine_cache.clear()
+        self._clear_engines()
         self.refresh_all_projects()
         self.refresh_credits()
 
@@ -710,10 +716,22 @@ class ProjectDock(QDockWidget):
                 self._show_all_snapshot(snapshot)
 
         task = live_credits.CreditTask(description, source, project_code, self.profile, self.constraint_set,
-                                       self.engine_cache, done)
+                                       self.engine_caches[kind], done, self._project_types())
         self._tasks[kind] = task
         QgsApplication.taskManager().addTask(task)
         return task
+
+    def _clear_engines(self):
+        for cache in self.engine_caches.values():
+            cache.clear()
+
+    def _project_types(self):
+        if self.projects_layer is None:
+            return None
+        if self._types_cache is None:
+            self._types_cache = {row.get("project_code"): row.get("project_type")
+                                 for row in projects.list_projects(self.projects_layer)}
+        return self._types_cache
 
     def refresh_credits(self):
         """Recompute the selected project's figures in the background (called debounced)."""
