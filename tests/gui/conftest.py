@@ -180,3 +180,26 @@ def fill_attribute_form(values, seen=None, delay_ms=50):
 def form_filler():
     """``form_filler(values, seen)``: the next attribute dialog gets ``values`` and is accepted."""
     return fill_attribute_form
+
+
+def accept_next_dialog(kind=None, delay_ms=50, seen=None):
+    """Accept the next modal dialog (of class ``kind`` when given): the user's OK click."""
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication
+
+    def accept(attempt=0):
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
+            if attempt < 100:
+                QTimer.singleShot(delay_ms, lambda: accept(attempt + 1))
+            return
+        if seen is not None:
+            seen.append(dialog.windowTitle())
+        dialog.accept()
+
+    QTimer.singleShot(delay_ms, accept)
+
+
+@pytest.fixture()
+def dialog_acceptor():
+    return accept_next_dialog

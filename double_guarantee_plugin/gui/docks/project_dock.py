@@ -534,7 +534,7 @@ class ProjectDock(QDockWidget):
                                                  live_credits.ConstraintEngineCache(),
                                                  project_types=self._project_types())
         try:
-            return offer_deposit(self.iface, attributes, snapshot.project_credit, None)
+            return offer_deposit(self.iface, attributes, snapshot.project_credit, None, profile=self.profile)
         except Exception as exc:  # noqa: BLE001 - another part's dialog must not break the dock
             self.message(tr("The deposit dialog failed: {}", exc), "warning")
             return None
@@ -832,13 +832,16 @@ class ProjectDock(QDockWidget):
                 return None
         return export_project_txt(self.iface, self.plots_layer, code, path, **options)
 
-    def export_map(self):
+    def export_map(self, path=None):
+        """The selected project's meeting map (the export asks for a file when ``path`` is None)."""
         code = self._require_project()
         try:
             from ..dialogs.export_maps import export_project_map
         except ImportError:
             raise projects.ProjectError(tr("The meeting-map export is not installed")) from None
-        return export_project_map(self.iface, self.plots_layer, code)
+        if path is None:
+            return export_project_map(self.iface, self.plots_layer, code)
+        return export_project_map(self.iface, self.plots_layer, code, path)
 
     def dragEnterEvent(self, event):  # noqa: N802 (Qt's name)
         if self.plots_layer is not None and self.selected_project() and _is_txt_drop(event.mimeData()):
