@@ -1,0 +1,320 @@
+"""The reserve-ledger dock: pick a ledger and a county, see its three balances and journal, act on it."""
+from qgis.core import Qgis, QgsSettings
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFormLayout, QGroupBox,
+                                 QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
+                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...core.ledger import ENTRY_KINDS, LedgerError, ledger_path_for, open_ledger
+from ...core.ledger.report import report_rows, write_csv
+from ...core.units import kg_to_wan_kg, mu_to_ha
+from ...i18n import tr
+from ..dialogs.deposit import remember_ledger_target, resolve_ledger_target
+from ..dialogs.ledger_commitment import CommitmentDialog
+from ..dialogs.ledger_transfer import TransferDialog
+from ..dialogs.ledger_writeoff import WriteOffDialog
+
+DOCK_ORDER = 30
+JOURNAL_COLUMNS = ("entry_id", "occurred_on", "kind", "county", "project", "area_mu", "capacity_kg", "paddy_mu",
+                   "note")
+
+
+def kind_label(kind):
+    return {"deposit": tr("Deposit 入库"), "writeoff": tr("Write-off 核销"), "transfer": tr("Transfer 调剂"),
+            "commitment": tr("Commitment 承诺"), "reversal": tr("Reversal 冲正")}.get(kind, kind)
+
+
+def postgres_connection_names():
+    settings = QgsSettings()
+    settings.beginGroup("PostgreSQL/connections")
+    names = settings.childGroups()
+    settings.endGroup()
+    return names
+
+
+class LedgerDock(QDockWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Reserve ledger 指标储备库"), parent)
+        self.setObjectName("DoubleGuaranteeLedgerDock")
+        self.iface = iface
+        self.ledger = None
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+
+        source_row = QHBoxLayout()
+        self.target_combo = QComboBox(body)
+        self.target_combo.setEditable(True)
+        self.target_combo.setToolTip(tr("A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection"))
+        for name in postgres_connection_names():
+            self.target_combo.addItem(name)
+        self.target_combo.setCurrentText("")
+        browse = QPushButton(tr("File…"), body)
+        browse.clicked.connect(self.browse)
+        self.open_button = QPushButton(tr("Open"), body)
+        self.open_button.clicked.connect(lambda: self.open_target(self.target_combo.currentText()))
+        source_row.addWidget(QLabel(tr("Ledger"), body))
+        source_row.addWidget(self.target_combo, 1)
+        source_row.addWidget(browse)
+        source_row.addWidget(self.open_button)
+        layout.addLayout(source_row)
+
+        county_row = QHBoxLayout()
+        self.county_combo = QComboBox(body)
+        self.county_combo.currentIndexChanged.connect(self.refresh)
+        county_row.addWidget(QLabel(tr("County"), body))
+        county_row.addWidget(self.county_combo, 1)
+        layout.addLayout(county_row)
+
+        balances = QGroupBox(tr("Balances"), body)
+        form = QFormLayout(balances)
+        self.area_label, self.capacity_label, self.paddy_label = QLabel(balances), QLabel(balances), QLabel(balances)
+        form.addRow(tr("Area (耕地数量)"), self.area_label)
+        form.addRow(tr("Grain capacity (粮食产能)"), self.capacity_label)
+        form.addRow(tr("Paddy (水田)"), self.paddy_label)
+        self.commitments_label = QLabel(balances)
+        form.addRow(tr("Open commitments"), self.commitments_label)
+        layout.addWidget(balances)
+
+        actions = QHBoxLayout()
+        self.writeoff_button = QPushButton(tr("Write-off…"), body)
+        self.transfer_button = QPushButton(tr("Transfer…"), body)
+        self.commitment_button = QPushButton(tr("Commitment…"), body)
+        self.due_button = QPushButton(tr("Process due commitments"), body)
+        self.writeoff_button.clicked.connect(lambda: self.open_write_off())
+        self.transfer_button.clicked.connect(lambda: self.open_transfer())
+        self.commitment_button.clicked.connect(lambda: self.open_commitment())
+        self.due_button.clicked.connect(lambda: self.process_due())
+        for button in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button):
+            actions.addWidget(button)
+        layout.addLayout(actions)
+
+        filter_row = QHBoxLayout()
+        self.kind_filter = QComboBox(body)
+        self.kind_filter.addItem(tr("All entries"), None)
+        for kind in ENTRY_KINDS:
+            self.kind_filter.addItem(kind_label(kind), kind)
+        self.search_edit = QLineEdit(body)
+        self.search_edit.setPlaceholderText(tr("Search project, note…"))
+        self.kind_filter.currentIndexChanged.connect(self.refresh_journal)
+        self.search_edit.textChanged.connect(self.refresh_journal)
+        self.export_button = QPushButton(tr("Export CSV…"), body)
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        self.reverse_button = QPushButton(tr("Reverse selected…"), body)
+        self.reverse_button.clicked.connect(lambda: self.reverse_selected())
+        filter_row.addWidget(self.kind_filter)
+        filter_row.addWidget(self.search_edit, 1)
+        filter_row.addWidget(self.reverse_button)
+        filter_row.addWidget(self.export_button)
+        layout.addLayout(filter_row)
+
+        self.journal_table = QTableWidget(0, len(JOURNAL_COLUMNS), body)
+        self.journal_table.setHorizontalHeaderLabels([
+            tr("Entry"), tr("Date"), tr("Kind"), tr("County / counterparty"), tr("Project"), tr("Area (mu)"),
+            tr("Capacity (kg)"), tr("Paddy (mu)"), tr("Note")])
+        self.journal_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.journal_table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.journal_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.journal_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        layout.addWidget(self.journal_table, 1)
+        self.status_label = QLabel(body)
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        self.setWidget(body)
+        self._set_enabled(False)
+        target = resolve_ledger_target(None)
+        if target:
+            self.target_combo.setCurrentText(str(target))
+
+    # ----- ledger and county -------------------------------------------------------------------
+    def _set_enabled(self, enabled):
+        for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
+                       self.export_button, self.reverse_button, self.county_combo):
+            widget.setEnabled(enabled)
+
+    def message(self, text, level=Qgis.Info):
+        self.status_label.setText(text)
+        bar = self.iface.messageBar() if self.iface is not None and hasattr(self.iface, "messageBar") else None
+        if bar is not None and level != Qgis.Info:
+            bar.pushMessage(tr("Reserve ledger"), text, level=level, duration=6)
+
+    def browse(self):
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Ledger GeoPackage (opened, or created if new)"),
+                                                    "", tr("GeoPackage (*.gpkg)"),
+                                                    options=QFileDialog.DontConfirmOverwrite)
+        if path:
+            self.open_target(path)
+
+    def open_target(self, target):
+        """Open a ledger (GeoPackage path, PostgreSQL URI or QGIS connection name); True on success."""
+        target = str(target or "").strip()
+        if not target:
+            self.message(tr("Choose a ledger file or a PostgreSQL connection"), Qgis.Warning)
+            return False
+        try:
+            ledger = open_ledger(target)
+        except LedgerError as exc:
+            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
+            return False
+        self.cleanup()
+        self.ledger = ledger
+        self.target_combo.setCurrentText(target)
+        remember_ledger_target(target)
+        self._fill_counties()
+        self._set_enabled(True)
+        self.message(tr("Ledger {} opened", ledger.describe()))
+        return True
+
+    def open_for_project_database(self, project_db_path):
+        return self.open_target(ledger_path_for(project_db_path))
+
+    def _fill_counties(self):
+        current = self.county_code()
+        self.county_combo.blockSignals(True)
+        self.county_combo.clear()
+        table = self.ledger.county_table
+        for code in self.ledger.counties():
+            self.county_combo.addItem(f"{code} {table.name(code)}", code)
+        index = self.county_combo.findData(current) if current else -1
+        self.county_combo.setCurrentIndex(max(index, 0))
+        self.county_combo.blockSignals(False)
+        self.refresh()
+
+    def county_code(self):
+        return self.county_combo.currentData()
+
+    def set_county(self, county_code):
+        index = self.county_combo.findData(county_code)
+        if index < 0 and self.ledger is not None:
+            self.county_combo.addItem(f"{county_code} {self.ledger.county_table.name(county_code)}", county_code)
+            index = self.county_combo.count() - 1
+        self.county_combo.setCurrentIndex(index)
+        self.refresh()
+
+    # ----- showing -----------------------------------------------------------------------------
+    def refresh(self, *_args):
+        if self.ledger is None or not self.county_code():
+            return
+        try:
+            amounts = self.ledger.balance(self.county_code()).amounts
+            open_commitments = self.ledger.open_commitments(self.county_code())
+        except LedgerError as exc:
+            self.message(str(exc), Qgis.Critical)
+            return
+        self.area_label.setText(tr("{:,.4f} mu = {:,.4f} ha", amounts.area_mu, float(mu_to_ha(amounts.area_mu))))
+        self.capacity_label.setText(tr("{:,.1f} kg = {:,.4f} ×10⁴ kg", amounts.capacity_kg,
+                                       float(kg_to_wan_kg(amounts.capacity_kg))))
+        self.paddy_label.setText(tr("{:,.4f} mu = {:,.4f} ha", amounts.paddy_mu, float(mu_to_ha(amounts.paddy_mu))))
+        self.commitments_label.setText(tr("{} open, next due {}", len(open_commitments),
+                                          open_commitments[0].due_on if open_commitments else "—"))
+        self.refresh_journal()
+
+    def journal_entries(self):
+        if self.ledger is None:
+            return []
+        return self.ledger.journal(county_code=self.county_code(), kind=self.kind_filter.currentData(),
+                                   search=self.search_edit.text())
+
+    def refresh_journal(self, *_args):
+        entries = self.journal_entries()
+        self.journal_table.setRowCount(len(entries))
+        county = self.county_code()
+        for row, entry in enumerate(entries):
+            # sign from the selected county's side: what it gains is positive
+            sign = -1 if entry.kind == "writeoff" or (entry.kind == "transfer" and entry.counterparty_code == county) \
+                else 1
+            if entry.kind == "reversal":
+                sign = 0
+            if entry.kind == "transfer":
+                where = tr("{} → {}", entry.counterparty_code, entry.county_code)
+            else:
+                where = entry.county_code
+            values = [str(entry.entry_id), entry.occurred_on or "", kind_label(entry.kind), where,
+                      f"{entry.project_code or ''} {entry.project_name or ''}".strip()]
+            for value in (entry.amounts.area_mu, entry.amounts.capacity_kg, entry.amounts.paddy_mu):
+                values.append(f"{sign * value:,.4f}" if sign else f"{value:,.4f}")
+            note = entry.note or ""
+            if entry.kind == "commitment":
+                note = tr("due {}", entry.due_on) + (f"; {note}" if note else "")
+            values.append(note)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if 5 <= column <= 7:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                item.setData(Qt.UserRole, entry.entry_id)
+                self.journal_table.setItem(row, column, item)
+
+    def selected_entry_id(self):
+        rows = self.journal_table.selectionModel().selectedRows() if self.journal_table.selectionModel() else []
+        if not rows:
+            return None
+        return self.journal_table.item(rows[0].row(), 0).data(Qt.UserRole)
+
+    # ----- acting ------------------------------------------------------------------------------
+    def _after(self, dialog, exec_):
+        if not exec_:
+            dialog.finished.connect(lambda _code: self._fill_counties())
+            return dialog
+        dialog.exec_()
+        self._fill_counties()
+        return dialog
+
+    def open_write_off(self, exec_=True):
+        return self._after(WriteOffDialog(self.ledger, self.county_code(), parent=self), exec_)
+
+    def open_transfer(self, exec_=True, amounts=None):
+        return self._after(TransferDialog(self.ledger, self.county_code(), amounts, parent=self), exec_)
+
+    def open_commitment(self, exec_=True):
+        return self._after(CommitmentDialog(self.ledger, self.county_code(), parent=self), exec_)
+
+    def process_due(self, today=None):
+        outcomes = self.ledger.process_due_commitments(today, county_code=self.county_code())
+        done = [c for c, r in outcomes if not isinstance(r, LedgerError)]
+        refused = [(c, r) for c, r in outcomes if isinstance(r, LedgerError)]
+        text = tr("{} due commitments written off", len(done))
+        if refused:
+            text += "; " + tr("{} could not be covered: {}", len(refused),
+                              "; ".join(f"{c.project_code}: {r}" for c, r in refused))
+        self.message(text, Qgis.Warning if refused else Qgis.Info)
+        self._fill_counties()
+        return outcomes
+
+    def reverse_selected(self, reason=None):
+        entry_id = self.selected_entry_id()
+        if entry_id is None:
+            self.message(tr("Select the journal entry to reverse"), Qgis.Warning)
+            return None
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, tr("Reverse entry {}", entry_id), tr("Reason for the reversal"))
+            if not ok:
+                return None
+        try:
+            result = self.ledger.reverse(entry_id, reason)
+        except LedgerError as exc:
+            self.message(tr("Entry {} cannot be reversed: {}", entry_id, exc), Qgis.Warning)
+            return None
+        self.message(tr("Entry {} reversed by entry {}", entry_id, result.entry.entry_id))
+        self._fill_counties()
+        return result
+
+    def export_csv(self, path=None):
+        """The selected county's balance and the journal as shown (filter and search applied)."""
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Export the ledger"), "ledger.csv",
+                                                        tr("CSV (*.csv)"))
+            if not path:
+                return None
+        rows, _verified = report_rows(self.ledger, self.county_code(), search=self.search_edit.text(),
+                                      kind=self.kind_filter.currentData())
+        write_csv(path, rows)
+        self.message(tr("Exported {} rows to {}", len(rows), path))
+        return path
+
+    def cleanup(self):
+        if self.ledger is not None:
+            self.ledger.close()
+            self.ledger = None
+
+
+def create_dock(iface):
+    return LedgerDock(iface, iface.mainWindow() if iface is not None else None)
