@@ -65,6 +65,13 @@ def role_label(role):
             ROLE_SLOPE: tr("Slope"), ROLE_LAND_SURVEY: tr("Land survey"), ROLE_EXTRA: tr("Other layer")}.get(role, role)
 
 
+def crs_is_defined(crs):
+    """False for an invalid CRS and for GeoPackage's placeholders ("Undefined geographic/cartesian SRS")."""
+    if crs is None or not crs.isValid():
+        return False
+    return bool(crs.authid()) or "undefined" not in crs.description().lower()
+
+
 def classify_plot(class_before, class_after):
     """The plot kind of core.credits from its land classes only (grades do not matter for the checks)."""
     classes = tables.land_classes()
@@ -373,6 +380,18 @@ class ConstraintEngine:
         self._opened = {}       # source -> layer opened by the engine (not in the project)
         self._steep = {}        # (raster id, threshold) -> memory layer of steep areas
 
+    def close(self):
+        """Delete the layers the engine opened itself (from sources not in the project)."""
+        from qgis.PyQt import sip
+        layers = list(self._opened.values()) + list(self._steep.values())
+        self._opened.clear()
+        self._steep.clear()
+        for layer in layers:
+            if layer is not None and not sip.isdeleted(layer):
+                if self.project.mapLayer(layer.id()) is None:
+                    self.project.addMapLayer(layer, False)
+                self.project.removeMapLayer(layer.id())
+
     # --- layer resolution ---------------------------------------------------------------------
 
     def _open(self, entry):
@@ -397,7 +416,7 @@ class ConstraintEngine:
             return _Resolved(entry, None, tr("layer '{}' is missing from the project", entry.name))
         if not layer.isValid():
             return _Resolved(entry, None, tr("layer '{}' cannot be read ({})", entry.name, entry.source or entry.layer_id))
-        if not layer.crs().isValid():
+        if not crs_is_defined(layer.crs()):
             return _Resolved(entry, None, tr("layer '{}' has no coordinate reference system", entry.name))
         if isinstance(layer, QgsRasterLayer):
             if entry.role != ROLE_SLOPE:
@@ -611,7 +630,7 @@ class ConstraintEngine:
         """Check one plot geometry (in ``crs``) of ``plot_kind``: the live check while drawing."""
         if isinstance(crs, str):
             crs = QgsCoordinateReferenceSystem(crs)
-        if not crs.isValid():
+        if not crs_is_defined(crs):
             message = tr("the plot layer has no coordinate reference system: nothing can be checked")
             return PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_NOT_CHECKED, message, [],
                              messages=[message])
@@ -640,7 +659,7 @@ class ConstraintEngine:
             expression = " OR ".join(QgsExpression.createFieldEqualityExpression(fields.project_code, code)
                                      for code in codes)
             request.combineFilterExpression(expression)
-        if not crs.isValid():
+        if not crs_is_defined(crs):
             return self._all_not_checked(plots_layer, request, fields,
                                          tr("the plot layer has no coordinate reference system"))
         measure = EllipsoidalArea(crs, self.transform_context)
