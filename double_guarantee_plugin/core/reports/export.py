@@ -47,6 +47,7 @@ class MeetingMapJob:
     date: object = None
     profile: object = None
     fields: object = None
+    constraint_set: object = None   # a core.constraints.ConstraintSet (e.g. the QGIS project's); wins over layers
 
 
 @dataclass
@@ -61,6 +62,31 @@ def safe_file_name(text):
     """A file name from a project code/name: no path separators or characters Windows refuses."""
     cleaned = re.sub(r'[\\/:*?"<>|\s]+', "_", str(text)).strip("._")
     return cleaned or "project"
+
+
+def _set_layer(constraint_set, role):
+    """The vector layer of ``role`` in a ConstraintSet (its live layer, project layer or source), or None."""
+    if constraint_set is None:
+        return None
+    from qgis.core import QgsProject, QgsVectorLayer
+    for entry in getattr(constraint_set, "layers", []):
+        if entry.role != role:
+            continue
+        layer = getattr(entry, "layer", None)
+        try:
+            if layer is not None and layer.isValid():
+                return layer
+        except RuntimeError:  # the layer was deleted since the set was made
+            layer = None
+        if entry.layer_id:
+            layer = QgsProject.instance().mapLayer(entry.layer_id)
+            if isinstance(layer, QgsVectorLayer) and layer.isValid():
+                return layer
+        if entry.source:
+            layer = QgsVectorLayer(entry.source, entry.name or role, "ogr")
+            if layer.isValid():
+                return layer
+    return None
 
 
 def build_sheet(project, report, job, font_family):
@@ -78,8 +104,10 @@ def build_sheet(project, report, job, font_family):
     layers, legend_layers = [], []
     overlaps, contexts = [], []
     for role, source, overlap_name, context_name in (
-            ("red_line", job.red_line, tr("Overlap with ecological red line"), tr("Ecological red line")),
-            ("basic_farmland", job.basic_farmland, tr("Overlap with basic farmland"), tr("Basic farmland"))):
+            ("red_line", job.red_line or _set_layer(job.constraint_set, "red_line"),
+             tr("Overlap with ecological red line"), tr("Ecological red line")),
+            ("basic_farmland", job.basic_farmland or _set_layer(job.constraint_set, "basic_farmland"),
+             tr("Overlap with basic farmland"), tr("Basic farmland"))):
         if source is None:
             continue
         geometries = constraint_features(source, extent, crs)
@@ -182,8 +210,12 @@ def export_meeting_maps(job, feedback=None):
     os.makedirs(job.output_folder, exist_ok=True)
     result = ExportResult()
     reports, problems = gather_reports(job.plots_layer, job.project_codes, job.projects_layer, job.basic_farmland,
-                                       job.red_line, job.slope, job.slope_field, job.profile, job.fields)
+                                       job.red_line, job.slope, job.slope_field, job.profile, job.fields, feedback,
+                                       job.constraint_set)
     result.problems.update(problems)
+    if feedback is not None and feedback.isCanceled():
+        result.canceled = True
+        return result
     project = QgsProject()
     project.setCrs(job.plots_layer.crs())
     combined = CombinedPdf(os.path.join(job.output_folder, job.combined_pdf), job.dpi) if job.combined_pdf else None

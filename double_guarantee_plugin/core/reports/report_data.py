@@ -162,20 +162,22 @@ def project_codes_of(plots_layer, fields=None):
 
 
 def constraint_engine_checks(plots_layer, codes, basic_farmland=None, red_line=None, slope=None,
-                             slope_field="slope_deg", profile=None, feedback=None):
+                             slope_field="slope_deg", profile=None, feedback=None, constraint_set=None):
     """``(project_code → ProjectCheck, fid → PlotCheck, note)`` from core.constraints.
 
-    When the engine is not installed or no constraint layer is given, both dicts are empty and
-    ``note`` says why: every constraint then shows as not_checked.
+    ``constraint_set`` (a saved ConstraintSet) wins over the single layers.  When the engine is not
+    installed or no constraint is given, both dicts are empty and ``note`` says why: every
+    constraint then shows as not_checked.
     """
-    if basic_farmland is None and red_line is None and slope is None:
+    if constraint_set is None and basic_farmland is None and red_line is None and slope is None:
         return {}, {}, "no constraint layer given"
     try:
         from .. import constraints
     except ImportError:
         return {}, {}, "the constraint engine (core.constraints) is not installed"
-    constraint_set = constraints.ConstraintSet.from_layers(basic_farmland=basic_farmland, red_line=red_line,
-                                                           slope=slope, slope_field=slope_field)
+    if constraint_set is None:
+        constraint_set = constraints.ConstraintSet.from_layers(basic_farmland=basic_farmland, red_line=red_line,
+                                                               slope=slope, slope_field=slope_field)
     engine = constraints.ConstraintEngine(constraint_set, profile)
     project_checks = engine.check_plots(plots_layer, project_codes=list(codes), feedback=feedback) or {}
     plot_checks = {}
@@ -229,7 +231,8 @@ def _request_for(code, fields):
 
 
 def gather_reports(plots_layer, codes=None, projects_layer=None, basic_farmland=None, red_line=None,
-                   slope=None, slope_field="slope_deg", profile=None, fields=None, feedback=None):
+                   slope=None, slope_field="slope_deg", profile=None, fields=None, feedback=None,
+                   constraint_set=None):
     """``(reports, problems)``: a ProjectReport per project with plots, and code → message for the rest.
 
     A project code with no plot in the layer is a problem ("nothing to map"), never an empty sheet.
@@ -252,7 +255,7 @@ def gather_reports(plots_layer, codes=None, projects_layer=None, basic_farmland=
     infos = read_project_infos(projects_layer if projects_layer is not None
                                else projects_layer_beside(plots_layer))
     project_checks, plot_checks, note = constraint_engine_checks(
-        plots_layer, wanted, basic_farmland, red_line, slope, slope_field, profile, feedback)
+        plots_layer, wanted, basic_farmland, red_line, slope, slope_field, profile, feedback, constraint_set)
     reports = []
     for code in wanted:
         if feedback is not None and feedback.isCanceled():
