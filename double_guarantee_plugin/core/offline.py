@@ -147,8 +147,17 @@ def refresh_extent(connection, table, schema="main"):
         f"max_y = (SELECT max(maxy) FROM {schema}.{rtree}) WHERE table_name = ?", (table,))
 
 
-def plot_attributes(row):
-    return {name: row[name] for name in PLOT_ATTRIBUTES}
+def attribute_columns(connection, schemas=("main",)):
+    """Plot attribute columns present in every given schema (a column added on one side only is ignored)."""
+    found = []
+    for schema in schemas:
+        found.append([row[1] for row in connection.execute(f"PRAGMA {schema}.table_info({project_db.PLOTS_LAYER})")
+                      if row[1] not in ("fid", "geom")])
+    return [name for name in found[0] if all(name in other for other in found[1:])]
+
+
+def plot_attributes(row, columns=None):
+    return {name: row[name] for name in (columns or PLOT_ATTRIBUTES)}
 
 
 def plot_hash(geom_blob, attributes):
@@ -295,8 +304,7 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
     _report(feedback, 5)
 
     part = os.path.splitext(package_path)[0] + ".part.gpkg"   # GDAL wants the .gpkg extension
-    if os.path.exists(part):
-        os.remove(part)
+    _remove_database(part)
     package_id = uuid.uuid4().hex
     try:
         # SQLite's backup API copies a consistent state even while QGIS has the database open
@@ -320,9 +328,10 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
             review.ensure_schema(connection)   # the package gets its own database id
             for statement in _PACKAGE_SCHEMA:
                 connection.execute(statement)
-            plot_columns = ", ".join(["fid", "geom"] + PLOT_ATTRIBUTES)
+            columns = attribute_columns(connection)
+            plot_columns = ", ".join(["fid", "geom"] + columns)
             for row in connection.execute(f"SELECT {plot_columns} FROM plots ORDER BY fid").fetchall():
-                attributes = plot_attributes(row)
+                attributes = plot_attributes(row, columns)
                 connection.execute(f"INSERT INTO {BASE_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
                                    (row["fid"], row["project_code"], row["plot_code"],
                                     plot_hash(row["geom"], attributes), row["geom"],
@@ -365,9 +374,11 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
             if os.path.exists(package_path + suffix):
                 os.remove(package_path + suffix)
         os.replace(part, package_path)
+    except sqlite3.DatabaseError as exc:
+        _remove_database(part)
+        raise OfflineError(f"{package_path}: the package could not be written ({exc}); nothing was written") from exc
     except BaseException:
-        if os.path.exists(part):
-            os.remove(part)
+        _remove_database(part)
         raise
 
     home = connect(home_path)
@@ -380,6 +391,12 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
     if feedback is not None:
         feedback.setProgress(100)
     return ExportResult(package_id, package_path, project_codes, plot_count, review_counts, constraint_counts)
+
+
+def _remove_database(path):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
 
 
 def _columns(connection, table, schema="main"):
@@ -519,7 +536,11 @@ def merge_back(home_path, package_path, merged_by=None, feedback=None):
     connection = connect(home_path)
     try:
         connection.execute("ATTACH DATABASE ? AS pkg", (package_path,))
-        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise OfflineError(f"{home_path}: the database is busy ({exc}); save or close the other editor "
+                               f"and merge again") from exc
         try:
             _ensure_home_schema(connection)
             home_id = _meta(connection, review.DATABASE_ID_KEY)
@@ -529,6 +550,9 @@ def merge_back(home_path, package_path, merged_by=None, feedback=None):
             result = _merge(connection, info["offline_package_id"], merged_by, feedback)
             refresh_extent(connection, project_db.PLOTS_LAYER)
             connection.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            connection.execute("ROLLBACK")
+            raise OfflineError(f"{home_path}: the merge of {package_path} failed ({exc}); nothing was merged") from exc
         except BaseException:
             connection.execute("ROLLBACK")
             raise
@@ -538,18 +562,19 @@ def merge_back(home_path, package_path, merged_by=None, feedback=None):
     return result
 
 
-def _plot_row(connection, schema, fid):
-    return connection.execute(f"SELECT fid, geom, {', '.join(PLOT_ATTRIBUTES)} FROM {schema}.plots WHERE fid = ?",
+def _plot_row(connection, schema, fid, columns):
+    return connection.execute(f"SELECT fid, geom, {', '.join(columns)} FROM {schema}.plots WHERE fid = ?",
                               (fid,)).fetchone()
 
 
-def _version_hash(row):
-    return DELETED if row is None else plot_hash(row["geom"], plot_attributes(row))
+def _version_hash(row, columns):
+    return DELETED if row is None else plot_hash(row["geom"], plot_attributes(row, columns))
 
 
 def _write_plot(connection, fid, geom, attributes, insert=False):
-    names = ["geom"] + PLOT_ATTRIBUTES
-    values = [geom] + [attributes[name] for name in PLOT_ATTRIBUTES]
+    columns = [name for name in attribute_columns(connection) if name in attributes]
+    names = ["geom"] + columns
+    values = [geom] + [attributes[name] for name in columns]
     if insert:
         columns = (["fid"] if fid is not None else []) + names
         cursor = connection.execute(
@@ -570,27 +595,31 @@ def _merge(connection, package_id, merged_by, feedback):
     result = MergeResult(package_id)
     logged = {(row[0], row[1]) for row in connection.execute(
         f"SELECT offline_fid, offline_hash FROM {MERGE_LOG_TABLE} WHERE package_id = ?", (package_id,))}
+    columns = attribute_columns(connection, ("main", "pkg"))
     base = {row["fid"]: row for row in connection.execute(f"SELECT * FROM pkg.{BASE_TABLE}")}
     offline_fids = [row[0] for row in connection.execute("SELECT fid FROM pkg.plots ORDER BY fid")]
     _report(feedback, 10)
 
     for fid, base_row in sorted(base.items()):
-        offline = _plot_row(connection, "pkg", fid)
-        home = _plot_row(connection, "main", fid)
-        offline_hash, home_hash = _version_hash(offline), _version_hash(home)
-        if offline_hash == base_row["plot_hash"] or (fid, offline_hash) in logged:
+        offline = _plot_row(connection, "pkg", fid, columns)
+        home = _plot_row(connection, "main", fid, columns)
+        offline_hash, home_hash = _version_hash(offline, columns), _version_hash(home, columns)
+        # the base hash over the columns both sides have now (the schema may have grown since)
+        base_attributes = json.loads(base_row["attributes"])
+        base_hash = plot_hash(base_row["geom"], {name: base_attributes.get(name) for name in columns})
+        if offline_hash == base_hash or (fid, offline_hash) in logged:
             continue   # untouched offline, or this very version was merged before
         label = (offline or home or base_row)["plot_code"]
         if home_hash == offline_hash:
             result.same_on_both_sides.append(label)
             _log(connection, package_id, fid, offline_hash, "same", fid, merged_by)
-        elif home_hash == base_row["plot_hash"]:
+        elif home_hash == base_hash:
             if offline is None:
                 connection.execute("DELETE FROM main.plots WHERE fid = ?", (fid,))
                 result.applied_deletions.append(label)
                 _log(connection, package_id, fid, offline_hash, "deleted", fid, merged_by)
             else:
-                _write_plot(connection, fid, offline["geom"], plot_attributes(offline))
+                _write_plot(connection, fid, offline["geom"], plot_attributes(offline, columns))
                 result.applied_edits.append(label)
                 _log(connection, package_id, fid, offline_hash, "edited", fid, merged_by)
         else:
@@ -599,11 +628,12 @@ def _merge(connection, package_id, merged_by, feedback):
                 f"INSERT INTO {CONFLICTS_TABLE} (package_id, offline_fid, home_fid, project_code, plot_code, kind, "
                 f"base_hash, home_hash, offline_hash, home_geom, home_attributes, offline_geom, offline_attributes, "
                 f"detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (package_id, fid, fid, base_row["project_code"], label, kind, base_row["plot_hash"], home_hash,
+                (package_id, fid, fid, base_row["project_code"], label, kind, base_hash, home_hash,
                  offline_hash, home["geom"] if home else None,
-                 json.dumps(plot_attributes(home), ensure_ascii=False) if home else None,
+                 json.dumps(plot_attributes(home, columns), ensure_ascii=False) if home else None,
                  offline["geom"] if offline else None,
-                 json.dumps(plot_attributes(offline), ensure_ascii=False) if offline else None, review.now_utc()))
+                 json.dumps(plot_attributes(offline, columns), ensure_ascii=False) if offline else None,
+                 review.now_utc()))
             _log(connection, package_id, fid, offline_hash, "conflict", fid, merged_by)
             result.conflicts.append(_conflict(connection.execute(
                 f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?", (cursor.lastrowid,)).fetchone()))
@@ -612,11 +642,11 @@ def _merge(connection, package_id, merged_by, feedback):
     for fid in offline_fids:
         if fid in base:
             continue
-        offline = _plot_row(connection, "pkg", fid)
-        offline_hash = _version_hash(offline)
+        offline = _plot_row(connection, "pkg", fid, columns)
+        offline_hash = _version_hash(offline, columns)
         if any(logged_fid == fid for logged_fid, _hash in logged):
             continue   # drawn offline and added by an earlier merge of this package
-        home_fid = _write_plot(connection, None, offline["geom"], plot_attributes(offline), insert=True)
+        home_fid = _write_plot(connection, None, offline["geom"], plot_attributes(offline, columns), insert=True)
         result.added_plots.append(offline["plot_code"])
         _log(connection, package_id, fid, offline_hash, "added", home_fid, merged_by)
     _report(feedback, 80)
@@ -671,7 +701,9 @@ def resolve_conflict(home_path, conflict_id, chosen, resolved_by):
             if row["status"] != "open":
                 raise OfflineError(f"conflict {conflict_id} (plot {row['plot_code']}) was resolved already "
                                    f"({row['chosen']} version, by {row['resolved_by']})")
-            current = _version_hash(_plot_row(connection, "main", row["home_fid"]))
+            recorded = json.loads(row["home_attributes"] or row["offline_attributes"] or "{}")
+            columns = [name for name in attribute_columns(connection) if name in recorded] or PLOT_ATTRIBUTES
+            current = _version_hash(_plot_row(connection, "main", row["home_fid"], columns), columns)
             if current != row["home_hash"]:
                 raise OfflineError(f"plot {row['plot_code']} changed at home after the merge found the conflict; "
                                    f"save or undo that edit, then resolve again")
@@ -681,12 +713,16 @@ def resolve_conflict(home_path, conflict_id, chosen, resolved_by):
                     connection.execute("DELETE FROM main.plots WHERE fid = ?", (fid,))
                 else:
                     attributes = json.loads(row["offline_attributes"])
-                    exists = _plot_row(connection, "main", fid) is not None
+                    exists = _plot_row(connection, "main", fid, columns) is not None
                     _write_plot(connection, fid, row["offline_geom"], attributes, insert=not exists)
             connection.execute(f"UPDATE {CONFLICTS_TABLE} SET status = 'resolved', chosen = ?, resolved_by = ?, "
                                f"resolved_at = ? WHERE id = ?", (chosen, resolved_by.strip(), review.now_utc(),
                                                                  conflict_id))
             connection.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            connection.execute("ROLLBACK")
+            raise OfflineError(f"{home_path}: conflict {conflict_id} could not be resolved ({exc}); "
+                               f"nothing was changed") from exc
         except BaseException:
             connection.execute("ROLLBACK")
             raise

@@ -14,6 +14,7 @@ versioned in ``dg_meta`` under ``review_schema_version``:
 Every row has a ``uuid``: take-offline / bring-back (core.offline) merges rows by it, so merging
 the same package twice adds nothing the second time.
 """
+import contextlib
 import csv
 import hashlib
 import io
@@ -218,10 +219,21 @@ class ReviewStore:
                 raise ReviewError(f"{self.path}: not a project database (no 'projects' table)")
             ensure_schema(connection)
 
+    @contextlib.contextmanager
     def _connect(self):
-        connection = sqlite3.connect(self.path, timeout=30)
+        """One transaction: committed and closed on success, rolled back on error (as a ReviewError)."""
+        try:
+            connection = sqlite3.connect(self.path, timeout=30)
+        except sqlite3.Error as exc:
+            raise ReviewError(f"{self.path}: cannot open the database ({exc})") from exc
         connection.row_factory = sqlite3.Row
-        return connection
+        try:
+            with connection:
+                yield connection
+        except sqlite3.DatabaseError as exc:
+            raise ReviewError(f"{self.path}: {exc}; nothing was changed") from exc
+        finally:
+            connection.close()
 
     @property
     def database_id(self):

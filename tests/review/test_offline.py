@@ -296,3 +296,49 @@ def test_bad_packages_and_sources_are_refused_and_leave_nothing_behind(project_d
 def _has_conflict_table(path):
     with sqlite3.connect(path) as connection:
         return connection.execute("SELECT 1 FROM sqlite_master WHERE name='dg_plot_conflicts'").fetchone() is not None
+
+
+def test_a_column_added_at_home_after_the_export_does_not_break_the_merge(project_db, tmp_path):
+    package = tmp_path / "laptop.gpkg"
+    offline.export_offline(project_db, [PROJECT_A], package, {})
+    connection = offline.connect(project_db)             # a later plugin version adds a plot column
+    connection.execute("ALTER TABLE plots ADD COLUMN note TEXT")
+    connection.execute("UPDATE plots SET note = 'office note' WHERE plot_code = ?", (f"{PROJECT_A}-06",))
+    connection.close()
+    field = open_plots_layer(package)
+    fid = plot_fid(field, f"{PROJECT_A}-06")
+    new_class = "0103" if field.getFeature(fid)["class_after"] == "0102" else "0102"
+    index = field.fields().indexOf("class_after")
+    edit(field, lambda lyr: lyr.changeAttributeValue(fid, index, new_class))
+    del field
+    result = offline.merge_back(project_db, package)
+    assert result.applied_edits == [f"{PROJECT_A}-06"] and not result.conflicts
+    with sqlite3.connect(project_db) as connection:
+        assert connection.execute("SELECT class_after, note FROM plots WHERE fid = ?", (fid,)).fetchone() == (
+            new_class, "office note")
+
+
+def test_a_busy_database_is_reported_and_nothing_is_merged(project_db, tmp_path):
+    package = tmp_path / "laptop.gpkg"
+    offline.export_offline(project_db, [PROJECT_A], package, {})
+    ReviewStore(package).add_review(PROJECT_A, review.PASSED, "王工")
+    blocker = sqlite3.connect(project_db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")                      # another program is writing
+    try:
+        import double_guarantee_plugin.core.offline as module
+        original = module.connect
+
+        def quick(path):
+            connection = original(path)
+            connection.execute("PRAGMA busy_timeout = 200")
+            return connection
+        module.connect = quick
+        try:
+            with pytest.raises(OfflineError, match="busy"):
+                offline.merge_back(project_db, package)
+        finally:
+            module.connect = original
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert ReviewStore(project_db).history(PROJECT_A) == []
