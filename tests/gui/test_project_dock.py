@@ -296,3 +296,26 @@ def test_state_is_saved_in_the_project_and_restored(dock, project_db_path, idle,
     assert dock.last_snapshot.project_code == "DG2024-07" and dock.last_snapshot.profile_id == "jiangsu_2014"
     # the project file's own layers are reused, not loaded twice
     assert len(QgsProject.instance().mapLayersByName("地块 plots")) == 1
+
+
+def test_reshape_adds_the_drawn_bulge_in_one_step(dock, project_db_path, idle, iface, map_clicks):
+    open_and_select(dock, project_db_path, idle)
+    target = projects.plot_features(dock.plots_layer, PROJECT)[0]
+    box = target.geometry().boundingBox()
+    area_before = target.geometry().area()
+    canvas = show_around(iface, projects.project_extent(dock.plots_layer, PROJECT))
+    dock.plots_layer.selectByIds([target.id()])
+    dock.start_reshape()
+    steps = dock.plots_layer.undoStack().index()
+    x_mid, y_low = box.center().x(), box.yMinimum()
+    map_clicks.draw(canvas, [(x_mid - 60, y_low + 60), (x_mid - 60, y_low - 100),
+                             (x_mid + 60, y_low - 100), (x_mid + 60, y_low + 60)])
+    idle(dock)
+    assert dock.plots_layer.undoStack().index() == steps + 1
+    area_after = dock.plots_layer.getFeature(target.id()).geometry().area()
+    assert area_after - area_before == pytest.approx(120 * 100, rel=0.1)
+    credit = dict(dock.last_snapshot.plot_credits)[target.id()]
+    assert credit.area_m2 == pytest.approx(area_after, rel=0.01)   # ellipsoidal vs planar, same plot
+    dock.undo()
+    idle(dock)
+    assert dock.plots_layer.getFeature(target.id()).geometry().area() == pytest.approx(area_before)

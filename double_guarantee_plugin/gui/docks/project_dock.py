@@ -7,6 +7,7 @@ The main screen of the plugin.  It holds no domain logic: projects and plots cha
 the QGIS project under the scope ``DoubleGuarantee`` and restored when the project is read.
 """
 import os
+import sqlite3
 
 from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
@@ -258,7 +259,12 @@ class ProjectDock(QDockWidget):
     def open_database(self, path):
         """Open ``path`` (migrating it if needed), add its layers to the project and list its projects."""
         path = os.path.abspath(path)
-        plots, projects_layer = open_project_database(path)
+        try:
+            plots, projects_layer = open_project_database(path)
+        except ProjectDatabaseError:
+            raise
+        except (sqlite3.Error, OSError, RuntimeError) as exc:  # e.g. a file that is not SQLite at all
+            raise ProjectDatabaseError(tr("{}: not a project database ({})", path, exc)) from exc
         loaded_plots = self._loaded_layer(layer_uri(path, PLOTS_LAYER))
         loaded_projects = self._loaded_layer(layer_uri(path, PROJECTS_TABLE))
         self.close_database()
