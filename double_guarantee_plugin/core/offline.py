@@ -242,12 +242,21 @@ def _srs_of(authid):
 
 def _clip_area(home_path, project_codes, margin_m):
     """Union of each project's plots grown by ``margin_m``, in the database CRS (an OGR geometry)."""
-    from osgeo import ogr
+    from osgeo import gdal, ogr
     dataset = ogr.Open(str(home_path))
     plots = dataset.GetLayerByName(project_db.PLOTS_LAYER)
+    gdal.PushErrorHandler("CPLQuietErrorHandler")   # GEOS explains invalid plots on stderr; they are repaired
+    try:
+        return _grown_union(plots, project_codes, margin_m)
+    finally:
+        gdal.PopErrorHandler()
+
+
+def _grown_union(plots, project_codes, margin_m):
+    from osgeo import ogr
     area = None
     for code in project_codes:
-        plots.SetAttributeFilter(f"project_code = '{code}'")
+        plots.SetAttributeFilter("project_code = '{}'".format(code.replace("'", "''")))
         polygons = ogr.Geometry(ogr.wkbMultiPolygon)
         for feature in plots:
             geometry = feature.GetGeometryRef()

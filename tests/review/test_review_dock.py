@@ -115,6 +115,12 @@ def test_photos_show_as_thumbnails_and_points_are_reported(review_dock, project_
     assert rows[0][:3] == ["IN", "inside", f"{PROJECT_A}-02"]
     assert rows[1][0:2] == ["OUT", "outside"] and float(rows[1][3]) == pytest.approx(1000.0, abs=0.5)
     assert dock.last_message[1] == "warning" and "1 outside" in dock.last_message[0]
+    from qgis.core import QgsProject
+    shown = QgsProject.instance().mapLayer(dock.points_layer_id)
+    assert shown is not None and shown.crs().authid() == "EPSG:4527"
+    assert sorted((f["name"], f["inside"]) for f in shown.getFeatures()) == [("IN", 1), ("OUT", 0)]
+    QgsProject.instance().removeMapLayer(dock.points_layer_id)
+    del shown
     bad = tmp_path / "bad.csv"
     bad.write_text("name,lon,lat\nx,east,north\n", encoding="utf-8")
     assert dock.import_points(str(bad)) is None and "bad.csv: line 2" in dock.last_message[0]

@@ -9,7 +9,8 @@ opened here.  Keyboard: Ctrl+Alt+→ / ← next and previous project, Ctrl+Alt+1
 import os
 import tempfile
 
-from qgis.core import Qgis, QgsCoordinateTransform, QgsFeatureRequest, QgsProject, QgsVectorLayer
+from qgis.core import (Qgis, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY,
+                       QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QDateTime, QSettings, QSize, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon, QKeySequence, QPixmap
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QAction, QButtonGroup, QComboBox, QDateTimeEdit, QDockWidget,
@@ -49,6 +50,7 @@ class ReviewDock(QDockWidget):
         self.plots_layer = None          # a private layer on the database's plots (for zoom and points)
         self.last_report = None
         self.last_message = ("", "")
+        self.points_layer_id = None      # the memory layer showing the field points on the map
         self._build()
         self._build_shortcuts()
         project = QgsProject.instance()
@@ -363,8 +365,8 @@ class ReviewDock(QDockWidget):
     def zoom_to_project(self, code):
         if self.plots_layer is None or not hasattr(self.iface, "mapCanvas"):
             return None
-        request = QgsFeatureRequest().setFilterExpression(f"\"project_code\" = '{code}'")
-        request.setNoAttributes()
+        request = QgsFeatureRequest().setFilterExpression(
+            "\"project_code\" = '{}'".format(code.replace("'", "''")))
         extent = None
         for feature in self.plots_layer.getFeatures(request):
             box = feature.geometry().boundingBox()
@@ -460,10 +462,37 @@ class ReviewDock(QDockWidget):
             return None
         self.last_report = report
         self._show_project(code)
+        self.show_points_on_map(code)
         self.message(tr("{}: {} points, {} inside the plots, {} outside", os.path.basename(path),
                         len(report.points), len(report.inside), len(report.outside)),
                      "success" if not report.outside else "warning")
         return report
+
+    def show_points_on_map(self, code=None):
+        """Put the project's field points in a memory layer of the map (inside = 1, outside = 0)."""
+        code = code or self.current_project()
+        if self.store is None or code is None or self.plots_layer is None:
+            return None
+        project = QgsProject.instance()
+        layer = project.mapLayer(self.points_layer_id) if self.points_layer_id else None
+        if layer is None:
+            layer = QgsVectorLayer(f"Point?crs={self.plots_layer.crs().authid()}&field=project_code:string(40)"
+                                   f"&field=name:string(80)&field=inside:integer&field=plot_code:string(40)"
+                                   f"&field=distance_m:double", tr("Field points"), "memory")
+            project.addMapLayer(layer)
+            self.points_layer_id = layer.id()
+        provider = layer.dataProvider()
+        provider.truncate()
+        features = []
+        for point in self.store.field_points(code):
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes([code, point.name, int(point.inside), point.plot_code, point.distance_m])
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(point.x, point.y)))
+            features.append(feature)
+        provider.addFeatures(features)
+        layer.updateExtents()
+        layer.triggerRepaint()
+        return layer
 
     def take_offline(self):
         from ..dialogs.offline import take_offline
