@@ -208,16 +208,17 @@ def check_rows(project_check, note=""):
 def credit_rows(credit):
     """Rows of the credit table: (indicator, value, converted value) with units in the cells."""
     from ...i18n import tr
+    mu, ha, kg, wan_kg = tr("mu"), tr("ha"), tr("kg"), tr("10,000 kg")  # outside f-strings: pylupdate5 sees them
     return [
-        (tr("Project area"), f"{fmt_mu(credit.area_mu)} {tr('mu')}", f"{fmt_ha(credit.area_mu)} {tr('ha')}"),
-        (tr("Area credit"), f"{fmt_mu(credit.credit_area_mu)} {tr('mu')}",
-         f"{fmt_ha(credit.credit_area_mu)} {tr('ha')}"),
-        (tr("Grain capacity credit"), f"{fmt_kg(credit.credit_capacity_kg)} {tr('kg')}",
-         f"{fmt_wan_kg(credit.credit_capacity_kg)} {tr('10,000 kg')}"),
-        (tr("Paddy credit"), f"{fmt_mu(credit.credit_paddy_mu)} {tr('mu')}",
-         f"{fmt_ha(credit.credit_paddy_mu)} {tr('ha')}"),
-        (tr("New farmland / upgrading"), f"{fmt_mu(credit.new_farmland_mu)} {tr('mu')}",
-         f"{fmt_mu(credit.upgrading_mu)} {tr('mu')}"),
+        (tr("Project area"), f"{fmt_mu(credit.area_mu)} {mu}", f"{fmt_ha(credit.area_mu)} {ha}"),
+        (tr("Area credit"), f"{fmt_mu(credit.credit_area_mu)} {mu}",
+         f"{fmt_ha(credit.credit_area_mu)} {ha}"),
+        (tr("Grain capacity credit"), f"{fmt_kg(credit.credit_capacity_kg)} {kg}",
+         f"{fmt_wan_kg(credit.credit_capacity_kg)} {wan_kg}"),
+        (tr("Paddy credit"), f"{fmt_mu(credit.credit_paddy_mu)} {mu}",
+         f"{fmt_ha(credit.credit_paddy_mu)} {ha}"),
+        (tr("New farmland / upgrading"), f"{fmt_mu(credit.new_farmland_mu)} {mu}",
+         f"{fmt_mu(credit.upgrading_mu)} {mu}"),
         (tr("Grade before / after"), fmt_grade(credit.grade_before_mean), fmt_grade(credit.grade_after_mean)),
         (tr("Grade uplift / new farmland grade"), fmt_grade(credit.grade_uplift),
          fmt_grade(credit.new_farmland_grade_mean)),

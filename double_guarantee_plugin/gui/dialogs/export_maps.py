@@ -18,8 +18,11 @@ from ...core.reports.layout import DEFAULT_TEMPLATE, TEMPLATES, configured_produ
 from ...core.reports.report_data import project_codes_of
 from ...i18n import tr
 
-TEMPLATE_LABELS = {"a4_landscape": "A4 landscape", "a4_portrait": "A4 portrait", "a3_landscape": "A3 landscape",
-                   "a3_portrait": "A3 portrait"}
+
+
+def template_labels():
+    return {"a4_landscape": tr("A4 landscape"), "a4_portrait": tr("A4 portrait"),
+            "a3_landscape": tr("A3 landscape"), "a3_portrait": tr("A3 portrait")}
 
 
 def _project_constraint_set():
@@ -164,8 +167,9 @@ class AtlasDialog(QDialog):
         layout.addWidget(self.projects)
         form = QFormLayout()
         self.template = QComboBox()
+        labels = template_labels()
         for name in TEMPLATES:
-            self.template.addItem(tr(TEMPLATE_LABELS[name]), name)
+            self.template.addItem(labels.get(name, name), name)
         self.format = QComboBox()
         self.format.addItems(["pdf", "png"])
         self.per_project = QCheckBox(tr("One file per project"))
