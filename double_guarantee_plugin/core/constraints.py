@@ -381,16 +381,10 @@ class ConstraintEngine:
         self._steep = {}        # (raster id, threshold) -> memory layer of steep areas
 
     def close(self):
-        """Delete the layers the engine opened itself (from sources not in the project)."""
-        from qgis.PyQt import sip
-        layers = list(self._opened.values()) + list(self._steep.values())
+        """Drop the layers the engine opened itself (from sources not in the project); Python owns
+        them, so they are deleted here rather than at interpreter exit."""
         self._opened.clear()
         self._steep.clear()
-        for layer in layers:
-            if layer is not None and not sip.isdeleted(layer):
-                if self.project.mapLayer(layer.id()) is None:
-                    self.project.addMapLayer(layer, False)
-                self.project.removeMapLayer(layer.id())
 
     # --- layer resolution ---------------------------------------------------------------------
 

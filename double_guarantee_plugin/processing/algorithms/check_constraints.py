@@ -1,0 +1,165 @@
+"""``doubleguarantee:checkconstraints``: checks plots against basic farmland, the red line, slope and other layers."""
+from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterMapLayer,
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import constraints, tables
+from ...core.constraint_rules import SEVERITIES
+from ...core.layer_credits import PlotFields
+from ...i18n import tr
+
+OUTPUT_FIELDS = [("bf_overlap_m2", QVariant.Double), ("rl_overlap_m2", QVariant.Double),
+                 ("slope_overlap_m2", QVariant.Double), ("excluded_m2", QVariant.Double),
+                 ("check_status", QVariant.String), ("check_message", QVariant.String),
+                 ("project_status", QVariant.String)]
+
+
+class CheckConstraintsAlgorithm(QgsProcessingAlgorithm):
+    INPUT, BASIC_FARMLAND, RED_LINE = "INPUT", "BASIC_FARMLAND", "RED_LINE"
+    SLOPE, SLOPE_FIELD, MAX_SLOPE = "SLOPE", "SLOPE_FIELD", "MAX_SLOPE"
+    OTHER_LAYERS, OTHER_SEVERITY = "OTHER_LAYERS", "OTHER_SEVERITY"
+    LAND_SURVEY, SURVEY_CLASS_FIELD = "LAND_SURVEY", "SURVEY_CLASS_FIELD"
+    RULE_PROFILE, OUTPUT = "RULE_PROFILE", "OUTPUT"
+
+    def name(self):
+        return "checkconstraints"
+
+    def displayName(self):  # noqa: N802
+        return tr("Check plots against constraint layers")
+
+    def group(self):
+        return tr("Credits and checks")
+
+    def groupId(self):  # noqa: N802
+        return "credits"
+
+    def shortHelpString(self):  # noqa: N802
+        return tr("Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with "
+                  "a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are "
+                  "ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is "
+                  "ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never "
+                  "reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.")
+
+    def createInstance(self):  # noqa: N802
+        return CheckConstraintsAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Plots"), polygons))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.BASIC_FARMLAND, tr("Basic farmland"), polygons))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.RED_LINE, tr("Ecological red line"), polygons))
+        self.addParameter(QgsProcessingParameterMapLayer(
+            self.SLOPE, tr("Slope (polygons with a slope field, or a DEM raster)"), optional=True,
+            types=[QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeRaster]))
+        self.addParameter(QgsProcessingParameterString(self.SLOPE_FIELD, tr("Slope field (degrees)"),
+                                                       defaultValue="slope_deg", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.MAX_SLOPE, tr("Maximum slope for new farmland (°)"),
+                                                       QgsProcessingParameterNumber.Double, 25.0, minValue=0,
+                                                       maxValue=90))
+        self.addParameter(QgsProcessingParameterMultipleLayers(self.OTHER_LAYERS, tr("Other constraint layers"),
+                                                               QgsProcessing.TypeVectorPolygon, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.OTHER_SEVERITY, tr("Severity of the other layers"),
+                                                     list(SEVERITIES), defaultValue=1))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.LAND_SURVEY, tr("Land survey (class before)"),
+                                                            polygons, optional=True))
+        self.addParameter(QgsProcessingParameterString(self.SURVEY_CLASS_FIELD, tr("Land-survey class field"),
+                                                       defaultValue="dlbm", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.RULE_PROFILE, tr("Rule profile ({})", ", ".join(tables.rule_profile_ids())),
+            defaultValue=tables.DEFAULT_PROFILE_ID))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked plots"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        for status in (constraints.STATUS_OK, constraints.STATUS_WARNING, constraints.STATUS_BLOCKING,
+                       constraints.STATUS_NOT_CHECKED):
+            self.addOutput(QgsProcessingOutputNumber(f"{status.upper()}_COUNT", tr("Plots: {}", status)))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
+        if profile_id not in tables.rule_profile_ids():
+            return False, tr("Unknown rule profile '{}'; known profiles: {}", profile_id,
+                             ", ".join(tables.rule_profile_ids()))
+        return super().checkParameterValues(parameters, context)
+
+    def _constraint_set(self, parameters, context):
+        basic_farmland = self.parameterAsVectorLayer(parameters, self.BASIC_FARMLAND, context)
+        red_line = self.parameterAsVectorLayer(parameters, self.RED_LINE, context)
+        slope = self.parameterAsLayer(parameters, self.SLOPE, context)
+        slope_field = self.parameterAsString(parameters, self.SLOPE_FIELD, context) or "slope_deg"
+        max_slope = self.parameterAsDouble(parameters, self.MAX_SLOPE, context)
+        severity = SEVERITIES[self.parameterAsEnum(parameters, self.OTHER_SEVERITY, context)]
+        others = self.parameterAsLayerList(parameters, self.OTHER_LAYERS, context) or []
+        survey = self.parameterAsVectorLayer(parameters, self.LAND_SURVEY, context)
+        survey_field = self.parameterAsString(parameters, self.SURVEY_CLASS_FIELD, context) or "dlbm"
+        return constraints.ConstraintSet.from_layers(
+            basic_farmland=basic_farmland, red_line=red_line, slope=slope, slope_field=slope_field,
+            extra=[(layer, severity) for layer in others], land_survey=survey, survey_class_field=survey_field,
+            max_slope_deg=max_slope)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        # an invalid plot is reported (blocking, with its location), never dropped or fatal
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
+        try:
+            profile = tables.load_rule_profile(profile_id)
+        except tables.TableError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        mapping = PlotFields()
+        missing = [name for name in (mapping.project_code, mapping.class_before, mapping.class_after)
+                   if source.fields().indexOf(name) < 0]
+        if missing:
+            raise QgsProcessingException(tr("The plot layer lacks the fields {}", ", ".join(missing)))
+        fields = QgsFields(source.fields())
+        for name, kind in OUTPUT_FIELDS:
+            if fields.indexOf(name) >= 0:
+                raise QgsProcessingException(tr("The plot layer already has a field '{}'; rename it first", name))
+            fields.append(QgsField(name, kind))
+        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        constraint_set = self._constraint_set(parameters, context)
+        engine = constraints.ConstraintEngine(constraint_set, profile, project=context.project(),
+                                              transform_context=context.transformContext())
+        try:
+            for entry in constraint_set.layers:
+                feedback.pushInfo(tr("{}: {} ({})", constraints.role_label(entry.role), entry.name, entry.severity))
+            results = engine.check_plots(source, feedback=feedback)
+        finally:
+            engine.close()
+        if feedback.isCanceled():
+            return {self.OUTPUT: sink_id}
+        by_fid, project_status = {}, {}
+        for code, project in results.items():
+            project_status[code] = project.status
+            for plot in project.plots:
+                by_fid[plot.plot_fid] = plot
+        counts = dict.fromkeys((constraints.STATUS_OK, constraints.STATUS_WARNING, constraints.STATUS_BLOCKING,
+                                constraints.STATUS_NOT_CHECKED), 0)
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                break
+            check = by_fid.get(feature.id())
+            if check is None:
+                continue
+            counts[check.status] = counts.get(check.status, 0) + 1
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(list(feature.attributes()) + [
+                check.bf_overlap_m2, check.rl_overlap_m2, check.slope_overlap_m2, check.excluded_m2, check.status,
+                check.message, project_status.get(check.project_code, "")])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        for code, project in results.items():
+            if project.status != constraints.STATUS_OK:
+                feedback.pushInfo(f"{code}: {constraints.status_label(project.status)}: "
+                                  f"{project.messages[0] if project.messages else ''}")
+        outputs = {self.OUTPUT: sink_id}
+        outputs.update({f"{status.upper()}_COUNT": count for status, count in counts.items()})
+        return outputs
