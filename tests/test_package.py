@@ -102,7 +102,8 @@ LOADER = textwrap.dedent(r'''
         report["translated"] = tr(%(known)r)
         report["resources_dir"] = paths.resources_dir()
         report["menus"] = sorted(qgis.utils.iface.menus)
-        report["docks"] = len(qgis.utils.plugins["double_guarantee_plugin"].docks) if report["started"] else 0
+        report["docks"] = ([dock.objectName() for dock in qgis.utils.plugins["double_guarantee_plugin"].docks]
+                           if report["started"] else [])
         report["unloaded"] = qgis.utils.unloadPlugin("double_guarantee_plugin")
         report["provider_after_unload"] = (
             QgsApplication.processingRegistry().providerById("doubleguarantee") is not None)
@@ -146,7 +147,11 @@ def test_zip_layout_is_what_the_plugin_repository_expects(package_zip):
     assert not any("/resources/screenshots/" in n for n in names)
     assert not any(n.endswith(".ts") for n in names), "sources of translations are not shipped"
     assert f"version={_version()}" in metadata
-    assert "changelog=" in metadata
+    # what the QGIS plugin repository refuses a zip without
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
+                "repository", "changelog"):
+        assert f"\n{key}=" in "\n" + metadata, f"metadata.txt lacks {key}="
+    assert not any(part in n for n in names for part in ("/tests/", "/scripts/", "/.ci/", "/.git/", "demo_data"))
     # every checked-in data file of the package is shipped
     for source in (ROOT / PLUGIN).rglob("*.py"):
         relative = source.relative_to(ROOT / PLUGIN).as_posix()
@@ -194,5 +199,6 @@ def test_zip_installs_into_a_fresh_profile_and_loads_in_chinese(package_zip, tmp
     expected = {f"doubleguarantee:{cls().name()}" for cls in algorithm_classes()}
     assert expected <= set(report["algorithms"]), expected - set(report["algorithms"])
     assert "&Double Guarantee 双保" in report["menus"]
+    assert "DoubleGuaranteeReviewDock" in report["docks"], report["docks"]
     assert report["unloaded"] is True
     assert report["provider_after_unload"] is False
