@@ -388,7 +388,8 @@ def fill_project_sheet(layout, report, layers, legend_layers, extent, crs, font_
                                                 tr("Status")], rows)
     verdict = tr("Verdict: {}", status_label(report.verdict))
     if report.messages:
-        verdict += "\n" + "; ".join(str(m) for m in report.messages[:2])
+        # the worst message, shortened to fit the box: the full list is in the county summary
+        verdict += "\n" + _shorten(str(report.messages[0]), 120)
     set_label(layout, "verdict", verdict)
     producer = configured_producer() if producer is None else producer
     set_label(layout, "producer", tr("Producer: {}", producer) if producer else "")
@@ -396,6 +397,10 @@ def fill_project_sheet(layout, report, layers, legend_layers, extent, crs, font_
     apply_font(layout, font_family)
     layout.refresh()
     return root
+
+
+def _shorten(text, limit):
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def fix_verdict_colour(layout, status):
