@@ -509,16 +509,19 @@ class MergeResult:
     same_on_both_sides: list = field(default_factory=list)
     conflicts: list = field(default_factory=list)           # Conflict rows detected by this merge
     added_reviews: dict = field(default_factory=dict)        # table → rows added
+    added_projects: list = field(default_factory=list)       # projects created in the field
+    differing_projects: list = field(default_factory=list)   # project rows that differ: reported, not merged
 
     @property
     def changed_anything(self):
         return bool(self.applied_edits or self.applied_deletions or self.added_plots or self.conflicts
-                    or any(self.added_reviews.values()))
+                    or self.added_projects or any(self.added_reviews.values()))
 
     def summary(self):
         return {"edits": len(self.applied_edits), "deletions": len(self.applied_deletions),
                 "added_plots": len(self.added_plots), "same": len(self.same_on_both_sides),
-                "conflicts": len(self.conflicts), **self.added_reviews}
+                "conflicts": len(self.conflicts), "added_projects": len(self.added_projects),
+                "differing_projects": len(self.differing_projects), **self.added_reviews}
 
 
 def package_info(package_path):
@@ -604,6 +607,7 @@ def _merge(connection, package_id, merged_by, feedback):
     result = MergeResult(package_id)
     logged = {(row[0], row[1]) for row in connection.execute(
         f"SELECT offline_fid, offline_hash FROM {MERGE_LOG_TABLE} WHERE package_id = ?", (package_id,))}
+    _merge_projects(connection, result)
     columns = attribute_columns(connection, ("main", "pkg"))
     base = {row["fid"]: row for row in connection.execute(f"SELECT * FROM pkg.{BASE_TABLE}")}
     offline_fids = [row[0] for row in connection.execute("SELECT fid FROM pkg.plots ORDER BY fid")]
@@ -670,6 +674,23 @@ def _merge(connection, package_id, merged_by, feedback):
         result.added_reviews[table] = cursor.rowcount
     _report(feedback, 100)
     return result
+
+
+def _merge_projects(connection, result):
+    """Add projects created in the field; report (never overwrite) project rows that differ."""
+    found = [[row[1] for row in connection.execute(f"PRAGMA {schema}.table_info({project_db.PROJECTS_TABLE})")
+              if row[1] != "fid"] for schema in ("main", "pkg")]
+    columns = [name for name in found[0] if name in found[1]]
+    names = ", ".join(columns)
+    home = {row["project_code"]: row for row in connection.execute(f"SELECT {names} FROM main.projects")}
+    for row in connection.execute(f"SELECT {names} FROM pkg.projects ORDER BY project_code").fetchall():
+        code = row["project_code"]
+        if code not in home:
+            connection.execute(f"INSERT INTO main.projects ({names}) VALUES ({', '.join('?' for _ in columns)})",
+                               tuple(row))
+            result.added_projects.append(code)
+        elif tuple(row) != tuple(home[code]):
+            result.differing_projects.append(code)
 
 
 def _conflict(row):

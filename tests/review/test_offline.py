@@ -342,3 +342,22 @@ def test_a_busy_database_is_reported_and_nothing_is_merged(project_db, tmp_path)
         blocker.execute("ROLLBACK")
         blocker.close()
     assert ReviewStore(project_db).history(PROJECT_A) == []
+
+
+def test_projects_created_in_the_field_are_added_and_differing_projects_reported(project_db, tmp_path):
+    package = tmp_path / "laptop.gpkg"
+    offline.export_offline(project_db, [PROJECT_A, PROJECT_B], package, {})
+    connection = offline.connect(package)
+    connection.execute("INSERT INTO projects (project_code, project_name, county_code, status) "
+                       "VALUES ('DG2026-99', '外业新增项目', '320999', 'planned')")
+    connection.execute("UPDATE projects SET status = 'under_way' WHERE project_code = ?", (PROJECT_B,))
+    connection.close()
+    result = offline.merge_back(project_db, package)
+    assert result.added_projects == ["DG2026-99"] and result.differing_projects == [PROJECT_B]
+    with sqlite3.connect(project_db) as home:
+        assert home.execute("SELECT project_name FROM projects WHERE project_code = 'DG2026-99'").fetchone() == (
+            "外业新增项目",)
+        assert home.execute("SELECT status FROM projects WHERE project_code = ?", (PROJECT_B,)).fetchone() == (
+            "accepted",)
+    again = offline.merge_back(project_db, package)
+    assert not again.changed_anything and again.differing_projects == [PROJECT_B]

@@ -323,6 +323,12 @@ class BringBackDialog(QDialog):
                       summary["edits"], summary["deletions"], summary["added_plots"],
                       summary[review.REVIEWS_TABLE], summary[review.PHOTOS_TABLE], summary[review.POINTS_TABLE],
                       summary["conflicts"])
+        if result.added_projects:
+            text += " " + tr("Projects created in the field added: {}.", ", ".join(result.added_projects))
+        if result.differing_projects:
+            # no base copy of project rows exists: report them, never overwrite the office's
+            text += " " + tr("Project details differ in the field (not merged, check them): {}.",
+                             ", ".join(result.differing_projects))
         self.status.setText(text)
         self.progress.setValue(100)
         _message(self.iface, text, Qgis.Info)

@@ -5,7 +5,8 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProces
 from ...core import offline, review
 from ...i18n import tr
 
-OUTPUTS = ("EDITS", "DELETIONS", "ADDED_PLOTS", "SAME", "CONFLICTS", "REVIEWS", "PHOTOS", "FIELD_POINTS")
+OUTPUTS = ("EDITS", "DELETIONS", "ADDED_PLOTS", "SAME", "CONFLICTS", "REVIEWS", "PHOTOS", "FIELD_POINTS",
+           "ADDED_PROJECTS")
 
 
 class BringBackAlgorithm(QgsProcessingAlgorithm):
@@ -54,8 +55,11 @@ class BringBackAlgorithm(QgsProcessingAlgorithm):
         for conflict in result.conflicts:
             feedback.reportError(tr("Conflict on plot {} ({}): both versions kept, choose one in the review dock",
                                     conflict.plot_code, conflict.kind))
+        if result.differing_projects:
+            feedback.reportError(tr("Project details differ in the field (not merged, check them): {}.",
+                                    ", ".join(result.differing_projects)))
         summary = result.summary()
         return {"EDITS": summary["edits"], "DELETIONS": summary["deletions"],
                 "ADDED_PLOTS": summary["added_plots"], "SAME": summary["same"], "CONFLICTS": summary["conflicts"],
                 "REVIEWS": summary[review.REVIEWS_TABLE], "PHOTOS": summary[review.PHOTOS_TABLE],
-                "FIELD_POINTS": summary[review.POINTS_TABLE]}
+                "FIELD_POINTS": summary[review.POINTS_TABLE], "ADDED_PROJECTS": summary["added_projects"]}
