@@ -2,7 +2,7 @@
 import csv
 
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget
 
@@ -31,7 +31,9 @@ def dock(iface, filled_target):
     yield widget
     widget.cleanup()
     widget.deleteLater()
+    # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
+    QgsSettings().remove("DoubleGuarantee/ledger_target")
 
 
 def test_dock_is_discovered_and_shows_balances_and_journal(dock, tmp_path):
