@@ -43,3 +43,8 @@ def is_conflict_red(r, g, b):
 
 def is_not_white(r, g, b):
     return r < 245 or g < 245 or b < 245
+
+
+def is_paddy_blue(r, g, b):
+    """The paddy hatch (0, 80, 200), also where antialiasing blends it with the plot fill."""
+    return b > g + 20 and b > r + 60

@@ -12,7 +12,7 @@ from double_guarantee_plugin.core.reports.report_data import (STATUS_NOT_CHECKED
                                                               fmt_mu, status_label)
 
 from conftest import open_demo_layer  # noqa: E402 (tests/reports/conftest.py)
-from reports_pdf_helpers import count_pixels, is_conflict_red, is_not_white, pdf_pages, pdf_text, render_page
+from reports_pdf_helpers import count_pixels, is_conflict_red, is_not_white, is_paddy_blue, pdf_pages, pdf_text, render_page
 
 CLEAN, RED_LINE, BASIC_FARMLAND = "DG2023-01", "DG2024-06", "DG2024-07"
 NAMES = {CLEAN: "东湖村土地整治项目", RED_LINE: "红线边界开发项目", BASIC_FARMLAND: "基本农田重叠整治项目"}
@@ -138,6 +138,14 @@ def test_red_line_conflict_is_red_on_the_map_and_clean_project_is_not(exported, 
     assert ratios[CLEAN] == 0.0
     assert ratios[RED_LINE] > 0.10       # most of that project lies in the red line
     assert ratios[BASIC_FARMLAND] > 0.005  # hatched red over the basic-farmland overlap
+
+
+def test_paddy_after_is_hatched_in_blue(plots_layer, tmp_path, qgis_app):
+    # the hatch is a pattern drawn at the export resolution: at meeting resolution it stays blue
+    result = export_meeting_maps(MeetingMapJob(plots_layer, str(tmp_path), [CLEAN, RED_LINE], dpi=150))
+    blue = {code: count_pixels(render_page(_file(result, code), tmp_path / code, 100),
+                               _map_rect_px(dpi=100), is_paddy_blue)[0] for code in (CLEAN, RED_LINE)}
+    assert blue[CLEAN] > 200 and blue[RED_LINE] == 0, blue   # DG2023-01 creates paddy, DG2024-06 does not
 
 
 def test_combined_pdf_has_one_page_per_project(exported):
