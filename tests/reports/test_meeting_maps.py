@@ -223,3 +223,27 @@ def test_pdf_is_searchable_text_not_outlines(exported):
     _folder, result = exported
     fonts = subprocess.run(["pdffonts", _file(result, CLEAN)], capture_output=True, text=True, check=True).stdout
     assert "CJK" in fonts   # the CJK font is embedded, text stays text
+
+
+def test_configured_font_is_used_in_the_pdf(plots_layer, tmp_path, qgis_app):
+    from double_guarantee_plugin.core.reports.fonts import configured_family, set_configured_family
+    previous = configured_family()
+    set_configured_family("Noto Serif CJK SC")
+    try:
+        result = export_meeting_maps(MeetingMapJob(plots_layer, str(tmp_path), [CLEAN], dpi=40))
+    finally:
+        set_configured_family(previous)
+    fonts = subprocess.run(["pdffonts", result.files[0]], capture_output=True, text=True, check=True).stdout
+    assert "NotoSerifCJK" in fonts and "NotoSansCJK" not in fonts
+    assert NAMES[CLEAN] in pdf_text(result.files[0])
+
+
+def test_basemap_is_drawn_under_the_plots(plots_layer, demo_paths, tmp_path, qgis_app):
+    survey = open_demo_layer(demo_paths, "county", "land_survey")
+    plain = export_meeting_maps(MeetingMapJob(plots_layer, str(tmp_path / "plain"), [CLEAN], dpi=40))
+    with_basemap = export_meeting_maps(MeetingMapJob(plots_layer, str(tmp_path / "basemap"), [CLEAN], dpi=40,
+                                                     basemap=survey))
+    rect = _map_rect_px(dpi=40)
+    drawn = [count_pixels(render_page(r.files[0], tmp_path / name, 40), rect, is_not_white)[0]
+             for name, r in (("plain", plain), ("basemap", with_basemap))]
+    assert drawn[1] > drawn[0] * 1.2, drawn   # the survey polygons fill the white around the project
