@@ -101,8 +101,11 @@ def test_photos_show_as_thumbnails_and_points_are_reported(review_dock, project_
     assert not icon.isNull()
     size = icon.availableSizes()[0]
     assert (size.width(), size.height()) == (80, 160)     # the portrait thumbnail keeps its shape
+    shown = []
+    dock.photo_opener = shown.append
     opened = dock.open_photo(dock.photo_list.item(0))
     assert open(opened, "rb").read() == (tmp_path / "a.jpg").read_bytes()
+    assert [url.toLocalFile() for url in shown] == [opened]
 
     inside = to_lonlat(*cell_centre(11, 10))
     outside = to_lonlat(cell_centre(13, 10)[0] + 150 + 1000, cell_centre(13, 10)[1])
@@ -176,3 +179,28 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
         assert ReviewStore(project_db).current(PROJECT_A).comment == "现场核查"
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_the_dock_follows_the_database_of_the_project_dock(iface, project_db, tmp_path):
+    from qgis.core import QgsProject
+    from double_guarantee_plugin.gui.docks import review_dock as module
+    other = tmp_path / "other.gpkg"
+    other.write_bytes(project_db.read_bytes())
+    project = QgsProject.instance()
+    project.writeEntry("DoubleGuarantee", "database_path", str(project_db))
+    dock = module.create_dock(iface)
+    dock.setParent(None)     # a floating window: pytest-qgis's main window is never shown
+    try:
+        dock.show()
+        assert dock.store is not None and dock.store.path == str(project_db)
+        project.writeEntry("DoubleGuarantee", "database_path", str(other))
+        dock.hide()
+        dock.show()
+        assert dock.store.path == str(other)
+        project.clear()
+        assert dock.store is None and dock.project_list.count() == 0
+    finally:
+        project.removeEntry("DoubleGuarantee", "/")
+        dock.cleanup()
+        dock.setParent(None)
+        dock.deleteLater()

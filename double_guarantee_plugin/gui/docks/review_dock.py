@@ -51,6 +51,8 @@ class ReviewDock(QDockWidget):
         self.last_report = None
         self.last_message = ("", "")
         self.points_layer_id = None      # the memory layer showing the field points on the map
+        self.follows_project_dock = True # until the user opens a database here
+        self.photo_opener = QDesktopServices.openUrl   # tests replace it: no viewer runs headless
         self._build()
         self._build_shortcuts()
         project = QgsProject.instance()
@@ -232,21 +234,26 @@ class ReviewDock(QDockWidget):
     def _open_dialog(self):
         path, _ = QFileDialog.getOpenFileName(self, tr("Open project database"), "", "GeoPackage (*.gpkg)")
         if path:
-            self.open_database(path)
+            try:
+                self.open_database(path)
+                self.follows_project_dock = False
+            except (review.ReviewError, project_db.ProjectDatabaseError) as exc:
+                self.message(str(exc), "warning")
 
     def _project_read(self, *_args):
         path, ok = QgsProject.instance().readEntry(SCOPE, KEY_DATABASE, "")
         if ok and path:
             path = QgsProject.instance().readPath(path)
-            if os.path.exists(path):
+            same = self.store is not None and os.path.samefile(path, self.store.path) if os.path.exists(path) else False
+            if os.path.exists(path) and not same:
                 try:
                     self.open_database(path)
                 except (review.ReviewError, project_db.ProjectDatabaseError) as exc:
                     self.message(str(exc), "warning")
 
     def showEvent(self, event):  # noqa: N802 (Qt's name)
-        # follow the project dock: open its database when the review starts
-        if self.store is None:
+        # follow the project dock: open the database it has open when the review (re)starts
+        if self.follows_project_dock:
             self._project_read()
         super().showEvent(event)
 
@@ -440,7 +447,7 @@ class ReviewDock(QDockWidget):
         path = os.path.join(folder, os.path.basename(item.text()))
         with open(path, "wb") as handle:
             handle.write(content)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        self.photo_opener(QUrl.fromLocalFile(path))
         return path
 
     def import_points(self, path=None):
