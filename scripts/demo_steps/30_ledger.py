@@ -6,6 +6,7 @@ The ledger is ``demo_output/demo_projects_ledger.gpkg`` (the name ``ledger_path_
 the project database), rebuilt on every run so that the demo shows the same journal each time.
 """
 import datetime
+from pathlib import Path
 
 import processing
 from double_guarantee_plugin.core import tables
@@ -53,7 +54,7 @@ def _fmt(amounts):
 
 def run(ctx):
     profile = tables.load_rule_profile("national_2017")
-    ledger_path = ctx.output_dir / ledger_path_for(ctx.data_dir / "demo_projects.gpkg").rsplit("/", 1)[-1]
+    ledger_path = ctx.output_dir / Path(ledger_path_for(ctx.data_dir / "demo_projects.gpkg")).name
     for stale in (ledger_path, ledger_path.with_name(ledger_path.name + "-wal"),
                   ledger_path.with_name(ledger_path.name + "-shm")):
         if stale.exists():

@@ -16,6 +16,7 @@ from .model import LedgerStorageError
 
 LOCK_CLASS = 5005  # first key of the advisory locks; the second is the 6-digit county code
 ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
+CONNECT_TIMEOUT_S = 10
 
 
 def _psycopg2():
@@ -31,6 +32,8 @@ def _psycopg2():
 def connect(dsn=None, **params):
     """A psycopg2 connection from a DSN / URI string or keyword parameters."""
     psycopg2 = _psycopg2()
+    if "connect_timeout" not in params and "connect_timeout" not in str(dsn or ""):
+        params["connect_timeout"] = CONNECT_TIMEOUT_S  # an unreachable server must not freeze QGIS for minutes
     try:
         return psycopg2.connect(dsn, **params) if dsn else psycopg2.connect(**params)
     except psycopg2.Error as exc:

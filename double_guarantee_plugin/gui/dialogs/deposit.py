@@ -15,6 +15,7 @@ from .ledger_common import BalancePreview, format_amounts
 
 SETTINGS_SCOPE = "DoubleGuarantee"
 LEDGER_KEY = "ledger_target"
+PROJECT_DATABASE_KEY = "database_path"
 
 
 def remember_ledger_target(target):
@@ -40,9 +41,14 @@ def resolve_ledger_target(target=None):
     user's last one.  None when there is none."""
     if target not in (None, ""):
         return target
-    value, found = QgsProject.instance().readEntry(SETTINGS_SCOPE, LEDGER_KEY, "")
+    project = QgsProject.instance()
+    value, found = project.readEntry(SETTINGS_SCOPE, LEDGER_KEY, "")
     if found and value:
         return value
+    # the project dock keeps its open project database under this key
+    database, found = project.readEntry(SETTINGS_SCOPE, PROJECT_DATABASE_KEY, "")
+    if found and database and os.path.isfile(project.readPath(database)):
+        return ledger_path_for(project.readPath(database))
     databases = _project_database_paths()
     if databases:
         return ledger_path_for(databases[0])
