@@ -41,6 +41,7 @@ PARCEL_FIELD_COUNT = len(PARCEL_FIELDS)
 
 _FULLWIDTH = str.maketrans({"，": ",", "＝": "=", "［": "[", "］": "]", "＠": "@", "\u3000": " ",
                             "\ufeff": ""})
+_FULLWIDTH_MARKS = ("，", "＝", "［", "］", "＠", "\u3000", "\ufeff")
 _WIDTH_PATTERN = re.compile(r"([36])|([三六])")
 
 PREFIXED_MIN = 1.0e7       # a prefixed easting (zones 13-45) is at least 13,000,000
@@ -302,6 +303,8 @@ class _Reader:
             line = text.count("\n", 0, text.index("\x00")) + 1
             raise self.error(Message(QT_TR_NOOP("NUL byte in the text: is this a UTF-16 file without "
                                                 "byte-order mark, or not a text file?")), line)
+        # full-width commas and spaces are rare: look for them once, not on every line
+        self.fullwidth = any(mark in text for mark in _FULLWIDTH_MARKS)
         lines, result.line_ending = split_lines(text)
         start = self._read_header(lines)
         if start is None:
@@ -371,10 +374,11 @@ class _Reader:
         count = 0
         line_count = len(lines)
         index = start
+        fullwidth = self.fullwidth
         while index < line_count:
             line = lines[index]
             index += 1
-            if "\uff0c" in line or "\u3000" in line or "\ufeff" in line:
+            if fullwidth:
                 line = line.translate(_FULLWIDTH)
             line = line.strip()
             if not line:
@@ -443,7 +447,6 @@ class _Reader:
             add_first(first)
             add_second(second)
             add_line(index)
-            parcel.point_lines += 1
             count += 1
         if parcel is not None:
             if ring is not None:
@@ -497,6 +500,7 @@ class _Reader:
         return parcel
 
     def _close_parcel(self, parcel):
+        parcel.point_lines = sum(ring.stop - ring.start for ring in parcel.rings)
         if not parcel.rings:
             raise self.error(Message(QT_TR_NOOP("parcel '{}' has no point lines: expected 'J1,1,X,Y' lines "
                                                 "after its parcel line"), parcel.label), parcel.line)
@@ -510,7 +514,7 @@ class _Reader:
         if bad.any():
             at = int(np.argmax(bad))
             raise self.error(Message(QT_TR_NOOP("coordinates must be finite numbers, found {} and {}"),
-                                     first_col[at], second_col[at]), point_line[at])
+                                     first_col[at], second_col[at]), int(point_line[at]))
         lines = point_line
         # which column is the easting: decided on the first point, then held for every point
         a0, b0 = first[0], second[0]
@@ -518,7 +522,7 @@ class _Reader:
         if layout is None:
             raise self.error(Message(QT_TR_NOOP(
                 "cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and "
-                "Y = easting (with the zone number in front, or below 1,000,000)"), a0, b0), lines[0])
+                "Y = easting (with the zone number in front, or below 1,000,000)"), a0, b0), int(lines[0]))
         swapped, prefixed = layout
         northing, easting = (second, first) if swapped else (first, second)
         if prefixed:
@@ -529,13 +533,13 @@ class _Reader:
             at = int(np.argmax(wrong))
             raise self.error(Message(QT_TR_NOOP(
                 "coordinates '{}, {}' do not follow the layout of the first point (line {}): {}"),
-                first[at], second[at], lines[0], _layout_text(swapped, prefixed)), lines[at])
+                first[at], second[at], int(lines[0]), _layout_text(swapped, prefixed)), int(lines[at]))
         result.swapped_xy = swapped
         result.prefixed = prefixed
         if swapped:
             result.notes.append(Note(Message(QT_TR_NOOP(
                 "X and Y are swapped in this file (X holds the eastings); read them the other way round")),
-                lines[0], Note.WARNING))
+                int(lines[0]), Note.WARNING))
         prefix_zone = None
         if prefixed:
             zones = np.floor(easting / 1.0e6)
@@ -545,7 +549,7 @@ class _Reader:
                 at = int(np.argmax(other))
                 raise self.error(Message(QT_TR_NOOP(
                     "the easting {} carries zone {} but the first point's carries zone {}"),
-                    easting[at], int(zones[at]), prefix_zone), lines[at])
+                    easting[at], int(zones[at]), prefix_zone), int(lines[at]))
         self._settle_zone(prefix_zone)
         offsets = easting - (prefix_zone * 1.0e6 if prefixed else 0.0) - 500_000.0
         reach = float(np.max(np.abs(offsets)))
@@ -553,7 +557,7 @@ class _Reader:
             at = int(np.argmax(np.abs(offsets)))
             result.notes.append(Note(Message(QT_TR_NOOP(
                 "points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?"),
-                reach / 1000.0, result.zone), lines[at], Note.WARNING))
+                reach / 1000.0, result.zone), int(lines[at]), Note.WARNING))
         self._build_geometries(easting, northing)
 
     def _settle_zone(self, prefix_zone):

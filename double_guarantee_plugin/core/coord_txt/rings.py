@@ -48,6 +48,9 @@ def assemble(ring_coords):
     Returns ``(geometry, depths, problem)`` where ``problem`` is None for a valid geometry, else
     GEOS's explanation of what is wrong (self-intersection, crossing rings …).
     """
+    if len(ring_coords) == 1:
+        geometry = Polygon(ring_coords[0])
+        return geometry, [0], None if geometry.is_valid else explain_validity(geometry)
     ring_polygons = [Polygon(coords) for coords in ring_coords]
     levels = nesting(ring_polygons)
     shells = {}

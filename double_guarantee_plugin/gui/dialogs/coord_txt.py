@@ -1,0 +1,301 @@
+"""Coordinate TXT (部标准格式) in the project dock: import files as plots, export a project, drops.
+
+Thin functions over ``core.coord_txt``: the dock calls ``import_txt_as_plots`` (also for files
+dropped on it, recognised by ``is_coord_txt_drop``) and ``export_project_txt``.  Errors become
+messages in the QGIS message bar; nothing is half-added or half-written.
+"""
+import os
+
+from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
+                       QgsFeatureRequest, QgsMessageLog, QgsProject, QgsTask, QgsVectorLayer, QgsVectorLayerUtils)
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from ...core.coord_txt import CoordTxtError, WriteOptions, read_coord_txt, write_coord_txt
+from ...core.coord_txt.messages import Note
+from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, parcels_from_features,
+                                       suggested_zone, to_qgs_geometry)
+from ...i18n import tr
+
+SNIFF_BYTES = 65536
+SHOWN_NOTES = 5
+
+
+def _message(iface, text, level=Qgis.Info):
+    QgsMessageLog.logMessage(text, tr("Double Guarantee"), level)
+    bar = iface.messageBar() if iface is not None and hasattr(iface, "messageBar") else None
+    if bar is not None:
+        # errors stay until closed; other messages go after a while
+        bar.pushMessage(tr("Coordinate TXT"), text, level, 0 if level == Qgis.Critical else 10)
+
+
+# ------------------------------------------------------------------------------------------ import
+
+def _plot_code(parcel, stem, index, taken):
+    code = parcel.code or parcel.name or f"{stem}-{index}"
+    unique, counter = code, 2
+    while unique in taken:
+        unique = f"{code}-{counter}"
+        counter += 1
+    taken.add(unique)
+    return unique
+
+
+def plot_features(plots_layer, project_code, results):
+    """New plot features (project_code, plot_code, class_before) from read files, in the layer's CRS."""
+    context = QgsProject.instance().transformContext()
+    taken = {str(f["plot_code"]) for f in plots_layer.getFeatures(QgsFeatureRequest().setFilterExpression(
+        QgsExpression.createFieldEqualityExpression("project_code", str(project_code))))}
+    features = []
+    for result in results:
+        source = file_crs(result)
+        transform = None
+        if source != plots_layer.crs():
+            transform = QgsCoordinateTransform(source, plots_layer.crs(), context)
+        stem = os.path.splitext(os.path.basename(str(result.path or "txt")))[0]
+        for index, parcel in enumerate(result.parcels, 1):
+            geometry = to_qgs_geometry(parcel.geometry)
+            if transform is not None:
+                geometry.transform(transform)
+            attributes = {}
+            fields = plots_layer.fields()
+            for name, value in (("project_code", str(project_code)),
+                                ("plot_code", _plot_code(parcel, stem, index, taken)),
+                                ("class_before", parcel.class_code or None)):
+                position = fields.indexOf(name)
+                if position >= 0 and value is not None:
+                    attributes[position] = value
+            features.append(QgsVectorLayerUtils.createFeature(plots_layer, geometry, attributes))
+    return features
+
+
+def _report_notes(iface, results):
+    warnings = []
+    for result in results:
+        name = os.path.basename(str(result.path))
+        notes = list(result.notes) + [note for parcel in result.parcels for note in parcel.notes]
+        for note in notes:
+            text = f"{name}: {note.render(tr)}"
+            QgsMessageLog.logMessage(text, tr("Double Guarantee"),
+                                     Qgis.Warning if note.level == Note.WARNING else Qgis.Info)
+            if note.level == Note.WARNING:
+                warnings.append(text)
+    return warnings
+
+
+def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto", zone=None):
+    """Add every parcel of ``paths`` as plots of ``project_code``, in one edit command; returns the count.
+
+    All files are read first; if one cannot be read, nothing is added and the message names
+    the file and line.  Class codes (地类编码) go to class_before.  The layer is left in edit
+    mode so the import can be undone or saved like any other edit.
+    """
+    paths = [os.fspath(path) for path in paths]
+    if plots_layer is None or not project_code:
+        _message(iface, tr("Choose a project before importing coordinate files"), Qgis.Warning)
+        return 0
+    try:
+        results = [read_coord_txt(path, encoding=encoding, zone=zone) for path in paths]
+        features = plot_features(plots_layer, project_code, results)
+    except CoordTxtError as exc:
+        _message(iface, tr("Nothing imported: {}", exc.render(tr)), Qgis.Critical)
+        return 0
+    if not features:
+        _message(iface, tr("Nothing imported: the files hold no parcels"), Qgis.Warning)
+        return 0
+    if not plots_layer.isEditable() and not plots_layer.startEditing():
+        _message(iface, tr("Nothing imported: the layer {} cannot be edited", plots_layer.name()), Qgis.Critical)
+        return 0
+    plots_layer.beginEditCommand(tr("Import {} plot(s) from coordinate TXT", len(features)))
+    if not plots_layer.addFeatures(features):
+        plots_layer.destroyEditCommand()
+        _message(iface, tr("Nothing imported: the layer refused the new plots"), Qgis.Critical)
+        return 0
+    plots_layer.endEditCommand()
+    warnings = _report_notes(iface, results)
+    text = tr("{} plot(s) imported into project {} from {} file(s)", len(features), project_code, len(paths))
+    if warnings:
+        shown = "; ".join(warnings[:SHOWN_NOTES])
+        more = tr(" (and {} more in the log)", len(warnings) - SHOWN_NOTES) if len(warnings) > SHOWN_NOTES else ""
+        _message(iface, tr("{}. Check: {}{}", text, shown, more), Qgis.Warning)
+    else:
+        _message(iface, text, Qgis.Success)
+    return len(features)
+
+
+class ReadCoordTxtTask(QgsTask):
+    """Reads coordinate files off the main thread; ``on_done(results, error)`` runs on the main thread.
+
+    For big files: the dock can read in the background, then add the plots with
+    ``add_read_files_as_plots`` (a layer must only be edited on the main thread).
+    """
+
+    def __init__(self, paths, on_done, encoding="auto", zone=None):
+        super().__init__(tr("Reading coordinate TXT files"), QgsTask.CanCancel)
+        self.paths = [os.fspath(path) for path in paths]
+        self.on_done = on_done
+        self.encoding = encoding
+        self.zone = zone
+        self.results = []
+        self.error = None
+
+    def run(self):
+        try:
+            for index, path in enumerate(self.paths):
+                if self.isCanceled():
+                    return False
+                self.results.append(read_coord_txt(path, encoding=self.encoding, zone=self.zone))
+                self.setProgress(100.0 * (index + 1) / len(self.paths))
+        except CoordTxtError as exc:
+            self.error = exc
+            return False
+        return True
+
+    def finished(self, ok):
+        self.on_done(self.results if ok else None, self.error)
+
+
+def add_read_files_as_plots(iface, plots_layer, project_code, results):
+    """The main-thread half of a background import: add already read files as plots."""
+    features = plot_features(plots_layer, project_code, results)
+    if not features or (not plots_layer.isEditable() and not plots_layer.startEditing()):
+        return 0
+    plots_layer.beginEditCommand(tr("Import {} plot(s) from coordinate TXT", len(features)))
+    if not plots_layer.addFeatures(features):
+        plots_layer.destroyEditCommand()
+        return 0
+    plots_layer.endEditCommand()
+    _report_notes(iface, results)
+    return len(features)
+
+
+def start_background_import(iface, plots_layer, project_code, paths, on_count=None):
+    """Read in a QgsTask, then add the plots in one edit command; ``on_count(n)`` gets the result."""
+    def done(results, error):
+        if error is not None:
+            _message(iface, tr("Nothing imported: {}", error.render(tr)), Qgis.Critical)
+            count = 0
+        elif results is None:
+            count = 0
+        else:
+            count = add_read_files_as_plots(iface, plots_layer, project_code, results)
+            _message(iface, tr("{} plot(s) imported into project {} from {} file(s)", count, project_code,
+                               len(paths)), Qgis.Success)
+        if on_count is not None:
+            on_count(count)
+    task = ReadCoordTxtTask(paths, done)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
+# ------------------------------------------------------------------------------------------ export
+
+def _project_row(plots_layer, project_code):
+    """The project's row of the ``projects`` table beside the plots layer, or {}."""
+    source = plots_layer.source().split("|")[0]
+    if not os.path.exists(source):
+        return {}
+    projects = QgsVectorLayer(f"{source}|layername=projects", "projects", "ogr")
+    if not projects.isValid():
+        return {}
+    request = QgsFeatureRequest().setFilterExpression(
+        QgsExpression.createFieldEqualityExpression("project_code", str(project_code)))
+    for feature in projects.getFeatures(request):
+        return {field.name(): feature[field.name()] for field in projects.fields()}
+    return {}
+
+
+def _ask_reproject(iface, text):
+    parent = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
+    return QMessageBox.question(parent, tr("Coordinate TXT"), text) == QMessageBox.Yes
+
+
+def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", line_ending="CRLF",
+                       zone_prefix=True, area_unit="ha", one_file_per_parcel=False, producer="",
+                       reproject_to=None, confirm=None, extra_fields=(), parcel_use="", project_info=True):
+    """Write one project's plots as a coordinate file for 上图入库; returns the paths written ([] on error).
+
+    地块编号 = plot_code, 地块名称 = the project's name, 地类编码 = class_after.  A layer in a CRS
+    the format cannot hold (e.g. EPSG:4490) is reprojected to ``reproject_to``; without it the
+    user is offered the CGCS2000 zone of the project (``confirm(text)`` answers in scripts).
+    """
+    request = QgsFeatureRequest().setFilterExpression(
+        QgsExpression.createFieldEqualityExpression("project_code", str(project_code)))
+    features = list(plots_layer.getFeatures(request))
+    if not features:
+        _message(iface, tr("Project {} has no plots to export", project_code), Qgis.Warning)
+        return []
+    row = _project_row(plots_layer, project_code)
+    try:
+        target = None
+        if reproject_to is not None:
+            target = reproject_to if isinstance(reproject_to, QgsCoordinateReferenceSystem) \
+                else QgsCoordinateReferenceSystem(str(reproject_to))
+            check_writable_crs(target)
+        else:
+            extent = features[0].geometry().boundingBox()
+            for feature in features[1:]:
+                extent.combineExtentWith(feature.geometry().boundingBox())
+            try:
+                check_writable_crs(plots_layer.crs(), extent)
+            except CoordTxtError as refusal:
+                epsg, text = suggested_zone(plots_layer.crs(), extent)
+                if epsg is None:
+                    raise
+                ask = confirm or (lambda question: _ask_reproject(iface, question))
+                if not ask(tr("{}\n\nReproject the plots to {} for the file?", refusal.render(tr), text)):
+                    _message(iface, tr("Export cancelled: {}", refusal.render(tr)), Qgis.Warning)
+                    return []
+                target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+        mapping = {"code": "plot_code", "class_code": "class_after", "extra": list(extra_fields)}
+        parcels, write_crs = parcels_from_features(features, plots_layer.crs(), mapping, target)
+        name = str(row.get("project_name") or "") if row.get("project_name") not in (None, "NULL") else ""
+        for parcel in parcels:
+            parcel.name = name
+            parcel.use = parcel_use
+        info = {}
+        if project_info:
+            info = {"项目编号": str(project_code)}
+            for key, label in (("project_name", "项目名称"), ("project_type", "项目类型"),
+                               ("county_code", "县级行政区代码")):
+                value = row.get(key)
+                if value is not None and str(value) not in ("", "NULL"):
+                    info[label] = str(value)
+        options = WriteOptions(encoding=encoding, line_ending=line_ending, zone_prefix=zone_prefix,
+                               area_unit=area_unit, one_file_per_parcel=one_file_per_parcel, producer=producer,
+                               project_info=info)
+        destination = path[:-4] if one_file_per_parcel and str(path).lower().endswith(".txt") else path
+        written = write_coord_txt(destination, parcels, epsg_of(write_crs), options)
+    except CoordTxtError as exc:
+        _message(iface, tr("Nothing exported: {}", exc.render(tr)), Qgis.Critical)
+        return []
+    _message(iface, tr("Project {}: {} plot(s) written to {}", project_code, len(parcels),
+                       written[0] if len(written) == 1 else os.path.dirname(written[0])), Qgis.Success)
+    return written
+
+
+# ------------------------------------------------------------------------------------------ drops
+
+def _looks_like_coord_txt(path):
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    if "[地块坐标]".encode("utf-8") in head or "[地块坐标]".encode("gbk") in head \
+            or "[属性描述]".encode("utf-8") in head or "[属性描述]".encode("gbk") in head:
+        return True
+    return any(line.rstrip().endswith(b",@") for line in head.splitlines()[:200])
+
+
+def is_coord_txt_drop(mime_data):
+    """Local .txt files in a drag-and-drop that look like coordinate files (else an empty list)."""
+    if mime_data is None or not mime_data.hasUrls():
+        return []
+    found = []
+    for url in mime_data.urls():
+        if not url.isLocalFile():
+            continue
+        path = url.toLocalFile()
+        if path.lower().endswith(".txt") and os.path.isfile(path) and _looks_like_coord_txt(path):
+            found.append(path)
+    return found
