@@ -130,6 +130,7 @@ class CreditSnapshot:
     check_statuses: dict = field(default_factory=dict)     # code -> status (all-projects run)
     plot_checks: dict = field(default_factory=dict)        # fid -> PlotCheck
     geometry_problems: list = field(default_factory=list)  # [(fid, plot_code, problem)]
+    capacity_kg: float = None                              # before constraint exclusions
     profile_id: str = ""
     elapsed_s: float = 0.0
     error: str = ""
@@ -226,6 +227,7 @@ def compute_snapshot(source, project_code, profile=None, constraint_set=None, en
             snapshot.geometry_problems.append((fid, credit.plot_code, credit.reason))
     if project_code is not None:
         snapshot.project_credit = snapshot.project_credits.get(project_code) or ProjectCredit(project_code)
+        snapshot.capacity_kg = capacity_before_exclusions_kg(plot_credits, profile)
         check = project_checks.get(project_code)
         if check is not None:
             snapshot.check_status = check.status
@@ -236,6 +238,27 @@ def compute_snapshot(source, project_code, profile=None, constraint_set=None, en
         snapshot.check_statuses = {code: check.status for code, check in project_checks.items()}
     snapshot.elapsed_s = time.perf_counter() - started
     return snapshot
+
+
+def capacity_before_exclusions_kg(plot_credits, profile):
+    """Grain capacity the plots add as drawn (domain.md §3 formulas on the whole plot area).
+
+    The capacity credit of a plot is smaller when part of it is excluded (basic farmland) or zero
+    when it is blocked; the panel shows both so that the exclusion is visible.
+    """
+    total = 0.0
+    for _fid, credit in plot_credits:
+        if credit.refused or credit.plot_kind not in ("new_farmland", "upgrading") or credit.grade_after is None:
+            continue
+        table = profile.yield_table(credit.grade_system)
+        if table is None:
+            continue
+        after = table.yield_for(credit.grade_after) or 0.0
+        if credit.plot_kind == "new_farmland":
+            total += credit.area_mu * after
+        elif credit.grade_before is not None:
+            total += credit.area_mu * max(0.0, after - (table.yield_for(credit.grade_before) or 0.0))
+    return total
 
 
 class _TaskFeedback(QgsFeedback):

@@ -33,8 +33,24 @@ def project_db_path(demo_paths, tmp_path):
     return target
 
 
+def _tolerant_message_bar(iface):
+    """pytest-qgis's MockMessageBar insists on ``duration``; QGIS's own bar does not."""
+    from qgis.core import Qgis
+    bar = iface.messageBar()
+    if getattr(bar, "_dg_tolerant", False):
+        return
+    strict = bar.pushMessage
+
+    def push_message(title, text, level=Qgis.Info, duration=-1, **kwargs):
+        return strict(title, text, kwargs.get("level", level), kwargs.get("duration", duration))
+
+    bar.pushMessage = push_message
+    bar._dg_tolerant = True
+
+
 def _make_dock(iface):
     from qgis.core import QgsApplication
+    _tolerant_message_bar(iface)
     from qgis.PyQt.QtCore import Qt
     from double_guarantee_plugin.gui.docks.project_dock import create_dock
     widget = create_dock(iface)
@@ -150,6 +166,9 @@ def map_clicks():
     return type("MapClicks", (), {"click": staticmethod(click), "draw": staticmethod(draw)})
 
 
+_PENDING = {"generation": 0}   # bumped at each test's end: stale dialog helpers stop retrying
+
+
 def fill_attribute_form(values, seen=None, delay_ms=50):
     """Arrange for the next modal attribute dialog to get ``values`` and be accepted (the user's part).
 
@@ -159,7 +178,11 @@ def fill_attribute_form(values, seen=None, delay_ms=50):
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QApplication
 
+    generation = _PENDING["generation"]
+
     def fill(attempt=0):
+        if generation != _PENDING["generation"]:
+            return
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QgsAttributeDialog):
             if attempt < 100:
@@ -179,7 +202,8 @@ def fill_attribute_form(values, seen=None, delay_ms=50):
 @pytest.fixture()
 def form_filler():
     """``form_filler(values, seen)``: the next attribute dialog gets ``values`` and is accepted."""
-    return fill_attribute_form
+    yield fill_attribute_form
+    _PENDING["generation"] += 1
 
 
 def accept_next_dialog(kind=None, delay_ms=50, seen=None):
@@ -187,7 +211,11 @@ def accept_next_dialog(kind=None, delay_ms=50, seen=None):
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QApplication
 
+    generation = _PENDING["generation"]
+
     def accept(attempt=0):
+        if generation != _PENDING["generation"]:
+            return
         dialog = QApplication.activeModalWidget()
         if dialog is None or (kind is not None and not isinstance(dialog, kind)):
             if attempt < 100:
@@ -202,4 +230,5 @@ def accept_next_dialog(kind=None, delay_ms=50, seen=None):
 
 @pytest.fixture()
 def dialog_acceptor():
-    return accept_next_dialog
+    yield accept_next_dialog
+    _PENDING["generation"] += 1

@@ -37,6 +37,9 @@ def test_verdicts_and_exclusions_from_the_project_constraint_set(dock, project_d
     assert snapshot.check_status == "warning"
     credit = snapshot.project_credit
     assert 0 < credit.credit_area_mu < credit.area_mu - 100
+    # grain capacity as drawn vs the capacity credit after the basic-farmland exclusion
+    assert snapshot.capacity_kg > credit.credit_capacity_kg * 1.2
+    assert f"{snapshot.capacity_kg:,.0f}" in dock.panel.values["capacity"].text()
     assert "after constraint exclusions" in dock.panel.figures_box.title()
     assert "basic_farmland" in dock.panel.messages_label.text()
     # the same figures as the core path the Processing algorithm uses, fed with the engine's plot checks

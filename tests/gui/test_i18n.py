@@ -1,6 +1,9 @@
 """With QGIS's locale set to zh_CN the project dock appears in Chinese, and its screenshot is saved."""
 from pathlib import Path
 
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtWidgets import QLabel, QPushButton
 
@@ -41,13 +44,22 @@ def _distinct_colours(image, step=7):
     return colours
 
 
-def test_screenshot_of_the_dock_in_chinese(dock_zh, project_db_path, idle, iface):
+def test_screenshot_of_the_dock_in_chinese(dock_zh, project_db_path, idle, iface, demo_paths):
     dock = dock_zh
     dock.resize(760, 1000)
     dock.open_database(str(project_db_path))
     idle(dock)
+    constraints = pytest.importorskip("double_guarantee_plugin.core.constraints")
+    county = demo_paths["county"]
+    layers = {name: QgsVectorLayer(f"{county}|layername={name}", name, "ogr")
+              for name in ("basic_farmland", "red_line", "slope")}
+    QgsProject.instance().addMapLayers(list(layers.values()), False)  # the project owns (and frees) them
+    dock.set_constraint_set(constraints.ConstraintSet.from_layers(
+        basic_farmland=layers["basic_farmland"], red_line=layers["red_line"], slope=layers["slope"]))
+    idle(dock)
     dock.select_project("DG2024-07")
     idle(dock)
+    assert "警告" in dock.panel.verdict_label.text()
     dock.panel.plot_table.selectRow(0)
     idle(dock)
     image = dock.grab().toImage()

@@ -77,6 +77,8 @@ def test_selecting_project_zooms_and_matches_processing(dock, project_db_path, i
     assert iface.mapCanvas().extent().contains(extent)
     expected = assert_panel_matches_processing(dock, PROJECT)
     assert expected["credit_area_mu"] > 0
+    # with nothing excluded the capacity as drawn is the capacity credit
+    assert dock.last_snapshot.capacity_kg == pytest.approx(expected["credit_capacity_kg"], rel=1e-9)
 
 
 def test_not_checked_is_always_said(dock, project_db_path, idle):

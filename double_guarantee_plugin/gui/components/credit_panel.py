@@ -5,8 +5,8 @@ verdict is ``not_checked`` the figures are titled so, in the same box, so that u
 can never be mistaken for checked ones.
 """
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                                 QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.live_credits import STATUS_BLOCKING, STATUS_NOT_CHECKED, STATUS_OK, STATUS_WARNING
 from ...core.units import kg_to_wan_kg, mu_to_ha
@@ -52,7 +52,15 @@ class CreditPanel(QWidget):
         self.messages_label = QLabel()
         self.messages_label.setObjectName("checkMessages")
         self.messages_label.setWordWrap(True)
-        layout.addWidget(self.messages_label)
+        self.messages_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.messages_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # the worst messages first; a long list scrolls instead of squeezing the figures
+        messages_area = QScrollArea()
+        messages_area.setWidgetResizable(True)
+        messages_area.setFrameShape(QFrame.NoFrame)
+        messages_area.setWidget(self.messages_label)
+        messages_area.setMaximumHeight(90)
+        layout.addWidget(messages_area)
 
         self.figures_box = QGroupBox(tr("Project credits"))
         form = QFormLayout(self.figures_box)
@@ -135,7 +143,8 @@ class CreditPanel(QWidget):
         credit = snapshot.project_credit
         # 新增水田: plots that end as paddy and were not paddy before (the ones with a paddy credit basis)
         new_paddy_mu = sum(c.area_mu for _fid, c in snapshot.plot_credits if c.credit_paddy_mu > 0)
-        capacity_kg = credit.credit_capacity_kg
+        # grain capacity of the plots as drawn; the capacity credit below is after exclusions
+        capacity_kg = snapshot.capacity_kg if snapshot.capacity_kg is not None else credit.credit_capacity_kg
         set_ = self._set
         set_("area", tr("{} mu ({} ha)", _number(credit.area_mu), _number(mu_to_ha(credit.area_mu), 4)))
         set_("new_farmland", tr("{} mu", _number(credit.new_farmland_mu)))

@@ -780,12 +780,20 @@ class ProjectDock(QDockWidget):
         """True while an edit is waiting for its debounce or a credit task is running."""
         return self.debouncer.pending() or bool(self._tasks)
 
-    def _cancel_tasks(self):
-        for task in list(self._tasks.values()):
+    def _cancel_tasks(self, wait_ms=0):
+        """Cancel running credit tasks; with ``wait_ms`` also wait for their threads (on unload)."""
+        tasks = list(self._tasks.values())
+        for task in tasks:
             try:
                 task.cancel()
             except RuntimeError:
                 pass
+        if wait_ms:
+            for task in tasks:
+                try:
+                    task.waitForFinished(wait_ms)
+                except RuntimeError:
+                    pass
         self._tasks = {}
         for kind in self._generation:
             self._generation[kind] += 1
@@ -874,6 +882,8 @@ class ProjectDock(QDockWidget):
         """Reopen the database, rule profile and selected project stored in the current QGIS project."""
         project = QgsProject.instance()
         path, _ok = project.readEntry(SCOPE, KEY_DATABASE, "")
+        if not path:
+            path, _ok = project.readEntry(SCOPE, "database", "")  # the key demo step 90 writes
         code, _ok = project.readEntry(SCOPE, KEY_PROJECT, "")
         profile_id, _ok = project.readEntry(SCOPE, KEY_PROFILE, "")
         self._restoring = True
@@ -910,6 +920,8 @@ class ProjectDock(QDockWidget):
             except (TypeError, RuntimeError):
                 pass
         self.debouncer.stop()
+        # a task still reading the layers when QGIS unloads the plugin would outlive its Python objects
+        self._cancel_tasks(wait_ms=10000)
         self.close_database()
 
 
