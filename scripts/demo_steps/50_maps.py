@@ -71,7 +71,7 @@ def run(ctx):
     reports, problems = gather_reports(plots, basic_farmland=basic_farmland, red_line=red_line, slope=slope)
     overview = export_overview(str(maps_dir / "county_overview.pdf"), plots, reports, boundary, red_line,
                                producer=PRODUCER)
-    ledger = ctx.results.get("ledger")
+    ledger = ctx.results.get("ledger") or ctx.results.get("ledger_path")  # step 30 names it ledger_path
     try:
         summary = write_county_summary(str(maps_dir), reports, problems, ledger=ledger)
     except ReportError as exc:  # a broken ledger must not cost the project summary
