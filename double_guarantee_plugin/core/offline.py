@@ -283,7 +283,7 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
     dict for none).  The package is written beside its target and moved into place at the end,
     so a failure or a cancel leaves no half-written file and the home database untouched.
     """
-    from osgeo import ogr, osr
+    from osgeo import ogr
     home_path, package_path = str(home_path), str(package_path)
     constraints = dict(constraints or {})
     project_codes = list(dict.fromkeys(project_codes))
