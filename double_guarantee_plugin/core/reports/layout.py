@@ -132,7 +132,7 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
     map_item.setFrameEnabled(True)
-    map_item.setFrameStrokeWidth(QgsLayoutMeasurementMm(0.4))
+    map_item.setFrameStrokeWidth(_mm(0.4))
     layout.addLayoutItem(map_item)
     _place(map_item, (m, map_y, map_w, map_h))
     _reset_extent(map_item)
@@ -187,7 +187,7 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     return layout
 
 
-def QgsLayoutMeasurementMm(value):  # noqa: N802 - a tiny constructor helper
+def _mm(value):
     from qgis.core import QgsLayoutMeasurement
     return QgsLayoutMeasurement(value, QgsUnitTypes.LayoutMillimeters)
 

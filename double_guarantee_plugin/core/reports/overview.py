@@ -4,7 +4,7 @@ It reuses a meeting template (A3 landscape by default): the credit table holds t
 and the check table becomes the list of projects with their area credit and verdict.
 """
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeature, QgsFeatureRequest, QgsGeometry,
-                       QgsLayoutFrame, QgsLayoutPoint, QgsLayoutSize, QgsPalLayerSettings, QgsProject,
+                       QgsLayoutFrame, QgsLayoutSize, QgsPalLayerSettings, QgsProject,
                        QgsRendererCategory, QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
