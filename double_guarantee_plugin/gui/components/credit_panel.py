@@ -107,6 +107,7 @@ class CreditPanel(QWidget):
     # -- display ---------------------------------------------------------------------------------
     def show_nothing(self, text=None):
         self.snapshot = None
+        self.figures_box.setEnabled(True)
         self.verdict_label.setText(text or tr("Select a project to see its credits."))
         self.verdict_label.setStyleSheet("")
         self.messages_label.setText("")
