@@ -321,3 +321,27 @@ def test_reshape_adds_the_drawn_bulge_in_one_step(dock, project_db_path, idle, i
     dock.undo()
     idle(dock)
     assert dock.plots_layer.getFeature(target.id()).geometry().area() == pytest.approx(area_before)
+
+
+def test_attribute_edit_and_plot_delete_update_the_panel(dock, project_db_path, idle, processing_ready):
+    before = open_and_select(dock, project_db_path, idle).project_credit
+    first, second = [fid for fid, _credit in dock.last_snapshot.plot_credits[:2]]
+    projects.ensure_editing(dock.plots_layer)
+    index = dock.plots_layer.fields().indexOf("class_after")
+    with projects.edit_command(dock.plots_layer, "class after to orchard"):
+        dock.plots_layer.changeAttributeValue(first, index, "0201")   # not cultivated after: no credit
+    waited = idle(dock)
+    credit = dict(dock.last_snapshot.plot_credits)[first]
+    assert credit.plot_kind == "not_creditable" and credit.credit_area_mu == 0
+    assert dock.last_snapshot.project_credit.credit_area_mu < before.credit_area_mu
+    assert waited < 1.0
+    assert_panel_matches_processing(dock, PROJECT)
+
+    dock.plots_layer.selectByIds([second])
+    assert dock.delete_selected_plots() == 1
+    idle(dock)
+    assert dock.last_snapshot.project_credit.plot_count == before.plot_count - 1
+    assert second not in dict(dock.last_snapshot.plot_credits)
+    dock.undo()
+    idle(dock)
+    assert second in dict(dock.last_snapshot.plot_credits)
