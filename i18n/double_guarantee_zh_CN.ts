@@ -3,69 +3,174 @@
     <context>
         <name>DoubleGuarantee</name>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="33" />
+            <source>  {} {}: {:,.0f} yuan/mu, about {:,.0f} yuan{}</source>
+            <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="118" />
+            <source> (and {} more in the log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source> (poor county, priority)</source>
-            <translation type="unfinished" />
+            <translation>（贫困县，优先）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="50" />
+            <source> kg</source>
+            <translation> 公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="51" />
+            <source> mu</source>
+            <translation> 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <source>10,000 kg</source>
+            <translation>万公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="47" />
+            <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
+            <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <source>A3 landscape</source>
+            <translation>A3 横向</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <source>A3 portrait</source>
+            <translation>A3 纵向</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="24" />
+            <source>A4 landscape</source>
+            <translation>A4 横向</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="24" />
+            <source>A4 portrait</source>
+            <translation>A4 纵向</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="92" />
+            <source>Above the province's capped price of {:,.0f} yuan/mu</source>
+            <translation>超过本省限价 {:,.0f} 元/亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="91" />
+            <source>After</source>
+            <translation>之后</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="93" />
+            <source>All entries</source>
+            <translation>全部流水</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="160" />
             <source>All {} plots were computed; none refused.</source>
-            <translation type="unfinished" />
+            <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="137" />
             <source>Already applied as entry {} (same idempotency key)</source>
-            <translation type="unfinished" />
+            <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
             <source>Also one combined PDF of all projects</source>
-            <translation type="unfinished" />
+            <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="88" />
             <source>Applied now (false: applied before)</source>
-            <translation type="unfinished" />
+            <translation>本次执行（否：之前已执行）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="321" />
             <source>Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, {} field points added; {} conflicts to decide.</source>
-            <translation type="unfinished" />
+            <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
-            <source>Area balance after (mu)</source>
-            <translation type="unfinished" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="71" />
+            <source>Area (耕地数量)</source>
+            <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <source>Area balance after (mu)</source>
+            <translation>核销后耕地数量余额（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
+            <source>Area credit (ha)</source>
+            <translation>耕地数量指标（公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <source>Area reserve (ha)</source>
+            <translation>耕地数量储备（公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <source>Area reserve (mu)</source>
+            <translation>耕地数量储备（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="429" />
+            <source>Attach photos</source>
+            <translation>添加照片</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="178" />
+            <source>Attach photos…</source>
+            <translation>添加照片…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="68" />
+            <source>Balances</source>
+            <translation>余额</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="48" />
             <source>Balances equal the sum of the journal</source>
-            <translation type="unfinished" />
+            <translation>余额等于流水之和</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
             <source>Basemap layer</source>
-            <translation type="unfinished" />
+            <translation>底图图层</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
@@ -73,14 +178,29 @@
             <translation>永久基本农田</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="90" />
+            <source>Before</source>
+            <translation>之前</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="39" />
+            <source>Bidding</source>
+            <translation>竞价</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="235" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="19" />
             <source>Bring back an offline package</source>
-            <translation type="unfinished" />
+            <translation>带回合并离线数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="118" />
+            <source>Bring back…</source>
+            <translation>带回合并…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="38" />
@@ -88,94 +208,229 @@
             <translation>浏览…</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="59" />
+            <source>Buyer's reserve (county {})</source>
+            <translation>调入县储备（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="46" />
             <source>Cancelled; nothing was written.</source>
-            <translation type="unfinished" />
+            <translation>已取消，未写入任何数据。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="107" />
+            <source>Cannot be covered: short by {}</source>
+            <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="56" />
             <source>Cannot open the ledger {}: {}</source>
-            <translation type="unfinished" />
+            <translation>无法打开储备库 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <source>Capacity (kg)</source>
+            <translation>粮食产能（公斤）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
             <source>Capacity balance after (kg)</source>
-            <translation type="unfinished" />
+            <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <source>Capacity credit (10,000 kg)</source>
+            <translation>粮食产能指标（万公斤）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <source>Capacity reserve (10,000 kg)</source>
+            <translation>粮食产能储备（万公斤）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <source>Capacity reserve (kg)</source>
+            <translation>粮食产能储备（公斤）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="38" />
+            <source>Capped price (key project)</source>
+            <translation>限价（重点项目）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="124" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="32" />
+            <source>Check plots against constraint layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="134" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="138" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="584" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="74" />
+            <source>Checked plots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="41" />
+            <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <source>Choose a ledger file or a PostgreSQL connection</source>
+            <translation>请选择储备库文件或 PostgreSQL 连接</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="618" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="189" />
-            <source>Choose where to write the offline package.</source>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="94" />
+            <source>Choose a project before importing coordinate files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="410" />
+            <source>Choose a verdict: passed, returned or to verify.</source>
+            <translation>请选择核查结论：通过、退回或待核。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="214" />
+            <source>Choose at least one project</source>
+            <translation>请至少选择一个项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="216" />
+            <source>Choose one file per project, one combined PDF, or both</source>
+            <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="189" />
+            <source>Choose where to write the offline package.</source>
+            <translation>请选择离线数据包的保存位置。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="63" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="61" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="62" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="48" />
+            <source>Class of the occupied land</source>
+            <translation>占用耕地地类</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="60" />
             <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
-            <translation type="unfinished" />
+            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="42" />
+            <source>Clip margin (m)</source>
+            <translation>裁切缓冲距离（米）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="133" />
             <source>Clip margin around the projects</source>
-            <translation type="unfinished" />
+            <translation>项目周边裁切缓冲距离</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="49" />
+            <source>Clipped features: {}</source>
+            <translation>裁切要素数：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="281" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="34" />
+            <source>Commitment date</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="22" />
+            <source>Commitment in county {} {}</source>
+            <translation>{} {} 承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="69" />
+            <source>Commitment refused: {}</source>
+            <translation>承诺被拒绝：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <source>Commitment 承诺</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
+            <source>Commitment…</source>
+            <translation>承诺…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="43" />
+            <source>Compute capacity and paddy from class and grade</source>
+            <translation>按地类和等别计算产能与水田</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="51" />
             <source>Compute supplementary-farmland credits</source>
-            <translation type="unfinished" />
+            <translation>计算补充耕地指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
             <source>Conflict</source>
-            <translation type="unfinished" />
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="56" />
+            <source>Conflict on plot {} ({}): both versions kept, choose one in the review dock</source>
+            <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="384" />
@@ -188,14 +443,19 @@
             <translation>约束图层</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
+            <source>Constraint layer: {}</source>
+            <translation>约束图层：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
             <source>Construction project code</source>
-            <translation type="unfinished" />
+            <translation>建设项目编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="64" />
             <source>Construction project name</source>
-            <translation type="unfinished" />
+            <translation>建设项目名称</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="144" />
@@ -208,9 +468,14 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="382" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Converted</source>
             <translation>换算</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="209" />
+            <source>Coordinate TXT</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="97" />
@@ -233,12 +498,12 @@
             <translation>坐标系（仅限 CGCS2000）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="379" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
             <source>Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; 1 mu = 2000/3 square metres.</source>
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="66" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -251,27 +516,52 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <comment>; </comment>
-            <translation type="unfinished" />
+            <translation>本省可调出的县（价格从低到高）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="33" />
+            <source>Counties of the province that could sell, cheapest first:</source>
+            <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="46" />
             <source>Counties with a balance</source>
-            <translation type="unfinished" />
+            <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <source>County / counterparty</source>
+            <translation>县 / 对方县</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="101" />
+            <source>County boundary</source>
+            <translation>县界</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
             <source>County code</source>
-            <translation type="unfinished" />
+            <translation>县级行政区代码</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
             <source>County code (empty: all counties)</source>
-            <translation type="unfinished" />
+            <translation>县级行政区代码（空：全部县）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="120" />
+            <source>County total</source>
+            <translation>全县合计</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="121" />
+            <source>County totals</source>
+            <translation>全县合计</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="376" />
@@ -281,102 +571,147 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
             <source>County {} cannot cover this: {}.</source>
-            <translation type="unfinished" />
+            <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="129" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="381" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="73" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="54" />
             <source>Credits and checks</source>
-            <translation type="unfinished" />
+            <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="726" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="773" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="705" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="752" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="701" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="748" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="136" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="139" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
             <source>Cultivation fee due (yuan)</source>
-            <translation type="unfinished" />
+            <translation>应缴耕地开垦费（元）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="284" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="87" />
+            <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
+            <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="84" />
+            <source>Cultivation fee: the fee table '{}' has no rate for {} grade {}</source>
+            <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="132" />
+            <source>Current verdict</source>
+            <translation>当前结论</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="294" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="134" />
             <source>Date: {}</source>
             <translation>制图日期：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <source>Decision</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="168" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="477" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="510" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="477" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="510" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="168" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="139" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="80" />
+            <source>Deposit</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="65" />
+            <source>Deposit project {} into the reserve</source>
+            <translation>项目 {} 入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <source>Deposit 入库</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="139" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <source>Distance (m)</source>
+            <translation>距离（米）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/provider.py" line="40" />
@@ -384,9 +719,14 @@
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="77" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="46" />
+            <source>Double Guarantee review</source>
+            <translation>双保 外业核查</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/provider.py" line="43" />
@@ -394,22 +734,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -424,22 +764,52 @@
             <translation>绘制地块 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="35" />
+            <source>Due date</source>
+            <translation>到期日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="370" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="376" />
             <source>Enter your name: the choice is recorded with it.</source>
-            <translation type="unfinished" />
+            <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="178" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <source>Entry</source>
+            <translation>流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="294" />
+            <source>Entry {} cannot be reversed: {}</source>
+            <translation>流水 {} 不能冲正：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
+            <source>Entry {} reversed by entry {}</source>
+            <translation>流水 {} 已由流水 {} 冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="183" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="789" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="246" />
+            <source>Export cancelled: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="844" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -449,29 +819,49 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="32" />
             <source>Export meeting maps</source>
-            <translation type="unfinished" />
+            <translation>导出会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="178" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="56" />
+            <source>Export project map</source>
+            <translation>导出项目图</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
+            <source>Export the ledger</source>
+            <translation>导出储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="183" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="141" />
             <source>Exported by</source>
-            <translation type="unfinished" />
+            <translation>导出人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="310" />
+            <source>Exported {} rows to {}</source>
+            <translation>已导出 {} 行到 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="114" />
+            <source>Exporting {} meeting maps</source>
+            <translation>正在导出 {} 幅会审图件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="80" />
@@ -487,97 +877,158 @@
             </translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
-            <source>Field version</source>
-            <translation type="unfinished" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="486" />
+            <source>Field points</source>
+            <translation>外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="23" />
+            <source>Field review</source>
+            <translation>外业核查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <source>Field version</source>
+            <translation>外业版本</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="65" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="76" />
             <source>Field: {}</source>
-            <translation type="unfinished" />
+            <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="45" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
             <source>Files written (separated by ;)</source>
-            <translation type="unfinished" />
+            <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="51" />
+            <source>File…</source>
+            <translation>文件…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="51" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="194" />
+            <source>Font</source>
+            <translation>字体</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
             <source>Font (empty: the configured CJK font)</source>
-            <translation type="unfinished" />
+            <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="458" />
+            <source>GPS files (*.gpx *.csv *.txt)</source>
+            <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="118" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
-            <translation type="unfinished" />
+            <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="217" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <source>Grade after</source>
+            <translation>实施后平均等别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <source>Grade before</source>
+            <translation>实施前平均等别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="75" />
             <source>Grade of the occupied land</source>
-            <translation type="unfinished" />
+            <translation>占用耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="49" />
+            <source>Grade of the occupied land ({})</source>
+            <translation>占用耕地等别（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="72" />
+            <source>Grain capacity (粮食产能)</source>
+            <translation>粮食产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="216" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
             <source>Idempotency key (retries are applied once)</source>
-            <translation type="unfinished" />
+            <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="176" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="429" />
+            <source>Images ({})</source>
+            <comment> </comment>
+            <translation>图片（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
+            <source>Import GPX / CSV…</source>
+            <translation>导入 GPX / CSV…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="181" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="176" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="181" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
@@ -587,54 +1038,94 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="773" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="828" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="382" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="458" />
+            <source>Import field points</source>
+            <translation>导入外业核查点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="162" />
+            <source>Import {} plot(s) from coordinate TXT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Indicator</source>
             <translation>指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="47" />
             <source>Journal entries</source>
-            <translation type="unfinished" />
+            <translation>流水条数</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
             <source>Journal entry</source>
-            <translation type="unfinished" />
+            <translation>流水号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
             <source>Keep the office version</source>
-            <translation type="unfinished" />
+            <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="88" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Land class of the occupied land</source>
+            <translation>占用耕地地类</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="65" />
+            <source>Land survey</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="67" />
+            <source>Land survey (class before)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="69" />
+            <source>Land-survey class field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="64" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
+            <source>Ledger</source>
+            <translation>储备库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="60" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
-            <translation type="unfinished" />
+            <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
+            <source>Ledger GeoPackage (opened, or created if new)</source>
+            <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
             <source>Ledger report</source>
-            <translation type="unfinished" />
+            <translation>储备库报表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="164" />
+            <source>Ledger {} opened</source>
+            <translation>已打开储备库 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="342" />
@@ -647,72 +1138,112 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="143" />
+            <source>Map export canceled after {} files</source>
+            <translation>图件导出已取消（已导出 {} 个文件）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="77" />
+            <source>Map written to {}</source>
+            <translation>图件已导出至 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="35" />
             <source>Maps and reports</source>
+            <translation>图件与报表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
+            <source>Maximum slope for new farmland (°)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="159" />
+            <source>Meeting map atlas</source>
+            <translation>会审图集</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="42" />
+            <source>Meeting maps</source>
+            <translation>会审图件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="39" />
+            <source>Merged by</source>
+            <translation>合并人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="28" />
+            <source>Merges an offline package into the project database it was taken from. Plots changed only in the field are applied, plots changed on both sides become conflicts that keep both versions (decide them in the review dock's 'Bring back' dialog), review records are added. Merging the same package again changes nothing.</source>
+            <translation>将离线数据包合并回其来源项目数据库。仅外业修改的地块直接应用；内外业都修改的地块作为冲突处理，两个版本都保留（在核查面板的“带回合并”对话框中决定）；核查记录追加。同一数据包重复合并不会产生任何变化。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
             <source>Merging an offline package</source>
-            <translation type="unfinished" />
+            <translation>正在合并离线数据包</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="89" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>消息</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="303" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <source>Messages</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="308" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="220" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="465" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="498" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="166" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -727,9 +1258,14 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="129" />
             <source>New…</source>
             <translation>新建…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="97" />
+            <source>Next ▶</source>
+            <translation>下一个 ▶</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="54" />
@@ -739,7 +1275,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
             <source>No county of the province holds enough to sell.</source>
-            <translation type="unfinished" />
+            <translation>本省没有储备足够可调出的县。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="81" />
@@ -753,7 +1289,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="317" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="274" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -761,7 +1297,7 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="108" />
             <source>No project was exported: {}</source>
             <comment>; </comment>
-            <translation type="unfinished" />
+            <translation>没有导出任何项目：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="23" />
@@ -769,27 +1305,27 @@
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="175" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="181" />
             <source>Not checked: no constraint set is configured for this QGIS project</source>
             <translation>未检查：本 QGIS 工程未配置约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="203" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="212" />
             <source>Not checked: the constraint check failed ({})</source>
             <translation>未检查：约束检查失败（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="173" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="179" />
             <source>Not checked: the constraint engine is not installed</source>
             <translation>未检查：约束检查模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="196" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="202" />
             <source>Not checked: the constraint set cannot be used ({})</source>
             <translation>未检查：约束图层集无法使用（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="226" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="236" />
             <source>Not checked: the project has no plots</source>
             <translation>未检查：项目没有地块</translation>
         </message>
@@ -802,17 +1338,47 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
             <source>Not taken along (no layer chosen): {}</source>
             <comment>, </comment>
-            <translation type="unfinished" />
+            <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="88" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="269" />
+            <source>Nothing exported: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="103" />
+            <source>Nothing imported: the files hold no parcels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="111" />
+            <source>Nothing imported: the layer refused the new plots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="106" />
+            <source>Nothing imported: the layer {} cannot be edited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="175" />
+            <source>Nothing imported: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="319" />
             <source>Nothing to merge: this package was merged already.</source>
-            <translation type="unfinished" />
+            <translation>无需合并：该数据包已合并过。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="72" />
+            <source>Nothing was exported</source>
+            <translation>未导出任何图件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
@@ -822,27 +1388,32 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
             <source>Occupied cultivated area (mu)</source>
-            <translation type="unfinished" />
+            <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
             <source>Occupied grain capacity (kg)</source>
-            <translation type="unfinished" />
+            <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="71" />
             <source>Occupied paddy (mu)</source>
-            <translation type="unfinished" />
+            <translation>占用水田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
             <source>Office version</source>
-            <translation type="unfinished" />
+            <translation>内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="288" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="45" />
             <source>Offline package</source>
-            <translation type="unfinished" />
+            <translation>离线数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="177" />
+            <source>One combined PDF</source>
+            <translation>合并为一个 PDF</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
@@ -850,17 +1421,32 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="175" />
+            <source>One file per project</source>
+            <translation>每个项目一个文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="53" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
             <source>Open a project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="355" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
+            <source>Open commitments</source>
+            <translation>未履行承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="235" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
@@ -870,7 +1456,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="71" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -880,9 +1466,19 @@
             <translation>其他约束</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="63" />
+            <source>Other constraint layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="65" />
+            <source>Other layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
             <source>Output folder</source>
-            <translation type="unfinished" />
+            <translation>输出文件夹</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
@@ -890,19 +1486,34 @@
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="80" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="106" />
             <source>Overlap with basic farmland</source>
             <translation>与永久基本农田重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="80" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="106" />
             <source>Overlap with ecological red line</source>
             <translation>与生态保护红线重叠</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="137" />
+            <source>Overview</source>
+            <translation>总览图</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="61" />
             <source>Own template (.qpt), overrides Template</source>
-            <translation type="unfinished" />
+            <translation>自定义模板（.qpt），优先于“模板”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <source>Paddy (mu)</source>
+            <translation>水田（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="73" />
+            <source>Paddy (水田)</source>
+            <translation>水田</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/map_layers.py" line="96" />
@@ -912,17 +1523,32 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
             <source>Paddy balance after (mu)</source>
-            <translation type="unfinished" />
+            <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <source>Paddy credit (ha)</source>
+            <translation>水田指标（公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <source>Paddy reserve (ha)</source>
+            <translation>水田储备（公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <source>Paddy reserve (mu)</source>
+            <translation>水田储备（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="48" />
@@ -930,7 +1556,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="110" />
+            <source>Photos</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
             <source>Plot</source>
             <translation>地块</translation>
         </message>
@@ -940,12 +1571,12 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="613" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="647" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="165" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
@@ -960,34 +1591,79 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="220" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="225" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="28" />
+            <source>Plots by verdict</source>
+            <translation>地块（按核查结论）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="261" />
             <source>Plots edited both in the office and in the field</source>
-            <translation type="unfinished" />
+            <translation>内业和外业都修改过的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="47" />
+            <source>Plots exported</source>
+            <translation>导出的地块数</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="79" />
             <source>Plots with credits</source>
+            <translation>带指标的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="78" />
+            <source>Plots: {}</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <source>Point</source>
+            <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="50" />
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="49" />
+            <source>Pricing</source>
+            <translation>定价方式</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
+            <source>Process due commitments</source>
+            <translation>处理到期承诺</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="75" />
             <source>Producer</source>
-            <translation type="unfinished" />
+            <translation>制图单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="394" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="132" />
             <source>Producer: {}</source>
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="208" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="213" />
             <source>Project area</source>
             <translation>项目面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <source>Project code</source>
+            <translation>项目编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="372" />
@@ -995,9 +1671,14 @@
             <translation>项目编号 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
+            <source>Project codes (comma-separated)</source>
+            <translation>项目编号（逗号分隔）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
             <source>Project codes (empty: all)</source>
-            <translation type="unfinished" />
+            <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="81" />
@@ -1005,38 +1686,105 @@
             <translation>项目指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="101" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="37" />
             <source>Project database</source>
             <translation>项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="59" />
+            <source>Project details differ in the field (not merged, check them): {}.</source>
+            <comment>, </comment>
+            <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <source>Project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="502" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <source>Project type</source>
+            <translation>项目类型</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="99" />
+            <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
+            <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="535" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="487" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="520" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="129" />
+            <source>Project {} deposited into county {}: reserve now {}</source>
+            <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="225" />
+            <source>Project {} has no plots to export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="126" />
+            <source>Project {} is not deposited: {}</source>
+            <translation>项目 {} 未入库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="116" />
+            <source>Project {} was deposited already (journal entry {})</source>
+            <translation>项目 {} 已入库（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="106" />
+            <source>Project {}: the reserve ledger cannot be opened: {}</source>
+            <translation>项目 {}：无法打开储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="271" />
+            <source>Project {}: {} plot(s) written to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="126" />
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="327" />
+            <source>Projects created in the field added: {}.</source>
+            <comment>, </comment>
+            <translation>已添加外业新建的项目：{}。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="79" />
             <source>Projects exported</source>
-            <translation type="unfinished" />
+            <translation>已导出项目数</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="80" />
             <source>Projects not exported, with the reason</source>
-            <translation type="unfinished" />
+            <translation>未导出的项目及原因</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="104" />
             <source>Projects to take to the field</source>
+            <translation>带往外业的项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="133" />
+            <source>Reading coordinate TXT files</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1045,32 +1793,42 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <source>Reason for the reversal</source>
+            <translation>冲正原因</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="162" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <source>Refused plots</source>
+            <translation>未计入地块数</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="167" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="465" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="498" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="86" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="88" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="606" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="640" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -1080,22 +1838,42 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="39" />
+            <source>Reserve at the due date, after the open commitments</source>
+            <translation>到期时的储备（扣除未履行承诺后）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="130" />
+            <source>Reserve balances</source>
+            <translation>储备库余额</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="43" />
             <source>Reserve ledger</source>
-            <translation type="unfinished" />
+            <translation>指标储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="21" />
             <source>Reserve ledger report</source>
-            <translation type="unfinished" />
+            <translation>储备库报表</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="40" />
             <source>Reserve ledger write-off</source>
-            <translation type="unfinished" />
+            <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="37" />
+            <source>Reserve ledger 指标储备库</source>
+            <translation>指标储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="56" />
+            <source>Reserve of county {}</source>
+            <translation>{} 的储备</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -1105,7 +1883,32 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <source>Reversal 冲正</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <source>Reverse entry {}</source>
+            <translation>冲正流水 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="102" />
+            <source>Reverse selected…</source>
+            <translation>冲正所选…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <source>Reviewer</source>
+            <translation>核查人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="133" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -1113,20 +1916,20 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
             <source>Rule profile ({})</source>
             <comment>, </comment>
-            <translation type="unfinished" />
+            <translation>规则配置（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="126" />
             <source>Rule profile: {} ({})</source>
-            <translation type="unfinished" />
+            <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="142" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="142" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -1134,10 +1937,15 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="65" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <comment>, </comment>
-            <translation type="unfinished" />
+            <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="331" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="157" />
+            <source>Save verdict</source>
+            <translation>保存结论</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="343" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -1152,29 +1960,54 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
+            <source>Search project, note…</source>
+            <translation>搜索项目、备注…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="81" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="361" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="101" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="111" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="572" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="285" />
+            <source>Select the journal entry to reverse</source>
+            <translation>请选择要冲正的流水</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="606" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="48" />
+            <source>Seller county (same province)</source>
+            <translation>调出县（本省）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="58" />
+            <source>Seller's reserve</source>
+            <translation>调出县储备</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Set status</source>
             <translation>设置状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
+            <source>Severity of the other layers</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
@@ -1182,8 +2015,23 @@
             <translation>占比</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="31" />
+            <source>Short in county {}: {}.</source>
+            <translation>{} 储备不足：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="77" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="120" />
             <source>Slope</source>
+            <translation>坡度</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="55" />
+            <source>Slope (polygons with a slope field, or a DEM raster)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1192,12 +2040,17 @@
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
-            <source>Slope polygons (slope_deg)</source>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="58" />
+            <source>Slope field (degrees)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
+            <source>Slope polygons (slope_deg)</source>
+            <translation>坡度图斑（slope_deg）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -1207,34 +2060,39 @@
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="151" />
             <source>Take offline</source>
-            <translation type="unfinished" />
+            <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="115" />
+            <source>Take offline…</source>
+            <translation>离线带出…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="20" />
             <source>Take projects offline</source>
-            <translation type="unfinished" />
+            <translation>项目离线带出</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="275" />
             <source>Take the field version</source>
-            <translation type="unfinished" />
+            <translation>采用外业版本</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
             <source>Taking projects offline</source>
-            <translation type="unfinished" />
+            <translation>正在离线带出项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="59" />
             <source>Template</source>
-            <translation type="unfinished" />
+            <translation>模板</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="43" />
@@ -1242,41 +2100,41 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="787" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="842" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="771" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="826" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="511" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="545" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="117" />
             <source>The input layer already has a field '{}'; rename it first</source>
-            <translation type="unfinished" />
+            <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="112" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
-            <translation type="unfinished" />
+            <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="109" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <comment>, </comment>
-            <translation type="unfinished" />
+            <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="80" />
             <source>The ledger does not verify: {}</source>
             <comment>; </comment>
-            <translation type="unfinished" />
+            <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="150" />
@@ -1294,12 +2152,23 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="799" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="855" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="839" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="121" />
+            <source>The plot layer already has a field '{}'; rename it first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="117" />
+            <source>The plot layer lacks the fields {}</source>
+            <comment>, </comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="899" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -1311,15 +2180,55 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
             <source>Tick at least one project.</source>
-            <translation type="unfinished" />
+            <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="156" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <source>Time (UTC)</source>
+            <translation>时间（UTC）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="89" />
+            <source>Total: {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
+            <translation>合计：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="51" />
+            <source>Transfer date</source>
+            <translation>调剂日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="25" />
+            <source>Transfer into county {} {}</source>
+            <translation>调入县 {} {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="107" />
+            <source>Transfer refused: {}</source>
+            <translation>调剂被拒绝：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <source>Transfer 调剂</source>
+            <translation>调剂</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
+            <source>Transfer…</source>
+            <translation>调剂…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -1331,7 +2240,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
-            <translation type="unfinished" />
+            <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="27" />
@@ -1339,9 +2248,19 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="382" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Value</source>
             <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <source>Verdict</source>
+            <translation>核查结论</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <source>Verdict code</source>
+            <translation>核查结论代码</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="389" />
@@ -1354,19 +2273,49 @@
             <translation>警告</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="47" />
+            <source>Write-off date</source>
+            <translation>核销日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="77" />
             <source>Write-off date (YYYY-MM-DD)</source>
-            <translation type="unfinished" />
+            <translation>核销日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="27" />
+            <source>Write-off from county {} {}</source>
+            <translation>从 {} {} 储备核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="111" />
+            <source>Write-off refused: {}</source>
+            <translation>核销被拒绝：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <source>Write-off 核销</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
+            <source>Write-off…</source>
+            <translation>核销…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="49" />
             <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.</source>
-            <translation type="unfinished" />
+            <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="29" />
+            <source>Writes one GeoPackage for a field laptop with the chosen projects, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
+            <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="45" />
             <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
-            <translation type="unfinished" />
+            <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="63" />
@@ -1376,22 +2325,22 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="30" />
             <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: rows with record = 'balance' first, then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether every balance equals the sum of its journal.</source>
-            <translation type="unfinished" />
+            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：先是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示每个余额是否等于其流水之和。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="137" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
-            <translation type="unfinished" />
+            <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="536" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="544" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
             <source>Your name</source>
-            <translation type="unfinished" />
+            <translation>您的姓名</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
@@ -1404,29 +2353,44 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="407" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="415" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="478" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="485" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="481" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="488" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="413" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="421" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="80" />
+            <source>all projects</source>
+            <translation>全部项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="574" />
+            <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
-            <translation type="unfinished" />
+            <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="26" />
+            <source>area {:,.4f} mu</source>
+            <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
@@ -1434,29 +2398,39 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="181" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="182" />
             <source>byte 0x{:02X} cannot be read as {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="265" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="281" />
             <source>cannot create the folder: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="282" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="285" />
             <source>cannot read the file: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="519" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="527" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="295" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="311" />
             <source>cannot write the file: {}</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="615" />
+            <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="102" />
+            <source>class {} grade {}, fee {:,.0f} yuan</source>
+            <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="62" />
@@ -1464,12 +2438,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="530" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="263" />
+            <source>constraint set of the QGIS project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="538" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="512" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="520" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation type="unfinished" />
         </message>
@@ -1494,87 +2473,173 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="341" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
             <source>deleted</source>
-            <translation type="unfinished" />
+            <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="335" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="341" />
             <source>deleted in the field</source>
-            <translation type="unfinished" />
+            <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="336" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="342" />
             <source>deleted in the office</source>
-            <translation type="unfinished" />
+            <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="335" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="237" />
+            <source>due {}</source>
+            <translation>{} 到期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="341" />
             <source>edited on both sides</source>
-            <translation type="unfinished" />
+            <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="467" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="474" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="338" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="345" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="394" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="402" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="409" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="417" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="487" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="494" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="427" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="435" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="419" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="427" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="173" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="175" />
             <source>feature '{}' has no polygon geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="180" />
+            <source>feature '{}' vanishes at the file's precision</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
             <source>grain capacity short by {:.1f} kg</source>
-            <translation type="unfinished" />
+            <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="352" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="28" />
+            <source>grain capacity {:,.1f} kg</source>
+            <translation>粮食产能 {:,.1f} 公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <source>ha</source>
+            <translation>公顷</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="359" />
             <source>header key '{}' read as '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
-            <source>kept office version</source>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="363" />
+            <source>inside</source>
+            <translation>在地块内</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="568" />
+            <source>invalid feature geometries repaired for the check: {}</source>
+            <comment>, </comment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="615" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <source>kept office version</source>
+            <translation>已保留内业版本</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <source>kg</source>
+            <translation>公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="440" />
+            <source>land-survey layer '{}' has no field '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="464" />
+            <source>layer '{}' cannot be read ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="414" />
+            <source>layer '{}' has no coordinate reference system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="417" />
+            <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="429" />
+            <source>layer '{}' is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="410" />
+            <source>layer '{}' is missing from the project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="427" />
+            <source>layer '{}' is not a polygon layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <source>mu</source>
+            <translation>亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="623" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="637" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="760" />
+            <source>new farmland</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
+            <source>new farmland may not be created inside the ecological red line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="645" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation type="unfinished" />
         </message>
@@ -1584,8 +2649,38 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="312" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="529" />
+            <source>no conflict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="745" />
+            <source>no conflict with the constraint layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="526" />
+            <source>no constraint layer is configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="538" />
+            <source>no index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="725" />
+            <source>no overlap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="319" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="580" />
+            <source>not allowed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1594,22 +2689,58 @@
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="247" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="707" />
+            <source>not checked: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="761" />
+            <source>not creditable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
+            <source>not exported: {}</source>
+            <comment>; </comment>
+            <translation>未导出：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="339" />
+            <source>not reviewed</source>
+            <translation>未核查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
+            <source>not reviewed yet</source>
+            <translation>尚未核查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="263" />
             <source>nothing to write: no parcels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
             <source>open</source>
-            <translation type="unfinished" />
+            <translation>待决定</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="363" />
+            <source>outside</source>
+            <translation>在地块外</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
             <source>paddy short by {:.4f} mu</source>
-            <translation type="unfinished" />
+            <translation>水田缺 {:.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="501" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="30" />
+            <source>paddy {:,.4f} mu</source>
+            <translation>水田 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="509" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation type="unfinished" />
         </message>
@@ -1624,7 +2755,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="232" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation type="unfinished" />
         </message>
@@ -1634,28 +2765,48 @@
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="554" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="562" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="431" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="38" />
+            <source>review passed</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="38" />
+            <source>review returned</source>
+            <translation>退回</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="439" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="659" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="667" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="653" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="661" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="341" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
             <source>shape only</source>
+            <translation>仅图形不同</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="578" />
+            <source>slope above {:g}°</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="434" />
+            <source>slope layer '{}' has no field '{}'</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1669,53 +2820,74 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="333" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="421" />
+            <source>the DEM '{}' cannot be turned into slope ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="340" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="344" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="351" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="219" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="235" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="546" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="554" />
             <source>the easting {} carries zone {} but the first point's carries zone {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="631" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="639" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="628" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="636" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="667" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="677" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="194" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="195" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="187" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="188" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="682" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="692" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="619" />
+            <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="596" />
+            <source>the land survey does not cover the plot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="610" />
+            <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
+            <comment>, </comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1724,24 +2896,64 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="676" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="480" />
+            <source>the plot geometry is invalid: {} (repaired for the check)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="475" />
+            <source>the plot has no geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="482" />
+            <source>the plot has no usable geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="493" />
+            <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="657" />
+            <source>the plot layer has no coordinate reference system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="628" />
+            <source>the plot layer has no coordinate reference system: nothing can be checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="203" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="204" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="619" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="627" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
-            <source>took field version</source>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="581" />
+            <source>to be reviewed</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="39" />
+            <source>to verify on site</source>
+            <translation>待核</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <source>took field version</source>
+            <translation>已采用外业版本</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="60" />
@@ -1759,8 +2971,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="179" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="180" />
             <source>unknown text encoding '{}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="760" />
+            <source>upgrading</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1769,17 +2986,69 @@
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="43" />
+            <source>yuan/mu</source>
+            <translation>元/亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="204" />
+            <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
+            <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="17" />
+            <source>{:,.4f} mu ({:,.4f} ha) · {:,.1f} kg ({:,.4f} ×10⁴ kg) · paddy {:,.4f} mu ({:,.4f} ha)</source>
+            <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="206" />
+            <source>{:,.4f} mu = {:,.4f} ha</source>
+            <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="366" />
+            <source>{:.1f} m² ({:.2f} mu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="245" />
+            <source>{}
+
+Reproject the plots to {} for the file?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="366" />
+            <source>{} (project {})</source>
+            <translation>{}（项目 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="555" />
+            <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="161" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="81" />
             <source>{} balances, {} journal entries</source>
-            <translation type="unfinished" />
+            <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="491" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="276" />
+            <source>{} could not be covered: {}</source>
+            <translation>{} 项储备不足：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="274" />
+            <source>{} due commitments written off</source>
+            <translation>已核销 {} 项到期承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="498" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation type="unfinished" />
         </message>
@@ -1789,29 +3058,49 @@
             <translation>{} 失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="145" />
+            <source>{} files written to {}</source>
+            <translation>已导出 {} 个文件至 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="153" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="149" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="160" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="139" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="150" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="61" />
+            <source>{} not taken along: no layer given</source>
+            <translation>{} 未带出：未指定图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="722" />
+            <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="153" />
             <source>{} of {} plots were refused and got zero credit:</source>
-            <translation type="unfinished" />
+            <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="207" />
+            <source>{} open, next due {}</source>
+            <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="141" />
@@ -1834,32 +3123,72 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="594" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="181" />
+            <source>{} plot(s) imported into project {} from {} file(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="628" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="618" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="71" />
+            <source>{} plots of {} projects written to {}</source>
+            <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="652" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
+            <source>{} projects</source>
+            <translation>共 {} 个项目</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="220" />
             <source>{} projects, {} plots written to {}. Clipped constraint features: {}</source>
-            <translation type="unfinished" />
+            <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="116" />
+            <source>{} supplementary farmland projects: overview</source>
+            <translation>{}补充耕地项目总览图</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
+            <translation>{} {}，{:.0f} 元/亩{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="228" />
+            <source>{} → {}</source>
+            <translation>{} → {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="119" />
+            <source>{}. Check: {}{}</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="559" />
+            <source>{}: allowed for a {} plot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="267" />
+            <source>{}: not a project database ({})</source>
+            <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="106" />
             <source>{}: not exported: {}</source>
-            <translation type="unfinished" />
+            <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="329" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="341" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -1869,7 +3198,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="625" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -1879,57 +3208,77 @@
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="133" />
+            <source>{}: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="73" />
             <source>{}: {} parcel(s), {} points, encoding {}, line endings {}, {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="588" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="473" />
+            <source>{}: {} points, {} inside the plots, {} outside</source>
+            <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="420" />
+            <source>{}: {} recorded</source>
+            <translation>{}：已记录“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="94" />
+            <source>◀ Previous</source>
+            <translation>◀ 上一个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="596" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="624" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="632" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="700" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="710" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="568" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="576" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="573" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="581" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="594" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="602" />
             <source>带号 '{}' is not a whole number</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="610" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="618" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="602" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="610" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="605" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="613" />
             <source>带号 says zone {} but the eastings carry zone {} in front</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="582" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="590" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation type="unfinished" />
         </message>
@@ -1939,27 +3288,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="707" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="717" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="718" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="728" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="714" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="724" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="577" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="585" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="494" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="501" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation type="unfinished" />
         </message>
