@@ -266,10 +266,12 @@ def _parse_int(value):
 # --------------------------------------------------------------------------------------------
 # the reader
 
-def read_coord_txt(source, encoding="auto", zone=None, path=None):
+def read_coord_txt(source, encoding="auto", zone=None, path=None, ellipsoidal=True):
     """Read a coordinate file from a path or from bytes; returns a ``CoordTxtFile``.
 
     ``zone`` is used when neither 带号 nor the eastings say which zone the file is in.
+    ``ellipsoidal=False`` skips the ellipsoidal areas (a quick look; the area check then uses the
+    planar area only).
     Raises ``CoordTxtError`` for anything it cannot read.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -282,7 +284,9 @@ def read_coord_txt(source, encoding="auto", zone=None, path=None):
         except OSError as exc:
             raise CoordTxtError(Message(QT_TR_NOOP("cannot read the file: {}"), exc.strerror or str(exc)),
                                 path) from None
-    return _Reader(raw, encoding, zone, path).read()
+    reader = _Reader(raw, encoding, zone, path)
+    reader.ellipsoidal = ellipsoidal
+    return reader.read()
 
 
 class _Reader:
@@ -666,8 +670,10 @@ class _Reader:
                 closed.append(ring_coords)
             ring_geometries.append(closed)
             all_bounds.extend((ring.start, ring.stop) for ring in parcel.rings)
-        ellipsoidal = ellipsoidal_ring_areas(result.epsg, easting, northing, all_bounds)
-        if ellipsoidal is None:
+        ellipsoidal = None
+        if self.ellipsoidal:
+            ellipsoidal = ellipsoidal_ring_areas(result.epsg, easting, northing, all_bounds)
+        if ellipsoidal is None and self.ellipsoidal:
             result.notes.append(Note(Message(QT_TR_NOOP(
                 "the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used")),
                 None, Note.WARNING))
