@@ -9,6 +9,7 @@ import xml.sax.saxutils as sax
 from pathlib import Path
 
 import pytest
+from reports_pdf_helpers import open_demo_layer
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARIES = [ROOT / "i18n" / "zh_CN" / "reports.json", ROOT / "i18n" / "zh_CN" / "core.json"]
@@ -68,13 +69,6 @@ def red_line_layer(demo_paths):
     from qgis.core import QgsVectorLayer
     layer = QgsVectorLayer(f"{demo_paths['county']}|layername=red_line", "red_line", "ogr")
     assert layer.isValid()
-    return layer
-
-
-def open_demo_layer(demo_paths, which, name):
-    from qgis.core import QgsVectorLayer
-    layer = QgsVectorLayer(f"{demo_paths[which]}|layername={name}", name, "ogr")
-    assert layer.isValid(), f"{demo_paths[which]}: cannot open layer {name}"
     return layer
 
 

@@ -48,3 +48,10 @@ def is_not_white(r, g, b):
 def is_paddy_blue(r, g, b):
     """The paddy hatch (0, 80, 200), also where antialiasing blends it with the plot fill."""
     return b > g + 20 and b > r + 60
+
+
+def open_demo_layer(demo_paths, which, name):
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(f"{demo_paths[which]}|layername={name}", name, "ogr")
+    assert layer.isValid(), f"{demo_paths[which]}: cannot open layer {name}"
+    return layer

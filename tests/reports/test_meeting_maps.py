@@ -11,8 +11,8 @@ from double_guarantee_plugin.core.reports.layout import TEMPLATES, load_template
 from double_guarantee_plugin.core.reports.report_data import (STATUS_NOT_CHECKED, fmt_grade, fmt_ha, fmt_kg,
                                                               fmt_mu, status_label)
 
-from conftest import open_demo_layer  # noqa: E402 (tests/reports/conftest.py)
-from reports_pdf_helpers import count_pixels, is_conflict_red, is_not_white, is_paddy_blue, pdf_pages, pdf_text, render_page
+from reports_pdf_helpers import (count_pixels, is_conflict_red, is_not_white, is_paddy_blue, open_demo_layer,
+                                 pdf_pages, pdf_text, render_page)
 
 CLEAN, RED_LINE, BASIC_FARMLAND = "DG2023-01", "DG2024-06", "DG2024-07"
 NAMES = {CLEAN: "东湖村土地整治项目", RED_LINE: "红线边界开发项目", BASIC_FARMLAND: "基本农田重叠整治项目"}
