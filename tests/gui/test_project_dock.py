@@ -212,6 +212,13 @@ def test_delete_project_asks_nothing_lost_until_saved(dock, project_db_path, idl
     idle(dock)
     assert PROJECT in dock.project_codes()
     assert len(projects.plot_features(dock.plots_layer, PROJECT)) == plots_before
+    # deleted again, then all unsaved edits discarded: the file never lost the project
+    dock.select_project(PROJECT)
+    dock.delete_project(confirm=False)
+    assert dock.discard() is True
+    idle(dock)
+    assert PROJECT in dock.project_codes()
+    assert len(projects.plot_features(dock.plots_layer, PROJECT)) == plots_before
 
 
 def test_new_rename_and_status(dock, project_db_path, idle):

@@ -101,6 +101,9 @@ class ProjectDock(QDockWidget):
 
         self.debouncer = live_credits.Debouncer(live_credits.DEBOUNCE_MS, self)
         self.debouncer.triggered.connect(self.refresh_credits)
+        # one edit of the projects table emits several signals: rebuild the list once per burst
+        self.list_debouncer = live_credits.Debouncer(50, self)
+        self.list_debouncer.triggered.connect(self.refresh_project_list)
         self._build()
         self.setAcceptDrops(True)
         project = QgsProject.instance()
@@ -140,7 +143,8 @@ class ProjectDock(QDockWidget):
         self.profile_combo.currentIndexChanged.connect(self._profile_changed)
         profile_row.addWidget(self.profile_combo, 1)
         self.save_button = self._button(tr("Save"), self.save, tr("Save all edits to the database"), "saveButton")
-        self.discard_button = self._button(tr("Discard"), self.discard, tr("Discard all unsaved edits"))
+        self.discard_button = self._button(tr("Discard"), lambda: self.discard(confirm=True),
+                                           tr("Discard all unsaved edits"))
         profile_row.addWidget(self.save_button)
         profile_row.addWidget(self.discard_button)
         layout.addLayout(profile_row)
@@ -342,12 +346,19 @@ class ProjectDock(QDockWidget):
         self._history, self._redo = [], []
         self.message(tr("Saved"), "success")
 
-    def discard(self):
+    def discard(self, confirm=False):
+        modified = [layer for layer in (self.projects_layer, self.plots_layer)
+                    if layer is not None and layer.isEditable() and layer.isModified()]
+        if confirm and modified:
+            answer = QMessageBox.question(self, tr("Discard"), tr("Discard all unsaved edits of the project database?"))
+            if answer != QMessageBox.Yes:
+                return False
         for layer in (self.projects_layer, self.plots_layer):
             if layer is not None and layer.isEditable():
                 layer.rollBack(False)
         self._history, self._redo = [], []
         self.refresh_project_list()
+        return True
 
     # -- projects ------------------------------------------------------------------------------
     def _require_database(self):
@@ -678,7 +689,7 @@ class ProjectDock(QDockWidget):
     def _layer_changed(self, *_args):
         if self.sender() is self.projects_layer:
             self._types_cache = None
-            self.refresh_project_list()
+            self.list_debouncer.poke()
         self.panel.show_pending()
         self.debouncer.poke()
 
@@ -778,7 +789,7 @@ class ProjectDock(QDockWidget):
 
     def busy(self):
         """True while an edit is waiting for its debounce or a credit task is running."""
-        return self.debouncer.pending() or bool(self._tasks)
+        return self.debouncer.pending() or self.list_debouncer.pending() or bool(self._tasks)
 
     def _cancel_tasks(self, wait_ms=0):
         """Cancel running credit tasks; with ``wait_ms`` also wait for their threads (on unload)."""
@@ -920,6 +931,7 @@ class ProjectDock(QDockWidget):
             except (TypeError, RuntimeError):
                 pass
         self.debouncer.stop()
+        self.list_debouncer.stop()
         # a task still reading the layers when QGIS unloads the plugin would outlive its Python objects
         self._cancel_tasks(wait_ms=10000)
         self.close_database()
