@@ -74,6 +74,7 @@ def test_export_project_reads_back(iface, plots_layer, tmp_path):
     result = read_coord_txt(target)
     assert result.encoding == "GB18030" and result.line_ending == "CRLF" and result.epsg == 4527
     assert result.project_info["项目编号"] == PROJECT and result.project_info["项目名称"] == "东湖村土地整治项目"
+    assert result.project_info["项目类型"] == "土地整治"  # the code's Chinese name, not the code
     assert len(result.parcels) == len(plots)
     measure = EllipsoidalArea(plots_layer.crs())
     by_code = {p.code: p for p in result.parcels}

@@ -10,6 +10,7 @@ from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsCo
                        QgsFeatureRequest, QgsMessageLog, QgsProject, QgsTask, QgsVectorLayer, QgsVectorLayerUtils)
 from qgis.PyQt.QtWidgets import QMessageBox
 
+from ...core import tables
 from ...core.coord_txt import CoordTxtError, WriteOptions, read_coord_txt, write_coord_txt
 from ...core.coord_txt.messages import Note
 from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, parcels_from_features,
@@ -255,11 +256,13 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
         info = {}
         if project_info:
             info = {"项目编号": str(project_code)}
+            type_names = {entry["code"]: entry.get("name_zh") or entry["code"]
+                          for entry in tables.project_codes().get("project_types", [])}
             for key, label in (("project_name", "项目名称"), ("project_type", "项目类型"),
                                ("county_code", "县级行政区代码")):
                 value = row.get(key)
                 if value is not None and str(value) not in ("", "NULL"):
-                    info[label] = str(value)
+                    info[label] = type_names.get(str(value), str(value)) if key == "project_type" else str(value)
         options = WriteOptions(encoding=encoding, line_ending=line_ending, zone_prefix=zone_prefix,
                                area_unit=area_unit, one_file_per_parcel=one_file_per_parcel, producer=producer,
                                project_info=info)
