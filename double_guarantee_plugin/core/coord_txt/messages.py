@@ -10,6 +10,9 @@ def QT_TR_NOOP(text):  # noqa: N802 - the name pylupdate5 looks for
     return text
 
 
+LINE = QT_TR_NOOP("line {}")
+
+
 class Message:
     """An English template with ``{}`` placeholders and the values that fill them."""
 
@@ -55,7 +58,7 @@ class CoordTxtError(ValueError):
         if self.path:
             parts.append(self.path)
         if self.line is not None:
-            parts.append(translate("line {}", self.line) if translate else f"line {self.line}")
+            parts.append(translate(LINE, self.line) if translate else LINE.format(self.line))
         return ", ".join(parts)
 
     def render(self, translate=None):
@@ -81,7 +84,7 @@ class Note:
         text = self.message.render(translate)
         if self.line is None:
             return text
-        prefix = translate("line {}", self.line) if translate else f"line {self.line}"
+        prefix = translate(LINE, self.line) if translate else LINE.format(self.line)
         return f"{prefix}: {text}"
 
     def __str__(self):
