@@ -1,5 +1,6 @@
 """Ellipsoidal areas on CGCS2000 and the project database (creation, field rules, migration)."""
 import shutil
+from pathlib import Path
 import sqlite3
 
 import pytest
@@ -9,7 +10,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, Qg
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.area import EllipsoidalArea
 
-from conftest import TEST_DATA
+TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def square(x, y, size):

@@ -125,3 +125,18 @@ def test_demo_database_every_project(processing_ready, demo_paths):
     assert projects["DG2025-11"]["refused_count"] == 1          # the bow-tie plot
     assert projects["DG2024-09"]["refused_count"] == 12         # quality levels need a provincial table
     assert projects["DG2023-02"]["grade_uplift"] > 0 and projects["DG2023-02"]["credit_area_mu"] == 0
+
+
+def test_constraint_layers_exclude_basic_farmland_and_block_the_red_line(processing_ready, demo_paths):
+    county = demo_paths["county"]
+    uri = project_db.layer_uri(str(demo_paths["projects"]), "plots")
+    plots = QgsVectorLayer(uri, "plots", "ogr")
+    plain = {f["project_code"]: f for f in run(plots)["PROJECT_OUTPUT"].getFeatures()}
+    checked = {f["project_code"]: f for f in run(
+        plots, BASIC_FARMLAND=QgsVectorLayer(f"{county}|layername=basic_farmland", "bf", "ogr"),
+        RED_LINE=QgsVectorLayer(f"{county}|layername=red_line", "rl", "ogr"))["PROJECT_OUTPUT"].getFeatures()}
+    # DG2024-07 overlaps basic farmland: less new-farmland credit; DG2024-06 reaches into the red line
+    assert checked["DG2024-07"]["credit_area_mu"] < plain["DG2024-07"]["credit_area_mu"] - 1
+    assert checked["DG2024-06"]["credit_area_mu"] < plain["DG2024-06"]["credit_area_mu"] - 1
+    # a clean project is untouched
+    assert checked["DG2023-01"]["credit_area_mu"] == pytest.approx(plain["DG2023-01"]["credit_area_mu"])

@@ -6,6 +6,8 @@ import double_guarantee_plugin
 from double_guarantee_plugin.plugin import MENU_NAME
 from double_guarantee_plugin.processing.provider import PROVIDER_ID
 
+_KEEP = []
+
 
 def _state(iface):
     window = iface.mainWindow()
@@ -28,9 +30,8 @@ def test_load_and_unload_twice(iface, qgis_processing):
     finally:
         if session_provider is not None:
             from double_guarantee_plugin.processing.provider import DoubleGuaranteeProvider
-            import conftest
-            conftest.SESSION_PROVIDER = DoubleGuaranteeProvider()
-            registry.addProvider(conftest.SESSION_PROVIDER)
+            _KEEP.append(DoubleGuaranteeProvider())   # the registry does not own Python objects
+            registry.addProvider(_KEEP[-1])
 
 
 def _load_and_unload_twice(iface, QCoreApplication):  # noqa: N803

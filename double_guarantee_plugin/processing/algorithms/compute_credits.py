@@ -4,7 +4,7 @@ from collections import Counter
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
                        QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import tables
@@ -43,6 +43,7 @@ def _fields(spec):
 
 class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
     INPUT, RULE_PROFILE, OUTPUT, PROJECT_OUTPUT = "INPUT", "RULE_PROFILE", "OUTPUT", "PROJECT_OUTPUT"
+    BASIC_FARMLAND, RED_LINE, SLOPE, SLOPE_FIELD = "BASIC_FARMLAND", "RED_LINE", "SLOPE", "SLOPE_FIELD"
 
     def name(self):
         return "computecredits"
@@ -76,6 +77,16 @@ class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(QgsProcessingParameterField(
                 parameter, tr("Field: {}", attribute), defaultValue=getattr(defaults, attribute),
                 parentLayerParameterName=self.INPUT, optional=True))
+        # optional constraints: with them, credits exclude basic farmland and zero blocked plots
+        # exactly as the project dock and the meeting sheets do
+        for name, label in ((self.BASIC_FARMLAND, tr("Basic farmland (optional: exclusions)")),
+                            (self.RED_LINE, tr("Ecological red line (optional: blocking)")),
+                            (self.SLOPE, tr("Slope polygons (optional: blocking above 25°)"))):
+            self.addParameter(QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.TypeVectorPolygon],
+                                                                optional=True))
+        self.addParameter(QgsProcessingParameterField(self.SLOPE_FIELD, tr("Slope field (degrees)"),
+                                                      defaultValue="slope_deg", parentLayerParameterName=self.SLOPE,
+                                                      optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Plots with credits"),
                                                             QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROJECT_OUTPUT, tr("Project credits"),
@@ -124,7 +135,9 @@ class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
         feedback.pushInfo(tr("Rule profile: {} ({})", profile.id, profile.name_zh))
-        plot_credits, project_credits = compute_layer_credits(source, profile, mapping, feedback=feedback)
+        plot_checks = self._plot_checks(parameters, context, source, profile, mapping, feedback)
+        plot_credits, project_credits = compute_layer_credits(source, profile, mapping, feedback=feedback,
+                                                              plot_checks=plot_checks)
         by_fid = dict(plot_credits)
         for feature in source.getFeatures():
             if feedback.isCanceled():
@@ -160,6 +173,22 @@ class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("All {} plots were computed; none refused.", len(plot_credits)))
         return {self.OUTPUT: sink_id, self.PROJECT_OUTPUT: project_sink_id,
                 "PLOT_COUNT": len(plot_credits), "REFUSED_COUNT": len(refused)}
+
+
+    def _plot_checks(self, parameters, context, source, profile, mapping, feedback):
+        """Constraint results per plot fid when constraint layers are given, else None."""
+        layers = {name: self.parameterAsVectorLayer(parameters, name, context)
+                  for name in (self.BASIC_FARMLAND, self.RED_LINE, self.SLOPE)}
+        if not any(layers.values()):
+            return None
+        from ...core.constraints import ConstraintEngine, ConstraintSet
+        slope_field = (self.parameterAsFields(parameters, self.SLOPE_FIELD, context) or ["slope_deg"])[0]
+        constraint_set = ConstraintSet.from_layers(basic_farmland=layers[self.BASIC_FARMLAND],
+                                                   red_line=layers[self.RED_LINE], slope=layers[self.SLOPE],
+                                                   slope_field=slope_field)
+        feedback.pushInfo(tr("Checking constraints before computing credits"))
+        project_checks = ConstraintEngine(constraint_set, profile).check_plots(source, fields=mapping)
+        return {plot.plot_fid: plot for check in project_checks.values() for plot in check.plots}
 
 
 def _reason_kind(reason):
