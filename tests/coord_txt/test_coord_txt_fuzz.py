@@ -5,6 +5,7 @@ fields with tokens that are known to hurt parsers (empty, '@', ',', nan, 1e400, 
 commas, section headers, CR).  A file that reads must give sane parcels.
 """
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,9 @@ from hypothesis import strategies as st
 
 from double_guarantee_plugin.core.coord_txt import CoordTxtError, read_coord_txt
 
-from conftest import REAL, TRAPS
+# not `from conftest import`: several conftest modules share that name in one run
+TRAPS = Path(__file__).resolve().parent / "data"
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "real" / "coord_txt"
 
 EXAMPLES = 10_000
 TOKENS = [b"", b" ", b"@", b",", b",@", b",,,,,,,,@", b"nan", b"inf", b"-inf", b"1e400", b"-0", b"0", b"1_0",
