@@ -22,6 +22,8 @@ FIELD_PARAMETERS = [
     ("SHEET_FIELD", "sheet", ("sheet", "tfh", "图幅号")),
 ]
 
+FIELD_LABELS = {"code": "地块编号", "name": "地块名称", "use": "地块用途", "class_code": "地类编码", "sheet": "图幅号"}
+
 
 def default_mapping(fields, chosen=None):
     """Field names for the parcel line: what was chosen, else the first usual name the layer has."""
@@ -73,10 +75,10 @@ class ExportCoordTxtAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon]))
         for parameter, key, _candidates in FIELD_PARAMETERS:
+            # the label in a variable: pylupdate5 would take a literal second argument for a comment
+            label = FIELD_LABELS[key]
             self.addParameter(QgsProcessingParameterField(
-                parameter, tr("Field for {}", {"code": "地块编号", "name": "地块名称", "use": "地块用途",
-                                               "class_code": "地类编码", "sheet": "图幅号"}[key]),
-                parentLayerParameterName=self.INPUT, optional=True))
+                parameter, tr("Field for {}", label), parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.EXTRA_FIELDS, tr("Extra attribute fields a province asks for"), parentLayerParameterName=self.INPUT,
             allowMultiple=True, optional=True))
