@@ -142,3 +142,27 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         dock.cleanup()
         dock.deleteLater()
         QgsProject.instance().removeAllMapLayers()
+
+
+def _wait(condition, seconds=20):
+    import time
+    from qgis.core import QgsApplication
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    return condition()
+
+
+def test_background_import_reads_in_a_task(iface, plots_layer, traps):
+    from double_guarantee_plugin.gui.dialogs.coord_txt import start_background_import
+    counts = []
+    before = plots_layer.featureCount()
+    start_background_import(iface, plots_layer, "NEW-4", [traps / "utf8_bom_nested.txt",
+                                                          traps / "gbk_crlf_project_info.txt"], counts.append)
+    assert _wait(lambda: counts) and counts == [2]
+    assert plots_layer.featureCount() == before + 2
+    # a bad file: the task fails, nothing is added
+    start_background_import(iface, plots_layer, "NEW-5", [traps / "zone_conflict.txt"], counts.append)
+    assert _wait(lambda: len(counts) == 2) and counts[1] == 0
+    assert plots_layer.featureCount() == before + 2

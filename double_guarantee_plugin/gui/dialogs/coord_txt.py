@@ -18,6 +18,7 @@ from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, pa
 from ...i18n import tr
 
 SNIFF_BYTES = 65536
+_RUNNING = set()
 SHOWN_NOTES = 5
 
 
@@ -184,6 +185,10 @@ def start_background_import(iface, plots_layer, project_code, paths, on_count=No
         if on_count is not None:
             on_count(count)
     task = ReadCoordTxtTask(paths, done)
+    # the Python side of a QgsTask must outlive this call, or the task dies with its wrapper
+    _RUNNING.add(task)
+    task.taskCompleted.connect(lambda: _RUNNING.discard(task))
+    task.taskTerminated.connect(lambda: _RUNNING.discard(task))
     QgsApplication.taskManager().addTask(task)
     return task
 
