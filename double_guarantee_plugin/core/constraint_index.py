@@ -64,20 +64,36 @@ def repaired(geometry):
     return fixed, error
 
 
-def dissolve(pieces):
-    """One geometry covering ``pieces`` with overlaps counted once.
-
-    Pieces that do not overlap collect into a valid multipolygon (cheap); only when GEOS says the
-    collection is invalid (pieces overlap or share edges) is the slower union needed.
-    """
+def merge_overlapping(pieces):
+    """Collect ``pieces``, unioning only the groups whose interiors overlap (a shared edge is no overlap)."""
     if not pieces:
         return None
-    if len(pieces) == 1:
-        return pieces[0]
-    collected = QgsGeometry.collectGeometry(pieces)
-    if collected.isGeosValid():
-        return collected
-    return QgsGeometry.unaryUnion(pieces)
+    count = len(pieces)
+    boxes = [piece.boundingBox() for piece in pieces]
+    parent = list(range(count))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(count), key=lambda i: boxes[i].xMinimum())
+    for position, i in enumerate(order):
+        for j in order[position + 1:]:
+            if boxes[j].xMinimum() > boxes[i].xMaximum():
+                break
+            if (boxes[i].intersects(boxes[j]) and find(i) != find(j) and pieces[i].intersects(pieces[j])
+                    and not pieces[i].touches(pieces[j])):
+                parent[find(i)] = find(j)
+    groups = {}
+    for i in range(count):
+        groups.setdefault(find(i), []).append(pieces[i])
+    merged = [group[0] if len(group) == 1 else QgsGeometry.unaryUnion(group) for group in groups.values()]
+    merged = [piece for piece in merged if piece is not None and not piece.isEmpty()]
+    if not merged:
+        return None
+    return merged[0] if len(merged) == 1 else QgsGeometry.collectGeometry(merged)
 
 
 class LayerIndex:
@@ -112,7 +128,7 @@ class LayerIndex:
             request.setNoAttributes()
             self.index = QgsSpatialIndex(source.getFeatures(request), feedback, flags)
         self.canceled = bool(feedback is not None and feedback.isCanceled())
-        self.entries = {}      # fid -> (QgsGeometry, its QgsAbstractGeometry) or None (unusable)
+        self.entries = {}      # fid -> (QgsGeometry, its QgsAbstractGeometry) or False (no geometry)
         self.repairs = {}      # fid -> what was wrong with the feature's geometry
         self.build_s = time.perf_counter() - started
 
@@ -120,16 +136,30 @@ class LayerIndex:
         self.transform_errors += 1
 
     def entry(self, fid):
-        """The checked geometry of feature ``fid`` (repaired when invalid), cached."""
-        found = self.entries.get(fid, False)
-        if found is not False:
-            return found
-        geometry, error = repaired(self.index.geometry(fid))
-        if error:
-            self.repairs[fid] = error
-        found = (geometry, geometry.constGet()) if geometry is not None else None
-        self.entries[fid] = found
+        """The geometry of feature ``fid`` as indexed, cached.  It is not validated here: checking
+        every candidate would cost more than the whole overlap; an invalid feature shows itself when
+        GEOS refuses an intersection or the collected overlap is invalid, and is repaired then."""
+        found = self.entries.get(fid)
+        if found is None:
+            geometry = self.index.geometry(fid)
+            if geometry is None or geometry.isNull() or geometry.isEmpty():
+                found = False
+            else:
+                found = (geometry, geometry.constGet())
+            self.entries[fid] = found
         return found
+
+    def repair(self, fid):
+        """Replace feature ``fid`` by its repaired geometry when GEOS finds it invalid; True when it was."""
+        entry = self.entry(fid)
+        if not entry or fid in self.repairs:
+            return bool(entry) and fid in self.repairs
+        geometry, error = repaired(entry[0])
+        if not error:
+            return False
+        self.repairs[fid] = error
+        self.entries[fid] = (geometry, geometry.constGet()) if geometry is not None else False
+        return True
 
     def candidates(self, rectangle):
         return self.index.intersects(rectangle)
@@ -138,17 +168,31 @@ class LayerIndex:
         """``([fid], overlap geometry or None)`` of the plot (prepared ``engine``) with this layer.
 
         ``accept(value)`` filters features by their attribute value (e.g. only steep slope).
-        Features that only touch the plot (no area in common) are not listed.
+        Features that only touch the plot (no area in common) are not listed.  Overlapping
+        features count once; parcels that merely share an edge are not unioned (no area in common).
         """
+        hits, pieces = self._pieces(engine, rectangle, accept)
+        if not pieces:
+            return hits, None
+        collected = pieces[0] if len(pieces) == 1 else QgsGeometry.collectGeometry(pieces)
+        if collected.isGeosValid():
+            return hits, collected          # the usual case: valid, disjoint pieces
+        # slow path: an invalid feature, or pieces that overlap or share edges
+        if [fid for fid in hits if self.repair(fid)]:
+            hits, pieces = self._pieces(engine, rectangle, accept)
+        return hits, merge_overlapping(pieces)
+
+    def _pieces(self, engine, rectangle, accept):
         hits, pieces = [], []
         values = self.values
+        entries = self.entries
         for fid in self.index.intersects(rectangle):
             if accept is not None and not accept(values.get(fid) if values is not None else None):
                 continue
-            entry = self.entries.get(fid, False)
-            if entry is False:
-                entry = self.entry(fid)
+            entry = entries.get(fid)
             if entry is None:
+                entry = self.entry(fid)
+            if not entry:
                 continue
             geometry, abstract = entry
             if not engine.intersects(abstract):
@@ -158,6 +202,10 @@ class LayerIndex:
                 hits.append(fid)
                 continue
             part = engine.intersection(abstract)
+            if part is None and self.repair(fid):
+                # GEOS refused the intersection: the feature is invalid; use the repaired shape
+                entry = self.entries[fid]
+                part = engine.intersection(entry[1]) if entry else None
             if part is None:
                 continue
             piece = QgsGeometry(part)
@@ -167,14 +215,15 @@ class LayerIndex:
                 continue
             pieces.append(piece)
             hits.append(fid)
-        return hits, dissolve(pieces)
+        return hits, pieces
 
     def overlap_by_value(self, engine, rectangle):
         """``{value: ([fid], overlap geometry)}``: the plot's overlap grouped by attribute value."""
         groups = {}
         for fid in self.index.intersects(rectangle):
+            self.repair(fid)   # few, large features (land survey): validating each is cheap here
             entry = self.entry(fid)
-            if entry is None:
+            if not entry:
                 continue
             geometry, abstract = entry
             if not engine.intersects(abstract):
@@ -189,7 +238,7 @@ class LayerIndex:
             fids, pieces = groups.setdefault(self.values.get(fid), ([], []))
             fids.append(fid)
             pieces.append(piece)
-        return {value: (fids, dissolve(pieces)) for value, (fids, pieces) in groups.items()}
+        return {value: (fids, merge_overlapping(pieces)) for value, (fids, pieces) in groups.items()}
 
 
 class IndexRegistry:

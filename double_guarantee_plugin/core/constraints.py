@@ -20,7 +20,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeatureRe
 
 from . import constraint_rules, tables
 from .area import EllipsoidalArea
-from .constraint_index import REGISTRY, polygonal_part, repaired
+from .constraint_index import REGISTRY, merge_overlapping, polygonal_part, repaired
 from .credits import NEW_FARMLAND, NOT_CREDITABLE, UPGRADING
 from .layer_credits import PlotFields
 from .units import m2_to_mu
@@ -63,6 +63,12 @@ def status_label(status):
 def role_label(role):
     return {ROLE_BASIC_FARMLAND: tr("Basic farmland"), ROLE_RED_LINE: tr("Ecological red line"),
             ROLE_SLOPE: tr("Slope"), ROLE_LAND_SURVEY: tr("Land survey"), ROLE_EXTRA: tr("Other layer")}.get(role, role)
+
+
+def default_workers():
+    """Threads for batch checks: GEOS work runs outside the GIL, so two cores give real speed."""
+    import os
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def crs_is_defined(crs):
@@ -377,6 +383,7 @@ class ConstraintEngine:
         self.project = project or QgsProject.instance()
         self.transform_context = transform_context or self.project.transformContext()
         self.rules = constraint_rules.defaults()
+        self.workers = default_workers()
         self._opened = {}       # source -> layer opened by the engine (not in the project)
         self._steep = {}        # (raster id, threshold) -> memory layer of steep areas
 
@@ -660,19 +667,18 @@ class ConstraintEngine:
         prepared = self.prepare(crs, feedback)
         if feedback is not None and feedback.isCanceled():
             return {}
-        total = max(1, plots_layer.featureCount())
-        by_project = {}
-        for number, feature in enumerate(plots_layer.getFeatures(request)):
-            if feedback is not None:
-                if feedback.isCanceled():
-                    return {}
-                if number % 16 == 0:
-                    feedback.setProgress(100.0 * number / total)
+        items = []
+        for feature in plots_layer.getFeatures(request):
+            if feedback is not None and feedback.isCanceled():
+                return {}
             values = _values(feature, fields)
             kind = classify_plot(values["class_before"], values["class_after"])
-            check = self._check_one(prepared, feature.geometry(), measure, kind, feature.id(),
-                                    values["plot_code"] or f"fid {feature.id()}", values["project_code"],
-                                    values["class_before"])
+            items.append((feature.id(), feature.geometry(), values, kind))
+        checks = self._check_items(prepared, items, crs, max(1, len(items)), feedback)
+        if checks is None:
+            return {}
+        by_project = {}
+        for (_fid, _geometry, values, _kind), check in zip(items, checks):
             by_project.setdefault(values["project_code"], []).append((check, values["class_before"]))
         results = {}
         for code, items in by_project.items():
@@ -680,6 +686,41 @@ class ConstraintEngine:
         if feedback is not None:
             feedback.setProgress(100.0)
         return results
+
+    def _check_items(self, prepared, items, crs, total, feedback):
+        """PlotChecks of ``items`` in order, on ``self.workers`` threads (GEOS releases the GIL);
+        None when canceled."""
+        def run(chunk, progress):
+            measure = EllipsoidalArea(crs, self.transform_context)   # a transform is not shared across threads
+            found = []
+            for fid, geometry, values, kind in chunk:
+                if feedback is not None and feedback.isCanceled():
+                    return None
+                found.append(self._check_one(prepared, geometry, measure, kind, fid,
+                                             values["plot_code"] or f"fid {fid}", values["project_code"],
+                                             values["class_before"]))
+                if progress:
+                    progress()
+            return found
+
+        done = [0]
+
+        def progress():
+            done[0] += 1
+            if feedback is not None and done[0] % 32 == 0:
+                feedback.setProgress(100.0 * done[0] / total)
+
+        workers = max(1, min(int(self.workers or 1), len(items) // 64 or 1))
+        if workers == 1:
+            return run(items, progress)
+        from concurrent.futures import ThreadPoolExecutor
+        size = max(1, math.ceil(len(items) / (workers * 4)))
+        chunks = [items[start:start + size] for start in range(0, len(items), size)]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(lambda chunk: run(chunk, progress), chunks))
+        if any(part is None for part in parts):
+            return None
+        return [check for part in parts for check in part]
 
     def _all_not_checked(self, plots_layer, request, fields, reason):
         results = {}
@@ -698,6 +739,7 @@ class ConstraintEngine:
         befores = [before for _check, before in items]
         project = ProjectCheck(code, STATUS_OK, [], plots, [])
         project.area_m2 = sum(check.area_m2 for check in plots)
+        plots_overlap = _any_interior_overlap([check.geometry for check in plots])
         for position, (resolved, _index) in enumerate(prepared):
             entry = resolved.entry
             layer_checks = [check.layers[position] for check in plots if position < len(check.layers)]
@@ -708,11 +750,9 @@ class ConstraintEngine:
                 pieces = [check.geometry for check in layer_checks if check.geometry is not None]
                 statuses = [check.status for check in layer_checks]
                 aggregate.status = worst_status(statuses)
-                if pieces:
-                    # plots of one project may overlap each other: their overlaps count once
-                    from .constraint_index import dissolve
-                    union = dissolve(pieces)
-                    area = measure.area_m2(union)
+                if plots_overlap and len(pieces) > 1:
+                    # plots of this project overlap each other: their overlaps must count once
+                    area = measure.area_m2(merge_overlapping(pieces))
                 else:
                     area = sum(check.overlap_m2 or 0.0 for check in layer_checks)
                 aggregate.overlap_m2, aggregate.overlap_mu = area, m2_to_mu(area)
@@ -745,6 +785,16 @@ class ConstraintEngine:
         if not project.messages:
             project.messages = [tr("no conflict with the constraint layers")]
         return project
+
+
+def _any_interior_overlap(geometries):
+    """True when two of ``geometries`` share area (plots that only share an edge do not)."""
+    usable = [(g, g.boundingBox()) for g in geometries if g is not None and not g.isEmpty()]
+    for i, (first, first_box) in enumerate(usable):
+        for second, second_box in usable[i + 1:]:
+            if first_box.intersects(second_box) and first.intersects(second) and not first.touches(second):
+                return True
+    return False
 
 
 def _kind_label(kind):
