@@ -241,6 +241,47 @@ class LayerIndex:
         return {value: (fids, merge_overlapping(pieces)) for value, (fids, pieces) in groups.items()}
 
 
+class LayerSource:
+    """A read-only snapshot of a vector layer that a worker thread may read (taken on the main thread).
+
+    ``QgsVectorLayerFeatureSource`` copies the provider handle and the edit buffer; this adds what
+    ``LayerIndex`` and the engine ask of a source (CRS, fields, count, name, id).
+    """
+
+    def __init__(self, layer):
+        from qgis.core import QgsVectorLayerFeatureSource
+        self._source = QgsVectorLayerFeatureSource(layer)
+        self._crs = layer.crs()
+        self._fields = layer.fields()
+        self._count = layer.featureCount()
+        self._name = layer.name()
+        self._id = layer.id()
+
+    def getFeatures(self, request=None):  # noqa: N802 (QGIS's name)
+        return self._source.getFeatures(request if request is not None else QgsFeatureRequest())
+
+    def sourceCrs(self):  # noqa: N802
+        return self._crs
+
+    def crs(self):
+        return self._crs
+
+    def fields(self):
+        return self._fields
+
+    def featureCount(self):  # noqa: N802
+        return self._count
+
+    def sourceName(self):  # noqa: N802
+        return self._name
+
+    def name(self):
+        return self._name
+
+    def id(self):
+        return self._id
+
+
 class IndexRegistry:
     """Process-wide cache of ``LayerIndex`` objects keyed by layer id, target CRS and attribute."""
 

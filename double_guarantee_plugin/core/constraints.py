@@ -384,8 +384,19 @@ class ConstraintEngine:
         self.transform_context = transform_context or self.project.transformContext()
         self.rules = constraint_rules.defaults()
         self.workers = default_workers()
+        self._snapshots = {}    # layer id -> LayerSource taken on the main thread for a worker thread
         self._opened = {}       # source -> layer opened by the engine (not in the project)
         self._steep = {}        # (raster id, threshold) -> memory layer of steep areas
+
+    def snapshot_layers(self):
+        """Call on the main thread before checking in a QgsTask: indexes not yet cached will be
+        built from thread-safe snapshots of the constraint layers."""
+        from .constraint_index import LayerSource
+        self._snapshots = {}
+        for entry in self.constraint_set.layers:
+            resolved = self.resolve(entry)
+            if not resolved.problem and isinstance(resolved.layer, QgsVectorLayer):
+                self._snapshots[resolved.layer.id()] = LayerSource(resolved.layer)
 
     def close(self):
         """Drop the layers the engine opened itself (from sources not in the project); Python owns
@@ -465,7 +476,8 @@ class ConstraintEngine:
             index = None
             if not resolved.problem:
                 try:
-                    index = REGISTRY.get(resolved.layer, resolved.layer, target_crs, self.transform_context,
+                    source = self._snapshots.pop(resolved.layer.id(), resolved.layer)  # used once
+                    index = REGISTRY.get(resolved.layer, source, target_crs, self.transform_context,
                                          resolved.attribute, feedback)
                 except Exception as exc:  # noqa: BLE001
                     resolved.problem = tr("layer '{}' cannot be read ({})", entry.name, exc)
