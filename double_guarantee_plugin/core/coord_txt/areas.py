@@ -45,20 +45,33 @@ def _geod():
     return Geod(a=CGCS2000_A, rf=CGCS2000_RF)
 
 
-def ellipsoidal_ring_areas(epsg, eastings, northings, ring_bounds):
-    """Unsigned ellipsoidal m² of each ring ``(start, stop)`` of the coordinate arrays, or None."""
+def to_geographic(epsg, eastings, northings):
+    """``(lons, lats)`` of projected coordinates in the CRS's own datum, or None if they cannot be had."""
     transformer = _to_geographic(epsg) if epsg else None
     if transformer is None:
         return None
     lons, lats = transformer.transform(eastings, northings)
     if not (np.isfinite(lons).all() and np.isfinite(lats).all()):
         return None  # coordinates outside what the projection can invert
+    return lons, lats
+
+
+def geodesic_ring_areas(lons, lats, ring_bounds):
+    """Unsigned geodesic m² on the CGCS2000 ellipsoid of each ring ``(start, stop)`` of the arrays."""
     geod = _geod()
     areas = []
     for start, stop in ring_bounds:
         area, _perimeter = geod.polygon_area_perimeter(lons[start:stop], lats[start:stop])
         areas.append(abs(area))
     return areas
+
+
+def ellipsoidal_ring_areas(epsg, eastings, northings, ring_bounds):
+    """Unsigned ellipsoidal m² of each ring ``(start, stop)`` of the coordinate arrays, or None."""
+    geographic = to_geographic(epsg, eastings, northings)
+    if geographic is None:
+        return None
+    return geodesic_ring_areas(geographic[0], geographic[1], ring_bounds)
 
 
 class DeclaredArea:

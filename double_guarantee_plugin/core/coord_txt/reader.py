@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from .. import crs as gk
-from .areas import DeclaredArea, check_declared_area, ellipsoidal_ring_areas
+from .areas import DeclaredArea, check_declared_area, geodesic_ring_areas, to_geographic
 from .messages import QT_TR_NOOP, CoordTxtError, Message, Note
 from .rings import assemble
 
@@ -669,15 +669,13 @@ class _Reader:
                 closed.append(ring_coords)
             ring_geometries.append(closed)
             all_bounds.extend((ring.start, ring.stop) for ring in parcel.rings)
-        ellipsoidal = None
-        if self.ellipsoidal:
-            ellipsoidal = ellipsoidal_ring_areas(result.epsg, easting, northing, all_bounds)
-        if ellipsoidal is None and self.ellipsoidal:
+        geographic = to_geographic(result.epsg, easting, northing) if self.ellipsoidal else None
+        if geographic is None and self.ellipsoidal:
             result.notes.append(Note(Message(QT_TR_NOOP(
                 "the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used")),
                 None, Note.WARNING))
-        position = 0
-        units_seen = {}
+        ellipsoidal = geodesic_ring_areas(geographic[0], geographic[1], all_bounds) if geographic else None
+        all_depths = []
         for parcel, closed in zip(result.parcels, ring_geometries):
             try:
                 geometry, depths, problem = assemble(closed)
@@ -685,12 +683,16 @@ class _Reader:
                 raise self.error(Message(QT_TR_NOOP("the rings of parcel '{}' do not make a polygon: {}"),
                                          parcel.label, str(exc)), parcel.line) from None
             parcel.geometry = geometry
+            all_depths.append(depths)
             for ring, depth in zip(parcel.rings, depths):
                 ring.depth = depth
             if problem:
                 parcel.notes.append(Note(Message(QT_TR_NOOP("the geometry of parcel '{}' is not valid: {}"),
                                                  parcel.label, problem), parcel.line, Note.WARNING))
             parcel.planar_area_m2 = float(geometry.area)
+        position = 0
+        units_seen = {}
+        for parcel, depths in zip(result.parcels, all_depths):
             if ellipsoidal is not None:
                 ring_areas = ellipsoidal[position:position + len(parcel.rings)]
                 parcel.ellipsoidal_area_m2 = float(sum(area if depth % 2 == 0 else -area
