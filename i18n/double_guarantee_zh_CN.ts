@@ -8,9 +8,9 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="118" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="120" />
             <source> (and {} more in the log)</source>
-            <translation type="unfinished" />
+            <translation>（另有 {} 条见日志）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
@@ -63,6 +63,11 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="116" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="91" />
             <source>After</source>
             <translation>之后</translation>
@@ -73,7 +78,7 @@
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="160" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="173" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
@@ -98,7 +103,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -108,7 +113,7 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
@@ -123,7 +128,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -133,7 +138,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -176,6 +181,16 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <source>Basic farmland (optional: exclusions)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <source>Basic farmland m²</source>
+            <translation>基本农田（平方米）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="90" />
@@ -243,7 +258,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -253,7 +268,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -273,34 +288,49 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="32" />
-            <source>Check plots against constraint layers</source>
-            <translation type="unfinished" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="132" />
+            <source>Check now</source>
+            <translation>立即检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="134" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="32" />
+            <source>Check plots against constraint layers</source>
+            <translation>地块约束图层检查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="141" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="145" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="74" />
             <source>Checked plots</source>
+            <translation>检查后的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="189" />
+            <source>Checking constraints before computing credits</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="407" />
+            <source>Checking plots against the constraint layers</source>
+            <translation>正在检查地块与约束图层</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="41" />
             <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.</source>
-            <translation type="unfinished" />
+            <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
@@ -308,14 +338,14 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="618" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="637" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="94" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="96" />
             <source>Choose a project before importing coordinate files</source>
-            <translation type="unfinished" />
+            <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="410" />
@@ -353,7 +383,7 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="61" />
             <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
             <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
         </message>
@@ -378,7 +408,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -418,7 +448,7 @@
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="51" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="52" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
         </message>
@@ -433,7 +463,7 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="384" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="591" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -448,6 +478,11 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="309" />
+            <source>Constraint set (*.json)</source>
+            <translation>约束图层集 (*.json)</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
@@ -460,12 +495,12 @@
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="144" />
             <source>Construction-land reclamation is {:.1f}% of the scale (at least {:.0f}%): the project qualifies for the village layout adjustment policy</source>
-            <translation type="unfinished" />
+            <translation>建设用地复垦占项目规模 {:.1f}%（不低于 {:.0f}%）：可享受村庄布局调整政策</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="147" />
             <source>Construction-land reclamation is {:.1f}% of the scale, below {:.0f}%: the village layout adjustment policy does not apply</source>
-            <translation type="unfinished" />
+            <translation>建设用地复垦占项目规模 {:.1f}%，低于 {:.0f}%：不适用村庄布局调整政策</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
@@ -473,24 +508,24 @@
             <translation>换算</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="209" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="215" />
             <source>Coordinate TXT</source>
-            <translation type="unfinished" />
+            <translation>坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="97" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="99" />
             <source>Coordinate TXT file (or folder)</source>
-            <translation type="unfinished" />
+            <translation>坐标 TXT 文件（或文件夹）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="41" />
             <source>Coordinate TXT files</source>
-            <translation type="unfinished" />
+            <translation>坐标 TXT 文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="24" />
             <source>Coordinate files</source>
-            <translation type="unfinished" />
+            <translation>坐标文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="53" />
@@ -510,7 +545,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="88" />
             <source>Could not write the parcels of {}</source>
-            <translation type="unfinished" />
+            <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
@@ -529,7 +564,7 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
@@ -574,7 +609,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="133" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
         </message>
@@ -584,32 +619,32 @@
             <translation>补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="55" />
             <source>Credits and checks</source>
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="773" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="827" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="752" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="804" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="748" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="800" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="143" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="139" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="146" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
@@ -634,7 +669,7 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="294" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="300" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -654,32 +689,32 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="510" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="529" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="510" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="529" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -699,14 +734,19 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="356" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="356" />
+            <source>Discard all unsaved edits of the project database?</source>
+            <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
@@ -717,6 +757,11 @@
             <location filename="../double_guarantee_plugin/processing/provider.py" line="40" />
             <source>Double Guarantee</source>
             <translation>双保</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="50" />
+            <source>Double Guarantee constraint checks</source>
+            <translation>双保约束检查</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="77" />
@@ -734,22 +779,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -772,6 +817,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <source>Ecological red line (optional: blocking)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="376" />
@@ -799,27 +849,27 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="183" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="252" />
             <source>Export cancelled: {}</source>
-            <translation type="unfinished" />
+            <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="844" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="898" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="56" />
             <source>Export coordinate TXT (部标准格式)</source>
-            <translation type="unfinished" />
+            <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -834,17 +884,27 @@
             <translation>导出项目图</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
+            <source>Export set…</source>
+            <translation>导出图层集…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="300" />
+            <source>Export the constraint set</source>
+            <translation>导出约束图层集</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="183" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -864,17 +924,14 @@
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="82" />
             <source>Extra attribute fields a province asks for</source>
-            <translation type="unfinished" />
+            <translation>省级要求的附加属性字段</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="76" />
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="80" />
             <source>Field for {}</source>
-            <comment>code地块编号</comment>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+            <translation>{} 对应字段</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="486" />
@@ -897,7 +954,7 @@
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
@@ -917,7 +974,7 @@
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
@@ -982,7 +1039,7 @@
             <translation>占用耕地等别（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
@@ -992,7 +1049,7 @@
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
@@ -1023,22 +1080,27 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="21" />
-            <source>Import coordinate TXT (部标准格式)</source>
-            <translation type="unfinished" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="309" />
+            <source>Import a constraint set</source>
+            <translation>导入约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="828" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="21" />
+            <source>Import coordinate TXT (部标准格式)</source>
+            <translation>导入坐标 TXT（部标准格式）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="882" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1048,14 +1110,24 @@
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="162" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="137" />
+            <source>Import set…</source>
+            <translation>导入图层集…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="164" />
             <source>Import {} plot(s) from coordinate TXT</source>
-            <translation type="unfinished" />
+            <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Indicator</source>
             <translation>指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="113" />
+            <source>Info</source>
+            <translation>提示</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="47" />
@@ -1083,19 +1155,24 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="65" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="66" />
             <source>Land survey</source>
-            <translation type="unfinished" />
+            <translation>国土调查</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="67" />
             <source>Land survey (class before)</source>
-            <translation type="unfinished" />
+            <translation>国土调查（实施前地类）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="105" />
+            <source>Land survey (layer, class field)</source>
+            <translation>国土调查（图层、地类字段）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="69" />
             <source>Land-survey class field</source>
-            <translation type="unfinished" />
+            <translation>国土调查地类字段</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="64" />
@@ -1133,9 +1210,9 @@
             <translation>图例</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
             <source>Line endings</source>
-            <translation type="unfinished" />
+            <translation>换行符</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="143" />
@@ -1155,15 +1232,15 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
             <source>Maximum slope for new farmland (°)</source>
-            <translation type="unfinished" />
+            <translation>新增耕地最大坡度（°）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
@@ -1178,12 +1255,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1215,15 +1292,15 @@
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="308" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
-            <translation type="unfinished" />
+            <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
@@ -1233,17 +1310,17 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="498" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="517" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1258,7 +1335,7 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="133" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
@@ -1270,7 +1347,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="54" />
             <source>No coordinate file given</source>
-            <translation type="unfinished" />
+            <translation>未指定坐标文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
@@ -1300,32 +1377,37 @@
             <translation>没有导出任何项目：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="145" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="401" />
+            <source>Not checked: choose the plots layer</source>
+            <translation>未检查：请选择地块图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="182" />
             <source>Not checked: no constraint set is configured for this QGIS project</source>
             <translation>未检查：本 QGIS 工程未配置约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="212" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="213" />
             <source>Not checked: the constraint check failed ({})</source>
             <translation>未检查：约束检查失败（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="179" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="180" />
             <source>Not checked: the constraint engine is not installed</source>
             <translation>未检查：约束检查模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="202" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="203" />
             <source>Not checked: the constraint set cannot be used ({})</source>
             <translation>未检查：约束图层集无法使用（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="236" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="239" />
             <source>Not checked: the project has no plots</source>
             <translation>未检查：项目没有地块</translation>
         </message>
@@ -1346,29 +1428,29 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="269" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="277" />
             <source>Nothing exported: {}</source>
-            <translation type="unfinished" />
+            <translation>未导出任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="105" />
             <source>Nothing imported: the files hold no parcels</source>
-            <translation type="unfinished" />
+            <translation>未导入任何内容：文件中没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="113" />
             <source>Nothing imported: the layer refused the new plots</source>
-            <translation type="unfinished" />
+            <translation>未导入任何内容：图层拒绝了新地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="108" />
             <source>Nothing imported: the layer {} cannot be edited</source>
-            <translation type="unfinished" />
+            <translation>未导入任何内容：图层 {} 无法编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="175" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="177" />
             <source>Nothing imported: {}</source>
-            <translation type="unfinished" />
+            <translation>未导入任何内容：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="319" />
@@ -1416,9 +1498,9 @@
             <translation>合并为一个 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="93" />
             <source>One file per parcel</source>
-            <translation type="unfinished" />
+            <translation>每个地块一个文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="175" />
@@ -1431,12 +1513,12 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="132" />
             <source>Open a project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="355" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="369" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1468,12 +1550,12 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="63" />
             <source>Other constraint layers</source>
-            <translation type="unfinished" />
+            <translation>其他约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="65" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="66" />
             <source>Other layer</source>
-            <translation type="unfinished" />
+            <translation>其他图层</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
@@ -1526,7 +1608,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -1536,7 +1618,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1553,7 +1635,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="48" />
             <source>Parcels</source>
-            <translation type="unfinished" />
+            <translation>地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="110" />
@@ -1571,12 +1653,12 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="647" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="666" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
@@ -1611,14 +1693,14 @@
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="90" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="78" />
             <source>Plots: {}</source>
-            <translation type="unfinished" />
+            <translation>地块：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
@@ -1656,6 +1738,11 @@
             <translation>项目</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <source>Project / plot</source>
+            <translation>项目 / 地块</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="213" />
             <source>Project area</source>
             <translation>项目面积</translation>
@@ -1681,7 +1768,7 @@
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="92" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
@@ -1702,7 +1789,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1717,12 +1804,12 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="535" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="554" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="520" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="539" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1732,9 +1819,9 @@
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="231" />
             <source>Project {} has no plots to export</source>
-            <translation type="unfinished" />
+            <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="126" />
@@ -1752,9 +1839,9 @@
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="271" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="279" />
             <source>Project {}: {} plot(s) written to {}</source>
-            <translation type="unfinished" />
+            <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="126" />
@@ -1783,14 +1870,14 @@
             <translation>带往外业的项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="135" />
             <source>Reading coordinate TXT files</source>
-            <translation type="unfinished" />
+            <translation>正在读取坐标 TXT 文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="30" />
             <source>Reads one or more Ministry-standard coordinate files (部标准格式 TXT) into polygons. Encoding, line endings, renamed header keys, swapped X/Y and a missing zone prefix are detected; rings become parts, holes and islands by containment. area_m2 is the ellipsoidal area on CGCS2000; area_note compares it with the declared 地块面积. A file that cannot be read stops the import and names the line; nothing is output then. Files in other zones are reprojected to the first file's CRS.</source>
-            <translation type="unfinished" />
+            <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
@@ -1798,7 +1885,12 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <source>Red line m²</source>
+            <translation>生态红线（平方米）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="209" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -1808,34 +1900,39 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="118" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="498" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="517" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="86" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="87" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="88" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="89" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="640" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="659" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="95" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="97" />
             <source>Reproject to (when the layer is not in a Gauss-Krüger zone)</source>
-            <translation type="unfinished" />
+            <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="39" />
@@ -1873,7 +1970,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -1908,7 +2005,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="137" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -1919,17 +2016,17 @@
             <translation>规则配置（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="126" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="137" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -1945,19 +2042,19 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="350" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="119" />
             <source>Scale {:.1f} mu is below the {:.0f} mu of a moderate-scale consolidation project</source>
-            <translation type="unfinished" />
+            <translation>项目规模 {:.1f} 亩，低于适度规模综合整治项目的 {:.0f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="123" />
             <source>Scale {:.1f} mu reaches {:.0f} mu</source>
-            <translation type="unfinished" />
+            <translation>项目规模 {:.1f} 亩，达到 {:.0f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
@@ -1970,12 +2067,12 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="361" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="375" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="117" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
@@ -1985,7 +2082,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="606" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="625" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2000,14 +2097,14 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="176" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
             <source>Severity of the other layers</source>
-            <translation type="unfinished" />
+            <translation>其他图层的严重程度</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
@@ -2030,9 +2127,14 @@
             <translation>坡度</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="101" />
+            <source>Slope (layer, field)</source>
+            <translation>坡度（图层、字段）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="55" />
             <source>Slope (polygons with a slope field, or a DEM raster)</source>
-            <translation type="unfinished" />
+            <translation>坡度（带坡度字段的面图层或 DEM 栅格）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="35" />
@@ -2040,8 +2142,18 @@
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
             <source>Slope field (degrees)</source>
+            <translation>坡度字段（度）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <source>Slope m²</source>
+            <translation>陡坡（平方米）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <source>Slope polygons (optional: blocking above 25°)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2050,7 +2162,7 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2060,7 +2172,7 @@
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -2097,35 +2209,40 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="43" />
             <source>Text encoding</source>
-            <translation type="unfinished" />
+            <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="842" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="416" />
+            <source>The constraint check failed: {}</source>
+            <translation>约束检查失败：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="896" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="826" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="880" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="545" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="117" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="128" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="112" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="123" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="109" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="120" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <comment>, </comment>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
@@ -2152,23 +2269,23 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="855" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="909" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="121" />
             <source>The plot layer already has a field '{}'; rename it first</source>
-            <translation type="unfinished" />
+            <translation>地块图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="117" />
             <source>The plot layer lacks the fields {}</source>
             <comment>, </comment>
-            <translation type="unfinished" />
+            <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="899" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="953" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2223,22 +2340,22 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="208" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="89" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
             <source>Unit of 地块面积</source>
-            <translation type="unfinished" />
+            <translation>地块面积单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="98" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
@@ -2266,6 +2383,11 @@
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="389" />
             <source>Verdict: {}</source>
             <translation>核查结论：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="493" />
+            <source>Verdict: {} ({} projects: {})</source>
+            <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
@@ -2318,9 +2440,9 @@
             <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="65" />
             <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written.</source>
-            <translation type="unfinished" />
+            <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：表头取自图层坐标系（CGCS2000 或西安 1980 高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，多部件和洞各为一圈，界址点数含闭合点，面积（CGCS2000 椭球面积）默认以公顷为单位。选择“每个地块一个文件”时，输出为文件夹（去掉 .txt 后缀）。只有全部文件写成后才替换原文件。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="30" />
@@ -2333,9 +2455,9 @@
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="544" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
-            <translation type="unfinished" />
+            <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
@@ -2343,34 +2465,39 @@
             <translation>您的姓名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="89" />
             <source>Zone number in front of the eastings</source>
-            <translation type="unfinished" />
+            <translation>东坐标前加带号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="45" />
             <source>Zone, if neither 带号 nor the eastings give it</source>
-            <translation type="unfinished" />
+            <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="415" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="93" />
+            <source>Zoom to the first invalid plot and mark the error</source>
+            <translation>定位到第一个无效地块并标出错误位置</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
-            <translation type="unfinished" />
+            <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="485" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="484" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
-            <translation type="unfinished" />
+            <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="488" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="487" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
-            <translation type="unfinished" />
+            <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="421" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="420" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
-            <translation type="unfinished" />
+            <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="80" />
@@ -2378,9 +2505,9 @@
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="574" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="599" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
-            <translation type="unfinished" />
+            <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
@@ -2400,32 +2527,32 @@
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="182" />
             <source>byte 0x{:02X} cannot be read as {}</source>
-            <translation type="unfinished" />
+            <translation>字节 0x{:02X} 无法按 {} 读取</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="281" />
             <source>cannot create the folder: {}</source>
-            <translation type="unfinished" />
+            <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="285" />
             <source>cannot read the file: {}</source>
-            <translation type="unfinished" />
+            <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="527" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="526" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
-            <translation type="unfinished" />
+            <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="311" />
             <source>cannot write the file: {}</source>
-            <translation type="unfinished" />
+            <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="615" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="640" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
-            <translation type="unfinished" />
+            <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="102" />
@@ -2435,42 +2562,42 @@
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="62" />
             <source>closing_point_name must be 'next' or 'first'</source>
-            <translation type="unfinished" />
+            <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="263" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="270" />
             <source>constraint set of the QGIS project</source>
-            <translation type="unfinished" />
+            <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="538" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="537" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
-            <translation type="unfinished" />
+            <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="520" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="519" />
             <source>coordinates must be finite numbers, found {} and {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="120" />
-            <source>declared area '{}' is not a number; computed {:.2f} m² = {:.4f} ha</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="143" />
-            <source>declared {} ({}) does not match the computed area {:.2f} m² = {:.4f} ha (planar {:.2f} m²); difference {:.2f} m²</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="130" />
-            <source>declared {} ha matches the computed area ({:.2f} m² = {:.4f} ha)</source>
-            <translation type="unfinished" />
+            <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="133" />
+            <source>declared area '{}' is not a number; computed {:.2f} m² = {:.4f} ha</source>
+            <translation>申报面积“{}”不是数字；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="156" />
+            <source>declared {} ({}) does not match the computed area {:.2f} m² = {:.4f} ha (planar {:.2f} m²); difference {:.2f} m²</source>
+            <translation>申报面积 {}（{}）与计算面积 {:.2f} 平方米 = {:.4f} 公顷（平面 {:.2f} 平方米）不符；相差 {:.2f} 平方米</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="143" />
+            <source>declared {} ha matches the computed area ({:.2f} m² = {:.4f} ha)</source>
+            <translation>申报面积 {} 公顷与计算面积相符（{:.2f} 平方米 = {:.4f} 公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="146" />
             <source>declared {} is in {}, not hectares; it matches the computed area ({:.2f} m² = {:.4f} ha)</source>
-            <translation type="unfinished" />
+            <translation>申报面积 {} 的单位是 {} 而非公顷；与计算面积相符（{:.2f} 平方米 = {:.4f} 公顷）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
@@ -2498,49 +2625,49 @@
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="474" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="473" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
-            <translation type="unfinished" />
+            <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="345" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
-            <translation type="unfinished" />
+            <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="402" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
-            <translation type="unfinished" />
+            <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="417" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="416" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
-            <translation type="unfinished" />
+            <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="494" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="493" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
-            <translation type="unfinished" />
+            <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="435" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="434" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
-            <translation type="unfinished" />
+            <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="427" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="426" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
-            <translation type="unfinished" />
+            <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="175" />
             <source>feature '{}' has no polygon geometry</source>
-            <translation type="unfinished" />
+            <translation>要素“{}”没有面几何</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="180" />
             <source>feature '{}' vanishes at the file's precision</source>
-            <translation type="unfinished" />
+            <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
@@ -2560,7 +2687,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="359" />
             <source>header key '{}' read as '{}'</source>
-            <translation type="unfinished" />
+            <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="363" />
@@ -2568,10 +2695,10 @@
             <translation>在地块内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="568" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="593" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <comment>, </comment>
-            <translation type="unfinished" />
+            <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
@@ -2584,39 +2711,44 @@
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="440" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="459" />
             <source>land-survey layer '{}' has no field '{}'</source>
-            <translation type="unfinished" />
+            <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="464" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="485" />
             <source>layer '{}' cannot be read ({})</source>
-            <translation type="unfinished" />
+            <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="414" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="433" />
             <source>layer '{}' has no coordinate reference system</source>
-            <translation type="unfinished" />
+            <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="417" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="436" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
-            <translation type="unfinished" />
+            <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="448" />
+            <source>layer '{}' is empty</source>
+            <translation>图层“{}”为空</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="429" />
-            <source>layer '{}' is empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="410" />
             <source>layer '{}' is missing from the project</source>
-            <translation type="unfinished" />
+            <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="427" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="446" />
             <source>layer '{}' is not a polygon layer</source>
-            <translation type="unfinished" />
+            <translation>图层“{}”不是面图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/messages.py" line="13" />
+            <source>line {}</source>
+            <translation>第 {} 行</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
@@ -2624,64 +2756,64 @@
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="623" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="622" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
-            <translation type="unfinished" />
+            <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="760" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="840" />
             <source>new farmland</source>
-            <translation type="unfinished" />
+            <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="601" />
             <source>new farmland may not be created inside the ecological red line</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="645" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
-            <translation type="unfinished" />
+            <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="117" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="130" />
             <source>no area declared; computed {:.2f} m² = {:.4f} ha</source>
-            <translation type="unfinished" />
+            <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="529" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="554" />
             <source>no conflict</source>
-            <translation type="unfinished" />
+            <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="745" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="825" />
             <source>no conflict with the constraint layers</source>
-            <translation type="unfinished" />
+            <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="526" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="551" />
             <source>no constraint layer is configured</source>
-            <translation type="unfinished" />
+            <translation>未设置约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="538" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="563" />
             <source>no index</source>
-            <translation type="unfinished" />
+            <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="725" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="805" />
             <source>no overlap</source>
-            <translation type="unfinished" />
+            <translation>无重叠</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="319" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
-            <translation type="unfinished" />
+            <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="580" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="605" />
             <source>not allowed</source>
-            <translation type="unfinished" />
+            <translation>不允许</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="28" />
@@ -2689,14 +2821,14 @@
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="707" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="787" />
             <source>not checked: {}</source>
-            <translation type="unfinished" />
+            <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="761" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="841" />
             <source>not creditable</source>
-            <translation type="unfinished" />
+            <translation>不可计入指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
@@ -2717,7 +2849,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="263" />
             <source>nothing to write: no parcels</source>
-            <translation type="unfinished" />
+            <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
@@ -2740,24 +2872,24 @@
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="509" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="508" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
-            <translation type="unfinished" />
+            <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="141" />
             <source>parcel '{}' has no polygon geometry</source>
-            <translation type="unfinished" />
+            <translation>地块“{}”没有面几何</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="131" />
             <source>parcel '{}': the {} '{}' contains a comma or a line break, which the format cannot hold</source>
-            <translation type="unfinished" />
+            <translation>地块“{}”：{}“{}”含逗号或换行，本格式无法容纳</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="232" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
-            <translation type="unfinished" />
+            <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
@@ -2765,9 +2897,9 @@
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="562" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="561" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
-            <translation type="unfinished" />
+            <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="38" />
@@ -2780,19 +2912,19 @@
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="439" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="438" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
-            <translation type="unfinished" />
+            <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="667" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="666" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
-            <translation type="unfinished" />
+            <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="661" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="660" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
-            <translation type="unfinished" />
+            <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
@@ -2800,150 +2932,150 @@
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="578" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
             <source>slope above {:g}°</source>
-            <translation type="unfinished" />
+            <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="434" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="453" />
             <source>slope layer '{}' has no field '{}'</source>
-            <translation type="unfinished" />
+            <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="86" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels to the zone they lie in (EPSG:4513–4554 for CGCS2000)</source>
-            <translation type="unfinished" />
+            <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请将地块重投影到其所在的投影带（CGCS2000 为 EPSG:4513–4554）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="83" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels, e.g. to {}</source>
-            <translation type="unfinished" />
+            <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="421" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="440" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
-            <translation type="unfinished" />
+            <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="340" />
             <source>the [地块坐标] line is missing; parcels start here</source>
-            <translation type="unfinished" />
+            <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="351" />
             <source>the [属性描述] line is missing; reading the header without it</source>
-            <translation type="unfinished" />
+            <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="235" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
-            <translation type="unfinished" />
+            <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="554" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="553" />
             <source>the easting {} carries zone {} but the first point's carries zone {}</source>
-            <translation type="unfinished" />
+            <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="639" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="638" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
-            <translation type="unfinished" />
+            <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="636" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="635" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
-            <translation type="unfinished" />
+            <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="677" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="674" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
-            <translation type="unfinished" />
+            <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="195" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
-            <translation type="unfinished" />
+            <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="188" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
-            <translation type="unfinished" />
+            <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="692" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
-            <translation type="unfinished" />
+            <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="619" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="644" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
-            <translation type="unfinished" />
+            <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="596" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="621" />
             <source>the land survey does not cover the plot</source>
-            <translation type="unfinished" />
+            <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="610" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="635" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <comment>, </comment>
-            <translation type="unfinished" />
+            <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="138" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
-            <translation type="unfinished" />
+            <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="480" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="499" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
-            <translation type="unfinished" />
+            <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="475" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="496" />
             <source>the plot has no geometry</source>
-            <translation type="unfinished" />
+            <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="482" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="511" />
             <source>the plot has no usable geometry</source>
-            <translation type="unfinished" />
+            <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="493" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="521" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
-            <translation type="unfinished" />
+            <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="657" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="682" />
             <source>the plot layer has no coordinate reference system</source>
-            <translation type="unfinished" />
+            <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="628" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="653" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
-            <translation type="unfinished" />
+            <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="683" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
-            <translation type="unfinished" />
+            <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="204" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
-            <translation type="unfinished" />
+            <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="627" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="626" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
-            <translation type="unfinished" />
+            <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="581" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="606" />
             <source>to be reviewed</source>
-            <translation type="unfinished" />
+            <translation>需复核</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="39" />
@@ -2958,27 +3090,27 @@
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="60" />
             <source>unknown area unit '{}': expected ha, m2 or mu</source>
-            <translation type="unfinished" />
+            <translation>未知面积单位“{}”：应为 ha、m2 或 mu</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="55" />
             <source>unknown encoding '{}': expected one of {}</source>
-            <translation type="unfinished" />
+            <translation>未知编码“{}”：应为 {} 之一</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="58" />
             <source>unknown line ending '{}': expected CRLF or LF</source>
-            <translation type="unfinished" />
+            <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="180" />
             <source>unknown text encoding '{}'</source>
-            <translation type="unfinished" />
+            <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="760" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="840" />
             <source>upgrading</source>
-            <translation type="unfinished" />
+            <translation>提质改造</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
@@ -3006,16 +3138,18 @@
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="366" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="373" />
             <source>{:.1f} m² ({:.2f} mu)</source>
-            <translation type="unfinished" />
+            <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="245" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="251" />
             <source>{}
 
 Reproject the plots to {} for the file?</source>
-            <translation type="unfinished" />
+            <translation>{}
+
+是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="366" />
@@ -3023,12 +3157,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="555" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="580" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
-            <translation type="unfinished" />
+            <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="168" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
@@ -3048,9 +3182,9 @@ Reproject the plots to {} for the file?</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="498" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="497" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
-            <translation type="unfinished" />
+            <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="62" />
@@ -3063,22 +3197,22 @@ Reproject the plots to {} for the file?</source>
             <translation>已导出 {} 个文件至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="160" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="167" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
@@ -3088,12 +3222,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="722" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="802" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
-            <translation type="unfinished" />
+            <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="153" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="166" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
@@ -3103,34 +3237,39 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="141" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="143" />
             <source>{} parcel(s) written to {} file(s) in {}</source>
-            <translation type="unfinished" />
+            <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="133" />
             <source>{} piece(s) below {:.0f} mu (smallest {:.1f} mu)</source>
-            <translation type="unfinished" />
+            <translation>{} 个片区小于 {:.0f} 亩（最小 {:.1f} 亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="137" />
             <source>{} piece(s) of {} mu</source>
-            <translation type="unfinished" />
+            <translation>{} 个片区，面积 {} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="128" />
             <source>{} pieces (connected groups of plots); at most {} are allowed</source>
-            <translation type="unfinished" />
+            <translation>共 {} 个片区（相连的地块组），最多允许 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="183" />
             <source>{} plot(s) imported into project {} from {} file(s)</source>
-            <translation type="unfinished" />
+            <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="628" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="647" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="496" />
+            <source>{} plots checked in {:.0f} ms</source>
+            <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="71" />
@@ -3138,7 +3277,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="652" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="671" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3168,17 +3307,22 @@ Reproject the plots to {} for the file?</source>
             <translation>{} → {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="121" />
             <source>{}. Check: {}{}</source>
-            <translation type="unfinished" />
+            <translation>{}。请检查：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="559" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="584" />
             <source>{}: allowed for a {} plot</source>
-            <translation type="unfinished" />
+            <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="267" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="306" />
+            <source>{}: cannot be written ({})</source>
+            <translation>{}：无法写入（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="273" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
@@ -3188,17 +3332,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="341" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="348" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="77" />
             <source>{}: reprojected from {} to {}</source>
-            <translation type="unfinished" />
+            <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="625" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -3210,12 +3354,12 @@ Reproject the plots to {} for the file?</source>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="133" />
             <source>{}: {} ({})</source>
-            <translation type="unfinished" />
+            <translation>{}：{}（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="73" />
             <source>{}: {} parcel(s), {} points, encoding {}, line endings {}, {}</source>
-            <translation type="unfinished" />
+            <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="473" />
@@ -3233,84 +3377,84 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="596" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="595" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
-            <translation type="unfinished" />
+            <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="632" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="631" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
-            <translation type="unfinished" />
+            <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="710" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="711" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
-            <translation type="unfinished" />
+            <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="576" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="575" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
-            <translation type="unfinished" />
+            <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="581" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="580" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
-            <translation type="unfinished" />
+            <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="602" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="601" />
             <source>带号 '{}' is not a whole number</source>
-            <translation type="unfinished" />
+            <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="618" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="617" />
             <source>带号 is empty; zone {} taken from the eastings</source>
-            <translation type="unfinished" />
+            <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="610" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
-            <translation type="unfinished" />
+            <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="613" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="612" />
             <source>带号 says zone {} but the eastings carry zone {} in front</source>
-            <translation type="unfinished" />
+            <translation>带号为 {}，但东坐标前的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="590" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="589" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
-            <translation type="unfinished" />
+            <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="93" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="95" />
             <source>数据产生单位 (producer)</source>
-            <translation type="unfinished" />
+            <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="717" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="718" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
-            <translation type="unfinished" />
+            <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="728" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="729" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
-            <translation type="unfinished" />
+            <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="724" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="725" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
-            <translation type="unfinished" />
+            <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="585" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="584" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
-            <translation type="unfinished" />
+            <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="501" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="500" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
-            <translation type="unfinished" />
+            <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>
     </context>
 </TS>

@@ -81,8 +81,13 @@ def make_dock(iface, locale=None):
 
 def save_dock_image(dock, path, width=760, height=1000):
     """Grab the dock as it is drawn and save it; returns the QImage."""
+    from qgis.core import QgsApplication
+    floating = dock.isFloating()
+    dock.setFloating(True)   # a fixed size, whatever the main window's dock area looks like
     dock.resize(width, height)
+    QgsApplication.processEvents()
     image = dock.grab().toImage()
+    dock.setFloating(floating)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(path)):
         raise RuntimeError(f"{path}: the screenshot could not be written")

@@ -130,6 +130,7 @@ class CreditSnapshot:
     check_statuses: dict = field(default_factory=dict)     # code -> status (all-projects run)
     plot_checks: dict = field(default_factory=dict)        # fid -> PlotCheck
     geometry_problems: list = field(default_factory=list)  # [(fid, plot_code, problem)]
+    problem_points: dict = field(default_factory=dict)     # fid -> QgsPointXY of the first error (layer CRS)
     capacity_kg: float = None                              # before constraint exclusions
     profile_id: str = ""
     elapsed_s: float = 0.0
@@ -225,6 +226,8 @@ def compute_snapshot(source, project_code, profile=None, constraint_set=None, en
     for fid, credit in plot_credits:
         if credit.refused and (credit.reason.startswith("invalid geometry") or credit.reason == "empty geometry"):
             snapshot.geometry_problems.append((fid, credit.plot_code, credit.reason))
+    if snapshot.geometry_problems:
+        snapshot.problem_points = problem_points(source, [fid for fid, _c, _p in snapshot.geometry_problems])
     if project_code is not None:
         snapshot.project_credit = snapshot.project_credits.get(project_code) or ProjectCredit(project_code)
         snapshot.capacity_kg = capacity_before_exclusions_kg(plot_credits, profile)
@@ -238,6 +241,20 @@ def compute_snapshot(source, project_code, profile=None, constraint_set=None, en
         snapshot.check_statuses = {code: check.status for code, check in project_checks.items()}
     snapshot.elapsed_s = time.perf_counter() - started
     return snapshot
+
+
+def problem_points(source, fids):
+    """Where each invalid plot's first geometry error lies: ``{fid: QgsPointXY}`` (layer CRS)."""
+    from qgis.core import QgsGeometry
+    points = {}
+    for feature in source.getFeatures(QgsFeatureRequest().setFilterFids(list(fids))):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull():
+            continue
+        errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+        if errors and errors[0].hasWhere():
+            points[feature.id()] = errors[0].where()
+    return points
 
 
 def capacity_before_exclusions_kg(plot_credits, profile):

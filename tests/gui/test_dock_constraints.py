@@ -26,7 +26,7 @@ def test_verdicts_and_exclusions_from_the_project_constraint_set(dock, project_d
     dock.open_database(str(project_db_path))   # reads the set saved in the QGIS project
     idle(dock)
     codes = dock.project_codes()
-    verdicts = {code: dock.project_table.item(row, 8).text() for row, code in enumerate(codes)}
+    verdicts = {code: dock.project_table.item(row, 3).text() for row, code in enumerate(codes)}
     assert verdicts["DG2024-06"] == "Blocking"      # new farmland inside the red line
     assert verdicts["DG2024-07"] == "Warning"       # new farmland on basic farmland
     assert verdicts["DG2023-01"] == "OK"

@@ -46,7 +46,6 @@ def _distinct_colours(image, step=7):
 
 def test_screenshot_of_the_dock_in_chinese(dock_zh, project_db_path, idle, iface, demo_paths):
     dock = dock_zh
-    dock.resize(760, 1000)
     dock.open_database(str(project_db_path))
     idle(dock)
     constraints = pytest.importorskip("double_guarantee_plugin.core.constraints")
@@ -62,7 +61,14 @@ def test_screenshot_of_the_dock_in_chinese(dock_zh, project_db_path, idle, iface
     assert "警告" in dock.panel.verdict_label.text()
     dock.panel.plot_table.selectRow(0)
     idle(dock)
+    # floating at a fixed size: the picture must not depend on what other docks did to the main window
+    dock.setFloating(True)
+    dock.resize(760, 1000)
+    from qgis.core import QgsApplication
+    QgsApplication.processEvents()
+    dock.project_table.scrollToItem(dock.project_table.selectedItems()[0])
     image = dock.grab().toImage()
+    dock.setFloating(False)
     assert image.width() >= 400 and image.height() >= 600
     colours = _distinct_colours(image)
     assert len(colours) > 20, "the dock rendered blank"

@@ -68,7 +68,7 @@ def test_open_database_lists_projects(dock, project_db_path, idle):
     # totals arrive from the background run over all projects
     assert dock.project_table.item(row, 4).text() != "…"
     assert float(dock.project_table.item(row, 5).text().replace(",", "")) > 0
-    assert dock.project_table.item(row, 8).text() == "Not checked"
+    assert dock.project_table.item(row, 3).text() == "Not checked"
 
 
 def test_selecting_project_zooms_and_matches_processing(dock, project_db_path, idle, iface, processing_ready):
@@ -186,6 +186,14 @@ def test_invalid_drawn_ring_is_flagged_and_repaired(dock, project_db_path, idle,
     assert "invalid geometry" in shown and dock.panel.repair_button.isVisibleTo(dock.panel)
     assert "warning" == dock.last_message[1] and "Repair" in dock.last_message[0]
 
+    # "Show" centres the map on the error and marks it
+    dock.panel.show_problem_button.click()
+    where = dock.last_snapshot.problem_points[fid]
+    assert dock._problem_marker is not None and dock._problem_marker.isVisible()
+    assert canvas.center().distance(where) < 1.0
+    assert f"({where.x():.3f}, {where.y():.3f})" in problem
+    assert list(dock.plots_layer.selectedFeatureIds()) == [fid]
+
     steps = dock.plots_layer.undoStack().index()
     dock.panel.repair_button.click()
     idle(dock)
@@ -194,6 +202,7 @@ def test_invalid_drawn_ring_is_flagged_and_repaired(dock, project_db_path, idle,
     assert repaired.isGeosValid() and repaired.area() > 0
     assert dock.last_snapshot.geometry_problems == []
     assert not dock.panel.repair_button.isVisibleTo(dock.panel)
+    assert dock._problem_marker is None
     credit = dict(dock.last_snapshot.plot_credits)[fid]
     assert credit.plot_kind == "new_farmland" and credit.credit_area_mu > 0
     dock.plots_layer.undoStack().undo()

@@ -37,6 +37,7 @@ class CreditPanel(QWidget):
 
     plotsSelected = pyqtSignal(list)      # fids chosen in the plot table
     repairRequested = pyqtSignal(list)    # fids of invalid plots to repair
+    showProblemRequested = pyqtSignal(int)  # fid of the invalid plot to show on the map
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,7 +88,12 @@ class CreditPanel(QWidget):
         self.repair_button.setObjectName("repairButton")
         self.repair_button.setToolTip(tr("Repair the invalid plot geometries (one undo step)"))
         self.repair_button.clicked.connect(self._repair)
+        self.show_problem_button = QPushButton(tr("Show"))
+        self.show_problem_button.setObjectName("showProblemButton")
+        self.show_problem_button.setToolTip(tr("Zoom to the first invalid plot and mark the error"))
+        self.show_problem_button.clicked.connect(self._show_problem)
         problems.addWidget(self.problems_label, 1)
+        problems.addWidget(self.show_problem_button)
         problems.addWidget(self.repair_button)
         layout.addLayout(problems)
 
@@ -116,6 +122,7 @@ class CreditPanel(QWidget):
         self.figures_box.setTitle(tr("Project credits"))
         self.problems_label.setText("")
         self.repair_button.setVisible(False)
+        self.show_problem_button.setVisible(False)
         self.plot_table.setRowCount(0)
 
     def show_pending(self):
@@ -165,9 +172,11 @@ class CreditPanel(QWidget):
             lines = [tr("Plot {}: {}", code, problem) for _fid, code, problem in problems[:MAX_MESSAGES]]
             self.problems_label.setText("\n".join(lines))
             self.repair_button.setVisible(True)
+            self.show_problem_button.setVisible(True)
         else:
             self.problems_label.setText("")
             self.repair_button.setVisible(False)
+            self.show_problem_button.setVisible(False)
         self._fill_plot_table(snapshot.plot_credits)
 
     def _set(self, key, text):
@@ -215,6 +224,10 @@ class CreditPanel(QWidget):
     def _table_selection_changed(self):
         if not self._updating_selection:
             self.plotsSelected.emit(self.selected_fids())
+
+    def _show_problem(self):
+        if self.snapshot is not None and self.snapshot.geometry_problems:
+            self.showProblemRequested.emit(int(self.snapshot.geometry_problems[0][0]))
 
     def _repair(self):
         if self.snapshot is not None:

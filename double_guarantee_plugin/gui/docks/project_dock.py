@@ -28,8 +28,8 @@ from ..tools.plot_tools import DrawPlotTool, ReshapePlotTool, SplitPlotsTool, op
 DOCK_ORDER = 10
 SCOPE = "DoubleGuarantee"
 KEY_DATABASE, KEY_PROJECT, KEY_PROFILE = "database_path", "selected_project", "rule_profile"
-PROJECT_COLUMNS = ("project_code", "project_name", "status", "county_code", "area_mu", "credit_area_mu",
-                   "credit_capacity_kg", "credit_paddy_mu", "check")
+PROJECT_COLUMNS = ("project_code", "project_name", "status", "check", "area_mu", "credit_area_mu",
+                   "credit_capacity_kg", "credit_paddy_mu", "county_code")  # the verdict stays in sight
 
 
 def create_dock(iface):
@@ -97,6 +97,7 @@ class ProjectDock(QDockWidget):
         self._history = []               # [[layers]]: one entry per dock action touching several layers
         self._redo = []
         self._active_tool = None
+        self._problem_marker = None
         self.form_opener = open_attribute_form
 
         self.debouncer = live_credits.Debouncer(live_credits.DEBOUNCE_MS, self)
@@ -156,8 +157,8 @@ class ProjectDock(QDockWidget):
         self.project_table = QTableWidget(0, len(PROJECT_COLUMNS))
         self.project_table.setObjectName("projectTable")
         self.project_table.setHorizontalHeaderLabels([
-            tr("Code"), tr("Name"), tr("Project status"), tr("County"), tr("Area (mu)"), tr("Area credit (mu)"),
-            tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Check")])
+            tr("Code"), tr("Name"), tr("Project status"), tr("Check"), tr("Area (mu)"), tr("Area credit (mu)"),
+            tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("County")])
         self.project_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.project_table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.project_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -213,6 +214,7 @@ class ProjectDock(QDockWidget):
         self.panel = CreditPanel()
         self.panel.plotsSelected.connect(self._panel_selected_plots)
         self.panel.repairRequested.connect(lambda fids: self._guarded(self.repair_plots, fids))
+        self.panel.showProblemRequested.connect(lambda fid: self._guarded(self.show_problem, fid))
         splitter.addWidget(self.panel)
         layout.addWidget(splitter, 1)
         self.setWidget(root)
@@ -307,6 +309,7 @@ class ProjectDock(QDockWidget):
 
     def close_database(self):
         self.deactivate_tool()
+        self.clear_problem_marker()
         for layer in (self.plots_layer, self.projects_layer):
             if layer is None:
                 continue
@@ -377,6 +380,7 @@ class ProjectDock(QDockWidget):
         selected = self.selected_project()
         rows = projects.list_projects(self.projects_layer) if self.projects_layer is not None else []
         statuses = {row["code"]: row["name_zh"] for row in tables.project_codes()["statuses"]}
+        selected_item = None
         self.project_table.blockSignals(True)
         try:
             self.project_table.setRowCount(len(rows))
@@ -385,7 +389,10 @@ class ProjectDock(QDockWidget):
                 self._fill_project_row(index, row, statuses)
                 if code == selected:
                     self.project_table.selectRow(index)
+                    selected_item = self.project_table.item(index, 0)
             self.project_table.resizeColumnsToContents()
+            if selected_item is not None:
+                self.project_table.scrollToItem(selected_item, QAbstractItemView.EnsureVisible)
         finally:
             self.project_table.blockSignals(False)
         if selected and selected not in {row.get("project_code") for row in rows}:
@@ -397,18 +404,18 @@ class ProjectDock(QDockWidget):
         credit = self.project_credits.get(code)
         check = self.project_checks.get(code, live_credits.STATUS_NOT_CHECKED)
         cells = [code, row.get("project_name") or "", statuses.get(row.get("status"), row.get("status") or ""),
-                 row.get("county_code") or "",
+                 status_label(check),
                  f"{credit.area_mu:,.2f}" if credit else "…",
                  f"{credit.credit_area_mu:,.2f}" if credit else "…",
                  f"{credit.credit_capacity_kg:,.0f}" if credit else "…",
                  f"{credit.credit_paddy_mu:,.2f}" if credit else "…",
-                 status_label(check)]
+                 row.get("county_code") or ""]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(str(text))
             item.setData(Qt.UserRole, code)
             if 4 <= column <= 7:
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            if column == 8:
+            if column == 3:
                 item.setForeground(_colour(STATUS_COLOURS.get(check, "#000000")))
             self.project_table.setItem(index, column, item)
 
@@ -445,6 +452,7 @@ class ProjectDock(QDockWidget):
                 self.project_table.blockSignals(True)
                 self.project_table.selectRow(row)
                 self.project_table.blockSignals(False)
+                self.project_table.scrollToItem(self.project_table.item(row, 0), QAbstractItemView.PositionAtCenter)
                 self._project_selected(code, zoom)
                 return True
         return False
@@ -663,6 +671,39 @@ class ProjectDock(QDockWidget):
         self.message(tr("{} plots repaired", len(repaired)), "success")
         return repaired
 
+    def show_problem(self, fid):
+        """Select an invalid plot, centre the map on its first error and mark the spot."""
+        from qgis.gui import QgsVertexMarker
+        point = (self.last_snapshot.problem_points.get(fid) if self.last_snapshot is not None else None)
+        self.plots_layer.selectByIds([fid])
+        if point is None:
+            return None
+        canvas = self.iface.mapCanvas()
+        destination = canvas.mapSettings().destinationCrs()
+        if destination.isValid() and destination != self.plots_layer.crs():
+            point = QgsCoordinateTransform(self.plots_layer.crs(), destination,
+                                           QgsProject.instance()).transform(point)
+        self.clear_problem_marker()
+        marker = QgsVertexMarker(canvas)
+        marker.setIconType(QgsVertexMarker.ICON_X)
+        marker.setIconSize(18)
+        marker.setPenWidth(3)
+        marker.setColor(_colour(STATUS_COLOURS["blocking"]).color())
+        marker.setCenter(point)
+        self._problem_marker = marker
+        canvas.setCenter(point)
+        canvas.refresh()
+        return point
+
+    def clear_problem_marker(self):
+        marker = getattr(self, "_problem_marker", None)
+        self._problem_marker = None
+        if marker is not None:
+            try:
+                self.iface.mapCanvas().scene().removeItem(marker)
+            except RuntimeError:
+                pass
+
     # -- undo ------------------------------------------------------------------------------------
     def _record(self, layers):
         self._history.append(list(layers))
@@ -772,6 +813,8 @@ class ProjectDock(QDockWidget):
         if feature is not None:
             name = feature["project_name"] or ""
         self.panel.show_snapshot(snapshot, f"{code} {name}".strip())
+        if not snapshot.geometry_problems:
+            self.clear_problem_marker()
         if not snapshot.error:
             self.project_credits[code] = snapshot.project_credit
             self.project_checks[code] = snapshot.check_status
