@@ -68,28 +68,6 @@ def build_database(folder):
     return target
 
 
-class BenchInterface:
-    """The few QgisInterface methods the dock calls, on real Qt/QGIS widgets."""
-
-    def __init__(self):
-        from qgis.gui import QgsMapCanvas
-        from qgis.PyQt.QtWidgets import QMainWindow
-        self.window = QMainWindow()
-        self.canvas = QgsMapCanvas(self.window)
-        self.window.setCentralWidget(self.canvas)
-        self.window.resize(1200, 800)
-        self.messages = []
-
-    def mainWindow(self):  # noqa: N802
-        return self.window
-
-    def mapCanvas(self):  # noqa: N802
-        return self.canvas
-
-    def messageBar(self):  # noqa: N802
-        return None
-
-
 class StallMeter:
     """Largest gap between ticks of a 5 ms timer: how long the main thread was busy at once."""
 
@@ -116,20 +94,10 @@ class StallMeter:
         return self.longest
 
 
-def wait_idle(dock, timeout=600):
-    from qgis.core import QgsApplication
-    started = time.perf_counter()
-    while dock.busy():
-        QgsApplication.processEvents()
-        time.sleep(0.001)
-        if time.perf_counter() - started > timeout:
-            raise RuntimeError("dock still busy")
-    return time.perf_counter() - started
-
-
 def main():
     from qgis_headless import start_qgis
     start_qgis()
+    from screenshot_dock import HeadlessInterface, wait_idle
     import processing
     from qgis.core import QgsApplication, QgsGeometry, QgsProject
     from double_guarantee_plugin.core import projects
@@ -141,7 +109,7 @@ def main():
     path = build_database(out)
     print(f"database with {PLOT_COUNT:,} extra plots built in {time.perf_counter() - started:.1f} s: {path}")
 
-    iface = BenchInterface()
+    iface = HeadlessInterface(1200, 800)
     iface.window.show()
     dock = ProjectDock(iface)
     meter = StallMeter()
