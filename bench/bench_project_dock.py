@@ -8,7 +8,6 @@ Figures printed:
 - ratios against QGIS native algorithms measured in the same run: ``native:extractbyattribute``
   of the same project's plots, and ``native:fieldcalculator`` computing ``$area`` over all plots.
 """
-import os
 import shutil
 import statistics
 import sys
