@@ -2500,6 +2500,26 @@
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="101" />
+            <source>a project needs a project code</source>
+            <translation>项目需要项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="300" />
+            <source>a split line needs at least two points</source>
+            <translation>分割线至少需要两个点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="258" />
+            <source>add plot {}</source>
+            <translation>添加地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="111" />
+            <source>add project {}</source>
+            <translation>新建项目 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="80" />
             <source>all projects</source>
             <translation>全部项目</translation>
@@ -2600,6 +2620,21 @@
             <translation>申报面积 {} 的单位是 {} 而非公顷；与计算面积相符（{:.2f} 平方米 = {:.4f} 公顷）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="152" />
+            <source>delete plots of {}</source>
+            <translation>删除 {} 的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="156" />
+            <source>delete project {}</source>
+            <translation>删除项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="329" />
+            <source>delete {} plots</source>
+            <translation>删除 {} 个地块</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
             <source>deleted</source>
             <translation>已删除</translation>
@@ -2618,6 +2653,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="237" />
             <source>due {}</source>
             <translation>{} 到期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="130" />
+            <source>edit project {}</source>
+            <translation>编辑项目 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="341" />
@@ -2668,6 +2708,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="180" />
             <source>feature '{}' vanishes at the file's precision</source>
             <translation>要素“{}”在文件精度下消失</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="349" />
+            <source>fill {} plots from {}</source>
+            <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
@@ -2749,6 +2794,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/messages.py" line="13" />
             <source>line {}</source>
             <translation>第 {} 行</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
+            <source>merge {} plots</source>
+            <translation>合并 {} 个地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
@@ -2897,9 +2947,95 @@
             <translation>通过</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="234" />
+            <source>plot fid {}: not found</source>
+            <translation>地块 fid {}：未找到</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="244" />
+            <source>plot fid {}: the geometry could not be changed</source>
+            <translation>地块 fid {}：无法修改图形</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="286" />
+            <source>plot fid {}: the merged geometry could not be stored</source>
+            <translation>地块 fid {}：无法保存合并后的图形</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="262" />
+            <source>plot {}: could not be added</source>
+            <translation>地块 {}：无法添加</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="240" />
+            <source>plot {}: {}; it cannot be repaired automatically, redraw it</source>
+            <translation>地块 {}：{}；无法自动修复，请重新绘制</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="278" />
+            <source>plots of different projects cannot be merged ({})</source>
+            <comment>, </comment>
+            <translation>不同项目的地块不能合并（{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="561" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="136" />
+            <source>project {}: '{}' could not be changed</source>
+            <translation>项目 {}：无法修改“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="154" />
+            <source>project {}: its plots could not be deleted</source>
+            <translation>项目 {}：无法删除其地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="149" />
+            <source>project {}: not found</source>
+            <translation>项目 {}：未找到</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="128" />
+            <source>project {}: the code cannot be changed here (plots refer to it)</source>
+            <translation>项目 {}：此处不能修改编号（地块引用该编号）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="103" />
+            <source>project {}: the code is used already</source>
+            <translation>项目 {}：编号已被使用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="134" />
+            <source>project {}: the projects table has no field '{}'</source>
+            <translation>项目 {}：项目表没有字段“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="110" />
+            <source>project {}: the projects table has no field {}</source>
+            <translation>项目 {}：项目表没有字段 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="115" />
+            <source>project {}: the row could not be added</source>
+            <translation>项目 {}：无法添加记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="158" />
+            <source>project {}: the row could not be deleted</source>
+            <translation>项目 {}：无法删除记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="141" />
+            <source>rename project {}</source>
+            <translation>重命名项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="242" />
+            <source>repair plot {}</source>
+            <translation>修复地块 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="38" />
@@ -2927,6 +3063,11 @@
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="274" />
+            <source>select at least two plots to merge</source>
+            <translation>请至少选择两个地块进行合并</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
@@ -2940,6 +3081,21 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="453" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="302" />
+            <source>split plots</source>
+            <translation>分割地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="70" />
+            <source>status '{}' is not one of {}</source>
+            <translation>状态“{}”不在 {} 之中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="544" />
+            <source>status of {}</source>
+            <translation>{} 的状态</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="86" />
@@ -3028,6 +3184,21 @@
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="324" />
+            <source>the line does not split any selected plot (it must cross it completely)</source>
+            <translation>该线未分割任何选中的地块（必须完全穿过地块）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
+            <source>the merged geometry is empty</source>
+            <translation>合并后的图形为空</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="288" />
+            <source>the merged plots could not be deleted</source>
+            <translation>无法删除被合并的地块</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="499" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
@@ -3056,6 +3227,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="653" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="331" />
+            <source>the plots could not be deleted</source>
+            <translation>无法删除地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="683" />
@@ -3192,6 +3368,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 失败：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="364" />
+            <source>{} feature {}: could not be added as a plot</source>
+            <translation>{} 要素 {}：无法添加为地块</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="145" />
             <source>{} files written to {}</source>
             <translation>已导出 {} 个文件至 {}</translation>
@@ -3322,6 +3503,16 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="251" />
+            <source>{}: not a plots layer (no project_code field)</source>
+            <translation>{}：不是地块图层（没有 project_code 字段）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="344" />
+            <source>{}: not a polygon layer</source>
+            <translation>{}：不是面图层</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="273" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
@@ -3350,6 +3541,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="83" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="39" />
+            <source>{}: the layer cannot be edited ({})</source>
+            <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="133" />

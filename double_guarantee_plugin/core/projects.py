@@ -7,6 +7,7 @@ tests call these functions with the layers that ``core.project_db.open_project_d
 from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsVectorLayerUtils
 
 from . import tables
+from ..i18n import tr
 from .layer_credits import geometry_problem
 
 
@@ -35,7 +36,7 @@ def feature_dict(feature):
 def ensure_editing(layer):
     """Put ``layer`` in edit mode (its changes stay undoable until saved)."""
     if not layer.isEditable() and not layer.startEditing():
-        raise ProjectError(f"{layer.name()}: the layer cannot be edited ({layer.source()})")
+        raise ProjectError(tr("{}: the layer cannot be edited ({})", layer.name(), layer.source()))
 
 
 def code_filter(project_code):
@@ -66,7 +67,7 @@ def plot_features(plots_layer, project_code):
 def _check_status(status):
     known = [row["code"] for row in tables.project_codes()["statuses"]]
     if status is not None and status not in known:
-        raise ProjectError(f"status '{status}' is not one of {', '.join(known)}")
+        raise ProjectError(tr("status '{}' is not one of {}", status, ", ".join(known)))
 
 
 class _EditCommand:
@@ -97,21 +98,21 @@ def add_project(projects_layer, attributes):
     """Add a project row; ``attributes`` needs at least ``project_code``.  Returns the new feature id."""
     code = str(attributes.get("project_code") or "").strip()
     if not code:
-        raise ProjectError("a project needs a project code")
+        raise ProjectError(tr("a project needs a project code"))
     if find_project(projects_layer, code) is not None:
-        raise ProjectError(f"project {code}: the code is used already")
+        raise ProjectError(tr("project {}: the code is used already", code))
     values = dict(attributes, project_code=code)
     values.setdefault("status", "planned")
     _check_status(values["status"])
     fields = projects_layer.fields()
     unknown = [name for name in values if fields.indexOf(name) < 0]
     if unknown:
-        raise ProjectError(f"project {code}: the projects table has no field {', '.join(unknown)}")
-    with edit_command(projects_layer, f"add project {code}"):
+        raise ProjectError(tr("project {}: the projects table has no field {}", code, ", ".join(unknown)))
+    with edit_command(projects_layer, tr("add project {}", code)):
         feature = QgsVectorLayerUtils.createFeature(
             projects_layer, QgsGeometry(), {fields.indexOf(k): v for k, v in values.items()})
         if not projects_layer.addFeature(feature):
-            raise ProjectError(f"project {code}: the row could not be added")
+            raise ProjectError(tr("project {}: the row could not be added", code))
     added = find_project(projects_layer, code)
     return added.id() if added is not None else None
 
@@ -120,41 +121,41 @@ def update_project(projects_layer, project_code, changes, text=None):
     """Change attributes of one project (e.g. ``{"project_name": …}`` to rename it) in one undo step."""
     feature = find_project(projects_layer, project_code)
     if feature is None:
-        raise ProjectError(f"project {project_code}: not found")
+        raise ProjectError(tr("project {}: not found", project_code))
     if "status" in changes:
         _check_status(changes["status"])
     if "project_code" in changes:
-        raise ProjectError(f"project {project_code}: the code cannot be changed here (plots refer to it)")
+        raise ProjectError(tr("project {}: the code cannot be changed here (plots refer to it)", project_code))
     fields = projects_layer.fields()
-    with edit_command(projects_layer, text or f"edit project {project_code}"):
+    with edit_command(projects_layer, text or tr("edit project {}", project_code)):
         for name, value in changes.items():
             index = fields.indexOf(name)
             if index < 0:
-                raise ProjectError(f"project {project_code}: the projects table has no field '{name}'")
+                raise ProjectError(tr("project {}: the projects table has no field '{}'", project_code, name))
             if not projects_layer.changeAttributeValue(feature.id(), index, value):
-                raise ProjectError(f"project {project_code}: '{name}' could not be changed")
+                raise ProjectError(tr("project {}: '{}' could not be changed", project_code, name))
     return feature.id()
 
 
 def rename_project(projects_layer, project_code, new_name):
     return update_project(projects_layer, project_code, {"project_name": new_name},
-                          f"rename project {project_code}")
+                          tr("rename project {}", project_code))
 
 
 def delete_project(projects_layer, plots_layer, project_code):
     """Delete a project and its plots (one undo step on each layer); returns the number of plots deleted."""
     feature = find_project(projects_layer, project_code)
     if feature is None:
-        raise ProjectError(f"project {project_code}: not found")
+        raise ProjectError(tr("project {}: not found", project_code))
     plot_ids = [f.id() for f in plots_layer.getFeatures(project_request(project_code).setNoAttributes()
                                                         .setFlags(QgsFeatureRequest.NoGeometry))]
-    with edit_command(plots_layer, f"delete plots of {project_code}"):
+    with edit_command(plots_layer, tr("delete plots of {}", project_code)):
         if plot_ids and not plots_layer.deleteFeatures(plot_ids):
-            raise ProjectError(f"project {project_code}: its plots could not be deleted")
+            raise ProjectError(tr("project {}: its plots could not be deleted", project_code))
     try:
-        with edit_command(projects_layer, f"delete project {project_code}"):
+        with edit_command(projects_layer, tr("delete project {}", project_code)):
             if not projects_layer.deleteFeature(feature.id()):
-                raise ProjectError(f"project {project_code}: the row could not be deleted")
+                raise ProjectError(tr("project {}: the row could not be deleted", project_code))
     except ProjectError:
         plots_layer.undoStack().undo()  # keep both layers consistent
         raise
@@ -230,35 +231,35 @@ def repair_plot(plots_layer, fid):
     """Replace an invalid plot geometry by its repaired form in one undo step; returns the new geometry."""
     feature = plots_layer.getFeature(fid)
     if not feature.isValid():
-        raise ProjectError(f"plot fid {fid}: not found")
+        raise ProjectError(tr("plot fid {}: not found", fid))
     problem = geometry_problem(feature.geometry())
     if not problem:
         return feature.geometry()
     fixed = repaired_geometry(feature.geometry())
     if fixed is None:
-        raise ProjectError(f"plot {_value(feature, 'plot_code') or fid}: {problem}; it cannot be repaired "
-                           f"automatically, redraw it")
-    with edit_command(plots_layer, f"repair plot {_value(feature, 'plot_code') or fid}"):
+        raise ProjectError(tr("plot {}: {}; it cannot be repaired automatically, redraw it",
+                              _value(feature, "plot_code") or fid, problem))
+    with edit_command(plots_layer, tr("repair plot {}", _value(feature, "plot_code") or fid)):
         if not plots_layer.changeGeometry(fid, fixed):
-            raise ProjectError(f"plot fid {fid}: the geometry could not be changed")
+            raise ProjectError(tr("plot fid {}: the geometry could not be changed", fid))
     return fixed
 
 
 def add_plot(plots_layer, project_code, geometry, attributes=None, text=None):
     """Add one plot of ``project_code`` in one undo step; returns the (temporary) feature id."""
     if find_plot_layer_field(plots_layer, "project_code") < 0:
-        raise ProjectError(f"{plots_layer.name()}: not a plots layer (no project_code field)")
+        raise ProjectError(tr("{}: not a plots layer (no project_code field)", plots_layer.name()))
     values = dict(attributes or {})
     values["project_code"] = project_code
     values.setdefault("plot_code", next_plot_code(plots_layer, project_code))
     geometry = QgsGeometry(geometry)
     geometry.convertToMultiType()
     fields = plots_layer.fields()
-    with edit_command(plots_layer, text or f"add plot {values['plot_code']}"):
+    with edit_command(plots_layer, text or tr("add plot {}", values["plot_code"])):
         feature = QgsVectorLayerUtils.createFeature(
             plots_layer, geometry, {fields.indexOf(k): v for k, v in values.items() if fields.indexOf(k) >= 0})
         if not plots_layer.addFeature(feature):
-            raise ProjectError(f"plot {values['plot_code']}: could not be added")
+            raise ProjectError(tr("plot {}: could not be added", values["plot_code"]))
     return feature.id()
 
 
@@ -270,21 +271,21 @@ def merge_plots(plots_layer, fids):
     """Merge plots into the first one (its attributes kept) in one undo step; returns its fid."""
     fids = sorted(set(fids), key=lambda fid: (fid < 0, fid))
     if len(fids) < 2:
-        raise ProjectError("select at least two plots to merge")
+        raise ProjectError(tr("select at least two plots to merge"))
     features = [plots_layer.getFeature(fid) for fid in fids]
     codes = {str(_value(f, "project_code")) for f in features}
     if len(codes) > 1:
-        raise ProjectError(f"plots of different projects cannot be merged ({', '.join(sorted(codes))})")
+        raise ProjectError(tr("plots of different projects cannot be merged ({})", ", ".join(sorted(codes))))
     merged = QgsGeometry.unaryUnion([f.geometry() for f in features])
     if merged.isNull() or merged.isEmpty():
-        raise ProjectError("the merged geometry is empty")
+        raise ProjectError(tr("the merged geometry is empty"))
     merged.convertToMultiType()
     keep = features[0].id()
-    with edit_command(plots_layer, f"merge {len(fids)} plots"):
+    with edit_command(plots_layer, tr("merge {} plots", len(fids))):
         if not plots_layer.changeGeometry(keep, merged):
-            raise ProjectError(f"plot fid {keep}: the merged geometry could not be stored")
+            raise ProjectError(tr("plot fid {}: the merged geometry could not be stored", keep))
         if not plots_layer.deleteFeatures([f.id() for f in features[1:]]):
-            raise ProjectError("the merged plots could not be deleted")
+            raise ProjectError(tr("the merged plots could not be deleted"))
     return keep
 
 
@@ -296,9 +297,9 @@ def split_plots(plots_layer, fids, line_points):
     from qgis.core import QgsPointXY
     line = [QgsPointXY(p.x(), p.y()) for p in line_points]
     if len(line) < 2:
-        raise ProjectError("a split line needs at least two points")
+        raise ProjectError(tr("a split line needs at least two points"))
     new_ids = []
-    with edit_command(plots_layer, "split plots"):
+    with edit_command(plots_layer, tr("split plots")):
         for fid in fids:
             feature = plots_layer.getFeature(fid)
             geometry = QgsGeometry(feature.geometry())
@@ -320,14 +321,14 @@ def split_plots(plots_layer, fids, line_points):
                 plots_layer.addFeature(new)
                 new_ids.append(new.id())
         if not new_ids:
-            raise ProjectError("the line does not split any selected plot (it must cross it completely)")
+            raise ProjectError(tr("the line does not split any selected plot (it must cross it completely)"))
     return new_ids
 
 
 def delete_plots(plots_layer, fids):
-    with edit_command(plots_layer, f"delete {len(fids)} plots"):
+    with edit_command(plots_layer, tr("delete {} plots", len(fids))):
         if not plots_layer.deleteFeatures(list(fids)):
-            raise ProjectError("the plots could not be deleted")
+            raise ProjectError(tr("the plots could not be deleted"))
     return len(fids)
 
 
@@ -340,12 +341,12 @@ def fill_from_layer(plots_layer, project_code, source_layer, source_fids, class_
     """
     from qgis.core import QgsCoordinateTransform, QgsProject, QgsWkbTypes
     if source_layer.geometryType() != QgsWkbTypes.PolygonGeometry:
-        raise ProjectError(f"{source_layer.name()}: not a polygon layer")
+        raise ProjectError(tr("{}: not a polygon layer", source_layer.name()))
     transform = QgsCoordinateTransform(source_layer.crs(), plots_layer.crs(), QgsProject.instance())
     request = QgsFeatureRequest().setFilterFids(list(source_fids))
     fields = plots_layer.fields()
     new_ids = []
-    with edit_command(plots_layer, f"fill {len(source_fids)} plots from {source_layer.name()}"):
+    with edit_command(plots_layer, tr("fill {} plots from {}", len(source_fids), source_layer.name())):
         for feature in source_layer.getFeatures(request):
             geometry = QgsGeometry(feature.geometry())
             if geometry.isNull() or geometry.isEmpty():
@@ -360,7 +361,7 @@ def fill_from_layer(plots_layer, project_code, source_layer, source_fids, class_
             new = QgsVectorLayerUtils.createFeature(
                 plots_layer, geometry, {fields.indexOf(k): v for k, v in attributes.items()})
             if not plots_layer.addFeature(new):
-                raise ProjectError(f"{source_layer.name()} feature {feature.id()}: could not be added as a plot")
+                raise ProjectError(tr("{} feature {}: could not be added as a plot", source_layer.name(), feature.id()))
             new_ids.append(new.id())
     return new_ids
 

@@ -29,6 +29,12 @@ def test_dock_appears_in_chinese(dock_zh, project_db_path, idle):
     assert "未检查" in dock.panel.verdict_label.text()
     assert "亩" in dock.panel.values["area"].text() and "公顷" in dock.panel.values["area"].text()
     assert "万公斤" in dock.panel.values["capacity"].text()
+    # messages from core.projects are translated too
+    from double_guarantee_plugin.core import projects
+    with pytest.raises(projects.ProjectError, match="项目 DG2023-01：编号已被使用"):
+        projects.add_project(dock.projects_layer, {"project_code": "DG2023-01"})
+    dock._guarded(dock.merge_selected)
+    assert dock.last_message == ("请至少选择两个地块进行合并", "warning")
     # every visible label and button of the dock is Chinese (codes and numbers aside)
     english = [w.text() for w in dock.findChildren(QPushButton) + dock.findChildren(QLabel)
                if w.isVisibleTo(dock) and w.text() and any(c.isalpha() and c.isascii() for c in w.text())

@@ -541,7 +541,7 @@ class ProjectDock(QDockWidget):
 
     def set_status(self, status):
         code = self._require_project()
-        projects.update_project(self.projects_layer, code, {"status": status}, f"status of {code}")
+        projects.update_project(self.projects_layer, code, {"status": status}, tr("status of {}", code))
         self._record([self.projects_layer])
         self.refresh_project_list()
         if status == "accepted":
