@@ -185,7 +185,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
             <source>Basic farmland (optional: exclusions)</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田（可选：扣除面积）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
@@ -320,7 +320,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="189" />
             <source>Checking constraints before computing credits</source>
-            <translation type="unfinished" />
+            <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="407" />
@@ -821,7 +821,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
             <source>Ecological red line (optional: blocking)</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="376" />
@@ -2154,7 +2154,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
             <source>Slope polygons (optional: blocking above 25°)</source>
-            <translation type="unfinished" />
+            <translation>坡度图斑（可选：超过 25° 阻断）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
@@ -2525,7 +2525,7 @@
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="599" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="609" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
@@ -2570,7 +2570,7 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="640" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="650" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
@@ -2585,7 +2585,7 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="270" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="271" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
@@ -2740,7 +2740,7 @@
             <translation>在地块内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="593" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <comment>, </comment>
             <translation>检查时已修复无效的要素几何：{}</translation>
@@ -2756,37 +2756,37 @@
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="459" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="469" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="485" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="495" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="433" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="443" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="436" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="446" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="448" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="458" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="429" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="439" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="446" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="456" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
@@ -2811,12 +2811,12 @@
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="840" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="850" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="601" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="611" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
@@ -2831,27 +2831,27 @@
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="554" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="564" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="825" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="835" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="551" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="561" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="563" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="573" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="805" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="815" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
@@ -2861,7 +2861,7 @@
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="605" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="615" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
@@ -2871,12 +2871,12 @@
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="787" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="797" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="841" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="851" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
@@ -3073,12 +3073,12 @@
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="613" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="453" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="463" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
@@ -3108,7 +3108,7 @@
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="440" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="450" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
@@ -3163,17 +3163,17 @@
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="644" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="654" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="621" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="631" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="635" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="645" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <comment>, </comment>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
@@ -3199,32 +3199,32 @@
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="499" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="509" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="496" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="506" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="511" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="521" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="521" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="531" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="682" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="692" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="653" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="663" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
@@ -3249,7 +3249,7 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="606" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="616" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
@@ -3284,7 +3284,7 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="840" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="850" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -3314,7 +3314,7 @@
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="373" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="383" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
@@ -3333,7 +3333,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="580" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="590" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
@@ -3403,7 +3403,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="802" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="812" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
@@ -3493,7 +3493,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}。请检查：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="584" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="594" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>

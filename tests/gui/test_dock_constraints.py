@@ -17,8 +17,28 @@ def county_constraint_layers(demo_paths):
     return layers
 
 
+def _algorithm_row(plots_layer, layers, code):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from double_guarantee_plugin.processing.algorithms.compute_credits import ComputeCreditsAlgorithm
+    if not hasattr(ComputeCreditsAlgorithm, "BASIC_FARMLAND"):
+        pytest.skip("computecredits takes no constraint layers in this version")
+    context = QgsProcessingContext()
+    result = processing.run("doubleguarantee:computecredits", {
+        "INPUT": plots_layer, "RULE_PROFILE": "national_2017", "BASIC_FARMLAND": layers["basic_farmland"],
+        "RED_LINE": layers["red_line"], "SLOPE": layers["slope"], "SLOPE_FIELD": "slope_deg",
+        "OUTPUT": "TEMPORARY_OUTPUT", "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
+        feedback=QgsProcessingFeedback())
+    table = result["PROJECT_OUTPUT"]
+    if isinstance(table, str):
+        table = context.takeResultLayer(table)
+    rows = [f for f in table.getFeatures() if f["project_code"] == code]
+    assert len(rows) == 1
+    return {name: rows[0][name] for name in rows[0].fields().names()}
+
+
 def test_verdicts_and_exclusions_from_the_project_constraint_set(dock, project_db_path, idle,
-                                                                  county_constraint_layers):
+                                                                  county_constraint_layers, processing_ready):
     layers = county_constraint_layers
     constraint_set = constraints.ConstraintSet.from_layers(
         basic_farmland=layers["basic_farmland"], red_line=layers["red_line"], slope=layers["slope"])
@@ -50,6 +70,11 @@ def test_verdicts_and_exclusions_from_the_project_constraint_set(dock, project_d
                                                 plot_checks={p.plot_fid: p for p in checks.plots})
     assert credit.credit_area_mu == pytest.approx(expected.credit_area_mu, rel=1e-12)
     assert credit.credit_capacity_kg == pytest.approx(expected.credit_capacity_kg, rel=1e-12)
+    # and doubleguarantee:computecredits given the same constraint layers agrees with the panel
+    row = _algorithm_row(dock.plots_layer, layers, "DG2024-07")
+    assert credit.credit_area_mu == pytest.approx(row["credit_area_mu"], rel=1e-9)
+    assert credit.credit_capacity_kg == pytest.approx(row["credit_capacity_kg"], rel=1e-9)
+    assert credit.credit_paddy_mu == pytest.approx(row["credit_paddy_mu"], rel=1e-9, abs=1e-9)
 
     dock.select_project("DG2024-06")
     idle(dock)
