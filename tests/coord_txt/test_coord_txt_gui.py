@@ -2,7 +2,7 @@
 import shutil
 
 import pytest
-from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry,
+from qgis.core import (QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry,
                        QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QMimeData, QPoint, Qt, QUrl
 from qgis.PyQt.QtGui import QDropEvent

@@ -284,17 +284,17 @@ def read_coord_txt(source, encoding="auto", zone=None, path=None, ellipsoidal=Tr
         except OSError as exc:
             raise CoordTxtError(Message(QT_TR_NOOP("cannot read the file: {}"), exc.strerror or str(exc)),
                                 path) from None
-    reader = _Reader(raw, encoding, zone, path)
-    reader.ellipsoidal = ellipsoidal
-    return reader.read()
+    return _Reader(raw, encoding, zone, path, ellipsoidal).read()
 
 
 class _Reader:
-    def __init__(self, raw, encoding, zone, path):
+    def __init__(self, raw, encoding, zone, path, ellipsoidal=True):
         self.raw = raw
         self.encoding = encoding
         self.zone_hint = zone
         self.path = path
+        self.ellipsoidal = ellipsoidal
+        self.fullwidth = False
         self.result = CoordTxtFile(path)
 
     def error(self, message, line=None):

@@ -1,5 +1,4 @@
 """``doubleguarantee:exportcoordtxt``: polygons to Ministry-standard coordinate TXT files (上图入库)."""
-import os
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterBoolean,
                        QgsProcessingParameterCrs, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
