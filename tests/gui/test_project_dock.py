@@ -361,3 +361,26 @@ def test_attribute_edit_and_plot_delete_update_the_panel(dock, project_db_path, 
     dock.undo()
     idle(dock)
     assert second in dict(dock.last_snapshot.plot_credits)
+
+
+def test_other_projects_totals_follow_edits_lazily(dock, project_db_path, idle):
+    from qgis.core import QgsApplication
+    import time
+    open_and_select(dock, project_db_path, idle)
+    other = "DG2023-02"
+    row = dock.project_codes().index(other)
+    area_before = float(dock.project_table.item(row, 4).text().replace(",", ""))
+    victim = projects.plot_features(dock.plots_layer, other)[0]
+    projects.delete_plots(dock.plots_layer, [victim.id()])   # e.g. with QGIS's own delete tool
+    idle(dock)
+    assert dock.all_debouncer.pending()          # the full run waits for the edits to settle
+    deadline = time.perf_counter() + 10
+    while (dock.all_debouncer.pending() or dock.busy()) and time.perf_counter() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    row = dock.project_codes().index(other)
+    area_after = float(dock.project_table.item(row, 4).text().replace(",", ""))
+    assert area_after < area_before
+    # the selected project's row still shows its live figures
+    row = dock.project_codes().index(PROJECT)
+    assert dock.project_table.item(row, 4).text() == f"{dock.last_snapshot.project_credit.area_mu:,.2f}"

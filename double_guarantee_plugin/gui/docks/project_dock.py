@@ -8,6 +8,7 @@ the QGIS project under the scope ``DoubleGuarantee`` and restored when the proje
 """
 import os
 import sqlite3
+import time
 
 from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
@@ -28,6 +29,7 @@ from ..tools.plot_tools import DrawPlotTool, ReshapePlotTool, SplitPlotsTool, op
 DOCK_ORDER = 10
 SCOPE = "DoubleGuarantee"
 KEY_DATABASE, KEY_PROJECT, KEY_PROFILE = "database_path", "selected_project", "rule_profile"
+ALL_PROJECTS_DELAY_MS = 2000
 PROJECT_COLUMNS = ("project_code", "project_name", "status", "check", "area_mu", "credit_area_mu",
                    "credit_capacity_kg", "credit_paddy_mu", "county_code")  # the verdict stays in sight
 
@@ -98,6 +100,7 @@ class ProjectDock(QDockWidget):
         self._redo = []
         self._active_tool = None
         self._problem_marker = None
+        self._project_snapshot_started = 0.0
         self.form_opener = open_attribute_form
 
         self.debouncer = live_credits.Debouncer(live_credits.DEBOUNCE_MS, self)
@@ -105,6 +108,9 @@ class ProjectDock(QDockWidget):
         # one edit of the projects table emits several signals: rebuild the list once per burst
         self.list_debouncer = live_credits.Debouncer(50, self)
         self.list_debouncer.triggered.connect(self.refresh_project_list)
+        # the other projects' totals follow edits too, but lazily: a full run over 50,000 plots takes seconds
+        self.all_debouncer = live_credits.Debouncer(ALL_PROJECTS_DELAY_MS, self)
+        self.all_debouncer.triggered.connect(self.refresh_all_projects)
         self._build()
         self.setAcceptDrops(True)
         project = QgsProject.instance()
@@ -326,6 +332,7 @@ class ProjectDock(QDockWidget):
             except (TypeError, RuntimeError):
                 pass
         self._cancel_tasks()
+        self.all_debouncer.stop()
         self.plots_layer = self.projects_layer = None
         self._types_cache = None
         self.database_path = None
@@ -733,6 +740,8 @@ class ProjectDock(QDockWidget):
             self.list_debouncer.poke()
         self.panel.show_pending()
         self.debouncer.poke()
+        if self.sender() is self.plots_layer:
+            self.all_debouncer.poke()
 
     def _profile_changed(self):
         profile_id = self.profile_combo.currentData()
@@ -761,17 +770,19 @@ class ProjectDock(QDockWidget):
                 pass
         self._generation[kind] += 1
         generation = self._generation[kind]
+        started = time.monotonic()
         source = live_credits.LayerSnapshot(self.plots_layer)  # main thread: copies the edit buffer
 
-        def done(snapshot, task, kind=kind, generation=generation):
+        def done(snapshot, task, kind=kind, generation=generation, started=started):
             if self._tasks.get(kind) is task:
                 del self._tasks[kind]
             if snapshot is None or generation != self._generation[kind]:
                 return  # cancelled or overtaken by a newer edit
             if kind == "project":
+                self._project_snapshot_started = started
                 self._show_project_snapshot(snapshot)
             else:
-                self._show_all_snapshot(snapshot)
+                self._show_all_snapshot(snapshot, started)
 
         task = live_credits.CreditTask(description, source, project_code, self.profile, self.constraint_set,
                                        self.engine_caches[kind], done, self._project_types())
@@ -801,6 +812,7 @@ class ProjectDock(QDockWidget):
 
     def refresh_all_projects(self, *_args):
         """Recompute every project's totals and verdicts for the project list (background)."""
+        self.all_debouncer.stop()
         return self._start_task("all", None, tr("Credits of all projects"))
 
     def _show_project_snapshot(self, snapshot):
@@ -822,12 +834,17 @@ class ProjectDock(QDockWidget):
         if self.plots_layer is not None:
             self.panel.select_fids(self.plots_layer.selectedFeatureIds())
 
-    def _show_all_snapshot(self, snapshot):
+    def _show_all_snapshot(self, snapshot, started=0.0):
         if snapshot.error:
             self.message(tr("Credits could not be computed: {}", snapshot.error.splitlines()[0]), "warning")
             return
         self.project_credits = dict(snapshot.project_credits)
         self.project_checks = dict(snapshot.check_statuses)
+        latest = self.last_snapshot
+        if latest is not None and not latest.error and self._project_snapshot_started > started:
+            # the live run saw newer edits of the selected project than this slower full run
+            self.project_credits[latest.project_code] = latest.project_credit
+            self.project_checks[latest.project_code] = latest.check_status
         self.refresh_project_list()
 
     def busy(self):
@@ -975,6 +992,7 @@ class ProjectDock(QDockWidget):
                 pass
         self.debouncer.stop()
         self.list_debouncer.stop()
+        self.all_debouncer.stop()
         # a task still reading the layers when QGIS unloads the plugin would outlive its Python objects
         self._cancel_tasks(wait_ms=10000)
         self.close_database()
