@@ -195,11 +195,11 @@ class LayerIndex:
             if not entry:
                 continue
             geometry, abstract = entry
-            if not engine.intersects(abstract):
-                continue
-            if engine.contains(abstract):
+            if engine.contains(abstract):          # most candidates are inside or crossing: test inside first
                 pieces.append(geometry)
                 hits.append(fid)
+                continue
+            if not engine.intersects(abstract):
                 continue
             part = engine.intersection(abstract)
             if part is None and self.repair(fid):

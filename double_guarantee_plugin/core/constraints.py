@@ -13,6 +13,7 @@ plot is prepared once (GEOS prepared geometry) and tested against the candidates
 """
 import json
 import math
+import threading
 from dataclasses import dataclass, field, fields as dataclass_fields
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeatureRequest, QgsGeometry, QgsMapLayer,
@@ -66,9 +67,10 @@ def role_label(role):
 
 
 def default_workers():
-    """Threads for batch checks: GEOS work runs outside the GIL, so two cores give real speed."""
-    import os
-    return max(1, min(2, os.cpu_count() or 1))
+    """Threads for batch checks.  GEOS calls release the GIL, but on a machine whose cores are
+    already busy two threads measured slower than one (GIL hand-over), so one is the default;
+    set ``engine.workers = 2`` on an idle multi-core machine."""
+    return 1
 
 
 def crs_is_defined(crs):
@@ -368,8 +370,17 @@ def _steeper_than(max_slope_deg):
     return lambda value: (_number(value) or 0.0) > threshold
 
 
+# units.m2_to_mu takes a float through exact Fractions (tens of µs a call); on the per-plot path the
+# factor, taken once from units.py, is applied directly (the same value to the last bit or two)
+_MU_PER_M2 = m2_to_mu(1.0)
+
+
+def _mu(area_m2):
+    return area_m2 * _MU_PER_M2
+
+
 def _fmt_area(area_m2):
-    return tr("{:.1f} m² ({:.2f} mu)", area_m2, m2_to_mu(area_m2))
+    return tr("{:.1f} m² ({:.2f} mu)", area_m2, _mu(area_m2))
 
 
 class ConstraintEngine:
@@ -468,11 +479,12 @@ class ConstraintEngine:
             self._steep[key] = layer
         return layer
 
-    def prepare(self, target_crs, feedback=None):
+    def prepare(self, target_crs, feedback=None, resolved_entries=None):
         """Resolve every entry and build (or reuse) its index in ``target_crs``: ``[(resolved, index)]``."""
+        if resolved_entries is None:
+            resolved_entries = [self.resolve(entry) for entry in self.constraint_set.layers]
         prepared = []
-        for entry in self.constraint_set.layers:
-            resolved = self.resolve(entry)
+        for resolved in resolved_entries:
             index = None
             if not resolved.problem:
                 try:
@@ -480,23 +492,31 @@ class ConstraintEngine:
                     index = REGISTRY.get(resolved.layer, source, target_crs, self.transform_context,
                                          resolved.attribute, feedback)
                 except Exception as exc:  # noqa: BLE001
-                    resolved.problem = tr("layer '{}' cannot be read ({})", entry.name, exc)
+                    resolved.problem = tr("layer '{}' cannot be read ({})", resolved.entry.name, exc)
             prepared.append((resolved, index))
         return prepared
 
     # --- one plot -----------------------------------------------------------------------------
 
-    def _check_one(self, prepared, geometry, measure, plot_kind, plot_fid=-1, plot_code="", project_code="",
-                   class_before=None):
-        plot_messages = []        # (status, message)
+    @staticmethod
+    def _prepare_plot(geometry, measure):
+        """``(usable geometry or None, problem, area_m2, prepared engine, bbox)`` of one plot."""
         problem = ""
         if geometry is None or geometry.isNull() or geometry.isEmpty():
-            problem = tr("the plot has no geometry")
-            usable = None
-        else:
-            usable, error = repaired(geometry)
-            if error:
-                problem = tr("the plot geometry is invalid: {} (repaired for the check)", error)
+            return None, tr("the plot has no geometry"), 0.0, None, None
+        usable, error = repaired(geometry)
+        if error:
+            problem = tr("the plot geometry is invalid: {} (repaired for the check)", error)
+        if usable is None:
+            return None, problem or tr("the plot has no usable geometry"), 0.0, None, None
+        engine = QgsGeometry.createGeometryEngine(usable.constGet())
+        engine.prepareGeometry()
+        return usable, problem, measure.area_m2(usable), engine, usable.boundingBox()
+
+    def _check_one(self, prepared, geometry, measure, plot_kind, plot_fid=-1, plot_code="", project_code="",
+                   class_before=None, plot=None):
+        plot_messages = []        # (status, message)
+        usable, problem, area_m2, engine, rectangle = plot or self._prepare_plot(geometry, measure)
         if usable is None:
             check = PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_BLOCKING,
                               problem or tr("the plot has no usable geometry"), [],
@@ -507,14 +527,10 @@ class ConstraintEngine:
             return check
         if problem:
             plot_messages.append((STATUS_BLOCKING, problem))
-        area_m2 = measure.area_m2(usable)
         if area_m2 < self.profile.min_mapping_area_m2:
             plot_messages.append((STATUS_WARNING, tr(
                 "the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²", area_m2,
                 self.profile.min_mapping_area_m2)))
-        engine = QgsGeometry.createGeometryEngine(usable.constGet())
-        engine.prepareGeometry()
-        rectangle = usable.boundingBox()
 
         layer_checks = []
         for resolved, index in prepared:
@@ -567,7 +583,7 @@ class ConstraintEngine:
             base.overlap_m2, base.overlap_mu, base.share = 0.0, 0.0, 0.0
             base.message = tr("no overlap")
         else:
-            base.overlap_m2, base.overlap_mu = area, m2_to_mu(area)
+            base.overlap_m2, base.overlap_mu = area, _mu(area)
             base.share = area / plot_area_m2 if plot_area_m2 else None
             base.feature_ids = sorted(fids)
             base.geometry = overlap
@@ -617,7 +633,7 @@ class ConstraintEngine:
         cultivated = {code: area for code, area in areas.items() if tables.is_cultivated(code)}
         cultivated_m2 = sum(cultivated.values())
         share = cultivated_m2 / plot_area_m2 if plot_area_m2 else 0.0
-        base.overlap_m2, base.overlap_mu, base.share = cultivated_m2, m2_to_mu(cultivated_m2), share
+        base.overlap_m2, base.overlap_mu, base.share = cultivated_m2, _mu(cultivated_m2), share
         dominant = max(areas, key=areas.get)
         dominant_share = areas[dominant] / plot_area_m2 if plot_area_m2 else 0.0
         claimed = str(class_before).strip() if class_before not in (None, "") else ""
@@ -676,21 +692,42 @@ class ConstraintEngine:
             return self._all_not_checked(plots_layer, request, fields,
                                          tr("the plot layer has no coordinate reference system"))
         measure = EllipsoidalArea(crs, self.transform_context)
-        prepared = self.prepare(crs, feedback)
+        # the index build (one long C++ call that releases the GIL) runs while the plots are read
+        # and prepared here; layers are read through snapshots when this is the main thread
+        if threading.current_thread() is threading.main_thread():
+            self.snapshot_layers()
+        resolved_entries = [self.resolve(entry) for entry in self.constraint_set.layers]
+        holder = {}
+
+        def build():
+            try:
+                holder["prepared"] = self.prepare(crs, feedback, resolved_entries)
+            except Exception as exc:  # noqa: BLE001 - raised again below, in the caller's thread
+                holder["error"] = exc
+
+        builder = threading.Thread(target=build, name="constraint-index-build")
+        builder.start()
+        items = []
+        try:
+            for feature in plots_layer.getFeatures(request):
+                if feedback is not None and feedback.isCanceled():
+                    break
+                values = _values(feature, fields)
+                kind = classify_plot(values["class_before"], values["class_after"])
+                geometry = feature.geometry()
+                items.append((feature.id(), geometry, values, kind, self._prepare_plot(geometry, measure)))
+        finally:
+            builder.join()
+        if "error" in holder:
+            raise holder["error"]
+        prepared = holder["prepared"]
         if feedback is not None and feedback.isCanceled():
             return {}
-        items = []
-        for feature in plots_layer.getFeatures(request):
-            if feedback is not None and feedback.isCanceled():
-                return {}
-            values = _values(feature, fields)
-            kind = classify_plot(values["class_before"], values["class_after"])
-            items.append((feature.id(), feature.geometry(), values, kind))
         checks = self._check_items(prepared, items, crs, max(1, len(items)), feedback)
         if checks is None:
             return {}
         by_project = {}
-        for (_fid, _geometry, values, _kind), check in zip(items, checks):
+        for (_fid, _geometry, values, _kind, _plot), check in zip(items, checks):
             by_project.setdefault(values["project_code"], []).append((check, values["class_before"]))
         results = {}
         for code, items in by_project.items():
@@ -705,12 +742,12 @@ class ConstraintEngine:
         def run(chunk, progress):
             measure = EllipsoidalArea(crs, self.transform_context)   # a transform is not shared across threads
             found = []
-            for fid, geometry, values, kind in chunk:
+            for fid, geometry, values, kind, plot in chunk:
                 if feedback is not None and feedback.isCanceled():
                     return None
                 found.append(self._check_one(prepared, geometry, measure, kind, fid,
                                              values["plot_code"] or f"fid {fid}", values["project_code"],
-                                             values["class_before"]))
+                                             values["class_before"], plot))
                 if progress:
                     progress()
             return found
@@ -767,7 +804,7 @@ class ConstraintEngine:
                     area = measure.area_m2(merge_overlapping(pieces))
                 else:
                     area = sum(check.overlap_m2 or 0.0 for check in layer_checks)
-                aggregate.overlap_m2, aggregate.overlap_mu = area, m2_to_mu(area)
+                aggregate.overlap_m2, aggregate.overlap_mu = area, _mu(area)
                 aggregate.share = area / project.area_m2 if project.area_m2 else None
                 aggregate.feature_ids = sorted({fid for check in layer_checks for fid in check.feature_ids})
                 conflicting = sum(1 for check in layer_checks if check.status in (STATUS_WARNING, STATUS_BLOCKING))
