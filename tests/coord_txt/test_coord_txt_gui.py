@@ -166,3 +166,23 @@ def test_background_import_reads_in_a_task(iface, plots_layer, traps):
     start_background_import(iface, plots_layer, "NEW-5", [traps / "zone_conflict.txt"], counts.append)
     assert _wait(lambda: len(counts) == 2) and counts[1] == 0
     assert plots_layer.featureCount() == before + 2
+
+
+def test_import_warns_of_class_codes_outside_gbt21010(iface, plots_layer, real_coord_dir, tmp_path):
+    from qgis.core import QgsApplication
+    logged = []
+    log = QgsApplication.messageLog()
+
+    def keep(message, tag, level):
+        logged.append(message)
+    log.messageReceived.connect(keep)
+    try:
+        # the longjie file carries 地类编码 ''; a copy of windr07 with a made-up class code
+        text = (real_coord_dir / "windr07_SampleData.txt").read_text(encoding="utf-8")
+        path = tmp_path / "odd_class.txt"
+        path.write_text(text.replace("5,109.43,1,,面,,,,@", "5,109.43,1,,面,,,9999,@"), encoding="utf-8")
+        assert import_txt_as_plots(iface, plots_layer, "NEW-6", [path]) == 5
+    finally:
+        log.messageReceived.disconnect(keep)
+    assert any("'9999', which is not a GB/T 21010 code" in message for message in logged)
+    assert {f["class_before"] for f in _project_plots(plots_layer, "NEW-6") if f["plot_code"] == "1"} == {"9999"}

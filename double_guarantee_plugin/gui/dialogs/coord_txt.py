@@ -70,8 +70,23 @@ def plot_features(plots_layer, project_code, results):
     return features
 
 
+def _unknown_class_codes(results):
+    """地类编码 values that are not GB/T 21010 codes: copied as they are, but the user should know."""
+    known = tables.land_classes()
+    found = []
+    for result in results:
+        name = os.path.basename(str(result.path))
+        for parcel in result.parcels:
+            if parcel.class_code and parcel.class_code not in known:
+                found.append(tr("{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code", name,
+                                parcel.label, parcel.class_code))
+    return found
+
+
 def _report_notes(iface, results):
-    warnings = []
+    warnings = _unknown_class_codes(results)
+    for text in warnings:
+        QgsMessageLog.logMessage(text, tr("Double Guarantee"), Qgis.Warning)
     for result in results:
         name = os.path.basename(str(result.path))
         notes = list(result.notes) + [note for parcel in result.parcels for note in parcel.notes]
