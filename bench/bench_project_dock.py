@@ -93,6 +93,42 @@ class StallMeter:
         return self.longest
 
 
+def _edit_latencies_with_constraints(dock, plots, target, code, meter, rounds=5):
+    """The same edits with the demo county as constraint set (None without core.constraints)."""
+    try:
+        from double_guarantee_plugin.core import constraints
+    except ImportError:
+        return None
+    from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer
+    from double_guarantee_plugin.core import projects
+    from screenshot_dock import wait_idle
+    county = ROOT / "demo_data" / "demo_county.gpkg"
+    layers = {name: QgsVectorLayer(f"{county}|layername={name}", name, "ogr")
+              for name in ("basic_farmland", "red_line", "slope")}
+    QgsProject.instance().addMapLayers(list(layers.values()), False)
+    dock.set_constraint_set(constraints.ConstraintSet.from_layers(
+        basic_farmland=layers["basic_farmland"], red_line=layers["red_line"], slope=layers["slope"]))
+    wait_idle(dock, 600)   # first run builds the spatial indexes
+    dock.all_debouncer.stop()
+    latencies, stalls = [], []
+    for step in range(rounds):
+        shape = QgsGeometry(target.geometry()).buffer(-0.3 * (step + 1), 2)
+        shape.convertToMultiType()
+        meter.start()
+        started = time.perf_counter()
+        with projects.edit_command(plots, "bench edit"):
+            plots.changeGeometry(target.id(), shape)
+        wait_idle(dock)
+        latencies.append(time.perf_counter() - started)
+        stalls.append(meter.stop())
+    dock.all_debouncer.stop()
+    status = dock.last_snapshot.check_status
+    dock.set_constraint_set(None)
+    wait_idle(dock, 600)
+    dock.all_debouncer.stop()
+    return latencies, stalls, status
+
+
 def main():
     from qgis_headless import start_qgis
     start_qgis()
@@ -146,6 +182,13 @@ def main():
     print(f"edit → panel ({code}, 100 plots of {plots.featureCount():,}): median {median * 1000:.0f} ms, "
           f"max {max(latencies) * 1000:.0f} ms (debounce {dock.debouncer.timer.interval()} ms included; "
           f"target ≤ 300 ms); longest main-thread stall {max(stalls) * 1000:.0f} ms")
+
+    checked = _edit_latencies_with_constraints(dock, plots, target, code, meter)
+    if checked:
+        latencies_c, stalls_c, status = checked
+        print(f"with the demo county's constraints (55,000 basic-farmland polygons, red line, slope; verdict "
+              f"{status}): edit → panel median {statistics.median(latencies_c) * 1000:.0f} ms, max "
+              f"{max(latencies_c) * 1000:.0f} ms; longest main-thread stall {max(stalls_c) * 1000:.0f} ms")
 
     from double_guarantee_plugin.core.live_credits import LayerSnapshot, compute_snapshot
     started = time.perf_counter()
