@@ -43,6 +43,7 @@ def run(ctx):
         if leftover.exists():
             leftover.unlink()
     shutil.copy(ctx.data_dir / "demo_projects.gpkg", database)
+    previous = list(i18n._translators)   # put back whatever language earlier steps chose
     iface = HeadlessInterface()
     dock = make_dock(iface, "zh_CN")
     try:
@@ -80,5 +81,10 @@ def run(ctx):
     finally:
         dock.cleanup()
         i18n.remove_translation()
+        if previous:
+            from qgis.PyQt.QtCore import QCoreApplication
+            for translator in previous:
+                QCoreApplication.installTranslator(translator)
+            i18n._translators.extend(previous)
         QgsProject.instance().removeAllMapLayers()
         iface.close()
