@@ -23,9 +23,11 @@ def dock_layers(demo_paths, tmp_path, qgis_app):
     from qgis.core import QgsProject, QgsVectorLayer
     copy = tmp_path / "projects.gpkg"
     shutil.copy(demo_paths["projects"], copy)
+    county = tmp_path / "county.gpkg"            # a copy too: one test edits the red line
+    shutil.copy(demo_paths["county"], county)
     layers = {"plots": QgsVectorLayer(f"{copy}|layername=plots", "plots", "ogr")}
     for name in ("basic_farmland", "red_line", "slope"):
-        layers[name] = QgsVectorLayer(f"{demo_paths['county']}|layername={name}", name, "ogr")
+        layers[name] = QgsVectorLayer(f"{county}|layername={name}", name, "ogr")
     assert all(layer.isValid() for layer in layers.values())
     QgsProject.instance().addMapLayers(list(layers.values()))
     yield layers
@@ -146,3 +148,28 @@ def test_the_choice_is_remembered_in_the_project(check_dock, dock_layers, iface)
         wait_idle(second)
         second.cleanup()
         second.setParent(None)
+
+
+def test_editing_a_constraint_layer_rechecks(check_dock, dock_layers):
+    from qgis.core import QgsApplication
+    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    choose_layers(check_dock, dock_layers)
+    red_line = dock_layers["red_line"]
+    assert check_dock.results["DG2024-06"].status == "blocking"
+    assert REGISTRY.cached(red_line.id())
+    zone = next(feature for feature in red_line.getFeatures() if feature["zone_name"] == "东山水源涵养区")
+    assert red_line.startEditing()
+    edited_at = time.perf_counter()
+    assert red_line.deleteFeature(zone.id())          # the zone is redrawn elsewhere: the conflict goes
+    assert not REGISTRY.cached(red_line.id())
+    while check_dock.results["DG2024-06"].status == "blocking":
+        QgsApplication.processEvents()
+        time.sleep(0.002)
+        assert time.perf_counter() - edited_at < 10, "no re-check after the red-line edit"
+    red = next(check for check in check_dock.results["DG2024-06"].layers if check.role == "red_line")
+    assert red.status == "ok" and red.overlap_m2 == 0
+    assert check_dock.results["DG2024-06"].status == "warning"     # what is left: a basic-farmland sliver
+    assert all(plot.rl_overlap_m2 == 0 for plot in check_dock.results["DG2024-06"].plots)
+    red_line.rollBack()
+    wait_idle(check_dock)
+    assert check_dock.results["DG2024-06"].status == "blocking"

@@ -113,3 +113,24 @@ def test_agrees_with_native_calculatevectoroverlaps(demo_checks, demo_county_lay
             continue
         total = sum(native[plot.plot_fid] for plot in check.plots)
         assert layer_check(check, "basic_farmland").overlap_m2 == pytest.approx(total, rel=1e-4, abs=0.01), code
+
+
+def test_checks_feed_the_credits_of_core_layer_credits(demo_checks, demo_county_layers):
+    from double_guarantee_plugin.core import tables
+    from double_guarantee_plugin.core.layer_credits import compute_layer_credits
+    from double_guarantee_plugin.core.units import m2_to_mu
+    profile = tables.load_rule_profile("jiangsu_2014")
+    plot_checks = {plot.plot_fid: plot for check in demo_checks.values() for plot in check.plots}
+    plain, _projects = compute_layer_credits(demo_county_layers["plots"], profile)
+    checked, _projects = compute_layer_credits(demo_county_layers["plots"], profile, plot_checks=plot_checks)
+    plain, checked = dict(plain), dict(checked)
+    for plot in demo_checks["DG2024-07"].plots:
+        if plot.excluded_m2 > 1000:
+            assert checked[plot.plot_fid].credit_area_mu == pytest.approx(
+                plain[plot.plot_fid].credit_area_mu - m2_to_mu(plot.excluded_m2))
+    blocked = [plot for plot in demo_checks["DG2024-06"].plots if plot.blocking_reason]
+    assert blocked
+    for plot in blocked:
+        assert plain[plot.plot_fid].credit_area_mu > 0
+        assert checked[plot.plot_fid].credit_area_mu == checked[plot.plot_fid].credit_capacity_kg == 0
+        assert "red line" in checked[plot.plot_fid].reason
