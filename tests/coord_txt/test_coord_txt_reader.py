@@ -210,3 +210,23 @@ def test_bytes_that_are_not_text(traps):
         read_coord_txt("[属性描述]\n坐标系=2000\x00".encode("utf-8"))
     with pytest.raises(CoordTxtError, match="cannot read the file"):
         read_coord_txt(traps / "no_such_file.txt")
+
+
+def test_damaged_utf8_is_not_read_as_gbk(real_coord_dir):
+    raw = (real_coord_dir / "windr07_SampleData.txt").read_bytes()
+    lines = raw.split(b"\n")
+    lines[20] = b"J\xff" + lines[20][1:]
+    with pytest.raises(CoordTxtError, match="UTF-8 up to here") as caught:
+        read_coord_txt(b"\n".join(lines))
+    assert caught.value.line == 21
+
+
+def test_sections_after_the_parcels_and_header_lines_inside_them():
+    text = ("[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=39\n[地块坐标]\n"
+            "5,0.5000,A,,面,,,,@\nJ1,1,3540000,39500000\nJ2,1,3540000,39500050\nJ3,1,3540100,39500050\n"
+            "J4,1,3540100,39500000\nJ5,1,3540000,39500000\n[项目信息]\n项目名称=尾部项目\n")
+    result = read_coord_txt(text.encode("utf-8"))
+    assert result.project_info == {"项目名称": "尾部项目"} and len(result.parcels) == 1
+    with pytest.raises(CoordTxtError, match="header must come before it") as caught:
+        read_coord_txt(text.replace("[地块坐标]\n", "[地块坐标]\n带号=39\n").encode("utf-8"))
+    assert caught.value.line == 6

@@ -197,10 +197,16 @@ def decode(raw, encoding="auto", path=None):
     try:
         return raw.decode("utf-8"), "UTF-8", False
     except UnicodeDecodeError as utf8_error:
+        offset = utf8_error.start
+        # Chinese text read as UTF-8 before the bad byte: a damaged UTF-8 file, not a GBK one
+        # (GBK text almost never passes as UTF-8 for three characters in a row)
+        if offset - len(raw[:offset].decode("utf-8")) >= 6:
+            raise CoordTxtError(Message(QT_TR_NOOP("the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: "
+                                                   "the file is damaged or mixes encodings"), raw[offset]),
+                                path, _line_of_offset(raw, offset)) from None
         try:
             return raw.decode("gb18030"), "GB18030", False
         except UnicodeDecodeError:
-            offset = utf8_error.start
             raise CoordTxtError(Message(QT_TR_NOOP("the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); "
                                                    "choose the encoding by hand"), raw[offset]),
                                 path, _line_of_offset(raw, offset)) from None
