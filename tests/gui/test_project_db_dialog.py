@@ -30,6 +30,9 @@ def test_create_database_opens_it_in_the_dock(dock, iface, tmp_path, idle):
     assert dock.project_codes() == []
     dock.new_project({"project_code": "XM001", "project_name": "第一个项目", "county_code": "320999"})
     assert dock.project_codes() == ["XM001"]
+    dock.refresh_all_projects()
+    idle(dock)
+    assert dock.project_table.item(0, 4).text() == "0.00"      # no plots yet: zero, not "still computing"
     # opening a file that is not a project database names the file
     other = tmp_path / "not_a_db.gpkg"
     other.write_bytes(b"not sqlite")

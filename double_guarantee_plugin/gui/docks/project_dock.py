@@ -840,6 +840,10 @@ class ProjectDock(QDockWidget):
             return
         self.project_credits = dict(snapshot.project_credits)
         self.project_checks = dict(snapshot.check_statuses)
+        if self.projects_layer is not None:
+            from ...core.credits import ProjectCredit
+            for row in projects.list_projects(self.projects_layer):   # projects without plots: zeros, not "…"
+                self.project_credits.setdefault(row.get("project_code"), ProjectCredit(row.get("project_code")))
         latest = self.last_snapshot
         if latest is not None and not latest.error and self._project_snapshot_started > started:
             # the live run saw newer edits of the selected project than this slower full run
