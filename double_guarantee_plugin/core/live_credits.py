@@ -165,6 +165,11 @@ class ConstraintEngineCache:
             self._key = self._engine = None
 
 
+def constraint_set_key(constraint_set):
+    """A value that is equal for two constraint sets holding the same layers."""
+    return None if constraint_set is None else _set_key(constraint_set)
+
+
 def _set_key(constraint_set):
     to_json = getattr(constraint_set, "to_json", None)
     if to_json is not None:

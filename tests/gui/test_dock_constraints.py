@@ -95,3 +95,19 @@ def test_missing_constraint_layer_is_not_checked_and_says_so(dock, project_db_pa
     assert "NOT CHECKED" in dock.panel.figures_box.title()
     assert "not checked" in dock.panel.verdict_label.text().lower()
     assert dock.panel.values["credit_area"].text() != "—"
+
+
+def test_dock_follows_a_constraint_set_saved_later(dock, project_db_path, idle, county_constraint_layers):
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    assert dock.select_project("DG2024-06")
+    idle(dock)
+    assert dock.last_snapshot.check_status == "not_checked"
+    # another part of the plugin saves a constraint set in the QGIS project; the next refresh uses it
+    layers = county_constraint_layers
+    constraints.ConstraintSet.from_layers(basic_farmland=layers["basic_farmland"], red_line=layers["red_line"],
+                                          slope=layers["slope"]).write_to_project(QgsProject.instance())
+    dock.refresh_credits()
+    idle(dock)
+    assert dock.last_snapshot.check_status == "blocking"
+    assert "NOT CHECKED" not in dock.panel.figures_box.title()

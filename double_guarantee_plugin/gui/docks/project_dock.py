@@ -752,6 +752,17 @@ class ProjectDock(QDockWidget):
             self.refresh_credits()
             self.write_state()
 
+    def _sync_constraint_set(self):
+        """Follow the constraint set saved in the QGIS project (another dock may have changed it)."""
+        stored = live_credits.project_constraint_set(QgsProject.instance())
+        if stored is None:
+            return False
+        if live_credits.constraint_set_key(stored) == live_credits.constraint_set_key(self.constraint_set):
+            return False
+        self.constraint_set = stored
+        self._clear_engines()
+        return True
+
     def set_constraint_set(self, constraint_set):
         """Use ``constraint_set`` (a core.constraints.ConstraintSet, or None) for the verdicts."""
         self.constraint_set = constraint_set
@@ -768,6 +779,7 @@ class ProjectDock(QDockWidget):
                 old.cancel()
             except RuntimeError:
                 pass
+        self._sync_constraint_set()
         self._generation[kind] += 1
         generation = self._generation[kind]
         started = time.monotonic()
