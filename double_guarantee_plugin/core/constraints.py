@@ -664,6 +664,8 @@ class ConstraintEngine:
             return PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_NOT_CHECKED, message, [],
                              messages=[message])
         measure = EllipsoidalArea(crs, self.transform_context)
+        if threading.current_thread() is threading.main_thread():
+            self._snapshots = {}     # left over from a canceled task: read the live layers instead
         prepared = self.prepare(crs, feedback)
         return self._check_one(prepared, geometry, measure, plot_kind, plot_fid, plot_code, project_code,
                                class_before)
