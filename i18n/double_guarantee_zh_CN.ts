@@ -8,7 +8,7 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="135" />
             <source> (and {} more in the log)</source>
             <translation>（另有 {} 条见日志）</translation>
         </message>
@@ -113,7 +113,7 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -268,7 +268,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -288,7 +288,7 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
@@ -338,12 +338,12 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="637" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="111" />
             <source>Choose a project before importing coordinate files</source>
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
@@ -368,12 +368,12 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="63" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="65" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="64" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -408,7 +408,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -508,12 +508,12 @@
             <translation>换算</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="215" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="230" />
             <source>Coordinate TXT</source>
             <translation>坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="99" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="98" />
             <source>Coordinate TXT file (or folder)</source>
             <translation>坐标 TXT 文件（或文件夹）</translation>
         </message>
@@ -538,7 +538,7 @@
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -564,7 +564,7 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
@@ -609,7 +609,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="139" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
         </message>
@@ -624,17 +624,17 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="827" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="851" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="804" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="828" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="800" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="823" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
@@ -669,7 +669,7 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="306" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -689,32 +689,32 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="179" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="529" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="536" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="529" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="536" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="179" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -734,17 +734,17 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="356" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="363" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="153" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="356" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="363" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -764,7 +764,7 @@
             <translation>双保约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="79" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
         </message>
@@ -779,22 +779,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -849,27 +849,27 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="194" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="252" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="267" />
             <source>Export cancelled: {}</source>
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="898" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="931" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="55" />
             <source>Export coordinate TXT (部标准格式)</source>
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -899,12 +899,12 @@
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="194" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -924,12 +924,12 @@
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="81" />
             <source>Extra attribute fields a province asks for</source>
             <translation>省级要求的附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="79" />
             <source>Field for {}</source>
             <translation>{} 对应字段</translation>
         </message>
@@ -949,7 +949,7 @@
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="67" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
@@ -974,12 +974,12 @@
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="53" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
@@ -1080,12 +1080,12 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="192" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="192" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
@@ -1100,7 +1100,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="882" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="915" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1115,7 +1115,7 @@
             <translation>导入图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="179" />
             <source>Import {} plot(s) from coordinate TXT</source>
             <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
@@ -1175,7 +1175,7 @@
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="64" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="66" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
@@ -1210,7 +1210,7 @@
             <translation>图例</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="86" />
             <source>Line endings</source>
             <translation>换行符</translation>
         </message>
@@ -1255,12 +1255,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1290,12 +1290,12 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="308" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="314" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -1310,7 +1310,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="517" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="524" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1320,7 +1320,7 @@
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="177" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1335,7 +1335,7 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="139" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
@@ -1387,27 +1387,27 @@
             <translation>未检查：请选择地块图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="182" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="187" />
             <source>Not checked: no constraint set is configured for this QGIS project</source>
             <translation>未检查：本 QGIS 工程未配置约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="213" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="218" />
             <source>Not checked: the constraint check failed ({})</source>
             <translation>未检查：约束检查失败（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="180" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="185" />
             <source>Not checked: the constraint engine is not installed</source>
             <translation>未检查：约束检查模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="203" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="208" />
             <source>Not checked: the constraint set cannot be used ({})</source>
             <translation>未检查：约束图层集无法使用（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="239" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="244" />
             <source>Not checked: the project has no plots</source>
             <translation>未检查：项目没有地块</translation>
         </message>
@@ -1428,27 +1428,27 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="277" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="292" />
             <source>Nothing exported: {}</source>
             <translation>未导出任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="120" />
             <source>Nothing imported: the files hold no parcels</source>
             <translation>未导入任何内容：文件中没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="128" />
             <source>Nothing imported: the layer refused the new plots</source>
             <translation>未导入任何内容：图层拒绝了新地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="108" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="123" />
             <source>Nothing imported: the layer {} cannot be edited</source>
             <translation>未导入任何内容：图层 {} 无法编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="192" />
             <source>Nothing imported: {}</source>
             <translation>未导入任何内容：{}</translation>
         </message>
@@ -1498,7 +1498,7 @@
             <translation>合并为一个 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="93" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="92" />
             <source>One file per parcel</source>
             <translation>每个地块一个文件</translation>
         </message>
@@ -1513,12 +1513,12 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="138" />
             <source>Open a project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="369" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="376" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1618,7 +1618,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1653,7 +1653,7 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="666" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="673" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -1789,7 +1789,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1804,12 +1804,12 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="554" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="539" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="546" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1819,7 +1819,7 @@
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="231" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="246" />
             <source>Project {} has no plots to export</source>
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
@@ -1839,7 +1839,7 @@
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="279" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="294" />
             <source>Project {}: {} plot(s) written to {}</source>
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
@@ -1870,7 +1870,7 @@
             <translation>带往外业的项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="150" />
             <source>Reading coordinate TXT files</source>
             <translation>正在读取坐标 TXT 文件</translation>
         </message>
@@ -1890,7 +1890,7 @@
             <translation>生态红线（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="209" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="215" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -1905,12 +1905,12 @@
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="178" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="517" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="524" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
@@ -1925,12 +1925,12 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="659" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="666" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="97" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="96" />
             <source>Reproject to (when the layer is not in a Gauss-Krüger zone)</source>
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
@@ -1970,7 +1970,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2005,7 +2005,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="137" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2021,12 +2021,12 @@
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -2042,7 +2042,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="350" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="357" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2067,7 +2067,7 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="375" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="382" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
@@ -2082,7 +2082,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="625" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="632" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2097,7 +2097,7 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="176" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="182" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
@@ -2162,7 +2162,7 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2217,17 +2217,17 @@
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="896" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="929" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="880" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="913" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="571" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
@@ -2269,7 +2269,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="909" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="942" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2285,7 +2285,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="953" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="986" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2340,17 +2340,17 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="208" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="214" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="90" />
             <source>Unit of 地块面积</source>
             <translation>地块面积单位</translation>
         </message>
@@ -2440,7 +2440,7 @@
             <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="64" />
             <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written.</source>
             <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：表头取自图层坐标系（CGCS2000 或西安 1980 高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，多部件和洞各为一圈，界址点数含闭合点，面积（CGCS2000 椭球面积）默认以公顷为单位。选择“每个地块一个文件”时，输出为文件夹（去掉 .txt 后缀）。只有全部文件写成后才替换原文件。</translation>
         </message>
@@ -2455,7 +2455,7 @@
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="549" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
@@ -2465,7 +2465,7 @@
             <translation>您的姓名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="89" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="88" />
             <source>Zone number in front of the eastings</source>
             <translation>东坐标前加带号</translation>
         </message>
@@ -2480,22 +2480,22 @@
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="420" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="484" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="490" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="487" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="493" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="420" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="426" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
@@ -2555,12 +2555,12 @@
             <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="285" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="291" />
             <source>cannot read the file: {}</source>
             <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="526" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="532" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
@@ -2590,12 +2590,12 @@
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="537" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="519" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="525" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
         </message>
@@ -2665,37 +2665,37 @@
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="473" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="479" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="345" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="351" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="402" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="408" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="416" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="422" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="493" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="499" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="434" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="440" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="426" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="432" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
@@ -2730,7 +2730,7 @@
             <translation>公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="359" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="365" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
@@ -2806,12 +2806,12 @@
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="622" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="628" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="850" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="852" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
@@ -2821,7 +2821,7 @@
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="650" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
@@ -2836,7 +2836,7 @@
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="835" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="837" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
@@ -2851,12 +2851,12 @@
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="815" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="817" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="319" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="325" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
@@ -2871,12 +2871,12 @@
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="797" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="799" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="851" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="853" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
@@ -2922,7 +2922,7 @@
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="508" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="514" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
@@ -2978,7 +2978,7 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="561" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="567" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
@@ -3048,17 +3048,17 @@
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="438" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="444" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="666" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="660" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="666" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
@@ -3093,7 +3093,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="544" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="551" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3113,12 +3113,12 @@
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="340" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="346" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="351" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="357" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
@@ -3128,22 +3128,22 @@
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="553" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="559" />
             <source>the easting {} carries zone {} but the first point's carries zone {}</source>
             <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="638" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="635" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="641" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="674" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="680" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
@@ -3158,7 +3158,7 @@
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="696" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
@@ -3219,7 +3219,7 @@
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="692" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="694" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
@@ -3234,17 +3234,22 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="683" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="689" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="204" />
+            <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
+            <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="210" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="626" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="632" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
@@ -3284,7 +3289,7 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="850" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="852" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -3319,7 +3324,7 @@
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="251" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="266" />
             <source>{}
 
 Reproject the plots to {} for the file?</source>
@@ -3358,7 +3363,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="497" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="503" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
@@ -3403,7 +3408,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="812" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="814" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
@@ -3418,7 +3423,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="143" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="142" />
             <source>{} parcel(s) written to {} file(s) in {}</source>
             <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
@@ -3438,12 +3443,12 @@ Reproject the plots to {} for the file?</source>
             <translation>共 {} 个片区（相连的地块组），最多允许 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="183" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="198" />
             <source>{} plot(s) imported into project {} from {} file(s)</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="647" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="654" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
@@ -3458,7 +3463,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="671" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="678" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3488,7 +3493,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} → {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="121" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="136" />
             <source>{}. Check: {}{}</source>
             <translation>{}。请检查：{}{}</translation>
         </message>
@@ -3513,7 +3518,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="273" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="279" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
@@ -3523,9 +3528,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="348" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="355" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="81" />
+            <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
+            <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="77" />
@@ -3533,7 +3543,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="651" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -3573,82 +3583,82 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="595" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="601" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="631" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="637" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="711" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="717" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="575" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="581" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="580" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="586" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="601" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="607" />
             <source>带号 '{}' is not a whole number</source>
             <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="617" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="623" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="615" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="612" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="618" />
             <source>带号 says zone {} but the eastings carry zone {} in front</source>
             <translation>带号为 {}，但东坐标前的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="589" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="595" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="95" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="94" />
             <source>数据产生单位 (producer)</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="718" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="724" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="729" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="735" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="725" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="731" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="584" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="590" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="500" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="506" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>
