@@ -99,3 +99,10 @@ def test_a_newer_database_is_refused_untouched(tmp_path):
     with pytest.raises(project_db.ProjectDatabaseError, match="newer than this plugin"):
         project_db.open_project_database(path)
     assert project_db.schema_version(path) == 99
+
+
+def test_a_file_that_is_not_a_geopackage_is_named(tmp_path):
+    path = tmp_path / "notes.gpkg"
+    path.write_text("this is not a database, just text " * 100)
+    with pytest.raises(project_db.ProjectDatabaseError, match="notes.gpkg: not a GeoPackage project database"):
+        project_db.open_project_database(str(path))

@@ -114,6 +114,13 @@ def _add_fields(layer, fields):
 
 def schema_version(path):
     """The schema version stored in the file (1 for files with no version table)."""
+    try:
+        return _schema_version(path)
+    except sqlite3.DatabaseError as exc:
+        raise ProjectDatabaseError(f"{path}: not a GeoPackage project database ({exc})") from exc
+
+
+def _schema_version(path):
     with sqlite3.connect(path) as connection:
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if PLOTS_LAYER not in names or PROJECTS_TABLE not in names:

@@ -33,7 +33,7 @@ def run(ctx):
     plots.setRenderer(QgsCategorizedSymbolRenderer("class_after", categories))
     project.addMapLayer(plots)
     project.addMapLayer(projects)
-    project.writeEntry("DoubleGuarantee", "database", str(ctx.data_dir / "demo_projects.gpkg"))
+    project.writeEntry("DoubleGuarantee", "database_path", str(ctx.data_dir / "demo_projects.gpkg"))
     path = ctx.output_dir / "demo_county.qgz"
     if not project.write(str(path)):
         raise RuntimeError(f"cannot write {path}: {project.error()}")

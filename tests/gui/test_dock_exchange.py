@@ -84,3 +84,17 @@ def test_import_txt_button_and_drop(dock, project_db_path, idle, tmp_path, dialo
     dock.dropEvent(event)
     idle(dock)
     assert dock.last_snapshot.project_credit.plot_count == count + 2
+
+
+def test_atlas_button_opens_the_atlas_over_the_open_database(dock, project_db_path, idle):
+    with pytest.raises(projects.ProjectError, match="Open a project database first"):
+        dock.open_atlas()
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    dialog = dock.open_atlas()
+    try:
+        assert dialog.isVisible()
+        assert dialog.plots_layer is dock.plots_layer
+        assert dialog.projects.count() == 14      # every demo project can be picked
+    finally:
+        dialog.close()

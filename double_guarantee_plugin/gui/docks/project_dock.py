@@ -194,6 +194,9 @@ class ProjectDock(QDockWidget):
         exchange_row.addWidget(self._button(tr("Export TXT…"), self.export_txt,
                                             tr("Export the project as a Ministry-format coordinate file")))
         exchange_row.addWidget(self._button(tr("Export map…"), self.export_map, tr("Export the project map")))
+        exchange_row.addWidget(self._button(tr("Atlas…"), self.open_atlas,
+                                            tr("Export the maps of many projects as a cancellable background task"),
+                                            name="atlasButton"))
         upper_layout.addLayout(exchange_row)
 
         plot_row = QHBoxLayout()
@@ -943,6 +946,16 @@ class ProjectDock(QDockWidget):
         if path is None:
             return export_project_map(self.iface, self.plots_layer, code)
         return export_project_map(self.iface, self.plots_layer, code, path)
+
+    def open_atlas(self):
+        """The atlas dialog over the open database's plots (one PDF per project or one combined PDF)."""
+        self._require_database()
+        try:
+            from ..dialogs.export_maps import open_atlas_dialog
+        except ImportError:
+            raise projects.ProjectError(tr("The meeting-map export is not installed")) from None
+        self.atlas_dialog = open_atlas_dialog(self.iface, self.plots_layer)
+        return self.atlas_dialog
 
     def dragEnterEvent(self, event):  # noqa: N802 (Qt's name)
         if self.plots_layer is not None and self.selected_project() and _is_txt_drop(event.mimeData()):
