@@ -153,6 +153,11 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <source>Atlas…</source>
+            <translation>图集…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="429" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
@@ -185,7 +190,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
             <source>Basic farmland (optional: exclusions)</source>
-            <translation>永久基本农田（可选：扣除面积）</translation>
+            <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
@@ -338,7 +343,7 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="657" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -624,17 +629,17 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="851" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="864" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="828" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="841" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="823" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="836" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
@@ -669,7 +674,7 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="306" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="309" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -694,17 +699,17 @@
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="536" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="539" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="536" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="539" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
@@ -714,7 +719,7 @@
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -734,7 +739,7 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="363" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="366" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
@@ -744,7 +749,7 @@
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="363" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="366" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -779,22 +784,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -859,7 +864,7 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="931" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="944" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -897,6 +902,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <source>Export the maps of many projects as a cancellable background task</source>
+            <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="194" />
@@ -974,7 +984,7 @@
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
@@ -1100,7 +1110,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="915" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="928" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1255,12 +1265,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1310,7 +1320,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="524" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="527" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1518,7 +1528,7 @@
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="379" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1653,7 +1663,7 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="673" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="686" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -1804,12 +1814,17 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="574" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="546" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
+            <source>Project {} could not be saved as accepted: {}</source>
+            <translation>项目 {} 无法保存为已验收：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="549" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1890,7 +1905,7 @@
             <translation>生态红线（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="215" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="218" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -1910,7 +1925,7 @@
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="524" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="527" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
@@ -1925,7 +1940,7 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="666" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="679" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -1970,7 +1985,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2042,7 +2057,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="357" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="360" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2067,7 +2082,7 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="382" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="385" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
@@ -2082,7 +2097,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="632" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="645" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2154,7 +2169,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
             <source>Slope polygons (optional: blocking above 25°)</source>
-            <translation>坡度图斑（可选：超过 25° 阻断）</translation>
+            <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
@@ -2162,7 +2177,7 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2217,17 +2232,17 @@
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="929" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="942" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="913" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="926" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="571" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="584" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
@@ -2269,7 +2284,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="942" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="966" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2285,7 +2300,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="986" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1009" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2340,12 +2355,12 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="214" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="217" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -3093,7 +3108,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="551" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="554" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3448,7 +3463,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="654" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="667" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
@@ -3463,7 +3478,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="678" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="691" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3518,7 +3533,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="279" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="282" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
@@ -3528,7 +3543,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="355" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="358" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -3543,7 +3558,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="651" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="664" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>

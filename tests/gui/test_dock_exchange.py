@@ -21,6 +21,11 @@ def test_accepting_a_project_offers_the_deposit(dock, project_db_path, idle, dia
     idle(dock)
     assert seen, "no deposit dialog was shown"
     assert projects.find_project(dock.projects_layer, "DG2025-14")["status"] == "accepted"
+    # the acceptance the deposit rests on is saved, not left undoable in the edit buffer
+    assert not dock.projects_layer.isModified()
+    from qgis.core import QgsVectorLayer
+    saved = QgsVectorLayer(f"{project_db_path}|layername=projects", "saved", "ogr")
+    assert [f["status"] for f in saved.getFeatures() if f["project_code"] == "DG2025-14"] == ["accepted"]
     ledger = ledger_module.open_ledger(ledger_module.ledger_path_for(str(project_db_path)), create=False)
     try:
         deposits = [e for e in ledger.journal(kind="deposit") if e.project_code == "DG2025-14"]

@@ -553,9 +553,19 @@ class ProjectDock(QDockWidget):
         code = self._require_project()
         projects.update_project(self.projects_layer, code, {"status": status}, tr("status of {}", code))
         self._record([self.projects_layer])
-        self.refresh_project_list()
         if status == "accepted":
+            # a deposit cannot be undone by the edit buffer (the ledger only takes reversals), so the
+            # acceptance it rests on is saved first; a failed save offers no deposit
+            layer = self.projects_layer
+            if layer.isEditable() and not layer.commitChanges(False):
+                self.message(tr("Project {} could not be saved as accepted: {}", code,
+                                "; ".join(layer.commitErrors())), "warning")
+                self.refresh_project_list()
+                return
+            self.refresh_project_list()
             self._offer_deposit(code)
+            return
+        self.refresh_project_list()
 
     def _offer_deposit(self, code):
         try:
