@@ -555,7 +555,6 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
-            <comment>; </comment>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
         <message>
@@ -1081,7 +1080,6 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="429" />
             <source>Images ({})</source>
-            <comment> </comment>
             <translation>图片（{}）</translation>
         </message>
         <message>
@@ -1372,7 +1370,6 @@
         <message>
             <location filename="../double_guarantee_plugin/core/reports/fonts.py" line="58" />
             <source>No font with Chinese characters is installed (tried {}): install fonts-noto-cjk or set the map font.</source>
-            <comment>, </comment>
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
@@ -1383,7 +1380,6 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="108" />
             <source>No project was exported: {}</source>
-            <comment>; </comment>
             <translation>没有导出任何项目：{}</translation>
         </message>
         <message>
@@ -1429,7 +1425,6 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
             <source>Not taken along (no layer chosen): {}</source>
-            <comment>, </comment>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
@@ -1790,7 +1785,6 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="59" />
             <source>Project details differ in the field (not merged, check them): {}.</source>
-            <comment>, </comment>
             <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
         </message>
         <message>
@@ -1866,7 +1860,6 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="327" />
             <source>Projects created in the field added: {}.</source>
-            <comment>, </comment>
             <translation>已添加外业新建的项目：{}。</translation>
         </message>
         <message>
@@ -2027,7 +2020,6 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
             <source>Rule profile ({})</source>
-            <comment>, </comment>
             <translation>规则配置（{}）</translation>
         </message>
         <message>
@@ -2048,7 +2040,6 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="65" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
-            <comment>, </comment>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
@@ -2259,13 +2250,11 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="120" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
-            <comment>, </comment>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="80" />
             <source>The ledger does not verify: {}</source>
-            <comment>; </comment>
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
@@ -2296,11 +2285,10 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="117" />
             <source>The plot layer lacks the fields {}</source>
-            <comment>, </comment>
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1009" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1011" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2757,7 +2745,6 @@
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
             <source>invalid feature geometries repaired for the check: {}</source>
-            <comment>, </comment>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
@@ -2898,7 +2885,6 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
             <source>not exported: {}</source>
-            <comment>; </comment>
             <translation>未导出：{}</translation>
         </message>
         <message>
@@ -2989,7 +2975,6 @@
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="278" />
             <source>plots of different projects cannot be merged ({})</source>
-            <comment>, </comment>
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
@@ -3190,7 +3175,6 @@
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="645" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
-            <comment>, </comment>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
         <message>

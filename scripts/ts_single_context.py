@@ -37,6 +37,21 @@ def fold(path):
             if old is None or done:
                 merged[source] = message
         root.remove(context)
+    for message in merged.values():
+        # pylupdate5 reads a literal second argument of tr() as a disambiguation comment and a third
+        # as a plural count; the plugin's tr() formats them into the text instead, and looks up the
+        # bare source text, so neither may stay in the file (or lookups miss and lrelease fails)
+        for comment in message.findall("comment"):
+            message.remove(comment)
+        message.attrib.pop("numerus", None)
+        translation = message.find("translation")
+        if translation is not None:
+            forms = translation.findall("numerusform")
+            if forms:
+                text = forms[0].text
+                for form in forms:
+                    translation.remove(form)
+                translation.text = text
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = CONTEXT
     known = glossary(path)

@@ -80,8 +80,10 @@ def test_import_txt_button_and_drop(dock, project_db_path, idle, tmp_path, dialo
     assert dock.last_snapshot.project_credit.plot_count == count + 1
 
     second = _ministry_txt(tmp_path / "two.txt", northing - 300.0, easting)
+    stray = tmp_path / "site_photo.jpg"          # a stray file in the same drop is left alone
+    stray.write_bytes(b"\xff\xd8\xff\xe0 not a coordinate file")
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(second))])
+    mime.setUrls([QUrl.fromLocalFile(str(second)), QUrl.fromLocalFile(str(stray))])
     from double_guarantee_plugin.gui.dialogs.coord_txt import is_coord_txt_drop
     assert is_coord_txt_drop(mime)
     event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)

@@ -974,7 +974,9 @@ class ProjectDock(QDockWidget):
             event.ignore()
 
     def dropEvent(self, event):  # noqa: N802
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        # only the dropped files that are coordinate TXT files: a stray other file must not
+        # make the whole import fail
+        paths = _txt_drop_paths(event.mimeData())
         if paths:
             self._guarded(self.import_txt, paths)
             event.acceptProposedAction()
@@ -1037,15 +1039,20 @@ class ProjectDock(QDockWidget):
         self.close_database()
 
 
-def _is_txt_drop(mime_data):
+def _txt_drop_paths(mime_data):
+    """The local coordinate TXT files of a drop (an empty list when there are none)."""
     try:
         from ..dialogs.coord_txt import is_coord_txt_drop
     except ImportError:
-        return False
+        return []
     try:
-        return bool(is_coord_txt_drop(mime_data))
-    except Exception:  # noqa: BLE001
-        return False
+        return list(is_coord_txt_drop(mime_data) or [])
+    except Exception:  # noqa: BLE001 - a drop that cannot be read is no drop for us
+        return []
+
+
+def _is_txt_drop(mime_data):
+    return bool(_txt_drop_paths(mime_data))
 
 
 def _is_null(value):
