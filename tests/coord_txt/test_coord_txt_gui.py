@@ -123,7 +123,7 @@ def test_drop_recognises_coordinate_files(traps, real_coord_dir, tmp_path):
 
 
 def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
-    dock_module = pytest.importorskip("double_guarantee_plugin.gui.docks.project_dock")
+    from double_guarantee_plugin.gui.docks import project_dock as dock_module
     copy = tmp_path / "projects.gpkg"
     shutil.copy(demo_paths["projects"], copy)
     dock = dock_module.create_dock(iface)

@@ -7,8 +7,7 @@ from double_guarantee_plugin.core import projects
 
 
 def test_accepting_a_project_offers_the_deposit(dock, project_db_path, idle, dialog_acceptor):
-    ledger_module = pytest.importorskip("double_guarantee_plugin.core.ledger")
-    pytest.importorskip("double_guarantee_plugin.gui.dialogs.deposit")
+    from double_guarantee_plugin.core import ledger as ledger_module
     dock.open_database(str(project_db_path))
     idle(dock)
     assert dock.select_project("DG2025-14")
@@ -35,7 +34,6 @@ def test_accepting_a_project_offers_the_deposit(dock, project_db_path, idle, dia
 
 
 def test_export_map_of_the_selected_project(dock, project_db_path, idle, tmp_path):
-    pytest.importorskip("double_guarantee_plugin.gui.dialogs.export_maps")
     dock.open_database(str(project_db_path))
     idle(dock)
     assert dock.select_project("DG2023-01")
@@ -64,7 +62,6 @@ def _txt_target(dock):
 
 
 def test_import_txt_button_and_drop(dock, project_db_path, idle, tmp_path, dialog_acceptor):
-    pytest.importorskip("double_guarantee_plugin.gui.dialogs.coord_txt")
     from qgis.PyQt.QtCore import QMimeData, QPointF, Qt, QUrl
     from qgis.PyQt.QtGui import QDropEvent
     dock.open_database(str(project_db_path))

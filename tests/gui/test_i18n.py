@@ -54,7 +54,7 @@ def test_screenshot_of_the_dock_in_chinese(dock_zh, project_db_path, idle, iface
     dock = dock_zh
     dock.open_database(str(project_db_path))
     idle(dock)
-    constraints = pytest.importorskip("double_guarantee_plugin.core.constraints")
+    from double_guarantee_plugin.core import constraints
     county = demo_paths["county"]
     layers = {name: QgsVectorLayer(f"{county}|layername={name}", name, "ogr")
               for name in ("basic_farmland", "red_line", "slope")}
