@@ -64,6 +64,16 @@ def repaired(geometry):
     return fixed, error
 
 
+def _polygonal(abstract):
+    """The polygon part of an intersection result (a QgsAbstractGeometry), or None when empty."""
+    piece = QgsGeometry(abstract)
+    if piece.type() != POLYGON:
+        piece = polygonal_part(piece)
+    if piece is None or piece.isEmpty():
+        return None
+    return piece
+
+
 def merge_overlapping(pieces):
     """Collect ``pieces``, unioning only the groups whose interiors overlap (a shared edge is no overlap)."""
     if not pieces:
@@ -128,24 +138,29 @@ class LayerIndex:
             request.setNoAttributes()
             self.index = QgsSpatialIndex(source.getFeatures(request), feedback, flags)
         self.canceled = bool(feedback is not None and feedback.isCanceled())
-        self.entries = {}      # fid -> (QgsGeometry, its QgsAbstractGeometry) or False (no geometry)
+        self.entries = {}      # fid -> (QgsGeometry, QgsAbstractGeometry, bbox) or False (no geometry)
         self.repairs = {}      # fid -> what was wrong with the feature's geometry
+        self.valid = set()     # fids whose geometry GEOS found valid
+        self.areas = {}        # fid -> planar area (features found inside a plot)
         self.build_s = time.perf_counter() - started
 
     def _transform_failed(self, feature):
         self.transform_errors += 1
 
     def entry(self, fid):
-        """The geometry of feature ``fid`` as indexed, cached.  It is not validated here: checking
-        every candidate would cost more than the whole overlap; an invalid feature shows itself when
-        GEOS refuses an intersection or the collected overlap is invalid, and is repaired then."""
+        """``(QgsGeometry, its QgsAbstractGeometry, (xmin, ymin, xmax, ymax))`` of feature ``fid`` as
+        indexed, cached; False when it has no geometry.  It is not validated here: checking every
+        candidate would cost more than the whole overlap; validity is tested once per group of
+        features (see ``overlap_planar``) and each feature is repaired when found invalid."""
         found = self.entries.get(fid)
         if found is None:
             geometry = self.index.geometry(fid)
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 found = False
             else:
-                found = (geometry, geometry.constGet())
+                box = geometry.boundingBox()
+                found = (geometry, geometry.constGet(),
+                         (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
             self.entries[fid] = found
         return found
 
@@ -154,39 +169,47 @@ class LayerIndex:
         entry = self.entry(fid)
         if not entry or fid in self.repairs:
             return bool(entry) and fid in self.repairs
+        if fid in self.valid:
+            return False
         geometry, error = repaired(entry[0])
         if not error:
+            self.valid.add(fid)
             return False
         self.repairs[fid] = error
-        self.entries[fid] = (geometry, geometry.constGet()) if geometry is not None else False
+        self.areas.pop(fid, None)
+        if geometry is not None:
+            box = geometry.boundingBox()
+            self.entries[fid] = (geometry, geometry.constGet(),
+                                 (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
+        else:
+            self.entries[fid] = False
         return True
+
+    def planar_area(self, fid):
+        """Planar area of feature ``fid`` (cached: a parcel inside many plots is measured once)."""
+        area = self.areas.get(fid)
+        if area is None:
+            entry = self.entry(fid)
+            area = self.areas[fid] = entry[0].area() if entry else 0.0
+        return area
 
     def candidates(self, rectangle):
         return self.index.intersects(rectangle)
 
     def overlap(self, engine, rectangle, accept=None):
-        """``([fid], overlap geometry or None)`` of the plot (prepared ``engine``) with this layer.
+        """``([fid], overlap geometry or None)`` of the plot (prepared ``engine``) with this layer."""
+        hits, _planar, geometry = self.overlap_planar(engine, rectangle, accept)
+        return hits, geometry
 
-        ``accept(value)`` filters features by their attribute value (e.g. only steep slope).
-        Features that only touch the plot (no area in common) are not listed.  Overlapping
-        features count once; parcels that merely share an edge are not unioned (no area in common).
-        """
-        hits, pieces = self._pieces(engine, rectangle, accept)
-        if not pieces:
-            return hits, None
-        collected = pieces[0] if len(pieces) == 1 else QgsGeometry.collectGeometry(pieces)
-        if collected.isGeosValid():
-            return hits, collected          # the usual case: valid, disjoint pieces
-        # slow path: an invalid feature, or pieces that overlap or share edges
-        if [fid for fid in hits if self.repair(fid)]:
-            hits, pieces = self._pieces(engine, rectangle, accept)
-        return hits, merge_overlapping(pieces)
-
-    def _pieces(self, engine, rectangle, accept):
-        hits, pieces = [], []
+    def _classify(self, engine, fids, accept):
+        """``(inside, crossing)``: fids of features inside the plot and of the others that meet it
+        (crossing ones may only touch it: ``overlap_planar`` drops those that give no area, which
+        costs less than a GEOS ``touches`` test each)."""
+        inside, crossing = [], []
         values = self.values
         entries = self.entries
-        for fid in self.index.intersects(rectangle):
+        contains, intersects = engine.contains, engine.intersects
+        for fid in fids:
             if accept is not None and not accept(values.get(fid) if values is not None else None):
                 continue
             entry = entries.get(fid)
@@ -194,28 +217,159 @@ class LayerIndex:
                 entry = self.entry(fid)
             if not entry:
                 continue
-            geometry, abstract = entry
-            if engine.contains(abstract):          # most candidates are inside or crossing: test inside first
-                pieces.append(geometry)
-                hits.append(fid)
-                continue
-            if not engine.intersects(abstract):
-                continue
-            part = engine.intersection(abstract)
-            if part is None and self.repair(fid):
-                # GEOS refused the intersection: the feature is invalid; use the repaired shape
-                entry = self.entries[fid]
-                part = engine.intersection(entry[1]) if entry else None
-            if part is None:
-                continue
-            piece = QgsGeometry(part)
-            if piece.type() != POLYGON:
-                piece = polygonal_part(piece)
-            if piece is None or piece.isEmpty():
-                continue
-            pieces.append(piece)
-            hits.append(fid)
-        return hits, pieces
+            abstract = entry[1]
+            if contains(abstract):          # most candidates are inside or crossing: test inside first
+                inside.append(fid)
+            elif intersects(abstract):
+                crossing.append(fid)
+        return inside, crossing
+
+    def overlap_planar(self, engine, rectangle, accept=None):
+        """``([fid], planar overlap area, overlap geometry or None)`` of the plot (prepared ``engine``).
+
+        ``accept(value)`` filters features by their attribute value (e.g. only steep slope).
+        Overlapping features of the layer count once.  The usual case costs no new geometry for
+        the features inside the plot (their cached planar area is summed) and one GEOS
+        intersection for all the crossing ones together: features whose bounding boxes meet no
+        other hit's are disjoint, and once shown valid (one test for all of them) their overlaps
+        simply add up.  Only features whose boxes meet are intersected one by one and, where
+        their interiors overlap, unioned (``merge_overlapping``).
+        """
+        inside, crossing = self._classify(engine, self.index.intersects(rectangle), accept)
+        if not inside and not crossing:
+            return [], 0.0, None
+        hits = inside + crossing
+        if any(fid not in self.valid for fid in hits) and self._validate(hits):
+            # an invalid feature was repaired: its shape, and so its relation to the plot, changed
+            inside, crossing = self._classify(engine, hits, None)
+            hits = inside + crossing
+            if not hits:
+                return [], 0.0, None
+        single, grouped = self._groups(hits)
+        entries = self.entries
+        inside_set = set(inside)
+        area = 0.0
+        parts = []
+        single_crossing = []
+        touching = set()         # crossing features that only touch the plot
+        for fid in single:
+            if fid in inside_set:
+                area += self.planar_area(fid)
+                parts.append(entries[fid][0])
+            else:
+                single_crossing.append(fid)
+        if single_crossing:
+            if len(single_crossing) == 1:
+                collected = entries[single_crossing[0]][0]
+            else:
+                collected = QgsGeometry.collectGeometry([entries[fid][0] for fid in single_crossing])
+            result = engine.intersection(collected.constGet())   # (``collected`` keeps it alive)
+            piece = _polygonal(result) if result is not None else None
+            if result is None:   # GEOS refused: intersect them one by one
+                pieces = []
+                for fid in single_crossing:
+                    found = self._piece(engine, fid, False)
+                    if found is None:
+                        touching.add(fid)
+                    else:
+                        pieces.append(found)
+                piece = QgsGeometry.collectGeometry(pieces) if pieces else None
+            else:
+                touching.update(self._without_area(piece, single_crossing))
+            if piece is not None:
+                area += piece.area()
+                parts.append(piece)
+        if grouped:
+            pieces = []
+            for fid in grouped:
+                found = self._piece(engine, fid, fid in inside_set)
+                if found is None:
+                    touching.add(fid)
+                else:
+                    pieces.append(found)
+            merged = merge_overlapping(pieces)
+            if merged is not None:
+                area += merged.area()
+                parts.append(merged)
+        if touching:
+            hits = [fid for fid in hits if fid not in touching]
+        if not parts:
+            return hits, area, None
+        return hits, area, parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
+
+    def _without_area(self, piece, fids):
+        """Those of ``fids`` (features with disjoint bounding boxes) that own no part of ``piece``,
+        their intersection with the plot: each part lies in the box of the one feature it came from."""
+        if piece is None:
+            return list(fids)
+        if len(fids) == 1:
+            return []
+        boxes = [(self.entries[fid][2], fid) for fid in fids]
+        owners = set()
+        abstract = piece.constGet()
+        count = abstract.numGeometries() if hasattr(abstract, "numGeometries") else 1
+        for number in range(count):
+            part = abstract.geometryN(number) if count > 1 or hasattr(abstract, "geometryN") else abstract
+            box = part.boundingBox()
+            x, y = (box.xMinimum() + box.xMaximum()) / 2, (box.yMinimum() + box.yMaximum()) / 2
+            for (x_min, y_min, x_max, y_max), fid in boxes:
+                if x_min <= x <= x_max and y_min <= y <= y_max:
+                    owners.add(fid)
+                    break
+        return [fid for fid in fids if fid not in owners]
+
+    def _validate(self, fids):
+        """Check the validity of ``fids`` not yet checked: one GEOS test for all of them when their
+        boxes are disjoint (a multipolygon of disjoint parts is valid when each part is), else
+        one test each.  Repairs invalid features; True when one was repaired."""
+        unknown = [fid for fid in fids if fid not in self.valid and fid not in self.repairs]
+        if not unknown:
+            return False
+        single, grouped = self._groups(unknown)
+        if len(single) > 1:
+            collected = QgsGeometry.collectGeometry([self.entries[fid][0] for fid in single])
+            if collected.isGeosValid():
+                self.valid.update(single)
+                single = []
+        repaired_any = False
+        for fid in single + grouped:
+            repaired_any = self.repair(fid) or repaired_any
+        return repaired_any
+
+    def _groups(self, fids):
+        """``(single, grouped)``: fids whose bounding box meets no other's, and the rest."""
+        if len(fids) < 2:
+            return list(fids), []
+        entries = self.entries
+        boxes = sorted((entries[fid][2], fid) for fid in fids)
+        grouped = set()
+        count = len(boxes)
+        for position in range(count):
+            (x_min, y_min, x_max, y_max), fid = boxes[position]
+            for later in range(position + 1, count):
+                (other_x_min, other_y_min, _other_x_max, other_y_max), other = boxes[later]
+                if other_x_min > x_max:
+                    break
+                if other_y_min <= y_max and other_y_max >= y_min:
+                    grouped.add(fid)
+                    grouped.add(other)
+        if not grouped:
+            return list(fids), []
+        return [fid for fid in fids if fid not in grouped], [fid for fid in fids if fid in grouped]
+
+    def _piece(self, engine, fid, inside):
+        """The part of feature ``fid`` inside the plot (the feature itself when it lies inside)."""
+        entry = self.entries.get(fid) or self.entry(fid)
+        if not entry:
+            return None
+        if inside:
+            return entry[0]
+        part = engine.intersection(entry[1])
+        if part is None and self.repair(fid):
+            # GEOS refused the intersection: the feature is invalid; use the repaired shape
+            entry = self.entries[fid]
+            part = engine.intersection(entry[1]) if entry else None
+        return _polygonal(part) if part is not None else None
 
     def overlap_by_value(self, engine, rectangle):
         """``{value: ([fid], overlap geometry)}``: the plot's overlap grouped by attribute value."""
@@ -225,7 +379,7 @@ class LayerIndex:
             entry = self.entry(fid)
             if not entry:
                 continue
-            geometry, abstract = entry
+            geometry, abstract = entry[0], entry[1]
             if not engine.intersects(abstract):
                 continue
             if engine.contains(abstract):

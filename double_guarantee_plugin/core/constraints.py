@@ -22,6 +22,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeatureRe
 from . import constraint_rules, tables
 from .area import EllipsoidalArea
 from .constraint_index import REGISTRY, merge_overlapping, polygonal_part, repaired
+from .constraint_scale import AreaScale
 from .credits import NEW_FARMLAND, NOT_CREDITABLE, UPGRADING
 from .layer_credits import PlotFields
 from .units import m2_to_mu
@@ -375,6 +376,18 @@ def _steeper_than(max_slope_deg):
 _MU_PER_M2 = m2_to_mu(1.0)
 
 
+class PlotMeasure(EllipsoidalArea):
+    """Ellipsoidal areas of one CRS, and the per-plot factor that turns planar overlaps into
+    ellipsoidal ones where ``constraint_scale`` bounds its error (None elsewhere)."""
+
+    def __init__(self, source_crs, transform_context=None):
+        super().__init__(source_crs, transform_context)
+        self.scale = AreaScale(self.crs)
+
+    def factor(self, planar_m2, ellipsoidal_m2, rectangle):
+        return self.scale.factor(planar_m2, ellipsoidal_m2, rectangle)
+
+
 def _mu(area_m2):
     return area_m2 * _MU_PER_M2
 
@@ -500,23 +513,27 @@ class ConstraintEngine:
 
     @staticmethod
     def _prepare_plot(geometry, measure):
-        """``(usable geometry or None, problem, area_m2, prepared engine, bbox)`` of one plot."""
+        """``(usable geometry or None, problem, area_m2, prepared engine, bbox, factor)`` of one plot;
+        ``factor`` (ellipsoidal / planar area of the plot) turns planar overlap areas into
+        ellipsoidal ones, or is None where that would not be exact enough (see constraint_scale)."""
         problem = ""
         if geometry is None or geometry.isNull() or geometry.isEmpty():
-            return None, tr("the plot has no geometry"), 0.0, None, None
+            return None, tr("the plot has no geometry"), 0.0, None, None, None
         usable, error = repaired(geometry)
         if error:
             problem = tr("the plot geometry is invalid: {} (repaired for the check)", error)
         if usable is None:
-            return None, problem or tr("the plot has no usable geometry"), 0.0, None, None
+            return None, problem or tr("the plot has no usable geometry"), 0.0, None, None, None
         engine = QgsGeometry.createGeometryEngine(usable.constGet())
         engine.prepareGeometry()
-        return usable, problem, measure.area_m2(usable), engine, usable.boundingBox()
+        area_m2 = measure.area_m2(usable)
+        rectangle = usable.boundingBox()
+        return usable, problem, area_m2, engine, rectangle, measure.factor(usable.area(), area_m2, rectangle)
 
     def _check_one(self, prepared, geometry, measure, plot_kind, plot_fid=-1, plot_code="", project_code="",
                    class_before=None, plot=None):
         plot_messages = []        # (status, message)
-        usable, problem, area_m2, engine, rectangle = plot or self._prepare_plot(geometry, measure)
+        usable, problem, area_m2, engine, rectangle, factor = plot or self._prepare_plot(geometry, measure)
         if usable is None:
             check = PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_BLOCKING,
                               problem or tr("the plot has no usable geometry"), [],
@@ -535,7 +552,7 @@ class ConstraintEngine:
         layer_checks = []
         for resolved, index in prepared:
             layer_checks.append(self._layer_check(resolved, index, engine, rectangle, measure, area_m2, plot_kind,
-                                                  class_before))
+                                                  class_before, factor))
         check = PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_OK, "", layer_checks,
                           area_m2=area_m2, geometry=usable)
         for layer_check in layer_checks:
@@ -566,7 +583,8 @@ class ConstraintEngine:
         check.blocking_reason = "; ".join(blocking)
         return check
 
-    def _layer_check(self, resolved, index, engine, rectangle, measure, plot_area_m2, plot_kind, class_before):
+    def _layer_check(self, resolved, index, engine, rectangle, measure, plot_area_m2, plot_kind, class_before,
+                     factor=None):
         entry = resolved.entry
         base = LayerCheck(entry.role, entry.name, STATUS_NOT_CHECKED, "", severity=entry.severity)
         if resolved.problem or index is None:
@@ -575,8 +593,13 @@ class ConstraintEngine:
         if entry.role == ROLE_LAND_SURVEY:
             return self._survey_check(resolved, index, engine, rectangle, measure, plot_area_m2, plot_kind,
                                       class_before, base)
-        fids, overlap = index.overlap(engine, rectangle, resolved.accept)
-        area = measure.area_m2(overlap) if overlap is not None else 0.0
+        fids, planar_m2, overlap = index.overlap_planar(engine, rectangle, resolved.accept)
+        if overlap is None:
+            area = 0.0
+        elif factor is not None:
+            area = planar_m2 * factor         # the plot's own area scale (constraint_scale: error ≤ 1e-6)
+        else:
+            area = measure.area_m2(overlap)
         applies = plot_kind in entry.applies_to
         if area <= self.rules.min_overlap_m2:
             base.status = STATUS_OK
@@ -663,7 +686,7 @@ class ConstraintEngine:
             message = tr("the plot layer has no coordinate reference system: nothing can be checked")
             return PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_NOT_CHECKED, message, [],
                              messages=[message])
-        measure = EllipsoidalArea(crs, self.transform_context)
+        measure = PlotMeasure(crs, self.transform_context)
         if threading.current_thread() is threading.main_thread():
             self._snapshots = {}     # left over from a canceled task: read the live layers instead
         prepared = self.prepare(crs, feedback)
@@ -693,7 +716,7 @@ class ConstraintEngine:
         if not crs_is_defined(crs):
             return self._all_not_checked(plots_layer, request, fields,
                                          tr("the plot layer has no coordinate reference system"))
-        measure = EllipsoidalArea(crs, self.transform_context)
+        measure = PlotMeasure(crs, self.transform_context)
         # the index build (one long C++ call that releases the GIL) runs while the plots are read
         # and prepared here; layers are read through snapshots when this is the main thread
         if threading.current_thread() is threading.main_thread():
@@ -742,7 +765,7 @@ class ConstraintEngine:
         """PlotChecks of ``items`` in order, on ``self.workers`` threads (GEOS releases the GIL);
         None when canceled."""
         def run(chunk, progress):
-            measure = EllipsoidalArea(crs, self.transform_context)   # a transform is not shared across threads
+            measure = PlotMeasure(crs, self.transform_context)   # a transform is not shared across threads
             found = []
             for fid, geometry, values, kind, plot in chunk:
                 if feedback is not None and feedback.isCanceled():
