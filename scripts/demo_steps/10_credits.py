@@ -1,15 +1,19 @@
 """Demo step 10: compute every demo project's credits with ``doubleguarantee:computecredits``.
 
-Writes ``demo_output/demo_results.gpkg`` (layers ``plot_credits`` and ``project_credits``) and
-``demo_output/credits_summary.csv``, and leaves the figures in ``ctx.results`` for later steps.
+Credits are computed after the constraint checks (basic farmland excluded from new-farmland
+credit, plots in the red line or on steep slope zeroed), as a project would be filed. Writes
+``demo_output/demo_results.gpkg`` (layers ``plot_credits`` and ``project_credits``) and
+``demo_output/credits_summary.csv`` (national_2017 and jiangsu_2014, with the credits before the
+exclusions beside them), and leaves the figures in ``ctx.results`` for later steps.
 """
 import csv
 import datetime
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
 import processing
 from double_guarantee_plugin.core import project_db, tables
+from double_guarantee_plugin.core.constraints import ConstraintEngine, ConstraintSet
 from double_guarantee_plugin.core.layer_credits import compute_layer_credits
 from double_guarantee_plugin.core.units import kg_to_wan_kg, mu_to_ha
 
@@ -28,30 +32,53 @@ def _projects(path):
     return projects
 
 
+def _county_layers(ctx):
+    county = ctx.data_dir / "demo_county.gpkg"
+    return {name: QgsVectorLayer(f"{county}|layername={name}", name, "ogr")
+            for name in ("basic_farmland", "red_line", "slope")}
+
+
+def _save_table(layer, path, name):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    if error[0] != QgsVectorFileWriter.NoError:
+        raise RuntimeError(f"{path}: cannot write layer {name}: {error[1]}")
+
+
 def run(ctx):
     database = ctx.data_dir / "demo_projects.gpkg"
     results_path = ctx.output_dir / "demo_results.gpkg"
     if results_path.exists():
         results_path.unlink()
     uri = project_db.layer_uri(str(database), project_db.PLOTS_LAYER)
+    county = _county_layers(ctx)
     outcome = processing.run("doubleguarantee:computecredits", {
         "INPUT": uri, "RULE_PROFILE": "national_2017",
-        "OUTPUT": f"ogr:dbname='{results_path}' table=\"plot_credits\" (geom)",
-        "PROJECT_OUTPUT": f"ogr:dbname='{results_path}' table=\"project_credits\""})
+        "BASIC_FARMLAND": county["basic_farmland"], "RED_LINE": county["red_line"], "SLOPE": county["slope"],
+        "OUTPUT": f"ogr:dbname='{results_path}' table=\"plot_credits\" (geom)", "PROJECT_OUTPUT": "memory:"})
+    _save_table(outcome["PROJECT_OUTPUT"], results_path, "project_credits")
     ctx.log(f"computecredits: {outcome['PLOT_COUNT']} plots, {outcome['REFUSED_COUNT']} refused "
             f"(national_2017; quality_level_10 plots need a provincial yield table)")
 
     projects = _projects(database)
     plots = QgsVectorLayer(uri, "plots", "ogr")
-    profile = tables.load_rule_profile("national_2017")
-    jiangsu = tables.load_rule_profile("jiangsu_2014")
-    _plot_credits, project_credits = compute_layer_credits(plots, profile)
-    _plot_credits_js, project_credits_js = compute_layer_credits(plots, jiangsu)
-    by_code = {credit.project_code: credit for credit in project_credits}
-    by_code_js = {credit.project_code: credit for credit in project_credits_js}
+    constraint_set = ConstraintSet.from_layers(basic_farmland=county["basic_farmland"], red_line=county["red_line"],
+                                               slope=county["slope"])
+    results = {}
+    for profile_id in ("national_2017", "jiangsu_2014"):
+        profile = tables.load_rule_profile(profile_id)
+        checks = ConstraintEngine(constraint_set, profile).check_plots(plots)
+        plot_checks = {plot.plot_fid: plot for check in checks.values() for plot in check.plots}
+        _plain, plain_projects = compute_layer_credits(plots, profile)
+        _checked, checked_projects = compute_layer_credits(plots, profile, plot_checks=plot_checks)
+        results[profile_id] = ({c.project_code: c for c in checked_projects},
+                               {c.project_code: c for c in plain_projects})
     ctx.results["projects"] = projects
-    ctx.results["project_credits"] = by_code
-    ctx.results["project_credits_jiangsu"] = by_code_js
+    ctx.results["project_credits"] = results["national_2017"][0]          # after constraint exclusions
+    ctx.results["project_credits_jiangsu"] = results["jiangsu_2014"][0]
     ctx.results["results_gpkg"] = results_path
 
     summary = ctx.output_dir / "credits_summary.csv"
@@ -60,8 +87,9 @@ def run(ctx):
         writer.writerow(["project_code", "project_name", "status", "rule_profile", "plots", "refused",
                          "area_mu", "area_ha", "credit_area_mu", "credit_area_ha", "credit_capacity_kg",
                          "credit_capacity_wan_kg", "credit_paddy_mu", "grade_before_mean",
-                         "grade_after_mean", "grade_uplift"])
-        for profile_id, credits in (("national_2017", by_code), ("jiangsu_2014", by_code_js)):
+                         "grade_after_mean", "grade_uplift", "credit_area_mu_before_exclusions",
+                         "credit_capacity_kg_before_exclusions"])
+        for profile_id, (credits, plain) in results.items():
             for code, credit in credits.items():
                 info = projects.get(code, {})
                 writer.writerow([code, info.get("project_name", ""), info.get("status", ""), profile_id,
@@ -70,7 +98,12 @@ def run(ctx):
                                  f"{mu_to_ha(credit.credit_area_mu):.4f}", f"{credit.credit_capacity_kg:.1f}",
                                  f"{kg_to_wan_kg(credit.credit_capacity_kg):.4f}", f"{credit.credit_paddy_mu:.4f}",
                                  _fmt(credit.grade_before_mean), _fmt(credit.grade_after_mean),
-                                 _fmt(credit.grade_uplift)])
+                                 _fmt(credit.grade_uplift), f"{plain[code].credit_area_mu:.4f}",
+                                 f"{plain[code].credit_capacity_kg:.1f}"])
+    for code in ("DG2024-06", "DG2024-07", "DG2024-08"):
+        after, before = results["national_2017"][0][code], results["national_2017"][1][code]
+        ctx.log(f"  {code}: area credit {before.credit_area_mu:.2f} → {after.credit_area_mu:.2f} 亩 "
+                f"after constraint exclusions")
     ctx.log(f"wrote {results_path.name} and {summary.name}")
 
 
