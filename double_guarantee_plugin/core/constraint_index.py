@@ -135,14 +135,25 @@ class LayerIndex:
                 self.values[feature.id()] = None if value is None or (
                     hasattr(value, "isNull") and value.isNull()) else value
         else:
-            request.setNoAttributes()
-            self.index = QgsSpatialIndex(source.getFeatures(request), feedback, flags)
+            self.index = self._gpkg_index(source, target_crs, feedback)
+            if self.index is None:
+                request.setNoAttributes()
+                self.index = QgsSpatialIndex(source.getFeatures(request), feedback, flags)
         self.canceled = bool(feedback is not None and feedback.isCanceled())
         self.entries = {}      # fid -> (QgsGeometry, QgsAbstractGeometry, bbox) or False (no geometry)
         self.repairs = {}      # fid -> what was wrong with the feature's geometry
         self.valid = set()     # fids whose geometry GEOS found valid
         self.areas = {}        # fid -> planar area (features found inside a plot)
         self.build_s = time.perf_counter() - started
+
+    @staticmethod
+    def _gpkg_index(source, target_crs, feedback):
+        """A ``GpkgIndex`` when the layer can be read from its GeoPackage file as it is, else None."""
+        from .constraint_gpkg import GpkgIndex, gpkg_location
+        location = gpkg_location(source, target_crs)
+        if location is None or not GpkgIndex.available(*location):
+            return None
+        return GpkgIndex(*location, feedback=feedback)
 
     def _transform_failed(self, feature):
         self.transform_errors += 1
@@ -410,6 +421,23 @@ class LayerSource:
         self._count = layer.featureCount()
         self._name = layer.name()
         self._id = layer.id()
+        # what constraint_gpkg asks to decide whether the file may be read directly
+        self._provider = layer.providerType()
+        self._uri = layer.source()
+        self._modified = layer.isModified()
+        self._subset = layer.subsetString()
+
+    def providerType(self):  # noqa: N802
+        return self._provider
+
+    def source(self):
+        return self._uri
+
+    def isModified(self):  # noqa: N802
+        return self._modified
+
+    def subsetString(self):  # noqa: N802
+        return self._subset
 
     def getFeatures(self, request=None):  # noqa: N802 (QGIS's name)
         return self._source.getFeatures(request if request is not None else QgsFeatureRequest())
