@@ -141,7 +141,16 @@ class GpkgIndex:
         r0 = max(int((ry0 - cell / 2 - self._y0) // cell), 0)
         r1 = min(int((ry1 + cell / 2 - self._y0) // cell), self._rows - 1)
         found = []
-        if c0 <= c1 and r0 <= r1:
+        if c0 <= c1 and r0 <= r1 and r1 - r0 < 4:
+            # a few rows: scan the keys from the first cell to the last in one slice (the cells of
+            # other columns in between cost less to filter in numpy than separate slices per row)
+            low = int(self._keys.searchsorted(r0 * self._columns + c0, "left"))
+            high = int(self._keys.searchsorted(r1 * self._columns + c1, "right"))
+            if high > low:
+                keep = ((self._x_min[low:high] <= rx1) & (self._x_max[low:high] >= rx0)
+                        & (self._y_min[low:high] <= ry1) & (self._y_max[low:high] >= ry0))
+                found = self._ids[low:high][keep].tolist()
+        elif c0 <= c1 and r0 <= r1:
             starts = np.arange(r0, r1 + 1, dtype=np.int64) * self._columns
             lows = np.searchsorted(self._keys, starts + c0, "left")
             highs = np.searchsorted(self._keys, starts + c1, "right")

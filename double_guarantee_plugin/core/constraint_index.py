@@ -250,7 +250,7 @@ class LayerIndex:
         if not inside and not crossing:
             return [], 0.0, None
         hits = inside + crossing
-        if any(fid not in self.valid for fid in hits) and self._validate(hits):
+        if not self.valid.issuperset(hits) and self._validate(hits):
             # an invalid feature was repaired: its shape, and so its relation to the plot, changed
             inside, crossing = self._classify(engine, hits, None)
             hits = inside + crossing
@@ -315,19 +315,19 @@ class LayerIndex:
             return list(fids)
         if len(fids) == 1:
             return []
-        boxes = [(self.entries[fid][2], fid) for fid in fids]
-        owners = set()
+        unowned = [(self.entries[fid][2], fid) for fid in fids]
         abstract = piece.constGet()
-        count = abstract.numGeometries() if hasattr(abstract, "numGeometries") else 1
-        for number in range(count):
-            part = abstract.geometryN(number) if count > 1 or hasattr(abstract, "geometryN") else abstract
-            box = part.boundingBox()
+        multi = hasattr(abstract, "geometryN")
+        for number in range(abstract.numGeometries() if multi else 1):
+            box = (abstract.geometryN(number) if multi else abstract).boundingBox()
             x, y = (box.xMinimum() + box.xMaximum()) / 2, (box.yMinimum() + box.yMaximum()) / 2
-            for (x_min, y_min, x_max, y_max), fid in boxes:
+            for position, ((x_min, y_min, x_max, y_max), _fid) in enumerate(unowned):
                 if x_min <= x <= x_max and y_min <= y <= y_max:
-                    owners.add(fid)
+                    del unowned[position]
                     break
-        return [fid for fid in fids if fid not in owners]
+            if not unowned:
+                break
+        return [fid for _box, fid in unowned]
 
     def _validate(self, fids):
         """Check the validity of ``fids`` not yet checked: one GEOS test for all of them when their
