@@ -11,6 +11,12 @@ Generates (once, cached in ``bench/out/constraints/``) 250,000 basic-farmland po
   alternately, and the faster run counts (the machine is shared).
 - live: ``check_geometry`` of one 200-vertex plot with a warm cache: median and p95 of 200 runs,
   and the time the index took to build.
+
+Where the engine's time goes (cProfile, warm, 4,128 plots, ~20 candidate parcels a plot of which
+~8.5 cross the plot's edge): one GEOS intersection a plot of its crossing parcels (≈ 0.17 ms,
+a third of the total), the prepared contains/intersects tests, the plot's own ellipsoidal area,
+and Python between them.  Cold adds the index build (Arrow read + R-tree, ≈ 0.35 s) and, per
+parcel on first use, WKB → geometry and one validity test per group.
 """
 import math
 import os

@@ -1,10 +1,12 @@
 """Cached spatial indexes of constraint layers, invalidated when a layer is edited, reloaded or removed.
 
 One ``LayerIndex`` holds a layer's features in the CRS of the plots being checked: a
-``QgsSpatialIndex`` that keeps the geometries on the C++ side (bulk-loaded, the cheap part), and
-per feature, on first use, the geometry checked for validity (repaired with ``makeValid`` and
-reported when invalid).  ``overlap()`` answers "which features overlap this plot, and what is the
-overlap, overlapping features counted once" with the plot's prepared geometry engine.
+``QgsSpatialIndex`` that keeps the geometries on the C++ side (bulk-loaded), or for a GeoPackage
+layer read as it is on disk the faster ``constraint_gpkg.GpkgIndex``; per feature, on first use,
+the geometry, its box and, once per group of features, a validity test (invalid ones are repaired
+with ``makeValid`` and reported).  ``overlap_planar()`` answers "which features overlap this plot,
+and what is the planar overlap, overlapping features counted once" with the plot's prepared
+geometry engine.
 
 The ``IndexRegistry`` keeps one index per (layer, target CRS, attribute) and drops it when the
 layer signals an edit, a commit, a reload or its removal from the project.  Signals are connected
@@ -166,7 +168,7 @@ class LayerIndex:
         found = self.entries.get(fid)
         if found is None:
             geometry = self.index.geometry(fid)
-            if geometry is None or geometry.isNull() or geometry.isEmpty():
+            if geometry is None or geometry.isEmpty():      # (a null geometry is empty too)
                 found = False
             else:
                 box = geometry.boundingBox()
