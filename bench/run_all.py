@@ -33,4 +33,9 @@ def main(selected=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main(set(sys.argv[1:]) or None))
+    code = main(set(sys.argv[1:]) or None)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # leave without running QGIS's and Qt's destructors: after docks, tasks and providers of several
+    # benchmarks in one process their teardown order can crash (a segfault after all figures printed)
+    os._exit(code)
