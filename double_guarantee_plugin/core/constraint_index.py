@@ -21,6 +21,9 @@ from qgis.core import (QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeom
                        QgsSpatialIndex, QgsWkbTypes)
 from qgis.PyQt.QtCore import Qt
 
+from .layer_credits import geometry_error  # noqa: F401 (also this module's name for it)
+from .layer_snapshot import LayerSnapshot
+
 POLYGON = QgsWkbTypes.PolygonGeometry
 
 # signals of QgsVectorLayer after which a cached index is stale
@@ -43,16 +46,6 @@ def polygonal_part(geometry):
         if parts:
             return QgsGeometry.collectGeometry(parts) if len(parts) > 1 else parts[0]
     return None
-
-
-def geometry_error(geometry):
-    """'' when GEOS finds ``geometry`` valid, else the first error with its location."""
-    errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
-    if not errors:
-        return ""
-    first = errors[0]
-    where = f" at ({first.where().x():.3f}, {first.where().y():.3f})" if first.hasWhere() else ""
-    return f"{first.what()}{where}"
 
 
 def repaired(geometry):
@@ -408,62 +401,8 @@ class LayerIndex:
         return {value: (fids, merge_overlapping(pieces)) for value, (fids, pieces) in groups.items()}
 
 
-class LayerSource:
-    """A read-only snapshot of a vector layer that a worker thread may read (taken on the main thread).
-
-    ``QgsVectorLayerFeatureSource`` copies the provider handle and the edit buffer; this adds what
-    ``LayerIndex`` and the engine ask of a source (CRS, fields, count, name, id).
-    """
-
-    def __init__(self, layer):
-        from qgis.core import QgsVectorLayerFeatureSource
-        self._source = QgsVectorLayerFeatureSource(layer)
-        self._crs = layer.crs()
-        self._fields = layer.fields()
-        self._count = layer.featureCount()
-        self._name = layer.name()
-        self._id = layer.id()
-        # what constraint_gpkg asks to decide whether the file may be read directly
-        self._provider = layer.providerType()
-        self._uri = layer.source()
-        self._modified = layer.isModified()
-        self._subset = layer.subsetString()
-
-    def providerType(self):  # noqa: N802
-        return self._provider
-
-    def source(self):
-        return self._uri
-
-    def isModified(self):  # noqa: N802
-        return self._modified
-
-    def subsetString(self):  # noqa: N802
-        return self._subset
-
-    def getFeatures(self, request=None):  # noqa: N802 (QGIS's name)
-        return self._source.getFeatures(request if request is not None else QgsFeatureRequest())
-
-    def sourceCrs(self):  # noqa: N802
-        return self._crs
-
-    def crs(self):
-        return self._crs
-
-    def fields(self):
-        return self._fields
-
-    def featureCount(self):  # noqa: N802
-        return self._count
-
-    def sourceName(self):  # noqa: N802
-        return self._name
-
-    def name(self):
-        return self._name
-
-    def id(self):
-        return self._id
+# the engine's name for the shared snapshot class
+LayerSource = LayerSnapshot
 
 
 class IndexRegistry:

@@ -34,12 +34,18 @@ def geometry_problem(geometry):
     """'' for a usable polygon, else a readable description with the location of the first error."""
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return "empty geometry"
+    error = geometry_error(geometry)
+    return f"invalid geometry: {error}" if error else ""
+
+
+def geometry_error(geometry):
+    """'' when GEOS finds ``geometry`` valid, else its first error with the location."""
     errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
     if not errors:
         return ""
     first = errors[0]
     where = f" at ({first.where().x():.3f}, {first.where().y():.3f})" if first.hasWhere() else ""
-    return f"invalid geometry: {first.what()}{where}"
+    return f"{first.what()}{where}"
 
 
 def _value(feature, name):

@@ -14,12 +14,13 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
-from qgis.core import (QgsExpression, QgsFeatureRequest, QgsFeedback, QgsTask, QgsVectorLayerFeatureSource)
+from qgis.core import QgsExpression, QgsFeatureRequest, QgsFeedback, QgsTask
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from . import tables
 from .credits import ProjectCredit
 from .layer_credits import compute_layer_credits, geometry_problem
+from .layer_snapshot import LayerSnapshot  # noqa: F401 (the dock and the benches take snapshots from here)
 from ..i18n import tr
 
 # the constraint contract's names, kept here so that the dock works before core.constraints exists
@@ -57,60 +58,6 @@ def project_constraint_set(project):
         if result is not None and getattr(result, "layers", True):
             return result
     return None
-
-
-class LayerSnapshot:
-    """A read-only copy of a vector layer that another thread may iterate.
-
-    ``QgsVectorLayerFeatureSource`` copies the provider handle and the edit buffer on the main
-    thread; it then behaves like the layer for ``compute_layer_credits`` and the constraint engine
-    (``getFeatures``, ``crs``/``sourceCrs``, ``fields``, ``featureCount``, ``name``, ``id``).
-    """
-
-    def __init__(self, layer):
-        self._source = QgsVectorLayerFeatureSource(layer)
-        self._crs = layer.crs()
-        self._fields = layer.fields()
-        self._count = layer.featureCount()
-        self._name = layer.name()
-        self._id = layer.id()
-        self._wkb_type = layer.wkbType()
-        self._geometry_type = layer.geometryType()
-
-    def getFeatures(self, request=None):  # noqa: N802 (QGIS's name)
-        return self._source.getFeatures(request if request is not None else QgsFeatureRequest())
-
-    def crs(self):
-        return self._crs
-
-    def sourceCrs(self):  # noqa: N802
-        return self._crs
-
-    def fields(self):
-        return self._fields
-
-    def featureCount(self):  # noqa: N802
-        return self._count
-
-    def name(self):
-        return self._name
-
-    def sourceName(self):  # noqa: N802
-        return self._name
-
-    def id(self):
-        return self._id
-
-    def wkbType(self):  # noqa: N802
-        return self._wkb_type
-
-    def geometryType(self):  # noqa: N802
-        return self._geometry_type
-
-    def getFeature(self, fid):  # noqa: N802
-        for feature in self.getFeatures(QgsFeatureRequest(fid)):
-            return feature
-        return None
 
 
 def project_request(project_code):
