@@ -286,11 +286,16 @@ def ensure_demo_data(folder, force=False):
     if not force and stamp.exists() and all(p.exists() for p in paths.values()):
         if json.loads(stamp.read_text()).get("version") == VERSION:
             return paths
-    ogr.UseExceptions()
-    rng = random.Random(SEED)
-    classes = _survey_classes(rng)
-    farmland_count = _write_county(paths["county"], rng, classes)
-    _write_projects(paths["projects"], rng, classes)
+    was_raising = ogr.GetUseExceptions()
+    ogr.UseExceptions()          # for the generator only: the switch is process-wide, so it is restored
+    try:
+        rng = random.Random(SEED)
+        classes = _survey_classes(rng)
+        farmland_count = _write_county(paths["county"], rng, classes)
+        _write_projects(paths["projects"], rng, classes)
+    finally:
+        if not was_raising:
+            ogr.DontUseExceptions()
     stamp.write_text(json.dumps({"version": VERSION, "seed": SEED, "basic_farmland": farmland_count,
                                  "projects": len(PROJECTS)}))
     print(f"demo data generated in {folder} ({farmland_count} basic-farmland polygons, "

@@ -43,8 +43,10 @@ class GpkgIndex:
 
     def __init__(self, path, layer_name="", feedback=None):
         from osgeo import gdal
-        gdal.UseExceptions()
+        # return values, not gdal.UseExceptions(): that switch is process-wide
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+        if dataset is None:
+            raise ValueError(f"{path}: GDAL cannot open it ({gdal.GetLastErrorMsg()})")
         layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
         if layer is None:
             raise ValueError(f"{path}: no layer '{layer_name}'")
@@ -67,6 +69,8 @@ class GpkgIndex:
         # the R-tree the GeoPackage keeps of the same features (empty and null geometries left out)
         rtree = '"' + f"rtree_{table}_{geometry_column}".replace('"', '""') + '"'
         result = dataset.ExecuteSQL(f"SELECT id, minx, maxx, miny, maxy FROM {rtree}")
+        if result is None:
+            raise ValueError(f"{path}: cannot read the R-tree {rtree} ({gdal.GetLastErrorMsg()})")
         columns = {"id": [], "minx": [], "maxx": [], "miny": [], "maxy": []}
         try:
             for batch in result.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):

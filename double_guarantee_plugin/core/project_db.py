@@ -80,18 +80,20 @@ def create_project_database(path, crs, overwrite=False):
         if not overwrite:
             raise ProjectDatabaseError(f"{path}: the file exists already")
         os.remove(path)
-    driver = ogr.GetDriverByName("GPKG")
-    gdal.UseExceptions()
-    try:
-        dataset = driver.CreateDataSource(path)
-        projects = dataset.CreateLayer(PROJECTS_TABLE, geom_type=ogr.wkbNone, options=["FID=fid"])
-        _add_fields(projects, PROJECT_FIELDS)
-        plots = dataset.CreateLayer(PLOTS_LAYER, srs=_srs(crs), geom_type=ogr.wkbMultiPolygon,
-                                    options=["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"])
-        _add_fields(plots, PLOT_FIELDS)
+    # return codes, not gdal.UseExceptions(): that switch is process-wide and shared with QGIS's other users
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    if dataset is None:
+        raise ProjectDatabaseError(f"{path}: cannot create the file ({gdal.GetLastErrorMsg()})")
+    projects = dataset.CreateLayer(PROJECTS_TABLE, geom_type=ogr.wkbNone, options=["FID=fid"])
+    plots = dataset.CreateLayer(PLOTS_LAYER, srs=_srs(crs), geom_type=ogr.wkbMultiPolygon,
+                                options=["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"])
+    if projects is None or plots is None:
         dataset = None
-    finally:
-        gdal.DontUseExceptions()
+        os.remove(path)
+        raise ProjectDatabaseError(f"{path}: cannot create the layers ({gdal.GetLastErrorMsg()})")
+    _add_fields(projects, PROJECT_FIELDS)
+    _add_fields(plots, PLOT_FIELDS)
+    dataset = None
     with sqlite3.connect(path) as connection:
         connection.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -109,7 +111,8 @@ def _add_fields(layer, fields):
             definition.SetWidth(width)
         if name == "project_code":
             definition.SetNullable(False)
-        layer.CreateField(definition)
+        if layer.CreateField(definition) != 0:
+            raise ProjectDatabaseError(f"cannot create field {name} ({gdal.GetLastErrorMsg()})")
 
 
 def schema_version(path):
