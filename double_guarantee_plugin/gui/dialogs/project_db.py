@@ -2,15 +2,18 @@
 
 A new database gets a file name and a CGCS2000 CRS (the picker offers only CGCS2000 geographic and
 its Gauss-Krüger zones, checked again with ``core.project_db.is_cgcs2000_crs``), then opens in the
-project dock like an existing one.
+project dock like an existing one.  "Open PostGIS…" picks a QGIS PostgreSQL connection and a schema
+(listing the schemas that hold a project database) or creates the project database in a new schema
+(``core.project_db_pg``).
 """
 import os
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject
-from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QFormLayout,
-                                 QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QWidget)
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsSettings
+from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+                                 QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
 
 from ...core.project_db import ProjectDatabaseError, create_project_database, is_cgcs2000_crs
+from ...core.project_db_pg import create_project_database_pg, project_schemas
 from ...i18n import tr
 
 DOCK_OBJECT_NAME = "DoubleGuaranteeProjectDock"
@@ -125,3 +128,116 @@ def open_project_database(iface):
         _report(iface, exc)
         return None
     return path
+
+
+def postgis_connection_names():
+    """The names of the PostgreSQL connections saved in QGIS (Browser → PostgreSQL)."""
+    settings = QgsSettings()
+    settings.beginGroup("PostgreSQL/connections")
+    try:
+        return sorted(settings.childGroups())
+    finally:
+        settings.endGroup()
+
+
+class PostgisDatabaseDialog(QDialog):
+    """A QGIS PostgreSQL connection and a schema: an existing project database, or a new one in a new schema."""
+
+    def __init__(self, parent=None, default_crs=None, lister=project_schemas):
+        super().__init__(parent)
+        self.lister = lister
+        self.setWindowTitle(tr("Project database on PostGIS"))
+        layout = QFormLayout(self)
+        self.connection_combo = QComboBox()
+        self.connection_combo.setObjectName("pgConnectionCombo")
+        self.connection_combo.addItems(postgis_connection_names())
+        layout.addRow(tr("PostgreSQL connection"), self.connection_combo)
+        self.schema_combo = QComboBox()
+        self.schema_combo.setObjectName("pgSchemaCombo")
+        self.schema_combo.setEditable(True)
+        layout.addRow(tr("Schema"), self.schema_combo)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        layout.addRow(self.status_label)
+        self.create_check = QCheckBox(tr("Create a new project database in this schema"))
+        self.create_check.setObjectName("pgCreateCheck")
+        layout.addRow(self.create_check)
+        self.crs_combo = QComboBox()
+        for authid, description in cgcs2000_crs_choices():
+            self.crs_combo.addItem(f"{authid}  {description}", authid)
+        if default_crs is not None and is_cgcs2000_crs(default_crs):
+            index = self.crs_combo.findData(default_crs.authid())
+            if index >= 0:
+                self.crs_combo.setCurrentIndex(index)
+        self.crs_combo.setEnabled(False)
+        self.create_check.toggled.connect(self.crs_combo.setEnabled)
+        layout.addRow(tr("Coordinate system (CGCS2000 only)"), self.crs_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.connection_combo.currentIndexChanged.connect(self.list_schemas)
+        if not self.connection_combo.count():
+            self.status_label.setText(tr("No PostgreSQL connection is saved in QGIS: add one in the Browser "
+                                         "(PostgreSQL → New Connection…) first"))
+        else:
+            self.list_schemas()
+
+    def list_schemas(self, *_args):
+        """Fill the schema list with the connection's project databases (an unreachable server is said)."""
+        self.schema_combo.clear()
+        name = self.connection()
+        if not name:
+            return []
+        try:
+            schemas = self.lister(name)
+        except ProjectDatabaseError as exc:
+            self.status_label.setText(str(exc))
+            return []
+        self.schema_combo.addItems(schemas)
+        self.create_check.setChecked(not schemas)
+        self.status_label.setText(tr("{} project databases on {}", len(schemas), name) if schemas else
+                                  tr("{} holds no project database yet: name a new schema to create one", name))
+        return schemas
+
+    def connection(self):
+        return self.connection_combo.currentText().strip()
+
+    def schema(self):
+        return self.schema_combo.currentText().strip()
+
+    def create(self):
+        return self.create_check.isChecked()
+
+    def crs(self):
+        return QgsCoordinateReferenceSystem(self.crs_combo.currentData())
+
+
+def open_postgis(iface, connection, schema, create_crs=None):
+    """Open (after creating it in a new schema when ``create_crs`` is given) a PostGIS project database in the
+    project dock.  Raises ProjectDatabaseError."""
+    if not connection:
+        raise ProjectDatabaseError(tr("No PostgreSQL connection given"))
+    if not schema:
+        raise ProjectDatabaseError(tr("No schema given"))
+    dock = project_dock(iface)
+    if dock is None:
+        raise ProjectDatabaseError(tr("The project dock is not loaded"))
+    if create_crs is not None:
+        create_project_database_pg(connection, schema, create_crs)
+    dock.open_postgis(connection, schema)
+    dock.show()
+    dock.raise_()
+    return dock
+
+
+def open_postgis_database(iface):
+    canvas_crs = iface.mapCanvas().mapSettings().destinationCrs() if iface.mapCanvas() else None
+    dialog = PostgisDatabaseDialog(iface.mainWindow(), canvas_crs)
+    if not dialog.exec_():
+        return None
+    try:
+        return open_postgis(iface, dialog.connection(), dialog.schema(), dialog.crs() if dialog.create() else None)
+    except ProjectDatabaseError as exc:
+        _report(iface, exc)
+        return None

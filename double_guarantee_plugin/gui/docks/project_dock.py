@@ -4,7 +4,9 @@ The main screen of the plugin.  It holds no domain logic: projects and plots cha
 ``core.projects`` (one edit command per user action), figures come from ``core.live_credits``
 (debounced, computed in a QgsTask off the main thread) and drawing uses QGIS's own capture tool
 (``gui.tools.plot_tools``).  The open database, selected project and rule profile are stored in
-the QGIS project under the scope ``DoubleGuarantee`` and restored when the project is read.
+the QGIS project under the scope ``DoubleGuarantee`` and restored when the project is read.  A
+database is a GeoPackage file or a schema on PostGIS (core.project_db_pg); for PostGIS only the QGIS
+connection name (or a DSN without its password) and the schema are stored.
 """
 import os
 import sqlite3
@@ -18,7 +20,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogB
                                  QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout,
                                  QWidget)
 
-from ...core import live_credits, projects, tables
+from ...core import live_credits, project_db_pg, projects, tables
 from ...core.project_db import (PLOTS_LAYER, PROJECTS_TABLE, ProjectDatabaseError, layer_uri,
                                 open_project_database)
 from ...i18n import tr
@@ -29,6 +31,7 @@ from ..tools.plot_tools import DrawPlotTool, ReshapePlotTool, SplitPlotsTool, op
 DOCK_ORDER = 10
 SCOPE = "DoubleGuarantee"
 KEY_DATABASE, KEY_PROJECT, KEY_PROFILE = "database_path", "selected_project", "rule_profile"
+KEY_PG_CONNECTION, KEY_PG_SCHEMA = "pg_connection", "pg_schema"   # never a password: see project_db_pg.public_target
 ALL_PROJECTS_DELAY_MS = 2000
 PROJECT_COLUMNS = ("project_code", "project_name", "status", "check", "area_mu", "credit_area_mu",
                    "credit_capacity_kg", "credit_paddy_mu", "county_code")  # the verdict stays in sight
@@ -80,6 +83,7 @@ class ProjectDock(QDockWidget):
         self.setObjectName(DOCK_OBJECT_NAME)
         self.iface = iface
         self.database_path = None
+        self.pg_database = None          # (connection name or password-free DSN, schema) of a PostGIS database
         self.plots_layer = None
         self.projects_layer = None
         self.profile = tables.load_rule_profile()
@@ -137,6 +141,9 @@ class ProjectDock(QDockWidget):
         top.addWidget(self.database_label, 1)
         top.addWidget(self._button(tr("Open…"), self._open_dialog, tr("Open a project database"), "openButton"))
         top.addWidget(self._button(tr("New…"), self._new_dialog, tr("Create a project database"), "newDbButton"))
+        top.addWidget(self._button(tr("Open PostGIS…"), self._open_pg_dialog,
+                                   tr("Open or create a project database on a PostgreSQL/PostGIS connection"),
+                                   "openPgButton"))
         layout.addLayout(top)
 
         profile_row = QHBoxLayout()
@@ -265,6 +272,10 @@ class ProjectDock(QDockWidget):
         from ..dialogs.project_db import new_project_database as dialog
         dialog(self.iface)
 
+    def _open_pg_dialog(self):
+        from ..dialogs.project_db import open_postgis_database as dialog
+        dialog(self.iface)
+
     def _loaded_layer(self, uri):
         for layer in QgsProject.instance().mapLayers().values():
             if layer.providerType() == "ogr" and _same_source(layer.source(), uri):
@@ -282,6 +293,28 @@ class ProjectDock(QDockWidget):
             raise ProjectDatabaseError(tr("{}: not a project database ({})", path, exc)) from exc
         loaded_plots = self._loaded_layer(layer_uri(path, PLOTS_LAYER))
         loaded_projects = self._loaded_layer(layer_uri(path, PROJECTS_TABLE))
+        result = self._attach(plots, projects_layer, loaded_plots, loaded_projects,
+                              tr("Database: {}", os.path.basename(path)), path)
+        self.database_path = path
+        self.write_state()
+        return result
+
+    def open_postgis(self, connection, schema):
+        """Open the project database in ``schema`` of a PostgreSQL connection (QGIS connection name or DSN)."""
+        target = project_db_pg.resolve_target(connection)
+        plots, projects_layer = project_db_pg.open_project_database_pg(target, schema)
+        loaded = {}
+        for table in (PLOTS_LAYER, PROJECTS_TABLE):
+            loaded[table] = next((layer for layer in QgsProject.instance().mapLayers().values()
+                                  if project_db_pg.same_table(layer, target, schema, table)), None)
+        result = self._attach(plots, projects_layer, loaded[PLOTS_LAYER], loaded[PROJECTS_TABLE],
+                              tr("Database: PostGIS {} / {}", target.label, schema), f"{target.label} / {schema}")
+        self.pg_database = (project_db_pg.public_target(target), schema)
+        self.write_state()
+        return result
+
+    def _attach(self, plots, projects_layer, loaded_plots, loaded_projects, label, tooltip):
+        """Make the opened layers (or the project's own copies of them) the dock's database."""
         self.close_database()
         project = QgsProject.instance()
         if loaded_plots is not None:
@@ -295,7 +328,6 @@ class ProjectDock(QDockWidget):
         from ...core.project_db import configure_plots_layer, configure_projects_layer
         configure_plots_layer(plots)
         configure_projects_layer(projects_layer)
-        self.database_path = path
         self.plots_layer, self.projects_layer = plots, projects_layer
         for layer in (plots, projects_layer):
             for signal in (layer.layerModified, layer.featureAdded, layer.featureDeleted, layer.geometryChanged,
@@ -306,14 +338,13 @@ class ProjectDock(QDockWidget):
         plots.afterCommitChanges.connect(self.refresh_all_projects)
         plots.afterRollBack.connect(self.refresh_all_projects)
         plots.selectionChanged.connect(self._map_selection_changed)
-        self.database_label.setText(tr("Database: {}", os.path.basename(path)))
-        self.database_label.setToolTip(path)
+        self.database_label.setText(label)
+        self.database_label.setToolTip(tooltip)
         if self.constraint_set is None:
             self.constraint_set = live_credits.project_constraint_set(project)
         self.refresh_project_list()
         self.refresh_all_projects()
         self._update_enabled()
-        self.write_state()
         return plots, projects_layer
 
     def close_database(self):
@@ -339,6 +370,7 @@ class ProjectDock(QDockWidget):
         self.plots_layer = self.projects_layer = None
         self._types_cache = None
         self.database_path = None
+        self.pg_database = None
         self.project_credits, self.project_checks = {}, {}
         self._history, self._redo = [], []
         self.project_table.setRowCount(0)
@@ -560,6 +592,11 @@ class ProjectDock(QDockWidget):
             if layer.isEditable() and not layer.commitChanges(False):
                 self.message(tr("Project {} could not be saved as accepted: {}", code,
                                 "; ".join(layer.commitErrors())), "warning")
+                # e.g. a PostGIS database refusing a technician's acceptance: the list must not
+                # show an acceptance that was not stored
+                if self._history and self._history[-1] == [layer]:
+                    self._history.pop()
+                    layer.undoStack().undo()
                 self.refresh_project_list()
                 return
             self.refresh_project_list()
@@ -574,15 +611,40 @@ class ProjectDock(QDockWidget):
             self.message(tr("Project {} accepted; the reserve ledger is not installed, so nothing was deposited",
                             code), "info")
             return None
+        ledger_target = None
+        if self.pg_database is not None:
+            ledger_target = self._postgis_ledger_target(code)
+            if ledger_target is False:
+                return None
         attributes = projects.feature_dict(projects.find_project(self.projects_layer, code))
         snapshot = live_credits.compute_snapshot(self.plots_layer, code, self.profile, self.constraint_set,
                                                  live_credits.ConstraintEngineCache(),
                                                  project_types=self._project_types())
         try:
-            return offer_deposit(self.iface, attributes, snapshot.project_credit, None, profile=self.profile)
+            return offer_deposit(self.iface, attributes, snapshot.project_credit, ledger_target, profile=self.profile)
         except Exception as exc:  # noqa: BLE001 - another part's dialog must not break the dock
             self.message(tr("The deposit dialog failed: {}", exc), "warning")
             return None
+
+    def _postgis_ledger_target(self, code):
+        """The ledger for a PostGIS project database: the one chosen for this QGIS project, else the
+        PostGIS ledger of the same connection; False (and a message) when there is none."""
+        chosen, found = QgsProject.instance().readEntry(SCOPE, "ledger_target", "")
+        if found and chosen:
+            return None   # the deposit dialog takes the ledger chosen in the ledger dock
+        connection = self.pg_database[0]
+        try:
+            installed = project_db_pg.has_ledger(connection)
+        except ProjectDatabaseError as exc:
+            self.message(tr("Project {} accepted; its PostGIS database cannot be asked for a ledger: {}", code, exc),
+                         "warning")
+            return False
+        if not installed:
+            self.message(tr("Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), "
+                            "so nothing was deposited: choose a ledger in the ledger dock", code, connection),
+                         "warning")
+            return False
+        return connection
 
     # -- plots: tools --------------------------------------------------------------------------
     def _activate(self, tool):
@@ -987,6 +1049,9 @@ class ProjectDock(QDockWidget):
             return
         project = QgsProject.instance()
         project.writeEntry(SCOPE, KEY_DATABASE, project.writePath(self.database_path) if self.database_path else "")
+        connection, schema = self.pg_database or ("", "")
+        project.writeEntry(SCOPE, KEY_PG_CONNECTION, connection)
+        project.writeEntry(SCOPE, KEY_PG_SCHEMA, schema)
         project.writeEntry(SCOPE, KEY_PROJECT, self.selected_project() or "")
         project.writeEntry(SCOPE, KEY_PROFILE, self.profile.id)
 
@@ -998,12 +1063,19 @@ class ProjectDock(QDockWidget):
             path, _ok = project.readEntry(SCOPE, "database", "")  # the key demo step 90 writes
         code, _ok = project.readEntry(SCOPE, KEY_PROJECT, "")
         profile_id, _ok = project.readEntry(SCOPE, KEY_PROFILE, "")
+        pg_connection, _ok = project.readEntry(SCOPE, KEY_PG_CONNECTION, "")
+        pg_schema, _ok = project.readEntry(SCOPE, KEY_PG_SCHEMA, "")
         self._restoring = True
         try:
             if profile_id and profile_id in tables.rule_profile_ids():
                 self.profile_combo.setCurrentIndex(self.profile_combo.findData(profile_id))
                 self.profile = tables.load_rule_profile(profile_id)
             self.constraint_set = live_credits.project_constraint_set(project)
+            if pg_connection and pg_schema and not path:
+                self.open_postgis(pg_connection, pg_schema)
+                if code:
+                    self.select_project(code, zoom=False)
+                return True
             if not path:
                 return False
             path = project.readPath(path)

@@ -1,0 +1,375 @@
+"""The project database on PostGIS: one schema with ``projects``, ``plots`` and ``dg_meta``, shared by a county office.
+
+The same layout as the GeoPackage project database (core.project_db: PROJECT_FIELDS, PLOT_FIELDS,
+SCHEMA_VERSION) with the layer constraints repeated as CHECK constraints, so the database refuses a
+bad class code, grade or status whichever client writes.  When the ledger's roles exist
+(core.ledger.postgres_backend installs them) the schema is granted to them and row-level security
+keeps the acceptance of a project with the reviewers:
+
+- ``dg_technician`` reads everything, edits plots and proposes projects, but cannot set a project's
+  status to accepted / filed, nor change or delete an accepted project or its plots;
+- ``dg_reviewer`` may also accept (it is a member of dg_technician, as the ledger makes it);
+- ``dg_officer`` reads (the ledger makes it a member of dg_technician too, so it inherits the
+  technician's rights; see the module's report).
+
+A target is a PostgreSQL URI / DSN or the name of a QGIS PostgreSQL connection, resolved by the
+ledger's ``qgis_connection_params``.  All SQL is parameterised; identifiers go through psycopg2.sql.
+"""
+from dataclasses import dataclass
+
+from osgeo import ogr
+from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsSettings, QgsVectorLayer
+
+from . import tables
+from .ledger import LedgerStorageError, qgis_connection_params
+from .ledger.postgres_backend import connect as ledger_connect
+from .project_db import (META_TABLE, PLOT_FIELDS, PLOTS_LAYER, PROJECT_FIELDS, PROJECTS_TABLE, SCHEMA_VERSION,
+                         ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs)
+
+ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
+REVIEWER_STATUSES = ("accepted", "filed")   # only a reviewer may put a project in (or take it out of) these
+GEOMETRY_COLUMN, KEY_COLUMN = "geom", "fid"
+PLOTS_LAYER_NAME, PROJECTS_LAYER_NAME = "地块 plots", "项目 projects"   # as the GeoPackage layers are named
+
+
+@dataclass
+class PgTarget:
+    """A resolved target: psycopg2 parameters, a label without password, and a QGIS authcfg id if any."""
+    params: dict
+    label: str
+    authcfg: str = ""
+    connection_name: str = ""
+
+
+def _sql():
+    try:
+        from psycopg2 import sql
+        return sql
+    except ImportError as exc:
+        raise ProjectDatabaseError("a PostGIS project database needs the Python package psycopg2 "
+                                   "(Debian: python3-psycopg2)") from exc
+
+
+def is_dsn(text):
+    text = str(text).strip()
+    return text.startswith(("postgresql://", "postgres://")) or "dbname=" in text or "service=" in text
+
+
+def resolve_target(target):
+    """A PgTarget for a PostgreSQL URI / DSN or a QGIS PostgreSQL connection name."""
+    if isinstance(target, PgTarget):
+        return target
+    text = str(target or "").strip()
+    if not text:
+        raise ProjectDatabaseError("no PostgreSQL connection given")
+    if is_dsn(text):
+        from psycopg2.extensions import parse_dsn
+        try:
+            params = parse_dsn(text)
+        except Exception as exc:  # noqa: BLE001 - psycopg2 raises ProgrammingError for a malformed DSN
+            raise ProjectDatabaseError(f"not a PostgreSQL connection string: {exc}") from exc
+        label = "/".join(str(params.get(k, "")) for k in ("host", "port", "dbname")).strip("/")
+        return PgTarget(params, label or text)
+    try:
+        params = qgis_connection_params(text)
+    except LedgerStorageError as exc:
+        raise ProjectDatabaseError(str(exc)) from exc
+    authcfg = QgsSettings().value(f"PostgreSQL/connections/{text}/authcfg", "") or ""
+    return PgTarget(params, text, str(authcfg), text)
+
+
+def public_target(target):
+    """What may be stored in a QGIS project: the connection name, or the DSN without its password."""
+    if isinstance(target, PgTarget):
+        if target.connection_name:
+            return target.connection_name
+        params = target.params
+    elif is_dsn(target):
+        params = resolve_target(target).params
+    else:
+        return str(target).strip()
+    from psycopg2.extensions import make_dsn
+    return make_dsn(**{k: v for k, v in params.items() if k != "password"})
+
+
+def _connect(target):
+    try:
+        return ledger_connect(**target.params)
+    except LedgerStorageError as exc:
+        raise ProjectDatabaseError(f"{target.label}: {exc}") from exc
+
+
+def _srid(crs):
+    if isinstance(crs, (str, int)):
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{crs}" if isinstance(crs, int) else crs)
+    if not is_cgcs2000_crs(crs):
+        raise ProjectDatabaseError(f"the CRS {crs.authid() or crs.description()} is not CGCS2000 (EPSG:4490 or a "
+                                   f"CGCS2000 Gauss-Krüger zone, EPSG:4491–4554)")
+    return int(crs.authid().split(":")[1]), crs.authid()
+
+
+def _column_type(kind, width):
+    if kind == ogr.OFTString:
+        return f"varchar({int(width)})" if width else "text"
+    if kind == ogr.OFTDate:
+        return "date"
+    if kind == ogr.OFTInteger:
+        return "integer"
+    if kind == ogr.OFTReal:
+        return "double precision"
+    raise ProjectDatabaseError(f"no PostgreSQL type for OGR field type {kind}")
+
+
+def _columns(sql, fields, not_null=("project_code",), defaults=None):
+    defaults = defaults or {}
+    parts = []
+    for name, kind, width, _alias in fields:
+        part = sql.SQL("{} {}").format(sql.Identifier(name), sql.SQL(_column_type(kind, width)))
+        if name in not_null:
+            part = sql.SQL("{} NOT NULL").format(part)
+        if name in defaults:
+            part = sql.SQL("{} DEFAULT {}").format(part, sql.Literal(defaults[name]))
+        parts.append(part)
+    return sql.SQL(", ").join(parts)
+
+
+def _in_list(sql, column, values, allow_null=True):
+    test = sql.SQL("{} IN ({})").format(sql.Identifier(column), sql.SQL(", ").join(sql.Literal(v) for v in values))
+    if allow_null:
+        test = sql.SQL("{} IS NULL OR {}").format(sql.Identifier(column), test)
+    return test
+
+
+def _grade_check(sql, column, default_system):
+    parts = [sql.SQL("{} IS NULL").format(sql.Identifier(column))]
+    for system in tables.grade_systems().values():
+        parts.append(sql.SQL("(coalesce({gs}, {d}) = {s} AND {c} BETWEEN {best} AND {worst})").format(
+            gs=sql.Identifier("grade_system"), d=sql.Literal(default_system), s=sql.Literal(system.id),
+            c=sql.Identifier(column), best=sql.Literal(system.best), worst=sql.Literal(system.worst)))
+    return sql.SQL(" OR ").join(parts)
+
+
+def _existing_roles(cursor):
+    cursor.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (list(ROLES),))
+    return {row[0] for row in cursor.fetchall()}
+
+
+def create_project_database_pg(conninfo, schema, crs):
+    """Create the project database in a new ``schema`` (one transaction); returns the schema name.
+
+    ``conninfo``: a PostgreSQL URI / DSN or a QGIS connection name; ``crs``: a CGCS2000 CRS (EPSG:4490–4554).
+    """
+    sql = _sql()
+    srid, authid = _srid(crs)
+    schema = str(schema or "").strip()
+    if not schema:
+        raise ProjectDatabaseError("no schema name given")
+    target = resolve_target(conninfo)
+    classes = list(tables.land_classes())
+    statuses = [row["code"] for row in tables.project_codes()["statuses"]]
+    systems = list(tables.grade_systems())
+    default_system = tables.load_rule_profile().default_grade_system
+    s = sql.Identifier(schema)
+    projects, plots, meta = (sql.Identifier(schema, name) for name in (PROJECTS_TABLE, PLOTS_LAYER, META_TABLE))
+    connection = _connect(target)
+    import psycopg2
+    try:
+        with connection, connection.cursor() as cursor:
+            cursor.execute("SELECT to_regtype('geometry') IS NOT NULL, "
+                           "EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %s)", (schema,))
+            has_postgis, schema_exists = cursor.fetchone()
+            if not has_postgis:
+                raise ProjectDatabaseError(f"{target.label}: PostGIS is not installed in this database; ask its "
+                                           f"owner to run CREATE EXTENSION postgis")
+            if schema_exists:
+                raise ProjectDatabaseError(f"{target.label}: the schema {schema} exists already; choose another "
+                                           f"name or open it")
+            cursor.execute(sql.SQL("CREATE SCHEMA {}").format(s))
+            cursor.execute(sql.SQL(
+                "CREATE TABLE {t} ({pk} serial PRIMARY KEY, {cols}, "
+                "CONSTRAINT projects_code_unique UNIQUE (project_code), "
+                "CONSTRAINT projects_status_valid CHECK ({status}))").format(
+                t=projects, pk=sql.Identifier(KEY_COLUMN),
+                cols=_columns(sql, PROJECT_FIELDS, ("project_code", "status"), {"status": "planned"}),
+                status=_in_list(sql, "status", statuses, allow_null=False)))
+            cursor.execute(sql.SQL(
+                "CREATE TABLE {t} ({pk} serial PRIMARY KEY, {cols}, {g} geometry(MultiPolygon, {srid}), "
+                "CONSTRAINT plots_class_before_valid CHECK ({cb}), "
+                "CONSTRAINT plots_class_after_valid CHECK ({ca}), "
+                "CONSTRAINT plots_grade_system_valid CHECK ({gs}), "
+                "CONSTRAINT plots_grade_before_valid CHECK ({gb}), "
+                "CONSTRAINT plots_grade_after_valid CHECK ({ga}))").format(
+                t=plots, pk=sql.Identifier(KEY_COLUMN), g=sql.Identifier(GEOMETRY_COLUMN), srid=sql.Literal(srid),
+                cols=_columns(sql, PLOT_FIELDS, ("project_code",), {"grade_system": default_system}),
+                cb=_in_list(sql, "class_before", classes), ca=_in_list(sql, "class_after", classes),
+                gs=_in_list(sql, "grade_system", systems),
+                gb=_grade_check(sql, "grade_before", default_system),
+                ga=_grade_check(sql, "grade_after", default_system)))
+            cursor.execute(sql.SQL("CREATE INDEX plots_geom_gist ON {} USING gist ({})").format(
+                plots, sql.Identifier(GEOMETRY_COLUMN)))
+            cursor.execute(sql.SQL("CREATE INDEX plots_project_code ON {} (project_code)").format(plots))
+            cursor.execute(sql.SQL("CREATE TABLE {} (key text PRIMARY KEY, value text)").format(meta))
+            cursor.execute(sql.SQL("INSERT INTO {} VALUES ('schema_version', %s), ('crs', %s)").format(meta),
+                           (str(SCHEMA_VERSION), authid))
+            _grant(sql, cursor, schema, _existing_roles(cursor))
+    except psycopg2.Error as exc:
+        raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
+                                   f"{str(exc).strip()}") from exc
+    finally:
+        connection.close()
+    return schema
+
+
+def _grant(sql, cursor, schema, roles):
+    """Grants and row policies for the ledger's roles that exist in this cluster."""
+    if not roles:
+        return
+    s = sql.Identifier(schema)
+    projects, plots, meta = (sql.Identifier(schema, name) for name in (PROJECTS_TABLE, PLOTS_LAYER, META_TABLE))
+    reviewer_only = sql.SQL(", ").join(sql.Literal(v) for v in REVIEWER_STATUSES)
+    everyone = sql.SQL(", ").join(sql.Identifier(r) for r in sorted(roles))
+    cursor.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM PUBLIC").format(s))
+    cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(s, everyone))
+    cursor.execute(sql.SQL("GRANT SELECT ON {}, {}, {} TO {}").format(projects, plots, meta, everyone))
+    for table in (projects, plots):
+        cursor.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(table))
+        cursor.execute(sql.SQL("CREATE POLICY read_all ON {} FOR SELECT TO {} USING (true)").format(table, everyone))
+    if "dg_technician" in roles:
+        tech = sql.Identifier("dg_technician")
+        cursor.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {}, {} TO {}").format(projects, plots, tech))
+        cursor.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(s, tech))
+        # a technician proposes and edits projects, but acceptance (and what was accepted) is the reviewer's
+        cursor.execute(sql.SQL("CREATE POLICY technician_insert ON {t} FOR INSERT TO {r} "
+                               "WITH CHECK (status NOT IN ({v}))").format(t=projects, r=tech, v=reviewer_only))
+        cursor.execute(sql.SQL("CREATE POLICY technician_update ON {t} FOR UPDATE TO {r} "
+                               "USING (status NOT IN ({v})) WITH CHECK (status NOT IN ({v}))").format(
+            t=projects, r=tech, v=reviewer_only))
+        cursor.execute(sql.SQL("CREATE POLICY technician_delete ON {t} FOR DELETE TO {r} "
+                               "USING (status NOT IN ({v}))").format(t=projects, r=tech, v=reviewer_only))
+        not_accepted = sql.SQL("NOT EXISTS (SELECT 1 FROM {p} p WHERE p.project_code = {pl}.project_code "
+                               "AND p.status IN ({v}))").format(p=projects, pl=sql.Identifier(PLOTS_LAYER),
+                                                                v=reviewer_only)
+        for action, clause in (("INSERT", "WITH CHECK ({c})"), ("UPDATE", "USING ({c}) WITH CHECK ({c})"),
+                               ("DELETE", "USING ({c})")):
+            cursor.execute(sql.SQL("CREATE POLICY {n} ON {t} FOR " + action + " TO {r} " + clause).format(
+                n=sql.Identifier(f"technician_{action.lower()}"), t=plots, r=tech, c=not_accepted))
+    if "dg_reviewer" in roles:
+        reviewer = sql.Identifier("dg_reviewer")
+        cursor.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {}, {} TO {}").format(projects, plots, reviewer))
+        cursor.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(s, reviewer))
+        for table in (projects, plots):
+            cursor.execute(sql.SQL("CREATE POLICY reviewer_all ON {} FOR ALL TO {} USING (true) "
+                                   "WITH CHECK (true)").format(table, reviewer))
+
+
+def _schema_version(cursor, schema, label):
+    sql = _sql()
+    cursor.execute("SELECT to_regclass(%s), to_regclass(%s), to_regclass(%s)",
+                   tuple(sql.Identifier(schema, n).as_string(cursor) for n in (PLOTS_LAYER, PROJECTS_TABLE, META_TABLE)))
+    plots, projects, meta = cursor.fetchone()
+    if plots is None or projects is None:
+        raise ProjectDatabaseError(f"{label}: schema {schema} is not a project database (no '{PLOTS_LAYER}' and "
+                                   f"'{PROJECTS_TABLE}' tables)")
+    if meta is None:
+        raise ProjectDatabaseError(f"{label}: schema {schema} has no {META_TABLE} table (not made by this plugin)")
+    cursor.execute(sql.SQL("SELECT value FROM {} WHERE key = 'schema_version'").format(
+        sql.Identifier(schema, META_TABLE)))
+    row = cursor.fetchone()
+    try:
+        return int(row[0]) if row else 0
+    except ValueError as exc:
+        raise ProjectDatabaseError(f"{label}: schema {schema}: schema_version '{row[0]}' is not a number") from exc
+
+
+def schema_version_pg(conninfo, schema):
+    """The schema version stored in ``schema``'s dg_meta table."""
+    target = resolve_target(conninfo)
+    connection = _connect(target)
+    try:
+        with connection.cursor() as cursor:
+            return _schema_version(cursor, schema, target.label)
+    finally:
+        connection.rollback()
+        connection.close()
+
+
+def project_schemas(conninfo):
+    """The schemas of the database that hold a project database (a dg_meta table beside plots and projects)."""
+    target = resolve_target(conninfo)
+    connection = _connect(target)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT m.table_schema FROM information_schema.tables m "
+                           "JOIN information_schema.tables p ON p.table_schema = m.table_schema AND p.table_name = %s "
+                           "WHERE m.table_name = %s ORDER BY 1", (PLOTS_LAYER, META_TABLE))
+            return [row[0] for row in cursor.fetchall()]
+    finally:
+        connection.rollback()
+        connection.close()
+
+
+def has_ledger(conninfo):
+    """True when the same database holds the PostGIS reserve ledger (schema dg_ledger)."""
+    target = resolve_target(conninfo)
+    connection = _connect(target)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass('dg_ledger.journal') IS NOT NULL")
+            return bool(cursor.fetchone()[0])
+    finally:
+        connection.rollback()
+        connection.close()
+
+
+def layer_uri(target, schema, table):
+    """The QGIS ``postgres`` data source of ``schema.table``; a saved password only when there is no authcfg."""
+    target = resolve_target(target)
+    params = target.params
+    uri = QgsDataSourceUri()
+    if params.get("service"):
+        uri.setParam("service", str(params["service"]))
+    password = "" if target.authcfg else str(params.get("password", ""))
+    uri.setConnection(str(params.get("host", "")), str(params.get("port", "")), str(params.get("dbname", "")),
+                      "" if target.authcfg else str(params.get("user", "")), password)
+    if params.get("sslmode"):
+        uri.setParam("sslmode", str(params["sslmode"]))
+    if target.authcfg:
+        uri.setAuthConfigId(target.authcfg)
+    geometry = GEOMETRY_COLUMN if table == PLOTS_LAYER else None
+    uri.setDataSource(schema, table, geometry, "", KEY_COLUMN)
+    if geometry:
+        uri.setWkbType(6)   # MultiPolygon: QGIS need not scan the table for the geometry type
+        # no estimated metadata: PostgreSQL's estimate of a never-analysed table is -1 rows, and the
+        # live credits read featureCount()
+    return uri.uri(False)
+
+
+def open_project_database_pg(conninfo, schema):
+    """Check the schema version and return ``(plots_layer, projects_layer)`` as configured QGIS postgres layers."""
+    target = resolve_target(conninfo)
+    version = schema_version_pg(target, schema)
+    if version > SCHEMA_VERSION:
+        raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}, newer than this "
+                                   f"plugin understands ({SCHEMA_VERSION}); update the plugin")
+    if version < SCHEMA_VERSION:
+        raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}; PostGIS project "
+                                   f"databases start at version {SCHEMA_VERSION} and cannot be migrated")
+    plots = QgsVectorLayer(layer_uri(target, schema, PLOTS_LAYER), PLOTS_LAYER_NAME, "postgres")
+    projects = QgsVectorLayer(layer_uri(target, schema, PROJECTS_TABLE), PROJECTS_LAYER_NAME, "postgres")
+    if not plots.isValid() or not projects.isValid():
+        raise ProjectDatabaseError(f"{target.label}: QGIS cannot open the plots or projects layer of schema "
+                                   f"{schema}")
+    configure_plots_layer(plots)
+    configure_projects_layer(projects)
+    return plots, projects
+
+
+def same_table(layer, target, schema, table):
+    """True when ``layer`` is the postgres layer of ``schema.table`` in the database of ``target``."""
+    if layer.providerType() != "postgres":
+        return False
+    params = resolve_target(target).params
+    uri = QgsDataSourceUri(layer.source())
+    return (uri.schema() == schema and uri.table() == table and uri.database() == str(params.get("dbname", ""))
+            and uri.host() == str(params.get("host", "")) and uri.port() == str(params.get("port", ""))
+            and uri.service() == str(params.get("service", "")))
