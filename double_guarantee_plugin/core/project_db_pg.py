@@ -3,14 +3,14 @@
 The same layout as the GeoPackage project database (core.project_db: PROJECT_FIELDS, PLOT_FIELDS,
 SCHEMA_VERSION) with the layer constraints repeated as CHECK constraints, so the database refuses a
 bad class code, grade or status whichever client writes.  When the ledger's roles exist
-(core.ledger.postgres_backend installs them) the schema is granted to them and row-level security
-keeps the acceptance of a project with the reviewers:
+(core.ledger.postgres_backend installs them) the schema is granted to them and row triggers keep
+the acceptance of a project with the reviewers:
 
 - ``dg_technician`` reads everything, edits plots and proposes projects, but cannot set a project's
   status to accepted / filed, nor change or delete an accepted project or its plots;
 - ``dg_reviewer`` may also accept (it is a member of dg_technician, as the ledger makes it);
-- ``dg_officer`` reads (the ledger makes it a member of dg_technician too, so it inherits the
-  technician's rights; see the module's report).
+- ``dg_officer`` reads: the ledger makes it a member of dg_technician, so the triggers refuse the
+  inherited write rights (a login that is also a reviewer keeps the reviewer's).
 
 A target is a PostgreSQL URI / DSN or the name of a QGIS PostgreSQL connection, resolved by the
 ledger's ``qgis_connection_params``.  All SQL is parameterised; identifiers go through psycopg2.sql.
@@ -220,46 +220,78 @@ def create_project_database_pg(conninfo, schema, crs):
     return schema
 
 
+# Why triggers and not row policies for the row rules: a policy's USING clause hides the rows it
+# refuses, so QGIS would "save" an edit of an accepted plot that silently changed nothing; a trigger
+# refuses loudly (SQLSTATE 42501, insufficient_privilege) and the dock shows the database's reason.
+GUARD_PROJECTS = """
+CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF pg_has_role(current_user, 'dg_reviewer', 'MEMBER')
+     OR NOT pg_has_role(current_user, 'dg_technician', 'MEMBER') THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
+    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
+      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP <> 'INSERT' AND OLD.status IN ({statuses}) THEN
+    RAISE EXCEPTION 'project % is %: only a reviewer (dg_reviewer) may change or delete it', OLD.project_code,
+      OLD.status USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP <> 'DELETE' AND NEW.status IN ({statuses}) THEN
+    RAISE EXCEPTION 'only a reviewer (dg_reviewer) may set project % to %', NEW.project_code, NEW.status
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$"""
+GUARD_PLOTS = """
+CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF pg_has_role(current_user, 'dg_reviewer', 'MEMBER')
+     OR NOT pg_has_role(current_user, 'dg_technician', 'MEMBER') THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
+    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
+      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = OLD.project_code
+                                   AND p.status IN ({statuses})) THEN
+    RAISE EXCEPTION 'plot % belongs to accepted project %: only a reviewer (dg_reviewer) may change it',
+      coalesce(OLD.plot_code, OLD.fid::text), OLD.project_code USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP <> 'DELETE' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = NEW.project_code
+                                   AND p.status IN ({statuses})) THEN
+    RAISE EXCEPTION 'project % is accepted: only a reviewer (dg_reviewer) may add or move plots into it',
+      NEW.project_code USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$"""
+
+
 def _grant(sql, cursor, schema, roles):
-    """Grants and row policies for the ledger's roles that exist in this cluster."""
+    """Grants to the ledger's roles and the guards of accepted projects (when all three roles exist)."""
     if not roles:
         return
     s = sql.Identifier(schema)
     projects, plots, meta = (sql.Identifier(schema, name) for name in (PROJECTS_TABLE, PLOTS_LAYER, META_TABLE))
-    reviewer_only = sql.SQL(", ").join(sql.Literal(v) for v in REVIEWER_STATUSES)
     everyone = sql.SQL(", ").join(sql.Identifier(r) for r in sorted(roles))
     cursor.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM PUBLIC").format(s))
     cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(s, everyone))
     cursor.execute(sql.SQL("GRANT SELECT ON {}, {}, {} TO {}").format(projects, plots, meta, everyone))
-    for table in (projects, plots):
-        cursor.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(table))
-        cursor.execute(sql.SQL("CREATE POLICY read_all ON {} FOR SELECT TO {} USING (true)").format(table, everyone))
-    if "dg_technician" in roles:
-        tech = sql.Identifier("dg_technician")
-        cursor.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {}, {} TO {}").format(projects, plots, tech))
-        cursor.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(s, tech))
-        # a technician proposes and edits projects, but acceptance (and what was accepted) is the reviewer's
-        cursor.execute(sql.SQL("CREATE POLICY technician_insert ON {t} FOR INSERT TO {r} "
-                               "WITH CHECK (status NOT IN ({v}))").format(t=projects, r=tech, v=reviewer_only))
-        cursor.execute(sql.SQL("CREATE POLICY technician_update ON {t} FOR UPDATE TO {r} "
-                               "USING (status NOT IN ({v})) WITH CHECK (status NOT IN ({v}))").format(
-            t=projects, r=tech, v=reviewer_only))
-        cursor.execute(sql.SQL("CREATE POLICY technician_delete ON {t} FOR DELETE TO {r} "
-                               "USING (status NOT IN ({v}))").format(t=projects, r=tech, v=reviewer_only))
-        not_accepted = sql.SQL("NOT EXISTS (SELECT 1 FROM {p} p WHERE p.project_code = {pl}.project_code "
-                               "AND p.status IN ({v}))").format(p=projects, pl=sql.Identifier(PLOTS_LAYER),
-                                                                v=reviewer_only)
-        for action, clause in (("INSERT", "WITH CHECK ({c})"), ("UPDATE", "USING ({c}) WITH CHECK ({c})"),
-                               ("DELETE", "USING ({c})")):
-            cursor.execute(sql.SQL("CREATE POLICY {n} ON {t} FOR " + action + " TO {r} " + clause).format(
-                n=sql.Identifier(f"technician_{action.lower()}"), t=plots, r=tech, c=not_accepted))
-    if "dg_reviewer" in roles:
-        reviewer = sql.Identifier("dg_reviewer")
-        cursor.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {}, {} TO {}").format(projects, plots, reviewer))
-        cursor.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(s, reviewer))
-        for table in (projects, plots):
-            cursor.execute(sql.SQL("CREATE POLICY reviewer_all ON {} FOR ALL TO {} USING (true) "
-                                   "WITH CHECK (true)").format(table, reviewer))
+    editors = sql.SQL(", ").join(sql.Identifier(r) for r in ("dg_technician", "dg_reviewer") if r in roles)
+    if editors.seq:
+        cursor.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {}, {} TO {}").format(projects, plots, editors))
+        cursor.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(s, editors))
+    if set(ROLES) - roles:
+        return   # the guards name all three roles (pg_has_role fails on a missing one)
+    statuses = sql.SQL(", ").join(sql.Literal(v) for v in REVIEWER_STATUSES)
+    for table, body, name in ((projects, GUARD_PROJECTS, "guard_projects"), (plots, GUARD_PLOTS, "guard_plots")):
+        function = sql.Identifier(schema, name)
+        cursor.execute(sql.SQL(body).format(function=function, projects=projects, statuses=statuses))
+        cursor.execute(sql.SQL("CREATE TRIGGER {n} BEFORE INSERT OR UPDATE OR DELETE ON {t} "
+                               "FOR EACH ROW EXECUTE FUNCTION {f}()").format(n=sql.Identifier(name), t=table,
+                                                                             f=function))
 
 
 def _schema_version(cursor, schema, label):

@@ -107,15 +107,29 @@ def test_status_check_and_roles(pg_county):
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         sql(tech, f"INSERT INTO {SCHEMA}.projects (project_code, status) VALUES ('NEW-2', 'accepted')")
     assert sql(owner, f"SELECT status FROM {SCHEMA}.projects WHERE project_code = %s", (PROJECT,)) == [("under_way",)]
-    # the reviewer accepts; afterwards the accepted project and its plots are out of the technician's reach
+    # the reviewer accepts; afterwards the accepted project and its plots are out of the technician's reach,
+    # refused loudly (a silently unchanged row would look saved in QGIS)
     assert sql(reviewer, f"UPDATE {SCHEMA}.projects SET status = 'accepted' WHERE project_code = %s", (PROJECT,)) == 1
-    assert sql(tech, f"UPDATE {SCHEMA}.projects SET status = 'planned' WHERE project_code = %s", (PROJECT,)) == 0
-    assert sql(tech, f"UPDATE {SCHEMA}.plots SET grade_after = 1 WHERE project_code = %s", (PROJECT,)) == 0
-    assert sql(tech, f"DELETE FROM {SCHEMA}.plots WHERE project_code = %s", (PROJECT,)) == 0
-    assert sql(tech, f"SELECT count(*) FROM {SCHEMA}.plots WHERE project_code = %s", (PROJECT,))[0][0] > 0
-    # an officer reads; nobody outside the roles reads at all
-    assert sql(pg_county["cluster"].uri(pg_county["dbname"], user="officer"),
-               f"SELECT count(*) FROM {SCHEMA}.projects") == [(4,)]
+    plots_state = f"SELECT count(*), sum(grade_after), sum(ST_Area(geom)) FROM {SCHEMA}.plots WHERE project_code = %s"
+    accepted_plots = sql(owner, plots_state, (PROJECT,))
+    assert accepted_plots[0][0] > 0 and accepted_plots[0][1] > 0
+    for statement in (f"UPDATE {SCHEMA}.projects SET status = 'planned' WHERE project_code = %s",
+                      f"UPDATE {SCHEMA}.plots SET grade_after = 1 WHERE project_code = %s",
+                      f"DELETE FROM {SCHEMA}.plots WHERE project_code = %s",
+                      f"INSERT INTO {SCHEMA}.plots (project_code, class_before, class_after) VALUES (%s, '0404', '0103')"):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="reviewer"):
+            sql(tech, statement, (PROJECT,))
+    assert sql(owner, plots_state, (PROJECT,)) == accepted_plots
+    # an officer reads, and only reads (though the ledger makes dg_officer a member of dg_technician)
+    officer = pg_county["cluster"].uri(pg_county["dbname"], user="officer")
+    assert sql(officer, f"SELECT count(*) FROM {SCHEMA}.projects") == [(4,)]
+    for statement in (f"UPDATE {SCHEMA}.plots SET grade_after = 1 WHERE project_code = 'DG2024-07'",
+                      f"DELETE FROM {SCHEMA}.projects WHERE project_code = 'NEW-1'",
+                      f"INSERT INTO {SCHEMA}.projects (project_code) VALUES ('NEW-3')"):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="dg_officer only reads"):
+            sql(officer, statement)
+    assert sql(tech, f"UPDATE {SCHEMA}.plots SET grade_after = 1 WHERE project_code = 'DG2024-07'") > 0
+    # nobody outside the roles reads at all
     pg_county["cluster"].psql("CREATE ROLE outsider LOGIN")
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         sql(pg_county["cluster"].uri(pg_county["dbname"], user="outsider"), f"SELECT * FROM {SCHEMA}.projects")
@@ -199,7 +213,7 @@ def test_dock_technician_cannot_accept(dock, pg_county, qgis_connection, idle):
     dock.set_status("accepted")
     idle(dock)
     text, level = dock.last_message
-    assert level == "warning" and "could not be saved as accepted" in text and "row-level security" in text
+    assert level == "warning" and "could not be saved as accepted" in text and "only a reviewer" in text
     assert sql(pg_county["owner"], f"SELECT status FROM {SCHEMA}.projects WHERE project_code = %s",
                (PROJECT,)) == [("planned",)]
     feature = projects.find_project(dock.projects_layer, PROJECT)
