@@ -261,3 +261,49 @@ def test_dock_state_restored_from_a_saved_project(dock, pg_county, qgis_connecti
              for key in ("pg_connection", "pg_schema", "database_path")]
     assert state == [CONNECTION, SCHEMA, ""]
     assert "s3cret-pw" not in "".join(state)
+
+
+def test_technician_edit_of_an_accepted_project_is_refused_and_kept(dock, pg_county, qgis_connection, idle):
+    sql(pg_county["reviewer"], f"UPDATE {SCHEMA}.projects SET status = 'accepted' WHERE project_code = %s", (PROJECT,))
+    open_and_select(dock, idle)
+    target = projects.plot_features(dock.plots_layer, PROJECT)[0]
+    index = dock.plots_layer.fields().indexOf("grade_after")
+    with projects.edit_command(dock.plots_layer, "grade"):
+        dock.plots_layer.changeAttributeValue(target.id(), index, 1)
+    dock._guarded(dock.save)
+    text, level = dock.last_message
+    assert level == "warning" and "not saved" in text and "only a reviewer" in text
+    # the refused edit is still in the edit buffer (nothing the user did is lost), the database unchanged
+    assert dock.plots_layer.isModified() and dock.plots_layer.getFeature(target.id())["grade_after"] == 1
+    stored = sql(pg_county["owner"], f"SELECT grade_after FROM {SCHEMA}.plots WHERE fid = %s", (target.id(),))
+    assert stored == [(target["grade_after"],)] and stored[0][0] != 1
+    dock.discard()
+
+
+def test_dialog_lists_schemas_and_creates_one(dock, pg_county, qgis_connection, idle, iface):
+    from double_guarantee_plugin.gui.dialogs.project_db import PostgisDatabaseDialog, open_postgis
+    owner_connection = qgis_connection("dg_admin", "dg_test_owner")
+    dialog = PostgisDatabaseDialog(None)
+    try:
+        dialog.connection_combo.setCurrentText(CONNECTION)
+        assert [dialog.schema_combo.itemText(i) for i in range(dialog.schema_combo.count())] == [SCHEMA]
+        assert not dialog.create()
+    finally:
+        dialog.deleteLater()
+    # a new schema made from the dialog's action opens in the dock, empty, in the chosen zone
+    from qgis.core import QgsCoordinateReferenceSystem
+    open_postgis(iface, owner_connection, "county_b", QgsCoordinateReferenceSystem("EPSG:4526"))
+    idle(dock)
+    assert dock.pg_database == (owner_connection, "county_b")
+    assert dock.plots_layer.crs().authid() == "EPSG:4526" and dock.project_codes() == []
+    assert project_schemas(pg_county["tech"]) == [SCHEMA, "county_b"]
+    # an unreachable server is said in the dialog, not raised
+    qgis_connection("tech", "dg_test_nowhere")
+    from qgis.core import QgsSettings
+    QgsSettings().setValue("PostgreSQL/connections/dg_test_nowhere/port", "1")
+    dialog = PostgisDatabaseDialog(None)
+    try:
+        dialog.connection_combo.setCurrentText("dg_test_nowhere")
+        assert "cannot connect" in dialog.status_label.text() and dialog.schema_combo.count() == 0
+    finally:
+        dialog.deleteLater()
