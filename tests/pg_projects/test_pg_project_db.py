@@ -307,3 +307,18 @@ def test_dialog_lists_schemas_and_creates_one(dock, pg_county, qgis_connection, 
         assert "cannot connect" in dialog.status_label.text() and dialog.schema_combo.count() == 0
     finally:
         dialog.deleteLater()
+
+
+def test_accepting_without_a_postgis_ledger_says_so(dock, pg_county, qgis_connection, idle):
+    sql(pg_county["owner"], "DROP SCHEMA dg_ledger CASCADE")
+    qgis_connection("reviewer", "dg_test_reviewer")
+    dock.open_postgis("dg_test_reviewer", SCHEMA)
+    idle(dock)
+    assert dock.select_project("DG2024-07")
+    idle(dock)
+    dock.set_status("accepted")      # no deposit dialog opens: the test would hang on it otherwise
+    idle(dock)
+    text, level = dock.last_message
+    assert level == "warning" and "no reserve ledger" in text and "dg_test_reviewer" in text
+    assert sql(pg_county["owner"], f"SELECT status FROM {SCHEMA}.projects WHERE project_code = 'DG2024-07'") == [
+        ("accepted",)]

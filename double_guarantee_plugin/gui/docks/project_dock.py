@@ -84,6 +84,7 @@ class ProjectDock(QDockWidget):
         self.iface = iface
         self.database_path = None
         self.pg_database = None          # (connection name or password-free DSN, schema) of a PostGIS database
+        self._pg_connect_as = None
         self.plots_layer = None
         self.projects_layer = None
         self.profile = tables.load_rule_profile()
@@ -310,6 +311,8 @@ class ProjectDock(QDockWidget):
         result = self._attach(plots, projects_layer, loaded[PLOTS_LAYER], loaded[PROJECTS_TABLE],
                               tr("Database: PostGIS {} / {}", target.label, schema), f"{target.label} / {schema}")
         self.pg_database = (project_db_pg.public_target(target), schema)
+        # in memory only: a DSN given with its password keeps working for the ledger lookup
+        self._pg_connect_as = connection if isinstance(connection, str) else self.pg_database[0]
         self.write_state()
         return result
 
@@ -371,6 +374,7 @@ class ProjectDock(QDockWidget):
         self._types_cache = None
         self.database_path = None
         self.pg_database = None
+        self._pg_connect_as = None
         self.project_credits, self.project_checks = {}, {}
         self._history, self._redo = [], []
         self.project_table.setRowCount(0)
@@ -632,7 +636,7 @@ class ProjectDock(QDockWidget):
         chosen, found = QgsProject.instance().readEntry(SCOPE, "ledger_target", "")
         if found and chosen:
             return None   # the deposit dialog takes the ledger chosen in the ledger dock
-        connection = self.pg_database[0]
+        connection = self._pg_connect_as or self.pg_database[0]
         try:
             installed = project_db_pg.has_ledger(connection)
         except ProjectDatabaseError as exc:
@@ -641,7 +645,8 @@ class ProjectDock(QDockWidget):
             return False
         if not installed:
             self.message(tr("Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), "
-                            "so nothing was deposited: choose a ledger in the ledger dock", code, connection),
+                            "so nothing was deposited: choose a ledger in the ledger dock", code,
+                            self.pg_database[0]),
                          "warning")
             return False
         return connection
