@@ -113,7 +113,7 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -153,7 +153,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -223,7 +223,7 @@
             <translation>带回合并…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="41" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
@@ -273,7 +273,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -293,7 +293,7 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
@@ -343,7 +343,7 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="657" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="724" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -373,12 +373,12 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="64" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="67" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -413,7 +413,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -533,7 +533,7 @@
             <translation>坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="174" />
             <source>Coordinate system (CGCS2000 only)</source>
             <translation>坐标系（仅限 CGCS2000）</translation>
         </message>
@@ -543,7 +543,7 @@
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -568,7 +568,7 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
@@ -613,7 +613,12 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="139" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="162" />
+            <source>Create a new project database in this schema</source>
+            <translation>在此模式（schema）中新建项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
         </message>
@@ -628,17 +633,17 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="864" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="931" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="841" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="908" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="836" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="903" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
@@ -673,7 +678,12 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="309" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="311" />
+            <source>Database: PostGIS {} / {}</source>
+            <translation>数据库：PostGIS {} / {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="297" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -693,32 +703,32 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="539" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="539" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -738,17 +748,17 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="366" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="366" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -768,7 +778,7 @@
             <translation>双保约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="82" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
         </message>
@@ -783,22 +793,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -853,7 +863,7 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -863,7 +873,7 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="944" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1011" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -873,7 +883,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -903,17 +913,17 @@
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -958,7 +968,7 @@
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
@@ -983,12 +993,12 @@
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="56" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
@@ -1088,12 +1098,12 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
@@ -1108,7 +1118,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="928" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="995" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1163,7 +1173,7 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="66" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="70" />
             <source>Land survey</source>
             <translation>国土调查</translation>
         </message>
@@ -1183,7 +1193,7 @@
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="69" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
@@ -1263,12 +1273,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1298,12 +1308,12 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="314" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="329" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -1318,7 +1328,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="527" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1328,12 +1338,12 @@
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="63" />
             <source>New project database</source>
             <translation>新建项目数据库</translation>
         </message>
@@ -1343,7 +1353,7 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="139" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
@@ -1351,6 +1361,16 @@
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="97" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="220" />
+            <source>No PostgreSQL connection given</source>
+            <translation>未指定 PostgreSQL 连接</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="181" />
+            <source>No PostgreSQL connection is saved in QGIS: add one in the Browser (PostgreSQL → New Connection…) first</source>
+            <translation>QGIS 中没有保存的 PostgreSQL 连接：请先在浏览器面板中添加（PostgreSQL → 新建连接…）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="54" />
@@ -1363,7 +1383,7 @@
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="84" />
             <source>No file name given</source>
             <translation>未指定文件名</translation>
         </message>
@@ -1383,6 +1403,11 @@
             <translation>没有导出任何项目：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="222" />
+            <source>No schema given</source>
+            <translation>未指定模式（schema）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="145" />
             <source>Not checked</source>
             <translation>未检查</translation>
@@ -1393,27 +1418,27 @@
             <translation>未检查：请选择地块图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="187" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="134" />
             <source>Not checked: no constraint set is configured for this QGIS project</source>
             <translation>未检查：本 QGIS 工程未配置约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="165" />
             <source>Not checked: the constraint check failed ({})</source>
             <translation>未检查：约束检查失败（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="185" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="132" />
             <source>Not checked: the constraint engine is not installed</source>
             <translation>未检查：约束检查模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="208" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="155" />
             <source>Not checked: the constraint set cannot be used ({})</source>
             <translation>未检查：约束图层集无法使用（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="244" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="191" />
             <source>Not checked: the project has no plots</source>
             <translation>未检查：项目没有地块</translation>
         </message>
@@ -1518,12 +1543,17 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <source>Open PostGIS…</source>
+            <translation>打开 PostGIS…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
             <source>Open a project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="379" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="415" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1531,6 +1561,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <source>Open or create a project database on a PostgreSQL/PostGIS connection</source>
+            <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="235" />
@@ -1558,7 +1593,7 @@
             <translation>其他约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="66" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="70" />
             <source>Other layer</source>
             <translation>其他图层</translation>
         </message>
@@ -1623,7 +1658,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1658,7 +1693,7 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="686" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="753" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -1711,6 +1746,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
             <source>Point</source>
             <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="154" />
+            <source>PostgreSQL connection</source>
+            <translation>PostgreSQL 连接</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="50" />
@@ -1783,6 +1823,11 @@
             <translation>项目数据库</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="149" />
+            <source>Project database on PostGIS</source>
+            <translation>PostGIS 上的项目数据库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="59" />
             <source>Project details differ in the field (not merged, check them): {}.</source>
             <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
@@ -1793,7 +1838,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1808,17 +1853,27 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="574" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="643" />
+            <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
+            <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="647" />
+            <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
+            <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="615" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="597" />
             <source>Project {} could not be saved as accepted: {}</source>
             <translation>项目 {} 无法保存为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="549" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="585" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1898,7 +1953,7 @@
             <translation>生态红线（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="218" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -1913,12 +1968,12 @@
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="178" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="527" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
@@ -1933,7 +1988,7 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="679" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="746" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -1978,7 +2033,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2013,7 +2068,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="151" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2028,12 +2083,12 @@
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="160" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="160" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -2048,7 +2103,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="360" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="396" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2063,6 +2118,11 @@
             <translation>项目规模 {:.1f} 亩，达到 {:.0f} 亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="158" />
+            <source>Schema</source>
+            <translation>模式（schema）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
@@ -2073,7 +2133,7 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="385" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="421" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
@@ -2088,7 +2148,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="645" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="712" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2103,7 +2163,7 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="182" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
@@ -2168,7 +2228,7 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2223,17 +2283,17 @@
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="942" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1009" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="926" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="993" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="584" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="630" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
@@ -2273,7 +2333,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="966" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1033" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2288,12 +2348,12 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1011" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1088" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="225" />
             <source>The project dock is not loaded</source>
             <translation>项目面板未加载</translation>
         </message>
@@ -2343,12 +2403,12 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="217" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="225" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2458,7 +2518,7 @@
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="549" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="564" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
@@ -2483,22 +2543,22 @@
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="420" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="435" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="490" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="505" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="493" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="508" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="426" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="441" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
@@ -2528,7 +2588,7 @@
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="609" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="636" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
@@ -2548,7 +2608,7 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="182" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="184" />
             <source>byte 0x{:02X} cannot be read as {}</source>
             <translation>字节 0x{:02X} 无法按 {} 读取</translation>
         </message>
@@ -2558,12 +2618,12 @@
             <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="291" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="296" />
             <source>cannot read the file: {}</source>
             <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="532" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="547" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
@@ -2573,7 +2633,7 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="650" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="677" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
@@ -2588,17 +2648,17 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="271" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="276" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="558" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="525" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="540" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
         </message>
@@ -2668,37 +2728,37 @@
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="479" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="494" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="351" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="366" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="408" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="423" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="422" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="437" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="499" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="514" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="440" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="455" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="432" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="447" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
@@ -2733,7 +2793,7 @@
             <translation>公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="365" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="380" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
@@ -2743,7 +2803,7 @@
             <translation>在地块内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="630" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
@@ -2758,37 +2818,37 @@
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="469" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="486" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="495" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="512" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="443" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="460" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="446" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="463" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="458" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="475" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="439" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="456" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="456" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="473" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
@@ -2808,22 +2868,22 @@
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="628" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="643" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="852" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="879" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="611" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="638" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="650" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="665" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
@@ -2833,37 +2893,37 @@
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="564" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="585" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="837" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="864" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="561" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="582" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="573" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="595" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="817" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="844" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="325" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="340" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="615" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="642" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
@@ -2873,12 +2933,12 @@
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="799" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="826" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="853" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="880" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
@@ -2923,7 +2983,7 @@
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="514" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="529" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
@@ -2978,7 +3038,7 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="567" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="582" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
@@ -3048,17 +3108,17 @@
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="444" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="459" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="687" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="666" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="681" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
@@ -3073,12 +3133,12 @@
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="613" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="640" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="480" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
@@ -3093,7 +3153,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="554" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="590" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3108,17 +3168,17 @@
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="450" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="467" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="346" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="361" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="357" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="372" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
@@ -3128,52 +3188,52 @@
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="559" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="574" />
             <source>the easting {} carries zone {} but the first point's carries zone {}</source>
             <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="659" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="641" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="656" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="680" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="695" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="195" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="197" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="188" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="190" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="696" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="711" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="654" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="631" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="658" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="645" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="672" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
@@ -3198,32 +3258,32 @@
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="509" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="528" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="506" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="525" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="521" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="542" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="531" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="552" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="694" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="721" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="663" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
@@ -3233,27 +3293,27 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="689" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="704" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="204" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="206" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="212" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="632" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="647" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="616" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="643" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
@@ -3283,12 +3343,12 @@
             <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="180" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="182" />
             <source>unknown text encoding '{}'</source>
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="852" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="879" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -3318,7 +3378,7 @@
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="383" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="400" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
@@ -3337,7 +3397,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="590" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="617" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
@@ -3362,7 +3422,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="503" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="518" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
@@ -3380,6 +3440,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="145" />
             <source>{} files written to {}</source>
             <translation>已导出 {} 个文件至 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="199" />
+            <source>{} holds no project database yet: name a new schema to create one</source>
+            <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
@@ -3407,7 +3472,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="814" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="841" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
@@ -3447,7 +3512,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="667" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="734" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
@@ -3462,9 +3527,14 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="691" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="758" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="199" />
+            <source>{} project databases on {}</source>
+            <translation>{} 个项目数据库，位于 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
@@ -3497,7 +3567,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}。请检查：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="594" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="621" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>
@@ -3517,7 +3587,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="282" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="294" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
@@ -3527,7 +3597,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="358" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="394" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -3542,12 +3612,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="664" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="731" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
@@ -3582,52 +3652,52 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="601" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="616" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="637" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="652" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="717" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="732" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="581" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="596" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="586" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="601" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="607" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="622" />
             <source>带号 '{}' is not a whole number</source>
             <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="623" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="638" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="615" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="630" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="618" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="633" />
             <source>带号 says zone {} but the eastings carry zone {} in front</source>
             <translation>带号为 {}，但东坐标前的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="595" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="610" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
@@ -3637,27 +3707,27 @@ Reproject the plots to {} for the file?</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="724" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="739" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="735" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="750" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="731" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="746" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="590" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="605" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="506" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="521" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>
