@@ -1,0 +1,77 @@
+"""The reader's speed-ups change nothing but speed: the direct CRLF split, the paused garbage collector."""
+import gc
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from double_guarantee_plugin.core.coord_txt import CoordTxtError, read_coord_txt
+from double_guarantee_plugin.core.coord_txt.reader import _GC_PAUSE_BYTES, split_lines
+
+
+def _generic_split(text):
+    """What split_lines did for every file before the CRLF shortcut."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@settings(max_examples=600, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(["a", ",", "\r", "\n", "\r\n", "\r\n", "\r\n", "面"]), max_size=40))
+def test_split_lines_gives_the_generic_lines(pieces):
+    text = "".join(pieces)
+    lines, ending = split_lines(text)
+    assert lines == _generic_split(text)
+    crlf = text.count("\r\n")
+    if crlf and text.count("\r") == crlf and text.count("\n") == crlf:
+        assert ending == "CRLF"
+
+
+def _big_file(parcels=900, bad_line=None):
+    """A GBK/CRLF file above the garbage-collector pause threshold (squares of 40 points)."""
+    out = ["[属性描述]", "坐标系=2000国家大地坐标系", "几度分带=3", "带号=39", "[地块坐标]"]
+    for number in range(parcels):
+        x0, y0 = 3540000.0 + 1000 * (number // 50), 39500000.0 + 1000 * (number % 50)
+        points = [(x0 + 300 * math.cos(2 * math.pi * k / 39), y0 + 300 * math.sin(2 * math.pi * k / 39))
+                  for k in range(39)]
+        points.append(points[0])
+        out.append(f"{len(points)},,DK{number},地块{number},面,,,,@")
+        out.extend(f"J{k + 1},1,{x:.3f},{y:.3f}" for k, (x, y) in enumerate(points))
+    if bad_line is not None:
+        out[bad_line] = "J1,1,not a number,39500000.000"
+    return ("\r\n".join(out) + "\r\n").encode("gbk")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_big_read_leaves_the_garbage_collector_as_it_was(enabled):
+    data = _big_file()
+    assert len(data) > _GC_PAUSE_BYTES
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        result = read_coord_txt(data)
+        assert len(result.parcels) == 900 and result.point_count == 900 * 40
+        assert gc.isenabled() is enabled
+        with pytest.raises(CoordTxtError) as caught:
+            read_coord_txt(_big_file(bad_line=1000))
+        assert caught.value.line == 1001
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_big_read_runs_no_collection():
+    data = _big_file()
+    runs = []
+
+    def count(phase, _info):
+        if phase == "start":
+            runs.append(1)
+
+    gc.callbacks.append(count)
+    try:
+        read_coord_txt(data)
+    finally:
+        gc.callbacks.remove(count)
+    assert gc.isenabled()
+    # at most the one collection that may start the moment the collector is switched back on
+    assert len(runs) <= 1, len(runs)
