@@ -1,4 +1,4 @@
-"""The reader's speed-ups change nothing but speed: the direct CRLF split, the paused garbage collector."""
+"""The reader's speed-ups change nothing but speed: CRLF split, GB18030 decode, paused garbage collector."""
 import gc
 import math
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from double_guarantee_plugin.core.coord_txt import CoordTxtError, read_coord_txt
-from double_guarantee_plugin.core.coord_txt.reader import _GC_PAUSE_BYTES, split_lines
+from double_guarantee_plugin.core.coord_txt.reader import _GC_PAUSE_BYTES, decode_gb18030, split_lines
 
 
 def _generic_split(text):
@@ -75,3 +75,43 @@ def test_big_read_runs_no_collection():
     assert gc.isenabled()
     # at most the one collection that may start the moment the collector is switched back on
     assert len(runs) <= 1, len(runs)
+
+
+def _gb_outcome(decoder, raw):
+    try:
+        return ("text", decoder(raw))
+    except UnicodeDecodeError as exc:
+        return ("error", exc.start, exc.end, exc.reason)
+
+
+GB_BYTES = [0x0A, 0x0D, 0x20, 0x2C, 0x30, 0x35, 0x39, 0x40, 0x41, 0x7E, 0x7F, 0x80, 0x81, 0x84, 0x90, 0xA1, 0xB0,
+            0xC3, 0xE6, 0xFE, 0xFF]
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 70_000), st.lists(st.sampled_from(GB_BYTES), min_size=1, max_size=9)),
+                max_size=12),
+       st.integers(0, 3))
+def test_gb18030_fast_decode_equals_the_whole_decode(insertions, tail):
+    data = bytearray((b"J1,1,3540000.000,39500000.000\r\n" * 2300)[:70_000 - tail])
+    # valid GBK / GB18030 characters and random high and trail bytes at random places
+    for at, fragment in sorted(insertions, reverse=True):
+        data[at:at] = bytes(fragment)
+    data[100:100] = "面积公顷".encode("gbk") + "\u20ac\U0001f600".encode("gb18030")
+    raw = bytes(data)
+    assert len(raw) >= 65536
+    assert _gb_outcome(decode_gb18030, raw) == _gb_outcome(lambda b: b.decode("gb18030"), raw)
+
+
+def test_gb18030_fast_decode_of_the_real_samples_and_traps():
+    # the files are small: repeat them past the size where the fast decode starts
+    from pathlib import Path
+    here = Path(__file__).resolve()
+    real = here.parents[2].parent / "shared" / "data" / "real" / "coord_txt"
+    checked = 0
+    for path in sorted(real.glob("*.txt")) + sorted((here.parent / "data").glob("*.txt")):
+        raw = path.read_bytes()
+        raw = raw * (65536 // max(1, len(raw)) + 1)
+        assert _gb_outcome(decode_gb18030, raw) == _gb_outcome(lambda b: b.decode("gb18030"), raw)
+        checked += 1
+    assert checked >= 20

@@ -168,6 +168,39 @@ def _line_of_offset(raw, offset):
     return raw.count(b"\n", 0, offset) + 1
 
 
+def decode_gb18030(raw):
+    """``raw.decode("gb18030")``, faster for the usual file: ASCII with Chinese here and there.
+
+    Python's GB18030 decoder handles ASCII byte by byte; only the runs around bytes >= 0x80 need
+    it.  A run starts at a byte >= 0x80 whose three predecessors are ASCII, so it starts a
+    character (a trail byte always follows a byte >= 0x80 within 3 bytes), and takes the 2 bytes after
+    its last byte >= 0x80, past any ASCII trail byte.  The decoder has no state, so the decoded
+    pieces join to the text the whole decode gives.  On any decoding error the whole raw is
+    decoded again, so the error raised is the one ``raw.decode("gb18030")`` raises.
+    """
+    if len(raw) < 65536:
+        return raw.decode("gb18030")
+    high = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) >= 0x80)
+    if len(high) > len(raw) // 16:  # mostly Chinese: nothing to gain
+        return raw.decode("gb18030")
+    if not len(high):
+        return raw.decode("ascii")
+    breaks = np.flatnonzero(np.diff(high) > 3)
+    run_starts = np.concatenate(([high[0]], high[breaks + 1])).tolist()
+    run_ends = np.minimum(np.concatenate((high[breaks], [high[-1]])) + 3, len(raw)).tolist()
+    pieces = []
+    done = 0
+    try:
+        for start, end in zip(run_starts, run_ends):
+            pieces.append(raw[done:start].decode("ascii"))
+            pieces.append(raw[start:end].decode("gb18030"))
+            done = end
+        pieces.append(raw[done:].decode("ascii"))
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+    return "".join(pieces)
+
+
 def decode(raw, encoding="auto", path=None):
     """``(text, encoding_name, had_bom)``; raises CoordTxtError naming the line of a bad byte."""
     if encoding and encoding.lower() not in ("auto", "", "system"):
@@ -177,7 +210,7 @@ def decode(raw, encoding="auto", path=None):
         if codec.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig") and raw.startswith(b"\xef\xbb\xbf"):
             raw, had_bom = raw[3:], True
         try:
-            return raw.decode(codec), encoding, had_bom
+            return (decode_gb18030(raw) if codec == "gb18030" else raw.decode(codec)), encoding, had_bom
         except LookupError:
             raise CoordTxtError(Message(QT_TR_NOOP("unknown text encoding '{}'"), encoding), path) from None
         except UnicodeDecodeError as exc:
@@ -207,7 +240,7 @@ def decode(raw, encoding="auto", path=None):
                                                    "the file is damaged or mixes encodings"), raw[offset]),
                                 path, _line_of_offset(raw, offset)) from None
         try:
-            return raw.decode("gb18030"), "GB18030", False
+            return decode_gb18030(raw), "GB18030", False
         except UnicodeDecodeError:
             raise CoordTxtError(Message(QT_TR_NOOP("the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); "
                                                    "choose the encoding by hand"), raw[offset]),
