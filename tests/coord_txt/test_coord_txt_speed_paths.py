@@ -115,3 +115,23 @@ def test_gb18030_fast_decode_of_the_real_samples_and_traps():
         assert _gb_outcome(decode_gb18030, raw) == _gb_outcome(lambda b: b.decode("gb18030"), raw)
         checked += 1
     assert checked >= 20
+
+
+def test_threaded_transform_gives_the_same_areas(monkeypatch):
+    from double_guarantee_plugin.core.coord_txt import reader
+
+    data = _big_file(parcels=120)
+
+    def read(threshold):
+        monkeypatch.setattr(reader, "_THREAD_POINTS", threshold)
+        result = read_coord_txt(data)
+        return ([(parcel.ellipsoidal_area_m2, parcel.planar_area_m2, parcel.geometry.wkb, str(parcel.area_note),
+                  [str(note) for note in parcel.notes]) for parcel in result.parcels],
+                [str(note) for note in result.notes])
+
+    threaded, inline = read(1), read(10 ** 9)
+    assert threaded == inline
+    assert all(area is not None and area > 2.5e5 for area, *_rest in threaded[0])
+    # no ellipsoidal areas asked for: no thread, no areas
+    monkeypatch.setattr(reader, "_THREAD_POINTS", 1)
+    assert all(parcel.ellipsoidal_area_m2 is None for parcel in read_coord_txt(data, ellipsoidal=False).parcels)

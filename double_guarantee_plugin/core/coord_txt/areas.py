@@ -56,6 +56,40 @@ def to_geographic(epsg, eastings, northings):
     return lons, lats
 
 
+def to_geographic_started(epsg, eastings, northings):
+    """Start ``to_geographic`` in a background thread; returns a function that waits for its result.
+
+    PROJ releases the GIL while it transforms, so the reader builds its shapely geometries
+    meanwhile.  The thread makes its own transformer (pyproj transformers are not to be shared
+    between threads); it is built like the cached one, so the figures are the same.
+    """
+    import threading
+
+    outcome = {}
+
+    def work():
+        try:
+            from pyproj import CRS, Transformer
+            crs = CRS.from_epsg(int(epsg))
+            transformer = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+            lons, lats = transformer.transform(eastings, northings)
+            finite = np.isfinite(lons).all() and np.isfinite(lats).all()
+            outcome["value"] = (lons, lats) if finite else None
+        except Exception as exc:  # handed to the waiting thread, which raises it there
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, name="coord_txt geographic", daemon=True)
+    thread.start()
+
+    def wait():
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+    return wait
+
+
 def geodesic_ring_areas(lons, lats, ring_bounds):
     """Unsigned geodesic m² on the CGCS2000 ellipsoid of each ring ``(start, stop)`` of the arrays."""
     geod = _geod()

@@ -13,7 +13,7 @@ import re
 import numpy as np
 
 from .. import crs as gk
-from .areas import DeclaredArea, check_declared_area, geodesic_ring_areas, to_geographic
+from .areas import DeclaredArea, check_declared_area, geodesic_ring_areas, to_geographic, to_geographic_started
 from .messages import QT_TR_NOOP, CoordTxtError, Message, Note
 from .rings import assemble
 
@@ -47,6 +47,7 @@ _WIDTH_PATTERN = re.compile(r"([36])|([三六])")
 
 PREFIXED_MIN = 1.0e7       # a prefixed easting (zones 13-45) is at least 13,000,000
 UNPREFIXED_MAX = 1.0e6     # an easting without zone number is below 1,000,000
+_THREAD_POINTS = 100_000  # from this many points the lon/lat transform runs in its own thread
 _GC_PAUSE_BYTES = 1 << 20  # files above 1 MB read with the cyclic garbage collector paused
 MAX_OFFSET_M = {3: 400_000.0, 6: 700_000.0}  # how far from the central meridian a zone reaches here
 
@@ -702,6 +703,10 @@ class _Reader:
     def _build_geometries(self, easting, northing):
         result = self.result
         coords = np.column_stack((easting, northing))
+        # a big file: PROJ turns the points into longitude/latitude on the other core (it lets go
+        # of the GIL) while the rings are checked and the polygons built here
+        waiting = to_geographic_started(result.epsg, easting, northing) \
+            if self.ellipsoidal and result.epsg and len(easting) >= _THREAD_POINTS else None
         all_bounds = []
         ring_geometries = []
         for parcel in result.parcels:
@@ -723,12 +728,6 @@ class _Reader:
                 closed.append(ring_coords)
             ring_geometries.append(closed)
             all_bounds.extend((ring.start, ring.stop) for ring in parcel.rings)
-        geographic = to_geographic(result.epsg, easting, northing) if self.ellipsoidal else None
-        if geographic is None and self.ellipsoidal:
-            result.notes.append(Note(Message(QT_TR_NOOP(
-                "the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used")),
-                None, Note.WARNING))
-        ellipsoidal = geodesic_ring_areas(geographic[0], geographic[1], all_bounds) if geographic else None
         all_depths = []
         for parcel, closed in zip(result.parcels, ring_geometries):
             try:
@@ -744,6 +743,17 @@ class _Reader:
                 parcel.notes.append(Note(Message(QT_TR_NOOP("the geometry of parcel '{}' is not valid: {}"),
                                                  parcel.label, problem), parcel.line, Note.WARNING))
             parcel.planar_area_m2 = float(geometry.area)
+        if not self.ellipsoidal:
+            geographic = None
+        elif waiting is not None:
+            geographic = waiting()
+        else:
+            geographic = to_geographic(result.epsg, easting, northing)
+        if geographic is None and self.ellipsoidal:
+            result.notes.append(Note(Message(QT_TR_NOOP(
+                "the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used")),
+                None, Note.WARNING))
+        ellipsoidal = geodesic_ring_areas(geographic[0], geographic[1], all_bounds) if geographic else None
         position = 0
         units_seen = {}
         for parcel, depths in zip(result.parcels, all_depths):
