@@ -23,8 +23,7 @@ for folder in (ROOT, ROOT / "scripts"):
 import pg_cluster  # noqa: E402
 
 TEMPLATE_DB = "dg_projects_template"
-SCHEMA = "county"
-CONNECTION = "dg_test_county"          # the QGIS PostgreSQL connection the dock tests pick
+from pg_names import CONNECTION, SCHEMA  # noqa: E402,F401
 SEEDED_PROJECTS = ("DG2023-01", "DG2024-07", "DG2023-02")
 LOGIN_USERS = {"tech": "dg_technician", "reviewer": "dg_reviewer", "officer": "dg_officer"}
 _counter = itertools.count(1)

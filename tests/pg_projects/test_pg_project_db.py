@@ -9,7 +9,7 @@ from double_guarantee_plugin.core.project_db import SCHEMA_VERSION, ProjectDatab
 from double_guarantee_plugin.core.project_db_pg import (create_project_database_pg, open_project_database_pg,
                                                         project_schemas, public_target, schema_version_pg)
 
-from conftest import CONNECTION, SCHEMA  # noqa: E402  (tests/pg_projects/conftest.py)
+from pg_names import CONNECTION, SCHEMA  # noqa: E402
 
 pytestmark = pytest.mark.postgis
 PROJECT = "DG2023-01"
