@@ -1,8 +1,8 @@
 """The check dock under pytest-qgis: real layers, real canvas, real QgsTask; an edit changes the status."""
-import shutil
 import time
 
 import pytest
+from dg_testutil import copy_gpkg  # noqa: E402
 
 
 def wait_idle(dock, timeout=30.0):
@@ -22,9 +22,9 @@ def dock_layers(demo_paths, tmp_path, qgis_app):
     """The demo plots (a private copy: the test edits them) and constraint layers, in the project."""
     from qgis.core import QgsProject, QgsVectorLayer
     copy = tmp_path / "projects.gpkg"
-    shutil.copy(demo_paths["projects"], copy)
+    copy_gpkg(demo_paths["projects"], copy)
     county = tmp_path / "county.gpkg"            # a copy too: one test edits the red line
-    shutil.copy(demo_paths["county"], county)
+    copy_gpkg(demo_paths["county"], county)
     layers = {"plots": QgsVectorLayer(f"{copy}|layername=plots", "plots", "ogr")}
     for name in ("basic_farmland", "red_line", "slope"):
         layers[name] = QgsVectorLayer(f"{county}|layername={name}", name, "ogr")

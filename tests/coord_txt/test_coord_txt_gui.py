@@ -1,5 +1,4 @@
 """The dock helpers: TXT files as plots of a project (one undo step, all or nothing), project export, drops."""
-import shutil
 
 import pytest
 from qgis.core import (QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry,
@@ -12,6 +11,7 @@ from double_guarantee_plugin.core.coord_txt import read_coord_txt
 from double_guarantee_plugin.core.coord_txt.qgis_io import to_shapely
 from double_guarantee_plugin.core.project_db import open_project_database
 from double_guarantee_plugin.gui.dialogs.coord_txt import export_project_txt, import_txt_as_plots, is_coord_txt_drop
+from dg_testutil import copy_gpkg  # noqa: E402
 
 PROJECT = "DG2023-01"
 
@@ -19,7 +19,7 @@ PROJECT = "DG2023-01"
 @pytest.fixture()
 def plots_layer(demo_paths, tmp_path):
     copy = tmp_path / "projects.gpkg"
-    shutil.copy(demo_paths["projects"], copy)
+    copy_gpkg(demo_paths["projects"], copy)
     plots, _projects = open_project_database(str(copy))
     return plots  # pytest-qgis cleans up fixtures named *layer*; the file is a throwaway copy
 
@@ -125,7 +125,7 @@ def test_drop_recognises_coordinate_files(traps, real_coord_dir, tmp_path):
 def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
     from double_guarantee_plugin.gui.docks import project_dock as dock_module
     copy = tmp_path / "projects.gpkg"
-    shutil.copy(demo_paths["projects"], copy)
+    copy_gpkg(demo_paths["projects"], copy)
     dock = dock_module.create_dock(iface)
     try:
         dock.open_database(str(copy))

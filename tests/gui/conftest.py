@@ -3,10 +3,10 @@
 The dock runs on pytest-qgis's real canvas and main window; credit tasks really run in QGIS's
 task manager, so ``wait_idle`` spins the event loop until the dock has no pending work.
 """
-import shutil
 import time
 
 import pytest
+from dg_testutil import copy_gpkg  # noqa: E402
 
 
 def wait_idle(dock, timeout=20.0):
@@ -29,7 +29,7 @@ def project_db_path(demo_paths, tmp_path):
     """A private copy of the demo project database (tests edit and save it)."""
     source = demo_paths["projects"]
     target = tmp_path / "projects.gpkg"
-    shutil.copy(source, target)
+    copy_gpkg(source, target)
     return target
 
 

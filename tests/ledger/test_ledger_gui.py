@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWi
 
 from double_guarantee_plugin.core.credits import ProjectCredit
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
+from dg_testutil import copy_gpkg  # noqa: E402
 
 DEMO = "320999"
 
@@ -163,14 +164,13 @@ def test_offer_deposit_when_a_project_is_accepted(iface, ledger_target):
 
 def test_offer_deposit_finds_the_ledger_beside_the_loaded_project_database(iface, demo_paths, tmp_path):
     """The project dock passes no ledger: the one beside the loaded project database is used."""
-    import shutil
-
+    
     from qgis.core import QgsVectorLayer
 
     from double_guarantee_plugin.core.ledger import ledger_path_for
     from double_guarantee_plugin.gui.dialogs.deposit import offer_deposit
     database = tmp_path / "county_projects.gpkg"
-    shutil.copy(demo_paths["projects"], database)
+    copy_gpkg(demo_paths["projects"], database)
     layer = QgsVectorLayer(f"{database}|layername=projects", "projects", "ogr")
     QgsProject.instance().addMapLayer(layer)
     try:

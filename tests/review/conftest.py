@@ -1,5 +1,4 @@
 """Fixtures of the review tests: a scratch copy of the demo project database, GPX/CSV/photo makers."""
-import shutil
 import sys
 from pathlib import Path
 
@@ -8,6 +7,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import generate_demo  # noqa: E402
+from dg_testutil import copy_gpkg  # noqa: E402
 
 PROJECT_A = "DG2023-01"   # cells (10..13, 10..12): new farmland, paddy
 PROJECT_B = "DG2023-02"   # cells (30..33, 12..15)
@@ -18,7 +18,7 @@ PROJECT_C = "DG2022-03"
 def project_db(demo_paths, tmp_path):
     """A private copy of the demo project database (the cached one stays untouched)."""
     target = tmp_path / "projects.gpkg"
-    shutil.copyfile(demo_paths["projects"], target)
+    copy_gpkg(demo_paths["projects"], target)
     return target
 
 

@@ -1,5 +1,4 @@
 """Property test of bring-back: random edits on both sides never lose a version, and re-merging is a no-op."""
-import shutil
 import sqlite3
 
 from hypothesis import HealthCheck, given, settings
@@ -8,6 +7,7 @@ from hypothesis import strategies as st
 from double_guarantee_plugin.core import offline
 
 from .conftest import PROJECT_A
+from dg_testutil import copy_gpkg  # noqa: E402
 
 # what one side does to one plot: nothing, set grade_after to 100 or 101, or delete it
 ACTIONS = st.sampled_from([None, 100, 101, "delete"])
@@ -34,7 +34,7 @@ def _grades(path):
 def test_random_two_sided_edits(demo_paths, tmp_path_factory, script, choose_field):
     folder = tmp_path_factory.mktemp("merge")
     home, package = folder / "home.gpkg", folder / "laptop.gpkg"
-    shutil.copyfile(demo_paths["projects"], home)
+    copy_gpkg(demo_paths["projects"], home)
     offline.export_offline(home, [PROJECT_A], package, {})
     with sqlite3.connect(home) as connection:
         fids = [row[0] for row in connection.execute(
