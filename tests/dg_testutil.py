@@ -1,6 +1,8 @@
 """Small helpers shared by tests (a uniquely named module: tests never import from ``conftest``)."""
 import sqlite3
 
+import pytest
+
 
 def copy_gpkg(source, target):
     """Copy a GeoPackage through SQLite's backup API: a consistent snapshot even while QGIS holds the
@@ -10,3 +12,34 @@ def copy_gpkg(source, target):
     with sqlite3.connect(str(target)) as dst:
         dst.execute("PRAGMA journal_mode=DELETE")
     return target
+
+
+def processing_figures(layer, code, profile_id="national_2017"):
+    """The PROJECT_OUTPUT row of doubleguarantee:computecredits for ``code`` on ``layer`` (edit buffer included)."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    context = QgsProcessingContext()
+    result = processing.run("doubleguarantee:computecredits",
+                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": "TEMPORARY_OUTPUT",
+                             "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
+                            feedback=QgsProcessingFeedback())
+    table = result["PROJECT_OUTPUT"]
+    if isinstance(table, str):
+        table = context.takeResultLayer(table)
+    rows = [f for f in table.getFeatures() if f["project_code"] == code]
+    assert len(rows) == 1, f"computecredits gave no single row for {code}"
+    return {name: rows[0][name] for name in rows[0].fields().names()}
+
+
+def assert_panel_matches_processing(dock, code):
+    credit = dock.last_snapshot.project_credit
+    expected = processing_figures(dock.plots_layer, code, dock.profile.id)
+    assert credit.plot_count == expected["plot_count"]
+    assert credit.area_mu == pytest.approx(expected["area_mu"], rel=1e-9)
+    assert credit.credit_area_mu == pytest.approx(expected["credit_area_mu"], rel=1e-9, abs=1e-9)
+    assert credit.credit_capacity_kg == pytest.approx(expected["credit_capacity_kg"], rel=1e-9, abs=1e-6)
+    assert credit.credit_paddy_mu == pytest.approx(expected["credit_paddy_mu"], rel=1e-9, abs=1e-9)
+    # and what the panel shows is those figures, rounded for display
+    assert f"{expected['credit_area_mu']:,.2f}" in dock.panel.values["credit_area"].text()
+    assert f"{expected['area_mu']:,.2f}" in dock.panel.values["area"].text()
+    return expected

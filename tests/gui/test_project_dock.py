@@ -5,39 +5,9 @@ from qgis.core import QgsGeometry, QgsPointXY, QgsProject, QgsRectangle
 from double_guarantee_plugin.core import projects
 from double_guarantee_plugin.core.live_credits import STATUS_NOT_CHECKED
 from double_guarantee_plugin.core.units import m2_to_mu
+from dg_testutil import assert_panel_matches_processing, processing_figures  # noqa: E402,F401
 
 PROJECT = "DG2023-01"
-
-
-def processing_figures(layer, code, profile_id="national_2017"):
-    """The PROJECT_OUTPUT row of doubleguarantee:computecredits for ``code`` on ``layer`` (edit buffer included)."""
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    context = QgsProcessingContext()
-    result = processing.run("doubleguarantee:computecredits",
-                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": "TEMPORARY_OUTPUT",
-                             "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
-                            feedback=QgsProcessingFeedback())
-    table = result["PROJECT_OUTPUT"]
-    if isinstance(table, str):
-        table = context.takeResultLayer(table)
-    rows = [f for f in table.getFeatures() if f["project_code"] == code]
-    assert len(rows) == 1, f"computecredits gave no single row for {code}"
-    return {name: rows[0][name] for name in rows[0].fields().names()}
-
-
-def assert_panel_matches_processing(dock, code):
-    credit = dock.last_snapshot.project_credit
-    expected = processing_figures(dock.plots_layer, code, dock.profile.id)
-    assert credit.plot_count == expected["plot_count"]
-    assert credit.area_mu == pytest.approx(expected["area_mu"], rel=1e-9)
-    assert credit.credit_area_mu == pytest.approx(expected["credit_area_mu"], rel=1e-9, abs=1e-9)
-    assert credit.credit_capacity_kg == pytest.approx(expected["credit_capacity_kg"], rel=1e-9, abs=1e-6)
-    assert credit.credit_paddy_mu == pytest.approx(expected["credit_paddy_mu"], rel=1e-9, abs=1e-9)
-    # and what the panel shows is those figures, rounded for display
-    assert f"{expected['credit_area_mu']:,.2f}" in dock.panel.values["credit_area"].text()
-    assert f"{expected['area_mu']:,.2f}" in dock.panel.values["area"].text()
-    return expected
 
 
 def open_and_select(dock, path, idle, code=PROJECT):

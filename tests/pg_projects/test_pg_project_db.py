@@ -10,6 +10,7 @@ from double_guarantee_plugin.core.project_db_pg import (create_project_database_
                                                         project_schemas, public_target, schema_version_pg)
 
 from pg_names import CONNECTION, SCHEMA  # noqa: E402
+from dg_testutil import assert_panel_matches_processing, processing_figures  # noqa: E402,F401
 
 pytestmark = pytest.mark.postgis
 PROJECT = "DG2023-01"
@@ -139,34 +140,6 @@ def test_dsn_state_has_no_password():
     assert "password" not in public_target("postgresql://tech:s3cret@127.0.0.1:5432/county_db")
     assert "dbname=county_db" in public_target("postgresql://tech:s3cret@127.0.0.1:5432/county_db")
     assert public_target(CONNECTION) == CONNECTION
-
-
-def processing_figures(layer, code, profile_id):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    context = QgsProcessingContext()
-    result = processing.run("doubleguarantee:computecredits",
-                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": "TEMPORARY_OUTPUT",
-                             "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
-                            feedback=QgsProcessingFeedback())
-    table = result["PROJECT_OUTPUT"]
-    if isinstance(table, str):
-        table = context.takeResultLayer(table)
-    rows = [f for f in table.getFeatures() if f["project_code"] == code]
-    assert len(rows) == 1
-    return {name: rows[0][name] for name in rows[0].fields().names()}
-
-
-def assert_panel_matches_processing(dock, code):
-    credit = dock.last_snapshot.project_credit
-    expected = processing_figures(dock.plots_layer, code, dock.profile.id)
-    assert credit.plot_count == expected["plot_count"]
-    assert credit.area_mu == pytest.approx(expected["area_mu"], rel=1e-9)
-    assert credit.credit_area_mu == pytest.approx(expected["credit_area_mu"], rel=1e-9, abs=1e-9)
-    assert credit.credit_capacity_kg == pytest.approx(expected["credit_capacity_kg"], rel=1e-9, abs=1e-6)
-    assert credit.credit_paddy_mu == pytest.approx(expected["credit_paddy_mu"], rel=1e-9, abs=1e-9)
-    assert f"{expected['credit_area_mu']:,.2f}" in dock.panel.values["credit_area"].text()
-    return expected
 
 
 def open_and_select(dock, idle, code=PROJECT):
