@@ -223,7 +223,8 @@ def create_project_database_pg(conninfo, schema, crs):
 # Why triggers and not row policies for the row rules: a policy's USING clause hides the rows it
 # refuses, so QGIS would "save" an edit of an accepted plot that silently changed nothing; a trigger
 # refuses loudly (SQLSTATE 42501, insufficient_privilege) and the dock shows the database's reason.
-GUARD_PROJECTS = """
+# what both guards do first: reviewers (and non-plugin roles) pass, officers only read
+_GUARD_START = """
 CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF pg_has_role(current_user, 'dg_reviewer', 'MEMBER')
@@ -234,7 +235,8 @@ BEGIN
     RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
       TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF TG_OP <> 'INSERT' AND OLD.status IN ({statuses}) THEN
+"""
+GUARD_PROJECTS = _GUARD_START + """  IF TG_OP <> 'INSERT' AND OLD.status IN ({statuses}) THEN
     RAISE EXCEPTION 'project % is %: only a reviewer (dg_reviewer) may change or delete it', OLD.project_code,
       OLD.status USING ERRCODE = 'insufficient_privilege';
   END IF;
@@ -244,18 +246,7 @@ BEGIN
   END IF;
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$"""
-GUARD_PLOTS = """
-CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-  IF pg_has_role(current_user, 'dg_reviewer', 'MEMBER')
-     OR NOT pg_has_role(current_user, 'dg_technician', 'MEMBER') THEN
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-  END IF;
-  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
-    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
-      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = OLD.project_code
+GUARD_PLOTS = _GUARD_START + """  IF TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = OLD.project_code
                                    AND p.status IN ({statuses})) THEN
     RAISE EXCEPTION 'plot % belongs to accepted project %: only a reviewer (dg_reviewer) may change it',
       coalesce(OLD.plot_code, OLD.fid::text), OLD.project_code USING ERRCODE = 'insufficient_privilege';
