@@ -170,6 +170,51 @@ class GpkgIndex:
             found.extend(ids[keep].tolist())
         return found
 
+    def intersects_many(self, boxes):
+        """``intersects`` of many rectangles at once: ``boxes`` is an (n, 4) array of
+        (x_min, y_min, x_max, y_max); returns ``(owner, ids)``, the row of ``boxes`` and the id of
+        each hit, ordered by row."""
+        boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
+        if not self._count or not len(boxes):
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        rx0, ry0, rx1, ry1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+        cell = self._cell
+        c0 = np.clip((rx0 - cell / 2 - self._x0) // cell, 0, None).astype(np.int64)
+        c1 = np.clip((rx1 + cell / 2 - self._x0) // cell, None, self._columns - 1).astype(np.int64)
+        r0 = np.clip((ry0 - cell / 2 - self._y0) // cell, 0, None).astype(np.int64)
+        r1 = np.clip((ry1 + cell / 2 - self._y0) // cell, None, self._rows - 1).astype(np.int64)
+        rows = np.where((c0 <= c1) & (r0 <= r1), r1 - r0 + 1, 0)
+        # one key range per (rectangle, grid row)
+        span_owner = np.repeat(np.arange(len(boxes)), rows)
+        span_row = r0[span_owner] + (np.arange(int(rows.sum())) - np.repeat(np.cumsum(rows) - rows, rows))
+        lows = np.searchsorted(self._keys, span_row * self._columns + c0[span_owner], "left")
+        highs = np.searchsorted(self._keys, span_row * self._columns + c1[span_owner], "right")
+        sizes = highs - lows
+        owner = np.repeat(span_owner, sizes)
+        at = np.repeat(lows - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
+        keep = ((self._x_min[at] <= rx1[owner]) & (self._x_max[at] >= rx0[owner])
+                & (self._y_min[at] <= ry1[owner]) & (self._y_max[at] >= ry0[owner]))
+        owner, ids = owner[keep], self._ids[at[keep]]
+        big_ids, x_min, y_min, x_max, y_max = self._big
+        if len(big_ids):
+            hit = ((x_min[None, :] <= rx1[:, None]) & (x_max[None, :] >= rx0[:, None])
+                   & (y_min[None, :] <= ry1[:, None]) & (y_max[None, :] >= ry0[:, None]))
+            big_owner, big_at = np.nonzero(hit)
+            owner = np.concatenate((owner, big_owner))
+            ids = np.concatenate((ids, big_ids[big_at]))
+            order = np.argsort(owner, kind="stable")
+            owner, ids = owner[order], ids[order]
+        return owner, ids
+
+    @property
+    def blobs(self):
+        """``{fid: WKB}`` as read (do not change it)."""
+        return self._blobs
+
+    def wkb(self, fid):
+        """The feature's WKB as read, or None."""
+        return self._blobs.get(fid)
+
     def geometry(self, fid):
         """The feature's geometry (a new QgsGeometry from its WKB), or None."""
         blob = self._blobs.get(fid)

@@ -69,6 +69,23 @@ def _polygonal(abstract):
     return piece
 
 
+def _grouped(fids, boxes):
+    """The set of ``fids`` whose box ``(x_min, y_min, x_max, y_max)`` meets another one's."""
+    ordered = sorted(zip(boxes, fids))
+    grouped = set()
+    count = len(ordered)
+    for position in range(count):
+        (x_min, y_min, x_max, y_max), fid = ordered[position]
+        for later in range(position + 1, count):
+            (other_x_min, other_y_min, _other_x_max, other_y_max), other = ordered[later]
+            if other_x_min > x_max:
+                break
+            if other_y_min <= y_max and other_y_max >= y_min:
+                grouped.add(fid)
+                grouped.add(other)
+    return grouped
+
+
 def merge_overlapping(pieces):
     """Collect ``pieces``, unioning only the groups whose interiors overlap (a shared edge is no overlap)."""
     if not pieces:
@@ -303,6 +320,116 @@ class LayerIndex:
             return hits, area, None
         return hits, area, parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
 
+    def wkb(self, fid):
+        """WKB of feature ``fid`` as the checks see it (the repaired shape once repaired), or None."""
+        if fid not in self.repairs:
+            blob = getattr(self.index, "wkb", None)
+            if blob is not None:
+                return blob(fid)
+        entry = self.entry(fid)
+        return bytes(entry[0].asWkb()) if entry else None
+
+    def overlap_planar_many(self, plots, accept=None, feedback=None, chunk=512):
+        """``overlap_planar`` of many plots at once: ``plots`` is ``[(engine, rectangle, plot WKB)]``;
+        returns ``[(hits, planar overlap area) or None]`` in the same order (None when canceled), an
+        item None where the plot must be measured by ``overlap_planar`` (a candidate feature that is
+        invalid or unreadable, a vertex on another edge: see ``overlap_area``).  The areas of
+        features whose boxes meet no other hit's come from ``overlap_area.pair_overlap_areas``; those
+        that may overlap each other are intersected and unioned with GEOS as in ``overlap_planar``,
+        so that they count once."""
+        import numpy as np
+        from . import overlap_area
+        results = [None] * len(plots)
+        values = self.values
+        many = getattr(self.index, "intersects_many", None)
+        for begin in range(0, len(plots), chunk):
+            if feedback is not None and feedback.isCanceled():
+                return None
+            part = plots[begin:begin + chunk]
+            boxes = np.array([(r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()) for _e, r, _b in part],
+                             dtype=np.float64).reshape(-1, 4)
+            if many is not None:
+                pair_plot, flat = many(boxes)
+            else:
+                found = [self.index.intersects(rectangle) for _engine, rectangle, _blob in part]
+                pair_plot = np.repeat(np.arange(len(part)), [len(fids) for fids in found]).astype(np.int64)
+                flat = np.fromiter((fid for fids in found for fid in fids), dtype=np.int64, count=len(pair_plot))
+            if accept is not None and len(flat):
+                keep = np.fromiter((accept(values.get(fid) if values is not None else None) for fid in flat.tolist()),
+                                   dtype=bool, count=len(flat))
+                pair_plot, flat = pair_plot[keep], flat[keep]
+            counts = np.bincount(pair_plot, minlength=len(part))
+            unique, position = np.unique(flat, return_inverse=True)
+            unique_list = unique.tolist()
+            # one origin near the chunk's plots keeps the areas exact (see overlap_area)
+            origin = (float(boxes[:, 0].min()), float(boxes[:, 1].min())) if len(part) else (0.0, 0.0)
+            plot_shapes = overlap_area.from_wkb([blob for _e, _r, blob in part], origin)
+            stored = getattr(self.index, "blobs", None)
+            if stored is not None and not self.repairs:
+                blobs = [stored.get(fid) for fid in unique_list]
+            else:
+                blobs = [self.wkb(fid) for fid in unique_list]
+            parcels = overlap_area.from_wkb(blobs, origin)
+            # validity: a numpy test shows most valid; GEOS decides (and repairs) the rest
+            valid, repairs = self.valid, self.repairs
+            unknown = np.fromiter((fid not in valid and fid not in repairs for fid in unique_list),
+                                  dtype=bool, count=len(unique_list))
+            if unknown.any():
+                rows = np.flatnonzero(unknown & parcels.ok)
+                strict = overlap_area.strictly_valid(parcels, rows)
+                valid.update(unique[rows[strict]].tolist())
+                rest = [fid for fid in unique[rows[~strict]].tolist() if self.entry(fid)]
+                if rest:
+                    self._validate(rest)
+            usable = parcels.ok.copy()
+            if repairs:
+                usable &= np.fromiter((fid not in repairs for fid in unique_list), dtype=bool, count=len(unique_list))
+            fine = usable[position] & plot_shapes.ok[pair_plot]
+            area = np.zeros(len(flat))
+            degenerate = ~fine
+            at = np.flatnonzero(fine)
+            area[at], degenerate[at] = overlap_area.pair_overlap_areas(plot_shapes, parcels, pair_plot[at],
+                                                                       position[at])
+            bad_plot = (np.bincount(pair_plot[degenerate], minlength=len(part)) > 0) | ~plot_shapes.ok
+            hit = area > 0.0
+            # hits whose boxes meet another hit's of the same plot may overlap it: measured with GEOS
+            hit_at = np.flatnonzero(hit)
+            hit_plot = pair_plot[hit_at]
+            hit_counts = np.bincount(hit_plot, minlength=len(part))
+            grouped = np.zeros(len(flat), dtype=bool)
+            pair_owner, local = overlap_area._expand(hit_counts * hit_counts)
+            if len(pair_owner):
+                size = hit_counts[pair_owner]
+                first = np.cumsum(hit_counts) - hit_counts
+                i, j = first[pair_owner] + local // size, first[pair_owner] + local % size
+                keep = i < j
+                i, j = hit_at[i[keep]], hit_at[j[keep]]
+                box_i, box_j = parcels.box[position[i]], parcels.box[position[j]]
+                meet = ((box_i[:, 0] <= box_j[:, 2]) & (box_j[:, 0] <= box_i[:, 2])
+                        & (box_i[:, 1] <= box_j[:, 3]) & (box_j[:, 1] <= box_i[:, 3]))
+                grouped[i[meet]] = True
+                grouped[j[meet]] = True
+            single_area = np.bincount(pair_plot[hit & ~grouped], weights=area[hit & ~grouped], minlength=len(part))
+            has_group = np.bincount(pair_plot[grouped], minlength=len(part)) > 0
+            ends = np.cumsum(counts)
+            hit_list = hit.tolist()
+            flat_list = flat.tolist()
+            for number in range(len(part)):
+                if bad_plot[number]:
+                    continue
+                low, high = int(ends[number] - counts[number]), int(ends[number])
+                hits = [fid for fid, is_hit in zip(flat_list[low:high], hit_list[low:high]) if is_hit]
+                planar = float(single_area[number])
+                if has_group[number]:
+                    engine = part[number][0]
+                    fids = sorted(flat[low:high][grouped[low:high]].tolist())
+                    merged = merge_overlapping([piece for piece in (self._piece(engine, fid, False) for fid in fids)
+                                                if piece is not None])
+                    if merged is not None:
+                        planar += merged.area()
+                results[begin + number] = (hits, planar)
+        return results
+
     def _without_area(self, piece, fids):
         """Those of ``fids`` (features with disjoint bounding boxes) that own no part of ``piece``,
         their intersection with the plot: each part lies in the box of the one feature it came from."""
@@ -347,18 +474,7 @@ class LayerIndex:
         if len(fids) < 2:
             return list(fids), []
         entries = self.entries
-        boxes = sorted((entries[fid][2], fid) for fid in fids)
-        grouped = set()
-        count = len(boxes)
-        for position in range(count):
-            (x_min, y_min, x_max, y_max), fid = boxes[position]
-            for later in range(position + 1, count):
-                (other_x_min, other_y_min, _other_x_max, other_y_max), other = boxes[later]
-                if other_x_min > x_max:
-                    break
-                if other_y_min <= y_max and other_y_max >= y_min:
-                    grouped.add(fid)
-                    grouped.add(other)
+        grouped = _grouped(fids, [entries[fid][2] for fid in fids])
         if not grouped:
             return list(fids), []
         return [fid for fid in fids if fid not in grouped], [fid for fid in fids if fid in grouped]

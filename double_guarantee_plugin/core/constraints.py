@@ -14,6 +14,7 @@ prepared once (GEOS prepared geometry) and tested against the candidates of the 
 are summed as planar areas and turned into ellipsoidal ones with the plot's own
 ellipsoidal/planar ratio where ``constraint_scale`` bounds the error at 1e-6 (else measured).
 """
+import functools
 import json
 import math
 import threading
@@ -303,6 +304,36 @@ class LayerCheck:
     severity: str = ""
     geometry: object = field(default=None, repr=False, compare=False)  # the overlap (QgsGeometry, plot CRS)
 
+    def set_geometry_source(self, source):
+        """Compute ``geometry`` only when it is first read, by calling ``source()`` (a batch check
+        measures overlaps without building them; the dock flashes a few of them)."""
+        self._geometry = None
+        self._geometry_source = source
+
+
+def _get_overlap_geometry(check):
+    source = check.__dict__.get("_geometry_source")
+    if source is not None:
+        check._geometry_source = None
+        check._geometry = source()
+    return check.__dict__.get("_geometry")
+
+
+def _set_overlap_geometry(check, value):
+    check._geometry_source = None
+    check._geometry = value
+
+
+# the dataclass keeps ``geometry`` as a constructor argument; reading it may build it (see above)
+LayerCheck.geometry = property(_get_overlap_geometry, _set_overlap_geometry)
+
+
+def _lazy_overlap(index, plot_geometry, rectangle, accept):
+    """The overlap geometry of a plot with a layer, as ``overlap_planar`` builds it."""
+    engine = QgsGeometry.createGeometryEngine(plot_geometry.constGet())
+    engine.prepareGeometry()
+    return index.overlap_planar(engine, rectangle, accept)[2]
+
 
 @dataclass
 class PlotCheck:
@@ -535,7 +566,8 @@ class ConstraintEngine:
         return usable, problem, area_m2, engine, rectangle, measure.factor(usable.area(), area_m2, rectangle)
 
     def _check_one(self, prepared, geometry, measure, plot_kind, plot_fid=-1, plot_code="", project_code="",
-                   class_before=None, plot=None):
+                   class_before=None, plot=None, measured=None):
+        """``measured``: ``{position in prepared: (hits, planar overlap area)}`` from a batch."""
         plot_messages = []        # (status, message)
         usable, problem, area_m2, engine, rectangle, factor = plot or self._prepare_plot(geometry, measure)
         if usable is None:
@@ -554,9 +586,10 @@ class ConstraintEngine:
                 self.profile.min_mapping_area_m2)))
 
         layer_checks = []
-        for resolved, index in prepared:
+        for position, (resolved, index) in enumerate(prepared):
             layer_checks.append(self._layer_check(resolved, index, engine, rectangle, measure, area_m2, plot_kind,
-                                                  class_before, factor))
+                                                  class_before, factor,
+                                                  measured.get(position) if measured else None, usable))
         check = PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_OK, "", layer_checks,
                           area_m2=area_m2, geometry=usable)
         for layer_check in layer_checks:
@@ -588,7 +621,7 @@ class ConstraintEngine:
         return check
 
     def _layer_check(self, resolved, index, engine, rectangle, measure, plot_area_m2, plot_kind, class_before,
-                     factor=None):
+                     factor=None, measured=None, plot_geometry=None):
         entry = resolved.entry
         base = LayerCheck(entry.role, entry.name, STATUS_NOT_CHECKED, "", severity=entry.severity)
         if resolved.problem or index is None:
@@ -597,7 +630,12 @@ class ConstraintEngine:
         if entry.role == ROLE_LAND_SURVEY:
             return self._survey_check(resolved, index, engine, rectangle, measure, plot_area_m2, plot_kind,
                                       class_before, base)
-        fids, planar_m2, overlap = index.overlap_planar(engine, rectangle, resolved.accept)
+        if measured is not None and factor is not None:
+            fids, planar_m2 = measured          # a batch measured it; the geometry is built if asked for
+            overlap = functools.partial(_lazy_overlap, index, plot_geometry, rectangle, resolved.accept) \
+                if fids else None
+        else:
+            fids, planar_m2, overlap = index.overlap_planar(engine, rectangle, resolved.accept)
         if overlap is None:
             area = 0.0
         elif factor is not None:
@@ -613,7 +651,10 @@ class ConstraintEngine:
             base.overlap_m2, base.overlap_mu = area, _mu(area)
             base.share = area / plot_area_m2 if plot_area_m2 else None
             base.feature_ids = sorted(fids)
-            base.geometry = overlap
+            if callable(overlap):
+                base.set_geometry_source(overlap)
+            else:
+                base.geometry = overlap
             where = tr("{} ({:.1f}% of the plot) overlaps {} feature(s)", _fmt_area(area), 100 * (base.share or 0),
                        len(fids))
             if not applies:
@@ -738,10 +779,13 @@ class ConstraintEngine:
         builder.start()
         items = []
         try:
+            positions = None
             for feature in plots_layer.getFeatures(request):
                 if feedback is not None and feedback.isCanceled():
                     break
-                values = _values(feature, fields)
+                if positions is None:
+                    positions = _positions(feature.fields(), fields)
+                values = _values(feature, fields, positions)
                 kind = classify_plot(values["class_before"], values["class_after"])
                 geometry = feature.geometry()
                 items.append((feature.id(), geometry, values, kind, self._prepare_plot(geometry, measure)))
@@ -765,18 +809,46 @@ class ConstraintEngine:
             feedback.setProgress(100.0)
         return results
 
+    def _measure_batch(self, prepared, items, feedback):
+        """``[{position in prepared: (hits, planar overlap area)}]`` per item: the overlaps of all plots
+        with each vector layer measured together (``LayerIndex.overlap_planar_many``); an item or a
+        layer left out is measured plot by plot.  None when canceled."""
+        measured = [{} for _item in items]
+        batch = [number for number, item in enumerate(items) if item[4][0] is not None and item[4][5] is not None]
+        layers = [(position, resolved, index) for position, (resolved, index) in enumerate(prepared)
+                  if index is not None and not resolved.problem and resolved.entry.role != ROLE_LAND_SURVEY]
+        if not batch or not layers:
+            return measured
+        plots = [(items[number][4][3], items[number][4][4], bytes(items[number][4][0].asWkb())) for number in batch]
+        for done, (position, resolved, index) in enumerate(layers):
+            found = index.overlap_planar_many(plots, resolved.accept, feedback)
+            if found is None:
+                return None
+            for number, result in zip(batch, found):
+                if result is not None:
+                    measured[number][position] = result
+            if feedback is not None:
+                feedback.setProgress(50.0 * (done + 1) / len(layers))
+        return measured
+
     def _check_items(self, prepared, items, crs, total, feedback):
-        """PlotChecks of ``items`` in order, on ``self.workers`` threads (GEOS releases the GIL);
-        None when canceled."""
+        """PlotChecks of ``items`` in order: the overlaps measured for all plots together
+        (``_measure_batch``), then each plot's findings on ``self.workers`` threads (GEOS releases the
+        GIL); None when canceled."""
+        measured = self._measure_batch(prepared, items, feedback)
+        if measured is None:
+            return None
+        numbered = [item + (extra,) for item, extra in zip(items, measured)]
+
         def run(chunk, progress):
             measure = PlotMeasure(crs, self.transform_context)   # a transform is not shared across threads
             found = []
-            for fid, geometry, values, kind, plot in chunk:
+            for fid, geometry, values, kind, plot, extra in chunk:
                 if feedback is not None and feedback.isCanceled():
                     return None
                 found.append(self._check_one(prepared, geometry, measure, kind, fid,
                                              values["plot_code"] or f"fid {fid}", values["project_code"],
-                                             values["class_before"], plot))
+                                             values["class_before"], plot, extra))
                 if progress:
                     progress()
             return found
@@ -786,8 +858,9 @@ class ConstraintEngine:
         def progress():
             done[0] += 1
             if feedback is not None and done[0] % 32 == 0:
-                feedback.setProgress(100.0 * done[0] / total)
+                feedback.setProgress(50.0 + 50.0 * done[0] / total)
 
+        items = numbered
         workers = max(1, min(int(self.workers or 1), len(items) // 64 or 1))
         if workers == 1:
             return run(items, progress)
@@ -825,10 +898,11 @@ class ConstraintEngine:
             if resolved.problem:
                 aggregate.message = tr("not checked: {}", resolved.problem)
             else:
-                pieces = [check.geometry for check in layer_checks if check.geometry is not None]
+                pieces = [check.geometry for check in layer_checks if check.overlap_m2] if plots_overlap else []
+                pieces = [piece for piece in pieces if piece is not None]
                 statuses = [check.status for check in layer_checks]
                 aggregate.status = worst_status(statuses)
-                if plots_overlap and len(pieces) > 1:
+                if len(pieces) > 1:
                     # plots of this project overlap each other: their overlaps must count once
                     area = measure.area_m2(merge_overlapping(pieces))
                 else:
@@ -875,16 +949,28 @@ def _any_interior_overlap(geometries):
     return False
 
 
+def _positions(layer_fields, fields):
+    """``{field name: index in layer_fields}`` of the plot fields named in ``fields`` (PlotFields)."""
+    names = (fields.project_code, fields.plot_code, fields.class_before, fields.class_after)
+    return {name: layer_fields.indexOf(name) for name in names if name}
+
+
 def _kind_label(kind):
     return {NEW_FARMLAND: tr("new farmland"), UPGRADING: tr("upgrading"),
             NOT_CREDITABLE: tr("not creditable")}.get(kind, kind)
 
 
-def _values(feature, fields):
+def _values(feature, fields, positions=None):
+    """The plot's codes and classes; ``positions`` (``_positions``) saves looking the fields up."""
+    if positions is None:
+        positions = _positions(feature.fields(), fields)
+    attributes = feature.attributes()
+
     def value(name):
-        if not name or feature.fields().indexOf(name) < 0:
+        position = positions.get(name, -1)
+        if position < 0 or position >= len(attributes):
             return None
-        found = feature[name]
+        found = attributes[position]
         if found is None or (hasattr(found, "isNull") and found.isNull()):
             return None
         return found
