@@ -1,0 +1,142 @@
+"""The batch check (numpy overlap areas, ``LayerIndex.overlap_planar_many``) against the live check
+of each plot and against GEOS, on a real GeoPackage with the hard cases planted: a plot sharing an
+edge with a parcel, a parcel vertex on a plot edge, a self-intersecting parcel, parcels drawn twice
+(overlapping each other), a parcel with a hole, a plot with a hole, a slope layer filtered by value."""
+import math
+import random
+
+import pytest
+
+from constraints_helpers import X0, Y0, plot_row, rect_wkt
+
+
+def polygon_wkt(points, holes=()):
+    rings = [points] + list(holes)
+    return "POLYGON(" + ",".join("(" + ",".join(f"{x:.3f} {y:.3f}" for x, y in ring + [ring[0]]) + ")"
+                                 for ring in rings) + ")"
+
+
+def irregular(rng, cx, cy, vertices, r_min, r_max):
+    points = []
+    for k in range(vertices):
+        angle = 2 * math.pi * k / vertices + rng.uniform(-0.3, 0.3) * math.pi / vertices
+        radius = rng.uniform(r_min, r_max)
+        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    return points
+
+
+def county(rng):
+    """Parcels on a 70 m grid over 1 km², some drawn twice 20 m off, a few with holes, one bow-tie,
+    one that shares an edge with the first plot and one with a vertex on the second plot's edge."""
+    parcels = []
+    for col in range(14):
+        for row in range(14):
+            if rng.random() < 0.25:
+                continue
+            cx, cy = X0 + 35 + 70 * col, Y0 + 35 + 70 * row
+            points = irregular(rng, cx, cy, rng.randint(5, 9), 24, 33)
+            if rng.random() < 0.08:
+                parcels.append(polygon_wkt(points, [irregular(rng, cx, cy, 5, 4, 8)]))
+            else:
+                parcels.append(polygon_wkt(points))
+            if rng.random() < 0.05:
+                parcels.append(polygon_wkt(irregular(rng, cx + 20, cy + 20, 6, 24, 33)))
+    parcels.append(f"POLYGON(({X0 + 300} {Y0 + 300},{X0 + 340} {Y0 + 340},{X0 + 340} {Y0 + 300},"
+                   f"{X0 + 300} {Y0 + 340},{X0 + 300} {Y0 + 300}))")                     # bow-tie
+    parcels.append(rect_wkt(X0 + 100, Y0 + 560, X0 + 160, Y0 + 600))    # shares the first plot's west edge part
+    parcels.append(f"POLYGON(({X0 + 560} {Y0 + 620},{X0 + 600} {Y0 + 600},{X0 + 600} {Y0 + 640},"
+                   f"{X0 + 560} {Y0 + 620}))")                             # vertex on the second plot's edge
+    return parcels
+
+
+def plots(rng):
+    rows = [plot_row(rect_wkt(X0 + 160, Y0 + 540, X0 + 400, Y0 + 700), "P1", "P1-1"),
+            plot_row(rect_wkt(X0 + 560, Y0 + 540, X0 + 800, Y0 + 700), "P1", "P1-2"),
+            plot_row(polygon_wkt(irregular(rng, X0 + 330, Y0 + 320, 30, 110, 140),
+                                 [irregular(rng, X0 + 330, Y0 + 320, 8, 30, 40)]), "P2", "P2-1")]
+    for number in range(30):
+        cx, cy = X0 + rng.uniform(150, 850), Y0 + rng.uniform(150, 850)
+        rows.append(plot_row(polygon_wkt(irregular(rng, cx, cy, 24, 90, 120)), f"R{number // 3}",
+                             f"R{number // 3}-{number % 3}", before=rng.choice(["0404", "0103"])))
+    return rows
+
+
+@pytest.fixture()
+def batch_case(gpkg_layer_factory, plots_layer_factory):
+    rng = random.Random(20261122)
+    parcels = county(rng)
+    farmland = gpkg_layer_factory("bf", [(wkt, {}) for wkt in parcels])
+    slope = gpkg_layer_factory("slope", [(wkt, {"slope_deg": float(number % 40)}) for number, wkt in enumerate(parcels)],
+                               fields=(("slope_deg", float),))
+    plot_layer = plots_layer_factory(plots(rng))
+    return farmland, slope, plot_layer
+
+
+def test_batch_equals_live_check_and_geos(qgis_app, batch_case):
+    from qgis.core import QgsGeometry
+    from double_guarantee_plugin.core import constraints
+    from double_guarantee_plugin.core.area import EllipsoidalArea
+    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    farmland, slope, plot_layer = batch_case
+    REGISTRY.clear()
+    constraint_set = constraints.ConstraintSet.from_layers(basic_farmland=farmland, slope=slope)
+    engine = constraints.ConstraintEngine(constraint_set)
+    results = engine.check_plots(plot_layer)
+    measure = EllipsoidalArea("EPSG:4527")
+    union = QgsGeometry.unaryUnion([feature.geometry().makeValid() for feature in farmland.getFeatures()])
+    steep = QgsGeometry.unaryUnion([feature.geometry().makeValid() for feature in slope.getFeatures()
+                                    if feature["slope_deg"] > constraint_set.layers[1].max_slope_deg])
+    checked = 0
+    for feature in plot_layer.getFeatures():
+        project = results[feature["project_code"]]
+        batch = next(check for check in project.plots if check.plot_code == feature["plot_code"])
+        live = engine.check_geometry(feature.geometry(), plot_layer.crs(), batch.plot_kind)
+        for position in range(2):
+            assert batch.layers[position].feature_ids == live.layers[position].feature_ids, feature["plot_code"]
+            assert batch.layers[position].overlap_m2 == pytest.approx(live.layers[position].overlap_m2, rel=1e-9,
+                                                                      abs=1e-6)
+            assert batch.layers[position].status == live.layers[position].status
+        expected = measure.area_m2(feature.geometry().intersection(union))
+        assert batch.bf_overlap_m2 == pytest.approx(expected, rel=1e-6, abs=1e-3), feature["plot_code"]
+        expected_steep = measure.area_m2(feature.geometry().intersection(steep))
+        assert batch.slope_overlap_m2 == pytest.approx(expected_steep, rel=1e-6, abs=1e-3), feature["plot_code"]
+        # the overlap geometry is built when asked for, and is the one the live check builds
+        if batch.layers[0].overlap_m2:
+            assert measure.area_m2(batch.layers[0].geometry) == pytest.approx(batch.bf_overlap_m2, rel=1e-6)
+            checked += 1
+    assert checked > 20
+    bow_tie = [fid for fid, _error in REGISTRY.get(farmland, farmland, plot_layer.crs()).repairs.items()]
+    assert len(bow_tie) == 1                          # the bow-tie was found, repaired and reported
+    assert any("repaired" in check.message for project in results.values() for plot in project.plots
+               for check in plot.layers)
+    engine.close()
+
+
+def test_most_plots_are_measured_in_numpy_and_the_hard_ones_by_geos(qgis_app, batch_case):
+    from qgis.core import QgsGeometry
+    from double_guarantee_plugin.core.constraint_index import LayerIndex
+    farmland, _slope, plot_layer = batch_case
+    index = LayerIndex(farmland, plot_layer.crs())
+    assert hasattr(index.index, "intersects_many")          # the GeoPackage read as it is on disk
+    items, engines = [], []
+    for feature in plot_layer.getFeatures():
+        geometry = feature.geometry()
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()
+        engines.append((feature["plot_code"], engine, geometry))
+        items.append((engine, geometry.boundingBox(), bytes(geometry.asWkb())))
+    batch = index.overlap_planar_many(items, chunk=7)        # several chunks
+    by_code = {code: result for (code, _e, _g), result in zip(engines, batch)}
+    # the shared edge, the vertex on an edge and the bow-tie leave their plots to GEOS; only those
+    special = [QgsGeometry.fromWkt(wkt).boundingBox() for wkt in county(random.Random(20261122))[-3:]]
+    assert by_code["P1-1"] is None and by_code["P1-2"] is None and by_code["P2-1"] is None
+    for (code, _engine, geometry), result in zip(engines, batch):
+        if not any(geometry.boundingBox().intersects(box) for box in special):
+            assert result is not None, code
+    assert sum(result is not None for result in batch) >= 25
+    for (code, engine, geometry), result in zip(engines, batch):
+        if result is None:
+            continue
+        hits, planar, _geometry = index.overlap_planar(engine, geometry.boundingBox())
+        assert sorted(result[0]) == sorted(hits), code
+        assert result[1] == pytest.approx(planar, rel=1e-9, abs=1e-6), code
