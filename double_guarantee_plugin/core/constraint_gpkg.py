@@ -61,11 +61,21 @@ class GpkgIndex:
             fids.append(batch[layer.GetFIDColumn() or "OGC_FID"])
             blobs.append(batch[geometry_column])
         self.canceled = bool(feedback is not None and feedback.isCanceled())
-        self._blobs = {}
-        if fids:
-            fid_array = np.concatenate(fids)
-            blob_array = np.concatenate(blobs)
-            self._blobs = dict(zip(fid_array.tolist(), blob_array.tolist()))
+        # all WKB in one buffer, addressed by fid through a sorted array (no Python object a feature)
+        fid_array = np.concatenate(fids).astype(np.int64) if fids else np.empty(0, np.int64)
+        blob_list = np.concatenate(blobs).tolist() if blobs else []
+        try:
+            lengths = np.array(list(map(len, blob_list)), dtype=np.int64)
+            joined = b"".join(blob_list)
+        except TypeError:            # null geometries
+            lengths = np.fromiter((len(blob) if blob is not None else 0 for blob in blob_list), dtype=np.int64,
+                                  count=len(blob_list))
+            joined = b"".join(blob for blob in blob_list if blob is not None)
+        self._wkb = np.frombuffer(joined, dtype=np.uint8)
+        order = np.argsort(fid_array, kind="stable")
+        self._wkb_fids = fid_array[order]
+        self._wkb_offsets = (np.cumsum(lengths) - lengths)[order]
+        self._wkb_lengths = lengths[order]
         # the R-tree the GeoPackage keeps of the same features (empty and null geometries left out)
         rtree = '"' + f"rtree_{table}_{geometry_column}".replace('"', '""') + '"'
         result = dataset.ExecuteSQL(f"SELECT id, minx, maxx, miny, maxy FROM {rtree}")
@@ -206,18 +216,27 @@ class GpkgIndex:
             owner, ids = owner[order], ids[order]
         return owner, ids
 
-    @property
-    def blobs(self):
-        """``{fid: WKB}`` as read (do not change it)."""
-        return self._blobs
+    def wkb_slices(self, fids):
+        """``(buffer, offsets, lengths)`` of the WKB of ``fids`` (an int array) as read: feature i is
+        ``buffer[offsets[i]:offsets[i] + lengths[i]]``, length 0 when it has no geometry."""
+        fids = np.asarray(fids, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._wkb_fids, fids), max(len(self._wkb_fids) - 1, 0))
+        if not len(self._wkb_fids):
+            return self._wkb, np.zeros(len(fids), np.int64), np.zeros(len(fids), np.int64)
+        found = self._wkb_fids[at] == fids
+        return self._wkb, np.where(found, self._wkb_offsets[at], 0), np.where(found, self._wkb_lengths[at], 0)
 
     def wkb(self, fid):
         """The feature's WKB as read, or None."""
-        return self._blobs.get(fid)
+        at = int(self._wkb_fids.searchsorted(fid))
+        if at >= len(self._wkb_fids) or self._wkb_fids[at] != fid or not self._wkb_lengths[at]:
+            return None
+        low = int(self._wkb_offsets[at])
+        return self._wkb[low:low + int(self._wkb_lengths[at])].tobytes()
 
     def geometry(self, fid):
         """The feature's geometry (a new QgsGeometry from its WKB), or None."""
-        blob = self._blobs.get(fid)
+        blob = self.wkb(fid)
         if blob is None:
             return None
         geometry = QgsGeometry()

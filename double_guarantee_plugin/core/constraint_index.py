@@ -156,6 +156,7 @@ class LayerIndex:
         self.repairs = {}      # fid -> what was wrong with the feature's geometry
         self.valid = set()     # fids whose geometry GEOS found valid
         self.areas = {}        # fid -> planar area (features found inside a plot)
+        self.shared = {}       # (fid, fid) -> WKB of the area two features share, None, or False
         self.build_s = time.perf_counter() - started
 
     @staticmethod
@@ -364,12 +365,11 @@ class LayerIndex:
             # one origin near the chunk's plots keeps the areas exact (see overlap_area)
             origin = (float(boxes[:, 0].min()), float(boxes[:, 1].min())) if len(part) else (0.0, 0.0)
             plot_shapes = overlap_area.from_wkb([blob for _e, _r, blob in part], origin)
-            stored = getattr(self.index, "blobs", None)
-            if stored is not None and not self.repairs:
-                blobs = [stored.get(fid) for fid in unique_list]
+            slices = getattr(self.index, "wkb_slices", None)
+            if slices is not None:     # (a repaired feature's plots are measured with GEOS: see below)
+                parcels = overlap_area.from_buffer(*slices(unique), origin)
             else:
-                blobs = [self.wkb(fid) for fid in unique_list]
-            parcels = overlap_area.from_wkb(blobs, origin)
+                parcels = overlap_area.from_wkb([self.wkb(fid) for fid in unique_list], origin)
             # validity: a numpy test shows most valid; GEOS decides (and repairs) the rest
             valid, repairs = self.valid, self.repairs
             unknown = np.fromiter((fid not in valid and fid not in repairs for fid in unique_list),
@@ -397,6 +397,7 @@ class LayerIndex:
             hit_plot = pair_plot[hit_at]
             hit_counts = np.bincount(hit_plot, minlength=len(part))
             grouped = np.zeros(len(flat), dtype=bool)
+            meet_i = meet_j = np.empty(0, np.int64)
             pair_owner, local = overlap_area._expand(hit_counts * hit_counts)
             if len(pair_owner):
                 size = hit_counts[pair_owner]
@@ -407,10 +408,44 @@ class LayerIndex:
                 box_i, box_j = parcels.box[position[i]], parcels.box[position[j]]
                 meet = ((box_i[:, 0] <= box_j[:, 2]) & (box_j[:, 0] <= box_i[:, 2])
                         & (box_i[:, 1] <= box_j[:, 3]) & (box_j[:, 1] <= box_i[:, 3]))
-                grouped[i[meet]] = True
-                grouped[j[meet]] = True
-            single_area = np.bincount(pair_plot[hit & ~grouped], weights=area[hit & ~grouped], minlength=len(part))
-            has_group = np.bincount(pair_plot[grouped], minlength=len(part)) > 0
+                meet_i, meet_j = i[meet], j[meet]
+                grouped[meet_i] = True
+                grouped[meet_j] = True
+            # features A, B of one plot whose boxes meet count once: area(P ∩ A) + area(P ∩ B) −
+            # area(P ∩ (A ∩ B)), A ∩ B from GEOS once per pair of features (cached), its part in the
+            # plot from numpy.  A plot where a feature shares area with two others (a third-order
+            # overlap may exist), or where A ∩ B is not in general position, is unioned with GEOS.
+            total = np.bincount(pair_plot[hit], weights=area[hit], minlength=len(part))
+            by_geos = np.zeros(len(part), dtype=bool)
+            if len(meet_i):
+                shared_wkb = [self._shared_area(a, b) for a, b in zip(flat[meet_i].tolist(), flat[meet_j].tolist())]
+                failed = np.fromiter((blob is False for blob in shared_wkb), dtype=bool, count=len(shared_wkb))
+                shared = np.fromiter((isinstance(blob, bytes) for blob in shared_wkb), dtype=bool,
+                                     count=len(shared_wkb))
+                by_geos |= np.bincount(pair_plot[meet_i[failed]], minlength=len(part)) > 0
+                involved = np.bincount(np.concatenate((meet_i[shared], meet_j[shared])), minlength=len(flat))
+                if (involved > 1).any():
+                    # a feature sharing area with two others: a third-order overlap needs those two to share too
+                    sharing = set(zip(meet_i[shared].tolist(), meet_j[shared].tolist()))
+                    partners = {}
+                    for a, b in sharing:
+                        partners.setdefault(a, []).append(b)
+                        partners.setdefault(b, []).append(a)
+                    for k in np.flatnonzero(involved > 1).tolist():
+                        around = sorted(partners[k])
+                        if any((a, b) in sharing for n, a in enumerate(around) for b in around[n + 1:]):
+                            by_geos[pair_plot[k]] = True
+                at = np.flatnonzero(shared)
+                if len(at):
+                    shapes = overlap_area.from_wkb([shared_wkb[k] for k in at.tolist()], origin)
+                    owner = pair_plot[meet_i[at]]
+                    by_geos |= np.bincount(owner[~shapes.ok], minlength=len(part)) > 0
+                    readable = np.flatnonzero(shapes.ok)
+                    common, flagged = overlap_area.pair_overlap_areas(plot_shapes, shapes, owner[readable], readable)
+                    by_geos |= np.bincount(owner[readable][flagged], minlength=len(part)) > 0
+                    total -= np.bincount(owner[readable], weights=common, minlength=len(part))
+            single = hit & ~grouped
+            single_area = np.bincount(pair_plot[single], weights=area[single], minlength=len(part))
             ends = np.cumsum(counts)
             hit_list = hit.tolist()
             flat_list = flat.tolist()
@@ -419,16 +454,36 @@ class LayerIndex:
                     continue
                 low, high = int(ends[number] - counts[number]), int(ends[number])
                 hits = [fid for fid, is_hit in zip(flat_list[low:high], hit_list[low:high]) if is_hit]
+                if not by_geos[number]:
+                    results[begin + number] = (hits, max(float(total[number]), 0.0))
+                    continue
                 planar = float(single_area[number])
-                if has_group[number]:
-                    engine = part[number][0]
-                    fids = sorted(flat[low:high][grouped[low:high]].tolist())
-                    merged = merge_overlapping([piece for piece in (self._piece(engine, fid, False) for fid in fids)
-                                                if piece is not None])
-                    if merged is not None:
-                        planar += merged.area()
+                engine = part[number][0]
+                fids = sorted(flat[low:high][grouped[low:high]].tolist())
+                merged = merge_overlapping([piece for piece in (self._piece(engine, fid, False) for fid in fids)
+                                            if piece is not None])
+                if merged is not None:
+                    planar += merged.area()
                 results[begin + number] = (hits, planar)
         return results
+
+    def _shared_area(self, first, second):
+        """WKB of the area features ``first`` and ``second`` share (cached), None when they share
+        none, False when GEOS cannot intersect them."""
+        key = (first, second) if first < second else (second, first)
+        found = self.shared.get(key, self)
+        if found is not self:
+            return found
+        one, other = self.entry(first), self.entry(second)
+        found = False
+        if one and other:
+            engine = QgsGeometry.createGeometryEngine(one[1])
+            result = engine.intersection(other[1])
+            if result is not None:
+                piece = _polygonal(result)
+                found = bytes(piece.asWkb()) if piece is not None and piece.area() > 0 else None
+        self.shared[key] = found
+        return found
 
     def _without_area(self, piece, fids):
         """Those of ``fids`` (features with disjoint bounding boxes) that own no part of ``piece``,

@@ -328,6 +328,23 @@ def _set_overlap_geometry(check, value):
 LayerCheck.geometry = property(_get_overlap_geometry, _set_overlap_geometry)
 
 
+class _LazyEngine:
+    """The prepared GEOS engine of a plot, made on first use: a batch measures most plots without it."""
+    __slots__ = ("_geometry", "_engine")
+
+    def __init__(self, geometry):
+        self._geometry = geometry
+        self._engine = None
+
+    def __getattr__(self, name):
+        engine = self._engine
+        if engine is None:
+            engine = QgsGeometry.createGeometryEngine(self._geometry.constGet())
+            engine.prepareGeometry()
+            self._engine = engine
+        return getattr(engine, name)
+
+
 def _lazy_overlap(index, plot_geometry, rectangle, accept):
     """The overlap geometry of a plot with a layer, as ``overlap_planar`` builds it."""
     engine = QgsGeometry.createGeometryEngine(plot_geometry.constGet())
@@ -559,8 +576,7 @@ class ConstraintEngine:
             problem = tr("the plot geometry is invalid: {} (repaired for the check)", error)
         if usable is None:
             return None, problem or tr("the plot has no usable geometry"), 0.0, None, None, None
-        engine = QgsGeometry.createGeometryEngine(usable.constGet())
-        engine.prepareGeometry()
+        engine = _LazyEngine(usable)
         area_m2 = measure.area_m2(usable)
         rectangle = usable.boundingBox()
         return usable, problem, area_m2, engine, rectangle, measure.factor(usable.area(), area_m2, rectangle)

@@ -201,17 +201,24 @@ def _read(blob, offset, top=False):
 
 
 def from_wkb(blobs, origin=(0.0, 0.0)):
-    """``Polygons`` of WKB Polygon/MultiPolygon blobs; ``ok`` is False for the others (and for None).
+    """``Polygons`` of WKB Polygon/MultiPolygon blobs; ``ok`` is False for the others (and for None)."""
+    lengths = np.fromiter((len(blob) if blob is not None else 0 for blob in blobs), dtype=np.int64, count=len(blobs))
+    data = np.frombuffer(b"".join(blob for blob in blobs if blob is not None), dtype=np.uint8)
+    return from_buffer(data, np.cumsum(lengths) - lengths, lengths, origin)
+
+
+def from_buffer(data, offsets, lengths, origin=(0.0, 0.0)):
+    """``Polygons`` of the WKB blobs ``data[offsets[i]:offsets[i] + lengths[i]]`` (``data``: a uint8
+    array; a length of 0 is no geometry).
 
     The usual layouts (little-endian, 2D, one ring: a Polygon, or a MultiPolygon of one Polygon) are
     read for all blobs together in numpy; the rest one by one."""
-    count = len(blobs)
-    lengths = np.fromiter((len(blob) if blob is not None else 0 for blob in blobs), dtype=np.int64, count=count)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    count = len(offsets)
     simple = np.zeros(count, dtype=bool)
     start = np.zeros(count, dtype=np.int64)     # offset of the first coordinate
     points = np.zeros(count, dtype=np.int64)
-    data = np.frombuffer(b"".join(blob for blob in blobs if blob is not None), dtype=np.uint8)
-    offsets = np.cumsum(lengths) - lengths
     if len(data):
         def u32(at):
             at = np.minimum(at, len(data) - 4)
@@ -281,8 +288,8 @@ def from_wkb(blobs, origin=(0.0, 0.0)):
             continue
         flush()
         # a simple-looking one that failed a check above has coordinates in simple_x: skip them
-        blob = blobs[number]
-        polygons = _read_polygons(bytes(blob)) if blob is not None else None
+        low = int(offsets[number])
+        polygons = _read_polygons(data[low:low + int(lengths[number])].tobytes()) if lengths[number] else None
         if not polygons:
             continue
         rings = [ring for polygon in polygons for ring in polygon]

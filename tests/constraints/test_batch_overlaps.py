@@ -140,3 +140,48 @@ def test_most_plots_are_measured_in_numpy_and_the_hard_ones_by_geos(qgis_app, ba
         hits, planar, _geometry = index.overlap_planar(engine, geometry.boundingBox())
         assert sorted(result[0]) == sorted(hits), code
         assert result[1] == pytest.approx(planar, rel=1e-9, abs=1e-6), code
+
+
+def test_overlapping_features_count_once_by_inclusion_exclusion_or_geos(qgis_app, gpkg_layer_factory,
+                                                                        plots_layer_factory):
+    """Two features sharing area (inclusion–exclusion), three sharing area pairwise and all together
+    (a third-order overlap: GEOS), one feature overlapping two that do not overlap each other."""
+    from qgis.core import QgsGeometry
+    from double_guarantee_plugin.core.constraint_index import LayerIndex
+    rng = random.Random(5)
+    rows = [
+        # plot A: a pair
+        polygon_wkt(irregular(rng, X0 + 100, Y0 + 100, 7, 25, 30)),
+        polygon_wkt(irregular(rng, X0 + 120, Y0 + 115, 7, 25, 30)),
+        # plot B: a triple around one point
+        polygon_wkt(irregular(rng, X0 + 500, Y0 + 100, 7, 25, 30)),
+        polygon_wkt(irregular(rng, X0 + 515, Y0 + 110, 7, 25, 30)),
+        polygon_wkt(irregular(rng, X0 + 505, Y0 + 120, 7, 25, 30)),
+        # plot C: a chain, the middle one overlapping both ends, the ends apart
+        polygon_wkt(irregular(rng, X0 + 880, Y0 + 100, 7, 22, 25)),
+        polygon_wkt(irregular(rng, X0 + 920, Y0 + 103, 7, 22, 25)),
+        polygon_wkt(irregular(rng, X0 + 960, Y0 + 98, 7, 22, 25)),
+    ]
+    farmland = gpkg_layer_factory("bf", [(wkt, {}) for wkt in rows])
+    plot_rows = [plot_row(polygon_wkt(irregular(rng, cx, Y0 + 140, 20, 70, 80)), "P", f"P-{n}")
+                 for n, cx in enumerate((X0 + 150, X0 + 540, X0 + 930))]
+    plot_layer = plots_layer_factory(plot_rows)
+    geometries = [QgsGeometry.fromWkt(wkt) for wkt in rows]
+    index = LayerIndex(farmland, plot_layer.crs())
+    items, engines = [], []
+    for feature in plot_layer.getFeatures():
+        geometry = feature.geometry()
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()
+        engines.append((engine, geometry))
+        items.append((engine, geometry.boundingBox(), bytes(geometry.asWkb())))
+    assert geometries[5].intersects(geometries[6]) and geometries[6].intersects(geometries[7])
+    assert not geometries[5].intersects(geometries[7])
+    found = index.overlap_planar_many(items)
+    union = QgsGeometry.unaryUnion(geometries)
+    for (engine, geometry), result in zip(engines, found):
+        assert result is not None
+        assert result[1] == pytest.approx(geometry.intersection(union).area(), rel=1e-9)
+        assert sorted(result[0]) == sorted(index.overlap_planar(engine, geometry.boundingBox())[0])
+    shared = [key for key, value in index.shared.items() if isinstance(value, bytes)]
+    assert sorted(shared) == [(1, 2), (3, 4), (3, 5), (4, 5), (6, 7), (7, 8)]   # each sharing pair, once
