@@ -72,12 +72,17 @@ def batch_case(gpkg_layer_factory, plots_layer_factory):
     return farmland, slope, plot_layer
 
 
-def test_batch_equals_live_check_and_geos(qgis_app, batch_case):
-    from qgis.core import QgsGeometry
+@pytest.mark.parametrize("storage", ["gpkg", "memory"])
+def test_batch_equals_live_check_and_geos(qgis_app, batch_case, storage):
+    """On the GeoPackage as it is on disk (GpkgIndex) and on memory copies (QgsSpatialIndex)."""
+    from qgis.core import QgsFeatureRequest, QgsGeometry, QgsProject
     from double_guarantee_plugin.core import constraints
     from double_guarantee_plugin.core.area import EllipsoidalArea
     from double_guarantee_plugin.core.constraint_index import REGISTRY
     farmland, slope, plot_layer = batch_case
+    if storage == "memory":
+        farmland, slope = (layer.materialize(QgsFeatureRequest()) for layer in (farmland, slope))
+        QgsProject.instance().addMapLayers([farmland, slope], False)
     REGISTRY.clear()
     constraint_set = constraints.ConstraintSet.from_layers(basic_farmland=farmland, slope=slope)
     engine = constraints.ConstraintEngine(constraint_set)
@@ -109,7 +114,10 @@ def test_batch_equals_live_check_and_geos(qgis_app, batch_case):
     assert len(bow_tie) == 1                          # the bow-tie was found, repaired and reported
     assert any("repaired" in check.message for project in results.values() for plot in project.plots
                for check in plot.layers)
+    assert hasattr(REGISTRY.get(farmland, farmland, plot_layer.crs()).index, "intersects_many") == (storage == "gpkg")
     engine.close()
+    if storage == "memory":
+        QgsProject.instance().removeMapLayers([farmland.id(), slope.id()])
 
 
 def test_most_plots_are_measured_in_numpy_and_the_hard_ones_by_geos(qgis_app, batch_case):
