@@ -12,11 +12,16 @@ Generates (once, cached in ``bench/out/constraints/``) 250,000 basic-farmland po
 - live: ``check_geometry`` of one 200-vertex plot with a warm cache: median and p95 of 200 runs,
   and the time the index took to build.
 
-Where the engine's time goes (cProfile, warm, 4,128 plots, ~20 candidate parcels a plot of which
-~8.5 cross the plot's edge): one GEOS intersection a plot of its crossing parcels (≈ 0.17 ms,
-a third of the total), the prepared contains/intersects tests, the plot's own ellipsoidal area,
-and Python between them.  Cold adds the index build (Arrow read + R-tree, ≈ 0.35 s) and, per
-parcel on first use, WKB → geometry and one validity test per group.
+How the batch check works and where its time goes (cProfile, 4,128 plots, ~20 candidate parcels
+a plot): the overlap areas of every (plot, parcel) pair of a chunk of 512 plots are measured at once
+in numpy (``core/overlap_area.py``: a boundary integral over edge crossings; pairs not in general
+position go to GEOS), parcels whose boxes meet are counted once by inclusion–exclusion with their
+shared area from GEOS (cached per pair).  Cold, about a third is the index build (GDAL Arrow read
++ R-tree, in a thread while the plots are read), a third the numpy work (WKB parsing, validity,
+pair areas), the rest the plots' own ellipsoidal areas and the per-plot findings.  The first run
+in a fresh process is 0.2–0.4 s slower: glibc hands the first large numpy buffers back to the
+system (page faults on every new one) until its mmap threshold has grown; a QGIS session that has
+run for a while does not pay it, which is one more reason each side runs twice.
 """
 import math
 import os
