@@ -5,6 +5,18 @@ EPSG = 4527
 X0, Y0 = 39_500_000.0, 3_550_000.0
 
 
+def irregular_ring(rng, cx, cy, vertices, r_min, r_max):
+    """Points of an irregular ``vertices``-gon around (cx, cy), radii drawn from [r_min, r_max]
+    (the shape of the bench's parcels and plots), not closed."""
+    import math
+    points = []
+    for k in range(vertices):
+        angle = 2 * math.pi * k / vertices + rng.uniform(-0.3, 0.3) * math.pi / vertices
+        radius = rng.uniform(r_min, r_max)
+        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    return points
+
+
 def rect_wkt(x1, y1, x2, y2):
     return f"POLYGON(({x1} {y1},{x2} {y1},{x2} {y2},{x1} {y2},{x1} {y1}))"
 

@@ -2,27 +2,17 @@
 of each plot and against GEOS, on a real GeoPackage with the hard cases planted: a plot sharing an
 edge with a parcel, a parcel vertex on a plot edge, a self-intersecting parcel, parcels drawn twice
 (overlapping each other), a parcel with a hole, a plot with a hole, a slope layer filtered by value."""
-import math
 import random
 
 import pytest
 
-from constraints_helpers import X0, Y0, plot_row, rect_wkt
+from constraints_helpers import X0, Y0, irregular_ring as irregular, plot_row, rect_wkt
 
 
 def polygon_wkt(points, holes=()):
     rings = [points] + list(holes)
     return "POLYGON(" + ",".join("(" + ",".join(f"{x:.3f} {y:.3f}" for x, y in ring + [ring[0]]) + ")"
                                  for ring in rings) + ")"
-
-
-def irregular(rng, cx, cy, vertices, r_min, r_max):
-    points = []
-    for k in range(vertices):
-        angle = 2 * math.pi * k / vertices + rng.uniform(-0.3, 0.3) * math.pi / vertices
-        radius = rng.uniform(r_min, r_max)
-        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
-    return points
 
 
 def county(rng):

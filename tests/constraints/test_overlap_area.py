@@ -3,7 +3,6 @@
 No QGIS here: the module is numpy only.  Shapely 1.8 (the one bookworm ships) builds the shapes and
 gives the reference areas; WKB comes from shapely too, in every layout the reader must take.
 """
-import math
 import random
 import struct
 
@@ -14,19 +13,11 @@ from hypothesis import strategies as st
 from shapely import wkb as shapely_wkb
 from shapely.geometry import MultiPolygon, Polygon, box
 
+from constraints_helpers import irregular_ring as ring
 from double_guarantee_plugin.core import overlap_area
 
 X0, Y0 = 39_480_000.0, 3_500_000.0          # CGCS2000 zone 39 (EPSG:4527) eastings carry the zone prefix
 ORIGIN = (X0, Y0)
-
-
-def ring(rng, cx, cy, vertices, r_min, r_max):
-    points = []
-    for k in range(vertices):
-        angle = 2 * math.pi * k / vertices + rng.uniform(-0.3, 0.3) * math.pi / vertices
-        radius = rng.uniform(r_min, r_max)
-        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
-    return points
 
 
 def all_pairs(plots, parcels):
