@@ -4,7 +4,7 @@ from pathlib import Path
 import sqlite3
 
 import pytest
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsGeometry, QgsVectorLayer,
                        QgsVectorLayerUtils)
 
 from double_guarantee_plugin.core import project_db

@@ -1,6 +1,6 @@
 """``doubleguarantee:computecredits`` through processing.run on real layers."""
 import pytest
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsField, QgsGeometry,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsField, QgsGeometry,
                        QgsProcessingException, QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
 

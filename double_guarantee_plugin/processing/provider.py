@@ -5,7 +5,6 @@ Algorithms are discovered from the modules of ``processing.algorithms``: a modul
 """
 import importlib
 import inspect
-import os
 import pkgutil
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingProvider

@@ -6,7 +6,6 @@ commas, section headers, CR).  A file that reads must give sane parcels.
 """
 import math
 from pathlib import Path
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

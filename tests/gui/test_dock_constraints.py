@@ -4,7 +4,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 
 from double_guarantee_plugin.core import constraints, tables
 from double_guarantee_plugin.core.layer_credits import compute_layer_credits
-from double_guarantee_plugin.core.live_credits import LayerSnapshot, project_request
+from double_guarantee_plugin.core.live_credits import project_request
 
 
 @pytest.fixture()

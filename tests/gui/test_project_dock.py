@@ -1,6 +1,6 @@
 """The project dock on the real canvas: databases, projects, drawing, live credits, undo, repair, state."""
 import pytest
-from qgis.core import QgsGeometry, QgsPointXY, QgsProject, QgsRectangle
+from qgis.core import QgsGeometry, QgsProject, QgsRectangle
 
 from double_guarantee_plugin.core import projects
 from double_guarantee_plugin.core.live_credits import STATUS_NOT_CHECKED

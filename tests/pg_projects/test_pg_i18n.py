@@ -35,7 +35,6 @@ def test_postgis_dialog_in_chinese(qgis_app, tmp_path):
     """What ``make transup`` + ``make transcompile`` make of these files shows the dialog in Chinese (built in
     tmp_path, so the test does not wait for the shared .ts to be regenerated)."""
     import subprocess
-    import sys
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
     from qgis.PyQt.QtWidgets import QLabel
     from double_guarantee_plugin.gui.dialogs.project_db import PostgisDatabaseDialog

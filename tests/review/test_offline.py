@@ -1,6 +1,5 @@
 """Take offline / edit on both sides / bring back (core.offline), with one conflicting plot."""
 import hashlib
-import os
 import sqlite3
 
 import pytest

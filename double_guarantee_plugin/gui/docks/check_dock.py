@@ -6,7 +6,7 @@ warm indexes).  The constraint set and the plots layer are saved in the QGIS pro
 (scope ``DoubleGuarantee``) and restored when a project is read.  Any edit of a plot or of a
 constraint layer triggers a re-check after a short debounce, well within 300 ms.
 """
-from qgis.core import (Qgis, QgsApplication, QgsCoordinateTransform, QgsFeatureRequest, QgsMapLayerProxyModel,
+from qgis.core import (Qgis, QgsApplication, QgsCoordinateTransform, QgsMapLayerProxyModel,
                        QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, QTimer
