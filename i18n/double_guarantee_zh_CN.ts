@@ -473,7 +473,7 @@
             <translation>约束核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
             <source>Constraint layer</source>
             <translation>约束图层</translation>
         </message>
@@ -603,7 +603,7 @@
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="376" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="430" />
             <source>County {}</source>
             <translation>县级行政区 {}</translation>
         </message>
@@ -768,7 +768,7 @@
             <translation>距离（米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/provider.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/provider.py" line="39" />
             <source>Double Guarantee</source>
             <translation>双保</translation>
         </message>
@@ -788,7 +788,7 @@
             <translation>双保 外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/provider.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/provider.py" line="42" />
             <source>Double Guarantee: supplementary farmland and reserves</source>
             <translation>双保：补充耕地与指标储备</translation>
         </message>
@@ -1173,7 +1173,7 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="70" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="71" />
             <source>Land survey</source>
             <translation>国土调查</translation>
         </message>
@@ -1223,7 +1223,7 @@
             <translation>已打开储备库 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="342" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="396" />
             <source>Legend</source>
             <translation>图例</translation>
         </message>
@@ -1308,7 +1308,7 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="329" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="363" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
@@ -1593,7 +1593,7 @@
             <translation>其他约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="70" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="71" />
             <source>Other layer</source>
             <translation>其他图层</translation>
         </message>
@@ -1603,7 +1603,7 @@
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
         </message>
@@ -1798,7 +1798,7 @@
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="372" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="426" />
             <source>Project code {}</source>
             <translation>项目编号 {}</translation>
         </message>
@@ -2173,7 +2173,7 @@
             <translation>其他图层的严重程度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="387" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
@@ -2443,7 +2443,7 @@
             <translation>核查结论代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="389" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="444" />
             <source>Verdict: {}</source>
             <translation>核查结论：{}</translation>
         </message>
@@ -2518,7 +2518,7 @@
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="564" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="598" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
@@ -2543,22 +2543,22 @@
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="435" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="469" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="505" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="539" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="508" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="542" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="475" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
@@ -2588,7 +2588,7 @@
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="636" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="693" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
@@ -2608,7 +2608,7 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="184" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="218" />
             <source>byte 0x{:02X} cannot be read as {}</source>
             <translation>字节 0x{:02X} 无法按 {} 读取</translation>
         </message>
@@ -2618,12 +2618,12 @@
             <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="296" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="330" />
             <source>cannot read the file: {}</source>
             <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="547" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="581" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
@@ -2633,7 +2633,7 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="677" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="734" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
@@ -2648,37 +2648,37 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="276" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="277" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="558" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="592" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="540" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="574" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="133" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
             <source>declared area '{}' is not a number; computed {:.2f} m² = {:.4f} ha</source>
             <translation>申报面积“{}”不是数字；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="156" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="190" />
             <source>declared {} ({}) does not match the computed area {:.2f} m² = {:.4f} ha (planar {:.2f} m²); difference {:.2f} m²</source>
             <translation>申报面积 {}（{}）与计算面积 {:.2f} 平方米 = {:.4f} 公顷（平面 {:.2f} 平方米）不符；相差 {:.2f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="143" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="177" />
             <source>declared {} ha matches the computed area ({:.2f} m² = {:.4f} ha)</source>
             <translation>申报面积 {} 公顷与计算面积相符（{:.2f} 平方米 = {:.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="146" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="180" />
             <source>declared {} is in {}, not hectares; it matches the computed area ({:.2f} m² = {:.4f} ha)</source>
             <translation>申报面积 {} 的单位是 {} 而非公顷；与计算面积相符（{:.2f} 平方米 = {:.4f} 公顷）</translation>
         </message>
@@ -2728,37 +2728,37 @@
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="494" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="528" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="366" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="400" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="423" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="457" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="437" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="471" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="514" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="548" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="455" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="489" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="447" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="481" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
@@ -2793,7 +2793,7 @@
             <translation>公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="380" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
@@ -2803,7 +2803,7 @@
             <translation>在地块内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="630" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="687" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
@@ -2818,37 +2818,37 @@
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="486" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="534" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="512" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="560" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="460" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="508" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="511" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="475" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="523" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="456" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="504" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="473" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="521" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
@@ -2868,62 +2868,62 @@
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="643" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="677" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="879" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="975" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="638" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="695" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="665" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="699" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="130" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="164" />
             <source>no area declared; computed {:.2f} m² = {:.4f} ha</source>
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="585" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="634" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="864" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="954" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="582" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="631" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="595" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="644" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="844" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="934" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="340" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="374" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="642" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="699" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
@@ -2933,12 +2933,12 @@
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="826" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="915" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="880" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="976" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
@@ -2983,7 +2983,7 @@
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="529" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="563" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
@@ -3038,7 +3038,7 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="582" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="616" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
@@ -3108,17 +3108,17 @@
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="459" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="493" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="687" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="725" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="681" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="719" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
@@ -3133,12 +3133,12 @@
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="640" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="697" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="480" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="528" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
@@ -3168,17 +3168,17 @@
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="467" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="515" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="361" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="395" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="372" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="406" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
@@ -3188,52 +3188,52 @@
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="574" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="608" />
             <source>the easting {} carries zone {} but the first point's carries zone {}</source>
             <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="659" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="693" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="656" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="695" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="753" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="197" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="231" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="190" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="224" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="711" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="743" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="738" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="658" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="715" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="672" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="729" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
@@ -3258,32 +3258,32 @@
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="528" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="525" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="573" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="542" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="590" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="552" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="600" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="721" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="778" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="747" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
@@ -3293,27 +3293,27 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="704" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="736" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="206" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="240" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="212" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="246" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="647" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="681" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="643" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="700" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
@@ -3343,12 +3343,12 @@
             <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="182" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="216" />
             <source>unknown text encoding '{}'</source>
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="879" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="975" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -3378,7 +3378,7 @@
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="400" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="448" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
@@ -3397,7 +3397,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="617" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="674" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
@@ -3422,7 +3422,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="518" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="552" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
@@ -3472,7 +3472,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="841" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="931" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
@@ -3567,7 +3567,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}。请检查：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="621" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="678" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>
@@ -3647,57 +3647,72 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已记录“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <source>… and {} more constraint layers (all are in the county summary table)</source>
+            <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="126" />
+            <source>… and {} more projects (all are in the county summary table)</source>
+            <translation>……另有 {} 个项目（全部见县级汇总表）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="367" />
+            <source>… and {} more rows</source>
+            <translation>……另有 {} 行</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="94" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="616" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="650" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="652" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="732" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="775" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="596" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="630" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="601" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="635" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="622" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="656" />
             <source>带号 '{}' is not a whole number</source>
             <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="638" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="630" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="664" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="633" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="667" />
             <source>带号 says zone {} but the eastings carry zone {} in front</source>
             <translation>带号为 {}，但东坐标前的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="610" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
@@ -3707,27 +3722,27 @@ Reproject the plots to {} for the file?</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="739" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="782" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="750" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="793" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="746" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="789" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="605" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="639" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="521" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="555" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>

@@ -99,3 +99,41 @@ def test_overview_without_projects_is_refused(plots_layer, tmp_path):
     with pytest.raises(ReportError, match="no project"):
         export_overview(str(tmp_path / "overview.pdf"), plots_layer, [])
     assert not (tmp_path / "overview.pdf").exists()
+
+
+def _many(found, count):
+    """``count`` reports made from the real ones under new codes and names (a county with many projects)."""
+    import dataclasses
+    return [dataclasses.replace(found[n % len(found)], info=dataclasses.replace(
+        found[n % len(found)].info, code=f"DG9{n:03d}", name=f"第{n + 1}号项目")) for n in range(count)]
+
+
+@pytest.mark.parametrize("count", [20, 400])
+def test_overview_table_fits_its_frame_and_says_what_it_leaves_out(reports, plots_layer, tmp_path, count):
+    """20 projects: the text shrinks and every one is listed; 400: those that fit at the smallest
+    readable size, then one row saying how many more there are (the summary table has them all)."""
+    from qgis.core import QgsProject
+    from double_guarantee_plugin.core.reports.layout import MIN_TABLE_PT, load_template, table_of
+    from double_guarantee_plugin.core.reports.overview import overview_sheet
+    found, _problems = reports
+    many = _many(found, count)
+    project = QgsProject()
+    sheet = overview_sheet(project, plots_layer, many)
+    table = table_of(sheet.layout, "check_table")
+    frame = table.frame(0)
+    assert table.totalHeight() <= frame.rect().height() + 1e-6
+    rows = table.tableContents()
+    path = export_overview(str(tmp_path / "overview.pdf"), plots_layer, many, dpi=60)
+    text = pdf_text(path).replace(" ", "")
+    template_project = QgsProject()
+    template = load_template(template_project, "a3_landscape")
+    template_size = table_of(template, "check_table").contentTextFormat().size()
+    if count == 20:
+        assert len(rows) == 20 and MIN_TABLE_PT <= table.contentTextFormat().size() < template_size
+        assert all(report.info.code in text for report in many)
+    else:
+        shown = len(rows) - 1
+        assert 15 < shown < 400 and table.contentTextFormat().size() == pytest.approx(MIN_TABLE_PT)
+        assert f"and{400 - shown}moreprojects" in text           # the English text (no translation loaded)
+        assert many[0].info.code in text and many[shown - 1].info.code in text
+        assert many[shown].info.code not in text

@@ -304,14 +304,68 @@ def table_of(layout, item_id):
     return frame.multiFrame()
 
 
-def set_table(table, headers, rows):
+MIN_TABLE_PT = 5.0     # below this a printed table is no longer readable at a meeting
+
+
+def set_table(table, headers, rows, more_text=None):
+    """Fill ``table`` and make it fit its frame (``fit_table``); returns how many rows were left out."""
     if table is None:
-        return
+        return 0
     columns = [QgsLayoutTableColumn(text) for text in headers]
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
+    _set_rows(table, rows)
+    return fit_table(table, rows, more_text)
+
+
+def _set_rows(table, rows):
     table.setTableContents([[QgsTableCell(str(value)) for value in row] for row in rows])
     table.refresh()
+
+
+def _frame_height(table):
+    frames = [table.frame(number) for number in range(table.frameCount())]
+    return sum(frame.rect().height() for frame in frames if frame is not None)
+
+
+def fit_table(table, rows, more_text=None):
+    """Make every row of ``table`` visible in its frame(s): first by shrinking its text step by
+    step down to ``MIN_TABLE_PT``; if that is not enough, the rows that do not fit are replaced by
+    one row saying how many were left out (``more_text``, formatted with that number).  Returns the
+    number of rows left out (0 when all are shown)."""
+    available = _frame_height(table)
+    if available <= 0 or not rows or table.totalHeight() <= available:
+        return 0
+    content, header = table.contentTextFormat(), table.headerTextFormat()
+    size = content.size()
+    while table.totalHeight() > available and size > MIN_TABLE_PT:
+        size = max(MIN_TABLE_PT, size * 0.88)
+        content.setSize(size)
+        header.setSize(size)
+        table.setContentTextFormat(content)
+        table.setHeaderTextFormat(header)
+        table.setCellMargin(min(table.cellMargin(), max(0.3, size * 0.12)))
+        table.refresh()
+    if table.totalHeight() <= available:
+        return 0
+    # still too tall: keep the first rows that fit, and say how many more there are
+    width = len(rows[0])
+    low, high = 0, len(rows) - 1              # rows kept (plus the "more" row)
+    while low < high:
+        middle = (low + high + 1) // 2
+        _set_rows(table, list(rows[:middle]) + [_more_row(len(rows) - middle, width, more_text)])
+        if table.totalHeight() <= available:
+            low = middle
+        else:
+            high = middle - 1
+    _set_rows(table, list(rows[:low]) + [_more_row(len(rows) - low, width, more_text)])
+    return len(rows) - low
+
+
+def _more_row(count, width, more_text):
+    from ...i18n import tr
+    text = (more_text or tr("… and {} more rows")).format(count)
+    return [text] + [""] * (width - 1)
 
 
 def set_label(layout, item_id, text):
@@ -385,7 +439,8 @@ def fill_project_sheet(layout, report, layers, legend_layers, extent, crs, font_
     rows = [(row.name, fmt_mu(row.overlap_mu), fmt_share(row.share), status_label(row.status))
             for row in report.check_rows]
     set_table(table_of(layout, "check_table"), [tr("Constraint layer"), tr("Overlap (mu)"), tr("Share"),
-                                                tr("Status")], rows)
+                                                tr("Status")], rows,
+              tr("… and {} more constraint layers (all are in the county summary table)"))
     verdict = tr("Verdict: {}", status_label(report.verdict))
     if report.messages:
         # the worst message, shortened to fit the box: the full list is in the county summary

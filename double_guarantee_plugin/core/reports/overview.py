@@ -122,11 +122,11 @@ def overview_sheet(project, plots_layer, reports, county_layer=None, red_line=No
     set_table(table_of(layout, "credit_table"), [tr("Indicator"), tr("Value"), tr("Converted")],
               credit_rows(totals))
     set_label(layout, "check_title", tr("Projects"))
+    _stretch_down(layout, "check_table", ("verdict",))        # (before the table is fitted to its frame)
     set_table(table_of(layout, "check_table"), [tr("Project code"), tr("Project name"), tr("Area credit (mu)"),
                                                 tr("Verdict")],
               [(r.info.code, r.info.name, fmt_mu(r.credit.credit_area_mu), status_label(r.verdict))
-               for r in reports])
-    _stretch_down(layout, "check_table", ("verdict",))
+               for r in reports], tr("… and {} more projects (all are in the county summary table)"))
     set_label(layout, "verdict", "")
     producer = configured_producer() if producer is None else producer
     set_label(layout, "producer", tr("Producer: {}", producer) if producer else "")
