@@ -733,7 +733,7 @@
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="96" />
             <source>Deposit</source>
             <translation>入库</translation>
         </message>
@@ -1848,7 +1848,7 @@
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="115" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
@@ -1878,7 +1878,7 @@
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="145" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
@@ -1888,17 +1888,17 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="142" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
@@ -1931,6 +1931,16 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="104" />
             <source>Projects to take to the field</source>
             <translation>带往外业的项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="91" />
+            <source>Province reserve {}</source>
+            <translation>省级储备 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="82" />
+            <source>Province share</source>
+            <translation>省级分成</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="150" />
@@ -3088,6 +3098,11 @@
             <translation>项目 {}：无法删除记录</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="149" />
+            <source>province reserve {} now {}</source>
+            <translation>省级储备 {} 现为 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="141" />
             <source>rename project {}</source>
             <translation>重命名项目 {}</translation>
@@ -3550,6 +3565,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="116" />
             <source>{} supplementary farmland projects: overview</source>
             <translation>{}补充耕地项目总览图</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="79" />
+            <source>{} to {} {}</source>
+            <translation>{} 归入 {} {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />

@@ -181,3 +181,27 @@ def test_offer_deposit_finds_the_ledger_beside_the_loaded_project_database(iface
     ledger = open_ledger(ledger_path_for(database))
     assert ledger.balance(DEMO).area_mu == 3
     ledger.close()
+
+
+def test_offer_deposit_shows_the_province_share_of_a_jiangsu_province_invested_project(iface, ledger_target):
+    from double_guarantee_plugin.core import tables
+    from double_guarantee_plugin.gui.dialogs.deposit import offer_deposit
+    attributes = dict(_attributes("JS-7"), funding_source="province")
+    credit = ProjectCredit("JS-7", area_mu=1000.0, new_farmland_mu=70.0, credit_area_mu=70.0,
+                           credit_capacity_kg=50000, credit_paddy_mu=10)
+    seen = []
+
+    def accept_the_dialog():
+        dialog = QApplication.activeModalWidget()
+        if getattr(dialog, "province_preview", None) is not None:
+            seen.append((dialog.preview.after_label.text(), dialog.province_preview.after_label.text()))
+        dialog.accept()
+    QTimer.singleShot(200, accept_the_dialog)
+    result = offer_deposit(iface, attributes, credit, ledger_target, profile=tables.load_rule_profile("jiangsu_2014"))
+    assert result is not None and result.applied
+    # 7 % new farmland: 8:2 — the county's reserve gets 14 亩, the province's 56 亩
+    assert seen and seen[0][0].startswith("14.0000") and seen[0][1].startswith("56.0000")
+    ledger = open_ledger(ledger_target)
+    assert ledger.balance(DEMO).amounts == Amounts(14, 10000, 2)
+    assert ledger.balance("320000").amounts == Amounts(56, 40000, 8)
+    ledger.close()

@@ -12,9 +12,10 @@ import uuid
 from contextlib import contextmanager
 
 from .. import tables
-from .model import (COMMITMENT, DEPOSIT, JOURNAL_COLUMNS, REVERSAL, TRANSFER, WRITEOFF, Amounts, Balance,
-                    DuplicateError, JournalEntry, LedgerError, LedgerInputError, LedgerPermissionError,
-                    OperationResult, RuleRefused, ShortfallError, county_code_checked, iso_date)
+from .model import (COMMITMENT, DEPOSIT, JOURNAL_COLUMNS, PROVINCE_COLUMNS, REVERSAL, TRANSFER, WRITEOFF, Amounts,
+                    Balance, DuplicateError, JournalEntry, LedgerError, LedgerInputError, LedgerPermissionError,
+                    LedgerStorageError, OperationResult, RuleRefused, ShortfallError, county_code_checked, iso_date,
+                    province_account)
 from .rules import bundle_mu, check_transfer_price, deposit_from_project, load_county_table, seller_offers
 
 # classification of database errors, returned by Backend._classify
@@ -75,8 +76,16 @@ class Ledger:
         text = text.format(**names)
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
 
+    # schema 2 has the province columns; a PostGIS ledger whose owner has not rerun the installer yet
+    # does not (it works as before, but cannot store a province share)
+    has_province_columns = True
+
+    def _journal_columns(self, prefix=""):
+        columns = JOURNAL_COLUMNS + (PROVINCE_COLUMNS if self.has_province_columns else ())
+        return ", ".join(prefix + column for column in columns)
+
     def _fetch_entry(self, cursor, where, params):
-        cursor.execute(self._sql(f"SELECT {', '.join(JOURNAL_COLUMNS)} FROM {{journal}} WHERE {where}"), params)
+        cursor.execute(self._sql(f"SELECT {self._journal_columns()} FROM {{journal}} WHERE {where}"), params)
         row = cursor.fetchone()
         return JournalEntry.from_row(row) if row else None
 
@@ -129,7 +138,7 @@ class Ledger:
         if until:
             where.append("occurred_on <= ?")
             params.append(iso_date(until, "until"))
-        sql = f"SELECT {', '.join(JOURNAL_COLUMNS)} FROM {{journal}}"
+        sql = f"SELECT {self._journal_columns()} FROM {{journal}}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         with self._read() as cursor:
@@ -150,7 +159,7 @@ class Ledger:
 
     def open_commitments(self, county_code=None, due_by=None):
         """Commitments neither fulfilled by a write-off nor reversed."""
-        sql = (f"SELECT {', '.join('c.' + c for c in JOURNAL_COLUMNS)} FROM {{journal}} c "
+        sql = (f"SELECT {self._journal_columns('c.')} FROM {{journal}} c "
                "WHERE c.kind = 'commitment' "
                "AND NOT EXISTS (SELECT 1 FROM {journal} w WHERE w.kind = 'writeoff' AND w.commitment_entry_id = c.entry_id) "
                "AND NOT EXISTS (SELECT 1 FROM {journal} r WHERE r.kind = 'reversal' AND r.reverses_entry_id = c.entry_id)")
@@ -267,14 +276,31 @@ class Ledger:
         amounts = self._amounts(request.amounts, f"deposit of project {request.project_code}")
         occurred = iso_date(request.occurred_on, "occurred_on")
         key = idempotency_key or f"deposit:{request.project_code}"
+        province = getattr(request, "province_amounts", None) or Amounts()
+        if not isinstance(province, Amounts) or not province.is_zero():
+            province = self._amounts(province, f"province share of project {request.project_code}")
+        if not amounts.covers(province):
+            raise LedgerInputError(f"deposit of project {request.project_code}: the province share {province} "
+                                   f"exceeds the credits {amounts}")
+        counties, extra = [county], {}
+        if not province.is_zero():
+            if not self.has_province_columns:
+                raise LedgerStorageError(f"{self.describe()}: this ledger cannot store a province share yet; ask "
+                                         f"the database owner to rerun the schema installer (schema 2)")
+            account = province_account(county)
+            counties.append(account)
+            extra = dict(zip(PROVINCE_COLUMNS, province.e4()), counterparty_code=account)
 
         def build(cursor, before):
             if self._fetch_entry(cursor, "kind = 'deposit' AND project_code = ?", (request.project_code,)):
                 raise DuplicateError(f"project {request.project_code} has been deposited already")
+            movements = [(county, amounts.minus(province))]
+            if extra:
+                movements.append((extra["counterparty_code"], province))
             return (self._entry_values(DEPOSIT, county, amounts, occurred, project_code=request.project_code,
-                                       project_name=request.project_name, note=request.note or None),
-                    [(county, amounts)])
-        return self._operation(key, [county], build)
+                                       project_name=request.project_name, note=request.note or None, **extra),
+                    movements)
+        return self._operation(key, counties, build)
 
     def deposit_project(self, project_attributes, project_credit, profile=None, idempotency_key=None):
         """Apply the deposit rules of domain.md §6 to a project and deposit its credits."""
@@ -408,7 +434,9 @@ class Ledger:
 
         - every balance equals the sum of its movements,
         - replaying each county's movements in entry order never goes below zero,
-        - every entry that moves something has its movements, and they sum to its amounts.
+        - every entry that moves something has its movements: one of its amounts (a deposit split
+          with the province: two that add up to them; a transfer: one out, one in), and a reversal
+          exactly the opposite of the movements of the entry it reverses.
         """
         problems = []
         balances = self.balances()
@@ -432,10 +460,25 @@ class Ledger:
                 if deltas:
                     problems.append(f"entry {entry.entry_id}: a commitment has movements")
                 continue
-            if entry.kind in (DEPOSIT, WRITEOFF) and len(deltas) != 1:
+            if entry.kind == REVERSAL:
+                # a reversal undoes exactly the movements of the entry it reverses
+                undone = sorted(tuple(-v for v in delta.e4()) for delta in per_entry.get(entry.reverses_entry_id, []))
+                if sorted(delta.e4() for delta in deltas) != undone:
+                    problems.append(f"entry {entry.entry_id}: its movements do not undo entry {entry.reverses_entry_id}")
+                continue
+            split = entry.kind == DEPOSIT and not entry.province_amounts.is_zero()
+            if entry.kind in (DEPOSIT, WRITEOFF) and len(deltas) != (2 if split else 1):
                 problems.append(f"entry {entry.entry_id}: {entry.kind} has {len(deltas)} movements")
             if entry.kind == TRANSFER and len(deltas) != 2:
                 problems.append(f"entry {entry.entry_id}: transfer has {len(deltas)} movements")
+            if split:
+                # the county's part and the province's part add up to the deposit
+                total = Amounts()
+                for delta in deltas:
+                    total = total.plus(delta)
+                if total.e4() != entry.amounts.e4():
+                    problems.append(f"entry {entry.entry_id}: movements {total} ≠ amounts {entry.amounts}")
+                continue
             for delta in deltas:
                 if tuple(abs(v) for v in delta.e4()) != entry.amounts.e4():
                     problems.append(f"entry {entry.entry_id}: movement {delta} ≠ amounts {entry.amounts}")

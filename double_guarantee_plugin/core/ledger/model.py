@@ -101,6 +101,9 @@ JOURNAL_COLUMNS = ("entry_id", "kind", "county_code", "counterparty_code", "proj
                    "area_mu_e4", "capacity_kg_e4", "paddy_mu_e4", "price_yuan_per_mu", "total_yuan", "pricing",
                    "occurred_on", "due_on", "commitment_entry_id", "reverses_entry_id", "idempotency_key",
                    "note", "created_at", "created_by")
+# schema 2: the province's part of a deposit (Jiangsu 2014 province-invested projects), moved to the
+# province reserve named in counterparty_code; 0 everywhere else
+PROVINCE_COLUMNS = ("province_area_mu_e4", "province_capacity_kg_e4", "province_paddy_mu_e4")
 
 
 @dataclass(frozen=True)
@@ -123,12 +126,20 @@ class JournalEntry:
     note: str
     created_at: str
     created_by: str
+    province_amounts: Amounts = Amounts()   # the part of a deposit that went to the province reserve
 
     @classmethod
     def from_row(cls, row):
-        values = dict(zip(JOURNAL_COLUMNS, row))
+        """From a row of JOURNAL_COLUMNS (+ PROVINCE_COLUMNS when the ledger has them)."""
+        values = dict(zip(JOURNAL_COLUMNS + PROVINCE_COLUMNS, row))
         amounts = Amounts.from_e4(values.pop("area_mu_e4"), values.pop("capacity_kg_e4"), values.pop("paddy_mu_e4"))
-        return cls(amounts=amounts, **values)
+        province = Amounts.from_e4(*(values.pop(name, 0) or 0 for name in PROVINCE_COLUMNS))
+        return cls(amounts=amounts, province_amounts=province, **values)
+
+    @property
+    def county_amounts(self):
+        """What the entry moved for its own county (a deposit less the province's part)."""
+        return self.amounts.minus(self.province_amounts)
 
     def matches(self, text):
         """Case-insensitive search over the entry's codes, names and note."""
@@ -231,3 +242,8 @@ def county_code_checked(value, field_name="county_code"):
 
 def province_of(county_code):
     return str(county_code)[:2]
+
+
+def province_account(county_code):
+    """The code under which a province's own reserve is kept: its 2 digits and 0000 (320000)."""
+    return province_of(county_code) + "0000"

@@ -77,6 +77,10 @@ class PostgresLedger(Ledger):
             self.close()
             raise LedgerStorageError(f"{self._label}: the ledger schema dg_ledger is not installed; ask the "
                                      f"database owner to run the schema installer")
+        with self._read() as cursor:   # schema 1 (before the province share) still works for the rest
+            cursor.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'dg_ledger' "
+                           "AND table_name = 'journal' AND column_name = 'province_area_mu_e4'")
+            self.has_province_columns = cursor.fetchone()[0] == 1
 
     def describe(self):
         return f"PostgreSQL {self._label}"

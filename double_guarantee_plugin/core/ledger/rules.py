@@ -10,7 +10,7 @@ from .. import tables
 from ..paths import data_path
 from ..tables import TableError, _check_schema, _load_json, _require
 from .model import (Amounts, LedgerInputError, RuleRefused, SellerOffer, county_code_checked, iso_date,
-                    province_of)
+                    province_account, province_of)
 
 ACCEPTED_STATUS = "accepted"
 
@@ -40,7 +40,12 @@ class CountyTable:
 
     def name(self, county_code):
         county = self.get(county_code)
-        return county.name_zh if county else str(county_code)
+        if county:
+            return county.name_zh
+        code = str(county_code)
+        if code == province_account(code) and province_of(code) in self.province_names:
+            return f"{self.province_names[province_of(code)][0]}（省级储备）"
+        return code
 
     def of_province(self, province_code):
         return [c for c in self.counties.values() if c.province_code == province_code]
@@ -85,6 +90,20 @@ class DepositRequest:
     amounts: Amounts
     occurred_on: str
     note: str = ""
+    province_amounts: Amounts = Amounts()   # the province's part (Jiangsu 2014 province-invested projects)
+
+    @property
+    def province_account(self):
+        return province_account(self.county_code)
+
+
+def split_amounts(amounts, province_share):
+    """``(county part, province part)`` of ``amounts`` for a province share in [0, 1]: the province's
+    part rounded to 1/10⁴ of a unit, the county's the rest, so the two add up to the total exactly."""
+    if not 0.0 <= province_share <= 1.0:
+        raise LedgerInputError(f"province share {province_share} is not between 0 and 1")
+    province = Amounts.from_e4(*(int(round(value * province_share)) for value in amounts.e4()))
+    return amounts.minus(province), province
 
 
 def deposit_from_project(project_attributes, project_credit, profile=None):
@@ -121,10 +140,20 @@ def deposit_from_project(project_attributes, project_credit, profile=None):
     if amounts.is_zero():
         raise RuleRefused(f"project {code}: the project has no credits to deposit")
     occurred = attrs.get("accepted_on") or attrs.get("implemented_on")
+    note = (f"{attrs.get('project_type') or ''} / {attrs.get('funding_source') or ''} / "
+            f"implemented {attrs.get('implemented_on')}")
+    # Jiangsu 2014: a province-invested project's credits are split by its new-farmland share of the scale
+    province = Amounts()
+    area_mu = float(getattr(project_credit, "area_mu", 0.0) or 0.0)
+    if area_mu > 0:
+        share = float(getattr(project_credit, "new_farmland_mu", 0.0) or 0.0) / area_mu
+        province_share, _county_share = profile.credit_split(share, attrs.get("funding_source"))
+        if province_share > 0:
+            _county_part, province = split_amounts(amounts, province_share)
+            note += (f" / {profile.id}: new farmland {100 * share:.1f}% of the scale, "
+                     f"{100 * province_share:g}% to the province reserve {province_account(county)}")
     return DepositRequest(county, code, str(attrs.get("project_name") or ""), amounts,
-                          iso_date(occurred, f"project {code}: implemented_on"),
-                          f"{attrs.get('project_type') or ''} / {attrs.get('funding_source') or ''} / "
-                          f"implemented {attrs.get('implemented_on')}")
+                          iso_date(occurred, f"project {code}: implemented_on"), note, province)
 
 
 def bundle_mu(amounts):

@@ -45,6 +45,13 @@ class GeoPackageLedger(Ledger):
             self._connection.execute("PRAGMA foreign_keys = ON")
             if not self._has_schema():
                 self._install()
+            if not self._has_province_columns():
+                try:
+                    self._migrate_2()
+                except sqlite3.OperationalError as exc:
+                    if "readonly" not in str(exc).lower():
+                        raise
+                self.has_province_columns = self._has_province_columns()   # (a read-only file stays at 1)
         except sqlite3.DatabaseError as exc:
             raise LedgerStorageError(f"{self.path}: cannot open as a ledger GeoPackage: {exc}") from exc
 
@@ -68,6 +75,24 @@ class GeoPackageLedger(Ledger):
                 for statement in statements:
                     if not statement.upper().startswith("PRAGMA"):
                         self._connection.execute(statement)
+            self._connection.execute("COMMIT")
+        except BaseException:
+            self._connection.execute("ROLLBACK")
+            raise
+
+    def _has_province_columns(self):
+        columns = {row[1] for row in self._connection.execute("PRAGMA table_info(dg_ledger_journal)")}
+        return "province_area_mu_e4" in columns
+
+    def _migrate_2(self):
+        """Schema 1 → 2 (the province's part of a deposit), all or nothing; entries stay as they are."""
+        with open(data_path("ledger", "migrate_sqlite_2.sql"), encoding="utf-8") as handle:
+            statements = _split_sql(handle.read())
+        self._connection.execute("BEGIN IMMEDIATE")
+        try:
+            if not self._has_province_columns():   # another process may have migrated it while we waited
+                for statement in statements:
+                    self._connection.execute(statement)
             self._connection.execute("COMMIT")
         except BaseException:
             self._connection.execute("ROLLBACK")

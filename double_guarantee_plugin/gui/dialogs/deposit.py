@@ -71,11 +71,27 @@ class DepositDialog(QDialog):
         credits_label = QLabel(format_amounts(request.amounts), self)
         credits_label.setWordWrap(True)
         form.addRow(tr("Credits"), credits_label)
+        province = getattr(request, "province_amounts", None)
+        split = province is not None and not province.is_zero()
+        if split:
+            # Jiangsu 2014, province-invested: the province's part goes to its own reserve
+            account = request.province_account
+            province_label = QLabel(tr("{} to {} {}", format_amounts(province), account,
+                                       ledger.county_table.name(account)), self)
+            province_label.setWordWrap(True)
+            form.addRow(tr("Province share"), province_label)
         form.addRow(tr("Ledger"), QLabel(ledger.describe(), self))
         layout.addLayout(form)
+        county_part = request.amounts.minus(province) if split else request.amounts
         self.preview = BalancePreview(tr("Reserve of county {}", request.county_code), self)
-        self.preview.show_change(ledger.balance(request.county_code).amounts, request.amounts, withdraw=False)
+        self.preview.show_change(ledger.balance(request.county_code).amounts, county_part, withdraw=False)
         layout.addWidget(self.preview)
+        self.province_preview = None
+        if split:
+            self.province_preview = BalancePreview(tr("Province reserve {}", request.province_account), self)
+            self.province_preview.show_change(ledger.balance(request.province_account).amounts, province,
+                                              withdraw=False)
+            layout.addWidget(self.province_preview)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Ok).setText(tr("Deposit"))
         buttons.accepted.connect(self.accept)
@@ -126,8 +142,12 @@ def offer_deposit(iface, project_attributes, project_credit, ledger_path_or_conn
             _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.Critical)
             return None
         after = result.balances_after.get(request.county_code)
-        _message(iface, tr("Project {} deposited into county {}: reserve now {}", code, request.county_code,
-                           format_amounts(after)), Qgis.Success)
+        text = tr("Project {} deposited into county {}: reserve now {}", code, request.county_code,
+                  format_amounts(after))
+        province = result.balances_after.get(request.province_account)
+        if province is not None and not request.province_amounts.is_zero():
+            text += "; " + tr("province reserve {} now {}", request.province_account, format_amounts(province))
+        _message(iface, text, Qgis.Success)
         return result
     finally:
         if opened_here:

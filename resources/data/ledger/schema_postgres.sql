@@ -48,6 +48,20 @@ CREATE TABLE IF NOT EXISTS dg_ledger.journal (
   CHECK (kind <> 'commitment' OR due_on IS NOT NULL),
   CHECK (kind <> 'deposit' OR project_code IS NOT NULL)
 );
+-- schema 2: the province's part of a deposit (domain.md §7: a Jiangsu 2014 province-invested
+-- project's credits go province:county 1:0, 8:2 or 6:4 by its new-farmland share).  The entry keeps the
+-- project's whole credits; the province's part moves to the province reserve named in
+-- counterparty_code (the province's two digits and 0000), the rest to the county.  Rerunning this
+-- installer upgrades a schema-1 ledger in place.
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS province_area_mu_e4 BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS province_capacity_kg_e4 BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS province_paddy_mu_e4 BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE dg_ledger.journal DROP CONSTRAINT IF EXISTS journal_province_share;
+ALTER TABLE dg_ledger.journal ADD CONSTRAINT journal_province_share CHECK (
+  province_area_mu_e4 BETWEEN 0 AND area_mu_e4 AND province_capacity_kg_e4 BETWEEN 0 AND capacity_kg_e4
+  AND province_paddy_mu_e4 BETWEEN 0 AND paddy_mu_e4
+  AND (province_area_mu_e4 + province_capacity_kg_e4 + province_paddy_mu_e4 = 0
+       OR (kind = 'deposit' AND counterparty_code = substr(county_code, 1, 2) || '0000')));
 CREATE UNIQUE INDEX IF NOT EXISTS one_deposit_per_project ON dg_ledger.journal(project_code) WHERE kind = 'deposit';
 CREATE UNIQUE INDEX IF NOT EXISTS one_reversal_per_entry ON dg_ledger.journal(reverses_entry_id) WHERE kind = 'reversal';
 CREATE UNIQUE INDEX IF NOT EXISTS one_writeoff_per_commitment ON dg_ledger.journal(commitment_entry_id)
@@ -109,7 +123,13 @@ BEGIN
   END IF;
   IF NEW.kind IN ('deposit', 'transfer') THEN
     INSERT INTO dg_ledger.movement (entry_id, kind, county_code, area_mu_e4, capacity_kg_e4, paddy_mu_e4)
-    VALUES (NEW.entry_id, NEW.kind, NEW.county_code, NEW.area_mu_e4, NEW.capacity_kg_e4, NEW.paddy_mu_e4);
+    VALUES (NEW.entry_id, NEW.kind, NEW.county_code, NEW.area_mu_e4 - NEW.province_area_mu_e4,
+            NEW.capacity_kg_e4 - NEW.province_capacity_kg_e4, NEW.paddy_mu_e4 - NEW.province_paddy_mu_e4);
+  END IF;
+  IF NEW.kind = 'deposit' AND NEW.province_area_mu_e4 + NEW.province_capacity_kg_e4 + NEW.province_paddy_mu_e4 > 0 THEN
+    INSERT INTO dg_ledger.movement (entry_id, kind, county_code, area_mu_e4, capacity_kg_e4, paddy_mu_e4)
+    VALUES (NEW.entry_id, NEW.kind, NEW.counterparty_code, NEW.province_area_mu_e4, NEW.province_capacity_kg_e4,
+            NEW.province_paddy_mu_e4);
   END IF;
   IF NEW.kind = 'reversal' THEN
     INSERT INTO dg_ledger.movement (entry_id, kind, county_code, area_mu_e4, capacity_kg_e4, paddy_mu_e4)
@@ -160,4 +180,4 @@ CREATE POLICY officer_inserts ON dg_ledger.journal FOR INSERT TO dg_officer
 DROP POLICY IF EXISTS read_all ON dg_ledger.movement;
 CREATE POLICY read_all ON dg_ledger.movement FOR SELECT TO dg_technician USING (true);
 
-INSERT INTO dg_ledger.meta VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING;
+INSERT INTO dg_ledger.meta VALUES ('schema_version', '2') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
