@@ -212,6 +212,8 @@ def create_project_database_pg(conninfo, schema, crs):
             cursor.execute(sql.SQL("INSERT INTO {} VALUES ('schema_version', %s), ('crs', %s)").format(meta),
                            (str(SCHEMA_VERSION), authid))
             _grant(sql, cursor, schema, _existing_roles(cursor))
+            from .review import ensure_review_schema_pg
+            ensure_review_schema_pg(cursor, schema)   # the review tables, with the same roles
     except psycopg2.Error as exc:
         raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
                                    f"{str(exc).strip()}") from exc

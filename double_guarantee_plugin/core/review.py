@@ -1,7 +1,8 @@
 """Field review records of a project database: verdicts, photos and GPS field points, with history.
 
-Three tables live in the project database (a GeoPackage), created lazily on first use and
-versioned in ``dg_meta`` under ``review_schema_version``:
+Three tables live in the project database (a GeoPackage, or the schema of a PostGIS project
+database: ``PgReviewStore``), created lazily on first use (on PostGIS with the schema, by its
+owner) and versioned in ``dg_meta`` under ``review_schema_version``:
 
 - ``dg_reviews``: one row per verdict given (通过 passed / 退回 returned / 待核 to_verify), with
   comment, reviewer and time.  A change of mind is a new row; rows are never updated or deleted,
@@ -39,52 +40,58 @@ VERDICT_NAMES_ZH = {PASSED: "通过", RETURNED: "退回", TO_VERIFY: "待核"}
 THUMBNAIL_PX = 160
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
-_SCHEMA = [
-    f"""CREATE TABLE IF NOT EXISTS {REVIEWS_TABLE} (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        uuid TEXT NOT NULL UNIQUE,
-        project_code TEXT NOT NULL,
-        verdict TEXT NOT NULL CHECK (verdict IN ('passed', 'returned', 'to_verify')),
-        comment TEXT NOT NULL DEFAULT '',
-        reviewer TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
-        reviewed_at TEXT NOT NULL,
-        recorded_in TEXT)""",
-    f"CREATE INDEX IF NOT EXISTS {REVIEWS_TABLE}_project ON {REVIEWS_TABLE}(project_code, reviewed_at)",
-    f"""CREATE TABLE IF NOT EXISTS {PHOTOS_TABLE} (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        uuid TEXT NOT NULL UNIQUE,
-        project_code TEXT NOT NULL,
-        review_uuid TEXT,
-        file_name TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        content BLOB NOT NULL,
-        thumbnail BLOB,
-        width_px INTEGER,
-        height_px INTEGER,
-        added_by TEXT,
-        added_at TEXT NOT NULL)""",
-    f"CREATE INDEX IF NOT EXISTS {PHOTOS_TABLE}_project ON {PHOTOS_TABLE}(project_code)",
-    f"""CREATE TABLE IF NOT EXISTS {POINTS_TABLE} (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        uuid TEXT NOT NULL UNIQUE,
-        project_code TEXT NOT NULL,
-        review_uuid TEXT,
-        source_file TEXT NOT NULL,
-        source_line INTEGER,
-        name TEXT,
-        lon REAL,
-        lat REAL,
-        x REAL NOT NULL,
-        y REAL NOT NULL,
-        inside INTEGER NOT NULL CHECK (inside IN (0, 1)),
-        plot_code TEXT,
-        plot_project_code TEXT,
-        distance_m REAL,
-        recorded_at TEXT,
-        imported_by TEXT,
-        imported_at TEXT NOT NULL)""",
-    f"CREATE INDEX IF NOT EXISTS {POINTS_TABLE}_project ON {POINTS_TABLE}(project_code)",
-]
+def _schema_sql(name=lambda table: table, serial="INTEGER PRIMARY KEY AUTOINCREMENT", blob="BLOB", real="REAL"):
+    """The review tables' DDL; the defaults are SQLite's, ``PgReviewStore`` passes PostgreSQL's types
+    and schema-qualified names."""
+    return [
+        f"""CREATE TABLE IF NOT EXISTS {name(REVIEWS_TABLE)} (
+            id {serial},
+            uuid TEXT NOT NULL UNIQUE,
+            project_code TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('passed', 'returned', 'to_verify')),
+            comment TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+            reviewed_at TEXT NOT NULL,
+            recorded_in TEXT)""",
+        f"CREATE INDEX IF NOT EXISTS {REVIEWS_TABLE}_project ON {name(REVIEWS_TABLE)}(project_code, reviewed_at)",
+        f"""CREATE TABLE IF NOT EXISTS {name(PHOTOS_TABLE)} (
+            id {serial},
+            uuid TEXT NOT NULL UNIQUE,
+            project_code TEXT NOT NULL,
+            review_uuid TEXT,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            content {blob} NOT NULL,
+            thumbnail {blob},
+            width_px INTEGER,
+            height_px INTEGER,
+            added_by TEXT,
+            added_at TEXT NOT NULL)""",
+        f"CREATE INDEX IF NOT EXISTS {PHOTOS_TABLE}_project ON {name(PHOTOS_TABLE)}(project_code)",
+        f"""CREATE TABLE IF NOT EXISTS {name(POINTS_TABLE)} (
+            id {serial},
+            uuid TEXT NOT NULL UNIQUE,
+            project_code TEXT NOT NULL,
+            review_uuid TEXT,
+            source_file TEXT NOT NULL,
+            source_line INTEGER,
+            name TEXT,
+            lon {real},
+            lat {real},
+            x {real} NOT NULL,
+            y {real} NOT NULL,
+            inside INTEGER NOT NULL CHECK (inside IN (0, 1)),
+            plot_code TEXT,
+            plot_project_code TEXT,
+            distance_m {real},
+            recorded_at TEXT,
+            imported_by TEXT,
+            imported_at TEXT NOT NULL)""",
+        f"CREATE INDEX IF NOT EXISTS {POINTS_TABLE}_project ON {name(POINTS_TABLE)}(project_code)",
+    ]
+
+
+_SCHEMA = _schema_sql()
 
 
 class ReviewError(ValueError):
@@ -207,7 +214,7 @@ def _register_contents(connection):
 
 
 class ReviewStore:
-    """The review records of one project database (a GeoPackage path)."""
+    """The review records of one project database (a GeoPackage path; ``PgReviewStore`` for PostGIS)."""
 
     def __init__(self, database_path):
         self.path = str(database_path)
@@ -218,6 +225,20 @@ class ReviewStore:
             if "projects" not in names:
                 raise ReviewError(f"{self.path}: not a project database (no 'projects' table)")
             ensure_schema(connection)
+
+    # the SQL below is written once for both stores: ``?`` placeholders, tables named through _t()
+    def _t(self, table):
+        return table
+
+    def _insert(self, connection, table, values):
+        """Insert ``values`` (a dict) into ``table``; returns the new row's id."""
+        columns = list(values)
+        cursor = connection.execute(f"INSERT INTO {self._t(table)} ({', '.join(columns)}) VALUES "
+                                    f"({', '.join('?' for _ in columns)})", [values[c] for c in columns])
+        return cursor.lastrowid
+
+    def close(self):
+        """Nothing to close: every GeoPackage transaction opens and closes its own connection."""
 
     @contextlib.contextmanager
     def _connect(self):
@@ -238,22 +259,24 @@ class ReviewStore:
     @property
     def database_id(self):
         with self._connect() as connection:
-            return connection.execute(f"SELECT value FROM {META_TABLE} WHERE key = ?",
+            return connection.execute(f"SELECT value FROM {self._t(META_TABLE)} WHERE key = ?",
                                       (DATABASE_ID_KEY,)).fetchone()[0]
 
     # -- projects ----------------------------------------------------------------------------
     def project_codes(self):
         with self._connect() as connection:
-            return [row[0] for row in connection.execute("SELECT project_code FROM projects ORDER BY project_code")]
+            return [row[0] for row in connection.execute(
+                f"SELECT project_code FROM {self._t('projects')} ORDER BY project_code")]
 
     def projects(self):
         """``[(project_code, project_name)]`` in code order."""
         with self._connect() as connection:
             return [(row[0], row[1]) for row in connection.execute(
-                "SELECT project_code, project_name FROM projects ORDER BY project_code")]
+                f"SELECT project_code, project_name FROM {self._t('projects')} ORDER BY project_code")]
 
     def _check_project(self, connection, project_code):
-        if not connection.execute("SELECT 1 FROM projects WHERE project_code = ?", (project_code,)).fetchone():
+        if not connection.execute(f"SELECT 1 FROM {self._t('projects')} WHERE project_code = ?",
+                                  (project_code,)).fetchone():
             raise ReviewError(f"{self.path}: there is no project '{project_code}'")
 
     # -- verdicts ----------------------------------------------------------------------------
@@ -268,18 +291,18 @@ class ReviewStore:
                         normalise_time(reviewed_at), self.database_id)
         with self._connect() as connection:
             self._check_project(connection, project_code)
-            cursor = connection.execute(
-                f"INSERT INTO {REVIEWS_TABLE} (uuid, project_code, verdict, comment, reviewer, reviewed_at, "
-                f"recorded_in) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (review.uuid, review.project_code, review.verdict, review.comment, review.reviewer,
-                 review.reviewed_at, review.recorded_in))
-            return Review(**{**review.__dict__, "id": cursor.lastrowid})
+            new_id = self._insert(connection, REVIEWS_TABLE, {
+                "uuid": review.uuid, "project_code": review.project_code, "verdict": review.verdict,
+                "comment": review.comment, "reviewer": review.reviewer, "reviewed_at": review.reviewed_at,
+                "recorded_in": review.recorded_in})
+            return Review(**{**review.__dict__, "id": new_id})
 
     def history(self, project_code):
         """Every verdict of the project, oldest first."""
         with self._connect() as connection:
             rows = connection.execute(
-                f"SELECT * FROM {REVIEWS_TABLE} WHERE project_code = ? ORDER BY reviewed_at, id", (project_code,))
+                f"SELECT * FROM {self._t(REVIEWS_TABLE)} WHERE project_code = ? ORDER BY reviewed_at, id",
+                (project_code,))
             return [_review(row) for row in rows]
 
     def current(self, project_code):
@@ -290,7 +313,7 @@ class ReviewStore:
         """``{project_code: Review}`` with each project's latest verdict."""
         result = {}
         with self._connect() as connection:
-            for row in connection.execute(f"SELECT * FROM {REVIEWS_TABLE} ORDER BY reviewed_at, id"):
+            for row in connection.execute(f"SELECT * FROM {self._t(REVIEWS_TABLE)} ORDER BY reviewed_at, id"):
                 result[row["project_code"]] = _review(row)
         return result
 
@@ -308,29 +331,29 @@ class ReviewStore:
             raise ReviewError(f"{photo_path}: not an image this QGIS can read")
         with self._connect() as connection:
             self._check_project(connection, project_code)
-            existing = connection.execute(f"SELECT * FROM {PHOTOS_TABLE} WHERE project_code = ? AND sha256 = ?",
-                                          (project_code, digest)).fetchone()
+            existing = connection.execute(f"SELECT * FROM {self._t(PHOTOS_TABLE)} WHERE project_code = ? AND "
+                                          f"sha256 = ?", (project_code, digest)).fetchone()
             if existing:
                 return _photo(existing)
             photo = Photo(uuid.uuid4().hex, project_code, review_uuid, os.path.basename(photo_path), digest,
                           thumbnail, width, height, now_utc())
-            cursor = connection.execute(
-                f"INSERT INTO {PHOTOS_TABLE} (uuid, project_code, review_uuid, file_name, sha256, content, "
-                f"thumbnail, width_px, height_px, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (photo.uuid, project_code, review_uuid, photo.file_name, digest, content, thumbnail,
-                 width, height, added_by, photo.added_at))
-            return Photo(**{**photo.__dict__, "id": cursor.lastrowid})
+            new_id = self._insert(connection, PHOTOS_TABLE, {
+                "uuid": photo.uuid, "project_code": project_code, "review_uuid": review_uuid,
+                "file_name": photo.file_name, "sha256": digest, "content": content, "thumbnail": thumbnail,
+                "width_px": width, "height_px": height, "added_by": added_by, "added_at": photo.added_at})
+            return Photo(**{**photo.__dict__, "id": new_id})
 
     def photos(self, project_code):
         with self._connect() as connection:
             return [_photo(row) for row in connection.execute(
-                f"SELECT * FROM {PHOTOS_TABLE} WHERE project_code = ? ORDER BY added_at, id", (project_code,))]
+                f"SELECT * FROM {self._t(PHOTOS_TABLE)} WHERE project_code = ? ORDER BY added_at, id",
+                (project_code,))]
 
     def photo_content(self, photo_uuid):
         """The original bytes of a stored photo, checked against its hash."""
         with self._connect() as connection:
-            row = connection.execute(f"SELECT content, sha256, file_name FROM {PHOTOS_TABLE} WHERE uuid = ?",
-                                     (photo_uuid,)).fetchone()
+            row = connection.execute(f"SELECT content, sha256, file_name FROM {self._t(PHOTOS_TABLE)} "
+                                     f"WHERE uuid = ?", (photo_uuid,)).fetchone()
         if row is None:
             raise ReviewError(f"{self.path}: no photo {photo_uuid}")
         if hashlib.sha256(row["content"]).hexdigest() != row["sha256"]:
@@ -353,20 +376,164 @@ class ReviewStore:
         with self._connect() as connection:
             for point in located:
                 point = FieldPoint(**{**point.__dict__, "uuid": uuid.uuid4().hex})
-                connection.execute(
-                    f"INSERT INTO {POINTS_TABLE} (uuid, project_code, review_uuid, source_file, source_line, name, "
-                    f"lon, lat, x, y, inside, plot_code, plot_project_code, distance_m, recorded_at, imported_by, "
-                    f"imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (point.uuid, project_code, review_uuid, os.path.basename(source_path), point.source_line,
-                     point.name, point.lon, point.lat, point.x, point.y, int(point.inside), point.plot_code,
-                     point.plot_project_code, point.distance_m, point.recorded_at, imported_by, stamp))
+                self._insert(connection, POINTS_TABLE, {
+                    "uuid": point.uuid, "project_code": project_code, "review_uuid": review_uuid,
+                    "source_file": os.path.basename(source_path), "source_line": point.source_line,
+                    "name": point.name, "lon": point.lon, "lat": point.lat, "x": point.x, "y": point.y,
+                    "inside": int(point.inside), "plot_code": point.plot_code,
+                    "plot_project_code": point.plot_project_code, "distance_m": point.distance_m,
+                    "recorded_at": point.recorded_at, "imported_by": imported_by, "imported_at": stamp})
                 report.points.append(point)
         return report
 
     def field_points(self, project_code):
         with self._connect() as connection:
             return [_point(row) for row in connection.execute(
-                f"SELECT * FROM {POINTS_TABLE} WHERE project_code = ? ORDER BY imported_at, id", (project_code,))]
+                f"SELECT * FROM {self._t(POINTS_TABLE)} WHERE project_code = ? ORDER BY imported_at, id",
+                (project_code,))]
+
+
+REVIEW_TABLES = (REVIEWS_TABLE, PHOTOS_TABLE, POINTS_TABLE)
+REVIEW_WRITERS = ("dg_technician", "dg_reviewer")   # may add rows; no role may change or delete one
+
+
+def ensure_review_schema_pg(cursor, schema):
+    """Create the review tables in the PostGIS project ``schema`` (as its owner) if missing, record
+    their version in its dg_meta, and grant them: every plugin role reads, technicians and reviewers
+    add rows (officers only read, as in the rest of the project database), and no role may update
+    or delete one (the history is kept by the database itself)."""
+    from psycopg2 import sql
+    for statement in _schema_sql(lambda table: sql.Identifier(schema, table).as_string(cursor),
+                                 serial="bigserial PRIMARY KEY", blob="bytea", real="double precision"):
+        cursor.execute(statement)
+    meta = sql.Identifier(schema, META_TABLE)
+    cursor.execute(sql.SQL("INSERT INTO {} VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
+                   .format(meta), (SCHEMA_KEY, str(SCHEMA_VERSION)))
+    cursor.execute(sql.SQL("INSERT INTO {} VALUES (%s, %s) ON CONFLICT (key) DO NOTHING").format(meta),
+                   (DATABASE_ID_KEY, uuid.uuid4().hex))
+    cursor.execute("SELECT rolname FROM pg_roles WHERE rolname IN ('dg_technician', 'dg_reviewer', 'dg_officer')")
+    roles = sorted(row[0] for row in cursor.fetchall())
+    if not roles:
+        return
+    tables = sql.SQL(", ").join(sql.Identifier(schema, table) for table in REVIEW_TABLES)
+    cursor.execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC").format(tables))
+    cursor.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(
+        tables, sql.SQL(", ").join(sql.Identifier(role) for role in roles)))
+    writers = [role for role in REVIEW_WRITERS if role in roles]
+    if writers:
+        names = sql.SQL(", ").join(sql.Identifier(role) for role in writers)
+        cursor.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(tables, names))
+        sequences = sql.SQL(", ").join(sql.Identifier(schema, f"{table}_id_seq") for table in REVIEW_TABLES)
+        cursor.execute(sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(sequences, names))
+    if len(roles) == 3:
+        # the ledger makes dg_officer a member of dg_technician: the projects' guard (officers only
+        # read the project database) keeps it from adding review rows too
+        from .project_db_pg import _GUARD_START
+        function = sql.Identifier(schema, "guard_reviews")
+        body = _GUARD_START.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION") + "  RETURN NEW;\nEND $$"
+        cursor.execute(sql.SQL(body).format(function=function))
+        for table in REVIEW_TABLES:
+            cursor.execute(sql.SQL("DROP TRIGGER IF EXISTS guard_reviews ON {}").format(sql.Identifier(schema, table)))
+            cursor.execute(sql.SQL("CREATE TRIGGER guard_reviews BEFORE INSERT ON {} FOR EACH ROW EXECUTE FUNCTION "
+                                   "{}()").format(sql.Identifier(schema, table), function))
+
+
+class _PgConnection:
+    """What ReviewStore's SQL asks of a connection, on psycopg2: ``?`` placeholders, rows by name and
+    by position."""
+
+    def __init__(self, connection):
+        self._connection = connection
+
+    def cursor(self):
+        return self._connection.cursor()
+
+    def execute(self, statement, params=()):
+        from psycopg2.extras import DictCursor
+        cursor = self._connection.cursor(cursor_factory=DictCursor)
+        cursor.execute(statement.replace("?", "%s"), tuple(params))
+        return cursor
+
+
+class PgReviewStore(ReviewStore):
+    """The review records of a PostGIS project database (``schema`` of the database ``target``: a
+    PostgreSQL URI / DSN or a QGIS connection name).  One connection, one transaction per call."""
+
+    def __init__(self, target, schema):
+        from .project_db_pg import resolve_target
+        self.target = resolve_target(target)
+        self.schema = str(schema or "").strip()
+        self.path = self.label_of(self.target, self.schema)     # what messages name
+        self._connection = None
+        self._names = {}
+        with self._connect() as connection:
+            row = connection.execute("SELECT to_regclass(?), to_regclass(?)", (self._t("projects"),
+                                                                               self._t(REVIEWS_TABLE))).fetchone()
+            if row[0] is None:
+                raise ReviewError(f"{self.path}: not a project database (no 'projects' table)")
+            if row[1] is None:
+                self._create_tables(connection)
+            version = connection.execute(f"SELECT value FROM {self._t(META_TABLE)} WHERE key = ?",
+                                         (SCHEMA_KEY,)).fetchone()
+            if version and int(version[0]) > SCHEMA_VERSION:
+                raise ReviewError(f"{self.path}: the review tables have schema version {version[0]}, newer than "
+                                  f"this plugin understands ({SCHEMA_VERSION}); update the plugin")
+
+    @staticmethod
+    def label_of(target, schema):
+        """How a store on ``schema`` of ``target`` names itself (no password)."""
+        from .project_db_pg import resolve_target
+        return f"{resolve_target(target).label} ({str(schema or '').strip()})"
+
+    def _create_tables(self, connection):
+        import psycopg2.errors
+        try:
+            ensure_review_schema_pg(connection.cursor(), self.schema)
+        except psycopg2.errors.InsufficientPrivilege as exc:
+            raise ReviewError(f"{self.path}: the review tables are missing and this login may not create them; "
+                              f"ask the database owner to open the project database once") from exc
+
+    def _t(self, table):
+        name = self._names.get(table)
+        if name is None:
+            from psycopg2 import sql
+            name = self._names[table] = sql.Identifier(self.schema, table).as_string(self._raw())
+        return name
+
+    def _raw(self):
+        if self._connection is None or self._connection.closed:
+            from .project_db_pg import _connect
+            from .project_db import ProjectDatabaseError
+            try:
+                self._connection = _connect(self.target)
+            except ProjectDatabaseError as exc:
+                raise ReviewError(str(exc)) from exc
+        return self._connection
+
+    @contextlib.contextmanager
+    def _connect(self):
+        import psycopg2
+        connection = self._raw()
+        try:
+            yield _PgConnection(connection)
+            connection.commit()
+        except psycopg2.Error as exc:
+            connection.rollback()
+            raise ReviewError(f"{self.path}: {str(exc).strip()}; nothing was changed") from exc
+        except BaseException:
+            connection.rollback()
+            raise
+
+    def _insert(self, connection, table, values):
+        columns = list(values)
+        return connection.execute(f"INSERT INTO {self._t(table)} ({', '.join(columns)}) VALUES "
+                                  f"({', '.join('?' for _ in columns)}) RETURNING id",
+                                  [values[c] for c in columns]).fetchone()[0]
+
+    def close(self):
+        if self._connection is not None and not self._connection.closed:
+            self._connection.close()
+        self._connection = None
 
 
 def _review(row):

@@ -24,6 +24,7 @@ from ...i18n import tr
 DOCK_ORDER = 40
 DOCK_OBJECT_NAME = "DoubleGuaranteeReviewDock"
 SCOPE, KEY_DATABASE = "DoubleGuarantee", "database_path"   # written by the project dock
+KEY_PG_CONNECTION, KEY_PG_SCHEMA = "pg_connection", "pg_schema"   # (idem, for a PostGIS project database)
 REVIEWER_KEY = "DoubleGuarantee/review/reviewer"
 FILTER_ALL, FILTER_UNREVIEWED = "all", "unreviewed"
 SHORTCUTS = {"next": "Ctrl+Alt+Right", "previous": "Ctrl+Alt+Left", "passed": "Ctrl+Alt+1",
@@ -216,8 +217,9 @@ class ReviewDock(QDockWidget):
         for widget in (self.save_button, self.photo_button, self.points_button, self.next_button,
                        self.previous_button):
             widget.setEnabled(has_project)
+        # take offline / bring back copy GeoPackage project databases
         for widget in (self.offline_button, self.bring_back_button):
-            widget.setEnabled(self.store is not None)
+            widget.setEnabled(self.store is not None and not isinstance(self.store, review.PgReviewStore))
 
     # -- messages ------------------------------------------------------------------------------
     def message(self, text, level="info"):
@@ -242,9 +244,21 @@ class ReviewDock(QDockWidget):
 
     def _project_read(self, *_args):
         path, ok = QgsProject.instance().readEntry(SCOPE, KEY_DATABASE, "")
+        if not path:
+            connection, _ok = QgsProject.instance().readEntry(SCOPE, KEY_PG_CONNECTION, "")
+            schema, _ok = QgsProject.instance().readEntry(SCOPE, KEY_PG_SCHEMA, "")
+            current = self.store if isinstance(self.store, review.PgReviewStore) else None
+            if connection and schema and (current is None or (current.schema, current.path) != (
+                    schema, review.PgReviewStore.label_of(connection, schema))):
+                try:
+                    self.open_pg_database(connection, schema)
+                except (review.ReviewError, project_db.ProjectDatabaseError) as exc:
+                    self.message(str(exc), "warning")
+            return
         if ok and path:
             path = QgsProject.instance().readPath(path)
-            same = self.store is not None and os.path.samefile(path, self.store.path) if os.path.exists(path) else False
+            same = (self.store is not None and not isinstance(self.store, review.PgReviewStore)
+                    and os.path.exists(path) and os.path.samefile(path, self.store.path))
             if os.path.exists(path) and not same:
                 try:
                     self.open_database(path)
@@ -264,12 +278,34 @@ class ReviewDock(QDockWidget):
         layer = QgsVectorLayer(project_db.layer_uri(path, project_db.PLOTS_LAYER), "review plots", "ogr")
         if not layer.isValid():
             raise review.ReviewError(f"{path}: QGIS cannot open the plots layer")
+        self._close_store()
         self.store, self.plots_layer = store, layer
         self.database_label.setText(path)
         self.refresh_projects()
         return store
 
+    def open_pg_database(self, connection, schema):
+        """Review the projects of a PostGIS project database (``connection``: a QGIS connection name or
+        a PostgreSQL URI; ``schema``: its project schema)."""
+        from ...core.project_db_pg import open_project_database_pg
+        store = review.PgReviewStore(connection, schema)
+        try:
+            layer, _projects = open_project_database_pg(connection, schema)
+        except project_db.ProjectDatabaseError:
+            store.close()
+            raise
+        self._close_store()
+        self.store, self.plots_layer = store, layer
+        self.database_label.setText(store.path)
+        self.refresh_projects()
+        return store
+
+    def _close_store(self):
+        if self.store is not None:
+            self.store.close()
+
     def close_database(self, *_args):
+        self._close_store()
         self.store, self.plots_layer = None, None
         self.database_label.setText(tr("No project database open"))
         self.project_list.clear()
@@ -519,5 +555,6 @@ class ReviewDock(QDockWidget):
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
                 pass
+        self._close_store()
         self.store, self.plots_layer = None, None
 
