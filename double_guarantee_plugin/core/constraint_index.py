@@ -69,6 +69,24 @@ def _polygonal(abstract):
     return piece
 
 
+BATCH_MAX_FEATURE_EDGES = 1024     # (see overlap_planar_many)
+BATCH_MAX_PLOT_EDGES = 2048
+BATCH_CHUNK_BYTES = 512 * 24 * 16 * 2   # plot WKB a chunk: 512 plots of 24 vertices, or fewer larger ones
+
+
+def _chunks(sizes, most):
+    """``(begin, end)`` ranges over items of ``sizes`` (bytes of WKB): at most ``most`` items and
+    about BATCH_CHUNK_BYTES each, so that a chunk of large plots stays as small in memory."""
+    begin, total = 0, 0
+    for number, size in enumerate(sizes):
+        if number > begin and (number - begin >= most or total + size > BATCH_CHUNK_BYTES):
+            yield begin, number
+            begin, total = number, 0
+        total += size
+    if begin < len(sizes):
+        yield begin, len(sizes)
+
+
 def _grouped(fids, boxes):
     """The set of ``fids`` whose box ``(x_min, y_min, x_max, y_max)`` meets another one's."""
     ordered = sorted(zip(boxes, fids))
@@ -343,10 +361,10 @@ class LayerIndex:
         results = [None] * len(plots)
         values = self.values
         many = getattr(self.index, "intersects_many", None)
-        for begin in range(0, len(plots), chunk):
+        for begin, end in _chunks([len(blob) for _e, _r, blob in plots], chunk):
             if feedback is not None and feedback.isCanceled():
                 return None
-            part = plots[begin:begin + chunk]
+            part = plots[begin:end]
             boxes = np.array([(r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()) for _e, r, _b in part],
                              dtype=np.float64).reshape(-1, 4)
             if many is not None:
@@ -384,13 +402,16 @@ class LayerIndex:
             usable = parcels.ok.copy()
             if repairs:
                 usable &= np.fromiter((fid not in repairs for fid in unique_list), dtype=bool, count=len(unique_list))
-            fine = usable[position] & plot_shapes.ok[pair_plot]
+            # features and plots of thousands of vertices: GEOS's indexed overlay does them better
+            usable &= parcels.edge_count(np.arange(len(unique))) <= BATCH_MAX_FEATURE_EDGES
+            small_plots = plot_shapes.ok & (plot_shapes.edge_count(np.arange(len(part))) <= BATCH_MAX_PLOT_EDGES)
+            fine = usable[position] & small_plots[pair_plot]
             area = np.zeros(len(flat))
             degenerate = ~fine
             at = np.flatnonzero(fine)
             area[at], degenerate[at] = overlap_area.pair_overlap_areas(plot_shapes, parcels, pair_plot[at],
                                                                        position[at])
-            bad_plot = (np.bincount(pair_plot[degenerate], minlength=len(part)) > 0) | ~plot_shapes.ok
+            bad_plot = (np.bincount(pair_plot[degenerate], minlength=len(part)) > 0) | ~small_plots
             hit = area > 0.0
             # hits whose boxes meet another hit's of the same plot may overlap it: measured with GEOS
             hit_at = np.flatnonzero(hit)

@@ -30,6 +30,7 @@ import numpy as np
 EPS = 1e-9            # relative tolerance on the intersection parameters along an edge
 PARALLEL = 1e-10      # |cross(r, s)| <= PARALLEL · |r| · |s|: the edges are taken as parallel
 STRICT_MAX_EDGES = 64  # rings with more edges are left to GEOS by strictly_valid
+BUDGET = 4_000_000    # array elements one numpy step may use (≈ 32 MB a float array): more work is split
 
 
 class Polygons:
@@ -310,10 +311,14 @@ def from_buffer(data, offsets, lengths, origin=(0.0, 0.0)):
 
 # --- overlap areas -----------------------------------------------------------------------------
 
-def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel):
+def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel, budget=BUDGET):
     """``(area, degenerate)`` per pair: the planar area of plot ``pair_plot[k]`` ∩ parcel
     ``pair_parcel[k]`` (both valid polygons, ``ok``, read with the same ``origin``), and True where
-    the pair is not in general position (the area is then not to be trusted: measure it with GEOS)."""
+    the pair is not in general position (the area is then not to be trusted: measure it with GEOS).
+
+    Memory stays bounded: pairs whose edge pairs would exceed ``budget`` array elements are measured
+    in halves, and a single pair too large for it is flagged for GEOS (a county-sized red-line
+    polygon against a plot is GEOS's kind of work, with its indexed prepared geometry)."""
     if plots.origin != parcels.origin:
         raise ValueError("plots and parcels must be read with the same origin")
     pair_plot = np.asarray(pair_plot, dtype=np.int64)
@@ -323,6 +328,18 @@ def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel):
     degenerate = np.zeros(pairs, dtype=bool)
     if not pairs:
         return area, degenerate
+    # the largest steps: every plot edge of every pair, and (bounded above by) every plot edge against
+    # every parcel edge of the pair
+    plot_edges = plots.edge_count(pair_plot)
+    work = plot_edges * np.maximum(parcels.edge_count(pair_parcel), 1)
+    if pairs == 1 and work[0] > budget:
+        degenerate[0] = True
+        return area, degenerate
+    if work.sum() > budget:
+        half = pairs // 2
+        first = pair_overlap_areas(plots, parcels, pair_plot[:half], pair_parcel[:half], budget)
+        second = pair_overlap_areas(plots, parcels, pair_plot[half:], pair_parcel[half:], budget)
+        return np.concatenate((first[0], second[0])), np.concatenate((first[1], second[1]))
     box = parcels.box[pair_parcel]
     slack = EPS * (np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) + 1.0)
     box_x0, box_y0 = box[:, 0] - slack, box[:, 1] - slack
@@ -470,31 +487,40 @@ def strictly_valid(polygons, features=None):
     first_edge = polygons.feature_edges[features[rows]]
     broken = np.zeros(len(rows), dtype=bool)
     for n in np.unique(counts).tolist():
-        group = np.flatnonzero(counts == n)
         i, j = _edge_pairs(n)
-        a = first_edge[group][:, None] + i            # (features, pairs) edge numbers
-        c = first_edge[group][:, None] + j
-        ox = polygons.x0[first_edge[group]][:, None]
-        oy = polygons.y0[first_edge[group]][:, None]
-        px, py = polygons.x0[a] - ox, polygons.y0[a] - oy
-        qx, qy = polygons.x0[c] - ox, polygons.y0[c] - oy
-        rx, ry, sx, sy = polygons.dx[a], polygons.dy[a], polygons.dx[c], polygons.dy[c]
-        length_r, length_s = polygons.length[a], polygons.length[c]
-        adjacent = (j == i + 1) | ((i == 0) & (j == n - 1))
-        denom = rx * sy - ry * sx
-        wx, wy = qx - px, qy - py
-        parallel = np.abs(denom) <= PARALLEL * length_r * length_s
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = (wx * sy - wy * sx) / denom
-            u = (wx * ry - wy * rx) / denom
-        meet = ~parallel & (t >= -EPS) & (t <= 1 + EPS) & (u >= -EPS) & (u <= 1 + EPS)
-        collinear = parallel & (np.abs(wx * ry - wy * rx) <= EPS * length_r * (length_r + length_s) + 1e-300)
-        # non-adjacent edges must not meet at all; adjacent ones only at their shared vertex, and
-        # not fold back onto each other (a spike)
-        bad = np.where(adjacent, collinear & ((rx * sx + ry * sy) < 0), meet | collinear)
-        bad |= (length_r == 0) | (length_s == 0)
-        broken[group] = bad.any(axis=1)
+        everyone = np.flatnonzero(counts == n)
+        step = max(1, BUDGET // (4 * len(i)))            # features at a time: a bounded (features, pairs) array
+        for begin in range(0, len(everyone), step):
+            group = everyone[begin:begin + step]
+            broken[group] = _broken_rings(polygons, first_edge[group], i, j, n)
     ring_area = ring_signed_areas(polygons.x, polygons.y, polygons.ring_offsets)[
         polygons.feature_rings[features[rows]]]
     result[rows] = ~broken & (np.abs(ring_area) > 0)
     return result
+
+
+def _broken_rings(polygons, first_edge, i, j, n):
+    """Per ring (its first edge in ``first_edge``, ``n`` edges; ``i``, ``j`` its edge pairs): True
+    when two of its edges meet other than at their shared vertex, fold back onto each other (a
+    spike), or one has no length."""
+    a = first_edge[:, None] + i            # (rings, pairs) edge numbers
+    c = first_edge[:, None] + j
+    ox = polygons.x0[first_edge][:, None]
+    oy = polygons.y0[first_edge][:, None]
+    px, py = polygons.x0[a] - ox, polygons.y0[a] - oy
+    qx, qy = polygons.x0[c] - ox, polygons.y0[c] - oy
+    rx, ry, sx, sy = polygons.dx[a], polygons.dy[a], polygons.dx[c], polygons.dy[c]
+    length_r, length_s = polygons.length[a], polygons.length[c]
+    adjacent = (j == i + 1) | ((i == 0) & (j == n - 1))
+    denom = rx * sy - ry * sx
+    wx, wy = qx - px, qy - py
+    parallel = np.abs(denom) <= PARALLEL * length_r * length_s
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = (wx * sy - wy * sx) / denom
+        u = (wx * ry - wy * rx) / denom
+    meet = ~parallel & (t >= -EPS) & (t <= 1 + EPS) & (u >= -EPS) & (u <= 1 + EPS)
+    collinear = parallel & (np.abs(wx * ry - wy * rx) <= EPS * length_r * (length_r + length_s) + 1e-300)
+    # non-adjacent edges must not meet at all; adjacent ones only at their shared vertex
+    bad = np.where(adjacent, collinear & ((rx * sx + ry * sy) < 0), meet | collinear)
+    bad |= (length_r == 0) | (length_s == 0)
+    return bad.any(axis=1)

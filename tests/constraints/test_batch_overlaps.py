@@ -183,3 +183,33 @@ def test_overlapping_features_count_once_by_inclusion_exclusion_or_geos(qgis_app
         assert sorted(result[0]) == sorted(index.overlap_planar(engine, geometry.boundingBox())[0])
     shared = [key for key, value in index.shared.items() if isinstance(value, bytes)]
     assert sorted(shared) == [(1, 2), (3, 4), (3, 5), (4, 5), (6, 7), (7, 8)]   # each sharing pair, once
+
+
+def test_huge_features_and_plots_are_left_to_geos_and_agree(qgis_app, gpkg_layer_factory, plots_layer_factory):
+    """A red-line polygon of 3,000 vertices and a plot of 2,500: measured with GEOS, the rest in numpy."""
+    from qgis.core import QgsGeometry
+    from double_guarantee_plugin.core.constraint_index import BATCH_MAX_FEATURE_EDGES, LayerIndex
+    rng = random.Random(9)
+    rows = [polygon_wkt(irregular(rng, X0 + 500, Y0 + 500, 3000, 380, 420))]
+    rows += [polygon_wkt(irregular(rng, X0 + 1200 + 70 * n, Y0 + 500, 7, 25, 30)) for n in range(5)]
+    layer = gpkg_layer_factory("rl", [(wkt, {}) for wkt in rows])
+    plot_rows = [plot_row(polygon_wkt(irregular(rng, X0 + 850, Y0 + 500, 24, 90, 110)), "P", "P-1"),
+                 plot_row(polygon_wkt(irregular(rng, X0 + 1350, Y0 + 500, 2500, 150, 160)), "P", "P-2"),
+                 plot_row(polygon_wkt(irregular(rng, X0 + 1420, Y0 + 560, 24, 60, 70)), "P", "P-3")]
+    plot_layer = plots_layer_factory(plot_rows)
+    index = LayerIndex(layer, plot_layer.crs())
+    items, geometries = [], []
+    for feature in plot_layer.getFeatures():
+        geometry = feature.geometry()
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()
+        geometries.append(geometry)
+        items.append((engine, geometry.boundingBox(), bytes(geometry.asWkb())))
+    found = index.overlap_planar_many(items)
+    assert 3000 > BATCH_MAX_FEATURE_EDGES
+    assert found[0] is None and found[1] is None and found[2] is not None   # the huge ones went to GEOS
+    union = QgsGeometry.unaryUnion([QgsGeometry.fromWkt(wkt) for wkt in rows])
+    assert found[2][1] == pytest.approx(geometries[2].intersection(union).area(), rel=1e-9)
+    for engine_item, geometry in zip(items[:2], geometries[:2]):
+        hits, planar, _overlap = index.overlap_planar(engine_item[0], engine_item[1])
+        assert planar == pytest.approx(geometry.intersection(union).area(), rel=1e-9) and hits

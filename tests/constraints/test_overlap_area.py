@@ -195,3 +195,27 @@ def test_strict_validity_accepts_only_clear_simple_rings():
     assert overlap_area.strictly_valid(parsed).tolist() == [True, True] + [False] * 6
     assert [shape.is_valid for shape in shapes[:2]] == [True, True]
     assert overlap_area.strictly_valid(parsed, [2, 0]).tolist() == [False, True]
+
+
+def test_work_over_the_budget_is_split_and_a_pair_too_large_goes_to_geos():
+    rng = random.Random(11)
+    plots = [Polygon(ring(rng, X0 + 100 * n, Y0, 24, 60, 70)) for n in range(6)]
+    parcels = [Polygon(ring(rng, X0 + 100 * n + 30, Y0 + 20, 7, 25, 34)) for n in range(6)]
+    pair_plot, pair_parcel = all_pairs(plots, parcels)
+    whole, flagged = measure(plots, parcels, pair_plot, pair_parcel)
+    a = overlap_area.from_wkb([p.wkb for p in plots], ORIGIN)
+    b = overlap_area.from_wkb([q.wkb for q in parcels], ORIGIN)
+    split, split_flagged = overlap_area.pair_overlap_areas(a, b, pair_plot, pair_parcel, budget=400)
+    assert len(pair_plot) > 4 and split.tolist() == whole.tolist() and not split_flagged.any() and not flagged.any()
+    _area, too_large = overlap_area.pair_overlap_areas(a, b, pair_plot, pair_parcel, budget=24 * 7 - 1)
+    assert too_large.all()                                  # every single pair exceeds that budget
+
+
+def test_strict_validity_is_computed_in_bounded_chunks(monkeypatch):
+    rng = random.Random(12)
+    shapes = [Polygon(ring(rng, X0 + 100 * n, Y0, 9, 25, 34)) for n in range(50)]
+    shapes.append(Polygon([(X0, Y0), (X0 + 10, Y0 + 10), (X0 + 10, Y0), (X0, Y0 + 10)]))   # a bow-tie
+    parsed = overlap_area.from_wkb([shape.wkb for shape in shapes], ORIGIN)
+    expected = overlap_area.strictly_valid(parsed).tolist()
+    monkeypatch.setattr(overlap_area, "BUDGET", 4 * 36 * 3)     # three 9-edge rings at a time
+    assert overlap_area.strictly_valid(parsed).tolist() == expected == [True] * 50 + [False]
