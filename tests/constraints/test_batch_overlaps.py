@@ -51,6 +51,21 @@ def plots(rng):
     return rows
 
 
+def batch_items(plot_layer):
+    """``(codes, geometries, items)`` of the plots: ``items`` as ``overlap_planar_many`` takes them
+    (prepared engine, box, WKB)."""
+    from qgis.core import QgsGeometry
+    codes, geometries, items = [], [], []
+    for feature in plot_layer.getFeatures():
+        geometry = feature.geometry()
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()
+        codes.append(feature["plot_code"])
+        geometries.append(geometry)
+        items.append((engine, geometry.boundingBox(), bytes(geometry.asWkb())))
+    return codes, geometries, items
+
+
 @pytest.fixture()
 def batch_case(gpkg_layer_factory, plots_layer_factory):
     rng = random.Random(20261122)
@@ -116,13 +131,8 @@ def test_most_plots_are_measured_in_numpy_and_the_hard_ones_by_geos(qgis_app, ba
     farmland, _slope, plot_layer = batch_case
     index = LayerIndex(farmland, plot_layer.crs())
     assert hasattr(index.index, "intersects_many")          # the GeoPackage read as it is on disk
-    items, engines = [], []
-    for feature in plot_layer.getFeatures():
-        geometry = feature.geometry()
-        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-        engine.prepareGeometry()
-        engines.append((feature["plot_code"], engine, geometry))
-        items.append((engine, geometry.boundingBox(), bytes(geometry.asWkb())))
+    codes, geometries, items = batch_items(plot_layer)
+    engines = [(code, item[0], geometry) for code, geometry, item in zip(codes, geometries, items)]
     batch = index.overlap_planar_many(items, chunk=7)        # several chunks
     by_code = {code: result for (code, _e, _g), result in zip(engines, batch)}
     # the shared edge, the vertex on an edge and the bow-tie leave their plots to GEOS; only those
@@ -166,13 +176,8 @@ def test_overlapping_features_count_once_by_inclusion_exclusion_or_geos(qgis_app
     plot_layer = plots_layer_factory(plot_rows)
     geometries = [QgsGeometry.fromWkt(wkt) for wkt in rows]
     index = LayerIndex(farmland, plot_layer.crs())
-    items, engines = [], []
-    for feature in plot_layer.getFeatures():
-        geometry = feature.geometry()
-        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-        engine.prepareGeometry()
-        engines.append((engine, geometry))
-        items.append((engine, geometry.boundingBox(), bytes(geometry.asWkb())))
+    _codes, plot_geometries, items = batch_items(plot_layer)
+    engines = [(item[0], geometry) for geometry, item in zip(plot_geometries, items)]
     assert geometries[5].intersects(geometries[6]) and geometries[6].intersects(geometries[7])
     assert not geometries[5].intersects(geometries[7])
     found = index.overlap_planar_many(items)
@@ -198,13 +203,7 @@ def test_huge_features_and_plots_are_left_to_geos_and_agree(qgis_app, gpkg_layer
                  plot_row(polygon_wkt(irregular(rng, X0 + 1420, Y0 + 560, 24, 60, 70)), "P", "P-3")]
     plot_layer = plots_layer_factory(plot_rows)
     index = LayerIndex(layer, plot_layer.crs())
-    items, geometries = [], []
-    for feature in plot_layer.getFeatures():
-        geometry = feature.geometry()
-        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-        engine.prepareGeometry()
-        geometries.append(geometry)
-        items.append((engine, geometry.boundingBox(), bytes(geometry.asWkb())))
+    _codes, geometries, items = batch_items(plot_layer)
     found = index.overlap_planar_many(items)
     assert 3000 > BATCH_MAX_FEATURE_EDGES
     assert found[0] is None and found[1] is None and found[2] is not None   # the huge ones went to GEOS
