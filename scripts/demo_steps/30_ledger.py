@@ -26,6 +26,11 @@ NEIGHBOUR_PROJECTS = [
 ]
 
 
+PROVINCE_INVESTED = {"project_code": "LT2024-01", "project_name": "柳塘县省级投资土地综合整治项目",
+                     "county_code": "320984", "project_type": "land_consolidation", "funding_source": "province",
+                     "implemented_on": "2024-03-01", "status": "accepted"}
+
+
 def _project_credits(ctx, profile):
     """Step 10's figures; computed here from the demo plots when that step has not run."""
     if ctx.results.get("project_credits") and ctx.results.get("projects"):
@@ -77,6 +82,14 @@ def run(ctx):
         ledger.deposit_project(attributes, ProjectCredit(attributes["project_code"], credit_area_mu=area,
                                                          credit_capacity_kg=capacity, credit_paddy_mu=paddy),
                                profile)
+    # a province-invested project under the Jiangsu 2014 profile (domain.md §7): new farmland is 7 % of
+    # its 1,500 亩 scale, so its credits go province:county 8:2, the province's to its reserve 320000
+    split = ledger.deposit_project(PROVINCE_INVESTED, ProjectCredit(
+        PROVINCE_INVESTED["project_code"], area_mu=1500.0, new_farmland_mu=105.0, credit_area_mu=105.0,
+        credit_capacity_kg=84000.0, credit_paddy_mu=30.0), tables.load_rule_profile("jiangsu_2014"))
+    ctx.log(f"deposit {PROVINCE_INVESTED['project_code']} (jiangsu_2014, province-invested, new farmland 7 % of "
+            f"the scale → 8:2): county {PROVINCE_INVESTED['county_code']} {_fmt(split.entry.county_amounts)}; "
+            f"province reserve {split.entry.counterparty_code} {_fmt(split.entry.province_amounts)}")
     start = ledger.balance(DEMO_COUNTY).amounts
     ctx.log(f"demo county {DEMO_COUNTY} reserve after deposits: {_fmt(start)}")
 
