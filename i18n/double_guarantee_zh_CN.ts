@@ -158,12 +158,12 @@
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="429" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="465" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="178" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="179" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
@@ -218,7 +218,7 @@
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="118" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="119" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -353,7 +353,7 @@
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="410" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="446" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
@@ -418,7 +418,7 @@
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -673,7 +673,7 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="133" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
@@ -763,7 +763,7 @@
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -783,7 +783,7 @@
             <translation>双保 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="46" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="47" />
             <source>Double Guarantee review</source>
             <translation>双保 外业核查</translation>
         </message>
@@ -838,7 +838,7 @@
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="378" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
@@ -953,7 +953,7 @@
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="486" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="522" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
@@ -978,7 +978,7 @@
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
             <source>File</source>
             <translation>文件</translation>
         </message>
@@ -1018,7 +1018,7 @@
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="458" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="494" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
@@ -1088,12 +1088,12 @@
             <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="429" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="465" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
@@ -1123,7 +1123,7 @@
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="458" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="494" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
@@ -1358,7 +1358,7 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="98" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1393,7 +1393,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="274" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="310" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1568,7 +1568,7 @@
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="237" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
@@ -1578,7 +1578,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="72" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1678,12 +1678,12 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="110" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="111" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
             <source>Plot</source>
             <translation>地块</translation>
         </message>
@@ -1743,7 +1743,7 @@
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
             <source>Point</source>
             <translation>点</translation>
         </message>
@@ -1828,9 +1828,14 @@
             <translation>PostGIS 上的项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="61" />
             <source>Project details differ in the field (not merged, check them): {}.</source>
             <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="59" />
+            <source>Project details edited in the field applied: {}.</source>
+            <translation>已合并外业修改的项目信息：{}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
@@ -2053,7 +2058,7 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
@@ -2073,7 +2078,7 @@
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
@@ -2108,7 +2113,7 @@
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="158" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
@@ -2193,7 +2198,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="78" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -2258,7 +2263,7 @@
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="116" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
@@ -2373,12 +2378,12 @@
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="157" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
             <source>Time (UTC)</source>
             <translation>时间（UTC）</translation>
         </message>
@@ -2443,7 +2448,7 @@
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -2593,7 +2598,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
@@ -2708,17 +2713,17 @@
             <translation>删除 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="341" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
             <source>deleted in the field</source>
             <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="342" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="344" />
             <source>deleted in the office</source>
             <translation>内业已删除</translation>
         </message>
@@ -2733,7 +2738,7 @@
             <translation>编辑项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="341" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
         </message>
@@ -2808,7 +2813,7 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="363" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="399" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
@@ -2818,7 +2823,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
             <source>kept office version</source>
             <translation>已保留内业版本</translation>
         </message>
@@ -2958,12 +2963,12 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="339" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="375" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="82" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
@@ -2973,12 +2978,12 @@
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
             <source>open</source>
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="363" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="399" />
             <source>outside</source>
             <translation>在地块外</translation>
         </message>
@@ -3113,12 +3118,12 @@
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="39" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="39" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
@@ -3143,7 +3148,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="347" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
         </message>
@@ -3333,12 +3338,12 @@
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
         </message>
@@ -3407,7 +3412,7 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="366" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
@@ -3657,12 +3662,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="473" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="509" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="420" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="456" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
@@ -3682,7 +3687,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="94" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="95" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>

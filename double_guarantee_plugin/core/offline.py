@@ -37,6 +37,10 @@ CONSTRAINTS_TABLE = "dg_offline_constraints"
 EXPORTS_TABLE = "dg_offline_exports"
 MERGE_LOG_TABLE = "dg_offline_merge_log"
 CONFLICTS_TABLE = "dg_plot_conflicts"
+PROJECT_BASE_TABLE = "dg_offline_project_base"   # the exported project rows, for a three-way merge
+# a status change into or out of these needs a reviewer at the office (a deposit depends on it):
+# reported, never applied from a package
+OFFICE_STATUSES = ("accepted", "filed")
 DEFAULT_CONSTRAINTS = ("basic_farmland", "red_line", "slope")
 DEFAULT_MARGIN_M = 200.0
 DELETED = "deleted"
@@ -63,6 +67,8 @@ _PACKAGE_SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {BASE_TABLE} (
         fid INTEGER PRIMARY KEY, project_code TEXT, plot_code TEXT, plot_hash TEXT NOT NULL,
         geom BLOB, attributes TEXT NOT NULL)""",
+    f"""CREATE TABLE IF NOT EXISTS {PROJECT_BASE_TABLE} (
+        project_code TEXT PRIMARY KEY, attributes TEXT NOT NULL)""",
     f"""CREATE TABLE IF NOT EXISTS {CONSTRAINTS_TABLE} (
         name TEXT PRIMARY KEY, source TEXT NOT NULL, source_crs TEXT, features_clipped INTEGER NOT NULL,
         margin_m REAL NOT NULL)""",
@@ -333,6 +339,7 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
                 connection.execute(f"DELETE FROM {table} WHERE project_code NOT IN ({marks})", project_codes)
             for table in (EXPORTS_TABLE, MERGE_LOG_TABLE, CONFLICTS_TABLE, BASE_TABLE, CONSTRAINTS_TABLE):
                 connection.execute(f"DROP TABLE IF EXISTS {table}")   # the home's bookkeeping stays at home
+            connection.execute(f"DROP TABLE IF EXISTS {PROJECT_BASE_TABLE}")
             connection.execute(f"DELETE FROM {project_db.META_TABLE} WHERE key = ?", (review.DATABASE_ID_KEY,))
             review.ensure_schema(connection)   # the package gets its own database id
             for statement in _PACKAGE_SCHEMA:
@@ -345,6 +352,13 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
                                    (row["fid"], row["project_code"], row["plot_code"],
                                     plot_hash(row["geom"], attributes), row["geom"],
                                     json.dumps(attributes, ensure_ascii=False)))
+            project_columns = [row[1] for row in connection.execute(
+                f"PRAGMA table_info({project_db.PROJECTS_TABLE})") if row[1] != "fid"]
+            for row in connection.execute(f"SELECT {', '.join(project_columns)} FROM "
+                                          f"{project_db.PROJECTS_TABLE}").fetchall():
+                connection.execute(f"INSERT INTO {PROJECT_BASE_TABLE} VALUES (?, ?)",
+                                   (row["project_code"], json.dumps(dict(zip(project_columns, tuple(row))),
+                                                                    ensure_ascii=False)))
             review_counts = {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                              for table in REVIEW_TABLES}
             plot_count = connection.execute("SELECT count(*) FROM plots").fetchone()[0]
@@ -510,17 +524,25 @@ class MergeResult:
     conflicts: list = field(default_factory=list)           # Conflict rows detected by this merge
     added_reviews: dict = field(default_factory=dict)        # table → rows added
     added_projects: list = field(default_factory=list)       # projects created in the field
-    differing_projects: list = field(default_factory=list)   # project rows that differ: reported, not merged
+    updated_projects: list = field(default_factory=list)     # project rows changed in the field only: applied
+    differing_projects: list = field(default_factory=list)   # changed on both sides, or a status for the office:
+    differing_fields: dict = field(default_factory=dict)     #   reported (code → fields), home keeps its version
 
     @property
     def changed_anything(self):
         return bool(self.applied_edits or self.applied_deletions or self.added_plots or self.conflicts
-                    or self.added_projects or any(self.added_reviews.values()))
+                    or self.added_projects or self.updated_projects or any(self.added_reviews.values()))
+
+    def differing_text(self):
+        """``code (field, field), …`` of the projects reported as differing."""
+        return ", ".join(f"{code} ({', '.join(self.differing_fields[code])})" if self.differing_fields.get(code)
+                         else code for code in self.differing_projects)
 
     def summary(self):
         return {"edits": len(self.applied_edits), "deletions": len(self.applied_deletions),
                 "added_plots": len(self.added_plots), "same": len(self.same_on_both_sides),
                 "conflicts": len(self.conflicts), "added_projects": len(self.added_projects),
+                "updated_projects": len(self.updated_projects),
                 "differing_projects": len(self.differing_projects), **self.added_reviews}
 
 
@@ -677,20 +699,49 @@ def _merge(connection, package_id, merged_by, feedback):
 
 
 def _merge_projects(connection, result):
-    """Add projects created in the field; report (never overwrite) project rows that differ."""
+    """Add projects created in the field and merge field edits of project rows, field by field against
+    the rows as exported: a field changed only in the package is applied at home; a row changed
+    differently on both sides, or a status change into or out of accepted / filed (the office's, with
+    its deposit), is reported and home keeps its version (the package keeps the other).  A package
+    written before the project base existed has its differing rows reported, as before."""
     found = [[row[1] for row in connection.execute(f"PRAGMA {schema}.table_info({project_db.PROJECTS_TABLE})")
               if row[1] != "fid"] for schema in ("main", "pkg")]
     columns = [name for name in found[0] if name in found[1]]
     names = ", ".join(columns)
-    home = {row["project_code"]: row for row in connection.execute(f"SELECT {names} FROM main.projects")}
+    home = {row["project_code"]: dict(zip(columns, tuple(row)))
+            for row in connection.execute(f"SELECT {names} FROM main.projects")}
+    has_base = connection.execute("SELECT 1 FROM pkg.sqlite_master WHERE type = 'table' AND name = ?",
+                                  (PROJECT_BASE_TABLE,)).fetchone() is not None
+    base = {row[0]: json.loads(row[1]) for row in connection.execute(
+        f"SELECT project_code, attributes FROM pkg.{PROJECT_BASE_TABLE}")} if has_base else {}
     for row in connection.execute(f"SELECT {names} FROM pkg.projects ORDER BY project_code").fetchall():
         code = row["project_code"]
+        offline_row = dict(zip(columns, tuple(row)))
         if code not in home:
             connection.execute(f"INSERT INTO main.projects ({names}) VALUES ({', '.join('?' for _ in columns)})",
                                tuple(row))
             result.added_projects.append(code)
-        elif tuple(row) != tuple(home[code]):
+            continue
+        home_row = home[code]
+        if offline_row == home_row:
+            continue
+        if code not in base:
             result.differing_projects.append(code)
+            result.differing_fields[code] = [c for c in columns if offline_row[c] != home_row[c]]
+            continue
+        exported = base[code]
+        changed = {c: offline_row[c] for c in columns if c in exported and offline_row[c] != exported[c]
+                   and offline_row[c] != home_row[c]}
+        clashing = [c for c in changed if home_row[c] != exported[c]]
+        if "status" in changed and (changed["status"] in OFFICE_STATUSES or home_row["status"] in OFFICE_STATUSES):
+            clashing.append("status")
+        if clashing:
+            result.differing_projects.append(code)
+            result.differing_fields[code] = sorted(set(clashing))
+        elif changed:
+            connection.execute(f"UPDATE main.projects SET {', '.join(f'{c} = ?' for c in changed)} "
+                               f"WHERE project_code = ?", tuple(changed.values()) + (code,))
+            result.updated_projects.append(code)
 
 
 def _conflict(row):

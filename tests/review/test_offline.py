@@ -360,3 +360,29 @@ def test_projects_created_in_the_field_are_added_and_differing_projects_reported
             "accepted",)
     again = offline.merge_back(project_db, package)
     assert not again.changed_anything and again.differing_projects == [PROJECT_B]
+
+
+def test_project_fields_changed_in_the_field_only_are_merged_field_by_field(project_db, tmp_path):
+    """Against the rows as exported: a field changed only in the field is applied; the same field
+    changed differently at home is reported and home keeps its value; merging twice changes nothing."""
+    package = tmp_path / "laptop.gpkg"
+    offline.export_offline(project_db, [PROJECT_A, PROJECT_B], package, {})
+    field = offline.connect(package)
+    field.execute("UPDATE projects SET project_name = '东湖村土地整治项目（现场更名）', project_type = 'mining_reclamation' "
+                  "WHERE project_code = ?", (PROJECT_A,))
+    field.execute("UPDATE projects SET project_name = '外业记录的名称' WHERE project_code = ?", (PROJECT_B,))
+    field.close()
+    with sqlite3.connect(project_db) as home:
+        home.execute("UPDATE projects SET implemented_on = '2023-09-09' WHERE project_code = ?", (PROJECT_A,))
+        home.execute("UPDATE projects SET project_name = '办公室登记的名称' WHERE project_code = ?", (PROJECT_B,))
+    result = offline.merge_back(project_db, package)
+    assert result.updated_projects == [PROJECT_A]
+    assert result.differing_projects == [PROJECT_B] and result.differing_fields[PROJECT_B] == ["project_name"]
+    with sqlite3.connect(project_db) as home:
+        assert home.execute("SELECT project_name, project_type, implemented_on FROM projects WHERE project_code = ?",
+                            (PROJECT_A,)).fetchone() == ("东湖村土地整治项目（现场更名）", "mining_reclamation",
+                                                         "2023-09-09")
+        assert home.execute("SELECT project_name FROM projects WHERE project_code = ?",
+                            (PROJECT_B,)).fetchone() == ("办公室登记的名称",)
+    again = offline.merge_back(project_db, package)
+    assert not again.changed_anything and again.updated_projects == [] and again.differing_projects == [PROJECT_B]

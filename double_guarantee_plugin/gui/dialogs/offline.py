@@ -325,10 +325,12 @@ class BringBackDialog(QDialog):
                       summary["conflicts"])
         if result.added_projects:
             text += " " + tr("Projects created in the field added: {}.", ", ".join(result.added_projects))
+        if result.updated_projects:
+            text += " " + tr("Project details edited in the field applied: {}.", ", ".join(result.updated_projects))
         if result.differing_projects:
-            # no base copy of project rows exists: report them, never overwrite the office's
+            # changed on both sides (or a status for the office): reported, the office's version kept
             text += " " + tr("Project details differ in the field (not merged, check them): {}.",
-                             ", ".join(result.differing_projects))
+                             result.differing_text())
         self.status.setText(text)
         self.progress.setValue(100)
         _message(self.iface, text, Qgis.Info)
@@ -444,5 +446,4 @@ def bring_back(iface, database_path):
     dialog = BringBackDialog(iface, database_path)
     dialog.exec_()
     return dialog
-
 

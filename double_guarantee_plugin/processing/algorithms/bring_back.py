@@ -55,9 +55,11 @@ class BringBackAlgorithm(QgsProcessingAlgorithm):
         for conflict in result.conflicts:
             feedback.reportError(tr("Conflict on plot {} ({}): both versions kept, choose one in the review dock",
                                     conflict.plot_code, conflict.kind))
+        if result.updated_projects:
+            feedback.pushInfo(tr("Project details edited in the field applied: {}.", ", ".join(result.updated_projects)))
         if result.differing_projects:
             feedback.reportError(tr("Project details differ in the field (not merged, check them): {}.",
-                                    ", ".join(result.differing_projects)))
+                                    result.differing_text()))
         summary = result.summary()
         return {"EDITS": summary["edits"], "DELETIONS": summary["deletions"],
                 "ADDED_PLOTS": summary["added_plots"], "SAME": summary["same"], "CONFLICTS": summary["conflicts"],
