@@ -19,6 +19,7 @@ from ...core import constraints, tables
 from ...core.constraint_rules import SEVERITIES
 from ...core.constraint_task import ConstraintCheckTask
 from ...i18n import tr
+from ..components.signals import disconnect_all
 
 DOCK_ORDER = 20
 OBJECT_NAME = "DoubleGuaranteeCheckDock"
@@ -348,11 +349,7 @@ class CheckDock(QDockWidget):
 
     def _unwatch_layers(self):
         for _layer, connected in self._watched:
-            for signal, slot in connected:
-                try:
-                    signal.disconnect(slot)
-                except (TypeError, RuntimeError):
-                    pass
+            disconnect_all(connected)
         self._watched = []
 
     def _plot_edited(self, fid=None, *_args):
@@ -592,11 +589,7 @@ class CheckDock(QDockWidget):
 
     def cleanup(self):
         project = QgsProject.instance()
-        for signal, slot in ((project.readProject, self._project_read), (project.cleared, self._project_cleared)):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared)))
         self.debounce.stop()
         self._unwatch_layers()
         if self.task is not None:

@@ -25,6 +25,7 @@ from ...core.project_db import (PLOTS_LAYER, PROJECTS_TABLE, ProjectDatabaseErro
                                 open_project_database)
 from ...i18n import tr
 from ..components.credit_panel import CreditPanel, STATUS_COLOURS, status_label
+from ..components.signals import disconnect_all
 from ..dialogs.project_db import DOCK_OBJECT_NAME
 from ..tools.plot_tools import DrawPlotTool, ReshapePlotTool, SplitPlotsTool, open_attribute_form
 
@@ -1103,11 +1104,7 @@ class ProjectDock(QDockWidget):
     # -- unload -------------------------------------------------------------------------------------
     def cleanup(self):
         project = QgsProject.instance()
-        for signal, slot in ((project.readProject, self._project_read), (project.cleared, self._project_cleared)):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared)))
         self.debouncer.stop()
         self.list_debouncer.stop()
         self.all_debouncer.stop()

@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QAction, QButtonGroup, QComb
 
 from ...core import project_db, review
 from ...i18n import tr
+from ..components.signals import disconnect_all
 
 DOCK_ORDER = 40
 DOCK_OBJECT_NAME = "DoubleGuaranteeReviewDock"
@@ -550,11 +551,7 @@ class ReviewDock(QDockWidget):
 
     def cleanup(self):
         project = QgsProject.instance()
-        for signal, slot in ((project.readProject, self._project_read), (project.cleared, self.close_database)):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self.close_database)))
         self._close_store()
         self.store, self.plots_layer = None, None
 
