@@ -17,8 +17,8 @@ import functools
 import threading
 import time
 
-from qgis.core import (QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry, QgsProject,
-                       QgsSpatialIndex, QgsWkbTypes)
+from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry,
+                       QgsProject, QgsSpatialIndex, QgsWkbTypes)
 from qgis.PyQt.QtCore import Qt
 
 from .layer_credits import geometry_error  # noqa: F401 (also this module's name for it)
@@ -26,10 +26,10 @@ from .layer_snapshot import LayerSnapshot
 
 POLYGON = QgsWkbTypes.PolygonGeometry
 
-# signals of QgsVectorLayer after which a cached index is stale
+# signals of QgsVectorLayer after which a cached index is stale (edits in the buffer are applied in
+# place instead: see IndexRegistry._watch)
 _INVALIDATING_SIGNALS = (
-    "featureAdded", "featureDeleted", "geometryChanged", "attributeValueChanged", "dataChanged",
-    "committedFeaturesAdded", "committedFeaturesRemoved", "committedGeometriesChanges",
+    "dataChanged", "committedFeaturesAdded", "committedFeaturesRemoved", "committedGeometriesChanges",
     "committedAttributeValuesChanges", "afterRollBack", "dataSourceChanged", "subsetStringChanged",
     "crsChanged", "willBeDeleted",
 )
@@ -170,6 +170,13 @@ class LayerIndex:
                 request.setNoAttributes()
                 self.index = QgsSpatialIndex(source.getFeatures(request), feedback, flags)
         self.canceled = bool(feedback is not None and feedback.isCanceled())
+        # edits made since the build (the layer's edit buffer), laid over the index instead of a
+        # rebuild: fid -> (QgsGeometry, QgsAbstractGeometry, bbox) as in ``entries``, or False (deleted)
+        self.overlay = {}
+        self._transform = None
+        if source_crs != target_crs:
+            self._transform = QgsCoordinateTransform(source_crs, target_crs,
+                                                     transform_context or QgsCoordinateTransformContext())
         self.entries = {}      # fid -> (QgsGeometry, QgsAbstractGeometry, bbox) or False (no geometry)
         self.repairs = {}      # fid -> what was wrong with the feature's geometry
         self.valid = set()     # fids whose geometry GEOS found valid
@@ -195,6 +202,8 @@ class LayerIndex:
         candidate would cost more than the whole overlap; validity is tested once per group of
         features (see ``overlap_planar``) and each feature is repaired when found invalid."""
         found = self.entries.get(fid)
+        if found is None and fid in self.overlay:
+            found = self.entries[fid] = self.overlay[fid]
         if found is None:
             geometry = self.index.geometry(fid)
             if geometry is None or geometry.isEmpty():      # (a null geometry is empty too)
@@ -236,7 +245,51 @@ class LayerIndex:
         return area
 
     def candidates(self, rectangle):
-        return self.index.intersects(rectangle)
+        """Ids of the features whose box meets ``rectangle``, edits since the build included."""
+        found = self.index.intersects(rectangle)
+        if not self.overlay:
+            return found
+        overlay = self.overlay
+        found = [fid for fid in found if fid not in overlay]
+        x0, y0, x1, y1 = rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum()
+        for fid, entry in overlay.items():
+            if entry and entry[2][0] <= x1 and entry[2][2] >= x0 and entry[2][1] <= y1 and entry[2][3] >= y0:
+                found.append(fid)
+        return found
+
+    # -- edits of the layer, applied in place ------------------------------------------------------
+    OVERLAY_MAX = 2000   # more edits than this: rebuilding is cheaper than scanning the overlay
+
+    def apply_edit(self, fid, geometry=None, deleted=False, value=None, has_value=False):
+        """Take one edit of the layer (a geometry changed or added, a feature deleted, an attribute
+        value changed); False when the index should rather be rebuilt."""
+        if len(self.overlay) >= self.OVERLAY_MAX:
+            return False
+        if has_value and self.values is not None:
+            self.values[fid] = None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+        if deleted:
+            entry = False
+        elif geometry is not None:
+            geometry = QgsGeometry(geometry)
+            if self._transform is not None:
+                try:
+                    geometry.transform(self._transform)
+                except Exception:  # noqa: BLE001 - QgsCsException: rebuild, which reports it
+                    return False
+            if geometry.isNull() or geometry.isEmpty():
+                entry = False
+            else:
+                box = geometry.boundingBox()
+                entry = (geometry, geometry.constGet(), (box.xMinimum(), box.yMinimum(), box.xMaximum(),
+                                                          box.yMaximum()))
+        else:
+            return True          # an attribute change of a geometry-only index
+        self.overlay[fid] = entry
+        for cache in (self.entries, self.areas, self.repairs):
+            cache.pop(fid, None)
+        self.valid.discard(fid)
+        self.shared = {key: value for key, value in self.shared.items() if fid not in key}
+        return True
 
     def overlap(self, engine, rectangle, accept=None):
         """``([fid], overlap geometry or None)`` of the plot (prepared ``engine``) with this layer."""
@@ -277,7 +330,7 @@ class LayerIndex:
         simply add up.  Only features whose boxes meet are intersected one by one and, where
         their interiors overlap, unioned (``merge_overlapping``).
         """
-        inside, crossing = self._classify(engine, self.index.intersects(rectangle), accept)
+        inside, crossing = self._classify(engine, self.candidates(rectangle), accept)
         if not inside and not crossing:
             return [], 0.0, None
         hits = inside + crossing
@@ -341,7 +394,7 @@ class LayerIndex:
 
     def wkb(self, fid):
         """WKB of feature ``fid`` as the checks see it (the repaired shape once repaired), or None."""
-        if fid not in self.repairs:
+        if fid not in self.repairs and fid not in self.overlay:
             blob = getattr(self.index, "wkb", None)
             if blob is not None:
                 return blob(fid)
@@ -360,7 +413,8 @@ class LayerIndex:
         from . import overlap_area
         results = [None] * len(plots)
         values = self.values
-        many = getattr(self.index, "intersects_many", None)
+        # the bulk paths read the index as built; with edits laid over it, feature by feature
+        many = getattr(self.index, "intersects_many", None) if not self.overlay else None
         for begin, end in _chunks([len(blob) for _e, _r, blob in plots], chunk):
             if feedback is not None and feedback.isCanceled():
                 return None
@@ -370,7 +424,7 @@ class LayerIndex:
             if many is not None:
                 pair_plot, flat = many(boxes)
             else:
-                found = [self.index.intersects(rectangle) for _engine, rectangle, _blob in part]
+                found = [self.candidates(rectangle) for _engine, rectangle, _blob in part]
                 pair_plot = np.repeat(np.arange(len(part)), [len(fids) for fids in found]).astype(np.int64)
                 flat = np.fromiter((fid for fids in found for fid in fids), dtype=np.int64, count=len(pair_plot))
             if accept is not None and len(flat):
@@ -383,7 +437,7 @@ class LayerIndex:
             # one origin near the chunk's plots keeps the areas exact (see overlap_area)
             origin = (float(boxes[:, 0].min()), float(boxes[:, 1].min())) if len(part) else (0.0, 0.0)
             plot_shapes = overlap_area.from_wkb([blob for _e, _r, blob in part], origin)
-            slices = getattr(self.index, "wkb_slices", None)
+            slices = getattr(self.index, "wkb_slices", None) if not self.overlay else None
             if slices is not None:     # (a repaired feature's plots are measured with GEOS: see below)
                 parcels = overlap_area.from_buffer(*slices(unique), origin)
             else:
@@ -572,7 +626,7 @@ class LayerIndex:
     def overlap_by_value(self, engine, rectangle):
         """``{value: ([fid], overlap geometry)}``: the plot's overlap grouped by attribute value."""
         groups = {}
-        for fid in self.index.intersects(rectangle):
+        for fid in self.candidates(rectangle):
             self.repair(fid)   # few, large features (land survey): validating each is cheap here
             entry = self.entry(fid)
             if not entry:
@@ -608,6 +662,8 @@ class IndexRegistry:
         self.max_layers = max_layers
         self.builds = 0          # how many indexes were built (tests check that the cache is used)
         self.invalidations = 0
+        self.edits = 0           # edits applied in place
+        self._generations = {}   # layer_id -> count of edits and invalidations (an index built across one is stale)
 
     def get(self, layer, source, target_crs, transform_context=None, attribute=None, feedback=None):
         """The cached index of ``layer`` (built from ``source``, a thread-safe snapshot or the layer)."""
@@ -616,6 +672,7 @@ class IndexRegistry:
         if layer_id:
             with self._lock:
                 cached = self._indexes.get(layer_id, {}).get(key)
+                generation = self._generations.get(layer_id, 0)
             if cached is not None:
                 return cached
             self._watch(layer)
@@ -623,6 +680,8 @@ class IndexRegistry:
         self.builds += 1
         if layer_id and not index.canceled:
             with self._lock:
+                if self._generations.get(layer_id, 0) != generation:
+                    return index     # the layer changed while this was built: use it once, do not keep it
                 if len(self._indexes) >= self.max_layers and layer_id not in self._indexes:
                     self._indexes.pop(next(iter(self._indexes)))
                 self._indexes.setdefault(layer_id, {})[key] = index
@@ -634,6 +693,7 @@ class IndexRegistry:
 
     def invalidate(self, layer_id, *_args):
         with self._lock:
+            self._generations[layer_id] = self._generations.get(layer_id, 0) + 1
             if self._indexes.pop(layer_id, None) is not None:
                 self.invalidations += 1
 
@@ -658,9 +718,49 @@ class IndexRegistry:
             signal = getattr(layer, name, None)
             if signal is not None:
                 signal.connect(slot, Qt.DirectConnection)
+        edited = functools.partial(self._edited, layer)
+        layer.geometryChanged.connect(lambda fid, geometry: edited(fid, geometry=geometry), Qt.DirectConnection)
+        layer.featureAdded.connect(lambda fid: edited(fid, added=True), Qt.DirectConnection)
+        layer.featureDeleted.connect(lambda fid: edited(fid, deleted=True), Qt.DirectConnection)
+        layer.attributeValueChanged.connect(lambda fid, index, value: edited(fid, field_index=index, value=value),
+                                            Qt.DirectConnection)
         layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.DirectConnection)
         if hook_project:
             QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed, Qt.DirectConnection)
+
+    def _edited(self, layer, fid, geometry=None, added=False, deleted=False, field_index=None, value=None):
+        """One edit of ``layer``'s buffer: laid over its cached indexes (a rebuild of a 55,000-feature
+        layer costs ~0.3 s, a re-check after the edit must come within 300 ms); an index that cannot
+        take it is dropped."""
+        try:
+            layer_id = layer.id()
+        except RuntimeError:
+            return
+        with self._lock:
+            self._generations[layer_id] = self._generations.get(layer_id, 0) + 1
+            indexes = list(self._indexes.get(layer_id, {}).items())
+        if not indexes:
+            return
+        feature = None
+        if added:
+            feature = layer.getFeature(fid)
+            geometry = feature.geometry() if feature.hasGeometry() else QgsGeometry()
+        for key, index in indexes:
+            name = index.attribute
+            has_value, new_value = False, None
+            if name and field_index is not None:
+                if layer.fields().at(field_index).name() != name:
+                    continue
+                has_value, new_value = True, value
+            elif name and added:
+                has_value, new_value = True, feature[name]
+            if field_index is not None and not has_value:
+                continue             # an attribute the index does not use
+            if not index.apply_edit(fid, geometry if not deleted else None, deleted, new_value, has_value):
+                with self._lock:
+                    self._indexes.get(layer_id, {}).pop(key, None)
+                    self.invalidations += 1
+        self.edits += 1
 
     def _forget(self, layer_id, *_args):
         self.invalidate(layer_id)

@@ -161,7 +161,7 @@ def test_editing_a_constraint_layer_rechecks(check_dock, dock_layers):
     assert red_line.startEditing()
     edited_at = time.perf_counter()
     assert red_line.deleteFeature(zone.id())          # the zone is redrawn elsewhere: the conflict goes
-    assert not REGISTRY.cached(red_line.id())
+    assert REGISTRY.cached(red_line.id()) and zone.id() in REGISTRY.get(red_line, red_line, red_line.crs()).overlay
     while check_dock.results["DG2024-06"].status == "blocking":
         QgsApplication.processEvents()
         time.sleep(0.002)

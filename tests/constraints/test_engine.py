@@ -246,18 +246,29 @@ def test_cache_is_invalidated_by_edits_commits_and_removal(engine_module, gpkg_l
     before = engine.check_geometry(plot, "EPSG:4527", "new_farmland").bf_overlap_m2
     assert REGISTRY.cached(farmland.id())
 
-    # an uncommitted edit in the edit buffer is seen at once
+    # an uncommitted edit in the edit buffer is seen at once: the cached index takes it in place (its
+    # stale entry is dropped, the edited geometry laid over it) instead of being rebuilt
+    builds = REGISTRY.builds
     assert farmland.startEditing()
     farmland.changeGeometry(1, QgsGeometry.fromWkt(rect_wkt(X0, Y0, X0 + 50, Y0 + 100)))
-    assert not REGISTRY.cached(farmland.id())
     edited = engine.check_geometry(plot, "EPSG:4527", "new_farmland").bf_overlap_m2
     assert edited == pytest.approx(before / 2, rel=1e-6)
-    # a feature added and then committed
+    # a feature added in the buffer, one deleted, the deletion undone
     from qgis.core import QgsFeature
     feature = QgsFeature(farmland.fields())
     feature.setGeometry(QgsGeometry.fromWkt(rect_wkt(X0 + 150, Y0, X0 + 200, Y0 + 100)))
     farmland.addFeature(feature)
+    added = engine.check_geometry(plot, "EPSG:4527", "new_farmland")
+    assert added.bf_overlap_m2 == pytest.approx(before, rel=1e-6) and len(added.layers[0].feature_ids) == 2
+    farmland.deleteFeature(1)
+    assert engine.check_geometry(plot, "EPSG:4527", "new_farmland").bf_overlap_m2 == pytest.approx(before / 2,
+                                                                                                   rel=1e-6)
+    farmland.undoStack().undo()
+    assert engine.check_geometry(plot, "EPSG:4527", "new_farmland").bf_overlap_m2 == pytest.approx(before, rel=1e-6)
+    assert REGISTRY.builds == builds and REGISTRY.cached(farmland.id())
+    # committed: the index is dropped and rebuilt from the file
     assert farmland.commitChanges()
+    assert not REGISTRY.cached(farmland.id())
     committed = engine.check_geometry(plot, "EPSG:4527", "new_farmland")
     assert committed.bf_overlap_m2 == pytest.approx(before, rel=1e-6)
     assert len(committed.layers[0].feature_ids) == 2
@@ -331,3 +342,28 @@ def test_dem_raster_gives_the_steep_areas(engine_module, plots_layer_factory, tm
     assert flat.status == "ok", flat.message
     assert steep.status == "blocking"
     assert steep.slope_overlap_m2 == pytest.approx(steep.area_m2, rel=1e-6)
+
+
+def test_an_index_built_across_an_edit_is_used_once_and_not_kept(engine_module, gpkg_layer_factory):
+    """An edit (or a commit, a reload) arriving while a worker builds the index: that index may already
+    miss it, so it serves the build's caller and the next check builds afresh."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsProject
+    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    farmland = gpkg_layer_factory("bf", [(rect_wkt(X0, Y0, X0 + 100, Y0 + 100), {})])
+    QgsProject.instance().addMapLayer(farmland)
+
+    class EditDuringBuild(QgsFeedback):
+        calls = 0
+
+        def isCanceled(self):  # noqa: N802 - QGIS's name; the GeoPackage reader asks between batches
+            EditDuringBuild.calls += 1
+            if EditDuringBuild.calls == 1:
+                REGISTRY.invalidate(farmland.id())
+            return False
+
+    crs = QgsCoordinateReferenceSystem("EPSG:4527")
+    index = REGISTRY.get(farmland, farmland, crs, feedback=EditDuringBuild())
+    assert EditDuringBuild.calls >= 1 and len(index.candidates(farmland.extent())) == 1
+    assert not REGISTRY.cached(farmland.id())
+    assert REGISTRY.get(farmland, farmland, crs) is not index and REGISTRY.cached(farmland.id())
+    QgsProject.instance().removeMapLayer(farmland.id())
