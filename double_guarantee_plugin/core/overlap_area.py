@@ -432,7 +432,8 @@ def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel, budget=BUDGET):
     crossings = np.bincount(item_of_pair_edge[cross_at], minlength=items)
     before = np.cumsum(crossings) - crossings
     ring_edges = np.diff(parcels.ring_edges)[ring]
-    first_item_of_ring = item_start[ring_pair] + (parcels.ring_edges[ring] - parcels.feature_edges[pair_parcel][ring_pair])
+    first_item_of_ring = item_start[ring_pair] + (parcels.ring_edges[ring]
+                                                  - parcels.feature_edges[pair_parcel][ring_pair])
     ring_position = np.repeat(np.arange(len(ring)), ring_edges)   # items are ordered (pair, ring, edge)
     inside = (state[ring_position] + before - before[first_item_of_ring][ring_position]) % 2
     full_f = parcels.x0[item_edge] + parcels.dx[item_edge] / 2.0

@@ -15,6 +15,7 @@ the acceptance of a project with the reviewers:
 A target is a PostgreSQL URI / DSN or the name of a QGIS PostgreSQL connection, resolved by the
 ledger's ``qgis_connection_params``.  All SQL is parameterised; identifiers go through psycopg2.sql.
 """
+import uuid
 from dataclasses import dataclass
 
 from osgeo import ogr
@@ -25,6 +26,8 @@ from .ledger import LedgerStorageError, qgis_connection_params
 from .ledger.postgres_backend import connect as ledger_connect
 from .project_db import (META_TABLE, PLOT_FIELDS, PLOTS_LAYER, PROJECT_FIELDS, PROJECTS_TABLE, SCHEMA_VERSION,
                          ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs)
+from .review import (DATABASE_ID_KEY, REVIEW_TABLES, SCHEMA_KEY as REVIEW_SCHEMA_KEY,
+                     SCHEMA_VERSION as REVIEW_SCHEMA_VERSION, schema_sql as review_schema_sql)
 
 ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
 REVIEWER_STATUSES = ("accepted", "filed")   # only a reviewer may put a project in (or take it out of) these
@@ -212,7 +215,6 @@ def create_project_database_pg(conninfo, schema, crs):
             cursor.execute(sql.SQL("INSERT INTO {} VALUES ('schema_version', %s), ('crs', %s)").format(meta),
                            (str(SCHEMA_VERSION), authid))
             _grant(sql, cursor, schema, _existing_roles(cursor))
-            from .review import ensure_review_schema_pg
             ensure_review_schema_pg(cursor, schema)   # the review tables, with the same roles
     except psycopg2.Error as exc:
         raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
@@ -398,3 +400,47 @@ def same_table(layer, target, schema, table):
     return (uri.schema() == schema and uri.table() == table and uri.database() == str(params.get("dbname", ""))
             and uri.host() == str(params.get("host", "")) and uri.port() == str(params.get("port", ""))
             and uri.service() == str(params.get("service", "")))
+
+
+# -- the review tables (core.review) in a PostGIS project schema -------------------------------
+REVIEW_WRITERS = ("dg_technician", "dg_reviewer")   # may add rows; no role may change or delete one
+
+
+def ensure_review_schema_pg(cursor, schema):
+    """Create the review tables in the PostGIS project ``schema`` (as its owner) if missing, record
+    their version in its dg_meta, and grant them: every plugin role reads, technicians and reviewers
+    add rows (officers only read, as in the rest of the project database), and no role may update
+    or delete one (the history is kept by the database itself)."""
+    from psycopg2 import sql
+    for statement in review_schema_sql(lambda table: sql.Identifier(schema, table).as_string(cursor),
+                                 serial="bigserial PRIMARY KEY", blob="bytea", real="double precision"):
+        cursor.execute(statement)
+    meta = sql.Identifier(schema, META_TABLE)
+    cursor.execute(sql.SQL("INSERT INTO {} VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
+                   .format(meta), (REVIEW_SCHEMA_KEY, str(REVIEW_SCHEMA_VERSION)))
+    cursor.execute(sql.SQL("INSERT INTO {} VALUES (%s, %s) ON CONFLICT (key) DO NOTHING").format(meta),
+                   (DATABASE_ID_KEY, uuid.uuid4().hex))
+    cursor.execute("SELECT rolname FROM pg_roles WHERE rolname IN ('dg_technician', 'dg_reviewer', 'dg_officer')")
+    roles = sorted(row[0] for row in cursor.fetchall())
+    if not roles:
+        return
+    tables = sql.SQL(", ").join(sql.Identifier(schema, table) for table in REVIEW_TABLES)
+    cursor.execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC").format(tables))
+    cursor.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(
+        tables, sql.SQL(", ").join(sql.Identifier(role) for role in roles)))
+    writers = [role for role in REVIEW_WRITERS if role in roles]
+    if writers:
+        names = sql.SQL(", ").join(sql.Identifier(role) for role in writers)
+        cursor.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(tables, names))
+        sequences = sql.SQL(", ").join(sql.Identifier(schema, f"{table}_id_seq") for table in REVIEW_TABLES)
+        cursor.execute(sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(sequences, names))
+    if len(roles) == 3:
+        # the ledger makes dg_officer a member of dg_technician: the projects' guard (officers only
+        # read the project database) keeps it from adding review rows too
+        function = sql.Identifier(schema, "guard_reviews")
+        body = _GUARD_START.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION") + "  RETURN NEW;\nEND $$"
+        cursor.execute(sql.SQL(body).format(function=function))
+        for table in REVIEW_TABLES:
+            cursor.execute(sql.SQL("DROP TRIGGER IF EXISTS guard_reviews ON {}").format(sql.Identifier(schema, table)))
+            cursor.execute(sql.SQL("CREATE TRIGGER guard_reviews BEFORE INSERT ON {} FOR EACH ROW EXECUTE FUNCTION "
+                                   "{}()").format(sql.Identifier(schema, table), function))

@@ -1,7 +1,7 @@
 """Field review records of a project database: verdicts, photos and GPS field points, with history.
 
 Three tables live in the project database (a GeoPackage, or the schema of a PostGIS project
-database: ``PgReviewStore``), created lazily on first use (on PostGIS with the schema, by its
+database: ``core.review_pg``), created lazily on first use (on PostGIS with the schema, by its
 owner) and versioned in ``dg_meta`` under ``review_schema_version``:
 
 - ``dg_reviews``: one row per verdict given (通过 passed / 退回 returned / 待核 to_verify), with
@@ -40,9 +40,9 @@ VERDICT_NAMES_ZH = {PASSED: "通过", RETURNED: "退回", TO_VERIFY: "待核"}
 THUMBNAIL_PX = 160
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
-def _schema_sql(name=lambda table: table, serial="INTEGER PRIMARY KEY AUTOINCREMENT", blob="BLOB", real="REAL"):
-    """The review tables' DDL; the defaults are SQLite's, ``PgReviewStore`` passes PostgreSQL's types
-    and schema-qualified names."""
+def schema_sql(name=lambda table: table, serial="INTEGER PRIMARY KEY AUTOINCREMENT", blob="BLOB", real="REAL"):
+    """The review tables' DDL; the defaults are SQLite's, ``project_db_pg.ensure_review_schema_pg``
+    passes PostgreSQL's types and schema-qualified names."""
     return [
         f"""CREATE TABLE IF NOT EXISTS {name(REVIEWS_TABLE)} (
             id {serial},
@@ -91,7 +91,7 @@ def _schema_sql(name=lambda table: table, serial="INTEGER PRIMARY KEY AUTOINCREM
     ]
 
 
-_SCHEMA = _schema_sql()
+_SCHEMA = schema_sql()
 
 
 class ReviewError(ValueError):
@@ -214,7 +214,7 @@ def _register_contents(connection):
 
 
 class ReviewStore:
-    """The review records of one project database (a GeoPackage path; ``PgReviewStore`` for PostGIS)."""
+    """The review records of one project database (a GeoPackage path; PostGIS: ``review_pg.PgReviewStore``)."""
 
     def __init__(self, database_path):
         self.path = str(database_path)
@@ -394,146 +394,6 @@ class ReviewStore:
 
 
 REVIEW_TABLES = (REVIEWS_TABLE, PHOTOS_TABLE, POINTS_TABLE)
-REVIEW_WRITERS = ("dg_technician", "dg_reviewer")   # may add rows; no role may change or delete one
-
-
-def ensure_review_schema_pg(cursor, schema):
-    """Create the review tables in the PostGIS project ``schema`` (as its owner) if missing, record
-    their version in its dg_meta, and grant them: every plugin role reads, technicians and reviewers
-    add rows (officers only read, as in the rest of the project database), and no role may update
-    or delete one (the history is kept by the database itself)."""
-    from psycopg2 import sql
-    for statement in _schema_sql(lambda table: sql.Identifier(schema, table).as_string(cursor),
-                                 serial="bigserial PRIMARY KEY", blob="bytea", real="double precision"):
-        cursor.execute(statement)
-    meta = sql.Identifier(schema, META_TABLE)
-    cursor.execute(sql.SQL("INSERT INTO {} VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
-                   .format(meta), (SCHEMA_KEY, str(SCHEMA_VERSION)))
-    cursor.execute(sql.SQL("INSERT INTO {} VALUES (%s, %s) ON CONFLICT (key) DO NOTHING").format(meta),
-                   (DATABASE_ID_KEY, uuid.uuid4().hex))
-    cursor.execute("SELECT rolname FROM pg_roles WHERE rolname IN ('dg_technician', 'dg_reviewer', 'dg_officer')")
-    roles = sorted(row[0] for row in cursor.fetchall())
-    if not roles:
-        return
-    tables = sql.SQL(", ").join(sql.Identifier(schema, table) for table in REVIEW_TABLES)
-    cursor.execute(sql.SQL("REVOKE ALL ON {} FROM PUBLIC").format(tables))
-    cursor.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(
-        tables, sql.SQL(", ").join(sql.Identifier(role) for role in roles)))
-    writers = [role for role in REVIEW_WRITERS if role in roles]
-    if writers:
-        names = sql.SQL(", ").join(sql.Identifier(role) for role in writers)
-        cursor.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(tables, names))
-        sequences = sql.SQL(", ").join(sql.Identifier(schema, f"{table}_id_seq") for table in REVIEW_TABLES)
-        cursor.execute(sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(sequences, names))
-    if len(roles) == 3:
-        # the ledger makes dg_officer a member of dg_technician: the projects' guard (officers only
-        # read the project database) keeps it from adding review rows too
-        from .project_db_pg import _GUARD_START
-        function = sql.Identifier(schema, "guard_reviews")
-        body = _GUARD_START.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION") + "  RETURN NEW;\nEND $$"
-        cursor.execute(sql.SQL(body).format(function=function))
-        for table in REVIEW_TABLES:
-            cursor.execute(sql.SQL("DROP TRIGGER IF EXISTS guard_reviews ON {}").format(sql.Identifier(schema, table)))
-            cursor.execute(sql.SQL("CREATE TRIGGER guard_reviews BEFORE INSERT ON {} FOR EACH ROW EXECUTE FUNCTION "
-                                   "{}()").format(sql.Identifier(schema, table), function))
-
-
-class _PgConnection:
-    """What ReviewStore's SQL asks of a connection, on psycopg2: ``?`` placeholders, rows by name and
-    by position."""
-
-    def __init__(self, connection):
-        self._connection = connection
-
-    def cursor(self):
-        return self._connection.cursor()
-
-    def execute(self, statement, params=()):
-        from psycopg2.extras import DictCursor
-        cursor = self._connection.cursor(cursor_factory=DictCursor)
-        cursor.execute(statement.replace("?", "%s"), tuple(params))
-        return cursor
-
-
-class PgReviewStore(ReviewStore):
-    """The review records of a PostGIS project database (``schema`` of the database ``target``: a
-    PostgreSQL URI / DSN or a QGIS connection name).  One connection, one transaction per call."""
-
-    def __init__(self, target, schema):
-        from .project_db_pg import resolve_target
-        self.target = resolve_target(target)
-        self.schema = str(schema or "").strip()
-        self.path = self.label_of(self.target, self.schema)     # what messages name
-        self._connection = None
-        self._names = {}
-        with self._connect() as connection:
-            row = connection.execute("SELECT to_regclass(?), to_regclass(?)", (self._t("projects"),
-                                                                               self._t(REVIEWS_TABLE))).fetchone()
-            if row[0] is None:
-                raise ReviewError(f"{self.path}: not a project database (no 'projects' table)")
-            if row[1] is None:
-                self._create_tables(connection)
-            version = connection.execute(f"SELECT value FROM {self._t(META_TABLE)} WHERE key = ?",
-                                         (SCHEMA_KEY,)).fetchone()
-            if version and int(version[0]) > SCHEMA_VERSION:
-                raise ReviewError(f"{self.path}: the review tables have schema version {version[0]}, newer than "
-                                  f"this plugin understands ({SCHEMA_VERSION}); update the plugin")
-
-    @staticmethod
-    def label_of(target, schema):
-        """How a store on ``schema`` of ``target`` names itself (no password)."""
-        from .project_db_pg import resolve_target
-        return f"{resolve_target(target).label} ({str(schema or '').strip()})"
-
-    def _create_tables(self, connection):
-        import psycopg2.errors
-        try:
-            ensure_review_schema_pg(connection.cursor(), self.schema)
-        except psycopg2.errors.InsufficientPrivilege as exc:
-            raise ReviewError(f"{self.path}: the review tables are missing and this login may not create them; "
-                              f"ask the database owner to open the project database once") from exc
-
-    def _t(self, table):
-        name = self._names.get(table)
-        if name is None:
-            from psycopg2 import sql
-            name = self._names[table] = sql.Identifier(self.schema, table).as_string(self._raw())
-        return name
-
-    def _raw(self):
-        if self._connection is None or self._connection.closed:
-            from .project_db_pg import _connect
-            from .project_db import ProjectDatabaseError
-            try:
-                self._connection = _connect(self.target)
-            except ProjectDatabaseError as exc:
-                raise ReviewError(str(exc)) from exc
-        return self._connection
-
-    @contextlib.contextmanager
-    def _connect(self):
-        import psycopg2
-        connection = self._raw()
-        try:
-            yield _PgConnection(connection)
-            connection.commit()
-        except psycopg2.Error as exc:
-            connection.rollback()
-            raise ReviewError(f"{self.path}: {str(exc).strip()}; nothing was changed") from exc
-        except BaseException:
-            connection.rollback()
-            raise
-
-    def _insert(self, connection, table, values):
-        columns = list(values)
-        return connection.execute(f"INSERT INTO {self._t(table)} ({', '.join(columns)}) VALUES "
-                                  f"({', '.join('?' for _ in columns)}) RETURNING id",
-                                  [values[c] for c in columns]).fetchone()[0]
-
-    def close(self):
-        if self._connection is not None and not self._connection.closed:
-            self._connection.close()
-        self._connection = None
 
 
 def _review(row):

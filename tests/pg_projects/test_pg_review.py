@@ -1,4 +1,4 @@
-"""Field review on a PostGIS project database (core.review.PgReviewStore): the scripted session of
+"""Field review on a PostGIS project database (core.review_pg.PgReviewStore): the scripted session of
 tests/review on PostgreSQL, the history kept by the database's grants, and the review dock following
 the project dock onto PostGIS."""
 import hashlib
@@ -9,7 +9,8 @@ import pytest
 
 from double_guarantee_plugin.core import review
 from double_guarantee_plugin.core.project_db_pg import open_project_database_pg
-from double_guarantee_plugin.core.review import PgReviewStore, ReviewError
+from double_guarantee_plugin.core.review import ReviewError
+from double_guarantee_plugin.core.review_pg import PgReviewStore
 from pg_names import SCHEMA
 
 _spec = importlib.util.spec_from_file_location("dg_review_test_helpers",

@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QAction, QButtonGroup, QComb
                                  QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QTabWidget,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...core import project_db, review
+from ...core import project_db, review, review_pg
 from ...i18n import tr
 from ..components.signals import disconnect_all
 
@@ -220,7 +220,7 @@ class ReviewDock(QDockWidget):
             widget.setEnabled(has_project)
         # take offline / bring back copy GeoPackage project databases
         for widget in (self.offline_button, self.bring_back_button):
-            widget.setEnabled(self.store is not None and not isinstance(self.store, review.PgReviewStore))
+            widget.setEnabled(self.store is not None and not isinstance(self.store, review_pg.PgReviewStore))
 
     # -- messages ------------------------------------------------------------------------------
     def message(self, text, level="info"):
@@ -248,9 +248,9 @@ class ReviewDock(QDockWidget):
         if not path:
             connection, _ok = QgsProject.instance().readEntry(SCOPE, KEY_PG_CONNECTION, "")
             schema, _ok = QgsProject.instance().readEntry(SCOPE, KEY_PG_SCHEMA, "")
-            current = self.store if isinstance(self.store, review.PgReviewStore) else None
+            current = self.store if isinstance(self.store, review_pg.PgReviewStore) else None
             if connection and schema and (current is None or (current.schema, current.path) != (
-                    schema, review.PgReviewStore.label_of(connection, schema))):
+                    schema, review_pg.PgReviewStore.label_of(connection, schema))):
                 try:
                     self.open_pg_database(connection, schema)
                 except (review.ReviewError, project_db.ProjectDatabaseError) as exc:
@@ -258,7 +258,7 @@ class ReviewDock(QDockWidget):
             return
         if ok and path:
             path = QgsProject.instance().readPath(path)
-            same = (self.store is not None and not isinstance(self.store, review.PgReviewStore)
+            same = (self.store is not None and not isinstance(self.store, review_pg.PgReviewStore)
                     and os.path.exists(path) and os.path.samefile(path, self.store.path))
             if os.path.exists(path) and not same:
                 try:
@@ -289,7 +289,7 @@ class ReviewDock(QDockWidget):
         """Review the projects of a PostGIS project database (``connection``: a QGIS connection name or
         a PostgreSQL URI; ``schema``: its project schema)."""
         from ...core.project_db_pg import open_project_database_pg
-        store = review.PgReviewStore(connection, schema)
+        store = review_pg.PgReviewStore(connection, schema)
         try:
             layer, _projects = open_project_database_pg(connection, schema)
         except project_db.ProjectDatabaseError:
