@@ -148,3 +148,19 @@ def test_rerunning_the_postgis_installer_keeps_a_populated_ledger(pg_cluster_run
         assert (ledger.balances(), ledger.journal()) == before and ledger.verify()["ok"]
     finally:
         ledger.close()
+
+
+def test_the_ledger_report_shows_the_province_share(ledger, tmp_path):
+    import csv
+    from double_guarantee_plugin.core.ledger.report import report_rows, write_csv
+    ledger.deposit_project(project("JS-6"), credit("JS-6", 0.07), profile=jiangsu())
+    rows, verified = report_rows(ledger)
+    assert verified["ok"]
+    balances = {row["county_code"]: row for row in rows if row["record"] == "balance"}
+    assert balances[PROVINCE]["county_name"] == "示范省（省级储备）"
+    assert balances[PROVINCE]["area_mu"] == pytest.approx(70.5 * 0.8, abs=1e-4)
+    journal = [row for row in rows if row["record"] == "journal"]
+    assert journal[0]["area_mu"] == 70.5 and journal[0]["province_area_mu"] == pytest.approx(56.4, abs=1e-4)
+    with open(write_csv(tmp_path / "report.csv", rows), encoding="utf-8-sig") as handle:
+        read = list(csv.DictReader(handle))
+    assert float(read[-1]["province_area_mu"]) == pytest.approx(56.4, abs=1e-4)

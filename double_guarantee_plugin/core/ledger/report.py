@@ -13,6 +13,8 @@ REPORT_FIELDS = [  # name, type
     ("capacity_wan_kg", "float"), ("paddy_mu", "float"), ("paddy_ha", "float"), ("price_yuan_per_mu", "float"),
     ("total_yuan", "float"), ("pricing", "str"), ("reverses_entry_id", "int"), ("commitment_entry_id", "int"),
     ("note", "str"), ("created_by", "str"), ("created_at", "str"),
+    # the part of a deposit that went to the province reserve (counterparty_code), Jiangsu 2014
+    ("province_area_mu", "float"), ("province_capacity_kg", "float"), ("province_paddy_mu", "float"),
 ]
 
 
@@ -30,6 +32,9 @@ def balance_row(county_code, amounts, county_table):
 def journal_row(entry, county_table):
     row = {name: getattr(entry, name, None) for name, _kind in REPORT_FIELDS if hasattr(entry, name)}
     row.update(record="journal", county_name=county_table.name(entry.county_code), **_amount_columns(entry.amounts))
+    province = entry.province_amounts
+    row.update(province_area_mu=province.area_mu, province_capacity_kg=province.capacity_kg,
+               province_paddy_mu=province.paddy_mu)
     return row
 
 
