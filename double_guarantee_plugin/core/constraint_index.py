@@ -71,6 +71,7 @@ def _polygonal(abstract):
 
 BATCH_MAX_FEATURE_EDGES = 1024     # (see overlap_planar_many)
 BATCH_MAX_PLOT_EDGES = 2048
+BATCH_MAX_HITS = 256               # features one plot overlaps, beyond which its groups go to GEOS
 BATCH_CHUNK_BYTES = 512 * 24 * 16 * 2   # plot WKB a chunk: 512 plots of 24 vertices, or fewer larger ones
 
 
@@ -405,10 +406,10 @@ class LayerIndex:
         """``overlap_planar`` of many plots at once: ``plots`` is ``[(engine, rectangle, plot WKB)]``;
         returns ``[(hits, planar overlap area) or None]`` in the same order (None when canceled), an
         item None where the plot must be measured by ``overlap_planar`` (a candidate feature that is
-        invalid or unreadable, a vertex on another edge: see ``overlap_area``).  The areas of
-        features whose boxes meet no other hit's come from ``overlap_area.pair_overlap_areas``; those
-        that may overlap each other are intersected and unioned with GEOS as in ``overlap_planar``,
-        so that they count once."""
+        invalid, unreadable or huge, a vertex on another edge: see ``overlap_area``).  The area of
+        each (plot, feature) pair comes from ``overlap_area.pair_overlap_areas``; features of one
+        plot that overlap each other count once, by inclusion–exclusion with the area they share
+        (from GEOS once per pair of features) or, where three may overlap, by a GEOS union."""
         import numpy as np
         from . import overlap_area
         results = [None] * len(plots)
@@ -473,9 +474,20 @@ class LayerIndex:
             hit_counts = np.bincount(hit_plot, minlength=len(part))
             grouped = np.zeros(len(flat), dtype=bool)
             meet_i = meet_j = np.empty(0, np.int64)
-            pair_owner, local = overlap_area._expand(hit_counts * hit_counts)
+            by_geos = np.zeros(len(part), dtype=bool)
+            # (the pairs of hits of each plot; a plot over hundreds of features is grouped by a sweep
+            # and, where any of them meet, unioned with GEOS: hits² would not stay small)
+            crowded = hit_counts > BATCH_MAX_HITS
+            for number in np.flatnonzero(crowded).tolist():
+                at_plot = hit_at[hit_plot == number]
+                together = _grouped(at_plot.tolist(), parcels.box[position[at_plot]].tolist())
+                if together:
+                    grouped[sorted(together)] = True
+                    by_geos[number] = True
+            small_counts = np.where(crowded, 0, hit_counts)
+            pair_owner, local = overlap_area._expand(small_counts * small_counts)
             if len(pair_owner):
-                size = hit_counts[pair_owner]
+                size = small_counts[pair_owner]
                 first = np.cumsum(hit_counts) - hit_counts
                 i, j = first[pair_owner] + local // size, first[pair_owner] + local % size
                 keep = i < j
@@ -491,7 +503,6 @@ class LayerIndex:
             # plot from numpy.  A plot where a feature shares area with two others (a third-order
             # overlap may exist), or where A ∩ B is not in general position, is unioned with GEOS.
             total = np.bincount(pair_plot[hit], weights=area[hit], minlength=len(part))
-            by_geos = np.zeros(len(part), dtype=bool)
             if len(meet_i):
                 shared_wkb = [self._shared_area(a, b) for a, b in zip(flat[meet_i].tolist(), flat[meet_j].tolist())]
                 failed = np.fromiter((blob is False for blob in shared_wkb), dtype=bool, count=len(shared_wkb))

@@ -16,8 +16,8 @@ parcel's box can be inside it or cross it, which keeps the number of edge pairs 
 
 This holds in general position.  A pair is flagged ``degenerate`` when a vertex lies on (or within
 1e-9 of the length of) the other polygon's edge, or when two edges are collinear and meet: the
-caller measures those pairs with GEOS.  Coordinates are taken relative to the plot's first vertex,
-so large projected coordinates (39,480,000 m eastings) lose no precision.
+caller measures those pairs with GEOS.  Coordinates are taken relative to one origin near the
+plots of a chunk, so large projected coordinates (39,480,000 m eastings) lose no precision.
 
 ``strictly_valid`` is the matching numpy validity test of simple one-ring polygons: True only when
 the ring is closed, has no repeated vertex, no spike and no two edges that meet other than at their
@@ -93,10 +93,11 @@ class Polygons:
         wrong = np.where(self.exterior, signed < 0, signed > 0) & (lengths > 0)
         if not wrong.any():
             return
-        index = np.arange(len(self.x))
-        for ring in np.flatnonzero(wrong).tolist():
-            start, end = self.ring_offsets[ring], self.ring_offsets[ring + 1]
-            index[start:end] = index[start:end][::-1]
+        # (all at once: data written clockwise, as shapefiles are, has every ring to turn)
+        ring = np.repeat(np.arange(len(lengths)), lengths)
+        position = np.arange(len(self.x))
+        mirrored = self.ring_offsets[:-1][ring] + self.ring_offsets[1:][ring] - 1 - position
+        index = np.where(wrong[ring], mirrored, position)
         self.x, self.y = self.x[index], self.y[index]
 
     def edge_count(self, features):

@@ -212,3 +212,23 @@ def test_huge_features_and_plots_are_left_to_geos_and_agree(qgis_app, gpkg_layer
     for engine_item, geometry in zip(items[:2], geometries[:2]):
         hits, planar, _overlap = index.overlap_planar(engine_item[0], engine_item[1])
         assert planar == pytest.approx(geometry.intersection(union).area(), rel=1e-9) and hits
+
+
+def test_plots_over_many_features_are_grouped_by_a_sweep(qgis_app, batch_case, monkeypatch):
+    """A plot over more features than BATCH_MAX_HITS (lowered here to 4) is grouped by a sweep instead
+    of all pairs of its hits; its overlaps, drawn-twice parcels included, still count once."""
+    from double_guarantee_plugin.core import constraint_index
+    from double_guarantee_plugin.core.constraint_index import LayerIndex
+    farmland, _slope, plot_layer = batch_case
+    monkeypatch.setattr(constraint_index, "BATCH_MAX_HITS", 4)
+    index = LayerIndex(farmland, plot_layer.crs())
+    codes, _geometries, items = batch_items(plot_layer)
+    found = index.overlap_planar_many(items)
+    measured = 0
+    for code, (engine, rectangle, _blob), result in zip(codes, items, found):
+        if result is None:
+            continue
+        hits, planar, _overlap = index.overlap_planar(engine, rectangle)
+        assert sorted(result[0]) == sorted(hits) and result[1] == pytest.approx(planar, rel=1e-9, abs=1e-6), code
+        measured += len(hits) > 4
+    assert measured >= 20
