@@ -8,11 +8,14 @@ the conflicting features, a status and a readable message.  A constraint layer t
 unreadable, empty or without a CRS gives ``not_checked``, which never counts as ``ok``.
 
 Speed: each constraint layer's spatial index is cached per layer and CRS in
-``constraint_index.REGISTRY`` and dropped when the layer is edited, reloaded or removed (an
-unedited GeoPackage layer is indexed from one bulk read, ``constraint_gpkg``); each plot is
-prepared once (GEOS prepared geometry) and tested against the candidates of the index; overlaps
-are summed as planar areas and turned into ellipsoidal ones with the plot's own
-ellipsoidal/planar ratio where ``constraint_scale`` bounds the error at 1e-6 (else measured).
+``constraint_index.REGISTRY``; edits of the layer's buffer are laid over it, a commit, reload or
+removal drops it (an unedited GeoPackage layer is indexed from one bulk read, ``constraint_gpkg``).
+``check_plots`` measures the planar overlaps of all plots with a layer together
+(``LayerIndex.overlap_planar_many``: numpy, ``overlap_area``), the live ``check_geometry`` plot by
+plot with the plot's prepared GEOS geometry; pairs numpy cannot be sure of go that way too.
+Planar overlaps are turned into ellipsoidal ones with the plot's own ellipsoidal/planar ratio
+where ``constraint_scale`` bounds the error at 1e-6 (else measured).  Overlap geometries of a batch
+are built only when read (the dock flashes a few).
 """
 import functools
 import json
