@@ -13,7 +13,7 @@
             <translation>（另有 {} 条见日志）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
         </message>
@@ -63,7 +63,7 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="117" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -78,22 +78,22 @@
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="173" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="166" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="137" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="130" />
             <source>Already applied as entry {} (same idempotency key)</source>
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
             <source>Also one combined PDF of all projects</source>
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="88" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="81" />
             <source>Applied now (false: applied before)</source>
             <translation>本次执行（否：之前已执行）</translation>
         </message>
@@ -113,7 +113,7 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
@@ -123,7 +123,7 @@
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Area balance after (mu)</source>
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -153,17 +153,17 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="465" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="180" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
@@ -173,27 +173,27 @@
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="48" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
             <source>Balances equal the sum of the journal</source>
             <translation>余额等于流水之和</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="75" />
             <source>Basic farmland (optional: exclusions)</source>
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Basic farmland m²</source>
             <translation>基本农田（平方米）</translation>
         </message>
@@ -213,12 +213,12 @@
             <translation>阻断</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="19" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="21" />
             <source>Bring back an offline package</source>
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="120" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -248,7 +248,7 @@
             <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="49" />
             <source>Cannot open the ledger {}: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
@@ -258,7 +258,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Capacity balance after (kg)</source>
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
@@ -273,7 +273,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -293,17 +293,17 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="133" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="32" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="34" />
             <source>Check plots against constraint layers</source>
             <translation>地块约束图层检查</translation>
         </message>
@@ -318,22 +318,22 @@
             <translation>检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="67" />
             <source>Checked plots</source>
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="189" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="181" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="407" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="404" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="37" />
             <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.</source>
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
@@ -343,7 +343,7 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="724" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="725" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -353,7 +353,7 @@
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="446" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="447" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
@@ -373,12 +373,12 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="69" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -388,12 +388,12 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="57" />
             <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
             <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="35" />
             <source>Clip margin (m)</source>
             <translation>裁切缓冲距离（米）</translation>
         </message>
@@ -403,7 +403,7 @@
             <translation>项目周边裁切缓冲距离</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="42" />
             <source>Clipped features: {}</source>
             <translation>裁切要素数：{}</translation>
         </message>
@@ -413,12 +413,12 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -453,7 +453,7 @@
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="54" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
         </message>
@@ -463,12 +463,12 @@
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="49" />
             <source>Conflict on plot {} ({}): both versions kept, choose one in the review dock</source>
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="591" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="588" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -478,22 +478,22 @@
             <translation>约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
             <source>Constraint layer: {}</source>
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="309" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="56" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="57" />
             <source>Construction project name</source>
             <translation>建设项目名称</translation>
         </message>
@@ -518,17 +518,17 @@
             <translation>坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="98" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
             <source>Coordinate TXT file (or folder)</source>
             <translation>坐标 TXT 文件（或文件夹）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="34" />
             <source>Coordinate TXT files</source>
             <translation>坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="9" />
             <source>Coordinate files</source>
             <translation>坐标文件</translation>
         </message>
@@ -543,17 +543,17 @@
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="88" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="81" />
             <source>Could not write the parcels of {}</source>
             <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
@@ -563,12 +563,12 @@
             <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="46" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="39" />
             <source>Counties with a balance</source>
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
@@ -583,12 +583,12 @@
             <translation>县界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="55" />
             <source>County code</source>
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="35" />
             <source>County code (empty: all counties)</source>
             <translation>县级行政区代码（空：全部县）</translation>
         </message>
@@ -608,7 +608,7 @@
             <translation>县级行政区 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
             <source>County {} cannot cover this: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
@@ -618,7 +618,7 @@
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
         </message>
@@ -628,22 +628,22 @@
             <translation>补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="9" />
             <source>Credits and checks</source>
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="931" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="932" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="908" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="909" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="903" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="904" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
@@ -658,7 +658,7 @@
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Cultivation fee due (yuan)</source>
             <translation>应缴耕地开垦费（元）</translation>
         </message>
@@ -673,17 +673,17 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="134" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="312" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="297" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="298" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -703,32 +703,32 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -748,22 +748,22 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="162" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -773,17 +773,17 @@
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="51" />
             <source>Double Guarantee constraint checks</source>
             <translation>双保约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="83" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="47" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="48" />
             <source>Double Guarantee review</source>
             <translation>双保 外业核查</translation>
         </message>
@@ -793,22 +793,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -828,12 +828,12 @@
             <translation>到期日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="75" />
             <source>Ecological red line (optional: blocking)</source>
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
@@ -863,7 +863,7 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -873,22 +873,22 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1011" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1012" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="57" />
             <source>Export coordinate TXT (部标准格式)</source>
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="32" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="34" />
             <source>Export meeting maps</source>
             <translation>导出会审图件</translation>
         </message>
@@ -898,12 +898,12 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="301" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
@@ -913,17 +913,17 @@
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -943,22 +943,22 @@
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="74" />
             <source>Extra attribute fields a province asks for</source>
             <translation>省级要求的附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="72" />
             <source>Field for {}</source>
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="522" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="523" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
             <source>Field review</source>
             <translation>外业核查</translation>
         </message>
@@ -968,22 +968,22 @@
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="70" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
             <source>Files written (separated by ;)</source>
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
@@ -993,12 +993,12 @@
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="57" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
@@ -1008,17 +1008,17 @@
             <translation>字体</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="66" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="494" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
@@ -1028,7 +1028,7 @@
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="118" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="111" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
@@ -1048,7 +1048,7 @@
             <translation>实施前 / 后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
             <source>Grade of the occupied land</source>
             <translation>占用耕地等别</translation>
         </message>
@@ -1083,52 +1083,52 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="71" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="465" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="194" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="309" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="23" />
             <source>Import coordinate TXT (部标准格式)</source>
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="995" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="996" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="494" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="137" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1143,17 +1143,17 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="114" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="47" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
             <source>Journal entries</source>
             <translation>流水条数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -1168,32 +1168,32 @@
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="66" />
             <source>Land class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="71" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="74" />
             <source>Land survey</source>
             <translation>国土调查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
             <source>Land survey (class before)</source>
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="106" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="62" />
             <source>Land-survey class field</source>
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
@@ -1203,7 +1203,7 @@
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="53" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
@@ -1213,7 +1213,7 @@
             <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="37" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
@@ -1228,7 +1228,7 @@
             <translation>图例</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="86" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="79" />
             <source>Line endings</source>
             <translation>换行符</translation>
         </message>
@@ -1243,12 +1243,12 @@
             <translation>图件已导出至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="10" />
             <source>Maps and reports</source>
             <translation>图件与报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="53" />
             <source>Maximum slope for new farmland (°)</source>
             <translation>新增耕地最大坡度（°）</translation>
         </message>
@@ -1273,22 +1273,22 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="39" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="32" />
             <source>Merged by</source>
             <translation>合并人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="28" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="24" />
             <source>Merges an offline package into the project database it was taken from. Plots changed only in the field are applied, plots changed on both sides become conflicts that keep both versions (decide them in the review dock's 'Bring back' dialog), review records are added. Merging the same package again changes nothing.</source>
             <translation>将离线数据包合并回其来源项目数据库。仅外业修改的地块直接应用；内外业都修改的地块作为冲突处理，两个版本都保留（在核查面板的“带回合并”对话框中决定）；核查记录追加。同一数据包重复合并不会产生任何变化。</translation>
         </message>
@@ -1298,7 +1298,7 @@
             <translation>正在合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="89" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="82" />
             <source>Message</source>
             <translation>消息</translation>
         </message>
@@ -1313,7 +1313,7 @@
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -1328,7 +1328,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1338,7 +1338,7 @@
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1353,12 +1353,12 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="99" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1373,12 +1373,12 @@
             <translation>QGIS 中没有保存的 PostgreSQL 连接：请先在浏览器面板中添加（PostgreSQL → 新建连接…）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="47" />
             <source>No coordinate file given</source>
             <translation>未指定坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="28" />
             <source>No county of the province holds enough to sell.</source>
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
@@ -1393,12 +1393,12 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="311" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="108" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="101" />
             <source>No project was exported: {}</source>
             <translation>没有导出任何项目：{}</translation>
         </message>
@@ -1408,12 +1408,12 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="146" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="401" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="398" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1498,17 +1498,17 @@
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="60" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
             <source>Occupied grain capacity (kg)</source>
             <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="64" />
             <source>Occupied paddy (mu)</source>
             <translation>占用水田（亩）</translation>
         </message>
@@ -1518,7 +1518,7 @@
             <translation>内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="45" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
         </message>
@@ -1528,7 +1528,7 @@
             <translation>合并为一个 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="92" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="85" />
             <source>One file per parcel</source>
             <translation>每个地块一个文件</translation>
         </message>
@@ -1543,17 +1543,17 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
             <source>Open a project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="415" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="416" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1563,12 +1563,12 @@
             <translation>未履行承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
             <source>Open or create a project database on a PostgreSQL/PostGIS connection</source>
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="237" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="238" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
@@ -1578,7 +1578,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="73" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1588,17 +1588,17 @@
             <translation>其他约束</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="56" />
             <source>Other constraint layers</source>
             <translation>其他约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="71" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="74" />
             <source>Other layer</source>
             <translation>其他图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
@@ -1623,7 +1623,7 @@
             <translation>总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
             <source>Own template (.qpt), overrides Template</source>
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
@@ -1643,7 +1643,7 @@
             <translation>实施后水田（斜线）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Paddy balance after (mu)</source>
             <translation>核销后水田余额（亩）</translation>
         </message>
@@ -1658,7 +1658,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1673,17 +1673,17 @@
             <translation>水田储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="48" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="41" />
             <source>Parcels</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="112" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
             <source>Plot</source>
             <translation>地块</translation>
         </message>
@@ -1693,7 +1693,7 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="753" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="754" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -1708,7 +1708,7 @@
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="48" />
             <source>Plots</source>
             <translation>地块</translation>
         </message>
@@ -1728,22 +1728,22 @@
             <translation>内业和外业都修改过的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="47" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
             <source>Plots exported</source>
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="90" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="83" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="71" />
             <source>Plots: {}</source>
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
             <source>Point</source>
             <translation>点</translation>
         </message>
@@ -1768,7 +1768,7 @@
             <translation>处理到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
             <source>Producer</source>
             <translation>制图单位</translation>
         </message>
@@ -1783,7 +1783,7 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -1803,22 +1803,22 @@
             <translation>项目编号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
             <source>Project codes (comma-separated)</source>
             <translation>项目编号（逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="50" />
             <source>Project codes (empty: all)</source>
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="92" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="85" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="37" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="30" />
             <source>Project database</source>
             <translation>项目数据库</translation>
         </message>
@@ -1828,12 +1828,12 @@
             <translation>PostGIS 上的项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="54" />
             <source>Project details differ in the field (not merged, check them): {}.</source>
             <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="52" />
             <source>Project details edited in the field applied: {}.</source>
             <translation>已合并外业修改的项目信息：{}。</translation>
         </message>
@@ -1843,7 +1843,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1858,27 +1858,27 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="643" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
             <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
             <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="647" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="648" />
             <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
             <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="615" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="616" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="597" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="598" />
             <source>Project {} could not be saved as accepted: {}</source>
             <translation>项目 {} 无法保存为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="585" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="586" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1923,12 +1923,12 @@
             <translation>已添加外业新建的项目：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
             <source>Projects exported</source>
             <translation>已导出项目数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
             <source>Projects not exported, with the reason</source>
             <translation>未导出的项目及原因</translation>
         </message>
@@ -1953,7 +1953,7 @@
             <translation>正在读取坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="30" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="26" />
             <source>Reads one or more Ministry-standard coordinate files (部标准格式 TXT) into polygons. Encoding, line endings, renamed header keys, swapped X/Y and a missing zone prefix are detected; rings become parts, holes and islands by containment. area_m2 is the ellipsoidal area on CGCS2000; area_note compares it with the declared 地块面积. A file that cannot be read stops the import and names the line; nothing is output then. Files in other zones are reprojected to the first file's CRS.</source>
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
@@ -1963,12 +1963,12 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Red line m²</source>
             <translation>生态红线（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="227" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -1978,17 +1978,17 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="118" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="119" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
@@ -2003,12 +2003,12 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="746" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="747" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="96" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="89" />
             <source>Reproject to (when the layer is not in a Gauss-Krüger zone)</source>
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
@@ -2023,17 +2023,17 @@
             <translation>储备库余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="10" />
             <source>Reserve ledger</source>
             <translation>指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="23" />
             <source>Reserve ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="42" />
             <source>Reserve ledger write-off</source>
             <translation>储备库核销</translation>
         </message>
@@ -2048,7 +2048,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2058,7 +2058,7 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
@@ -2078,32 +2078,32 @@
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Rule profile ({})</source>
             <translation>规则配置（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="137" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="130" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -2113,12 +2113,12 @@
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="159" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="396" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="397" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2148,7 +2148,7 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="422" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
@@ -2163,7 +2163,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="712" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="713" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2178,12 +2178,12 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="191" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="58" />
             <source>Severity of the other layers</source>
             <translation>其他图层的严重程度</translation>
         </message>
@@ -2198,7 +2198,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="79" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -2208,12 +2208,12 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="101" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="102" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="48" />
             <source>Slope (polygons with a slope field, or a DEM raster)</source>
             <translation>坡度（带坡度字段的面图层或 DEM 栅格）</translation>
         </message>
@@ -2223,27 +2223,27 @@
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="80" />
             <source>Slope field (degrees)</source>
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Slope m²</source>
             <translation>陡坡（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="75" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
             <source>Slope polygons (slope_deg)</source>
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2253,7 +2253,7 @@
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -2263,12 +2263,12 @@
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="117" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="20" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="22" />
             <source>Take projects offline</source>
             <translation>项目离线带出</translation>
         </message>
@@ -2283,52 +2283,52 @@
             <translation>正在离线带出项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="52" />
             <source>Template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="36" />
             <source>Text encoding</source>
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="416" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="413" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1009" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1010" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="993" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="994" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="630" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="631" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="128" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="121" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="123" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="116" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="120" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="113" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="73" />
             <source>The ledger does not verify: {}</source>
             <translation>储备库校验未通过：{}</translation>
         </message>
@@ -2348,22 +2348,22 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1033" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1034" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="121" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="114" />
             <source>The plot layer already has a field '{}'; rename it first</source>
             <translation>地块图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="117" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="110" />
             <source>The plot layer lacks the fields {}</source>
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1088" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1089" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2378,12 +2378,12 @@
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="158" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
             <source>Time (UTC)</source>
             <translation>时间（UTC）</translation>
         </message>
@@ -2418,22 +2418,22 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="90" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="83" />
             <source>Unit of 地块面积</source>
             <translation>地块面积单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="98" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="91" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
@@ -2448,7 +2448,7 @@
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -2463,7 +2463,7 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="493" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="490" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
@@ -2478,7 +2478,7 @@
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
             <source>Write-off date (YYYY-MM-DD)</source>
             <translation>核销日期（YYYY-MM-DD）</translation>
         </message>
@@ -2503,32 +2503,32 @@
             <translation>核销…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="45" />
             <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.</source>
             <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="29" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
             <source>Writes one GeoPackage for a field laptop with the chosen projects, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
             <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="45" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="41" />
             <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
             <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="60" />
             <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written.</source>
             <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：表头取自图层坐标系（CGCS2000 或西安 1980 高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，多部件和洞各为一圈，界址点数含闭合点，面积（CGCS2000 椭球面积）默认以公顷为单位。选择“每个地块一个文件”时，输出为文件夹（去掉 .txt 后缀）。只有全部文件写成后才替换原文件。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="30" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="26" />
             <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: rows with record = 'balance' first, then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether every balance equals the sum of its journal.</source>
             <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：先是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示每个余额是否等于其流水之和。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="137" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="130" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
@@ -2543,12 +2543,12 @@
             <translation>您的姓名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="88" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="81" />
             <source>Zone number in front of the eastings</source>
             <translation>东坐标前加带号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="45" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="38" />
             <source>Zone, if neither 带号 nor the eastings give it</source>
             <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
@@ -2598,17 +2598,17 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="82" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="693" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="696" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="17" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
         </message>
@@ -2648,7 +2648,7 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="734" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="737" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
@@ -2663,7 +2663,7 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="277" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
@@ -2793,7 +2793,7 @@
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
@@ -2813,12 +2813,12 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="399" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="687" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
@@ -2833,37 +2833,37 @@
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="534" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="537" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="560" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="563" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="508" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="511" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="511" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="514" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="523" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="526" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="504" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="507" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="521" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="524" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
@@ -2888,12 +2888,12 @@
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="975" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="695" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="698" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
@@ -2908,27 +2908,27 @@
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="634" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="637" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="954" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="957" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="631" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="634" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="644" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="647" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="934" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="937" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
@@ -2938,7 +2938,7 @@
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="699" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
@@ -2948,12 +2948,12 @@
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="915" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="918" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="976" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="979" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
@@ -2963,12 +2963,12 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="375" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="376" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
@@ -2983,12 +2983,12 @@
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="399" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
             <source>outside</source>
             <translation>在地块外</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
             <source>paddy short by {:.4f} mu</source>
             <translation>水田缺 {:.4f} 亩</translation>
         </message>
@@ -3118,12 +3118,12 @@
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
@@ -3153,12 +3153,12 @@
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="697" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="700" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="528" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="531" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
@@ -3173,7 +3173,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="590" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3188,7 +3188,7 @@
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="515" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="518" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
@@ -3243,17 +3243,17 @@
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="738" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="741" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="715" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="718" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="729" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="732" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
@@ -3278,32 +3278,32 @@
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="573" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="590" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="593" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="600" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="778" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="781" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="747" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="750" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
@@ -3333,12 +3333,12 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="700" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="703" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
@@ -3368,7 +3368,7 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="975" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -3398,7 +3398,7 @@
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="448" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="451" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
@@ -3412,12 +3412,12 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="403" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="674" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="677" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
@@ -3427,7 +3427,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="74" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
@@ -3487,17 +3487,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="54" />
             <source>{} not taken along: no layer given</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="931" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="934" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="166" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="159" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
@@ -3507,7 +3507,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="142" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="135" />
             <source>{} parcel(s) written to {} file(s) in {}</source>
             <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
@@ -3532,22 +3532,22 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="734" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="735" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="496" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="493" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="64" />
             <source>{} plots of {} projects written to {}</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="758" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="759" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3577,7 +3577,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
@@ -3592,12 +3592,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}。请检查：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="678" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="306" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="307" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -3612,17 +3612,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="294" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="106" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="99" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="394" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -3632,12 +3632,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="70" />
             <source>{}: reprojected from {} to {}</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="731" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="732" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -3652,22 +3652,22 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="133" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="126" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="66" />
             <source>{}: {} parcel(s), {} points, encoding {}, line endings {}, {}</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="509" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="510" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="456" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="457" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
@@ -3687,7 +3687,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="96" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>
@@ -3742,7 +3742,7 @@ Reproject the plots to {} for the file?</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="94" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
             <source>数据产生单位 (producer)</source>
             <translation>数据产生单位</translation>
         </message>

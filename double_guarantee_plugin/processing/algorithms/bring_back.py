@@ -4,12 +4,14 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProces
 
 from ...core import offline, review
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 OUTPUTS = ("EDITS", "DELETIONS", "ADDED_PLOTS", "SAME", "CONFLICTS", "REVIEWS", "PHOTOS", "FIELD_POINTS",
            "ADDED_PROJECTS")
 
 
-class BringBackAlgorithm(QgsProcessingAlgorithm):
+class BringBackAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "review"
     DATABASE, PACKAGE, MERGED_BY = "DATABASE", "PACKAGE", "MERGED_BY"
 
     def name(self):
@@ -18,20 +20,11 @@ class BringBackAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Bring back an offline package")
 
-    def group(self):
-        return tr("Field review")
-
-    def groupId(self):  # noqa: N802
-        return "review"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Merges an offline package into the project database it was taken from. Plots changed only in "
                   "the field are applied, plots changed on both sides become conflicts that keep both versions "
                   "(decide them in the review dock's 'Bring back' dialog), review records are added. Merging "
                   "the same package again changes nothing.")
-
-    def createInstance(self):  # noqa: N802
-        return BringBackAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr("Project database"), extension="gpkg"))

@@ -1,6 +1,6 @@
 """``doubleguarantee:checkconstraints``: checks plots against basic farmland, the red line, slope and other layers."""
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
-                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterMapLayer,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
@@ -11,6 +11,7 @@ from ...core import constraints, tables
 from ...core.constraint_rules import SEVERITIES
 from ...core.layer_credits import PlotFields
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 OUTPUT_FIELDS = [("bf_overlap_m2", QVariant.Double), ("rl_overlap_m2", QVariant.Double),
                  ("slope_overlap_m2", QVariant.Double), ("excluded_m2", QVariant.Double),
@@ -18,7 +19,8 @@ OUTPUT_FIELDS = [("bf_overlap_m2", QVariant.Double), ("rl_overlap_m2", QVariant.
                  ("project_status", QVariant.String)]
 
 
-class CheckConstraintsAlgorithm(QgsProcessingAlgorithm):
+class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "credits"
     INPUT, BASIC_FARMLAND, RED_LINE = "INPUT", "BASIC_FARMLAND", "RED_LINE"
     SLOPE, SLOPE_FIELD, MAX_SLOPE = "SLOPE", "SLOPE_FIELD", "MAX_SLOPE"
     OTHER_LAYERS, OTHER_SEVERITY = "OTHER_LAYERS", "OTHER_SEVERITY"
@@ -31,21 +33,12 @@ class CheckConstraintsAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Check plots against constraint layers")
 
-    def group(self):
-        return tr("Credits and checks")
-
-    def groupId(self):  # noqa: N802
-        return "credits"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with "
                   "a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are "
                   "ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is "
                   "ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never "
                   "reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.")
-
-    def createInstance(self):  # noqa: N802
-        return CheckConstraintsAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygons = [QgsProcessing.TypeVectorPolygon]

@@ -2,7 +2,7 @@
 from collections import Counter
 
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
-                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFeatureSink,
+                       QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
@@ -11,6 +11,7 @@ from ...core import tables
 from ...core.layer_credits import PlotFields, compute_layer_credits
 from ...core.units import mu_to_ha
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 # parameter, PlotFields attribute; left empty, a field parameter means the default name
 FIELD_PARAMETERS = [
@@ -41,7 +42,8 @@ def _fields(spec):
     return fields
 
 
-class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
+class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "credits"
     INPUT, RULE_PROFILE, OUTPUT, PROJECT_OUTPUT = "INPUT", "RULE_PROFILE", "OUTPUT", "PROJECT_OUTPUT"
     BASIC_FARMLAND, RED_LINE, SLOPE, SLOPE_FIELD = "BASIC_FARMLAND", "RED_LINE", "SLOPE", "SLOPE_FIELD"
 
@@ -51,20 +53,11 @@ class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Compute supplementary-farmland credits")
 
-    def group(self):
-        return tr("Credits and checks")
-
-    def groupId(self):  # noqa: N802
-        return "credits"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Classifies each plot as new farmland, upgrading or not creditable and computes its area, "
                   "grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule "
                   "profile's yield table. Plots with bad input get a reason and zero credit. "
                   "PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.")
-
-    def createInstance(self):  # noqa: N802
-        return ComputeCreditsAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -173,7 +166,6 @@ class ComputeCreditsAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("All {} plots were computed; none refused.", len(plot_credits)))
         return {self.OUTPUT: sink_id, self.PROJECT_OUTPUT: project_sink_id,
                 "PLOT_COUNT": len(plot_credits), "REFUSED_COUNT": len(refused)}
-
 
     def _plot_checks(self, parameters, context, source, profile, mapping, feedback):
         """Constraint results per plot fid when constraint layers are given, else None."""

@@ -1,6 +1,6 @@
 """``doubleguarantee:exportcoordtxt``: polygons to Ministry-standard coordinate TXT files (上图入库)."""
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterBoolean,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
                        QgsProcessingParameterCrs, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterString)
@@ -8,6 +8,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
 from ...core.coord_txt import CoordTxtError, WriteOptions, write_coord_txt
 from ...core.coord_txt.qgis_io import check_writable_crs, epsg_of, parcels_from_features
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 ENCODINGS = ["GBK", "GB18030", "UTF-8", "UTF-8-BOM"]
 LINE_ENDINGS = ["CRLF", "LF"]
@@ -42,7 +43,8 @@ def folder_for(path):
     return path[:-4] if path.lower().endswith(".txt") else path
 
 
-class ExportCoordTxtAlgorithm(QgsProcessingAlgorithm):
+class ExportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "coordtxt"
     INPUT, OUTPUT = "INPUT", "OUTPUT"
     ONE_FILE_PER_PARCEL, ENCODING, LINE_ENDING = "ONE_FILE_PER_PARCEL", "ENCODING", "LINE_ENDING"
     ZONE_PREFIX, AREA_UNIT, EXTRA_FIELDS = "ZONE_PREFIX", "AREA_UNIT", "EXTRA_FIELDS"
@@ -54,21 +56,12 @@ class ExportCoordTxtAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Export coordinate TXT (部标准格式)")
 
-    def group(self):
-        return tr("Coordinate files")
-
-    def groupId(self):  # noqa: N802
-        return "coordtxt"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header "
                   "from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), "
                   "one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area "
                   "(ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a "
                   "folder (a .txt ending is dropped). Files are replaced only when all were written.")
-
-    def createInstance(self):  # noqa: N802
-        return ExportCoordTxtAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(

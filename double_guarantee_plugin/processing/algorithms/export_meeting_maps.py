@@ -11,6 +11,7 @@ from ...core.reports import ReportError
 from ...core.reports.export import FORMATS, MeetingMapJob, export_meeting_maps
 from ...core.reports.layout import DEFAULT_TEMPLATE, TEMPLATES
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 TEMPLATE_NAMES = list(TEMPLATES)
 
@@ -20,7 +21,8 @@ def split_codes(text):
     return [code for code in re.split(r"[,;\s]+", text or "") if code]
 
 
-class ExportMeetingMapsAlgorithm(QgsProcessingAlgorithm):
+class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "reports"
     PLOTS, PROJECTS, TEMPLATE, TEMPLATE_FILE = "PLOTS", "PROJECTS", "TEMPLATE", "TEMPLATE_FILE"
     BASIC_FARMLAND, RED_LINE, SLOPE, BASEMAP = "BASIC_FARMLAND", "RED_LINE", "SLOPE", "BASEMAP"
     FORMAT, COMBINED, FONT, PRODUCER, OUTPUT_FOLDER = "FORMAT", "COMBINED", "FONT", "PRODUCER", "OUTPUT_FOLDER"
@@ -30,12 +32,6 @@ class ExportMeetingMapsAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Export meeting maps")
-
-    def group(self):
-        return tr("Maps and reports")
-
-    def groupId(self):  # noqa: N802
-        return "reports"
 
     def flags(self):
         # layouts, fonts and PDF painting stay on the main thread
@@ -47,9 +43,6 @@ class ExportMeetingMapsAlgorithm(QgsProcessingAlgorithm):
                   "table (mu and ha) and the constraint-check table (not checked is shown as such). "
                   "PROJECTS takes codes separated by commas; empty means every project. A project without "
                   "plots is reported, not exported as an empty page.")
-
-    def createInstance(self):  # noqa: N802
-        return ExportMeetingMapsAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(self.PLOTS, tr("Plots"),

@@ -1,5 +1,5 @@
 """``doubleguarantee:importcoordtxt``: Ministry-standard coordinate TXT files to a polygon layer."""
-from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsWkbTypes)
 
@@ -7,11 +7,13 @@ from ...core.coord_txt import CoordTxtError
 from ...core.coord_txt.messages import Note
 from ...core.coord_txt.qgis_io import file_crs, import_fields, parcel_features, read_files
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 ENCODINGS = ["auto", "GBK", "GB18030", "UTF-8"]
 
 
-class ImportCoordTxtAlgorithm(QgsProcessingAlgorithm):
+class ImportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "coordtxt"
     INPUT, ENCODING, ZONE, OUTPUT = "INPUT", "ENCODING", "ZONE", "OUTPUT"
 
     def name(self):
@@ -20,12 +22,6 @@ class ImportCoordTxtAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Import coordinate TXT (部标准格式)")
 
-    def group(self):
-        return tr("Coordinate files")
-
-    def groupId(self):  # noqa: N802
-        return "coordtxt"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Reads one or more Ministry-standard coordinate files (部标准格式 TXT) into polygons. "
                   "Encoding, line endings, renamed header keys, swapped X/Y and a missing zone prefix are "
@@ -33,9 +29,6 @@ class ImportCoordTxtAlgorithm(QgsProcessingAlgorithm):
                   "area on CGCS2000; area_note compares it with the declared 地块面积. A file that cannot be "
                   "read stops the import and names the line; nothing is output then. Files in other zones "
                   "are reprojected to the first file's CRS.")
-
-    def createInstance(self):  # noqa: N802
-        return ImportCoordTxtAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(

@@ -1,5 +1,5 @@
 """``doubleguarantee:ledgerreport``: the reserve ledger's balances and journal as one table."""
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingAlgorithm,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
                        QgsProcessingException, QgsProcessingOutputBoolean, QgsProcessingOutputNumber,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterString, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
@@ -7,11 +7,13 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.ledger import LedgerError, open_ledger
 from ...core.ledger.report import REPORT_FIELDS, report_rows
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 _KINDS = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Double}
 
 
-class LedgerReportAlgorithm(QgsProcessingAlgorithm):
+class LedgerReportAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "ledger"
     LEDGER, COUNTY, OUTPUT = "LEDGER", "COUNTY", "OUTPUT"
 
     def name(self):
@@ -20,21 +22,12 @@ class LedgerReportAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Reserve ledger report")
 
-    def group(self):
-        return tr("Reserve ledger")
-
-    def groupId(self):  # noqa: N802
-        return "ledger"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and "
                   "10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, "
                   "commitments and reversals to one table: rows with record = 'balance' first, then one row per "
                   "journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. "
                   "VERIFIED says whether every balance equals the sum of its journal.")
-
-    def createInstance(self):  # noqa: N802
-        return LedgerReportAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterString(

@@ -1,5 +1,5 @@
 """``doubleguarantee:ledgerwriteoff``: write a construction project's occupation off a county reserve."""
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputBoolean,
+from qgis.core import (QgsProcessingException, QgsProcessingOutputBoolean,
                        QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
@@ -7,6 +7,7 @@ from ...core import tables
 from ...core.ledger import (Amounts, LedgerError, ShortfallError, cultivation_fee, occupied_amounts,
                             open_ledger)
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 
 def shortfall_text(error):
@@ -28,7 +29,8 @@ def shortfall_text(error):
     return text
 
 
-class LedgerWriteOffAlgorithm(QgsProcessingAlgorithm):
+class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "ledger"
     LEDGER, COUNTY, PROJECT_CODE, PROJECT_NAME = "LEDGER", "COUNTY", "PROJECT_CODE", "PROJECT_NAME"
     AREA_MU, CAPACITY_KG, PADDY_MU, CLASS_CODE, GRADE = "AREA_MU", "CAPACITY_KG", "PADDY_MU", "CLASS_CODE", "GRADE"
     DATE, KEY, RULE_PROFILE = "DATE", "IDEMPOTENCY_KEY", "RULE_PROFILE"
@@ -39,12 +41,6 @@ class LedgerWriteOffAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Reserve ledger write-off")
 
-    def group(self):
-        return tr("Reserve ledger")
-
-    def groupId(self):  # noqa: N802
-        return "ledger"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Writes a construction project's occupied cultivated land off the county reserve: area, grain "
                   "capacity and paddy together, or nothing. Give the three amounts, or the occupied area with "
@@ -52,9 +48,6 @@ class LedgerWriteOffAlgorithm(QgsProcessingAlgorithm):
                   "table. A county that cannot cover it is refused with the shortfall per indicator and the "
                   "counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied "
                   "once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.")
-
-    def createInstance(self):  # noqa: N802
-        return LedgerWriteOffAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterString(

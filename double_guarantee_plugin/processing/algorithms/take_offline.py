@@ -1,16 +1,18 @@
 """``doubleguarantee:takeoffline``: write an offline package of chosen projects for a field laptop."""
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
 
 from ...core import offline
 from ...i18n import tr
+from ..base import DoubleGuaranteeAlgorithm
 
 CONSTRAINT_PARAMETERS = {"BASIC_FARMLAND": "basic_farmland", "RED_LINE": "red_line", "SLOPE": "slope"}
 
 
-class TakeOfflineAlgorithm(QgsProcessingAlgorithm):
+class TakeOfflineAlgorithm(DoubleGuaranteeAlgorithm):
+    GROUP_ID = "review"
     DATABASE, PROJECTS, MARGIN, OUTPUT = "DATABASE", "PROJECTS", "MARGIN", "OUTPUT"
 
     def name(self):
@@ -19,19 +21,10 @@ class TakeOfflineAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802
         return tr("Take projects offline")
 
-    def group(self):
-        return tr("Field review")
-
-    def groupId(self):  # noqa: N802
-        return "review"
-
     def shortHelpString(self):  # noqa: N802
         return tr("Writes one GeoPackage for a field laptop with the chosen projects, their plots and review "
                   "records, and the constraint layers clipped to the projects plus a margin. Bring it back "
                   "with 'Bring back an offline package'.")
-
-    def createInstance(self):  # noqa: N802
-        return TakeOfflineAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr("Project database"), extension="gpkg"))
