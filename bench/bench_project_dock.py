@@ -93,14 +93,34 @@ class StallMeter:
         return self.longest
 
 
+def timed_edits(dock, plots, target, meter, rounds, step_m, check=None):
+    """Shrink the ``target`` plot ``rounds`` times (one undoable edit each) and wait for the dock's
+    panel: ``(latencies in s, longest main-thread stalls)``; ``check()`` must hold after each."""
+    from qgis.core import QgsGeometry
+    from double_guarantee_plugin.core import projects
+    from screenshot_dock import wait_idle
+    latencies, stalls = [], []
+    for step in range(rounds):
+        shape = QgsGeometry(target.geometry()).buffer(-step_m * (step + 1), 2)
+        shape.convertToMultiType()
+        meter.start()
+        started = time.perf_counter()
+        with projects.edit_command(plots, "bench edit"):
+            plots.changeGeometry(target.id(), shape)
+        wait_idle(dock)
+        latencies.append(time.perf_counter() - started)
+        stalls.append(meter.stop())
+        assert check is None or check()
+    return latencies, stalls
+
+
 def _edit_latencies_with_constraints(dock, plots, target, code, meter, rounds=5):
     """The same edits with the demo county as constraint set (None without core.constraints)."""
     try:
         from double_guarantee_plugin.core import constraints
     except ImportError:
         return None
-    from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer
-    from double_guarantee_plugin.core import projects
+    from qgis.core import QgsProject, QgsVectorLayer
     from screenshot_dock import wait_idle
     county = ROOT / "demo_data" / "demo_county.gpkg"
     layers = {name: QgsVectorLayer(f"{county}|layername={name}", name, "ogr")
@@ -110,17 +130,7 @@ def _edit_latencies_with_constraints(dock, plots, target, code, meter, rounds=5)
         basic_farmland=layers["basic_farmland"], red_line=layers["red_line"], slope=layers["slope"]))
     wait_idle(dock, 600)   # first run builds the spatial indexes
     dock.all_debouncer.stop()
-    latencies, stalls = [], []
-    for step in range(rounds):
-        shape = QgsGeometry(target.geometry()).buffer(-0.3 * (step + 1), 2)
-        shape.convertToMultiType()
-        meter.start()
-        started = time.perf_counter()
-        with projects.edit_command(plots, "bench edit"):
-            plots.changeGeometry(target.id(), shape)
-        wait_idle(dock)
-        latencies.append(time.perf_counter() - started)
-        stalls.append(meter.stop())
+    latencies, stalls = timed_edits(dock, plots, target, meter, rounds, 0.3)
     dock.all_debouncer.stop()
     status = dock.last_snapshot.check_status
     dock.set_constraint_set(None)
@@ -134,7 +144,7 @@ def main():
     start_qgis()
     from screenshot_dock import HeadlessInterface, wait_idle
     import processing
-    from qgis.core import QgsApplication, QgsGeometry, QgsProject
+    from qgis.core import QgsApplication, QgsProject
     from double_guarantee_plugin.core import projects
     from double_guarantee_plugin.gui.docks.project_dock import ProjectDock
 
@@ -165,18 +175,9 @@ def main():
     wait_idle(dock)
     target = projects.plot_features(plots, code)[0]
     projects.ensure_editing(plots)
-    latencies, stalls = [], []
-    for step in range(10):
-        shape = QgsGeometry(target.geometry()).buffer(-0.5 * (step + 1), 2)
-        shape.convertToMultiType()
-        meter.start()
-        started = time.perf_counter()
-        with projects.edit_command(plots, "bench edit"):
-            plots.changeGeometry(target.id(), shape)
-        wait_idle(dock)
-        latencies.append(time.perf_counter() - started)
-        stalls.append(meter.stop())
-        assert dock.last_snapshot.project_code == code and dock.last_snapshot.project_credit.plot_count == 100
+    latencies, stalls = timed_edits(dock, plots, target, meter, 10, 0.5,
+                                    check=lambda: dock.last_snapshot.project_code == code
+                                    and dock.last_snapshot.project_credit.plot_count == 100)
     dock.all_debouncer.stop()   # keep the lazy full run from competing with the timings below
     median = statistics.median(latencies)
     print(f"edit → panel ({code}, 100 plots of {plots.featureCount():,}): median {median * 1000:.0f} ms, "
