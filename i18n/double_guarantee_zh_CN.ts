@@ -233,7 +233,7 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="311" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -848,12 +848,12 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="294" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="302" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
@@ -908,7 +908,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="311" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -933,7 +933,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="318" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1958,7 +1958,7 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -2068,7 +2068,7 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
@@ -2158,7 +2158,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="285" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2728,7 +2728,7 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="237" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -3427,17 +3427,22 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
+            <source>{} + province reserve {}</source>
+            <translation>{} + 省级储备 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="74" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="276" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="284" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="274" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="282" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -3582,7 +3587,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="228" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="229" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>

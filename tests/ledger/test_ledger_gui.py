@@ -205,3 +205,25 @@ def test_offer_deposit_shows_the_province_share_of_a_jiangsu_province_invested_p
     assert ledger.balance(DEMO).amounts == Amounts(14, 10000, 2)
     assert ledger.balance("320000").amounts == Amounts(56, 40000, 8)
     ledger.close()
+
+
+def test_the_journal_shows_each_reserve_its_part_of_a_split_deposit(dock, filled_target):
+    from double_guarantee_plugin.core import tables
+    ledger = open_ledger(filled_target)
+    attributes = dict(_attributes("JS-8"), funding_source="province")
+    ledger.deposit_project(attributes, ProjectCredit("JS-8", area_mu=1000.0, new_farmland_mu=70.0,
+                                                     credit_area_mu=70.5, credit_capacity_kg=50000,
+                                                     credit_paddy_mu=10), tables.load_rule_profile("jiangsu_2014"))
+    ledger.close()
+
+    def row_of(code):
+        for row in range(dock.journal_table.rowCount()):
+            if dock.journal_table.item(row, 4).text().startswith(code):
+                return [dock.journal_table.item(row, column).text() for column in range(8)]
+        raise AssertionError(f"{code} is not in the journal")
+    dock.set_county("320000")                           # the province reserve, listed from its balance
+    province = row_of("JS-8")
+    assert province[5].startswith("56.4000") and "320999" in province[3] and "320000" in province[3]
+    dock.set_county(DEMO)
+    county = row_of("JS-8")
+    assert county[5].startswith("14.1000") and county[6].startswith("10,000.0")

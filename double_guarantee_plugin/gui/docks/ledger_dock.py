@@ -224,13 +224,21 @@ class LedgerDock(QDockWidget):
                 else 1
             if entry.kind == "reversal":
                 sign = 0
+            amounts = entry.amounts
             if entry.kind == "transfer":
                 where = tr("{} → {}", entry.counterparty_code, entry.county_code)
+            elif entry.kind == "deposit" and not entry.province_amounts.is_zero():
+                # split with the province reserve: each side sees what it received
+                where = tr("{} + province reserve {}", entry.county_code, entry.counterparty_code)
+                if county == entry.counterparty_code:
+                    amounts = entry.province_amounts
+                elif county == entry.county_code:
+                    amounts = entry.county_amounts
             else:
                 where = entry.county_code
             values = [str(entry.entry_id), entry.occurred_on or "", kind_label(entry.kind), where,
                       f"{entry.project_code or ''} {entry.project_name or ''}".strip()]
-            for value in (entry.amounts.area_mu, entry.amounts.capacity_kg, entry.amounts.paddy_mu):
+            for value in (amounts.area_mu, amounts.capacity_kg, amounts.paddy_mu):
                 values.append(f"{sign * value:,.4f}" if sign else f"{value:,.4f}")
             note = entry.note or ""
             if entry.kind == "commitment":
