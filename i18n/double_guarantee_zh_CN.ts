@@ -13,7 +13,7 @@
             <translation>（另有 {} 条见日志）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
         </message>
@@ -78,12 +78,12 @@
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="166" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="150" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="130" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
             <source>Already applied as entry {} (same idempotency key)</source>
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
@@ -93,7 +93,7 @@
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
             <source>Applied now (false: applied before)</source>
             <translation>本次执行（否：之前已执行）</translation>
         </message>
@@ -123,7 +123,7 @@
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Area balance after (mu)</source>
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
@@ -188,7 +188,7 @@
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
             <source>Basic farmland (optional: exclusions)</source>
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
@@ -258,7 +258,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Capacity balance after (kg)</source>
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
@@ -318,12 +318,12 @@
             <translation>检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
             <source>Checked plots</source>
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="181" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="165" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
@@ -388,7 +388,7 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="57" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="56" />
             <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
             <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
         </message>
@@ -453,7 +453,7 @@
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="53" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
         </message>
@@ -488,12 +488,12 @@
             <translation>约束图层集 (*.json)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="55" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="57" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="56" />
             <source>Construction project name</source>
             <translation>建设项目名称</translation>
         </message>
@@ -528,7 +528,7 @@
             <translation>坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="9" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
             <source>Coordinate files</source>
             <translation>坐标文件</translation>
         </message>
@@ -553,7 +553,7 @@
             <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
@@ -583,7 +583,7 @@
             <translation>县界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="54" />
             <source>County code</source>
             <translation>县级行政区代码</translation>
         </message>
@@ -608,7 +608,7 @@
             <translation>县级行政区 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
             <source>County {} cannot cover this: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
@@ -628,7 +628,7 @@
             <translation>补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="9" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
             <source>Credits and checks</source>
             <translation>指标与检查</translation>
         </message>
@@ -658,7 +658,7 @@
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Cultivation fee due (yuan)</source>
             <translation>应缴耕地开垦费（元）</translation>
         </message>
@@ -833,7 +833,7 @@
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
             <source>Ecological red line (optional: blocking)</source>
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
@@ -958,7 +958,7 @@
             <translation>外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
             <source>Field review</source>
             <translation>外业核查</translation>
         </message>
@@ -973,7 +973,7 @@
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="67" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
@@ -1028,7 +1028,7 @@
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="111" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="104" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
@@ -1048,7 +1048,7 @@
             <translation>实施前 / 后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
             <source>Grade of the occupied land</source>
             <translation>占用耕地等别</translation>
         </message>
@@ -1083,7 +1083,7 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
         </message>
@@ -1153,7 +1153,7 @@
             <translation>流水条数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -1168,7 +1168,7 @@
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="66" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="65" />
             <source>Land class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -1203,7 +1203,7 @@
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="52" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
@@ -1243,7 +1243,7 @@
             <translation>图件已导出至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="10" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
             <source>Maps and reports</source>
             <translation>图件与报表</translation>
         </message>
@@ -1298,7 +1298,7 @@
             <translation>正在合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
             <source>Message</source>
             <translation>消息</translation>
         </message>
@@ -1378,7 +1378,7 @@
             <translation>未指定坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="28" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
             <source>No county of the province holds enough to sell.</source>
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
@@ -1498,17 +1498,17 @@
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="59" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="61" />
             <source>Occupied grain capacity (kg)</source>
             <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
             <source>Occupied paddy (mu)</source>
             <translation>占用水田（亩）</translation>
         </message>
@@ -1643,7 +1643,7 @@
             <translation>实施后水田（斜线）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Paddy balance after (mu)</source>
             <translation>核销后水田余额（亩）</translation>
         </message>
@@ -1733,12 +1733,12 @@
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="80" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="69" />
             <source>Plots: {}</source>
             <translation>地块：{}</translation>
         </message>
@@ -1813,7 +1813,7 @@
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
@@ -2023,7 +2023,7 @@
             <translation>储备库余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="10" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
             <source>Reserve ledger</source>
             <translation>指标储备库</translation>
         </message>
@@ -2033,7 +2033,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="41" />
             <source>Reserve ledger write-off</source>
             <translation>储备库核销</translation>
         </message>
@@ -2088,12 +2088,12 @@
             <translation>规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="33" />
             <source>Rule profile ({})</source>
             <translation>规则配置（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="130" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="114" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
@@ -2223,7 +2223,7 @@
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
             <source>Slope field (degrees)</source>
             <translation>坡度字段（度）</translation>
         </message>
@@ -2233,7 +2233,7 @@
             <translation>陡坡（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
@@ -2313,17 +2313,17 @@
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="121" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="116" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="100" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="113" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="97" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
@@ -2353,12 +2353,12 @@
             <translation>上会图件导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="114" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="99" />
             <source>The plot layer already has a field '{}'; rename it first</source>
             <translation>地块图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="110" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="95" />
             <source>The plot layer lacks the fields {}</source>
             <translation>地块图层缺少字段 {}</translation>
         </message>
@@ -2433,7 +2433,7 @@
             <translation>地块面积单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="91" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="44" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
@@ -2478,7 +2478,7 @@
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
             <source>Write-off date (YYYY-MM-DD)</source>
             <translation>核销日期（YYYY-MM-DD）</translation>
         </message>
@@ -2503,7 +2503,7 @@
             <translation>核销…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="45" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="44" />
             <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.</source>
             <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
         </message>
@@ -2528,7 +2528,7 @@
             <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：先是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示每个余额是否等于其流水之和。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="130" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
@@ -2608,7 +2608,7 @@
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="17" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
         </message>
@@ -2793,7 +2793,7 @@
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
@@ -2988,7 +2988,7 @@
             <translation>在地块外</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
             <source>paddy short by {:.4f} mu</source>
             <translation>水田缺 {:.4f} 亩</translation>
         </message>
@@ -3502,7 +3502,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="159" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="143" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
@@ -3512,7 +3512,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="135" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="133" />
             <source>{} parcel(s) written to {} file(s) in {}</source>
             <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
@@ -3582,7 +3582,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
@@ -3657,7 +3657,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="126" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
         </message>

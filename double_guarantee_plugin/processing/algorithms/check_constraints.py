@@ -7,7 +7,7 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, 
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ...core import constraints, tables
+from ...core import constraints
 from ...core.constraint_rules import SEVERITIES
 from ...core.layer_credits import PlotFields
 from ...i18n import tr
@@ -61,21 +61,12 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
                                                             polygons, optional=True))
         self.addParameter(QgsProcessingParameterString(self.SURVEY_CLASS_FIELD, tr("Land-survey class field"),
                                                        defaultValue="dlbm", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.RULE_PROFILE, tr("Rule profile ({})", ", ".join(tables.rule_profile_ids())),
-            defaultValue=tables.DEFAULT_PROFILE_ID))
+        self.add_rule_profile_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked plots"),
                                                             QgsProcessing.TypeVectorPolygon))
         for status in (constraints.STATUS_OK, constraints.STATUS_WARNING, constraints.STATUS_BLOCKING,
                        constraints.STATUS_NOT_CHECKED):
             self.addOutput(QgsProcessingOutputNumber(f"{status.upper()}_COUNT", tr("Plots: {}", status)))
-
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
-        if profile_id not in tables.rule_profile_ids():
-            return False, tr("Unknown rule profile '{}'; known profiles: {}", profile_id,
-                             ", ".join(tables.rule_profile_ids()))
-        return super().checkParameterValues(parameters, context)
 
     def _constraint_set(self, parameters, context):
         basic_farmland = self.parameterAsVectorLayer(parameters, self.BASIC_FARMLAND, context)
@@ -95,14 +86,8 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # an invalid plot is reported (blocking, with its location), never dropped or fatal
         context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
-        try:
-            profile = tables.load_rule_profile(profile_id)
-        except tables.TableError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+        source = self.source(parameters, self.INPUT, context)
+        profile = self.rule_profile(parameters, context)
         mapping = PlotFields()
         missing = [name for name in (mapping.project_code, mapping.class_before, mapping.class_after)
                    if source.fields().indexOf(name) < 0]

@@ -4,10 +4,9 @@ from collections import Counter
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
                        QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsWkbTypes)
+                       QgsProcessingParameterVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ...core import tables
 from ...core.layer_credits import PlotFields, compute_layer_credits
 from ...core.units import mu_to_ha
 from ...i18n import tr
@@ -62,9 +61,7 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Plots"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            self.RULE_PROFILE, tr("Rule profile ({})", ", ".join(tables.rule_profile_ids())),
-            defaultValue=tables.DEFAULT_PROFILE_ID))
+        self.add_rule_profile_parameter()
         defaults = PlotFields()
         for parameter, attribute in FIELD_PARAMETERS:
             self.addParameter(QgsProcessingParameterField(
@@ -85,24 +82,11 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROJECT_OUTPUT, tr("Project credits"),
                                                             QgsProcessing.TypeVector))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
-        if profile_id not in tables.rule_profile_ids():
-            return False, tr("Unknown rule profile '{}'; known profiles: {}", profile_id,
-                             ", ".join(tables.rule_profile_ids()))
-        return super().checkParameterValues(parameters, context)
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # invalid plots are reported per plot with a reason, never dropped or fatal
         context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
-        try:
-            profile = tables.load_rule_profile(profile_id)
-        except tables.TableError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+        source = self.source(parameters, self.INPUT, context)
+        profile = self.rule_profile(parameters, context)
         mapping = PlotFields()
         for parameter, attribute in FIELD_PARAMETERS:
             chosen = self.parameterAsFields(parameters, parameter, context)

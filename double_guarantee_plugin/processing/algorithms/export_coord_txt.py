@@ -92,9 +92,7 @@ class ExportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
             self.OUTPUT, tr("Coordinate TXT file (or folder)"), fileFilter="TXT (*.txt)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source(parameters, self.INPUT, context)
         chosen = {}
         for parameter, key, _candidates in FIELD_PARAMETERS:
             fields = self.parameterAsFields(parameters, parameter, context)

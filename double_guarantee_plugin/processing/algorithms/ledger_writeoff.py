@@ -3,7 +3,6 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputBoolean,
                        QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
-from ...core import tables
 from ...core.ledger import (Amounts, LedgerError, ShortfallError, cultivation_fee, occupied_amounts,
                             open_ledger)
 from ...i18n import tr
@@ -70,9 +69,7 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.DATE, tr("Write-off date (YYYY-MM-DD)")))
         self.addParameter(QgsProcessingParameterString(self.KEY, tr("Idempotency key (retries are applied once)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.RULE_PROFILE, tr("Rule profile ({})", ", ".join(tables.rule_profile_ids())),
-            defaultValue=tables.DEFAULT_PROFILE_ID))
+        self.add_rule_profile_parameter()
         for name, label in (("ENTRY_ID", tr("Journal entry")), ("AREA_MU_AFTER", tr("Area balance after (mu)")),
                             ("CAPACITY_KG_AFTER", tr("Capacity balance after (kg)")),
                             ("PADDY_MU_AFTER", tr("Paddy balance after (mu)")),
@@ -89,11 +86,7 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         target = self.parameterAsString(parameters, self.LEDGER, context).strip()
-        profile_id = self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
-        try:
-            profile = tables.load_rule_profile(profile_id)
-        except tables.TableError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+        profile = self.rule_profile(parameters, context)
         area = self.parameterAsDouble(parameters, self.AREA_MU, context)
         capacity = self._number(parameters, self.CAPACITY_KG, context)
         paddy = self._number(parameters, self.PADDY_MU, context)
