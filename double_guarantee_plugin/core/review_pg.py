@@ -3,6 +3,8 @@
 schema (with insert-only grants: the database itself keeps the history)."""
 import contextlib
 
+from .project_db import ProjectDatabaseError
+from .project_db_pg import _connect, ensure_review_schema_pg, resolve_target
 from .review import META_TABLE, REVIEWS_TABLE, SCHEMA_KEY, SCHEMA_VERSION, ReviewError, ReviewStore
 
 
@@ -28,7 +30,6 @@ class PgReviewStore(ReviewStore):
     PostgreSQL URI / DSN or a QGIS connection name).  One connection, one transaction per call."""
 
     def __init__(self, target, schema):
-        from .project_db_pg import resolve_target
         self.target = resolve_target(target)
         self.schema = str(schema or "").strip()
         self.path = self.label_of(self.target, self.schema)     # what messages name
@@ -50,12 +51,10 @@ class PgReviewStore(ReviewStore):
     @staticmethod
     def label_of(target, schema):
         """How a store on ``schema`` of ``target`` names itself (no password)."""
-        from .project_db_pg import resolve_target
         return f"{resolve_target(target).label} ({str(schema or '').strip()})"
 
     def _create_tables(self, connection):
         import psycopg2.errors
-        from .project_db_pg import ensure_review_schema_pg
         try:
             ensure_review_schema_pg(connection.cursor(), self.schema)
         except psycopg2.errors.InsufficientPrivilege as exc:
@@ -71,8 +70,6 @@ class PgReviewStore(ReviewStore):
 
     def _raw(self):
         if self._connection is None or self._connection.closed:
-            from .project_db_pg import _connect
-            from .project_db import ProjectDatabaseError
             try:
                 self._connection = _connect(self.target)
             except ProjectDatabaseError as exc:
