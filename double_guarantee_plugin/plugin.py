@@ -83,6 +83,8 @@ class DoubleGuaranteePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        from .core.project_profile import release_project_profile
+        release_project_profile()
         remove_translation()
 
     # -- actions ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox
                                  QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                  QWidget)
 
+from ...core.project_profile import current_profile
 from ...core.reports import ReportError
 from ...core.reports.export import MeetingMapJob, export_meeting_maps
 from ...core.reports.fonts import configured_family
@@ -62,7 +63,7 @@ def export_project_map(iface, plots_layer, project_code, path=None, template=Non
         path += f".{fmt}"
     folder = os.path.dirname(os.path.abspath(path))
     job = MeetingMapJob(plots_layer, folder, [project_code], template=template, fmt=fmt,
-                        constraint_set=_project_constraint_set(), per_project=True)
+                        constraint_set=_project_constraint_set(), per_project=True, profile=current_profile())
     try:
         result = export_meeting_maps(job)
     except ReportError as exc:
@@ -119,6 +120,7 @@ class AtlasTask(QgsTask):
         self.options = dict(output_folder=output_folder, template=template, fmt=fmt, per_project=per_project,
                             combined_pdf=combined_pdf, font_family=font_family, producer=producer)
         self.iface = iface
+        self.profile = current_profile()     # read on the main thread, from the QGIS project
         self.result = None
         self.error = None
 
@@ -129,7 +131,8 @@ class AtlasTask(QgsTask):
                                 template=self.options["template"], basic_farmland=layers["basic_farmland"],
                                 red_line=layers["red_line"], slope=layers["slope"], fmt=self.options["fmt"],
                                 combined_pdf=self.options["combined_pdf"], per_project=self.options["per_project"],
-                                font_family=self.options["font_family"], producer=self.options["producer"])
+                                font_family=self.options["font_family"], producer=self.options["producer"],
+                                profile=self.profile)
             self.result = export_meeting_maps(job, _TaskFeedback(self))
             return not self.result.canceled
         except Exception as exc:  # noqa: BLE001 - reported on the main thread in finished()

@@ -15,16 +15,18 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFil
                                  QLabel, QListWidget, QListWidgetItem, QPushButton, QTreeWidget, QTreeWidgetItem,
                                  QVBoxLayout, QWidget)
 
-from ...core import constraints, tables
+from ...core import constraints
 from ...core.constraint_rules import SEVERITIES
 from ...core.constraint_task import ConstraintCheckTask
+from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
+from ..components.profile_selector import ProfileSelector
 from ..components.signals import disconnect_all
 
 DOCK_ORDER = 20
 OBJECT_NAME = "DoubleGuaranteeCheckDock"
 SCOPE = constraints.PROJECT_SCOPE
-KEY_PLOTS_LAYER, KEY_PROFILE = "check_plots_layer", "check_rule_profile"
+KEY_PLOTS_LAYER = "check_plots_layer"
 DEBOUNCE_MS = 120     # edits come in bursts; 120 ms + a warm re-check stays well under 300 ms
 STATUS_COLOURS = {constraints.STATUS_OK: "#1b7f3b", constraints.STATUS_WARNING: "#b06d00",
                   constraints.STATUS_BLOCKING: "#c0392b", constraints.STATUS_NOT_CHECKED: "#6c6c6c"}
@@ -88,11 +90,8 @@ class CheckDock(QDockWidget):
         self.survey_field = QgsFieldComboBox()
         self.survey_field.setObjectName("surveyFieldCombo")
         self.survey_field.setAllowEmptyFieldName(True)
-        self.profile_combo = QComboBox()
-        self.profile_combo.setObjectName("profileCombo")
-        for profile_id in tables.rule_profile_ids():
-            profile = tables.load_rule_profile(profile_id)
-            self.profile_combo.addItem(f"{profile.name_zh} ({profile.id})", profile.id)
+        self.profile_selector = ProfileSelector(with_label=False)
+        self.profile_combo = self.profile_selector.combo
         form.addRow(tr("Plots"), self.plots_combo)
         form.addRow(tr("Basic farmland"), self.bf_combo)
         form.addRow(tr("Ecological red line"), self.rl_combo)
@@ -104,7 +103,7 @@ class CheckDock(QDockWidget):
         survey_row.addWidget(self.survey_combo, 2)
         survey_row.addWidget(self.survey_field, 1)
         form.addRow(tr("Land survey (layer, class field)"), survey_row)
-        form.addRow(tr("Rule profile"), self.profile_combo)
+        form.addRow(tr("Rule profile"), self.profile_selector)
         layout.addLayout(form)
 
         extra_row = QHBoxLayout()
@@ -166,7 +165,7 @@ class CheckDock(QDockWidget):
         self.survey_combo.layerChanged.connect(self._survey_layer_changed)
         self.slope_field.fieldChanged.connect(self._settings_changed)
         self.survey_field.fieldChanged.connect(self._settings_changed)
-        self.profile_combo.currentIndexChanged.connect(self._settings_changed)
+        project_profile().changed.connect(self._profile_changed)
         project = QgsProject.instance()
         project.readProject.connect(self._project_read)
         project.cleared.connect(self._project_cleared)
@@ -185,8 +184,16 @@ class CheckDock(QDockWidget):
         layer = self.plots_combo.currentLayer()
         return layer if isinstance(layer, QgsVectorLayer) and layer.isValid() else None
 
-    def profile(self):
-        return tables.load_rule_profile(self.profile_combo.currentData() or tables.DEFAULT_PROFILE_ID)
+    @staticmethod
+    def profile():
+        return current_profile()
+
+    def _profile_changed(self, _profile_id):
+        if self._restoring:
+            return
+        self.engine = None
+        if self.plots_layer() is not None:
+            self.check_all()
 
     def constraint_set(self):
         slope = self.slope_combo.currentLayer()
@@ -237,7 +244,6 @@ class CheckDock(QDockWidget):
         constraint_set.write_to_project(project)
         plots = self.plots_layer()
         project.writeEntry(SCOPE, KEY_PLOTS_LAYER, plots.id() if plots else "")
-        project.writeEntry(SCOPE, KEY_PROFILE, self.profile_combo.currentData() or "")
         self.engine = None
         self._watch_layers()
         self.check_all()
@@ -254,10 +260,6 @@ class CheckDock(QDockWidget):
                 saved = None
             plots_id, _found = project.readEntry(SCOPE, KEY_PLOTS_LAYER, "")
             self.plots_combo.setLayer(project.mapLayer(plots_id) if plots_id else None)
-            profile_id, _found = project.readEntry(SCOPE, KEY_PROFILE, "")
-            index = self.profile_combo.findData(profile_id)
-            if index >= 0:
-                self.profile_combo.setCurrentIndex(index)
             for combo in (self.bf_combo, self.rl_combo, self.slope_combo, self.survey_combo):
                 combo.setLayer(None)
             self.extra_list.clear()
@@ -589,7 +591,8 @@ class CheckDock(QDockWidget):
 
     def cleanup(self):
         project = QgsProject.instance()
-        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared)))
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
+                        (project_profile().changed, self._profile_changed)))
         self.debounce.stop()
         self._unwatch_layers()
         if self.task is not None:

@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFil
 from ...core.ledger import ENTRY_KINDS, LedgerError, ledger_path_for, open_ledger
 from ...core.ledger.report import report_rows, write_csv
 from ...core.units import kg_to_wan_kg, mu_to_ha
+from ...core.project_profile import current_profile
 from ...i18n import tr
 from ..dialogs.deposit import remember_ledger_target, resolve_ledger_target
 from ..dialogs.ledger_commitment import CommitmentDialog
@@ -267,7 +268,8 @@ class LedgerDock(QDockWidget):
         return dialog
 
     def open_write_off(self, exec_=True):
-        return self._after(WriteOffDialog(self.ledger, self.county_code(), parent=self), exec_)
+        return self._after(WriteOffDialog(self.ledger, self.county_code(), profile=current_profile(), parent=self),
+                           exec_)
 
     def open_transfer(self, exec_=True, amounts=None):
         return self._after(TransferDialog(self.ledger, self.county_code(), amounts, parent=self), exec_)

@@ -7,6 +7,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterMapLayer,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer)
 
+from ...core.project_profile import current_profile
 from ...core.reports import ReportError
 from ...core.reports.export import FORMATS, MeetingMapJob, export_meeting_maps
 from ...core.reports.layout import DEFAULT_TEMPLATE, TEMPLATES
@@ -90,7 +91,8 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
             fmt=fmt,
             combined_pdf="meeting_maps_all.pdf" if self.parameterAsBoolean(parameters, self.COMBINED, context) else "",
             font_family=self.parameterAsString(parameters, self.FONT, context) or None,
-            producer=self.parameterAsString(parameters, self.PRODUCER, context) or None)
+            producer=self.parameterAsString(parameters, self.PRODUCER, context) or None,
+            profile=current_profile(context.project()))
         try:
             result = export_meeting_maps(job, feedback)
         except ReportError as exc:
