@@ -23,15 +23,17 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogB
 from ...core import live_credits, project_db_pg, projects, tables
 from ...core.project_db import (PLOTS_LAYER, PROJECTS_TABLE, ProjectDatabaseError, layer_uri,
                                 open_project_database)
+from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
 from ..components.credit_panel import CreditPanel, STATUS_COLOURS, status_label
+from ..components.profile_selector import ProfileSelector
 from ..components.signals import disconnect_all
 from ..dialogs.project_db import DOCK_OBJECT_NAME
 from ..tools.plot_tools import DrawPlotTool, ReshapePlotTool, SplitPlotsTool, open_attribute_form
 
 DOCK_ORDER = 10
 SCOPE = "DoubleGuarantee"
-KEY_DATABASE, KEY_PROJECT, KEY_PROFILE = "database_path", "selected_project", "rule_profile"
+KEY_DATABASE, KEY_PROJECT = "database_path", "selected_project"   # the profile: core.project_profile
 KEY_PG_CONNECTION, KEY_PG_SCHEMA = "pg_connection", "pg_schema"   # never a password: see project_db_pg.public_target
 ALL_PROJECTS_DELAY_MS = 2000
 PROJECT_COLUMNS = ("project_code", "project_name", "status", "check", "area_mu", "credit_area_mu",
@@ -88,7 +90,7 @@ class ProjectDock(QDockWidget):
         self._pg_connect_as = None
         self.plots_layer = None
         self.projects_layer = None
-        self.profile = tables.load_rule_profile()
+        self.profile = current_profile()
         self.constraint_set = None
         # one engine per kind of run: the all-projects run and the live run may overlap in two threads
         self.engine_caches = {"project": live_credits.ConstraintEngineCache(),
@@ -149,15 +151,10 @@ class ProjectDock(QDockWidget):
         layout.addLayout(top)
 
         profile_row = QHBoxLayout()
-        profile_row.addWidget(QLabel(tr("Rule profile")))
-        self.profile_combo = QComboBox()
-        self.profile_combo.setObjectName("profileCombo")
-        for profile_id in tables.rule_profile_ids():
-            profile = tables.load_rule_profile(profile_id)
-            self.profile_combo.addItem(f"{profile.name_zh} ({profile_id})", profile_id)
-        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(self.profile.id)))
-        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
-        profile_row.addWidget(self.profile_combo, 1)
+        self.profile_selector = ProfileSelector()      # the QGIS project's one rule profile
+        self.profile_combo = self.profile_selector.combo
+        project_profile().changed.connect(self._profile_changed)
+        profile_row.addWidget(self.profile_selector, 1)
         self.save_button = self._button(tr("Save"), self.save, tr("Save all edits to the database"), "saveButton")
         self.discard_button = self._button(tr("Discard"), lambda: self.discard(confirm=True),
                                            tr("Discard all unsaved edits"))
@@ -824,14 +821,13 @@ class ProjectDock(QDockWidget):
         if self.sender() is self.plots_layer:
             self.all_debouncer.poke()
 
-    def _profile_changed(self):
-        profile_id = self.profile_combo.currentData()
-        if profile_id and profile_id != self.profile.id:
-            self.profile = tables.load_rule_profile(profile_id)
+    def _profile_changed(self, *_args):
+        profile = current_profile()
+        if profile.id != self.profile.id:
+            self.profile = profile
             self._clear_engines()
             self.refresh_all_projects()
             self.refresh_credits()
-            self.write_state()
 
     def _sync_constraint_set(self):
         """Follow the constraint set saved in the QGIS project (another dock may have changed it)."""
@@ -1059,7 +1055,6 @@ class ProjectDock(QDockWidget):
         project.writeEntry(SCOPE, KEY_PG_CONNECTION, connection)
         project.writeEntry(SCOPE, KEY_PG_SCHEMA, schema)
         project.writeEntry(SCOPE, KEY_PROJECT, self.selected_project() or "")
-        project.writeEntry(SCOPE, KEY_PROFILE, self.profile.id)
 
     def restore_state(self):
         """Reopen the database, rule profile and selected project stored in the current QGIS project."""
@@ -1068,14 +1063,11 @@ class ProjectDock(QDockWidget):
         if not path:
             path, _ok = project.readEntry(SCOPE, "database", "")  # the key demo step 90 writes
         code, _ok = project.readEntry(SCOPE, KEY_PROJECT, "")
-        profile_id, _ok = project.readEntry(SCOPE, KEY_PROFILE, "")
         pg_connection, _ok = project.readEntry(SCOPE, KEY_PG_CONNECTION, "")
         pg_schema, _ok = project.readEntry(SCOPE, KEY_PG_SCHEMA, "")
         self._restoring = True
         try:
-            if profile_id and profile_id in tables.rule_profile_ids():
-                self.profile_combo.setCurrentIndex(self.profile_combo.findData(profile_id))
-                self.profile = tables.load_rule_profile(profile_id)
+            self.profile = current_profile(project)
             self.constraint_set = live_credits.project_constraint_set(project)
             if pg_connection and pg_schema and not path:
                 self.open_postgis(pg_connection, pg_schema)
@@ -1104,7 +1096,8 @@ class ProjectDock(QDockWidget):
     # -- unload -------------------------------------------------------------------------------------
     def cleanup(self):
         project = QgsProject.instance()
-        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared)))
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
+                        (project_profile().changed, self._profile_changed)))
         self.debouncer.stop()
         self.list_debouncer.stop()
         self.all_debouncer.stop()
