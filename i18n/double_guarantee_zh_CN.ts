@@ -28,32 +28,32 @@
             <translation> 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="47" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="48" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
@@ -63,7 +63,7 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="134" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -73,7 +73,7 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="94" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -88,7 +88,7 @@
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
             <source>Also one combined PDF of all projects</source>
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
@@ -103,7 +103,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -113,12 +113,12 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="72" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -128,7 +128,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -153,7 +153,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -168,7 +168,7 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="69" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
@@ -178,24 +178,24 @@
             <translation>余额等于流水之和</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
+            <source>Basic farmland (mu)</source>
+            <translation>永久基本农田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
             <source>Basic farmland (optional: exclusions)</source>
             <translation>永久基本农田（可选：扣除重叠）</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
-            <source>Basic farmland m²</source>
-            <translation>基本农田（平方米）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="90" />
@@ -208,7 +208,7 @@
             <translation>竞价</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="52" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
@@ -233,7 +233,7 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="313" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -253,7 +253,7 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -263,7 +263,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -273,7 +273,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -293,12 +293,12 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="150" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
@@ -308,12 +308,12 @@
             <translation>地块约束图层检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="140" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="144" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
         </message>
@@ -328,7 +328,7 @@
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="404" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="438" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
@@ -338,12 +338,12 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="725" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="722" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -358,12 +358,12 @@
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="214" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="217" />
             <source>Choose at least one project</source>
             <translation>请至少选择一个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="216" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="219" />
             <source>Choose one file per project, one combined PDF, or both</source>
             <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
         </message>
@@ -373,12 +373,12 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -413,7 +413,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -438,12 +438,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="25" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -468,7 +468,7 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="588" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="631" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -483,7 +483,7 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="344" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -528,7 +528,7 @@
             <translation>坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
             <source>Coordinate files</source>
             <translation>坐标文件</translation>
         </message>
@@ -543,7 +543,7 @@
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="74" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -568,12 +568,12 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -618,7 +618,7 @@
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
         </message>
@@ -628,32 +628,32 @@
             <translation>补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
             <source>Credits and checks</source>
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="932" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="928" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="909" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="905" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="904" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="900" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="142" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="145" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
@@ -678,17 +678,17 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="309" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -703,32 +703,32 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="573" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="573" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -743,22 +743,22 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="400" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="162" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="400" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -773,12 +773,12 @@
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="72" />
             <source>Double Guarantee constraint checks</source>
             <translation>双保约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="85" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
         </message>
@@ -793,22 +793,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -828,7 +828,7 @@
             <translation>到期日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="59" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
@@ -843,27 +843,27 @@
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="302" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="306" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="101" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -873,7 +873,7 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1012" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1008" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -883,47 +883,47 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="34" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="35" />
             <source>Export meeting maps</source>
             <translation>导出会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="57" />
             <source>Export project map</source>
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="301" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="335" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="313" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -933,12 +933,12 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="318" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="320" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="115" />
             <source>Exporting {} meeting maps</source>
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
@@ -958,7 +958,7 @@
             <translation>外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="14" />
             <source>Field review</source>
             <translation>外业核查</translation>
         </message>
@@ -968,7 +968,7 @@
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="73" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
@@ -983,37 +983,37 @@
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
             <source>Files written (separated by ;)</source>
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="52" />
             <source>File…</source>
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="59" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="197" />
             <source>Font</source>
             <translation>字体</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="66" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
@@ -1023,7 +1023,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="142" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1043,7 +1043,7 @@
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="220" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
         </message>
@@ -1058,27 +1058,27 @@
             <translation>占用耕地等别（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="73" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="214" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -1098,17 +1098,17 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="198" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="198" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="344" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1118,7 +1118,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="996" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="992" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1128,7 +1128,7 @@
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1143,7 +1143,7 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="52" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
@@ -1163,7 +1163,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1183,7 +1183,7 @@
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="124" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
@@ -1193,12 +1193,12 @@
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="56" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1208,7 +1208,7 @@
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="142" />
             <source>Ledger GeoPackage (opened, or created if new)</source>
             <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
         </message>
@@ -1218,7 +1218,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="165" />
             <source>Ledger {} opened</source>
             <translation>已打开储备库 {}</translation>
         </message>
@@ -1233,17 +1233,17 @@
             <translation>换行符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="146" />
             <source>Map export canceled after {} files</source>
             <translation>图件导出已取消（已导出 {} 个文件）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="78" />
             <source>Map written to {}</source>
             <translation>图件已导出至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
             <source>Maps and reports</source>
             <translation>图件与报表</translation>
         </message>
@@ -1253,32 +1253,32 @@
             <translation>新增耕地最大坡度（°）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="162" />
             <source>Meeting map atlas</source>
             <translation>会审图集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="43" />
             <source>Meeting maps</source>
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1313,32 +1313,32 @@
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="220" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="218" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="183" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1353,7 +1353,7 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
@@ -1398,7 +1398,7 @@
             <translation>未打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="101" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="103" />
             <source>No project was exported: {}</source>
             <translation>没有导出任何项目：{}</translation>
         </message>
@@ -1408,12 +1408,12 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="163" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="398" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="432" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1443,9 +1443,14 @@
             <translation>未检查：项目没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="27" />
             <source>Not creditable</source>
             <translation>不计指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
+            <source>Not passed</source>
+            <translation>不通过</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
@@ -1453,7 +1458,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1488,14 +1493,9 @@
             <translation>无需合并：该数据包已合并过。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="73" />
             <source>Nothing was exported</source>
             <translation>未导出任何图件</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
-            <source>OK</source>
-            <translation>通过</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="59" />
@@ -1523,7 +1523,7 @@
             <translation>离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="180" />
             <source>One combined PDF</source>
             <translation>合并为一个 PDF</translation>
         </message>
@@ -1533,37 +1533,37 @@
             <translation>每个地块一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="175" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="178" />
             <source>One file per project</source>
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="54" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
             <source>Open a project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="416" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="413" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="76" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
             <source>Open or create a project database on a PostgreSQL/PostGIS connection</source>
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
@@ -1583,7 +1583,7 @@
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="35" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="33" />
             <source>Other constraint</source>
             <translation>其他约束</translation>
         </message>
@@ -1598,7 +1598,7 @@
             <translation>其他图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
@@ -1606,6 +1606,11 @@
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="179" />
+            <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
+            <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/export.py" line="106" />
@@ -1623,17 +1628,17 @@
             <translation>总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="55" />
             <source>Own template (.qpt), overrides Template</source>
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="74" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1648,7 +1653,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -1658,7 +1663,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1678,6 +1683,11 @@
             <translation>地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
+            <source>Passed</source>
+            <translation>通过</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="112" />
             <source>Photos</source>
             <translation>照片</translation>
@@ -1693,12 +1703,12 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="754" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="751" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="171" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
@@ -1708,12 +1718,12 @@
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="48" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="49" />
             <source>Plots</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="225" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
@@ -1763,12 +1773,12 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
             <source>Producer</source>
             <translation>制图单位</translation>
         </message>
@@ -1778,17 +1788,17 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="213" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>Project area</source>
             <translation>项目面积</translation>
         </message>
@@ -1808,7 +1818,7 @@
             <translation>项目编号（逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="50" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="51" />
             <source>Project codes (empty: all)</source>
             <translation>项目编号（留空：全部）</translation>
         </message>
@@ -1843,7 +1853,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1858,27 +1868,27 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="641" />
             <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
             <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="648" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="645" />
             <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
             <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="616" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="613" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="598" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="595" />
             <source>Project {} could not be saved as accepted: {}</source>
             <translation>项目 {} 无法保存为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="586" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="583" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1923,12 +1933,12 @@
             <translation>已添加外业新建的项目：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
             <source>Projects exported</source>
             <translation>已导出项目数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="74" />
             <source>Projects not exported, with the reason</source>
             <translation>未导出的项目及原因</translation>
         </message>
@@ -1958,17 +1968,17 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
-            <source>Red line m²</source>
-            <translation>生态红线（平方米）</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
+            <source>Red line (mu)</source>
+            <translation>生态保护红线（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="227" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="224" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -1978,32 +1988,32 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="184" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="87" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="86" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="88" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="747" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="744" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -2023,7 +2033,7 @@
             <translation>储备库余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
             <source>Reserve ledger</source>
             <translation>指标储备库</translation>
         </message>
@@ -2038,7 +2048,7 @@
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="38" />
             <source>Reserve ledger 指标储备库</source>
             <translation>指标储备库</translation>
         </message>
@@ -2048,7 +2058,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2063,17 +2073,17 @@
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="25" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2083,14 +2093,14 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="125" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="33" />
-            <source>Rule profile ({})</source>
-            <translation>规则配置（{}）</translation>
+            <location filename="../double_guarantee_plugin/processing/base.py" line="35" />
+            <source>Rule profile ({}; empty: the QGIS project's)</source>
+            <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="114" />
@@ -2098,12 +2108,12 @@
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="158" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="158" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -2118,7 +2128,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="397" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="394" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2138,7 +2148,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="98" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
@@ -2148,22 +2158,22 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="422" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="419" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="116" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="295" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="713" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="710" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2178,7 +2188,7 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
@@ -2208,9 +2218,14 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="120" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
+            <source>Slope (mu)</source>
+            <translation>坡度超限（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="48" />
@@ -2218,7 +2233,7 @@
             <translation>坡度（带坡度字段的面图层或 DEM 栅格）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="35" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="33" />
             <source>Slope above limit</source>
             <translation>坡度超限</translation>
         </message>
@@ -2228,22 +2243,17 @@
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
-            <source>Slope m²</source>
-            <translation>陡坡（平方米）</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="61" />
             <source>Slope polygons (slope_deg)</source>
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2253,7 +2263,7 @@
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -2283,7 +2293,7 @@
             <translation>正在离线带出项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="53" />
             <source>Template</source>
             <translation>模板</translation>
         </message>
@@ -2293,22 +2303,22 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="413" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="447" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1010" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1006" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="994" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="990" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="631" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="628" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
@@ -2348,7 +2358,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1034" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1030" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2363,7 +2373,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1089" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1081" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2371,6 +2381,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="225" />
             <source>The project dock is not loaded</source>
             <translation>项目面板未加载</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/profile_selector.py" line="25" />
+            <source>The rule profile of this QGIS project: every dock and sheet uses it</source>
+            <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
@@ -2408,22 +2423,22 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="223" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2433,12 +2448,12 @@
             <translation>地块面积单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="44" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="47" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="26" />
             <source>Upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -2463,12 +2478,12 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="490" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="521" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="52" />
             <source>Warning</source>
             <translation>警告</translation>
         </message>
@@ -2493,12 +2508,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2513,7 +2528,7 @@
             <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="42" />
             <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
             <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
@@ -2553,7 +2568,7 @@
             <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="92" />
             <source>Zoom to the first invalid plot and mark the error</source>
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
@@ -2616,11 +2631,6 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="26" />
             <source>area {:,.4f} mu</source>
             <translation>耕地数量 {:,.4f} 亩</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
-            <source>blocking</source>
-            <translation>不通过</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="218" />
@@ -2728,7 +2738,7 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -2803,7 +2813,7 @@
             <translation>粮食产能 {:,.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
             <source>ha</source>
             <translation>公顷</translation>
         </message>
@@ -2828,7 +2838,7 @@
             <translation>已保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
             <source>kg</source>
             <translation>公斤</translation>
         </message>
@@ -2878,7 +2888,7 @@
             <translation>合并 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
             <source>mu</source>
             <translation>亩</translation>
         </message>
@@ -2943,7 +2953,7 @@
             <translation>不允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="939" />
             <source>not checked</source>
             <translation>未核查</translation>
         </message>
@@ -2958,7 +2968,7 @@
             <translation>不可计入指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="150" />
             <source>not exported: {}</source>
             <translation>未导出：{}</translation>
         </message>
@@ -3016,11 +3026,6 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="232" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
-            <source>passed</source>
-            <translation>通过</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="234" />
@@ -3173,7 +3178,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="588" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3373,17 +3378,12 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
-            <source>warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="43" />
             <source>yuan/mu</source>
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="205" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3393,7 +3393,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="207" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -3422,12 +3422,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="167" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="233" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -3437,12 +3437,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="284" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="286" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="282" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="284" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -3462,7 +3462,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 要素 {}：无法添加为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="148" />
             <source>{} files written to {}</source>
             <translation>已导出 {} 个文件至 {}</translation>
         </message>
@@ -3472,24 +3472,29 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="165" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="156" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="60" />
+            <source>{} m²</source>
+            <translation>{} 平方米</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="54" />
@@ -3507,7 +3512,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="207" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="208" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -3537,12 +3542,12 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="735" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="732" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="493" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="524" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -3552,7 +3557,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="759" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="756" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3587,7 +3592,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="229" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="230" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -3602,7 +3607,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="307" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="341" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -3617,17 +3622,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="292" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="99" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="101" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="392" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -3642,7 +3647,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="732" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="729" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>

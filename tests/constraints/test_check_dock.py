@@ -78,9 +78,9 @@ def test_dock_checks_every_plot_and_shows_the_verdict(check_dock, dock_layers):
     assert check_dock.results["DG2024-06"].status == "blocking"
     assert check_dock.results["DG2024-08"].status == "blocking"
     assert check_dock.results["DG2024-07"].status == "warning"
-    assert "Blocking" in check_dock.verdict_label.text()
+    assert "Not passed" in check_dock.verdict_label.text()
     top = check_dock.tree.topLevelItem(0)
-    assert top.data(0, Qt.UserRole)[0] == "project" and top.text(1) == "Blocking"   # worst first
+    assert top.data(0, Qt.UserRole)[0] == "project" and top.text(1) == "Not passed"   # worst first
     assert top.foreground(1).color() == QColor(STATUS_COLOURS["blocking"])
 
 

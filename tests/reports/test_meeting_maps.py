@@ -122,7 +122,7 @@ def test_pdf_text_has_chinese_name_credits_equal_computecredits_and_statuses(exp
             assert report.verdict == "ok" and "通过" in text
         if not _engine_available():
             assert {check.status for check in report.check_rows} == {STATUS_NOT_CHECKED}
-            assert "未核查" in text and "通过" not in text
+            assert "未检查" in text and "通过" not in text
 
 
 def test_red_line_conflict_is_red_on_the_map_and_clean_project_is_not(exported, tmp_path):
@@ -216,7 +216,7 @@ def test_without_constraint_layers_every_check_is_not_checked(plots_layer, tmp_p
     assert {row.role for row in report.check_rows} >= {"basic_farmland", "red_line", "slope"}
     assert {row.status for row in report.check_rows} == {STATUS_NOT_CHECKED}
     text = pdf_text(result.files[0])
-    assert "not checked" in text and "passed" not in text   # no translator: English labels
+    assert "Not checked" in text and "Passed" not in text   # no translator: English labels
 
 
 def test_pdf_is_searchable_text_not_outlines(exported):

@@ -22,11 +22,9 @@ ROLES_SHOWN = ("basic_farmland", "red_line", "slope")  # every sheet lists these
 
 
 def status_label(status):
-    """The reader's word for a check status (translated); unknown codes are shown as they are."""
-    from ...i18n import tr
-    labels = {STATUS_OK: tr("passed"), STATUS_WARNING: tr("warning"), STATUS_BLOCKING: tr("blocking"),
-              STATUS_NOT_CHECKED: tr("not checked")}
-    return labels.get(status, str(status))
+    """The reader's word for a check status: the one table of verdict words (core.verdicts)."""
+    from ..verdicts import verdict_label
+    return verdict_label(status)
 
 
 def role_label(role):

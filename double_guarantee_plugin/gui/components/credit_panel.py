@@ -10,6 +10,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGroupB
 
 from ...core.live_credits import STATUS_BLOCKING, STATUS_NOT_CHECKED, STATUS_OK, STATUS_WARNING
 from ...core.units import kg_to_wan_kg, mu_to_ha
+from ...core.verdicts import verdict_label
 from ...i18n import tr
 
 STATUS_COLOURS = {STATUS_OK: "#1b7f3b", STATUS_WARNING: "#b06d00", STATUS_BLOCKING: "#c0392b",
@@ -18,9 +19,7 @@ MAX_MESSAGES = 5
 PLOT_COLUMNS = ("plot", "kind", "area_mu", "credit_area_mu", "credit_capacity_kg", "credit_paddy_mu", "note")
 
 
-def status_label(status):
-    return {STATUS_OK: tr("OK"), STATUS_WARNING: tr("Warning"), STATUS_BLOCKING: tr("Blocking"),
-            STATUS_NOT_CHECKED: tr("Not checked")}.get(status, status)
+status_label = verdict_label   # the one table of verdict words (core.verdicts)
 
 
 def kind_label(kind):

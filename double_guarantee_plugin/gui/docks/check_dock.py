@@ -12,12 +12,14 @@ from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFormLayout, QHBoxLayout,
-                                 QLabel, QListWidget, QListWidgetItem, QPushButton, QTreeWidget, QTreeWidgetItem,
-                                 QVBoxLayout, QWidget)
+                                 QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QTreeWidget,
+                                 QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import constraints
 from ...core.constraint_rules import SEVERITIES
 from ...core.constraint_task import ConstraintCheckTask
+from ...core.units import m2_to_mu
+from ...core.verdicts import VERDICT_COLOURS as STATUS_COLOURS, verdict_label
 from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
 from ..components.profile_selector import ProfileSelector
@@ -28,8 +30,7 @@ OBJECT_NAME = "DoubleGuaranteeCheckDock"
 SCOPE = constraints.PROJECT_SCOPE
 KEY_PLOTS_LAYER = "check_plots_layer"
 DEBOUNCE_MS = 120     # edits come in bursts; 120 ms + a warm re-check stays well under 300 ms
-STATUS_COLOURS = {constraints.STATUS_OK: "#1b7f3b", constraints.STATUS_WARNING: "#b06d00",
-                  constraints.STATUS_BLOCKING: "#c0392b", constraints.STATUS_NOT_CHECKED: "#6c6c6c"}
+ALIGN_NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = ("item", "status", "bf_m2", "rl_m2", "slope_m2", "message")
 PLOT_SIGNALS = ("geometryChanged", "featureAdded", "featureDeleted", "attributeValueChanged",
                 "committedFeaturesAdded", "committedFeaturesRemoved", "afterRollBack")
@@ -44,6 +45,24 @@ def create_dock(iface):
 
 def _brush(status):
     return QBrush(QColor(STATUS_COLOURS.get(status, "#6c6c6c")))
+
+
+def severity_label(severity):
+    """What a constraint layer's severity does to a plot (not a verdict: a blocking layer blocks)."""
+    return {"blocking": tr("Blocking"), "warning": tr("Warning"), "info": tr("Info")}.get(severity, severity)
+
+
+def _set_overlaps(item, areas_m2):
+    """Columns 2–4: overlaps in mu with thousands separators, m² in the tooltip."""
+    for column, area_m2 in zip((2, 3, 4), areas_m2):
+        area_m2 = float(area_m2 or 0.0)
+        item.setText(column, format_mu(m2_to_mu(area_m2)))
+        item.setToolTip(column, tr("{} m²", f"{area_m2:,.1f}"))
+        item.setTextAlignment(column, ALIGN_NUMBER)
+
+
+def format_mu(area_mu):
+    return f"{area_mu:,.2f}"
 
 
 class CheckDock(QDockWidget):
@@ -110,8 +129,7 @@ class CheckDock(QDockWidget):
         self.extra_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
         self.extra_severity = QComboBox()
         for severity in SEVERITIES:
-            self.extra_severity.addItem(constraints.status_label(severity) if severity != "info" else tr("Info"),
-                                        severity)
+            self.extra_severity.addItem(severity_label(severity), severity)
         self.extra_severity.setCurrentIndex(1)
         add_button = QPushButton(tr("Add"))
         add_button.clicked.connect(self._add_extra)
@@ -149,8 +167,17 @@ class CheckDock(QDockWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("checkTree")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels([tr("Project / plot"), tr("Status"), tr("Basic farmland m²"), tr("Red line m²"),
-                                   tr("Slope m²"), tr("Message")])
+        self.tree.setHeaderLabels([tr("Project / plot"), tr("Verdict"), tr("Basic farmland (mu)"),
+                                   tr("Red line (mu)"), tr("Slope (mu)"), tr("Message")])
+        header = self.tree.header()
+        for column in range(1, len(COLUMNS) - 1):
+            # the verdict and the overlaps always fit their figures and their whole heading
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for column in (2, 3, 4):
+            self.tree.headerItem().setTextAlignment(column, ALIGN_NUMBER)
+            self.tree.headerItem().setToolTip(column, tr("Overlap in mu (1 mu = 2000/3 m²); the tooltip of each "
+                                                         "figure gives it in m²"))
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
         self.tree.itemClicked.connect(self._item_clicked)
         layout.addWidget(self.tree, 1)
@@ -169,6 +196,11 @@ class CheckDock(QDockWidget):
         project = QgsProject.instance()
         project.readProject.connect(self._project_read)
         project.cleared.connect(self._project_cleared)
+        # the conflict highlight belongs to the check: it goes when the user leaves it
+        self.visibilityChanged.connect(self._visibility_changed)
+        canvas = self._canvas()
+        if canvas is not None:
+            canvas.mapToolSet.connect(self._map_tool_changed)
         self.restore_state()
 
     @staticmethod
@@ -227,7 +259,7 @@ class CheckDock(QDockWidget):
         self._settings_changed()
 
     def _append_extra(self, entry):
-        item = QListWidgetItem(f"{entry.name} ({entry.severity})")
+        item = QListWidgetItem(f"{entry.name}（{severity_label(entry.severity)}）")
         item.setData(Qt.UserRole, entry)
         self.extra_list.addItem(item)
 
@@ -463,18 +495,16 @@ class CheckDock(QDockWidget):
         for code in sorted(self.results, key=lambda c: (constraints.status_rank(self.results[c].status), str(c))):
             project = self.results[code]
             counts[project.status] = counts.get(project.status, 0) + 1
-            item = QTreeWidgetItem([str(code), constraints.status_label(project.status),
-                                    self._sum(project, constraints.ROLE_BASIC_FARMLAND),
-                                    self._sum(project, constraints.ROLE_RED_LINE),
-                                    self._sum(project, constraints.ROLE_SLOPE),
+            item = QTreeWidgetItem([str(code), verdict_label(project.status), "", "", "",
                                     project.messages[0] if project.messages else ""])
+            _set_overlaps(item, [self._sum(project, role) for role in
+                                 (constraints.ROLE_BASIC_FARMLAND, constraints.ROLE_RED_LINE, constraints.ROLE_SLOPE)])
             item.setData(0, Qt.UserRole, ("project", code))
             item.setForeground(1, _brush(project.status))
             item.setToolTip(5, "\n".join(project.messages))
             for plot in project.plots:
-                child = QTreeWidgetItem([plot.plot_code, constraints.status_label(plot.status),
-                                         f"{plot.bf_overlap_m2:.1f}", f"{plot.rl_overlap_m2:.1f}",
-                                         f"{plot.slope_overlap_m2:.1f}", plot.message])
+                child = QTreeWidgetItem([plot.plot_code, verdict_label(plot.status), "", "", "", plot.message])
+                _set_overlaps(child, [plot.bf_overlap_m2, plot.rl_overlap_m2, plot.slope_overlap_m2])
                 child.setData(0, Qt.UserRole, ("plot", plot.plot_fid))
                 child.setForeground(1, _brush(plot.status))
                 child.setBackground(1, QBrush(QColor(STATUS_COLOURS[plot.status]).lighter(185)))
@@ -483,13 +513,12 @@ class CheckDock(QDockWidget):
             self.tree.addTopLevelItem(item)
             if project.status != constraints.STATUS_OK:
                 item.setExpanded(True)
-        for column in range(len(COLUMNS) - 1):
-            self.tree.resizeColumnToContents(column)
+        self.tree.resizeColumnToContents(0)
         worst = constraints.worst_status([project.status for project in self.results.values()])
-        parts = [f"{constraints.status_label(status)}: {counts[status]}" for status in
+        parts = [f"{verdict_label(status)}: {counts[status]}" for status in
                  (constraints.STATUS_BLOCKING, constraints.STATUS_NOT_CHECKED, constraints.STATUS_WARNING,
                   constraints.STATUS_OK) if counts.get(status)]
-        self.verdict_label.setText(tr("Verdict: {} ({} projects: {})", constraints.status_label(worst),
+        self.verdict_label.setText(tr("Verdict: {} ({} projects: {})", verdict_label(worst),
                                       len(self.results), ", ".join(parts)))
         self.verdict_label.setStyleSheet(f"color: {STATUS_COLOURS.get(worst, '#6c6c6c')}; font-weight: bold")
         self.info_label.setText(tr("{} plots checked in {:.0f} ms", len(self.plot_checks), 1000 * self.last_elapsed_s))
@@ -498,8 +527,7 @@ class CheckDock(QDockWidget):
 
     @staticmethod
     def _sum(project, role):
-        total = sum((check.overlap_m2 or 0.0) for check in project.layers if check.role == role)
-        return f"{total:.1f}"
+        return sum((check.overlap_m2 or 0.0) for check in project.layers if check.role == role)
 
     def _selected_key(self):
         items = self.tree.selectedItems()
@@ -569,14 +597,27 @@ class CheckDock(QDockWidget):
         return [band.asGeometry() for band in self._rubber_bands]
 
     def _clear_rubber_bands(self):
+        if not self._rubber_bands:
+            return
         canvas = self.iface.mapCanvas()
         for band in self._rubber_bands:
             band.reset(QgsWkbTypes.PolygonGeometry)
             canvas.scene().removeItem(band)
         self._rubber_bands = []
 
+    def _canvas(self):
+        return self.iface.mapCanvas() if self.iface is not None and hasattr(self.iface, "mapCanvas") else None
+
+    def _visibility_changed(self, visible):
+        if not visible:
+            self._clear_rubber_bands()
+
+    def _map_tool_changed(self, *_args):
+        self._clear_rubber_bands()
+
     # -- project life ------------------------------------------------------------------------------
     def _project_read(self, *_args):
+        self._clear_rubber_bands()
         self.restore_state()
 
     def _project_cleared(self):
@@ -592,7 +633,11 @@ class CheckDock(QDockWidget):
     def cleanup(self):
         project = QgsProject.instance()
         disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
-                        (project_profile().changed, self._profile_changed)))
+                        (project_profile().changed, self._profile_changed),
+                        (self.visibilityChanged, self._visibility_changed)))
+        canvas = self._canvas()
+        if canvas is not None:
+            disconnect_all(((canvas.mapToolSet, self._map_tool_changed),))
         self.debounce.stop()
         self._unwatch_layers()
         if self.task is not None:
