@@ -33,7 +33,7 @@
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="50" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
@@ -63,7 +63,7 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -73,7 +73,7 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="94" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="96" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -118,7 +118,7 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="74" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -158,17 +158,17 @@
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="467" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="181" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="71" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
@@ -188,7 +188,7 @@
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
             <source>Basic farmland (mu)</source>
             <translation>永久基本农田（亩）</translation>
         </message>
@@ -208,7 +208,7 @@
             <translation>竞价</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="52" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
@@ -218,7 +218,7 @@
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="121" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -233,7 +233,7 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="313" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="315" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -253,7 +253,7 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -298,7 +298,7 @@
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="151" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
@@ -328,7 +328,7 @@
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="438" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="439" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
@@ -338,7 +338,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="154" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -353,7 +353,7 @@
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="447" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="448" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
@@ -418,7 +418,7 @@
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -438,12 +438,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="84" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -468,7 +468,7 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="631" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="632" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -483,7 +483,7 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="344" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="345" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -573,7 +573,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -673,7 +673,7 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="135" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
@@ -688,7 +688,7 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -743,7 +743,7 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
@@ -763,7 +763,7 @@
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -773,19 +773,29 @@
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="72" />
-            <source>Double Guarantee constraint checks</source>
-            <translation>双保约束检查</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="85" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="48" />
-            <source>Double Guarantee review</source>
-            <translation>双保 外业核查</translation>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="16" />
+            <source>Double Guarantee · Constraint checks</source>
+            <translation>双保 · 约束检查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="18" />
+            <source>Double Guarantee · Field review</source>
+            <translation>双保 · 外业核查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="15" />
+            <source>Double Guarantee · Projects</source>
+            <translation>双保 · 项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="17" />
+            <source>Double Guarantee · Reserve ledger</source>
+            <translation>双保 · 指标储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/provider.py" line="42" />
@@ -843,22 +853,22 @@
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="306" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="306" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="308" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="101" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -898,17 +908,17 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="335" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="336" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="313" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="315" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -933,7 +943,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="320" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="322" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -953,7 +963,7 @@
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="523" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="524" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
@@ -978,7 +988,7 @@
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
             <source>File</source>
             <translation>文件</translation>
         </message>
@@ -988,7 +998,7 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="52" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="54" />
             <source>File…</source>
             <translation>文件…</translation>
         </message>
@@ -1018,12 +1028,12 @@
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="496" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1073,7 +1083,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1088,12 +1098,12 @@
             <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="467" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="195" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
@@ -1108,7 +1118,7 @@
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="344" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="345" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1123,12 +1133,12 @@
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="496" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="156" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1143,7 +1153,7 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="52" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
@@ -1163,7 +1173,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1183,7 +1193,7 @@
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="125" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
@@ -1198,7 +1208,7 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="58" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1208,7 +1218,7 @@
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Ledger GeoPackage (opened, or created if new)</source>
             <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
         </message>
@@ -1218,7 +1228,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="167" />
             <source>Ledger {} opened</source>
             <translation>已打开储备库 {}</translation>
         </message>
@@ -1348,7 +1358,7 @@
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="39" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="37" />
             <source>New project database…</source>
             <translation>新建项目数据库…</translation>
         </message>
@@ -1358,7 +1368,7 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="100" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1393,7 +1403,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="312" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1408,12 +1418,12 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="164" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="432" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="433" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1458,7 +1468,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1538,7 +1548,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="56" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1558,7 +1568,7 @@
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="78" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1568,17 +1578,17 @@
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="238" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="239" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="40" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="38" />
             <source>Open project database…</source>
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="74" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1608,7 +1618,7 @@
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="180" />
             <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
@@ -1633,12 +1643,12 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="76" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1688,12 +1698,12 @@
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="113" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
             <source>Plot</source>
             <translation>地块</translation>
         </message>
@@ -1753,7 +1763,7 @@
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
             <source>Point</source>
             <translation>点</translation>
         </message>
@@ -1773,7 +1783,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="85" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -1788,12 +1798,12 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -1968,12 +1978,12 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="300" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
             <source>Red line (mu)</source>
             <translation>生态保护红线（亩）</translation>
         </message>
@@ -1988,7 +1998,7 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="137" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -2048,11 +2058,6 @@
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="38" />
-            <source>Reserve ledger 指标储备库</source>
-            <translation>指标储备库</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="56" />
             <source>Reserve of county {}</source>
             <translation>{} 的储备</translation>
@@ -2068,32 +2073,32 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="300" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="126" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2123,7 +2128,7 @@
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="160" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
@@ -2148,7 +2153,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
@@ -2168,7 +2173,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="295" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="297" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2208,7 +2213,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="80" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -2218,12 +2223,12 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="121" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
             <source>Slope (mu)</source>
             <translation>坡度超限（亩）</translation>
         </message>
@@ -2273,7 +2278,7 @@
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="118" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
@@ -2303,7 +2308,7 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="447" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="448" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
@@ -2393,12 +2398,12 @@
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="159" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
             <source>Time (UTC)</source>
             <translation>时间（UTC）</translation>
         </message>
@@ -2423,12 +2428,12 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -2463,7 +2468,7 @@
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -2478,12 +2483,12 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="521" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="522" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="52" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
             <source>Warning</source>
             <translation>警告</translation>
         </message>
@@ -2508,12 +2513,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2613,7 +2618,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
@@ -2738,7 +2743,7 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="248" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -2823,7 +2828,7 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="401" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
@@ -2973,12 +2978,12 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="377" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
@@ -2993,7 +2998,7 @@
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="401" />
             <source>outside</source>
             <translation>在地块外</translation>
         </message>
@@ -3123,12 +3128,12 @@
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
@@ -3343,7 +3348,7 @@
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
@@ -3383,7 +3388,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="207" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3393,7 +3398,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="207" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="209" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -3412,7 +3417,7 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="404" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
@@ -3427,7 +3432,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="233" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -3437,12 +3442,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="286" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="284" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="286" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -3492,7 +3497,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="61" />
             <source>{} m²</source>
             <translation>{} 平方米</translation>
         </message>
@@ -3512,7 +3517,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="208" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="210" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -3547,7 +3552,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="524" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="525" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -3592,7 +3597,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="230" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -3607,7 +3612,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="341" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="342" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -3672,12 +3677,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="510" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="511" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="457" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="458" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
@@ -3697,7 +3702,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="97" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>

@@ -22,6 +22,7 @@ from ...core.units import m2_to_mu
 from ...core.verdicts import VERDICT_COLOURS as STATUS_COLOURS, verdict_label
 from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
+from ..components.dock_look import dock_title
 from ..components.profile_selector import ProfileSelector
 from ..components.signals import disconnect_all
 
@@ -69,7 +70,7 @@ class CheckDock(QDockWidget):
     """Constraint status of every plot, per project, with zoom and flash of the conflicting area."""
 
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Double Guarantee constraint checks"), parent or iface.mainWindow())
+        super().__init__(dock_title(OBJECT_NAME), parent or iface.mainWindow())
         self.setObjectName(OBJECT_NAME)
         self.iface = iface
         self.results = {}              # project code -> ProjectCheck

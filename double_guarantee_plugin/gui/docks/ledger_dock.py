@@ -10,12 +10,14 @@ from ...core.ledger.report import report_rows, write_csv
 from ...core.units import kg_to_wan_kg, mu_to_ha
 from ...core.project_profile import current_profile
 from ...i18n import tr
+from ..components.dock_look import dock_title
 from ..dialogs.deposit import remember_ledger_target, resolve_ledger_target
 from ..dialogs.ledger_commitment import CommitmentDialog
 from ..dialogs.ledger_transfer import TransferDialog
 from ..dialogs.ledger_writeoff import WriteOffDialog
 
 DOCK_ORDER = 30
+OBJECT_NAME = "DoubleGuaranteeLedgerDock"
 JOURNAL_COLUMNS = ("entry_id", "occurred_on", "kind", "county", "project", "area_mu", "capacity_kg", "paddy_mu",
                    "note")
 
@@ -35,8 +37,8 @@ def postgres_connection_names():
 
 class LedgerDock(QDockWidget):
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Reserve ledger 指标储备库"), parent)
-        self.setObjectName("DoubleGuaranteeLedgerDock")
+        super().__init__(dock_title(OBJECT_NAME), parent)
+        self.setObjectName(OBJECT_NAME)
         self.iface = iface
         self.ledger = None
         body = QWidget(self)

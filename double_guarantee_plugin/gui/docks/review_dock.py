@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QAction, QButtonGroup, QComb
 
 from ...core import project_db, review, review_pg
 from ...i18n import tr
+from ..components.dock_look import dock_title
 from ..components.signals import disconnect_all
 
 DOCK_ORDER = 40
@@ -45,7 +46,7 @@ class ReviewDock(QDockWidget):
     """A list of projects to review, one at a time, zoomed on the map."""
 
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Double Guarantee review"), parent or iface.mainWindow())
+        super().__init__(dock_title(DOCK_OBJECT_NAME), parent or iface.mainWindow())
         self.setObjectName(DOCK_OBJECT_NAME)
         self.iface = iface
         self.store = None
