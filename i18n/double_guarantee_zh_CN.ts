@@ -33,7 +33,7 @@
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="51" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
@@ -73,7 +73,7 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -118,7 +118,7 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -158,17 +158,17 @@
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="467" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="468" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="182" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="72" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
@@ -218,7 +218,7 @@
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="121" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="122" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -233,7 +233,7 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="315" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="319" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -253,7 +253,7 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -338,7 +338,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="155" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -353,7 +353,7 @@
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="448" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="449" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
@@ -418,7 +418,7 @@
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -438,12 +438,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="28" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="85" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -573,7 +573,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -673,7 +673,7 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="136" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
@@ -688,7 +688,7 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -743,7 +743,7 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
@@ -763,7 +763,7 @@
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -853,22 +853,22 @@
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="306" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="310" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="308" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="312" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -918,7 +918,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="315" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="319" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -943,7 +943,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="322" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="329" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -963,7 +963,7 @@
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="524" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="525" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
@@ -988,7 +988,7 @@
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
             <source>File</source>
             <translation>文件</translation>
         </message>
@@ -998,7 +998,7 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
             <source>File…</source>
             <translation>文件…</translation>
         </message>
@@ -1028,12 +1028,12 @@
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="496" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1083,7 +1083,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="76" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1098,12 +1098,12 @@
             <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="467" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="468" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
@@ -1133,7 +1133,7 @@
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="496" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
@@ -1173,7 +1173,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1208,7 +1208,7 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="59" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1218,7 +1218,7 @@
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
             <source>Ledger GeoPackage (opened, or created if new)</source>
             <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
         </message>
@@ -1228,7 +1228,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="168" />
             <source>Ledger {} opened</source>
             <translation>已打开储备库 {}</translation>
         </message>
@@ -1368,7 +1368,7 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="101" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1403,7 +1403,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="313" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1468,7 +1468,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1548,7 +1548,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1568,7 +1568,7 @@
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1578,7 +1578,7 @@
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="239" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="240" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
@@ -1588,7 +1588,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="75" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1643,12 +1643,12 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="77" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1698,12 +1698,12 @@
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="114" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
             <source>Plot</source>
             <translation>地块</translation>
         </message>
@@ -1763,7 +1763,7 @@
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
             <source>Point</source>
             <translation>点</translation>
         </message>
@@ -1783,7 +1783,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="86" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -1798,7 +1798,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -1978,9 +1978,14 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
+            <source>Recorded {} by {}</source>
+            <translation>{} 由 {} 记录</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
@@ -2073,27 +2078,27 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="28" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="106" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
@@ -2128,7 +2133,7 @@
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="161" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
@@ -2153,7 +2158,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="101" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
@@ -2173,7 +2178,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="297" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="301" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2213,7 +2218,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -2278,7 +2283,7 @@
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="118" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="119" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
@@ -2398,14 +2403,9 @@
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
             <source>Time</source>
             <translation>时间</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
-            <source>Time (UTC)</source>
-            <translation>时间（UTC）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="89" />
@@ -2428,12 +2428,12 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="84" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -2468,7 +2468,7 @@
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -2513,12 +2513,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2618,7 +2618,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
@@ -2743,7 +2743,7 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="248" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="249" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -2828,7 +2828,7 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="401" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
@@ -2978,12 +2978,12 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="377" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="378" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="85" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
@@ -2998,7 +2998,7 @@
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="401" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
             <source>outside</source>
             <translation>在地块外</translation>
         </message>
@@ -3128,12 +3128,12 @@
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
@@ -3348,7 +3348,7 @@
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="43" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
@@ -3388,7 +3388,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="207" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="208" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3398,7 +3398,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="209" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="210" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -3417,7 +3417,7 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="404" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="405" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
@@ -3432,7 +3432,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="236" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -3442,12 +3442,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="292" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="286" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="290" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -3517,7 +3517,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="211" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -3597,7 +3597,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="233" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -3677,12 +3677,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="511" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="512" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="458" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="459" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
@@ -3702,7 +3702,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="98" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>

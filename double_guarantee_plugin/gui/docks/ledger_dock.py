@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFil
 from ...core.ledger import ENTRY_KINDS, LedgerError, ledger_path_for, open_ledger
 from ...core.ledger.report import report_rows, write_csv
 from ...core.units import kg_to_wan_kg, mu_to_ha
+from ...core.local_time import local_time_text
 from ...core.project_profile import current_profile
 from ...i18n import tr
 from ..components.dock_look import dock_title
@@ -252,6 +253,9 @@ class LedgerDock(QDockWidget):
                 if 5 <= column <= 7:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 item.setData(Qt.UserRole, entry.entry_id)
+                if entry.created_at:
+                    item.setToolTip(tr("Recorded {} by {}", local_time_text(entry.created_at, seconds=True),
+                                       entry.created_by or "—"))
                 self.journal_table.setItem(row, column, item)
 
     def selected_entry_id(self):
@@ -318,6 +322,9 @@ class LedgerDock(QDockWidget):
                 return None
         rows, _verified = report_rows(self.ledger, self.county_code(), search=self.search_edit.text(),
                                       kind=self.kind_filter.currentData())
+        for row in rows:        # a report for people: their local time, not the stored UTC
+            if row.get("created_at"):
+                row["created_at"] = local_time_text(row["created_at"], seconds=True)
         write_csv(path, rows)
         self.message(tr("Exported {} rows to {}", len(rows), path))
         return path

@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QAction, QButtonGroup, QComb
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import project_db, review, review_pg
+from ...core.local_time import local_time_text
 from ...i18n import tr
 from ..components.dock_look import dock_title
 from ..components.signals import disconnect_all
@@ -163,7 +164,7 @@ class ReviewDock(QDockWidget):
         form.addRow(self.save_button)
         self.history_tree = QTreeWidget()
         self.history_tree.setObjectName("historyTree")
-        self.history_tree.setHeaderLabels([tr("Time (UTC)"), tr("Verdict"), tr("Reviewer"), tr("Comment")])
+        self.history_tree.setHeaderLabels([tr("Time"), tr("Verdict"), tr("Reviewer"), tr("Comment")])
         self.history_tree.setRootIsDecorated(False)
         form.addRow(self.history_tree)
         return tab
@@ -379,7 +380,7 @@ class ReviewDock(QDockWidget):
             history = self.store.history(code)
             for entry in reversed(history):
                 self.history_tree.addTopLevelItem(QTreeWidgetItem([
-                    entry.reviewed_at.replace("+00:00", "Z"), verdict_label(entry.verdict), entry.reviewer,
+                    local_time_text(entry.reviewed_at), verdict_label(entry.verdict), entry.reviewer,
                     entry.comment]))
             if history:
                 self.current_label.setText(verdict_label(history[-1].verdict))
