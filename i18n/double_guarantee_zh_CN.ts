@@ -18,6 +18,11 @@
             <translation>（贫困县，优先）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="51" />
+            <source> and {} more plots</source>
+            <translation>等，另有 {} 个地块</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="50" />
             <source> kg</source>
             <translation> 公斤</translation>
@@ -28,7 +33,7 @@
             <translation> 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
         </message>
@@ -38,22 +43,22 @@
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
@@ -233,6 +238,11 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="71" />
+            <source>CGCS2000 geographic coordinates</source>
+            <translation>CGCS2000 地理坐标系</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="319" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
@@ -358,12 +368,12 @@
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="217" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="218" />
             <source>Choose at least one project</source>
             <translation>请至少选择一个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="219" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="220" />
             <source>Choose one file per project, one combined PDF, or both</source>
             <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
         </message>
@@ -473,7 +483,7 @@
             <translation>约束核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>Constraint layer</source>
             <translation>约束图层</translation>
         </message>
@@ -538,7 +548,7 @@
             <translation>坐标系（仅限 CGCS2000）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="62" />
             <source>Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; 1 mu = 2000/3 square metres.</source>
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
@@ -578,7 +588,7 @@
             <translation>县 / 对方县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="101" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="102" />
             <source>County boundary</source>
             <translation>县界</translation>
         </message>
@@ -603,7 +613,7 @@
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="430" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="453" />
             <source>County {}</source>
             <translation>县级行政区 {}</translation>
         </message>
@@ -903,7 +913,7 @@
             <translation>导出会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="58" />
             <source>Export project map</source>
             <translation>导出项目图</translation>
         </message>
@@ -948,7 +958,7 @@
             <translation>已导出 {} 行到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="116" />
             <source>Exporting {} meeting maps</source>
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
@@ -1013,7 +1023,7 @@
             <translation>从图层生成地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="197" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="198" />
             <source>Font</source>
             <translation>字体</translation>
         </message>
@@ -1053,7 +1063,7 @@
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="220" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
         </message>
@@ -1073,7 +1083,7 @@
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
@@ -1088,7 +1098,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="215" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -1233,7 +1243,7 @@
             <translation>已打开储备库 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="396" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="419" />
             <source>Legend</source>
             <translation>图例</translation>
         </message>
@@ -1243,12 +1253,12 @@
             <translation>换行符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
             <source>Map export canceled after {} files</source>
             <translation>图件导出已取消（已导出 {} 个文件）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="79" />
             <source>Map written to {}</source>
             <translation>图件已导出至 {}</translation>
         </message>
@@ -1273,12 +1283,12 @@
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="162" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="163" />
             <source>Meeting map atlas</source>
             <translation>会审图集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="44" />
             <source>Meeting maps</source>
             <translation>会审图件</translation>
         </message>
@@ -1333,7 +1343,7 @@
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="219" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
@@ -1503,7 +1513,7 @@
             <translation>无需合并：该数据包已合并过。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="74" />
             <source>Nothing was exported</source>
             <translation>未导出任何图件</translation>
         </message>
@@ -1533,7 +1543,7 @@
             <translation>离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="181" />
             <source>One combined PDF</source>
             <translation>合并为一个 PDF</translation>
         </message>
@@ -1543,7 +1553,7 @@
             <translation>每个地块一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="178" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="179" />
             <source>One file per project</source>
             <translation>每个项目一个文件</translation>
         </message>
@@ -1613,7 +1623,7 @@
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
         </message>
@@ -1623,12 +1633,12 @@
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="106" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="107" />
             <source>Overlap with basic farmland</source>
             <translation>与永久基本农田重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="106" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="107" />
             <source>Overlap with ecological red line</source>
             <translation>与生态保护红线重叠</translation>
         </message>
@@ -1733,12 +1743,12 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="29" />
             <source>Plots by verdict</source>
             <translation>地块（按核查结论）</translation>
         </message>
@@ -1808,7 +1818,7 @@
             <translation>项目 / 地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="212" />
             <source>Project area</source>
             <translation>项目面积</translation>
         </message>
@@ -1818,7 +1828,7 @@
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="426" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="449" />
             <source>Project code {}</source>
             <translation>项目编号 {}</translation>
         </message>
@@ -2208,7 +2218,7 @@
             <translation>其他图层的严重程度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
@@ -2273,7 +2283,7 @@
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -2478,7 +2488,7 @@
             <translation>核查结论代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="444" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="35" />
             <source>Verdict: {}</source>
             <translation>核查结论：{}</translation>
         </message>
@@ -2556,6 +2566,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="598" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="75" />
+            <source>Xian 1980</source>
+            <translation>1980 西安坐标系</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
@@ -2818,7 +2833,7 @@
             <translation>粮食产能 {:,.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>ha</source>
             <translation>公顷</translation>
         </message>
@@ -2843,7 +2858,7 @@
             <translation>已保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>kg</source>
             <translation>公斤</translation>
         </message>
@@ -2893,7 +2908,7 @@
             <translation>合并 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="209" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>mu</source>
             <translation>亩</translation>
         </message>
@@ -2973,7 +2988,7 @@
             <translation>不可计入指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="151" />
             <source>not exported: {}</source>
             <translation>未导出：{}</translation>
         </message>
@@ -3437,6 +3452,16 @@ Reproject the plots to {} for the file?</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="77" />
+            <source>{} Gauss-Krüger {}-degree zone {}</source>
+            <translation>{} 高斯-克吕格 {} 度带 第 {} 带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="78" />
+            <source>{} Gauss-Krüger {}-degree, central meridian {}°E</source>
+            <translation>{} 高斯-克吕格 {} 度带 中央经线 {}°E</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="74" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
@@ -3467,7 +3492,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 要素 {}：无法添加为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="149" />
             <source>{} files written to {}</source>
             <translation>已导出 {} 个文件至 {}</translation>
         </message>
@@ -3557,6 +3582,11 @@ Reproject the plots to {} for the file?</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="40" />
+            <source>{} plots do not pass: </source>
+            <translation>{} 个地块不通过：</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="64" />
             <source>{} plots of {} projects written to {}</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
@@ -3572,7 +3602,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个项目数据库，位于 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
             <source>{} projects</source>
             <translation>共 {} 个项目</translation>
         </message>
@@ -3582,7 +3612,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="116" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
             <source>{} supplementary farmland projects: overview</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
@@ -3595,6 +3625,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="18" />
+            <source>{} {} mu</source>
+            <translation>{} {} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="233" />
@@ -3687,7 +3722,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已记录“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
         </message>
@@ -3697,7 +3732,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 个项目（全部见县级汇总表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="367" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="390" />
             <source>… and {} more rows</source>
             <translation>……另有 {} 行</translation>
         </message>

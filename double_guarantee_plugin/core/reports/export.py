@@ -20,6 +20,7 @@ from .fonts import resolve_font_family
 from .layout import Sheet, fill_project_sheet, fix_verdict_colour, load_template, template_path
 from .map_layers import (constraint_features, context_layer, overlap_geometry, overlap_layer, padded_extent,
                          plot_layer, union_geometry)
+from .pdf_text import fix_pdf_text
 from .report_data import gather_reports
 
 FORMATS = ("pdf", "png")
@@ -131,7 +132,17 @@ def _prepare(layout, dpi):
     context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
 
 
-def export_sheet(sheet, path, fmt="pdf", dpi=200):
+def _sheet_family(font_family):
+    """The CJK font the sheet's text was written in (the configured one when not given)."""
+    if font_family:
+        return font_family
+    try:
+        return resolve_font_family(None)
+    except ReportError:
+        return None
+
+
+def export_sheet(sheet, path, fmt="pdf", dpi=200, font_family=None):
     """Write one sheet to ``path`` as PDF or PNG; raises ReportError with the exporter's reason."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -151,6 +162,9 @@ def export_sheet(sheet, path, fmt="pdf", dpi=200):
         result = exporter.exportToImage(path, settings)
     if result != QgsLayoutExporter.Success:
         raise ReportError(f"{path}: export failed ({exporter.errorMessage() or _RESULTS.get(result, result)})")
+    if fmt == "pdf":
+        # Qt names some ideographs by their Kangxi radicals: make the text searchable as written
+        fix_pdf_text(path, _sheet_family(font_family))
     return path
 
 
@@ -163,9 +177,10 @@ _RESULTS = {QgsLayoutExporter.FileError: "the file cannot be written",
 class CombinedPdf:
     """Sheets of different layouts (sizes may differ) as the pages of one PDF, text kept as text."""
 
-    def __init__(self, path, dpi=200):
+    def __init__(self, path, dpi=200, font_family=None):
         self.path = path
         self.dpi = dpi
+        self.font_family = font_family
         self.writer = None
         self.painter = None
         self.pages = 0
@@ -197,7 +212,10 @@ class CombinedPdf:
             self.painter.end()
             self.painter = None
         self.writer = None
-        return self.path if self.pages else None
+        if not self.pages:
+            return None
+        fix_pdf_text(self.path, _sheet_family(self.font_family))
+        return self.path
 
 
 def export_meeting_maps(job, feedback=None):
@@ -218,7 +236,8 @@ def export_meeting_maps(job, feedback=None):
         return result
     project = QgsProject()
     project.setCrs(job.plots_layer.crs())
-    combined = CombinedPdf(os.path.join(job.output_folder, job.combined_pdf), job.dpi) if job.combined_pdf else None
+    combined = CombinedPdf(os.path.join(job.output_folder, job.combined_pdf), job.dpi, font_family) \
+        if job.combined_pdf else None
     total = max(len(reports), 1)
     try:
         for index, report in enumerate(reports):
@@ -237,7 +256,7 @@ def export_meeting_maps(job, feedback=None):
                 name = safe_file_name(f"{report.info.code}_{report.info.name}" if report.info.name != report.info.code
                                       else report.info.code)
                 path = os.path.join(job.output_folder, f"{name}.{fmt}")
-                result.files.append(export_sheet(sheet, path, fmt, job.dpi))
+                result.files.append(export_sheet(sheet, path, fmt, job.dpi, font_family))
             if combined is not None:
                 combined.add(sheet)
             result.reports.append(report)

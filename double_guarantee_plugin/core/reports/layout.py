@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from qgis.core import (QgsApplication, QgsLayerTree, QgsLayoutItemLabel, QgsLayoutItemLegend,
                        QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
-                       QgsLayoutFrame, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
+                       QgsLayoutFrame, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
+                       QgsLayoutTableColumn,
                        QgsLegendStyle, QgsPrintLayout, QgsScaleBarSettings, QgsReadWriteContext, QgsRectangle, QgsSettings, QgsTableCell,
                        QgsTextFormat, QgsUnitTypes)
 from qgis.PyQt.QtCore import Qt
@@ -21,6 +22,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..paths import resource_path
 from . import ReportError
 from .report_data import credit_rows, fmt_mu, fmt_share, status_label
+from .sheet_text import crs_note, verdict_text
 
 TEMPLATES = {  # name -> (file, page size, orientation)
     "a4_landscape": ("meeting_a4_landscape.qpt", "A4", "landscape"),
@@ -34,6 +36,7 @@ ITEM_IDS = ("title", "subtitle", "map", "legend", "scalebar", "numeric_scale", "
             "credit_title", "credit_table", "check_title", "check_table", "verdict", "producer", "date")
 REQUIRED_IDS = ("title", "map", "credit_table", "check_table")
 PRODUCER_KEY = "DoubleGuarantee/reports/producer"
+LEFT, RIGHT = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
 NICE_SCALES = [m * 10 ** e for e in range(2, 8) for m in (1, 1.5, 2, 2.5, 5)]
 
 
@@ -307,19 +310,39 @@ def table_of(layout, item_id):
 MIN_TABLE_PT = 5.0     # below this a printed table is no longer readable at a meeting
 
 
-def set_table(table, headers, rows, more_text=None):
-    """Fill ``table`` and make it fit its frame (``fit_table``); returns how many rows were left out."""
+def set_table(table, headers, rows, more_text=None, align=None):
+    """Fill ``table`` and make it fit its frame (``fit_table``); returns how many rows were left out.
+
+    ``align`` gives each column's horizontal alignment (figures right-aligned); every heading
+    follows its column, so a heading stands over its figures."""
     if table is None:
         return 0
-    columns = [QgsLayoutTableColumn(text) for text in headers]
+    align = tuple(align or ()) + (LEFT,) * (len(headers) - len(align or ()))
+    columns = []
+    for text, alignment in zip(headers, align):
+        column = QgsLayoutTableColumn(text)
+        column.setHAlignment(alignment)
+        columns.append(column)
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
+    table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+    table._dg_align = align
     _set_rows(table, rows)
     return fit_table(table, rows, more_text)
 
 
 def _set_rows(table, rows):
-    table.setTableContents([[QgsTableCell(str(value)) for value in row] for row in rows])
+    align = getattr(table, "_dg_align", ())
+    contents = []
+    for row in rows:
+        cells = []
+        for column, value in enumerate(row):
+            cell = QgsTableCell(str(value))
+            if column < len(align):
+                cell.setHorizontalAlignment(align[column])
+            cells.append(cell)
+        contents.append(cells)
+    table.setTableContents(contents)
     table.refresh()
 
 
@@ -430,32 +453,24 @@ def fill_project_sheet(layout, report, layers, legend_layers, extent, crs, font_
         subtitle += " · " + tr("County {}", info.county_code)
     set_label(layout, "subtitle", subtitle)
     root = fill_map(layout, layers, extent, crs, legend_layers)
-    set_label(layout, "crs_note", tr("Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; "
-                                     "1 mu = 2000/3 square metres.", crs.description(), crs.authid()))
+    set_label(layout, "crs_note", crs_note(crs))
     set_label(layout, "credit_title", tr("Credits"))
     set_table(table_of(layout, "credit_table"), [tr("Indicator"), tr("Value"), tr("Converted")],
-              credit_rows(report.credit))
+              credit_rows(report.credit), align=(LEFT, RIGHT, RIGHT))
     set_label(layout, "check_title", tr("Constraint checks"))
     rows = [(row.name, fmt_mu(row.overlap_mu), fmt_share(row.share), status_label(row.status))
             for row in report.check_rows]
     set_table(table_of(layout, "check_table"), [tr("Constraint layer"), tr("Overlap (mu)"), tr("Share"),
                                                 tr("Status")], rows,
-              tr("… and {} more constraint layers (all are in the county summary table)"))
-    verdict = tr("Verdict: {}", status_label(report.verdict))
-    if report.messages:
-        # the worst message, shortened to fit the box: the full list is in the county summary
-        verdict += "\n" + _shorten(str(report.messages[0]), 120)
-    set_label(layout, "verdict", verdict)
+              tr("… and {} more constraint layers (all are in the county summary table)"),
+              align=(LEFT, RIGHT, RIGHT, LEFT))
+    set_label(layout, "verdict", verdict_text(report))
     producer = configured_producer() if producer is None else producer
     set_label(layout, "producer", tr("Producer: {}", producer) if producer else "")
     set_label(layout, "date", tr("Date: {}", (date or datetime.date.today()).isoformat()))
     apply_font(layout, font_family)
     layout.refresh()
     return root
-
-
-def _shorten(text, limit):
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def fix_verdict_colour(layout, status):

@@ -58,7 +58,8 @@ def fmt_ha(area_mu):
 
 
 def fmt_kg(value):
-    return "—" if value is None else f"{value:.2f}"
+    """Kilograms as whole numbers: a grain-capacity credit is never read to the gram."""
+    return "—" if value is None else f"{value:.0f}"
 
 
 def fmt_wan_kg(value):

@@ -5,7 +5,8 @@ from their sources, so nothing the user is editing is read from the worker threa
 """
 import os
 
-from qgis.core import Qgis, QgsApplication, QgsProcessingFeedback, QgsProject, QgsTask, QgsVectorLayer
+from qgis.core import (Qgis, QgsApplication, QgsProcessingFeedback, QgsProject, QgsSettings, QgsTask,
+                       QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                  QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
@@ -15,7 +16,7 @@ from ...core.project_profile import current_profile
 from ...core.reports import ReportError
 from ...core.reports.export import MeetingMapJob, export_meeting_maps
 from ...core.reports.fonts import configured_family
-from ...core.reports.layout import DEFAULT_TEMPLATE, TEMPLATES, configured_producer
+from ...core.reports.layout import DEFAULT_TEMPLATE, PRODUCER_KEY, TEMPLATES, configured_producer
 from ...core.reports.report_data import project_codes_of
 from ...i18n import tr
 
@@ -218,6 +219,8 @@ class AtlasDialog(QDialog):
         if not self.per_project.isChecked() and not self.combined.isChecked():
             raise ReportError(tr("Choose one file per project, one combined PDF, or both"))
         combined = "meeting_maps_all.pdf" if self.combined.isChecked() else ""
+        # the producer (制图单位) is a setting: typed once, it is on every later sheet, single ones too
+        QgsSettings().setValue(PRODUCER_KEY, self.producer.text().strip())
         constraint_set = _project_constraint_set()
         layers = {}
         if constraint_set is not None:
