@@ -13,6 +13,7 @@ from osgeo import gdal, ogr, osr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsDefaultValue, QgsEditorWidgetSetup,
                        QgsFieldConstraints, QgsVectorLayer)
 
+from ..i18n import tr
 from . import tables
 from .crs import CGCS2000_GEOGRAPHIC, zone_for_epsg
 
@@ -178,6 +179,15 @@ def migrate(path):
     return version
 
 
+def plots_layer_name():
+    """The plots layer's name in the layer tree, in the user's language only (地块 / Plots)."""
+    return tr("Plots")
+
+
+def projects_layer_name():
+    return tr("Projects")
+
+
 def layer_uri(path, name):
     return f"{path}|layername={name}"
 
@@ -187,8 +197,8 @@ def open_project_database(path):
     if not os.path.exists(path):
         raise ProjectDatabaseError(f"{path}: file not found")
     migrate(path)
-    plots = QgsVectorLayer(layer_uri(path, PLOTS_LAYER), "地块 plots", "ogr")
-    projects = QgsVectorLayer(layer_uri(path, PROJECTS_TABLE), "项目 projects", "ogr")
+    plots = QgsVectorLayer(layer_uri(path, PLOTS_LAYER), plots_layer_name(), "ogr")
+    projects = QgsVectorLayer(layer_uri(path, PROJECTS_TABLE), projects_layer_name(), "ogr")
     if not plots.isValid() or not projects.isValid():
         raise ProjectDatabaseError(f"{path}: QGIS cannot open the plots or projects layer")
     configure_plots_layer(plots)

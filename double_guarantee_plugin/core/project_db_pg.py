@@ -25,14 +25,14 @@ from . import tables
 from .ledger import LedgerStorageError, qgis_connection_params
 from .ledger.postgres_backend import connect as ledger_connect
 from .project_db import (META_TABLE, PLOT_FIELDS, PLOTS_LAYER, PROJECT_FIELDS, PROJECTS_TABLE, SCHEMA_VERSION,
-                         ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs)
+                         ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs,
+                         plots_layer_name, projects_layer_name)
 from .review import (DATABASE_ID_KEY, REVIEW_TABLES, SCHEMA_KEY as REVIEW_SCHEMA_KEY,
                      SCHEMA_VERSION as REVIEW_SCHEMA_VERSION, schema_sql as review_schema_sql)
 
 ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
 REVIEWER_STATUSES = ("accepted", "filed")   # only a reviewer may put a project in (or take it out of) these
 GEOMETRY_COLUMN, KEY_COLUMN = "geom", "fid"
-PLOTS_LAYER_NAME, PROJECTS_LAYER_NAME = "地块 plots", "项目 projects"   # as the GeoPackage layers are named
 
 
 @dataclass
@@ -381,8 +381,8 @@ def open_project_database_pg(conninfo, schema):
     if version < SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}; PostGIS project "
                                    f"databases start at version {SCHEMA_VERSION} and cannot be migrated")
-    plots = QgsVectorLayer(layer_uri(target, schema, PLOTS_LAYER), PLOTS_LAYER_NAME, "postgres")
-    projects = QgsVectorLayer(layer_uri(target, schema, PROJECTS_TABLE), PROJECTS_LAYER_NAME, "postgres")
+    plots = QgsVectorLayer(layer_uri(target, schema, PLOTS_LAYER), plots_layer_name(), "postgres")
+    projects = QgsVectorLayer(layer_uri(target, schema, PROJECTS_TABLE), projects_layer_name(), "postgres")
     if not plots.isValid() or not projects.isValid():
         raise ProjectDatabaseError(f"{target.label}: QGIS cannot open the plots or projects layer of schema "
                                    f"{schema}")

@@ -3,7 +3,12 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSyste
                        QgsRendererCategory,
                        QgsVectorLayer)
 
+from double_guarantee_plugin import i18n
 from double_guarantee_plugin.core import project_db
+
+RED_LINE_FILL = "255,0,0,85"      # red at one third opacity: the land under the red line stays visible
+LAYER_NAMES = {"county_boundary": "县界", "land_survey": "三调地类", "slope": "坡度",
+               "basic_farmland": "永久基本农田", "red_line": "生态保护红线"}
 
 
 def _fill(color, outline="#333333", style="solid"):
@@ -17,19 +22,25 @@ def run(ctx):
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
     project.setEllipsoid("EPSG:1024")
     county = ctx.data_dir / "demo_county.gpkg"
-    styles = {"land_survey": _fill("#f2efe6", "#d8d2c0"), "basic_farmland": _fill("#f6e27f", "#c8a800"),
-              "red_line": _fill("#ff000055", "#cc0000"), "slope": _fill("#00000000", "#999999"),
-              "county_boundary": _fill("#00000000", "#000000")}
-    names = {"county_boundary": "县界 county boundary", "land_survey": "三调地类 land survey",
-             "slope": "坡度 slope", "basic_farmland": "永久基本农田 basic farmland",
-             "red_line": "生态保护红线 ecological red line"}
+    # colours as "r,g,b,a": a #RRGGBBAA string would be read by Qt as #AARRGGBB (#ff000055 = opaque navy)
+    styles = {"land_survey": _fill("242,239,230,255", "216,210,192,255"),
+              "basic_farmland": _fill("246,226,127,255", "200,168,0,255"),
+              "red_line": _fill(RED_LINE_FILL, "204,0,0,255"), "slope": _fill("0,0,0,0", "153,153,153,255"),
+              "county_boundary": _fill("0,0,0,0", "0,0,0,255")}
+    names = LAYER_NAMES
     for layer_name in ("land_survey", "slope", "basic_farmland", "red_line", "county_boundary"):
         layer = QgsVectorLayer(f"{county}|layername={layer_name}", names[layer_name], "ogr")
         layer.renderer().setSymbol(styles[layer_name])
         project.addMapLayer(layer)
-    plots, projects = project_db.open_project_database(str(ctx.data_dir / "demo_projects.gpkg"))
+    # the demo county is Chinese: its project names its layers in Chinese only (地块, 项目)
+    translation = i18n.setup_translation("zh_CN")
+    try:
+        plots, projects = project_db.open_project_database(str(ctx.data_dir / "demo_projects.gpkg"))
+    finally:
+        if translation:
+            i18n.remove_translation()
     categories = [QgsRendererCategory(code, _fill(color), label) for code, color, label in (
-        ("0101", "#4f9fdf", "水田 paddy"), ("0102", "#7fc97f", "水浇地 irrigated"), ("0103", "#bfe5a0", "旱地 dry"))]
+        ("0101", "79,159,223,255", "水田"), ("0102", "127,201,127,255", "水浇地"), ("0103", "191,229,160,255", "旱地"))]
     plots.setRenderer(QgsCategorizedSymbolRenderer("class_after", categories))
     project.addMapLayer(plots)
     project.addMapLayer(projects)

@@ -3,6 +3,7 @@ import pytest
 from qgis.core import QgsGeometry, QgsProject, QgsRectangle
 
 from double_guarantee_plugin.core import projects
+from double_guarantee_plugin.core.project_db import plots_layer_name
 from double_guarantee_plugin.core.live_credits import STATUS_NOT_CHECKED
 from double_guarantee_plugin.core.units import m2_to_mu
 from dg_testutil import assert_panel_matches_processing, processing_figures  # noqa: E402,F401
@@ -21,7 +22,7 @@ def open_and_select(dock, path, idle, code=PROJECT):
 
 def show_around(iface, extent, margin=600):
     canvas = iface.mapCanvas()
-    canvas.setDestinationCrs(QgsProject.instance().mapLayersByName("地块 plots")[0].crs())
+    canvas.setDestinationCrs(QgsProject.instance().mapLayersByName(plots_layer_name())[0].crs())
     canvas.setExtent(QgsRectangle(extent.xMinimum() - margin, extent.yMinimum() - margin,
                                   extent.xMaximum() + margin, extent.yMaximum() + margin))
     canvas.refresh()
@@ -283,7 +284,7 @@ def test_state_is_saved_in_the_project_and_restored(dock, project_db_path, idle,
     assert dock.profile.id == "jiangsu_2014"
     assert dock.last_snapshot.project_code == "DG2024-07" and dock.last_snapshot.profile_id == "jiangsu_2014"
     # the project file's own layers are reused, not loaded twice
-    assert len(QgsProject.instance().mapLayersByName("地块 plots")) == 1
+    assert len(QgsProject.instance().mapLayersByName(plots_layer_name())) == 1
 
 
 def test_reshape_adds_the_drawn_bulge_in_one_step(dock, project_db_path, idle, iface, map_clicks):

@@ -5,7 +5,7 @@ import pytest
 from qgis.core import QgsFieldConstraints, QgsProject
 
 from double_guarantee_plugin.core import projects
-from double_guarantee_plugin.core.project_db import SCHEMA_VERSION, ProjectDatabaseError
+from double_guarantee_plugin.core.project_db import SCHEMA_VERSION, ProjectDatabaseError, plots_layer_name
 from double_guarantee_plugin.core.project_db_pg import (create_project_database_pg, open_project_database_pg,
                                                         project_schemas, public_target, schema_version_pg)
 
@@ -229,7 +229,7 @@ def test_dock_state_restored_from_a_saved_project(dock, pg_county, qgis_connecti
     assert dock.selected_project() == "DG2024-07" and dock.profile.id == "jiangsu_2014"
     assert dock.last_snapshot.project_code == "DG2024-07"
     assert dock.plots_layer.providerType() == "postgres"
-    assert len(QgsProject.instance().mapLayersByName("地块 plots")) == 1   # the project's own layers reused
+    assert len(QgsProject.instance().mapLayersByName(plots_layer_name())) == 1   # the project's own layers reused
     state = [QgsProject.instance().readEntry("DoubleGuarantee", key, "")[0]
              for key in ("pg_connection", "pg_schema", "database_path")]
     assert state == [CONNECTION, SCHEMA, ""]
