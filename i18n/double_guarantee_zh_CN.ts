@@ -38,7 +38,7 @@
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
@@ -78,7 +78,7 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="117" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -123,7 +123,7 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="95" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -173,7 +173,7 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="92" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
@@ -243,7 +243,7 @@
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="319" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -263,7 +263,7 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -348,7 +348,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="155" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -448,12 +448,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -583,7 +583,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -623,6 +623,16 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
+            <source>Create a ledger</source>
+            <translation>新建指标储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="63" />
+            <source>Create a new ledger file</source>
+            <translation>新建指标储备库文件</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="162" />
             <source>Create a new project database in this schema</source>
             <translation>在此模式（schema）中新建项目数据库</translation>
@@ -631,6 +641,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="77" />
+            <source>Create it</source>
+            <translation>创建</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="73" />
@@ -698,7 +713,7 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -753,7 +768,7 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="31" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
@@ -863,22 +878,22 @@
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="402" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="404" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="124" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -928,7 +943,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="319" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -953,7 +968,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="329" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1008,11 +1023,6 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
-            <source>File…</source>
-            <translation>文件…</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
@@ -1043,7 +1053,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1093,7 +1103,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="96" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1183,7 +1193,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1218,7 +1228,7 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="59" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1228,17 +1238,12 @@
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
-            <source>Ledger GeoPackage (opened, or created if new)</source>
-            <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="37" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="260" />
             <source>Ledger {} opened</source>
             <translation>已打开储备库 {}</translation>
         </message>
@@ -1478,7 +1483,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1558,7 +1563,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="65" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1566,6 +1571,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="223" />
+            <source>Open a ledger</source>
+            <translation>打开指标储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
@@ -1578,7 +1588,12 @@
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="60" />
+            <source>Open an existing ledger file</source>
+            <translation>打开已有的指标储备库文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="99" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1653,12 +1668,12 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1793,7 +1808,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="86" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="106" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -1808,7 +1823,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -1988,12 +2003,12 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="396" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="349" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
@@ -2093,17 +2108,17 @@
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="396" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="126" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2168,7 +2183,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="101" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
@@ -2188,7 +2203,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="301" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="393" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2393,6 +2408,11 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="191" />
+            <source>The project database has no ledger beside it yet ({}).</source>
+            <translation>项目数据库旁还没有指标储备库（{}）。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1081" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
@@ -2438,12 +2458,12 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="31" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -2523,12 +2543,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="31" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2758,7 +2778,7 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="249" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="341" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -3403,7 +3423,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="208" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="300" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3413,7 +3433,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="302" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -3447,7 +3467,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="236" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="328" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -3467,12 +3487,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="292" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="384" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="290" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="382" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -3542,7 +3562,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -3632,7 +3652,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="233" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="325" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -3650,6 +3670,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="342" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="227" />
+            <source>{}: no such ledger file</source>
+            <translation>{}：没有这个储备库文件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="251" />

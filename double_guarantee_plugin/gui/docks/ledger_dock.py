@@ -1,5 +1,7 @@
 """The reserve-ledger dock: pick a ledger and a county, see its three balances and journal, act on it."""
-from qgis.core import Qgis, QgsSettings
+import os
+
+from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFormLayout, QGroupBox,
                                  QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
@@ -12,6 +14,8 @@ from ...core.local_time import local_time_text
 from ...core.project_profile import current_profile
 from ...i18n import tr
 from ..components.dock_look import dock_title
+from ..components.ledger_follow import database_county, ledger_beside, project_database_path
+from ..components.signals import disconnect_all
 from ..dialogs.deposit import remember_ledger_target, resolve_ledger_target
 from ..dialogs.ledger_commitment import CommitmentDialog
 from ..dialogs.ledger_transfer import TransferDialog
@@ -52,15 +56,31 @@ class LedgerDock(QDockWidget):
         for name in postgres_connection_names():
             self.target_combo.addItem(name)
         self.target_combo.setCurrentText("")
-        browse = QPushButton(tr("File…"), body)
-        browse.clicked.connect(self.browse)
+        browse = QPushButton(tr("Open…"), body)
+        browse.setToolTip(tr("Open an existing ledger file"))
+        browse.clicked.connect(lambda: self.browse())
+        new_button = QPushButton(tr("New…"), body)
+        new_button.setToolTip(tr("Create a new ledger file"))
+        new_button.clicked.connect(lambda: self.create_file())
         self.open_button = QPushButton(tr("Open"), body)
-        self.open_button.clicked.connect(lambda: self.open_target(self.target_combo.currentText()))
+        self.open_button.clicked.connect(lambda: self.open_target(self.target_combo.currentText(), by_user=True))
         source_row.addWidget(QLabel(tr("Ledger"), body))
         source_row.addWidget(self.target_combo, 1)
-        source_row.addWidget(browse)
         source_row.addWidget(self.open_button)
+        source_row.addWidget(browse)
+        source_row.addWidget(new_button)
         layout.addLayout(source_row)
+        # shown when the project database has no ledger beside it yet: one click creates it there
+        offer_row = QHBoxLayout()
+        self.offer_label = QLabel(body)
+        self.offer_label.setWordWrap(True)
+        self.create_beside_button = QPushButton(tr("Create it"), body)
+        self.create_beside_button.setObjectName("createLedgerBesideButton")
+        self.create_beside_button.clicked.connect(lambda: self.create_beside())
+        offer_row.addWidget(self.offer_label, 1)
+        offer_row.addWidget(self.create_beside_button)
+        layout.addLayout(offer_row)
+        self._show_offer(None)
 
         county_row = QHBoxLayout()
         self.county_combo = QComboBox(body)
@@ -125,9 +145,65 @@ class LedgerDock(QDockWidget):
         layout.addWidget(self.status_label)
         self.setWidget(body)
         self._set_enabled(False)
+        self.follows_project = True     # until the user opens another ledger by hand
+        self._followed_database = None
+        self._offered_path = None
         target = resolve_ledger_target(None)
         if target:
             self.target_combo.setCurrentText(str(target))
+        project = QgsProject.instance()
+        project.readProject.connect(self._project_changed)
+        project.dirtySet.connect(self._project_changed)     # the project dock wrote the database it opened
+
+    # ----- following the project database ------------------------------------------------------
+    def _project_changed(self, *_args):
+        if self.follows_project and self.isVisible():
+            self.follow_project_database()
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        if self.follows_project:
+            self.follow_project_database()
+        super().showEvent(event)
+
+    def follow_project_database(self):
+        """Open the ledger beside the QGIS project's project database (or offer to create it), at the
+        county of its projects.  Returns the ledger path, or None when there is nothing to follow."""
+        database = project_database_path()
+        if database is None or database == self._followed_database and (self.ledger is not None
+                                                                         or self._offered_path):
+            return None
+        self._followed_database = database
+        path, exists = ledger_beside(database)
+        if not exists:
+            self._show_offer(path)
+            return path
+        self._show_offer(None)
+        if self.ledger is None or getattr(self.ledger, "path", None) != path:
+            if not self.open_target(path):
+                return None
+        county = database_county(database)
+        if county:
+            self.set_county(county)
+        return path
+
+    def _show_offer(self, path):
+        self._offered_path = path
+        self.offer_label.setText(tr("The project database has no ledger beside it yet ({}).", path) if path else "")
+        self.offer_label.setVisible(bool(path))
+        self.create_beside_button.setVisible(bool(path))
+
+    def create_beside(self):
+        """Create the offered ledger beside the project database and open it at the projects' county."""
+        path = self._offered_path
+        if not path:
+            return False
+        self._show_offer(None)
+        if not self.open_target(path):
+            return False
+        county = database_county(self._followed_database) if self._followed_database else ""
+        if county:
+            self.set_county(county)
+        return True
 
     # ----- ledger and county -------------------------------------------------------------------
     def _set_enabled(self, enabled):
@@ -141,14 +217,28 @@ class LedgerDock(QDockWidget):
         if bar is not None and level != Qgis.Info:
             bar.pushMessage(tr("Reserve ledger"), text, level=level, duration=6)
 
-    def browse(self):
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Ledger GeoPackage (opened, or created if new)"),
-                                                    "", tr("GeoPackage (*.gpkg)"),
-                                                    options=QFileDialog.DontConfirmOverwrite)
-        if path:
-            self.open_target(path)
+    def browse(self, path=None):
+        """打开: an existing ledger file, chosen in an open dialog (nothing is created here)."""
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, tr("Open a ledger"), "", tr("GeoPackage (*.gpkg)"))
+        if not path:
+            return False
+        if not os.path.isfile(path):
+            self.message(tr("{}: no such ledger file", path), Qgis.Warning)
+            return False
+        return self.open_target(path, by_user=True)
 
-    def open_target(self, target):
+    def create_file(self, path=None):
+        """新建: a new ledger file, named in a save dialog."""
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Create a ledger"), "", tr("GeoPackage (*.gpkg)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        return self.open_target(path, by_user=True)
+
+    def open_target(self, target, by_user=False):
         """Open a ledger (GeoPackage path, PostgreSQL URI or QGIS connection name); True on success."""
         target = str(target or "").strip()
         if not target:
@@ -159,8 +249,10 @@ class LedgerDock(QDockWidget):
         except LedgerError as exc:
             self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
             return False
-        self.cleanup()
+        self._close_ledger()
         self.ledger = ledger
+        if by_user:
+            self.follows_project = False
         self.target_combo.setCurrentText(target)
         remember_ledger_target(target)
         self._fill_counties()
@@ -329,10 +421,15 @@ class LedgerDock(QDockWidget):
         self.message(tr("Exported {} rows to {}", len(rows), path))
         return path
 
-    def cleanup(self):
+    def _close_ledger(self):
         if self.ledger is not None:
             self.ledger.close()
             self.ledger = None
+
+    def cleanup(self):
+        project = QgsProject.instance()
+        disconnect_all(((project.readProject, self._project_changed), (project.dirtySet, self._project_changed)))
+        self._close_ledger()
 
 
 def create_dock(iface):
