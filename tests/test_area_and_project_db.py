@@ -48,11 +48,13 @@ def test_new_database_has_schema_fields_and_rules(tmp_path):
     assert plots.crs().authid() == "EPSG:4527"
     assert [f.name() for f in plots.fields()][1:] == [name for name, *_ in project_db.PLOT_FIELDS]
     assert [f.name() for f in projects.fields()][1:] == [name for name, *_ in project_db.PROJECT_FIELDS]
-    assert plots.attributeAlias(plots.fields().indexOf("class_before")) == "实施前地类"
+    assert plots.attributeAlias(plots.fields().indexOf("class_before")) == "实施前地类 *"   # required
     assert plots.editorWidgetSetup(plots.fields().indexOf("class_after")).type() == "ValueMap"
     # a layer opened without the plugin gets the same configuration from the stored default style
     bare = QgsVectorLayer(project_db.layer_uri(path, "plots"), "bare", "ogr")
     assert bare.attributeAlias(bare.fields().indexOf("grade_after")) == "实施后等别"
+    assert bare.editorWidgetSetup(bare.fields().indexOf("fid")).type() == "Hidden"
+    assert bare.editFormConfig().tabs()[0].name() == "地块属性"
     # QGIS's own constraint check refuses a bad class code and a grade outside the system
     feature = QgsVectorLayerUtils.createFeature(plots)
     feature["project_code"] = "P1"

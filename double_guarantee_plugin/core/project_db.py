@@ -10,8 +10,8 @@ import os
 import sqlite3
 
 from osgeo import gdal, ogr, osr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsDefaultValue, QgsEditorWidgetSetup,
-                       QgsFieldConstraints, QgsVectorLayer)
+from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, QgsCoordinateReferenceSystem,
+                       QgsDefaultValue, QgsEditFormConfig, QgsEditorWidgetSetup, QgsFieldConstraints, QgsVectorLayer)
 
 from ..i18n import tr
 from . import tables
@@ -40,6 +40,9 @@ PLOT_FIELDS = [
     ("grade_before", ogr.OFTInteger, 0, "实施前等别"),
     ("grade_after", ogr.OFTInteger, 0, "实施后等别"),
 ]
+# the fields whose constraints refuse an empty value (marked in the form)
+PLOT_REQUIRED = ("project_code", "class_before", "class_after")
+PROJECT_REQUIRED = ("project_code",)
 # what version 1 lacked, with the value migrated rows get
 V1_MISSING = {
     PROJECTS_TABLE: [("funding_source", "TEXT", None), ("implemented_on", "DATE", None)],
@@ -207,8 +210,38 @@ def open_project_database(path):
 
 
 def _value_map(rows, label_key="name_zh"):
-    return QgsEditorWidgetSetup("ValueMap", {"map": [{f"{row['code']} {row[label_key]}": row["code"]}
-                                                     for row in rows]})
+    """A value map showing the Chinese name; a numeric code (GB/T 21010 0101) stays in front of it, an
+    English code word (land_consolidation) is for the database only and never shown."""
+    return QgsEditorWidgetSetup("ValueMap", {"map": [
+        {(f"{row['code']} {row[label_key]}" if str(row["code"]).isdigit() else row[label_key]): row["code"]}
+        for row in rows]})
+
+
+REQUIRED_MARK = " *"     # after the label of a field the form will not accept empty
+
+
+def _form_layout(layer, field_rows, title, required):
+    """The layer's attribute form: its own fields only (fid hidden), in one titled group, required
+    fields marked in their labels."""
+    fields = layer.fields()
+    config = layer.editFormConfig()
+    config.setLayout(QgsEditFormConfig.TabLayout)
+    config.clearTabs()
+    group = QgsAttributeEditorContainer(title, config.invisibleRootContainer())
+    group.setIsGroupBox(True)
+    group.setColumnCount(1)
+    shown = {name for name, *_rest in field_rows}
+    for name, _kind, _width, alias in field_rows:
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, alias + (REQUIRED_MARK if name in required else ""))
+        group.addChildElement(QgsAttributeEditorField(name, index, group))
+    config.addTab(group)
+    layer.setEditFormConfig(config)
+    for index, field in enumerate(fields):
+        if field.name() not in shown:          # fid, and whatever a later version adds by hand
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Hidden", {}))
 
 
 def _grade_constraint(field):
@@ -226,11 +259,11 @@ def configure_plots_layer(layer):
     classes = [{"code": c.code, "name_zh": c.name_zh} for c in tables.land_classes().values()]
     systems = [{"code": s.id, "name_zh": s.name_zh} for s in tables.grade_systems().values()]
     fields = layer.fields()
+    _form_layout(layer, PLOT_FIELDS, "地块属性", PLOT_REQUIRED)
     for name, _kind, _width, alias in PLOT_FIELDS:
         index = fields.indexOf(name)
         if index < 0:
             continue
-        layer.setFieldAlias(index, alias)
         if name in ("class_before", "class_after"):
             layer.setEditorWidgetSetup(index, _value_map(classes))
             layer.setConstraintExpression(index, f'"{name}" IS NULL OR "{name}" IN ('
@@ -256,11 +289,11 @@ def configure_plots_layer(layer):
 def configure_projects_layer(layer):
     codes = tables.project_codes()
     fields = layer.fields()
+    _form_layout(layer, PROJECT_FIELDS, "项目信息", PROJECT_REQUIRED)
     for name, _kind, _width, alias in PROJECT_FIELDS:
         index = fields.indexOf(name)
         if index < 0:
             continue
-        layer.setFieldAlias(index, alias)
         if name == "project_type":
             layer.setEditorWidgetSetup(index, _value_map(codes["project_types"]))
         elif name == "funding_source":

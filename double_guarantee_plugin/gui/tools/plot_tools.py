@@ -25,6 +25,9 @@ def cad_dock_widget(iface):
     return widget
 
 
+FORM_MIN_WIDTH_PX = 460    # labels, widgets and QGIS's ✔/✘ constraint markers side by side, none cut
+
+
 def open_attribute_form(iface, layer, feature):
     """Show the layer's attribute form for an unsaved feature; the edited feature, or None if cancelled."""
     context = QgsAttributeEditorContext()
@@ -32,6 +35,7 @@ def open_attribute_form(iface, layer, feature):
     dialog = QgsAttributeDialog(layer, QgsFeature(feature), False, iface.mainWindow(), True, context)
     dialog.setMode(QgsAttributeEditorContext.FixAttributeMode)
     dialog.setWindowTitle(tr("Plot attributes"))
+    dialog.setMinimumWidth(FORM_MIN_WIDTH_PX)
     if not dialog.exec_():
         return None
     return QgsFeature(dialog.feature())
