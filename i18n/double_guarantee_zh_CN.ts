@@ -8,11 +8,6 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="135" />
-            <source> (and {} more in the log)</source>
-            <translation>（另有 {} 条见日志）</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
@@ -358,7 +353,7 @@
             <translation>请选择面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="177" />
             <source>Choose a project before importing coordinate files</source>
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
@@ -523,7 +518,7 @@
             <translation>换算</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="230" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="305" />
             <source>Coordinate TXT</source>
             <translation>坐标 TXT</translation>
         </message>
@@ -848,12 +843,12 @@
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="80" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="91" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="95" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
         </message>
@@ -903,7 +898,7 @@
             <translation>导出 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="267" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="342" />
             <source>Export cancelled: {}</source>
             <translation>已取消导出：{}</translation>
         </message>
@@ -1153,6 +1148,11 @@
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
+            <source>Import coordinate files?</source>
+            <translation>导入坐标文件？</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
@@ -1163,7 +1163,12 @@
             <translation>导入图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
+            <source>Import them anyway?</source>
+            <translation>仍然导入吗？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="254" />
             <source>Import {} plot(s) from coordinate TXT</source>
             <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
@@ -1333,7 +1338,7 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="363" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="364" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
@@ -1488,27 +1493,27 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="292" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="367" />
             <source>Nothing exported: {}</source>
             <translation>未导出任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="186" />
             <source>Nothing imported: the files hold no parcels</source>
             <translation>未导入任何内容：文件中没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="203" />
             <source>Nothing imported: the layer refused the new plots</source>
             <translation>未导入任何内容：图层拒绝了新地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="123" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="198" />
             <source>Nothing imported: the layer {} cannot be edited</source>
             <translation>未导入任何内容：图层 {} 无法编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="267" />
             <source>Nothing imported: {}</source>
             <translation>未导入任何内容：{}</translation>
         </message>
@@ -1733,7 +1738,7 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="37" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
@@ -1748,7 +1753,7 @@
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="99" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
@@ -1933,7 +1938,7 @@
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="321" />
             <source>Project {} has no plots to export</source>
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
@@ -1953,7 +1958,7 @@
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="294" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="369" />
             <source>Project {}: {} plot(s) written to {}</source>
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
@@ -1993,7 +1998,7 @@
             <translation>省级分成</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="225" />
             <source>Reading coordinate TXT files</source>
             <translation>正在读取坐标 TXT 文件</translation>
         </message>
@@ -2098,7 +2103,7 @@
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="146" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
@@ -2188,7 +2193,7 @@
             <translation>搜索项目、备注…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="85" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
@@ -2293,7 +2298,7 @@
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="110" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="114" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
@@ -2378,7 +2383,7 @@
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="154" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
@@ -2426,6 +2431,11 @@
             <location filename="../double_guarantee_plugin/gui/components/profile_selector.py" line="25" />
             <source>The rule profile of this QGIS project: every dock and sheet uses it</source>
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
+            <source>These files may not belong to this county:</source>
+            <translation>这些文件可能不属于本县：</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
@@ -2583,7 +2593,7 @@
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="598" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="599" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
@@ -2613,22 +2623,22 @@
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="469" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="470" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="539" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="540" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="542" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="475" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="476" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
@@ -2673,7 +2683,7 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="219" />
             <source>byte 0x{:02X} cannot be read as {}</source>
             <translation>字节 0x{:02X} 无法按 {} 读取</translation>
         </message>
@@ -2683,12 +2693,12 @@
             <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="330" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="331" />
             <source>cannot read the file: {}</source>
             <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="581" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="582" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
@@ -2718,12 +2728,12 @@
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="592" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="593" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="574" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="575" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
         </message>
@@ -2793,37 +2803,37 @@
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="528" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="529" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="400" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="401" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="457" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="458" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="471" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="472" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="548" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="549" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="489" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="490" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="481" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="482" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
@@ -2858,7 +2868,7 @@
             <translation>公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="415" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
@@ -2933,7 +2943,7 @@
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="677" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="678" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
@@ -2948,7 +2958,7 @@
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="699" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="700" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
@@ -2983,7 +2993,7 @@
             <translation>无重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="374" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="375" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
@@ -3048,7 +3058,7 @@
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="563" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="564" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
@@ -3098,7 +3108,7 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="616" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="617" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
@@ -3173,17 +3183,17 @@
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="493" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="494" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="725" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="726" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="719" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="720" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
@@ -3238,12 +3248,12 @@
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="395" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="396" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="406" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="407" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
@@ -3253,37 +3263,37 @@
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="608" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
             <source>the easting {} carries zone {} but the first point's carries zone {}</source>
             <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="693" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="694" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="691" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="753" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="754" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="231" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="232" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="225" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="743" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="744" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
@@ -3358,22 +3368,22 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="736" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="737" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="241" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="246" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="247" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="681" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="682" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
@@ -3408,7 +3418,7 @@
             <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="217" />
             <source>unknown text encoding '{}'</source>
             <translation>未知文本编码“{}”</translation>
         </message>
@@ -3443,7 +3453,7 @@
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="266" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="341" />
             <source>{}
 
 Reproject the plots to {} for the file?</source>
@@ -3497,12 +3507,12 @@ Reproject the plots to {} for the file?</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="552" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="553" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="66" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
@@ -3520,6 +3530,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="199" />
             <source>{} holds no project database yet: name a new schema to create one</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="138" />
+            <source>{} is in zone {}, the plots layer in zone {}</source>
+            <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="165" />
@@ -3550,6 +3565,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="54" />
             <source>{} not taken along: no layer given</source>
             <translation>{} 未带出：未指定图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="151" />
+            <source>{} of {} parcels lie far outside the county (about {:.0f} km away)</source>
+            <translation>{} 个地块（共 {} 个）远在本县范围之外（约 {:.0f} 公里）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="934" />
@@ -3587,7 +3607,7 @@ Reproject the plots to {} for the file?</source>
             <translation>共 {} 个片区（相连的地块组），最多允许 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="273" />
             <source>{} plot(s) imported into project {} from {} file(s)</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
@@ -3657,11 +3677,6 @@ Reproject the plots to {} for the file?</source>
             <translation>{} → {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="136" />
-            <source>{}. Check: {}{}</source>
-            <translation>{}。请检查：{}{}</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
@@ -3702,7 +3717,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="83" />
             <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
@@ -3747,6 +3762,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已记录“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="210" />
+            <source>{}; {} note(s) to check in the log (Double Guarantee)</source>
+            <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
@@ -3767,52 +3787,52 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="650" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="651" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="687" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="775" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="780" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="630" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="631" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="635" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="636" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="656" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="657" />
             <source>带号 '{}' is not a whole number</source>
             <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="673" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="664" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="665" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="667" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="668" />
             <source>带号 says zone {} but the eastings carry zone {} in front</source>
             <translation>带号为 {}，但东坐标前的带号为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="645" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
@@ -3822,27 +3842,27 @@ Reproject the plots to {} for the file?</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="782" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="787" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="793" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="798" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="789" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="794" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="639" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="640" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="555" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="556" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>

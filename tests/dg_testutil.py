@@ -43,3 +43,22 @@ def assert_panel_matches_processing(dock, code):
     assert f"{expected['credit_area_mu']:,.2f}" in dock.panel.values["credit_area"].text()
     assert f"{expected['area_mu']:,.2f}" in dock.panel.values["area"].text()
     return expected
+
+
+def answer_next_message_box(button_name="Yes", seen=None, timeout_ms=10000):
+    """Click ``button_name`` (a QMessageBox.StandardButton name) of the next modal message box, as a
+    user would; ``seen`` (a list) receives its text.  Call before the action that opens it."""
+    import time
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+    started = time.monotonic()
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(getattr(QMessageBox.StandardButton, button_name)).click()
+        elif (time.monotonic() - started) * 1000 < timeout_ms:
+            QTimer.singleShot(20, poll)
+    QTimer.singleShot(20, poll)

@@ -9,7 +9,9 @@ import pytest
 from double_guarantee_plugin.core.coord_txt import CoordTxtError, read_coord_txt
 
 ROOT = Path(__file__).resolve().parents[2]
-GLOSSARY = json.loads((ROOT / "i18n" / "zh_CN" / "coord_txt.json").read_text(encoding="utf-8"))
+# coord_txt.json, and the glossaries of the parts that added strings to these modules (ui_polish.json)
+GLOSSARY = {key: value for path in sorted((ROOT / "i18n" / "zh_CN").glob("*.json"))
+            for key, value in json.loads(path.read_text(encoding="utf-8")).items()}
 SOURCES = [ROOT / "double_guarantee_plugin" / "core" / "coord_txt",
            ROOT / "double_guarantee_plugin" / "processing" / "algorithms" / "import_coord_txt.py",
            ROOT / "double_guarantee_plugin" / "processing" / "algorithms" / "export_coord_txt.py",

@@ -13,7 +13,8 @@ import re
 import numpy as np
 
 from .. import crs as gk
-from .areas import DeclaredArea, check_declared_area, geodesic_ring_areas, to_geographic, to_geographic_started
+from .areas import (DeclaredArea, check_declared_area, geodesic_ring_areas, to_geographic, to_geographic_started,
+                    within_coordinate_precision)
 from .messages import QT_TR_NOOP, CoordTxtError, Message, Note
 from .rings import assemble
 
@@ -766,7 +767,11 @@ class _Reader:
             parcel.area_check = check_declared_area(parcel.declared_area, parcel.planar_area_m2,
                                                     parcel.ellipsoidal_area_m2)
             if parcel.area_check.matches is False:
-                parcel.notes.append(Note(parcel.area_check.note, parcel.line, Note.WARNING))
+                # a difference the file's own 精度 explains is information, not a warning
+                within = within_coordinate_precision(parcel.area_check, parcel.area_m2,
+                                                     parcel.geometry.length if parcel.geometry is not None else None,
+                                                     result.attributes.get("精度"))
+                parcel.notes.append(Note(parcel.area_check.note, parcel.line, Note.INFO if within else Note.WARNING))
             if parcel.area_check.unit:
                 units_seen[parcel.area_check.unit] = units_seen.get(parcel.area_check.unit, 0) + 1
         if units_seen:

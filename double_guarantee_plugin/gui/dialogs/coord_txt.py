@@ -7,10 +7,12 @@ messages in the QGIS message bar; nothing is half-added or half-written.
 import os
 
 from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
-                       QgsFeatureRequest, QgsMessageLog, QgsProject, QgsTask, QgsVectorLayer, QgsVectorLayerUtils)
+                       QgsFeatureRequest, QgsMessageLog, QgsProject, QgsRectangle, QgsTask, QgsVectorLayer,
+                       QgsVectorLayerUtils)
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ...core import tables
+from ...core.crs import zone_for_epsg
 from ...core.coord_txt import CoordTxtError, WriteOptions, read_coord_txt, write_coord_txt
 from ...core.coord_txt.messages import Note
 from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, parcels_from_features,
@@ -19,7 +21,7 @@ from ...i18n import tr
 
 SNIFF_BYTES = 65536
 _RUNNING = set()
-SHOWN_NOTES = 5
+FAR_MARGIN_M = 5000.0      # parcels further than this (or a quarter of the county's size) outside it are asked about
 
 
 def _message(iface, text, level=Qgis.Info):
@@ -99,12 +101,76 @@ def _report_notes(iface, results):
     return warnings
 
 
-def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto", zone=None):
+def county_extent(plots_layer):
+    """The area the QGIS project covers (its other layers; else the plots already there), in the plots
+    layer's CRS; None when there is nothing to compare with."""
+    project = QgsProject.instance()
+    context = project.transformContext()
+    extent = None
+    for layer in project.mapLayers().values():
+        if layer is plots_layer or not layer.isValid() or layer.extent().isEmpty() or not layer.crs().isValid():
+            continue
+        if layer.source().split("|")[0] == plots_layer.source().split("|")[0]:
+            continue                                     # the project database's own tables
+        try:
+            box = QgsCoordinateTransform(layer.crs(), plots_layer.crs(), context).transformBoundingBox(layer.extent())
+        except Exception:  # noqa: BLE001 - a layer that cannot be transformed says nothing about the county
+            continue
+        if extent is None:
+            extent = QgsRectangle(box)
+        else:
+            extent.combineExtentWith(box)
+    if extent is None and plots_layer.featureCount() > 0 and not plots_layer.extent().isEmpty():
+        extent = QgsRectangle(plots_layer.extent())
+    return extent
+
+
+def import_questions(plots_layer, results, features):
+    """Why an import may be a mistake (parcels far outside the county, files in another zone), as
+    sentences for the user; an empty list when nothing looks wrong."""
+    questions = []
+    layer_epsg = epsg_of(plots_layer.crs())
+    layer_zone = zone_for_epsg(layer_epsg) if layer_epsg else None
+    for result in results:
+        epsg = epsg_of(file_crs(result))
+        zone = zone_for_epsg(epsg) if epsg else None
+        if layer_zone and zone and zone[3] != layer_zone[3]:
+            questions.append(tr("{} is in zone {}, the plots layer in zone {}", os.path.basename(str(result.path)),
+                                zone[3], layer_zone[3]))
+    extent = county_extent(plots_layer)
+    boxes = [feature.geometry().boundingBox() for feature in features if feature.hasGeometry()]
+    if extent is not None and boxes and not plots_layer.crs().isGeographic():
+        margin = max(FAR_MARGIN_M, 0.25 * max(extent.width(), extent.height()))
+        zone_box = QgsRectangle(extent.xMinimum() - margin, extent.yMinimum() - margin,
+                                extent.xMaximum() + margin, extent.yMaximum() + margin)
+        far = [box for box in boxes if not zone_box.intersects(box)]
+        if far:
+            centre = far[0].center()
+            distance_km = max(0.0, max(extent.xMinimum() - centre.x(), centre.x() - extent.xMaximum(),
+                                       extent.yMinimum() - centre.y(), centre.y() - extent.yMaximum())) / 1000.0
+            questions.append(tr("{} of {} parcels lie far outside the county (about {:.0f} km away)",
+                                len(far), len(boxes), distance_km))
+    return questions
+
+
+def ask_before_import(parent, questions):
+    """Yes/No: import although ``questions`` say it may be a mistake (No is the default)."""
+    answer = QMessageBox.question(parent, tr("Import coordinate files?"),
+                                  tr("These files may not belong to this county:") + "\n\n" + "\n".join(
+                                      f"• {question}" for question in questions) + "\n\n" + tr("Import them anyway?"),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto", zone=None, confirm=None):
     """Add every parcel of ``paths`` as plots of ``project_code``, in one edit command; returns the count.
 
     All files are read first; if one cannot be read, nothing is added and the message names
-    the file and line.  Class codes (地类编码) go to class_before.  The layer is left in edit
-    mode so the import can be undone or saved like any other edit.
+    the file and line.  Parcels far outside the county or files in another zone are imported only
+    when ``confirm(questions)`` says so (by default the user is asked).  Class codes (地类编码)
+    go to class_before.  The layer is left in edit mode so the import can be undone or saved like
+    any other edit.  The outcome is one line in the message bar; the notes are in the log.
     """
     paths = [os.fspath(path) for path in paths]
     if plots_layer is None or not project_code:
@@ -119,6 +185,15 @@ def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto"
     if not features:
         _message(iface, tr("Nothing imported: the files hold no parcels"), Qgis.Warning)
         return 0
+    questions = import_questions(plots_layer, results, features)
+    if questions:
+        if confirm is None:
+            parent = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
+            confirm = lambda items: ask_before_import(parent, items)  # noqa: E731
+        if not confirm(questions):
+            reasons = "; ".join(questions)
+            _message(iface, tr("Nothing imported: {}", reasons), Qgis.Info)
+            return 0
     if not plots_layer.isEditable() and not plots_layer.startEditing():
         _message(iface, tr("Nothing imported: the layer {} cannot be edited", plots_layer.name()), Qgis.Critical)
         return 0
@@ -131,9 +206,9 @@ def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto"
     warnings = _report_notes(iface, results)
     text = tr("{} plot(s) imported into project {} from {} file(s)", len(features), project_code, len(paths))
     if warnings:
-        shown = "; ".join(warnings[:SHOWN_NOTES])
-        more = tr(" (and {} more in the log)", len(warnings) - SHOWN_NOTES) if len(warnings) > SHOWN_NOTES else ""
-        _message(iface, tr("{}. Check: {}{}", text, shown, more), Qgis.Warning)
+        # one line, never a scrolling bar: the notes themselves are in the log
+        _message(iface, tr("{}; {} note(s) to check in the log (Double Guarantee)", text, len(warnings)),
+                 Qgis.Warning)
     else:
         _message(iface, text, Qgis.Success)
     return len(features)
