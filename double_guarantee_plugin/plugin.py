@@ -36,6 +36,7 @@ class DoubleGuaranteePlugin:
         self.toolbar.setObjectName(TOOLBAR_NAME)
         self._add_action(icon(ACTION_ICONS["new_database"]), tr("New project database…"), self.new_project_database)
         self._add_action(icon(ACTION_ICONS["open_database"]), tr("Open project database…"), self.open_project_database)
+        self._add_action(icon(ACTION_ICONS["basemap"]), tr("Basemap…"), self.basemap)
         for dock in self._create_docks():
             if not dock.objectName().startswith("DoubleGuarantee"):
                 # QGIS saves dock positions by object name; one prefix keeps ours apart
@@ -93,3 +94,7 @@ class DoubleGuaranteePlugin:
     def open_project_database(self):
         from .gui.dialogs.project_db import open_project_database
         open_project_database(self.iface)
+
+    def basemap(self):
+        from .gui.dialogs.basemap import configure_and_add_basemap
+        configure_and_add_basemap(self.iface)

@@ -178,9 +178,19 @@
             <translation>余额等于流水之和</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="103" />
+            <source>Basemap</source>
+            <translation>底图</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/plugin.py" line="39" />
+            <source>Basemap…</source>
+            <translation>底图…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
@@ -843,6 +853,11 @@
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="41" />
+            <source>Draw it under the plots of the meeting sheets</source>
+            <translation>在会审图件的地块下方绘制底图</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="80" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
@@ -871,6 +886,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="378" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="109" />
+            <source>Enter your own 天地图 key first; nothing was requested</source>
+            <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
@@ -1111,6 +1131,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="34" />
+            <source>Imagery</source>
+            <translation>影像</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="468" />
@@ -1438,6 +1463,11 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="164" />
             <source>Not checked</source>
             <translation>未检查</translation>
@@ -1516,6 +1546,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="267" />
             <source>Nothing imported: {}</source>
             <translation>未导入任何内容：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="50" />
+            <source>Nothing is requested from a service until it is configured; the key stays in this computer's QGIS settings.</source>
+            <translation>服务配置完成前不会发出任何请求；密钥只保存在本机的 QGIS 设置中。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="319" />
@@ -1653,12 +1688,12 @@
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="107" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
             <source>Overlap with basic farmland</source>
             <translation>与永久基本农田重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="107" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
             <source>Overlap with ecological red line</source>
             <translation>与生态保护红线重叠</translation>
         </message>
@@ -2228,6 +2263,11 @@
             <translation>调出县储备</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="43" />
+            <source>Service</source>
+            <translation>服务</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
             <source>Set status</source>
             <translation>设置状态</translation>
@@ -2438,6 +2478,21 @@
             <translation>这些文件可能不属于本县：</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>Tianditu (天地图)</source>
+            <translation>天地图</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="44" />
+            <source>Tianditu key</source>
+            <translation>天地图密钥</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="45" />
+            <source>Tianditu map</source>
+            <translation>天地图图层</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
             <source>Tick at least one project.</source>
             <translation>请至少勾选一个项目。</translation>
@@ -2483,6 +2538,11 @@
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="46" />
+            <source>URL</source>
+            <translation>网址</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="223" />
             <source>Undo</source>
             <translation>撤销</translation>
@@ -2508,6 +2568,11 @@
             <translation>数值</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="35" />
+            <source>Vector</source>
+            <translation>矢量</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
             <source>Verdict</source>
             <translation>核查结论</translation>
@@ -2526,6 +2591,16 @@
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="522" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="47" />
+            <source>WMS layers</source>
+            <translation>WMS 图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>WMS service</source>
+            <translation>WMS 服务</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
@@ -2596,6 +2671,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="599" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>XYZ tile service</source>
+            <translation>XYZ 瓦片服务</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="75" />
@@ -3426,6 +3506,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
             <source>upgrading</source>
             <translation>提质改造</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="32" />
+            <source>your own 天地图 key (tk)</source>
+            <translation>您自己的天地图密钥（tk）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="43" />

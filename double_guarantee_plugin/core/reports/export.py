@@ -4,6 +4,7 @@
 the project dock and the atlas task.  Everything it draws is copied into memory layers of its own
 QgsProject, so it does not touch the user's project and can run in a QgsTask.
 """
+import dataclasses
 import datetime
 import os
 import re
@@ -13,6 +14,7 @@ from qgis.core import (QgsLayoutExporter, QgsProject, QgsRenderContext)
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
+from ..basemap import sheet_basemap_layers
 from ..credits import NEW_FARMLAND
 from ..layer_credits import PlotFields
 from . import ReportError
@@ -49,6 +51,7 @@ class MeetingMapJob:
     profile: object = None
     fields: object = None
     constraint_set: object = None   # a core.constraints.ConstraintSet (e.g. the QGIS project's); wins over layers
+    configured_basemap: bool = True  # without ``basemap``: the county's basemap from the settings, when set
 
 
 @dataclass
@@ -234,6 +237,10 @@ def export_meeting_maps(job, feedback=None):
     if feedback is not None and feedback.isCanceled():
         result.canceled = True
         return result
+    if job.basemap is None and job.configured_basemap:
+        configured = sheet_basemap_layers()
+        if configured:
+            job = dataclasses.replace(job, basemap=configured[0])
     project = QgsProject()
     project.setCrs(job.plots_layer.crs())
     combined = CombinedPdf(os.path.join(job.output_folder, job.combined_pdf), job.dpi, font_family) \
