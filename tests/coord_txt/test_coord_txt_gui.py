@@ -148,6 +148,7 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         if dock.plots_layer is not None and dock.plots_layer.isEditable():
             dock.plots_layer.rollBack()
         dock.cleanup()
+        dock.setParent(None)     # off the main window now: the message box's event loop delays deleteLater
         dock.deleteLater()
         QgsProject.instance().removeAllMapLayers()
 

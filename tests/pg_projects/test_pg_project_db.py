@@ -38,7 +38,7 @@ def test_create_and_open(pg_county):
     assert plots.featureCount() == 0
     # the GeoPackage's field configuration, applied by the same function
     index = plots.fields().indexOf("class_before")
-    assert plots.attributeAlias(index) == "实施前地类"
+    assert plots.attributeAlias(index) == "实施前地类 *"   # a required field, marked
     assert "'0101'" in plots.constraintExpression(index)
     code = projects_layer.fields().indexOf("project_code")
     assert projects_layer.fieldConstraints(code) & QgsFieldConstraints.ConstraintUnique
