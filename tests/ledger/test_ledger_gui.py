@@ -31,6 +31,7 @@ def dock(iface, filled_target):
     widget.set_county(DEMO)
     yield widget
     widget.cleanup()
+    widget.setParent(None)      # off the main window at once: no event loop may run deleteLater before the next test
     widget.deleteLater()
     # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")

@@ -7,10 +7,12 @@ glyph, and U+2F6C comes first, so the PDF says ⽬: the page looks right but sea
 or 示范 finds nothing, and copied text is wrong.
 
 The fix maps every compatibility code point in the CMaps (Kangxi radicals, CJK radicals supplement,
-CJK compatibility ideographs) to the one character its NFKC normal form is.  Qt writes the CMaps
+CJK compatibility ideographs) to its ideograph: the NFKC normal form where Unicode gives one, else
+the ideograph the sheet's font draws with the same glyph (⻝ U+2EDD → 食).  Qt writes the CMaps
 uncompressed with four hex digits per code point; a replacement of the same length is written in
-place, so the file's cross-reference offsets stay valid.  A compressed CMap is re-written as an
-incremental update (new object version appended, a new xref section pointing back to the old one).
+place, so the file's cross-reference offsets stay valid.  A CMap that grows (a range written out)
+or a compressed one is appended as an incremental update (new object version, a new xref section
+pointing back to the old one).
 """
 import functools
 import re
