@@ -36,7 +36,9 @@ def test_load_and_unload_twice(iface, qgis_processing):
 
 def _load_and_unload_twice(iface, QCoreApplication):  # noqa: N803
     before = _state(iface)
-    assert before == {"provider": False, "menu": False, "toolbars": 0, "docks": 0}
+    left = [(d.objectName(), d.windowTitle()) for d in iface.mainWindow().findChildren(QDockWidget)
+            if d.objectName().startswith("DoubleGuarantee")]
+    assert before == {"provider": False, "menu": False, "toolbars": 0, "docks": 0}, left
     for _round in range(2):
         plugin = double_guarantee_plugin.classFactory(iface)
         plugin.initGui()

@@ -96,7 +96,8 @@ _INSTANCE = []
 def project_profile():
     """The plugin's one ``ProjectProfile``."""
     if not _INSTANCE:
-        _INSTANCE.append(ProjectProfile())
+        # owned by the QGIS project (Qt deletes it with the project), never by Python at interpreter exit
+        _INSTANCE.append(ProjectProfile(QgsProject.instance()))
         _INSTANCE[0]._last = current_profile_id()
     return _INSTANCE[0]
 
@@ -104,4 +105,6 @@ def project_profile():
 def release_project_profile():
     """Disconnect and drop the instance (the plugin's unload)."""
     while _INSTANCE:
-        _INSTANCE.pop().disconnect_project()
+        instance = _INSTANCE.pop()
+        instance.disconnect_project()
+        instance.deleteLater()
