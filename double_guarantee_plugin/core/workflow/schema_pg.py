@@ -169,17 +169,17 @@ BEGIN
   END IF;
   IF TG_OP <> 'DELETE' THEN
     new_profile := {s}.dg_project_profile(NEW.rule_profile, NEW.implemented_on);
+    IF TG_OP = 'UPDATE' AND new_profile IS DISTINCT FROM old_profile AND from_role IS NOT NULL
+       AND from_role <> 'dg_technician' THEN
+      RAISE EXCEPTION 'project % is %: its rule profile % is fixed', OLD.project_code, OLD.status, old_profile
+        USING ERRCODE = 'check_violation';
+    END IF;
     IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status OR new_profile IS DISTINCT FROM old_profile THEN
       SELECT role, position INTO to_role, to_position FROM {roles} WHERE profile_id = new_profile AND state = NEW.status;
       IF to_role IS NULL THEN
         RAISE EXCEPTION 'project %: status % is not a state of rule profile %', NEW.project_code, NEW.status,
           coalesce(new_profile, '(none)') USING ERRCODE = 'check_violation';
       END IF;
-    END IF;
-    IF TG_OP = 'UPDATE' AND new_profile IS DISTINCT FROM old_profile AND from_role IS NOT NULL
-       AND from_role <> 'dg_technician' THEN
-      RAISE EXCEPTION 'project % is %: its rule profile % is fixed', OLD.project_code, OLD.status, old_profile
-        USING ERRCODE = 'check_violation';
     END IF;
     IF (TG_OP = 'INSERT' AND to_position > 0) OR (TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status) THEN
       SELECT workflow_sequential INTO is_sequential FROM {profiles} WHERE profile_id = new_profile;
