@@ -50,7 +50,7 @@ def check_survey_layer(layer, rule):
     """The survey layer's field indexes ``(year, class)``; ChangeSurveyError naming what is missing."""
     if layer is None or not layer.isValid():
         raise ChangeSurveyError(tr("the change-survey layer cannot be read"))
-    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise ChangeSurveyError(tr("the change-survey layer '{}' is not a polygon layer", layer.name()))
     if not layer.crs().isValid():
         raise ChangeSurveyError(tr("the change-survey layer '{}' has no coordinate reference system", layer.name()))

@@ -18,6 +18,8 @@ import sqlite3
 
 from .profile_choice import ProfileChoiceError, choose_profile, override_values
 from .schema import CHECK_COLUMNS, CHECKS_TABLE, PROJECTS_TABLE, STEPS_TABLE
+
+PLOTS_TABLE = "plots"
 from .steps import STEP_COLUMNS, Step, WorkflowError, WorkflowPermissionError, check_step, workflow_of
 
 PROJECT_KEYS = ("project_code", "project_name", "county_code", "project_type", "funding_source", "implemented_on",
@@ -87,6 +89,35 @@ class WorkflowStore:
             cursor.execute(self._sql(f"SELECT {', '.join(CHECK_COLUMNS)} FROM {self._t(CHECKS_TABLE)} "
                                      f"WHERE project_code = ? ORDER BY check_id"), (str(code),))
             return [dict(zip(CHECK_COLUMNS, row)) for row in cursor.fetchall()]
+
+    def plot_codes(self, code):
+        with self._transaction() as cursor:
+            cursor.execute(self._sql(f"SELECT plot_code FROM {self._t(PLOTS_TABLE)} WHERE project_code = ? "
+                                     f"ORDER BY plot_code"), (str(code),))
+            return [row[0] for row in cursor.fetchall()]
+
+    def survey_confirmed(self, code):
+        """True when the latest change-survey check of every plot of the project confirmed it."""
+        latest = {}
+        for check in self.checks(code):
+            latest[check["plot_code"]] = bool(check["confirmed"])
+        plots = self.plot_codes(code)
+        return bool(plots) and all(latest.get(plot, False) for plot in plots)
+
+    def pending_confirmation(self, codes):
+        """The projects among ``codes`` (those this database holds) whose profile counts their credits
+        only after a change-survey confirmation they do not have yet."""
+        pending = set()
+        for code in codes:
+            try:
+                profile = self.choice(code).profile
+            except WorkflowError:
+                continue   # not a project of this database
+            scope = profile.reform.balance_scope or {}
+            if profile.reform.change_survey is not None and scope.get("stable_requires_change_survey") \
+                    and not self.survey_confirmed(code):
+                pending.add(code)
+        return pending
 
     # -- writing ------------------------------------------------------------------------------
     def advance(self, request, today=None):
