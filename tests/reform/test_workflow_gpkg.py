@@ -184,3 +184,19 @@ def test_a_failed_upgrade_changes_nothing(tmp_path):
     assert _rows(path, "PRAGMA table_info(projects)") == columns_before
     assert _rows(path, "SELECT name FROM sqlite_master ORDER BY name") == tables_before
     assert ensure_workflow_schema(path) is True         # and it can be done afterwards
+
+
+def test_the_ledger_deposits_a_2024_project_at_its_deposit_step():
+    from double_guarantee_plugin.core.credits import ProjectCredit
+    from double_guarantee_plugin.core.ledger import RuleRefused, deposit_from_project
+    profile = tables.load_rule_profile("national_2024")
+    credit = ProjectCredit("XM2025", plot_count=1, area_mu=10.0, new_farmland_mu=10.0, credit_area_mu=10.0,
+                           credit_capacity_kg=8200.0)
+    project = {"project_code": "XM2025", "county_code": "320999", "project_type": "land_consolidation",
+               "funding_source": "county", "implemented_on": "2025-02-10", "accepted_on": "2025-12-20"}
+    with pytest.raises(RuleRefused, match="deposited at its 'deposited' step"):
+        deposit_from_project(dict(project, status="county_reviewed"), credit, profile)
+    request = deposit_from_project(dict(project, status="deposited"), credit, profile)
+    assert request.occurred_on == "2025-12-20" and request.amounts.capacity_kg == 8200
+    with pytest.raises(RuleRefused, match="only an accepted"):    # national_2017 deposits at 已验收, as before
+        deposit_from_project(dict(project, status="deposited"), credit, tables.load_rule_profile("national_2017"))
