@@ -72,7 +72,7 @@ def test_a_2025_project_goes_through_every_state_to_deposit(database):
 
 def test_steps_go_one_at_a_time_on_valid_dates(database):
     store = GeoPackageWorkflowStore(database)
-    with pytest.raises(WorkflowError, match="from 'planned' the next step is 'under_way', not 'self_accepted'"):
+    with pytest.raises(WorkflowError, match=r"from '规划 \(planned\)' the next step is '实施中 \(under_way\)', not '自验"):
         step(store, "XM2025", "self_accepted", "2025-03-01")
     with pytest.raises(WorkflowError, match="'accepted' is not a state of the workflow of rule profile national_2024"):
         step(store, "XM2025", "accepted", "2025-03-01")
@@ -83,7 +83,7 @@ def test_steps_go_one_at_a_time_on_valid_dates(database):
     step(store, "XM2025", "under_way", "2025-03-01")
     with pytest.raises(WorkflowError, match="before the project's last step"):
         step(store, "XM2025", "self_accepted", "2025-02-28")
-    with pytest.raises(WorkflowError, match="is now 'under_way', not 'planned'"):
+    with pytest.raises(WorkflowError, match=r"is now '实施中 \(under_way\)', not '规划 \(planned\)'"):
         store.advance(StepRequest("XM2025", "self_accepted", "2025-05-01", "张三", from_state="planned"), today=TODAY)
     # a step back for rework is a step too, and the history keeps both
     step(store, "XM2025", "self_accepted", "2025-05-01")
@@ -112,7 +112,7 @@ def test_profile_override_needs_a_reason_and_is_fixed_after_acceptance(database)
     assert store.set_profile("XM2025", None, None).profile_id == "national_2024"    # back to the dates
     step(store, "XM2025", "under_way", "2025-02-10")
     step(store, "XM2025", "self_accepted", "2025-06-10")
-    with pytest.raises(WorkflowError, match="'self_accepted' is not a state of the workflow of national_2017"):
+    with pytest.raises(WorkflowError, match=r"'自验 \(self_accepted\)' is not a state of the workflow of national_2017"):
         store.set_profile("XM2025", "national_2017", "按旧规则")
     step(store, "XM2025", "county_reviewed", "2025-07-01", acceptors=BOTH)
     with pytest.raises(WorkflowError, match="fixed once it has been accepted"):

@@ -10,6 +10,7 @@ override wins.  Pure Python.
 import datetime
 from dataclasses import dataclass
 
+from ...i18n import tr
 from .. import tables
 
 FROM_DATES, FROM_OVERRIDE, WITHOUT_DATE = "dates", "override", "no_date"
@@ -71,10 +72,10 @@ def profile_for_date(implemented_on, code=""):
     else:
         matching = [profile_id for profile_id, applies in candidates if applies.contains(date)]
     if len(matching) != 1:
-        what = f"implemented on {date}" if date else "without an implementation date"
-        raise ProfileChoiceError(
-            f"project {code}: {len(matching)} rule profiles apply to a project {what} "
-            f"({', '.join(matching) or 'none'}); the 'applies' dates of the profiles must not overlap or leave gaps")
+        what = tr("implemented on {}", date) if date else tr("without an implementation date")
+        raise ProfileChoiceError(tr("project {}: {} rule profiles apply to a project {} ({}); the 'applies' dates "
+                                    "of the profiles must not overlap or leave gaps", code, len(matching), what,
+                                    ", ".join(matching) or "—"))
     return matching[0]
 
 
@@ -87,11 +88,11 @@ def choose_profile(project):
     date_text = date.isoformat() if date else ""
     if override:
         if override not in tables.rule_profile_ids():
-            raise ProfileChoiceError(f"project {code}: rule profile '{override}' is not known "
-                                     f"(known: {', '.join(tables.rule_profile_ids())})")
+            raise ProfileChoiceError(tr("project {}: rule profile '{}' is not known (known: {})", code, override,
+                                        ", ".join(tables.rule_profile_ids())))
         reason = str(project.get("rule_profile_reason") or "").strip()
         if not reason:
-            raise ProfileChoiceError(f"project {code}: the rule profile '{override}' was set without a reason")
+            raise ProfileChoiceError(tr("project {}: the rule profile '{}' was set without a reason", code, override))
         return ProfileChoice(override, FROM_OVERRIDE, reason, date_text)
     return ProfileChoice(profile_for_date(date, code), FROM_DATES if date else WITHOUT_DATE, "", date_text)
 
@@ -101,8 +102,9 @@ def override_values(profile_id, reason, code=""):
     if profile_id in (None, ""):
         return {"rule_profile": None, "rule_profile_reason": None}
     if profile_id not in tables.rule_profile_ids():
-        raise ProfileChoiceError(f"project {code}: rule profile '{profile_id}' is not known")
+        raise ProfileChoiceError(tr("project {}: rule profile '{}' is not known (known: {})", code, profile_id,
+                                    ", ".join(tables.rule_profile_ids())))
     if not str(reason or "").strip():
-        raise ProfileChoiceError(f"project {code}: a reason is required to choose the rule profile "
-                                 f"'{profile_id}' instead of the one its dates give")
+        raise ProfileChoiceError(tr("project {}: a reason is required to choose the rule profile '{}' instead of "
+                                    "the one its dates give", code, profile_id))
     return {"rule_profile": profile_id, "rule_profile_reason": str(reason).strip()}

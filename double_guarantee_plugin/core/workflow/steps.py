@@ -11,6 +11,7 @@ checks the same again (and the role of the connected user).
 import datetime
 from dataclasses import dataclass, field
 
+from ...i18n import tr
 from .definition import REQUIRES_ACCEPTORS, REQUIRES_REFERENCE, REQUIRES_UNTIL, load_workflow
 from .profile_choice import ProfileChoiceError, choose_profile
 
@@ -81,7 +82,7 @@ def as_date(value, what, code):
     try:
         return datetime.date.fromisoformat(str(value or "").strip()[:10])
     except ValueError:
-        raise WorkflowError(f"project {code}: {what} '{value or ''}' is not a date (YYYY-MM-DD)") from None
+        raise WorkflowError(tr("project {}: {} '{}' is not a date (YYYY-MM-DD)", code, what, value or "")) from None
 
 
 def add_years(date, years):
@@ -102,9 +103,18 @@ def workflow_of(profile):
     return load_workflow(profile.reform.workflow_id)
 
 
+def _label(workflow, code):
+    """A state as '自验 (self_accepted)' for messages; an unknown code as it is."""
+    state = workflow.state(code)
+    return f"{state.name_zh} ({code})" if state else str(code)
+
+
+def _path(workflow):
+    return " → ".join(state.name_zh for state in workflow.states)
+
+
 def state_name(profile, code):
-    state = workflow_of(profile).state(code)
-    return f"{state.name_zh} {code}" if state else str(code)
+    return _label(workflow_of(profile), code)
 
 
 def check_step(project, request, last_step_on=None, today=None):
@@ -122,32 +132,36 @@ def check_step(project, request, last_step_on=None, today=None):
     workflow = workflow_of(profile)
     current = project.get("status")
     if request.from_state is not None and request.from_state != current:
-        raise WorkflowError(f"project {code} is now '{current}', not '{request.from_state}': reload it and try again")
+        raise WorkflowError(tr("project {} is now '{}', not '{}': reload it and try again", code,
+                               _label(workflow, current), _label(workflow, request.from_state)))
     target = workflow.state(request.to_state)
     if target is None:
-        raise WorkflowError(f"project {code}: '{request.to_state}' is not a state of the workflow of rule profile "
-                            f"{profile.id} ({' → '.join(workflow.codes)})")
+        raise WorkflowError(tr("project {}: '{}' is not a state of the workflow of rule profile {} ({})", code,
+                               request.to_state, profile.id, _path(workflow)))
     if current is not None and workflow.state(current) is None and target.position != 0:
-        raise WorkflowError(f"project {code}: its status '{current}' is not a state of rule profile {profile.id} "
-                            f"({' → '.join(workflow.codes)}); choose the profile it was accepted under, with a reason")
+        raise WorkflowError(tr("project {}: its status '{}' is not a state of rule profile {} ({}); choose the "
+                               "profile it was accepted under, with a reason", code, current, profile.id,
+                               _path(workflow)))
     if request.to_state == current:
-        raise WorkflowError(f"project {code} is in '{current}' already")
+        raise WorkflowError(tr("project {} is in '{}' already", code, _label(workflow, current)))
     allowed = {state.code: direction for state, direction in workflow.moves_from(current)}
     if request.to_state not in allowed:
         following = workflow.next_state(current)
-        raise WorkflowError(f"project {code}: from '{current}' the next step is "
-                            f"'{following.code if following else '—'}', not '{request.to_state}' "
-                            f"(the steps of {profile.id} go one at a time)")
-    step_on = as_date(request.step_on, "the step date", code)
+        raise WorkflowError(tr("project {}: from '{}' the next step is '{}', not '{}' (the steps of {} go one at "
+                               "a time)", code, _label(workflow, current),
+                               _label(workflow, following.code) if following else "—",
+                               _label(workflow, request.to_state), profile.id))
+    step_on = as_date(request.step_on, tr("the step date"), code)
     today = today or datetime.date.today()
     if step_on > today:
-        raise WorkflowError(f"project {code}: the step date {step_on} is in the future")
-    if last_step_on is not None and step_on < as_date(last_step_on, "the last step date", code):
-        raise WorkflowError(f"project {code}: the step date {step_on} is before the project's last step "
-                            f"({last_step_on})")
+        raise WorkflowError(tr("project {}: the step date {} is in the future", code, step_on))
+    if last_step_on is not None and step_on < as_date(last_step_on, tr("the last step date"), code):
+        raise WorkflowError(tr("project {}: the step date {} is before the project's last step ({})", code, step_on,
+                               last_step_on))
     taken_by = str(request.taken_by or "").strip()
     if not taken_by:
-        raise WorkflowError(f"project {code}: who takes the step '{request.to_state}' is missing")
+        raise WorkflowError(tr("project {}: who takes the step '{}' is missing", code,
+                               _label(workflow, request.to_state)))
     values = {"project_code": code, "profile_id": profile.id, "from_state": current, "to_state": target.code,
               "step_on": step_on.isoformat(), "taken_by": taken_by,
               "reference": str(request.reference or "").strip() or None, "until_on": None,
@@ -156,31 +170,34 @@ def check_step(project, request, last_step_on=None, today=None):
         values[column] = str(request.acceptors.get(department) or "").strip() or None
     forward = allowed[request.to_state] == "forward"
     if request.until_on not in (None, ""):
-        values["until_on"] = as_date(request.until_on, "the end date", code).isoformat()
+        values["until_on"] = as_date(request.until_on, tr("the end date"), code).isoformat()
     if forward:
         _check_requirements(code, target, profile, project, values, step_on)
     if forward and target.code == workflow.acceptance_state:
         given = request.aftercare_until
-        until = as_date(given, "the aftercare until-date", code) if given not in (None, "") else \
+        until = as_date(given, tr("the aftercare until-date"), code) if given not in (None, "") else \
             aftercare_until(step_on, profile)
         if until is not None and until < step_on:
-            raise WorkflowError(f"project {code}: the aftercare until-date {until} is before the acceptance {step_on}")
+            raise WorkflowError(tr("project {}: the aftercare until-date {} is before the acceptance {}", code, until,
+                                   step_on))
         values["aftercare_until"] = until.isoformat() if until else None
     return choice, values
 
 
 def _check_requirements(code, target, profile, project, values, step_on):
-    name = f"'{target.name_zh} {target.code}'"
+    name = f"'{target.name_zh} ({target.code})'"
     if REQUIRES_ACCEPTORS in target.requires:
         for department in profile.reform.acceptance_departments:
             column = DEPARTMENT_COLUMNS[department.code]
             if not (values[column] or str(project.get(column) or "").strip()):
-                raise WorkflowError(f"project {code}: the step {name} needs the accepting unit of the "
-                                    f"{department.name_zh} ({department.name_en})")
+                raise WorkflowError(tr("project {}: the step {} needs the accepting unit of the {} ({})", code, name,
+                                       department.name_zh, department.name_en))
     if REQUIRES_REFERENCE in target.requires and not values["reference"]:
-        raise WorkflowError(f"project {code}: the step {name} needs a reference (文号)")
+        raise WorkflowError(tr("project {}: the step {} needs a reference (文号)", code, name))
     if REQUIRES_UNTIL in target.requires:
         if not values["until_on"]:
-            raise WorkflowError(f"project {code}: the step {name} needs an end date (e.g. the end of the publicity)")
+            raise WorkflowError(tr("project {}: the step {} needs an end date (e.g. the end of the publicity)", code,
+                                   name))
         if values["until_on"] < step_on.isoformat():
-            raise WorkflowError(f"project {code}: the end date {values['until_on']} is before the step date {step_on}")
+            raise WorkflowError(tr("project {}: the end date {} is before the step date {}", code, values["until_on"],
+                                   step_on))

@@ -20,7 +20,9 @@ from .profile_choice import ProfileChoiceError, choose_profile, override_values
 from .schema import CHECK_COLUMNS, CHECKS_TABLE, PROJECTS_TABLE, STEPS_TABLE
 
 PLOTS_TABLE = "plots"
-from .steps import STEP_COLUMNS, Step, WorkflowError, WorkflowPermissionError, check_step, workflow_of
+from ...i18n import tr
+from .steps import (STEP_COLUMNS, Step, WorkflowError, WorkflowPermissionError, check_step, state_name,
+                    workflow_of)
 
 PROJECT_KEYS = ("project_code", "project_name", "county_code", "project_type", "funding_source", "implemented_on",
                 "status", "rule_profile", "rule_profile_reason", "acceptor_natural_resources",
@@ -62,7 +64,7 @@ class WorkflowStore:
                                  f"WHERE project_code = ?" + (" FOR UPDATE" if lock else "")), (str(code),))
         row = cursor.fetchone()
         if row is None:
-            raise WorkflowError(f"project {code}: not found in the project database")
+            raise WorkflowError(tr("project {}: not found in the project database", code))
         return {key: _text(value) for key, value in zip(PROJECT_KEYS, row)}
 
     def project(self, code):
@@ -160,11 +162,12 @@ class WorkflowStore:
             status = project["status"]
             if new.profile_id != current.profile_id and workflow.state(status) is not None and \
                     workflow.reached(status, workflow.acceptance_state):
-                raise WorkflowError(f"project {code} is '{status}' under {current.profile_id}: its rule profile is "
-                                    f"fixed once it has been accepted")
+                raise WorkflowError(tr("project {} is '{}' under {}: its rule profile is fixed once it has been "
+                                       "accepted", code, state_name(current.profile, status), current.profile_id))
             if status is not None and workflow_of(new.profile).state(status) is None:
-                raise WorkflowError(f"project {code}: its status '{status}' is not a state of the workflow of "
-                                    f"{new.profile_id} ({' → '.join(workflow_of(new.profile).codes)})")
+                raise WorkflowError(tr("project {}: its status '{}' is not a state of the workflow of {} ({})", code,
+                                       state_name(current.profile, status), new.profile_id,
+                                       " → ".join(state.name_zh for state in workflow_of(new.profile).states)))
             cursor.execute(self._sql(f"UPDATE {self._t(PROJECTS_TABLE)} SET rule_profile = ?, rule_profile_reason = ? "
                                      f"WHERE project_code = ?"),
                            (changes["rule_profile"], changes["rule_profile_reason"], str(code)))
@@ -212,7 +215,7 @@ class GeoPackageWorkflowStore(WorkflowStore):
                 raise
             connection.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise WorkflowError(f"{self.path}: {exc}; nothing was changed") from exc
+            raise WorkflowError(tr("{}: {}; nothing was changed", self.path, exc)) from exc
         finally:
             connection.close()
 
@@ -260,10 +263,10 @@ class PostgresWorkflowStore(WorkflowStore):
                 self._session_user = cursor.fetchone()[0]
                 yield cursor
         except psycopg2.errors.InsufficientPrivilege as exc:
-            raise WorkflowPermissionError(f"{self.describe()}: the database refused this for user "
-                                          f"{self._session_user}: {_first_line(exc)}") from exc
+            raise WorkflowPermissionError(tr("{}: the database refused this for user {}: {}", self.describe(),
+                                             self._session_user, _first_line(exc))) from exc
         except psycopg2.Error as exc:
-            raise WorkflowError(f"{self.describe()}: {_first_line(exc)}; nothing was changed") from exc
+            raise WorkflowError(tr("{}: {}; nothing was changed", self.describe(), _first_line(exc))) from exc
         finally:
             self._connection.close()
 
