@@ -192,3 +192,48 @@ def test_the_dialog_and_the_grade_system_column_in_chinese(dock_zh, project_db_p
     dialog.grab().save(str(tmp_path / "workflow_dialog_zh.png"))
     dialog.grab().save("/tmp/i16_workflow_dialog_zh.png")
     dialog.close()
+
+
+def test_change_survey_check_from_the_dialog(dock, project_db_path, idle):
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+    from double_guarantee_plugin.core.workflow import StepRequest, open_store
+    from double_guarantee_plugin.gui.dialogs.workflow import WorkflowDialog
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    store = open_store(str(project_db_path))
+    acceptors = {"natural_resources": "示范县自然资源局", "agriculture_rural": "示范县农业农村局"}
+    for state, day in (("under_way", "2025-05-01"), ("self_accepted", "2025-10-20"), ("county_reviewed", "2025-11-05")):
+        store.advance(StepRequest(PROJECT, state, day, "张三", acceptors=acceptors))
+    plots = projects.plot_features(dock.plots_layer, PROJECT)
+    # the 2026 survey: 耕地 over every plot but the first, whose east 10 % is forest
+    survey = QgsVectorLayer(f"MultiPolygon?crs={dock.plots_layer.crs().authid()}", "DLTB 2026", "memory")
+    survey.dataProvider().addAttributes([QgsField("SJNF", QVariant.Int), QgsField("DLBM", QVariant.String)])
+    survey.updateFields()
+    first = plots[0].geometry().boundingBox()
+    cut = first.xMaximum() - 0.1 * first.width()
+    everything = QgsGeometry.unaryUnion([f.geometry() for f in plots]).buffer(50, 4)
+    forest = QgsGeometry.fromRect(first).buffer(1, 1).intersection(
+        QgsGeometry.fromWkt(f"POLYGON(({cut} {first.yMinimum() - 5},{first.xMaximum() + 5} {first.yMinimum() - 5},"
+                            f"{first.xMaximum() + 5} {first.yMaximum() + 5},{cut} {first.yMaximum() + 5},"
+                            f"{cut} {first.yMinimum() - 5}))"))
+    for geometry, code in ((everything.difference(forest), "0103"), (forest, "0301")):
+        feature = QgsFeature(survey.fields())
+        feature.setGeometry(geometry)
+        feature.setAttributes([2026, code])
+        survey.dataProvider().addFeature(feature)
+    QgsProject.instance().addMapLayer(survey)
+    dialog = WorkflowDialog(store, PROJECT, dock.plots_layer, dock)
+    dialog.show()
+    panel = dialog.survey_panel
+    assert panel.isVisible()                      # accepted (市县审核) under national_2024
+    panel.layer_combo.setLayer(survey)
+    QTest.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
+    assert panel.table.rowCount() == len(plots)
+    confirmed = [panel.table.item(row, 3).text() for row in range(panel.table.rowCount())]
+    assert sorted(confirmed) == ["no"] + ["yes"] * (len(plots) - 1)
+    assert f"{len(plots) - 1} of {len(plots)} plots confirmed" in panel.message.text()
+    rows = store.checks(PROJECT)
+    assert len(rows) == len(plots) and {r["survey_year"] for r in rows} == {2026}
+    assert min(r["share"] for r in rows) == pytest.approx(0.9, abs=0.01)
+    dialog.close()

@@ -186,3 +186,16 @@ def test_a_failed_upgrade_changes_nothing(pg_county):
     assert sql(v2["owner"], f"SELECT count(*) FROM information_schema.columns WHERE table_schema = '{SCHEMA}' AND "
                             f"table_name = 'projects' AND column_name = 'rule_profile'") == [(0,)]
     assert sql(v2["owner"], f"SELECT to_regclass('{SCHEMA}.dg_rule_profiles')") == [(None,)]
+
+
+def test_change_survey_checks_are_recorded_with_the_login(county_2025):
+    from double_guarantee_plugin.core.change_survey import PlotConfirmation
+    officer, owner = county_2025["officer"], county_2025["owner"]
+    store = PostgresWorkflowStore(officer, SCHEMA)
+    result = PlotConfirmation("XM2025", "XM2025-001", "DLTB 2026", 2026, 2025, 0.96, 0.95, True, "96.0%")
+    assert store.record_checks([result], "赵核实") == 1
+    assert sql(owner, f"SELECT plot_code, survey_year, share, confirmed, checked_by, db_user FROM "
+                      f"{SCHEMA}.dg_change_survey_checks") == [("XM2025-001", 2026, 0.96, 1, "赵核实", "officer")]
+    assert store.survey_confirmed("XM2025") and store.pending_confirmation(["XM2025", "NOPE"]) == set()
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(county_2025["reviewer"], f"UPDATE {SCHEMA}.dg_change_survey_checks SET confirmed = 0")
