@@ -140,11 +140,7 @@ def ensure_workflow_schema(path, fail_after=None):
                     run(f"ALTER TABLE {PROJECTS_TABLE} ADD COLUMN {name} {sqlite_type}")
             for statement in table_sql() + _APPEND_ONLY:
                 run(statement)
-            rows = connection.execute(f"SELECT project_code, status, implemented_on FROM {PROJECTS_TABLE} "
-                                      f"WHERE rule_profile IS NULL").fetchall()
-            for code, profile_id, reason in legacy_pins(rows):
-                run(f"UPDATE {PROJECTS_TABLE} SET rule_profile = ?, rule_profile_reason = ? WHERE project_code = ?",
-                    (profile_id, reason, code))
+            _pin_legacy(connection, run)
             run(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
             run(f"INSERT OR REPLACE INTO {META_TABLE} VALUES (?, ?)", (SCHEMA_KEY, str(SCHEMA_VERSION)))
             _register_contents(connection, run)
@@ -160,6 +156,25 @@ def ensure_workflow_schema(path, fail_after=None):
         raise ProjectDatabaseError(f"{path}: not a project database ({exc})") from exc
     finally:
         connection.close()
+
+
+def _pin_legacy(connection, run):
+    rows = connection.execute(f"SELECT project_code, status, implemented_on FROM {PROJECTS_TABLE} "
+                              f"WHERE rule_profile IS NULL").fetchall()
+    pins = legacy_pins(rows)
+    for code, profile_id, reason in pins:
+        run(f"UPDATE {PROJECTS_TABLE} SET rule_profile = ?, rule_profile_reason = ? WHERE project_code = ?",
+            (profile_id, reason, code))
+    return pins
+
+
+def pin_legacy_projects(path):
+    """Keep projects written with a 2017 status (e.g. by a data import) on national_2017, as the upgrade
+    does; returns the pins.  One transaction."""
+    with sqlite3.connect(path, timeout=30) as connection:
+        pins = _pin_legacy(connection, connection.execute)
+    connection.close()
+    return pins
 
 
 def _register_contents(connection, run):
