@@ -33,7 +33,7 @@
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
             <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
@@ -73,7 +73,7 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="270" />
             <source>Accepting unit, {}</source>
             <translation>验收单位（{}）</translation>
         </message>
@@ -88,12 +88,12 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="214" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="220" />
             <source>Aftercare (后期管护) until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="159" />
             <source>Aftercare until (后期管护)</source>
             <translation>后期管护截止</translation>
         </message>
@@ -318,7 +318,7 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="120" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
@@ -418,7 +418,7 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="108" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="114" />
             <source>Chosen from the implementation date</source>
             <translation>按实施日期自动选择</translation>
         </message>
@@ -733,7 +733,7 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
             <source>Database user</source>
             <translation>数据库用户</translation>
         </message>
@@ -808,7 +808,7 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
@@ -1388,7 +1388,7 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
             <source>Move to</source>
             <translation>转入</translation>
         </message>
@@ -1443,7 +1443,7 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="130" />
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
@@ -1993,7 +1993,7 @@
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1183" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1185" />
             <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
             <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
@@ -2008,12 +2008,12 @@
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="305" />
             <source>Project {} moved to {} on {}</source>
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="315" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="321" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
@@ -2021,6 +2021,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1189" />
+            <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
+            <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
@@ -2098,7 +2103,7 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="119" />
             <source>Reason for choosing another profile (required)</source>
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
@@ -2118,7 +2123,7 @@
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
             <source>Reference (文号)</source>
             <translation>文号</translation>
         </message>
@@ -2418,7 +2423,7 @@
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
             <source>Step</source>
             <translation>步骤</translation>
         </message>
@@ -2448,12 +2453,12 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="273" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
             <source>Take step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="273" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
             <source>Take step and deposit…</source>
             <translation>办理并入库…</translation>
         </message>
@@ -2463,7 +2468,7 @@
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
             <source>Taken by</source>
             <translation>办理人</translation>
         </message>
@@ -2573,7 +2578,7 @@
             <translation>省级代码“{}”不是 2 位数字（如 32）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="218" />
             <source>The status '{}' is not a state of this workflow.</source>
             <translation>状态“{}”不属于本流程。</translation>
         </message>
@@ -2643,7 +2648,7 @@
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
             <source>Until (e.g. end of the publicity)</source>
             <translation>截止日期（如公示结束）</translation>
         </message>
@@ -2683,12 +2688,12 @@
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="60" />
             <source>Workflow of project {}</source>
             <translation>项目 {} 的流程</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="216" />
             <source>Workflow {}: {}</source>
             <translation>流程 {}：{}</translation>
         </message>
@@ -2828,7 +2833,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
             <source>aftercare until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
@@ -2853,7 +2858,7 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="221" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="227" />
             <source>back to {}</source>
             <translation>退回{}</translation>
         </message>
@@ -2893,7 +2898,7 @@
             <translation>请先选择变更调查图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="205" />
             <source>chosen from the implementation date {}</source>
             <translation>按实施日期 {} 自动选择</translation>
         </message>
@@ -3193,7 +3198,7 @@
             <translation>地块范围内没有变更调查图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="203" />
             <source>no implementation date yet: the rules of today</source>
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
@@ -3498,7 +3503,7 @@
             <translation>省级储备 {} 现为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
             <source>reference {}</source>
             <translation>文号 {}</translation>
         </message>
@@ -3543,7 +3548,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="201" />
             <source>set by hand: {}</source>
             <translation>人工指定：{}</translation>
         </message>
@@ -3818,7 +3823,7 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
             <source>until {}</source>
             <translation>截至 {}</translation>
         </message>
@@ -3902,7 +3907,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="206" />
             <source>{} ({}) — {}</source>
             <translation>{}（{}）— {}</translation>
         </message>
@@ -4067,7 +4072,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="208" />
             <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
@@ -4197,7 +4202,7 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
         </message>
@@ -4272,7 +4277,7 @@ Reproject the plots to {} for the file?</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
         </message>

@@ -237,3 +237,12 @@ def test_change_survey_check_from_the_dialog(dock, project_db_path, idle):
     assert len(rows) == len(plots) and {r["survey_year"] for r in rows} == {2026}
     assert min(r["share"] for r in rows) == pytest.approx(0.9, abs=0.01)
     dialog.close()
+
+
+def test_set_status_of_a_2017_project_keeps_to_its_states(dock, project_db_path, idle):
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    assert dock.select_project("DG2024-08")
+    with pytest.raises(projects.ProjectError, match="'self_accepted' is not a state of the workflow of national_2017"):
+        dock.set_status("self_accepted")
+    assert projects.find_project(dock.projects_layer, "DG2024-08")["status"] == "planned"

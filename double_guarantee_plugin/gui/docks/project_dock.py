@@ -590,7 +590,7 @@ class ProjectDock(QDockWidget):
 
     def set_status(self, status):
         code = self._require_project()
-        _refuse_if_sequential(self.projects_layer, code)
+        _check_direct_status(self.projects_layer, code, status)
         projects.update_project(self.projects_layer, code, {"status": status}, tr("status of {}", code))
         self._record([self.projects_layer])
         if status == "accepted":
@@ -1172,14 +1172,19 @@ def workflow_profile(code, projects_layer):
     return choose_profile(projects.feature_dict(projects.find_project(projects_layer, code))).profile
 
 
-def _refuse_if_sequential(projects_layer, code):
-    """A project under a step-by-step workflow (national_2024) moves only through the workflow dialog."""
+def _check_direct_status(projects_layer, code, status):
+    """A project under a step-by-step workflow (national_2024) moves only through the workflow dialog; under
+    the 2017 flow the status set directly must be one of its states."""
     from ...core.workflow import ProfileChoiceError, workflow_of
     try:
         profile = workflow_profile(code, projects_layer)
     except ProfileChoiceError as exc:
         raise projects.ProjectError(str(exc)) from exc
-    if workflow_of(profile).sequential:
+    workflow = workflow_of(profile)
+    if workflow.sequential:
         raise projects.ProjectError(tr("Project {} follows the workflow of {}: move it a step at a time with "
                                        "Workflow…, which records the date and who took each step", code,
                                        profile.id))
+    if workflow.state(status) is None:
+        raise projects.ProjectError(tr("Project {}: '{}' is not a state of the workflow of {} ({})", code, status,
+                                       profile.id, " → ".join(state.name_zh for state in workflow.states)))
