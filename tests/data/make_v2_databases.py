@@ -99,7 +99,7 @@ def make_pg_dump(path):
                                "-d", cluster.uri("v2")], check=True, capture_output=True,
                               text=True).stdout
     # the grants name the ledger's roles dg_technician / dg_reviewer / dg_officer: restore where they exist
-    # pg_dump ≥ 15.14 brackets the dump in psql-only \\restrict lines: drop them, the rest is plain SQL
+    # pg_dump ≥ 15.14 brackets the dump in psql-only \restrict lines: drop them, the rest is plain SQL
     dump = "".join(line for line in dump.splitlines(True) if not line.startswith(("\\restrict", "\\unrestrict")))
     Path(path).write_text(dump, encoding="utf-8")
     return path

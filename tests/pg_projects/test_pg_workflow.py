@@ -97,7 +97,8 @@ def test_the_database_checks_steps_written_around_the_plugin(county_2025):
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="moves by a workflow step"):
         sql(reviewer, f"UPDATE {SCHEMA}.projects SET status = 'self_accepted' WHERE project_code = 'XM2025'")
     # the history stays as written
-    for statement in (f"UPDATE {SCHEMA}.dg_workflow_steps SET taken_by = 'y'", f"DELETE FROM {SCHEMA}.dg_workflow_steps"):
+    for statement in (f"UPDATE {SCHEMA}.dg_workflow_steps SET taken_by = 'y'",
+                      f"DELETE FROM {SCHEMA}.dg_workflow_steps"):
         with pytest.raises(psycopg2.errors.InsufficientPrivilege):
             sql(reviewer, statement)
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="append-only"):
@@ -162,7 +163,8 @@ def test_schema_of_the_current_release_is_upgraded_by_its_owner(pg_county):
     pins = migrate_workflow_pg(v2["owner"], SCHEMA)
     assert [(code, profile) for code, profile, _reason in pins] == [("V2-2025-ACC", "national_2017")]
     assert migrate_workflow_pg(v2["owner"], SCHEMA) is None
-    assert sql(v2["owner"], f"SELECT project_code, status, implemented_on FROM {SCHEMA}.projects ORDER BY fid") == before
+    projects_now = f"SELECT project_code, status, implemented_on FROM {SCHEMA}.projects ORDER BY fid"
+    assert sql(v2["owner"], projects_now) == before
     plots, projects = open_project_database_pg(v2["tech"], SCHEMA)
     assert projects.fields().indexOf("rule_profile") >= 0 and plots.featureCount() == 6
     # the grants of the old schema still hold, and the new guards are in force

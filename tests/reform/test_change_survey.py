@@ -106,6 +106,7 @@ def test_the_check_is_recorded_with_the_survey_year_and_share(tmp_path):
     assert [r.confirmed for r in results] == [True, False] and not project_confirmed(results)
     assert store.record_checks(results, "赵核实") == 2
     rows = store.checks("XM2025")
-    assert [(r["plot_code"], r["survey_year"], round(r["share"], 4), r["confirmed"], r["checked_by"]) for r in rows] == [
+    recorded = [(r["plot_code"], r["survey_year"], round(r["share"], 4), r["confirmed"], r["checked_by"]) for r in rows]
+    assert recorded == [
         ("XM2025-001", 2026, 0.96, 1, "赵核实"), ("XM2025-002", 2026, 0.94, 0, "赵核实")]
     assert rows[0]["survey_layer"] == "DLTB 2026" and rows[0]["acceptance_year"] == 2025

@@ -91,7 +91,8 @@ BEGIN
     RAISE EXCEPTION 'project %: % is not a state of rule profile %', NEW.project_code, NEW.to_state, profile
       USING ERRCODE = 'check_violation';
   END IF;
-  SELECT role, position INTO from_role, from_position FROM {roles} WHERE profile_id = profile AND state = project.status;
+  SELECT role, position INTO from_role, from_position FROM {roles}
+   WHERE profile_id = profile AND state = project.status;
   IF NEW.to_state = project.status THEN
     RAISE EXCEPTION 'project % is % already', NEW.project_code, project.status USING ERRCODE = 'check_violation';
   END IF;
@@ -165,7 +166,8 @@ BEGIN
   END IF;
   IF TG_OP <> 'INSERT' THEN
     old_profile := {s}.dg_project_profile(OLD.rule_profile, OLD.implemented_on);
-    SELECT role, position INTO from_role, from_position FROM {roles} WHERE profile_id = old_profile AND state = OLD.status;
+    SELECT role, position INTO from_role, from_position FROM {roles}
+     WHERE profile_id = old_profile AND state = OLD.status;
   END IF;
   IF TG_OP <> 'DELETE' THEN
     new_profile := {s}.dg_project_profile(NEW.rule_profile, NEW.implemented_on);
@@ -175,7 +177,8 @@ BEGIN
         USING ERRCODE = 'check_violation';
     END IF;
     IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status OR new_profile IS DISTINCT FROM old_profile THEN
-      SELECT role, position INTO to_role, to_position FROM {roles} WHERE profile_id = new_profile AND state = NEW.status;
+      SELECT role, position INTO to_role, to_position FROM {roles}
+       WHERE profile_id = new_profile AND state = NEW.status;
       IF to_role IS NULL THEN
         RAISE EXCEPTION 'project %: status % is not a state of rule profile %', NEW.project_code, NEW.status,
           coalesce(new_profile, '(none)') USING ERRCODE = 'check_violation';

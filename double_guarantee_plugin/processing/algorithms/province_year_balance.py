@@ -17,7 +17,8 @@ OUTPUT_FIELDS = [
     ("year", QVariant.Type.Int),
     ("deposited_area_mu", QVariant.Type.Double), ("deposited_capacity_kg", QVariant.Type.Double),
     ("deposited_paddy_mu", QVariant.Type.Double), ("pending_area_mu", QVariant.Type.Double),
-    ("pending_projects", QVariant.Type.String), ("in_out_in_mu", QVariant.Type.Double), ("in_out_out_mu", QVariant.Type.Double),
+    ("pending_projects", QVariant.Type.String), ("in_out_in_mu", QVariant.Type.Double),
+    ("in_out_out_mu", QVariant.Type.Double),
     ("net_increase_mu", QVariant.Type.Double),
     ("written_off_next_mu", QVariant.Type.Double), ("committed_next_mu", QVariant.Type.Double),
     ("planned_next_mu", QVariant.Type.Double), ("occupation_next_mu", QVariant.Type.Double),
@@ -57,8 +58,9 @@ class ProvinceYearBalanceAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.LEDGER, tr("Ledger (GeoPackage file or PostgreSQL connection name)")))
         self.addParameter(QgsProcessingParameterString(self.PROVINCE, tr("Province code (2 digits)")))
-        self.addParameter(QgsProcessingParameterNumber(self.YEAR, tr("Year N"), QgsProcessingParameterNumber.Type.Integer,
-                                                       defaultValue=2025, minValue=2000, maxValue=2100))
+        self.addParameter(QgsProcessingParameterNumber(self.YEAR, tr("Year N"),
+                                                       QgsProcessingParameterNumber.Type.Integer, defaultValue=2025,
+                                                       minValue=2000, maxValue=2100))
         self.addParameter(QgsProcessingParameterFile(
             self.PROJECT_DATABASE, tr("Project database (optional: change-survey confirmations)"),
             extension="gpkg", optional=True))
