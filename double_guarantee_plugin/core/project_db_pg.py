@@ -27,7 +27,7 @@ from .ledger.postgres_backend import connect as ledger_connect
 from .project_db import (META_TABLE, PLOT_FIELDS, PLOTS_LAYER, PROJECT_FIELDS, PROJECTS_TABLE, SCHEMA_VERSION,
                          ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs)
 from .workflow.schema import SCHEMA_VERSION as WORKFLOW_SCHEMA_VERSION
-from .workflow.schema_pg import ensure_workflow_schema_pg, workflow_schema_version_pg
+from .workflow.schema_pg import OFFICER_ONLY_READS, ensure_workflow_schema_pg, workflow_schema_version_pg
 from .review import (DATABASE_ID_KEY, REVIEW_TABLES, SCHEMA_KEY as REVIEW_SCHEMA_KEY,
                      SCHEMA_VERSION as REVIEW_SCHEMA_VERSION, schema_sql as review_schema_sql)
 
@@ -238,11 +238,7 @@ BEGIN
      OR NOT pg_has_role(current_user, 'dg_technician', 'MEMBER') THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
-  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
-    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
-      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-  END IF;
-"""
+""" + OFFICER_ONLY_READS
 
 
 def _grant(sql, cursor, schema, roles):

@@ -36,6 +36,8 @@ def test_national_2024_keys_are_profile_data():
                               "publicised", "deposited")
     assert [s.name_zh for s in workflow.states] == ["规划", "实施中", "自验", "市县审核", "省级复核", "公示", "入库"]
     assert workflow.deposit_state == "deposited" and workflow.sequential
+    # from 市县审核 on, a project is a reviewer's (the PostGIS guards lock the same states)
+    assert [workflow.is_locked(code) for code in workflow.codes] == [False] * 3 + [True] * 4
     legacy = load_workflow(tables.load_rule_profile("national_2017").reform.workflow_id)
     assert legacy.deposit_state == "accepted" and not legacy.sequential
 

@@ -9,22 +9,27 @@
 
 For the deposit: ``is_deposit_step(profile, state)`` says whether moving a project into ``state`` is
 the one that deposits its credits (已验收 under national_2017, 入库 under national_2024).
+
+The names below are imported when first used: loading a rule profile reads ``definition`` only, so
+the ledger's worker processes (plain Python) never pull in Qt through the translated messages.
 """
-from .definition import OFFICER, REVIEWER, ROLES, TECHNICIAN, Workflow, WorkflowState, database_role, load_workflow
-from .profile_choice import (FROM_DATES, FROM_OVERRIDE, WITHOUT_DATE, ProfileChoice, ProfileChoiceError,
-                             choose_profile, profile_for_date)
-from .steps import (Step, StepRequest, WorkflowError, WorkflowPermissionError, aftercare_until, check_step,
-                    state_name, workflow_of)
-from .store import GeoPackageWorkflowStore, PostgresWorkflowStore, open_store
+import importlib
+
+_EXPORTS = {
+    "definition": ("OFFICER", "REVIEWER", "ROLES", "TECHNICIAN", "Workflow", "WorkflowState", "database_role",
+                   "is_deposit_step", "load_workflow"),
+    "profile_choice": ("FROM_DATES", "FROM_OVERRIDE", "WITHOUT_DATE", "ProfileChoice", "ProfileChoiceError",
+                       "choose_profile", "profile_for_date"),
+    "steps": ("Step", "StepRequest", "WorkflowError", "WorkflowPermissionError", "aftercare_until", "check_step",
+              "state_name", "workflow_of"),
+    "store": ("GeoPackageWorkflowStore", "PostgresWorkflowStore", "open_store"),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_MODULE_OF)
 
 
-def is_deposit_step(profile, state):
-    """True when moving a project into ``state`` is the step that deposits its credits under ``profile``."""
-    return workflow_of(profile).is_deposit_state(state)
-
-
-__all__ = ["Workflow", "WorkflowState", "load_workflow", "database_role", "ROLES", "TECHNICIAN", "REVIEWER",
-           "OFFICER", "ProfileChoice", "ProfileChoiceError", "choose_profile", "profile_for_date", "FROM_DATES",
-           "FROM_OVERRIDE", "WITHOUT_DATE", "Step", "StepRequest", "WorkflowError", "WorkflowPermissionError",
-           "aftercare_until", "check_step", "state_name", "workflow_of", "GeoPackageWorkflowStore",
-           "PostgresWorkflowStore", "open_store", "is_deposit_step"]
+def __getattr__(name):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)

@@ -70,15 +70,9 @@ class Workflow:
             return None
         return self.states[state.position + 1]
 
-    def previous_state(self, code):
-        state = self.state(code)
-        if state is None or state.position == 0:
-            return None
-        return self.states[state.position - 1]
-
     def is_locked(self, code):
         """True where the project and its plots are out of a technician's reach: a state whose role is
-        not the technician's (accepted, reviewed, deposited …)."""
+        not the technician's (accepted, reviewed, deposited …); the PostGIS guards lock exactly these."""
         state = self.state(code)
         return state is not None and state.role != TECHNICIAN
 
@@ -105,16 +99,6 @@ class Workflow:
             moves.append((following, "forward"))
         moves += [(other, "back") for other in reversed(self.states[:state.position])]
         return moves
-
-    def role_for_move(self, from_code, to_code):
-        """The role that may move a project from ``from_code`` to ``to_code``: the role of the state it
-        moves into, or for a step back the role that owns the state it leaves."""
-        target, origin = self.state(to_code), self.state(from_code)
-        if target is None:
-            return None
-        if origin is not None and target.position < origin.position:
-            return origin.role
-        return target.role
 
 
 @functools.lru_cache(maxsize=None)
@@ -154,7 +138,6 @@ def load_workflow(workflow_id):
                     tuple(states), path)
 
 
-def workflow_ids():
-    import os
-    folder = data_path("workflows")
-    return sorted(name[:-5] for name in os.listdir(folder) if name.endswith(".json"))
+def is_deposit_step(profile, state):
+    """True when moving a project into ``state`` is the step that deposits its credits under ``profile``."""
+    return load_workflow(profile.reform.workflow_id).is_deposit_state(state)

@@ -154,6 +154,13 @@ BEGIN
 END $$;
 """
 
+# officers read the project database, nothing else (the ledger makes dg_officer a member of dg_technician)
+OFFICER_ONLY_READS = """  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
+    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
+      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
+"""
+
 _GUARDS = """
 CREATE OR REPLACE FUNCTION {s}.guard_projects() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
@@ -201,11 +208,7 @@ BEGIN
   IF pg_has_role(current_user, 'dg_reviewer', 'MEMBER') THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
-  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
-    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
-      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP <> 'INSERT' AND from_role IS NOT NULL AND from_role <> 'dg_technician' THEN
+""" + OFFICER_ONLY_READS + """  IF TG_OP <> 'INSERT' AND from_role IS NOT NULL AND from_role <> 'dg_technician' THEN
     RAISE EXCEPTION 'project % is %: only a reviewer (dg_reviewer) may change or delete it', OLD.project_code,
       OLD.status USING ERRCODE = 'insufficient_privilege';
   END IF;
@@ -220,11 +223,7 @@ BEGIN
   IF NOT {s}.dg_plugin_user(current_user) OR pg_has_role(current_user, 'dg_reviewer', 'MEMBER') THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
-  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
-    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
-      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP <> 'INSERT' THEN
+""" + OFFICER_ONLY_READS + """  IF TG_OP <> 'INSERT' THEN
     locked := {s}.dg_locked_status(OLD.project_code);
     IF locked IS NOT NULL THEN
       RAISE EXCEPTION 'plot % belongs to project %, which is %: only a reviewer (dg_reviewer) may change it',
