@@ -1,5 +1,6 @@
-"""The province-year view (以补定占) for two counties of province 32, hand-worked, from a real ledger
-read through its public API, as a core computation and as ``doubleguarantee:provinceyearbalance``."""
+"""The province-year view (以补定占) for two counties of province 32, hand-worked, from a real ledger on
+both backends read through its public API, as a core computation and as
+``doubleguarantee:provinceyearbalance``."""
 import sqlite3
 
 import pytest
@@ -9,7 +10,7 @@ import processing
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.change_survey import PlotConfirmation
 from double_guarantee_plugin.core.workflow import GeoPackageWorkflowStore
-from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, GeoPackageLedger
+from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
 from double_guarantee_plugin.core.province_year import (InOutYear, PlannedOccupation, ledger_inputs,
                                                         province_year_balance)
 
@@ -17,10 +18,10 @@ YUNXI, SHIQIAO, NEIGHBOUR = "320981", "320982", "340999"
 
 
 @pytest.fixture
-def ledger_path(tmp_path):
+def ledger_path(ledger_target):
     """Deposits, write-offs, a reversal and commitments around year N = 2025 (amounts: 亩, kg, 亩)."""
-    path = str(tmp_path / "province_ledger.gpkg")
-    ledger = GeoPackageLedger(path)
+    path = ledger_target
+    ledger = open_ledger(path)
     try:
         def deposit(county, code, amounts, on):
             return ledger.deposit(DepositRequest(county, code, f"项目 {code}", Amounts(*amounts), on)).entry
@@ -42,7 +43,7 @@ def ledger_path(tmp_path):
 
 
 def _balance(path, **extra):
-    ledger = GeoPackageLedger(path, create=False)
+    ledger = open_ledger(path, create=False)
     try:
         movements, names = ledger_inputs(ledger, "32", 2025)
     finally:
