@@ -33,9 +33,19 @@
             <translation>万公斤</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
+            <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
+            <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="63" />
+            <source>A deposited credit becomes usable once a survey of the acceptance year or later ({} ≥ acceptance year) shows at least {:.0f}% of each plot as cultivated land ({}). Rule of profile {} (unconfirmed, a province may change it).</source>
+            <translation>入库指标须经验收当年或以后年度的变更调查（{} ≥ 验收年份）显示每个地块至少 {:.0f}% 为耕地（{}）后方可使用。此为规则配置 {} 的规定（未经证实，省级可调整）。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
@@ -63,6 +73,11 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="270" />
+            <source>Accepting unit, {}</source>
+            <translation>验收单位（{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
             <source>Add</source>
             <translation>添加</translation>
@@ -73,12 +88,22 @@
             <translation>之后</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="220" />
+            <source>Aftercare (后期管护) until {}</source>
+            <translation>后期管护至 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="159" />
+            <source>Aftercare until (后期管护)</source>
+            <translation>后期管护截止</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="117" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="150" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="156" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
@@ -103,7 +128,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -128,7 +153,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -153,7 +178,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -203,7 +228,7 @@
             <translation>永久基本农田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
             <source>Basic farmland (optional: exclusions)</source>
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
@@ -263,7 +288,7 @@
             <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="86" />
             <source>Cannot open the ledger {}: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
@@ -278,7 +303,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -308,9 +333,24 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="120" />
+            <source>Change profile</source>
+            <translation>更改规则配置</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="28" />
+            <source>Change-survey confirmation (变更调查核实)</source>
+            <translation>变更调查核实</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Check</source>
             <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="43" />
+            <source>Check and record</source>
+            <translation>核实并记录</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="151" />
@@ -323,14 +363,19 @@
             <translation>地块约束图层检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="152" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="156" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Checked</source>
+            <translation>核实时间与人员</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
@@ -338,7 +383,7 @@
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="165" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="171" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
@@ -358,7 +403,7 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="722" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="750" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -388,6 +433,11 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="114" />
+            <source>Chosen from the implementation date</source>
+            <translation>按实施日期自动选择</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
             <source>Class after</source>
             <translation>实施后地类</translation>
@@ -403,9 +453,9 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="56" />
-            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
-            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="59" />
+            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names the grade system each plot was credited under and grade_system_source whether the plot stated it (plot) or the profile's default applied (profile_default). PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
+            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。grade_system_used 为地块计算指标所用的等别体系，grade_system_source 说明是地块自填（plot）还是规则配置的默认体系（profile_default）。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="35" />
@@ -468,9 +518,14 @@
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="56" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Confirmed</source>
+            <translation>已核实</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
@@ -663,27 +718,27 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="928" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="956" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="905" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="933" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="900" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="928" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="154" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
@@ -708,12 +763,17 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="309" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <source>Database user</source>
+            <translation>数据库用户</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="311" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="297" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -738,17 +798,17 @@
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="573" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="573" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
@@ -758,7 +818,7 @@
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -778,7 +838,12 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
@@ -788,7 +853,7 @@
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -833,22 +898,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -878,7 +943,7 @@
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
             <source>Ecological red line (optional: blocking)</source>
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
@@ -913,7 +978,7 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -923,7 +988,7 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1008" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1036" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -933,7 +998,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -963,17 +1028,17 @@
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -1023,7 +1088,7 @@
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
@@ -1038,7 +1103,7 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
@@ -1056,6 +1121,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="50" />
+            <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. With PROJECT_DATABASE, deposits of national_2024 projects still waiting for their change-survey confirmation are listed as pending and not counted. The cap rule is an assumption of the rule profile (unconfirmed).</source>
+            <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。给出 PROJECT_DATABASE 时，尚待变更调查核实的 national_2024 项目入库指标列为待核实，不计入。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
@@ -1103,7 +1173,12 @@
             <translation>占用耕地等别（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="113" />
+            <source>Grade system</source>
+            <translation>等别体系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
@@ -1113,7 +1188,7 @@
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
@@ -1148,12 +1223,12 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
@@ -1168,7 +1243,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="992" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1020" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1263,7 +1338,7 @@
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="58" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
@@ -1303,17 +1378,22 @@
             <translation>图件与报表</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
+            <source>Margin (mu)</source>
+            <translation>余量（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="53" />
             <source>Maximum slope for new farmland (°)</source>
             <translation>新增耕地最大坡度（°）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
@@ -1328,12 +1408,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1363,6 +1443,11 @@
             <translation>说明</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Move to</source>
+            <translation>转入</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="364" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
@@ -1373,7 +1458,7 @@
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
@@ -1383,12 +1468,12 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
@@ -1411,6 +1496,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
             <source>New…</source>
             <translation>新建…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="130" />
+            <source>Next step</source>
+            <translation>下一步</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="101" />
@@ -1503,7 +1593,7 @@
             <translation>未检查：项目没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="30" />
             <source>Not creditable</source>
             <translation>不计指标</translation>
         </message>
@@ -1561,6 +1651,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="74" />
             <source>Nothing was exported</source>
             <translation>未导出任何图件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="69" />
+            <source>Occupation of N+1 within the increase of N</source>
+            <translation>N+1 年占用未超过 N 年净增加</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="59" />
@@ -1623,7 +1718,7 @@
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="413" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="415" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1728,7 +1823,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -1763,6 +1858,11 @@
             <translation>通过</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="118" />
+            <source>Pending the change survey (not counted): {}</source>
+            <translation>待变更调查核实（不计入）：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="114" />
             <source>Photos</source>
             <translation>照片</translation>
@@ -1778,12 +1878,12 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="751" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="779" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="183" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
@@ -1818,7 +1918,7 @@
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="85" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
@@ -1898,7 +1998,7 @@
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
@@ -1906,6 +2006,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="30" />
             <source>Project database</source>
             <translation>项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="64" />
+            <source>Project database (optional: change-survey confirmations)</source>
+            <translation>项目数据库（可选：变更调查核实结果）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="149" />
@@ -1943,27 +2048,27 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="641" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="669" />
             <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
             <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="645" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="673" />
             <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
             <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="613" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="616" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="595" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="598" />
             <source>Project {} could not be saved as accepted: {}</source>
             <translation>项目 {} 无法保存为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="583" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="585" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1971,6 +2076,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="145" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1178" />
+            <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
+            <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="321" />
@@ -1983,9 +2093,24 @@
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="305" />
+            <source>Project {} moved to {} on {}</source>
+            <translation>项目 {0} 已于 {2} 转入{1}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="321" />
+            <source>Project {} now follows the rule profile {}</source>
+            <translation>项目 {} 现执行规则配置 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1182" />
+            <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
+            <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
@@ -2023,6 +2148,11 @@
             <translation>带往外业的项目</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="60" />
+            <source>Province code (2 digits)</source>
+            <translation>省级代码（2 位）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="91" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
@@ -2033,6 +2163,21 @@
             <translation>省级分成</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="114" />
+            <source>Province {}: net increase {:.2f} mu in {}, occupation {:.2f} mu in {}: margin {:.2f} mu</source>
+            <translation>省 {0}：{2} 年净增加 {1:.2f} 亩，{4} 年占用 {3:.2f} 亩，余量 {5:.2f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="67" />
+            <source>Province-year balance</source>
+            <translation>省级年度平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="47" />
+            <source>Province-year balance (以补定占)</source>
+            <translation>省级年度平衡（以补定占）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="225" />
             <source>Reading coordinate TXT files</source>
             <translation>正在读取坐标 TXT 文件</translation>
@@ -2041,6 +2186,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="26" />
             <source>Reads one or more Ministry-standard coordinate files (部标准格式 TXT) into polygons. Encoding, line endings, renamed header keys, swapped X/Y and a missing zone prefix are detected; rings become parts, holes and islands by containment. area_m2 is the ellipsoidal area on CGCS2000; area_note compares it with the declared 地块面积. A file that cannot be read stops the import and names the line; nothing is output then. Files in other zones are reprojected to the first file's CRS.</source>
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="119" />
+            <source>Reason for choosing another profile (required)</source>
+            <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="396" />
@@ -2058,9 +2208,14 @@
             <translation>生态保护红线（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="224" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
             <source>Redo</source>
             <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Reference (文号)</source>
+            <translation>文号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
@@ -2078,22 +2233,22 @@
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="561" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="86" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="98" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="88" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="100" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="744" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="772" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -2133,7 +2288,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2178,7 +2333,7 @@
             <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="114" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="119" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
@@ -2193,6 +2348,11 @@
             <translation>将全部编辑保存到数据库</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="641" />
+            <source>Save or discard the edits of the projects first: a workflow step is written to the database at once</source>
+            <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="65" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
@@ -2203,7 +2363,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="394" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="396" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2233,12 +2393,12 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="419" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="421" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="128" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
@@ -2248,7 +2408,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="710" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="738" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2281,6 +2441,11 @@
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>Share</source>
             <translation>占比</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Share as cultivated land</source>
+            <translation>耕地占比</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="31" />
@@ -2318,12 +2483,12 @@
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
             <source>Slope field (degrees)</source>
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
@@ -2333,7 +2498,7 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2346,6 +2511,21 @@
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>Status</source>
             <translation>核查结果</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <source>Step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="41" />
+            <source>Survey layer (DLTB)</source>
+            <translation>变更调查图层（DLTB）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Survey year</source>
+            <translation>调查年份</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="151" />
@@ -2363,9 +2543,24 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
+            <source>Take step</source>
+            <translation>办理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
+            <source>Take step and deposit…</source>
+            <translation>办理并入库…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="275" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Taken by</source>
+            <translation>办理人</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
@@ -2388,32 +2583,32 @@
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1006" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1034" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="990" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1018" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="628" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="634" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="110" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="100" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="97" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="102" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
@@ -2438,7 +2633,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1030" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1058" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2458,7 +2653,7 @@
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1081" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1109" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2468,9 +2663,24 @@
             <translation>项目面板未加载</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <source>The project's rule profile, its acceptance steps (who, when) and the next step</source>
+            <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="75" />
+            <source>The province code '{}' is not 2 digits (e.g. 32)</source>
+            <translation>省级代码“{}”不是 2 位数字（如 32）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/profile_selector.py" line="25" />
             <source>The rule profile of this QGIS project: every dock and sheet uses it</source>
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="218" />
+            <source>The status '{}' is not a state of this workflow.</source>
+            <translation>状态“{}”不属于本流程。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
@@ -2533,7 +2743,7 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="210" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
@@ -2543,7 +2753,7 @@
             <translation>网址</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="223" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="225" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2558,7 +2768,12 @@
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Until (e.g. end of the publicity)</source>
+            <translation>截止日期（如公示结束）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="29" />
             <source>Upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -2606,6 +2821,21 @@
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
             <source>Warning</source>
             <translation>警告</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="60" />
+            <source>Workflow of project {}</source>
+            <translation>项目 {} 的流程</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="216" />
+            <source>Workflow {}: {}</source>
+            <translation>流程 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <source>Workflow…</source>
+            <translation>流程…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="47" />
@@ -2683,6 +2913,11 @@
             <translation>1980 西安坐标系</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
+            <source>Year N</source>
+            <translation>年份 N</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
             <source>Your name</source>
             <translation>您的姓名</translation>
@@ -2698,7 +2933,7 @@
             <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="92" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="104" />
             <source>Zoom to the first invalid plot and mark the error</source>
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
@@ -2743,6 +2978,11 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>aftercare until {}</source>
+            <translation>后期管护至 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
             <source>all projects</source>
             <translation>全部项目</translation>
@@ -2761,6 +3001,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="26" />
             <source>area {:,.4f} mu</source>
             <translation>耕地数量 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="227" />
+            <source>back to {}</source>
+            <translation>退回{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="219" />
@@ -2786,6 +3031,16 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="311" />
             <source>cannot write the file: {}</source>
             <translation>无法写入文件：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="93" />
+            <source>choose the change-survey layer first</source>
+            <translation>请先选择变更调查图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="205" />
+            <source>chosen from the implementation date {}</source>
+            <translation>按实施日期 {} 自动选择</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="737" />
@@ -2928,6 +3183,11 @@
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="98" />
+            <source>feature {} of the change-survey layer '{}' has no year in '{}' ({})</source>
+            <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="349" />
             <source>fill {} plots from {}</source>
             <translation>从 {1} 生成 {0} 个地块</translation>
@@ -2951,6 +3211,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="415" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
+            <source>implemented on {}</source>
+            <translation>实施日期为 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
@@ -3038,6 +3303,11 @@
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="700" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
@@ -3061,6 +3331,16 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="634" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="111" />
+            <source>no feature of the change survey lies under the plot</source>
+            <translation>地块范围内没有变更调查图斑</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="203" />
+            <source>no implementation date yet: the rules of today</source>
+            <translation>尚无实施日期：执行现行规则</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="647" />
@@ -3193,9 +3473,49 @@
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="97" />
+            <source>project {} has no plots to check</source>
+            <translation>项目 {} 没有可核实的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="90" />
+            <source>project {} has not been accepted yet: there is no acceptance year to compare the survey with</source>
+            <translation>项目 {} 尚未验收：没有可与调查年份比较的验收年份</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="165" />
+            <source>project {} is '{}' under {}: its rule profile is fixed once it has been accepted</source>
+            <translation>项目 {0} 在 {2} 下已为“{1}”：验收后规则配置不能再改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="146" />
+            <source>project {} is in '{}' already</source>
+            <translation>项目 {} 已处于“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="135" />
+            <source>project {} is now '{}', not '{}': reload it and try again</source>
+            <translation>项目 {} 当前为“{}”，不是“{}”：请刷新后重试</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="136" />
             <source>project {}: '{}' could not be changed</source>
             <translation>项目 {}：无法修改“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="139" />
+            <source>project {}: '{}' is not a state of the workflow of rule profile {} ({})</source>
+            <translation>项目 {}：“{}”不是规则配置 {} 流程中的状态（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="108" />
+            <source>project {}: a reason is required to choose the rule profile '{}' instead of the one its dates give</source>
+            <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="150" />
+            <source>project {}: from '{}' the next step is '{}', not '{}' (the steps of {} go one at a time)</source>
+            <translation>项目 {}：“{}”的下一步是“{}”，不是“{}”（{} 的流程须逐步办理）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="154" />
@@ -3203,9 +3523,34 @@
             <translation>项目 {}：无法删除其地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="142" />
+            <source>project {}: its status '{}' is not a state of rule profile {} ({}); choose the profile it was accepted under, with a reason</source>
+            <translation>项目 {}：其状态“{}”不属于规则配置 {}（{}）；请选择其验收时执行的规则配置并填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="168" />
+            <source>project {}: its status '{}' is not a state of the workflow of {} ({})</source>
+            <translation>项目 {}：其状态“{}”不属于 {} 的流程（{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="149" />
             <source>project {}: not found</source>
             <translation>项目 {}：未找到</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="67" />
+            <source>project {}: not found in the project database</source>
+            <translation>项目 {}：项目数据库中没有该项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="105" />
+            <source>project {}: rule profile '{}' is not known (known: {})</source>
+            <translation>项目 {}：未知的规则配置“{}”（已有：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="181" />
+            <source>project {}: the aftercare until-date {} is before the acceptance {}</source>
+            <translation>项目 {}：后期管护截止日期 {} 早于验收日期 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="128" />
@@ -3216,6 +3561,11 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="103" />
             <source>project {}: the code is used already</source>
             <translation>项目 {}：编号已被使用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="202" />
+            <source>project {}: the end date {} is before the step date {}</source>
+            <translation>项目 {}：截止日期 {} 早于办理日期 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="134" />
@@ -3238,9 +3588,59 @@
             <translation>项目 {}：无法删除记录</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="95" />
+            <source>project {}: the rule profile '{}' was set without a reason</source>
+            <translation>项目 {}：规则配置“{}”未填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="159" />
+            <source>project {}: the step date {} is before the project's last step ({})</source>
+            <translation>项目 {}：办理日期 {} 早于上一步（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="157" />
+            <source>project {}: the step date {} is in the future</source>
+            <translation>项目 {}：办理日期 {} 晚于今天</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="196" />
+            <source>project {}: the step {} needs a reference (文号)</source>
+            <translation>项目 {}：{} 须填写文号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="199" />
+            <source>project {}: the step {} needs an end date (e.g. the end of the publicity)</source>
+            <translation>项目 {}：{} 须填写截止日期（如公示结束日期）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="193" />
+            <source>project {}: the step {} needs the accepting unit of the {} ({})</source>
+            <translation>项目 {}：{} 须填写{}的验收单位（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="163" />
+            <source>project {}: who takes the step '{}' is missing</source>
+            <translation>项目 {}：未填写“{}”的办理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="85" />
+            <source>project {}: {} '{}' is not a date (YYYY-MM-DD)</source>
+            <translation>项目 {}：{}“{}”不是日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
+            <source>project {}: {} rule profiles apply to a project {} ({}); the 'applies' dates of the profiles must not overlap or leave gaps</source>
+            <translation>项目 {}：有 {} 个规则配置适用于{}的项目（{}）；各规则配置的适用日期（applies）不得重叠或留空档</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="149" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>reference {}</source>
+            <translation>文号 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="141" />
@@ -3283,6 +3683,11 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="201" />
+            <source>set by hand: {}</source>
+            <translation>人工指定：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
@@ -3308,7 +3713,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="588" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3338,6 +3743,36 @@
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="178" />
+            <source>the aftercare until-date</source>
+            <translation>后期管护截止日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="112" />
+            <source>the change survey under the plot is of {}; a survey of {} or later is needed</source>
+            <translation>地块下的变更调查为 {} 年；须为 {} 年或以后的调查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="56" />
+            <source>the change-survey layer '{}' has no coordinate reference system</source>
+            <translation>变更调查图层“{}”没有坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="61" />
+            <source>the change-survey layer '{}' has no field '{}'</source>
+            <translation>变更调查图层“{}”没有字段“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="54" />
+            <source>the change-survey layer '{}' is not a polygon layer</source>
+            <translation>变更调查图层“{}”不是面图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="52" />
+            <source>the change-survey layer cannot be read</source>
+            <translation>无法读取变更调查图层</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="235" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
@@ -3361,6 +3796,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="754" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="173" />
+            <source>the end date</source>
+            <translation>截止日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="232" />
@@ -3393,6 +3833,11 @@
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="158" />
+            <source>the last step date</source>
+            <translation>上一步日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="138" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
@@ -3416,6 +3861,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="89" />
+            <source>the plot has no area</source>
+            <translation>地块面积为零</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
@@ -3451,6 +3901,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="737" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="154" />
+            <source>the step date</source>
+            <translation>办理日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="241" />
@@ -3503,9 +3958,24 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>until {}</source>
+            <translation>截至 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
             <source>upgrading</source>
             <translation>提质改造</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
+            <source>without an implementation date</source>
+            <translation>无实施日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <source>yes</source>
+            <translation>是</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="32" />
@@ -3538,6 +4008,11 @@
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="119" />
+            <source>{:.1f}% of the plot is cultivated land in the {} change survey (at least {:.0f}% needed)</source>
+            <translation>在 {1} 年变更调查中地块的 {0:.1f}% 为耕地（须至少 {2:.0f}%）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="341" />
             <source>{}
 
@@ -3545,6 +4020,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}
 
 是否将地块重投影到 {} 后写出文件？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="39" />
+            <source>{} (profile default)</source>
+            <translation>{}（规则配置默认）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="405" />
@@ -3557,9 +4037,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="179" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="206" />
+            <source>{} ({}) — {}</source>
+            <translation>{}（{}）— {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="328" />
@@ -3622,22 +4107,22 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="177" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="171" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="178" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="168" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
@@ -3662,7 +4147,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="105" />
+            <source>{} of {} plots confirmed by the {} survey layer '{}'</source>
+            <translation>{1} 个地块中有 {0} 个经 {2} 年变更调查图层“{3}”核实</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="149" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
@@ -3697,7 +4187,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="732" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="760" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
@@ -3717,7 +4207,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="756" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="784" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3745,6 +4235,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="79" />
             <source>{} to {} {}</source>
             <translation>{} 归入 {} {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="208" />
+            <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
+            <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
@@ -3787,7 +4282,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="292" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="294" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
@@ -3797,7 +4292,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="392" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="394" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -3812,7 +4307,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="729" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="757" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -3820,6 +4315,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="266" />
+            <source>{}: the database refused this for user {}: {}</source>
+            <translation>{}：数据库拒绝了用户 {} 的此项操作：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="39" />
@@ -3847,6 +4347,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已记录“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="269" />
+            <source>{}: {}; nothing was changed</source>
+            <translation>{}：{}；未做任何修改</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="210" />
             <source>{}; {} note(s) to check in the log (Double Guarantee)</source>
             <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
@@ -3870,6 +4375,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="98" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>农业农村: {}</source>
+            <translation>农业农村：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="651" />
@@ -3940,6 +4450,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="794" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>自然资源: {}</source>
+            <translation>自然资源：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="640" />

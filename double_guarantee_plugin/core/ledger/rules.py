@@ -106,6 +106,15 @@ def split_amounts(amounts, province_share):
     return amounts.minus(province), province
 
 
+def _deposit_state(profile):
+    """The status at which the profile's workflow deposits (accepted under 2017, deposited under 2024)."""
+    reform = getattr(profile, "reform", None)
+    if reform is None:
+        return ACCEPTED_STATUS
+    from ..workflow.definition import load_workflow
+    return load_workflow(reform.workflow_id).deposit_state
+
+
 def deposit_from_project(project_attributes, project_credit, profile=None):
     """Check an accepted project against domain.md §6 and return its DepositRequest.
 
@@ -123,9 +132,13 @@ def deposit_from_project(project_attributes, project_credit, profile=None):
                                f"{project_credit.project_code}")
     county = county_code_checked(attrs.get("county_code"), f"project {code}: county_code")
     status = str(attrs.get("status") or "").strip()
-    if status != ACCEPTED_STATUS:
-        raise RuleRefused(f"project {code}: status is '{status or 'empty'}', only an accepted (验收) "
-                          f"project can be deposited")
+    deposit_state = _deposit_state(profile)
+    if status != deposit_state:
+        if deposit_state == ACCEPTED_STATUS:
+            raise RuleRefused(f"project {code}: status is '{status or 'empty'}', only an accepted (验收) "
+                              f"project can be deposited")
+        raise RuleRefused(f"project {code}: status is '{status or 'empty'}'; under rule profile '{profile.id}' "
+                          f"a project is deposited at its '{deposit_state}' step (入库)")
     passes, reason = profile.funding_rule_passes(attrs.get("project_type"), attrs.get("funding_source"),
                                                  attrs.get("implemented_on"))
     if not passes:
