@@ -141,7 +141,8 @@ def test_the_largest_entry_is_accepted_and_the_balance_bound_holds(ledger):
         ledger.deposit(DepositRequest(DEMO, f"MAX-{index + 2}", "large", biggest, "2024-01-01"))
     with pytest.raises(LedgerInputError):
         ledger.deposit(DepositRequest(DEMO, "MAX-4", "one too many", Amounts(0.0001, 0, 0), "2024-01-01"))
-    with pytest.raises(LedgerInputError):
+    ledger.deposit(DepositRequest("320981", "SELLER", "seller", Amounts(1, 0, 0), "2024-01-01"))
+    with pytest.raises(LedgerInputError):                              # the buyer's balance would pass it
         ledger.transfer("320981", DEMO, Amounts(0.0001, 0, 0), 1, "bid", "2024-03-01")
     assert ledger.verify()["ok"]
 
