@@ -130,8 +130,8 @@ def _describe(moves):
 def failure_message(describe, report):
     """The refusal for a ledger that does not verify, naming its first bad entry (or county)."""
     if report.get("first_bad_entry") is not None:
-        return tr("{} does not verify from entry {} on: {} Write-offs and every other change are refused until "
+        return tr("{} does not verify from entry {} on: {}. Write-offs and every other change are refused until "
                   "the ledger is restored from a backup.", describe, report["first_bad_entry"],
                   report["first_problem"])
-    return tr("{} does not verify: {} Write-offs and every other change are refused until the ledger is restored "
+    return tr("{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored "
               "from a backup.", describe, report["first_problem"])
