@@ -58,7 +58,8 @@ def test_dock_is_discovered_and_shows_balances_and_journal(dock, tmp_path):
     path = dock.export_csv(str(tmp_path / "export.csv"))
     with open(path, encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["record"] for r in rows] == ["balance", "journal"] and rows[1]["project_code"] == "DG2023-01"
+    assert [r["record"] for r in rows] == ["verification", "balance", "journal"]
+    assert rows[2]["project_code"] == "DG2023-01"
 
 
 def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):

@@ -6,6 +6,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFil
                                  QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.ledger import ENTRY_KINDS, LedgerError, ledger_path_for, open_ledger
+from ...core.ledger.integrity import failure_message
 from ...core.ledger.report import report_rows, write_csv
 from ...core.units import kg_to_wan_kg, mu_to_ha
 from ...i18n import tr
@@ -38,6 +39,7 @@ class LedgerDock(QDockWidget):
         self.setObjectName("DoubleGuaranteeLedgerDock")
         self.iface = iface
         self.ledger = None
+        self.integrity_failure = None   # the verification report of an open ledger that did not verify
         body = QWidget(self)
         layout = QVBoxLayout(body)
 
@@ -127,9 +129,13 @@ class LedgerDock(QDockWidget):
 
     # ----- ledger and county -------------------------------------------------------------------
     def _set_enabled(self, enabled):
-        for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
-                       self.export_button, self.reverse_button, self.county_combo):
+        for widget in (self.export_button, self.county_combo):
             widget.setEnabled(enabled)
+        # a ledger that does not verify stays readable, but nothing more is written to it
+        writable = enabled and self.integrity_failure is None
+        for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
+                       self.reverse_button):
+            widget.setEnabled(writable)
 
     def message(self, text, level=Qgis.Info):
         self.status_label.setText(text)
@@ -155,13 +161,23 @@ class LedgerDock(QDockWidget):
         except LedgerError as exc:
             self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
             return False
+        try:
+            report = ledger.verify()   # before anything is shown or written: a tampered ledger is named now
+        except LedgerError as exc:
+            ledger.close()
+            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
+            return False
         self.cleanup()
         self.ledger = ledger
+        self.integrity_failure = None if report["ok"] else report
         self.target_combo.setCurrentText(target)
         remember_ledger_target(target)
         self._fill_counties()
         self._set_enabled(True)
-        self.message(tr("Ledger {} opened", ledger.describe()))
+        if self.integrity_failure is not None:
+            self.message(failure_message(ledger.describe(), report), Qgis.Critical)
+        else:
+            self.message(tr("Ledger {} opened and verified ({} entries)", ledger.describe(), report["entries"]))
         return True
 
     def open_for_project_database(self, project_db_path):
@@ -322,6 +338,7 @@ class LedgerDock(QDockWidget):
         if self.ledger is not None:
             self.ledger.close()
             self.ledger = None
+        self.integrity_failure = None
 
 
 def create_dock(iface):
