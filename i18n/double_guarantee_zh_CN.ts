@@ -53,7 +53,7 @@
             <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="49" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="51" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
@@ -93,7 +93,7 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -188,7 +188,7 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="78" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
@@ -253,7 +253,7 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="339" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -273,7 +273,7 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -358,7 +358,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="165" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -458,12 +458,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="91" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -593,7 +593,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -708,7 +708,7 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -763,7 +763,7 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
@@ -863,22 +863,22 @@
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="318" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="320" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="332" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="110" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -928,7 +928,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="339" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -953,7 +953,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="334" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="346" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1008,7 +1008,7 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
             <source>File…</source>
             <translation>文件…</translation>
         </message>
@@ -1043,7 +1043,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="155" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1093,7 +1093,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1183,7 +1183,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1218,7 +1218,7 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="59" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1228,7 +1228,7 @@
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="155" />
             <source>Ledger GeoPackage (opened, or created if new)</source>
             <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
         </message>
@@ -1238,7 +1238,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="192" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1473,7 +1473,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1558,7 +1558,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1578,7 +1578,7 @@
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="85" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1648,12 +1648,12 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1788,7 +1788,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="92" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -1803,7 +1803,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -1983,7 +1983,7 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="324" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -2063,7 +2063,7 @@
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="40" />
             <source>Reserve ledger 指标储备库</source>
             <translation>指标储备库</translation>
         </message>
@@ -2088,17 +2088,17 @@
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="27" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="324" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2163,7 +2163,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
@@ -2183,7 +2183,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="309" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="321" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2433,12 +2433,12 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="90" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -2518,12 +2518,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="26" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="89" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2868,7 +2868,7 @@
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="261" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="273" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -3848,7 +3848,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3858,7 +3858,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="222" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -3907,7 +3907,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="248" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="260" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -3917,7 +3917,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="312" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
@@ -3932,7 +3932,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="310" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -4012,7 +4012,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="223" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -4117,7 +4117,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {} 不在县表 {} 中：请先在县表中添加该县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>

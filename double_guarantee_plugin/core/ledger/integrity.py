@@ -67,7 +67,7 @@ def verify_rows(journal, movements, balances, with_chain):
     county_code and the three ``*_e4``.  ``with_chain``: the journal carries entry_hash (GeoPackage
     schema 3 and later).
     """
-    entry_problems = []       # (entry_id, text)
+    entry_problems = []       # (entry_id, rank, text): per entry, a broken hash first (the entry itself changed)
     county_problems = []      # text
     stored = {}
     for row in movements:
@@ -81,26 +81,26 @@ def verify_rows(journal, movements, balances, with_chain):
         derived[entry_id] = moves
         have = stored.get(entry_id, [])
         if sorted(have, key=repr) != sorted(moves, key=repr):
-            entry_problems.append((entry_id, tr("entry {}: its movements ({}) are not what the entry moves ({})",
-                                                entry_id, _describe(have), _describe(moves))))
+            entry_problems.append((entry_id, 1, tr("entry {}: its movements ({}) are not what the entry moves ({})",
+                                                   entry_id, _describe(have), _describe(moves))))
         for code, values in moves:
             total = tuple(t + v for t, v in zip(totals.get(code, (0, 0, 0)), values))
             totals[code] = total
             if any(v < 0 for v in total) and code not in lowest:
                 lowest[code] = entry_id
-                entry_problems.append((entry_id, tr("county {}: went below zero at entry {}: {}", code, entry_id,
-                                                    format_amounts(_amounts(total)))))
+                entry_problems.append((entry_id, 2, tr("county {}: went below zero at entry {}: {}", code, entry_id,
+                                                       format_amounts(_amounts(total)))))
     for entry_id in sorted(set(stored) - entry_ids, key=repr):
-        entry_problems.append((entry_id, tr("entry {}: movements of an entry that is not in the journal",
-                                            entry_id)))
+        entry_problems.append((entry_id, 1, tr("entry {}: movements of an entry that is not in the journal",
+                                               entry_id)))
     chain_state = "absent"
     head = (journal[-1]["entry_id"], journal[-1].get(chain.HASH_COLUMN)) if journal else (None, None)
     if with_chain:
         bad, _last = chain.check_chain(journal)
         chain_state = "broken" if bad else "verified"
         for entry_id in bad:
-            entry_problems.append((entry_id, tr("entry {}: its hash does not match its content and the entry "
-                                                "before it (changed, or an entry before it removed)", entry_id)))
+            entry_problems.append((entry_id, 0, tr("entry {}: its hash does not match its content and the entry "
+                                                   "before it (changed, or an entry before it removed)", entry_id)))
     stored_balances = {row["county_code"]: _e4(row, E4_COLUMNS) for row in balances}
     for code in sorted(set(stored_balances) | set(totals), key=repr):
         have, want = stored_balances.get(code, (0, 0, 0)), totals.get(code, (0, 0, 0))
@@ -111,7 +111,7 @@ def verify_rows(journal, movements, balances, with_chain):
             county_problems.append(tr("county {}: the balance {} is not the sum of its journal entries {}", code,
                                       format_amounts(_amounts(have)), format_amounts(_amounts(want))))
     entry_problems.sort(key=lambda problem: (_sort_key(problem[0]), problem[1]))
-    problems = [text for _id, text in entry_problems] + county_problems
+    problems = [text for _id, _rank, text in entry_problems] + county_problems
     first_bad = entry_problems[0][0] if entry_problems else None
     return {"ok": not problems, "problems": problems, "entries": len(journal), "counties": len(stored_balances),
             "first_bad_entry": first_bad, "first_problem": problems[0] if problems else None,

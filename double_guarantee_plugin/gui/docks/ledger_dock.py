@@ -1,4 +1,6 @@
 """The reserve-ledger dock: pick a ledger and a county, see its three balances and journal, act on it."""
+import os
+
 from qgis.core import Qgis, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFormLayout, QGroupBox,
@@ -59,6 +61,12 @@ class LedgerDock(QDockWidget):
         source_row.addWidget(browse)
         source_row.addWidget(self.open_button)
         layout.addLayout(source_row)
+        # a ledger that does not verify: said at the top, where it is seen before any button
+        self.integrity_label = QLabel(body)
+        self.integrity_label.setWordWrap(True)
+        self.integrity_label.setStyleSheet("QLabel { color: #a40000; font-weight: bold; }")
+        self.integrity_label.setVisible(False)
+        layout.addWidget(self.integrity_label)
 
         county_row = QHBoxLayout()
         self.county_combo = QComboBox(body)
@@ -174,8 +182,12 @@ class LedgerDock(QDockWidget):
         remember_ledger_target(target)
         self._fill_counties()
         self._set_enabled(True)
+        self.integrity_label.setVisible(self.integrity_failure is not None)
         if self.integrity_failure is not None:
-            self.message(failure_message(ledger.describe(), report), Qgis.Critical)
+            # the file's name, not its whole path: the message must fit the dock and the message bar
+            text = failure_message(os.path.basename(target) if ledger.backend == "geopackage" else target, report)
+            self.integrity_label.setText(text)
+            self.message(text, Qgis.Critical)
         else:
             self.message(tr("Ledger {} opened and verified ({} entries)", ledger.describe(), report["entries"]))
         return True
@@ -339,6 +351,7 @@ class LedgerDock(QDockWidget):
             self.ledger.close()
             self.ledger = None
         self.integrity_failure = None
+        self.integrity_label.setVisible(False)
 
 
 def create_dock(iface):
