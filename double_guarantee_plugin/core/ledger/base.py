@@ -85,10 +85,12 @@ class Ledger:
         """Inside a write: the journal's hash chain is still whole since the last check (GeoPackage)."""
 
     def _user(self):
-        try:
-            return getpass.getuser()
-        except (OSError, KeyError, ImportError):   # no login name in the environment or the password file
-            return None
+        if not hasattr(self, "_login"):
+            try:
+                self._login = getpass.getuser()
+            except (OSError, KeyError, ImportError):   # no login name in the environment or the password file
+                self._login = None
+        return self._login
 
     def close(self):
         raise NotImplementedError
