@@ -34,7 +34,10 @@ def _negated(values):
 
 def derived_movements(entry, derived):
     """[(county_code, (area, capacity, paddy) in 1/10⁴)] an entry moves, as the journal trigger writes
-    them; ``derived`` holds those of the entries before it (a reversal undoes what its entry moved)."""
+    them; ``derived`` holds those of the entries before it (a reversal undoes what its entry moved).
+
+    This mirrors the journal trigger of both schemas (and the expected counts of the GeoPackage's
+    movement guard): a new kind of entry or account adds its case in all three places."""
     kind = entry.get("kind")
     amounts = _e4(entry, E4_COLUMNS)
     if kind == DEPOSIT:

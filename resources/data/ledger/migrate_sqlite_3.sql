@@ -49,7 +49,8 @@ BEGIN
       OR NEW.capacity_kg_e4 > 5000000000000000 OR NEW.paddy_mu_e4 > 5000000000000000;
 END;
 
--- movements: only the newest entry gets any, and no more than it moves (during the journal trigger)
+-- movements: only the newest entry gets any, and no more than it moves (during the journal trigger);
+-- the counts mirror dg_ledger_journal_moves and integrity.derived_movements (a new kind adds its own)
 CREATE TRIGGER dg_ledger_movement_guard BEFORE INSERT ON dg_ledger_movement
 BEGIN
   SELECT RAISE(ABORT, 'dg_ledger_movement is written by the journal trigger only')
