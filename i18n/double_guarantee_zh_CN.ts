@@ -2663,7 +2663,7 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="459" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="465" />
             <source>buyer county</source>
             <translation>调入县</translation>
         </message>
@@ -2723,27 +2723,27 @@
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="488" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="494" />
             <source>commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="442" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="448" />
             <source>commitment entry</source>
             <translation>承诺流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="486" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="492" />
             <source>commitment of {}</source>
             <translation>{} 的承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="490" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="496" />
             <source>commitment: due date {} is before the commitment date {}</source>
             <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="485" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="491" />
             <source>commitment: project_code</source>
             <translation>承诺：项目编号</translation>
         </message>
@@ -2768,17 +2768,17 @@
             <translation>县 {}：余额将变为 {}，超过余额上限（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="108" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="111" />
             <source>county {}: the balance {} is not a whole number of 1/10000</source>
             <translation>县 {}：余额 {} 不是万分之一的整数倍</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="114" />
             <source>county {}: the balance {} is not the sum of its journal entries {}</source>
             <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="326" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="332" />
             <source>county {}: the balance {} is not the sum of its movements {}</source>
             <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
         </message>
@@ -2788,12 +2788,12 @@
             <translation>县 {}：储备不足以{}：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="91" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="94" />
             <source>county {}: went below zero at entry {}: {}</source>
             <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="367" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="373" />
             <source>county_code</source>
             <translation>县级行政区代码</translation>
         </message>
@@ -2853,17 +2853,17 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="395" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="401" />
             <source>deposit of project {}</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="405" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="411" />
             <source>deposit of project {}: the province share {} exceeds the credits {}</source>
             <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="487" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="493" />
             <source>due date</source>
             <translation>到期日</translation>
         </message>
@@ -2888,27 +2888,27 @@
             <translation>空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="533" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="539" />
             <source>entry {} has been reversed already</source>
             <translation>流水 {} 已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="227" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="231" />
             <source>entry {}: changed or removed since the ledger was verified</source>
             <translation>流水 {}：在储备库校验之后被改动或删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="232" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="236" />
             <source>entry {}: its hash does not match its content and the entry before it (changed, or an entry before it removed)</source>
             <translation>流水 {}：哈希值与其内容及前一条流水不符（已被改动，或其前的流水被删除）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="84" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="87" />
             <source>entry {}: its movements ({}) are not what the entry moves ({})</source>
             <translation>流水 {}：其变动（{}）与该流水应有的变动（{}）不符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="94" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="97" />
             <source>entry {}: movements of an entry that is not in the journal</source>
             <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
         </message>
@@ -2998,7 +2998,7 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="243" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="247" />
             <source>idempotency key</source>
             <translation>幂等键</translation>
         </message>
@@ -3018,7 +3018,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="169" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="173" />
             <source>journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -3033,7 +3033,7 @@
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="182" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="186" />
             <source>kind</source>
             <translation>流水类型</translation>
         </message>
@@ -3198,7 +3198,7 @@
             <translation>未通过校验：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="376" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="382" />
             <source>note</source>
             <translation>备注</translation>
         </message>
@@ -3313,17 +3313,17 @@
             <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="548" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="554" />
             <source>project code</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="491" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="497" />
             <source>project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="418" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="424" />
             <source>project {} has been deposited already</source>
             <translation>项目 {} 已入库</translation>
         </message>
@@ -3418,12 +3418,12 @@
             <translation>缺少项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="549" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="555" />
             <source>proposal</source>
             <translation>建议</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="546" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="552" />
             <source>proposal kind</source>
             <translation>建议类型</translation>
         </message>
@@ -3433,7 +3433,7 @@
             <translation>省级储备 {} 现为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="402" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="408" />
             <source>province share of project {}</source>
             <translation>项目 {} 的省级分成</translation>
         </message>
@@ -3443,7 +3443,7 @@
             <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="523" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="529" />
             <source>reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -3463,22 +3463,22 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="526" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="532" />
             <source>reversal date</source>
             <translation>冲正日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="525" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="531" />
             <source>reversal: a reason is required</source>
             <translation>冲正：必须填写原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="522" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="528" />
             <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
             <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="520" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="526" />
             <source>reversal: journal entry {} does not exist</source>
             <translation>冲正：流水 {} 不存在</translation>
         </message>
@@ -3513,7 +3513,7 @@
             <translation>规则配置“{}”没有“{}”的产能表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="183" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="187" />
             <source>search text</source>
             <translation>搜索文字</translation>
         </message>
@@ -3523,7 +3523,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="458" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="464" />
             <source>seller county</source>
             <translation>调出县</translation>
         </message>
@@ -3723,17 +3723,17 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="290" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="294" />
             <source>this commitment has been written off already</source>
             <translation>该承诺已核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="288" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
             <source>this entry has been reversed already</source>
             <translation>该流水已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="286" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="290" />
             <source>this project has been deposited already</source>
             <translation>该项目已入库</translation>
         </message>
@@ -3748,7 +3748,7 @@
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="502" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
             <source>today</source>
             <translation>今天</translation>
         </message>
@@ -3763,7 +3763,7 @@
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="468" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="474" />
             <source>transfer date</source>
             <translation>调剂日期</translation>
         </message>
@@ -3773,12 +3773,12 @@
             <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="461" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="467" />
             <source>transfer: seller and buyer are the same county {}</source>
             <translation>调剂：调出县与调入县是同一个县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="469" />
             <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
             <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
@@ -3808,7 +3808,7 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="262" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="266" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
@@ -3828,17 +3828,17 @@
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="438" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="444" />
             <source>write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="437" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="443" />
             <source>write-off of {}</source>
             <translation>{} 的核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="436" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="442" />
             <source>write-off: project_code</source>
             <translation>核销：项目编号</translation>
         </message>
@@ -3922,12 +3922,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="133" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="136" />
             <source>{} does not verify from entry {} on: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 自流水 {} 起未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="136" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="139" />
             <source>{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
@@ -4127,7 +4127,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}。请检查：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="296" />
             <source>{}: a balance would go below zero (refused by the database): {}</source>
             <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
         </message>
@@ -4152,7 +4152,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="75" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="79" />
             <source>{}: cannot open as a ledger GeoPackage: {}</source>
             <translation>{}：无法作为储备库 GeoPackage 打开：{}</translation>
         </message>
@@ -4162,17 +4162,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{0}：第 {2} 个字符是控制字符 U+{1:04X}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="260" />
-            <source>{}: entry {} was not stored as it was hashed</source>
-            <translation>{}：流水 {} 的存储内容与计算哈希时不一致</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="48" />
             <source>{}: ledger file not found</source>
             <translation>{}：找不到储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="141" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="145" />
             <source>{}: migration {} did not leave the ledger at schema {}</source>
             <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
         </message>
@@ -4207,7 +4202,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="559" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="565" />
             <source>{}: proposal refused: {}</source>
             <translation>{}：建议被拒绝：{}</translation>
         </message>
@@ -4232,17 +4227,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="560" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
             <source>{}: the database refused the operation: {}</source>
             <translation>{}：数据库拒绝了该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="283" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="287" />
             <source>{}: the database refused this operation for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="114" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="118" />
             <source>{}: the database refused to read the ledger for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
         </message>
@@ -4262,9 +4257,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="116" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
             <source>{}: the ledger cannot be read: {}</source>
             <translation>{}：无法读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="67" />
+            <source>{}: the ledger has schema {}, written by a newer version of the plugin (this one knows schema {}); it can be read but not written: update the plugin</source>
+            <translation>{}：该储备库为第 {} 版结构，由更新版本的插件写入（本插件只识别到第 {} 版）；只能查看，不能写入，请更新插件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="103" />
@@ -4272,7 +4272,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：尚未安装储备库结构 dg_ledger，请数据库所有者运行结构安装程序</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="90" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="94" />
             <source>{}: the ledger's schema version '{}' is not a number</source>
             <translation>{}：储备库结构版本“{}”不是数字</translation>
         </message>
@@ -4282,7 +4282,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="410" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="416" />
             <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
         </message>

@@ -101,21 +101,34 @@ def test_a_migration_that_fails_half_way_leaves_the_release_ledger_as_it_was(rel
 
 
 def test_a_read_only_release_ledger_opens_for_reading(release_copy):
+    """A release ledger the user may not write (a colleague's share): read at schema 2, writes refused."""
     import os
     import stat
-    os.chmod(release_copy, stat.S_IRUSR)
+    import subprocess
+    from double_guarantee_plugin.core.ledger import LedgerPermissionError
+    if os.geteuid() == 0:    # root writes whatever the mode says: make the file immutable instead
+        if subprocess.run(["chattr", "+i", release_copy], capture_output=True).returncode != 0:
+            pytest.skip("running as root on a file system without chattr +i")
+        undo = ["chattr", "-i", release_copy]
+    else:
+        os.chmod(release_copy, stat.S_IRUSR)
+        undo = None
     try:
-        if os.access(release_copy, os.W_OK):
-            pytest.skip("running as root: a read-only file stays writable")
         ledger = open_ledger(release_copy, create=False)
         try:
-            assert len(ledger.journal()) == 11 and ledger.balance("320999").area_mu > 0
+            assert ledger.schema_version == 2 and len(ledger.journal()) == 11
             report = ledger.verify()
             assert report["ok"] and report["chain"] == "absent"
+            with pytest.raises(LedgerPermissionError):
+                ledger.write_off("320999", "JS-NEW", "x", Amounts(1, 1, 0), "2024-01-01")
         finally:
             ledger.close()
     finally:
-        os.chmod(release_copy, stat.S_IRUSR | stat.S_IWUSR)
+        if undo:
+            subprocess.run(undo, check=True)
+        else:
+            os.chmod(release_copy, stat.S_IRUSR | stat.S_IWUSR)
+    assert stored_rows(release_copy)["meta"]["schema_version"] == "2"
 
 
 @pytest.mark.postgis
@@ -155,3 +168,21 @@ def test_the_installer_upgrades_a_release_postgis_ledger_in_place(pg_cluster_run
         ledger.close()
     install_postgres_schema(**cluster.params(name))                  # idempotent: a second run changes nothing
     assert len(snapshot()["journal"]) == 5
+
+
+def test_a_ledger_of_a_newer_schema_is_read_but_not_written(release_copy):
+    """A ledger migrated by a later plugin (schema 4, say) has rules this code does not know."""
+    from double_guarantee_plugin.core.ledger import LedgerStorageError
+    open_ledger(release_copy).close()                                     # today's schema
+    connection = sqlite3.connect(release_copy, isolation_level=None)
+    connection.execute("UPDATE dg_ledger_meta SET value = ? WHERE key = 'schema_version'",
+                       (str(GeoPackageLedger.SCHEMA_VERSION + 1),))
+    connection.close()
+    ledger = open_ledger(release_copy)
+    try:
+        assert len(ledger.journal()) == 11 and ledger.verify()["ok"]
+        with pytest.raises(LedgerStorageError, match="newer version"):
+            ledger.write_off("320999", "JS-NEW", "x", Amounts(1, 1, 0), "2024-01-01")
+        assert len(ledger.journal()) == 11
+    finally:
+        ledger.close()

@@ -47,6 +47,8 @@ class Ledger:
         self.limits = limits or load_ledger_limits()
         # the last full verification (None: not verified in this session yet); writes need it ok
         self._integrity = None
+        # why this ledger is read-only for this version of the plugin (a newer schema), or None
+        self.write_refusal = None
         # a test hook: called after the journal insert, before the commit (kill-in-the-middle test)
         self.mid_write_hook = None
 
@@ -299,6 +301,8 @@ class Ledger:
     # ----- integrity ---------------------------------------------------------------------------
     def _require_verified(self):
         """Verify the ledger before its first write in this session; refuse writes to one that failed."""
+        if self.write_refusal:
+            raise LedgerStorageError(self.write_refusal)
         if self._integrity is None:
             self.verify()
         if not self._integrity["ok"]:

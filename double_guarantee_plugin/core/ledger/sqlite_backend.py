@@ -63,6 +63,10 @@ class GeoPackageLedger(Ledger):
                         raise
             # a read-only file stays at its schema: readable, with the checks that schema allows
             self.schema_version = self._schema_version()
+            if self.schema_version > self.SCHEMA_VERSION:   # its rules are newer than this code knows
+                self.write_refusal = tr("{}: the ledger has schema {}, written by a newer version of the plugin "
+                                        "(this one knows schema {}); it can be read but not written: update "
+                                        "the plugin", self.path, self.schema_version, self.SCHEMA_VERSION)
             # (name, DEFAULT) of the journal's columns, constants evaluated once: a write gives every
             # column, so that what is hashed is what is stored
             self._journal_defaults = [(row[1], self._constant(row[4])) for row in
