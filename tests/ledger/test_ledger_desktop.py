@@ -11,7 +11,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import textwrap
 import time
 import zipfile
@@ -110,10 +109,11 @@ def _free_display():
 def _wait_for(path, process, seconds):
     deadline = time.time() + seconds
     while not path.exists():
+        log = path.parent.parent / "qgis.log"
         if process.poll() is not None:
-            raise AssertionError(f"QGIS ended early (rc {process.returncode})")
+            raise AssertionError(f"QGIS ended early (rc {process.returncode}): {log.read_text()[-3000:]}")
         if time.time() > deadline:
-            raise AssertionError(f"QGIS did not write {path.name} within {seconds} s")
+            raise AssertionError(f"QGIS did not write {path.name} within {seconds} s: {log.read_text()[-3000:]}")
         time.sleep(0.2)
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -167,11 +167,16 @@ def test_a_tampered_ledger_opened_in_real_qgis_names_the_entry_and_refuses_write
            if key not in ("PYTHONPATH", "QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "XAUTHORITY")}
     env.update(DISPLAY=display, DG_DESKTOP_OUT=str(out), PYTHONDONTWRITEBYTECODE="1")
     qgis = None
+    log = open(tmp_path / "qgis.log", "w", encoding="utf-8")
     try:
-        time.sleep(1.0)
-        qgis = subprocess.Popen(["qgis", "--nologo", "--noversioncheck", "--profiles-path", str(tmp_path), "--profile", "default",
-                                 "--code", str(tmp_path / "driver.py")],
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+        deadline = time.time() + 30
+        while not socket.exists():                                   # the X server is up when its socket is
+            assert xvfb.poll() is None and time.time() < deadline, "Xvfb did not start"
+            time.sleep(0.05)
+        qgis = subprocess.Popen(["qgis", "--nologo", "--noversioncheck", "--profiles-path", str(tmp_path),
+                                 "--profile", "default", "--code", str(tmp_path / "driver.py")],
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
         positions = _wait_for(out / "positions.json", qgis, 180)
         assert not positions["state"]["ledger_open"]
 
@@ -202,6 +207,7 @@ def test_a_tampered_ledger_opened_in_real_qgis_names_the_entry_and_refuses_write
                 qgis.kill()
         xvfb.terminate()
         xvfb.wait(timeout=30)
+        log.close()
     shots = ROOT / "bench" / "out"
     shots.mkdir(parents=True, exist_ok=True)
     shutil.copy(out / "screen.png", shots / "ledger_tampered_zh.png")   # for a person to look at

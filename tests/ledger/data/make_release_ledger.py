@@ -31,7 +31,7 @@ def main():
     ledger.deposit(DepositRequest("340999", "LS-1", "邻省", Amounts(900, 900000, 500), "2023-04-02"))
     ledger.write_off("320999", "JS-W1", "建设项目一", Amounts(10, 8000, 2), "2023-05-01", note="class 0101 grade 7")
     ledger.transfer("320983", "320999", Amounts(40, 20000, 10), 40000, "capped", "2023-06-01", note="调剂")
-    commitment = ledger.commit("320999", "CM-1", "承诺项目", Amounts(5, 4000, 0), "2023-08-01", "2023-07-01")
+    ledger.commit("320999", "CM-1", "承诺项目", Amounts(5, 4000, 0), "2023-08-01", "2023-07-01")
     ledger.commit("320983", "CM-2", "未到期承诺", Amounts(3, 3000, 0), "2027-01-01", "2023-07-02")
     ledger.process_due_commitments("2023-08-02")
     wrong = ledger.write_off("320983", "JS-W2", "录入错误", Amounts(1.5, 1000, 0), "2023-09-01")
