@@ -50,6 +50,8 @@ def test_every_refusal_of_the_ledger_core_is_a_translated_message():
             translated = isinstance(message, ast.Call) and (
                 getattr(message.func, "id", None) == "tr"
                 or getattr(message.func, "attr", None) == "failure_message")   # integrity.py builds it with tr()
+            # sqlite_backend.py builds it with tr() when it opens a ledger of a newer schema
+            translated = translated or getattr(message, "attr", None) == "write_refusal"
             if not translated:
                 untranslated.append(f"{path.name}:{node.lineno}")
     assert untranslated == []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, LedgerError, open_ledger
 
@@ -54,6 +55,8 @@ def dock(iface):
     yield widget
     widget.cleanup()
     widget.deleteLater()
+    # gone before the next test counts the main window's docks
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
     QgsSettings().remove("DoubleGuarantee/ledger_target")
 
