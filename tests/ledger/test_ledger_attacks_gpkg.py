@@ -13,6 +13,7 @@ import pytest
 
 from double_guarantee_plugin.core.ledger import (Amounts, DepositRequest, LedgerError, ShortfallError,
                                                  open_ledger)
+from tamper import drop_all_triggers  # noqa: E402
 
 DEMO = "320999"
 FORGED = 10 ** 10               # 1,000,000 亩 in 1/10⁴ units
@@ -44,13 +45,6 @@ def raw(path, *statements):
         return exc
     finally:
         connection.close()
-
-
-def drop_all_triggers(path):
-    connection = sqlite3.connect(path, isolation_level=None)
-    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        connection.execute(f'DROP TRIGGER "{name}"')
-    connection.close()
 
 
 def assert_untouched_and_write_off_refused(path):

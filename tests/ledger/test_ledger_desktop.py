@@ -9,7 +9,6 @@ action comes from outside, as a user's would.
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import textwrap
 import time
@@ -17,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tamper import rewrite_entry_2  # noqa: E402 (tests/ledger is on the path: conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = "double_guarantee_plugin"
@@ -135,11 +135,7 @@ def tampered_ledger(path):
     ledger.deposit(DepositRequest("320999", "P2", "西湖村", Amounts(50, 40000, 5), "2024-01-02"))
     ledger.write_off("320999", "JS-1", "产业园区", Amounts(10, 8000, 0), "2024-02-01")
     ledger.close()
-    connection = sqlite3.connect(path, isolation_level=None)
-    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        connection.execute(f'DROP TRIGGER "{name}"')
-    connection.execute("UPDATE dg_ledger_journal SET area_mu_e4 = 5000000 WHERE entry_id = 2")
-    connection.close()
+    rewrite_entry_2(path)
 
 
 @pytest.mark.slow

@@ -6,8 +6,6 @@ texts may not hold NUL characters or broken Unicode.  Every refusal is one of th
 errors with a Chinese message in a Chinese QGIS; no sqlite3, psycopg2 or Python exception escapes.
 """
 import re
-import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -17,20 +15,6 @@ from double_guarantee_plugin.core.ledger.limits import load_ledger_limits
 
 DEMO = "320999"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese(qgis_app):
-    """The plugin's zh_CN translation installed (what a Chinese QGIS does when it loads the plugin)."""
-    from double_guarantee_plugin import i18n
-    from double_guarantee_plugin.core.paths import i18n_dir
-    ts = Path(i18n_dir()) / "double_guarantee_zh_CN.ts"
-    qm = ts.with_suffix(".qm")
-    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
-    assert i18n.setup_translation("zh_CN")
-    yield
-    i18n.remove_translation()
 
 
 def seed(ledger):

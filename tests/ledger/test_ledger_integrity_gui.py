@@ -2,31 +2,16 @@
 shown with a Chinese message naming the entry and refuses write-offs; a report says it was verified."""
 import csv
 import re
-import sqlite3
-import subprocess
-from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, LedgerError, open_ledger
+from tamper import rewrite_entry_2  # noqa: E402
 
 DEMO = "320999"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese(qgis_app):
-    from double_guarantee_plugin import i18n
-    from double_guarantee_plugin.core.paths import i18n_dir
-    ts = Path(i18n_dir()) / "double_guarantee_zh_CN.ts"
-    qm = ts.with_suffix(".qm")
-    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
-    assert i18n.setup_translation("zh_CN")
-    yield
-    i18n.remove_translation()
 
 
 @pytest.fixture
@@ -38,14 +23,6 @@ def ledger_file(tmp_path):
     ledger.write_off(DEMO, "JS-1", "construction", Amounts(10, 8000, 0), "2024-02-01")
     ledger.close()
     return path
-
-
-def tamper_entry_2(path):
-    connection = sqlite3.connect(path, isolation_level=None)
-    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        connection.execute(f'DROP TRIGGER "{name}"')
-    connection.execute("UPDATE dg_ledger_journal SET area_mu_e4 = 5000000 WHERE entry_id = 2")
-    connection.close()
 
 
 @pytest.fixture
@@ -65,7 +42,7 @@ def test_the_dock_verifies_on_open_and_refuses_write_offs_on_a_tampered_ledger(d
     assert dock.open_target(ledger_file)
     assert dock.writeoff_button.isEnabled() and dock.integrity_failure is None
     dock.cleanup()
-    tamper_entry_2(ledger_file)
+    rewrite_entry_2(ledger_file)
     assert dock.open_target(ledger_file)                       # opened for reading: the journal stays visible
     dock.set_county(DEMO)
     assert dock.journal_table.rowCount() == 3
@@ -90,7 +67,7 @@ def test_a_report_states_that_the_ledger_was_verified(dock, ledger_file, tmp_pat
     assert "verified" in rows[0]["note"] and rows[0]["created_at"]
     assert [r["record"] for r in rows[1:]] == ["balance", "journal", "journal", "journal"]
     dock.cleanup()
-    tamper_entry_2(ledger_file)
+    rewrite_entry_2(ledger_file)
     assert dock.open_target(ledger_file)
     dock.set_county(DEMO)
     with open(dock.export_csv(str(tmp_path / "failed.csv")), encoding="utf-8-sig") as handle:
