@@ -3,7 +3,7 @@ import csv
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget
 
 from double_guarantee_plugin.core.credits import ProjectCredit
@@ -32,6 +32,7 @@ def dock(iface, filled_target):
     yield widget
     widget.cleanup()
     widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # gone before a later test counts docks
     # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
     QgsSettings().remove("DoubleGuarantee/ledger_target")
