@@ -163,20 +163,20 @@ def test_a_login_without_a_ledger_role_gets_a_clear_refusal(attack_logins, seede
 
 
 def test_a_forgery_by_the_owner_with_the_guards_switched_off_is_detected(attack_logins, seeded):
-    officer = open_ledger(attack_logins.uri(seeded, user="officer"))      # opened before the forgery
-    assert officer.balance(DEMO).area_mu == 100
+    officer = open_ledger(attack_logins.uri(seeded, user="officer"))      # opened (and written) before
+    assert officer.write_off(DEMO, "JS-0", "before", Amounts(1, 800, 0), "2024-02-15").applied
     assert run_as(attack_logins, seeded, OWNER, [
         "ALTER TABLE dg_ledger.balance DISABLE TRIGGER USER",
         f"UPDATE dg_ledger.balance SET area_mu_e4 = area_mu_e4 + {FORGED}",
         "ALTER TABLE dg_ledger.balance ENABLE TRIGGER USER"]) is None
     try:
-        assert officer.balance(DEMO).area_mu == 1000100                 # the forgery is really there
+        assert officer.balance(DEMO).area_mu == 1000099                 # the forgery is really there
         for ledger in (officer, open_ledger(attack_logins.uri(seeded, user="officer"))):
-            report = ledger.verify()
-            assert not report["ok"] and DEMO in report["problems"][0]
-            with pytest.raises(LedgerError) as refused:
+            with pytest.raises(LedgerError) as refused:  # refused by the write itself, before any verify()
                 ledger.write_off(DEMO, "JS-5000", "forged reserve", Amounts(5000, 1000, 0), "2024-03-01")
             assert not isinstance(refused.value, ShortfallError) and DEMO in str(refused.value)
-            assert len(ledger.journal()) == 1
+            report = ledger.verify()
+            assert not report["ok"] and DEMO in report["problems"][0]
+            assert len(ledger.journal()) == 2
     finally:
         officer.close()

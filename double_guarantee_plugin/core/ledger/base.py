@@ -47,6 +47,8 @@ class Ledger:
         self.limits = limits or load_ledger_limits()
         # the last full verification (None: not verified in this session yet); writes need it ok
         self._integrity = None
+        # county → (last movement id summed, its movements' sums), for the check of each write
+        self._movement_sums = {}
         # why this ledger is read-only for this version of the plugin (a newer schema), or None
         self.write_refusal = None
         # a test hook: called after the journal insert, before the commit (kill-in-the-middle test)
@@ -318,12 +320,21 @@ class Ledger:
     def _check_written_state(self, cursor, counties):
         """Inside the write, under the county locks: the balances of the counties touched are still the
         sums of their movements (someone with the database's guards switched off may have forged one
-        since the ledger was verified), and the hash chain is whole up to the newest entry."""
+        since the ledger was verified), and the hash chain is whole up to the newest entry.
+
+        The sums are kept per county and brought up to date with the movements added since (one
+        county's movements are only ever added under its lock, so their ids grow in commit order): a
+        write reads what is new, not the county's whole history."""
         self._check_chain(cursor)
         for code in counties:
+            last_id, summed = self._movement_sums.get(code, (0, (0, 0, 0)))
             cursor.execute(self._sql("SELECT coalesce(sum(area_mu_e4), 0), coalesce(sum(capacity_kg_e4), 0), "
-                                     "coalesce(sum(paddy_mu_e4), 0) FROM {movement} WHERE county_code = ?"), (code,))
-            moved = tuple(int(v) for v in cursor.fetchone())
+                                     "coalesce(sum(paddy_mu_e4), 0), max(movement_id) FROM {movement} "
+                                     "WHERE county_code = ? AND movement_id > ?"), (code, last_id))
+            *added, newest = cursor.fetchone()
+            moved = tuple(total + int(value) for total, value in zip(summed, added))
+            if newest is not None:
+                self._movement_sums[code] = (newest, moved)
             cursor.execute(self._sql("SELECT area_mu_e4, capacity_kg_e4, paddy_mu_e4 FROM {balance} "
                                      "WHERE county_code = ?"), (code,))
             row = cursor.fetchone()

@@ -15,9 +15,6 @@ ALTER TABLE dg_ledger_journal ADD COLUMN entry_hash TEXT;
 ALTER TABLE dg_ledger_balance ADD COLUMN movement_id INTEGER;
 UPDATE dg_ledger_balance SET movement_id = (SELECT max(m.movement_id) FROM dg_ledger_movement m
                                              WHERE m.county_code = dg_ledger_balance.county_code);
--- a write re-checks the balances it touches against their movements: an index that holds the sums' terms
-CREATE INDEX IF NOT EXISTS dg_ledger_movement_county_amounts
-  ON dg_ledger_movement(county_code, area_mu_e4, capacity_kg_e4, paddy_mu_e4);
 
 -- the hashes of the entries already there (the append-only trigger is put back right after)
 DROP TRIGGER IF EXISTS dg_ledger_journal_no_update;

@@ -244,9 +244,8 @@ ALTER TABLE dg_ledger.balance DROP CONSTRAINT IF EXISTS balance_bound;
 ALTER TABLE dg_ledger.balance ADD CONSTRAINT balance_bound CHECK (
   area_mu_e4 <= 5000000000000000 AND capacity_kg_e4 <= 5000000000000000 AND paddy_mu_e4 <= 5000000000000000)
   NOT VALID;
--- a write re-checks the balances it touches against their movements
-CREATE INDEX IF NOT EXISTS movement_county_amounts ON dg_ledger.movement(county_code)
-  INCLUDE (area_mu_e4, capacity_kg_e4, paddy_mu_e4);
+-- a write re-checks the balances it touches against the movements added since its last check
+CREATE INDEX IF NOT EXISTS movement_county_id ON dg_ledger.movement(county_code, movement_id);
 
 -- no function of the ledger is executable by PUBLIC (PostgreSQL's default): a trigger fires without
 -- it, and nobody may attach one of these SECURITY DEFINER functions to a table of their own
