@@ -173,7 +173,7 @@ class LedgerDock(QDockWidget):
             report = ledger.verify()   # before anything is shown or written: a tampered ledger is named now
         except LedgerError as exc:
             ledger.close()
-            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
+            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.MessageLevel.Critical)
             return False
         self.cleanup()
         self.ledger = ledger
@@ -184,10 +184,11 @@ class LedgerDock(QDockWidget):
         self._set_enabled(True)
         self.integrity_label.setVisible(self.integrity_failure is not None)
         if self.integrity_failure is not None:
-            # the file's name, not its whole path: the message must fit the dock and the message bar
-            text = failure_message(os.path.basename(target) if ledger.backend == "geopackage" else target, report)
+            # a file by its name, not its whole path: the message must fit the dock and the message bar
+            where = os.path.basename(target) if ledger.backend == "geopackage" else ledger.describe()
+            text = failure_message(where, report)
             self.integrity_label.setText(text)
-            self.message(text, Qgis.Critical)
+            self.message(text, Qgis.MessageLevel.Critical)
         else:
             self.message(tr("Ledger {} opened and verified ({} entries)", ledger.describe(), report["entries"]))
         return True
