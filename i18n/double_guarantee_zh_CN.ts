@@ -253,7 +253,7 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="339" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="340" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -868,12 +868,12 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="331" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="332" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="333" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
@@ -928,7 +928,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="339" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="340" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -953,7 +953,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="346" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="347" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1238,7 +1238,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="193" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1983,7 +1983,7 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="324" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="325" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -2093,7 +2093,7 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="324" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="325" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
@@ -2183,7 +2183,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="322" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2663,7 +2663,7 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="465" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
             <source>buyer county</source>
             <translation>调入县</translation>
         </message>
@@ -2723,27 +2723,27 @@
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="494" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
             <source>commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="448" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="459" />
             <source>commitment entry</source>
             <translation>承诺流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="492" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
             <source>commitment of {}</source>
             <translation>{} 的承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="496" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="507" />
             <source>commitment: due date {} is before the commitment date {}</source>
             <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="491" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="502" />
             <source>commitment: project_code</source>
             <translation>承诺：项目编号</translation>
         </message>
@@ -2778,7 +2778,7 @@
             <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="332" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="343" />
             <source>county {}: the balance {} is not the sum of its movements {}</source>
             <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
         </message>
@@ -2793,7 +2793,7 @@
             <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="373" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="384" />
             <source>county_code</source>
             <translation>县级行政区代码</translation>
         </message>
@@ -2853,22 +2853,22 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="401" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="412" />
             <source>deposit of project {}</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="411" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="422" />
             <source>deposit of project {}: the province share {} exceeds the credits {}</source>
             <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="493" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
             <source>due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="273" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="274" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -2888,7 +2888,7 @@
             <translation>空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="539" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="550" />
             <source>entry {} has been reversed already</source>
             <translation>流水 {} 已冲正</translation>
         </message>
@@ -2998,7 +2998,7 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="247" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="249" />
             <source>idempotency key</source>
             <translation>幂等键</translation>
         </message>
@@ -3018,7 +3018,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="173" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="175" />
             <source>journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -3033,7 +3033,7 @@
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="186" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="188" />
             <source>kind</source>
             <translation>流水类型</translation>
         </message>
@@ -3198,7 +3198,7 @@
             <translation>未通过校验：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="382" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="393" />
             <source>note</source>
             <translation>备注</translation>
         </message>
@@ -3313,17 +3313,17 @@
             <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="554" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="565" />
             <source>project code</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="497" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
             <source>project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="424" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="435" />
             <source>project {} has been deposited already</source>
             <translation>项目 {} 已入库</translation>
         </message>
@@ -3418,12 +3418,12 @@
             <translation>缺少项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="555" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
             <source>proposal</source>
             <translation>建议</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="552" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="563" />
             <source>proposal kind</source>
             <translation>建议类型</translation>
         </message>
@@ -3433,7 +3433,7 @@
             <translation>省级储备 {} 现为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="408" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="419" />
             <source>province share of project {}</source>
             <translation>项目 {} 的省级分成</translation>
         </message>
@@ -3443,7 +3443,7 @@
             <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="529" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
             <source>reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -3463,22 +3463,22 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="532" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
             <source>reversal date</source>
             <translation>冲正日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="531" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="542" />
             <source>reversal: a reason is required</source>
             <translation>冲正：必须填写原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="528" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="539" />
             <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
             <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="526" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="537" />
             <source>reversal: journal entry {} does not exist</source>
             <translation>冲正：流水 {} 不存在</translation>
         </message>
@@ -3513,7 +3513,7 @@
             <translation>规则配置“{}”没有“{}”的产能表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="187" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
             <source>search text</source>
             <translation>搜索文字</translation>
         </message>
@@ -3523,7 +3523,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="464" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="475" />
             <source>seller county</source>
             <translation>调出县</translation>
         </message>
@@ -3723,17 +3723,17 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="294" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="296" />
             <source>this commitment has been written off already</source>
             <translation>该承诺已核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="294" />
             <source>this entry has been reversed already</source>
             <translation>该流水已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="290" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
             <source>this project has been deposited already</source>
             <translation>该项目已入库</translation>
         </message>
@@ -3748,7 +3748,7 @@
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="519" />
             <source>today</source>
             <translation>今天</translation>
         </message>
@@ -3763,7 +3763,7 @@
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="474" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="485" />
             <source>transfer date</source>
             <translation>调剂日期</translation>
         </message>
@@ -3773,12 +3773,12 @@
             <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="467" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="478" />
             <source>transfer: seller and buyer are the same county {}</source>
             <translation>调剂：调出县与调入县是同一个县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="469" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="480" />
             <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
             <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
@@ -3808,7 +3808,7 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="266" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="268" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
@@ -3828,17 +3828,17 @@
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="444" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
             <source>write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="443" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
             <source>write-off of {}</source>
             <translation>{} 的核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="442" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="453" />
             <source>write-off: project_code</source>
             <translation>核销：项目编号</translation>
         </message>
@@ -3848,7 +3848,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="233" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3858,7 +3858,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -3907,7 +3907,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="260" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="261" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -3917,7 +3917,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="313" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
@@ -3932,7 +3932,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="311" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -4012,7 +4012,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="236" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -4117,7 +4117,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {} 不在县表 {} 中：请先在县表中添加该县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="258" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -4127,7 +4127,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}。请检查：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="296" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="298" />
             <source>{}: a balance would go below zero (refused by the database): {}</source>
             <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
         </message>
@@ -4202,7 +4202,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="565" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="576" />
             <source>{}: proposal refused: {}</source>
             <translation>{}：建议被拒绝：{}</translation>
         </message>
@@ -4227,17 +4227,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
             <source>{}: the database refused the operation: {}</source>
             <translation>{}：数据库拒绝了该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="287" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="289" />
             <source>{}: the database refused this operation for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="118" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
             <source>{}: the database refused to read the ledger for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
         </message>
@@ -4257,7 +4257,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="122" />
             <source>{}: the ledger cannot be read: {}</source>
             <translation>{}：无法读取储备库：{}</translation>
         </message>
@@ -4282,7 +4282,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="416" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="427" />
             <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
         </message>
