@@ -28,9 +28,29 @@
             <translation> 亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
+            <source>'{}' is neither a GeoPackage file nor a QGIS PostgreSQL connection (known connections: {})</source>
+            <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="221" />
+            <source>, no county of the province can sell</source>
+            <translation>，省内没有县能够调出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <source>, sellers in the province (cheapest first): {}</source>
+            <translation>，省内可调出的县（价格由低到高）：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="50" />
+            <source>; hash chain whole up to entry {} (SHA-256 {})</source>
+            <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
@@ -38,7 +58,7 @@
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
@@ -98,7 +118,7 @@
             <translation>后期管护截止</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -143,7 +163,7 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -193,12 +213,12 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="92" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
             <source>Balances equal the sum of the journal</source>
             <translation>余额等于流水之和</translation>
         </message>
@@ -273,7 +293,7 @@
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -293,7 +313,7 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -398,7 +418,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -503,12 +523,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -633,7 +653,7 @@
             <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="39" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
             <source>Counties with a balance</source>
             <translation>有余额的县</translation>
         </message>
@@ -643,7 +663,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -658,7 +678,7 @@
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="38" />
             <source>County code (empty: all counties)</source>
             <translation>县级行政区代码（空：全部县）</translation>
         </message>
@@ -683,12 +703,12 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="63" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="65" />
             <source>Create a new ledger file</source>
             <translation>新建指标储备库文件</translation>
         </message>
@@ -703,7 +723,7 @@
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
@@ -778,7 +798,7 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -833,7 +853,7 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="31" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
@@ -958,22 +978,22 @@
             <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="429" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="404" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="431" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="132" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -1023,7 +1043,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -1048,7 +1068,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1138,7 +1158,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1193,7 +1213,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1283,7 +1303,7 @@
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
             <source>Journal entries</source>
             <translation>流水条数</translation>
         </message>
@@ -1298,7 +1318,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1333,7 +1353,7 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="69" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1343,14 +1363,14 @@
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="37" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="260" />
-            <source>Ledger {} opened</source>
-            <translation>已打开储备库 {}</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="287" />
+            <source>Ledger {} opened and verified ({} entries)</source>
+            <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="419" />
@@ -1608,7 +1628,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1698,7 +1718,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1708,7 +1728,7 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="223" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
@@ -1723,12 +1743,12 @@
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="62" />
             <source>Open an existing ledger file</source>
             <translation>打开已有的指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1803,12 +1823,12 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1938,6 +1958,11 @@
             <translation>PostgreSQL 连接</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="45" />
+            <source>PostgreSQL {}: cannot connect: {}</source>
+            <translation>PostgreSQL {}：无法连接：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="50" />
             <source>Price</source>
             <translation>价格</translation>
@@ -1948,7 +1973,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -1963,7 +1988,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -2193,12 +2218,12 @@
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="396" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="376" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
@@ -2303,17 +2328,17 @@
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="396" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2383,7 +2408,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="121" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
@@ -2403,7 +2428,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="393" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="420" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2613,7 +2638,7 @@
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="76" />
             <source>The ledger does not verify: {}</source>
             <translation>储备库校验未通过：{}</translation>
         </message>
@@ -2648,7 +2673,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="199" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
@@ -2733,12 +2758,12 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="31" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -2858,12 +2883,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="31" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2889,8 +2914,8 @@
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="26" />
-            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: rows with record = 'balance' first, then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether every balance equals the sum of its journal.</source>
-            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：先是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示每个余额是否等于其流水之和。</translation>
+            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance', then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
+            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification' 说明生成报表时储备库是否通过校验（按流水重新推算变动与余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水，或第一条不符的流水），其后是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
@@ -2993,6 +3018,21 @@
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="26" />
+            <source>amount {} is not a finite number</source>
+            <translation>数量 {} 不是有限数值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <source>area</source>
+            <translation>耕地数量</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="72" />
+            <source>area (mu)</source>
+            <translation>耕地数量（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
@@ -3006,6 +3046,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="227" />
             <source>back to {}</source>
             <translation>退回{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
+            <source>buyer county</source>
+            <translation>调入县</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="219" />
@@ -3033,6 +3078,11 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="251" />
+            <source>capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu</source>
+            <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="93" />
             <source>choose the change-survey layer first</source>
             <translation>请先选择变更调查图层</translation>
@@ -3041,6 +3091,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="205" />
             <source>chosen from the implementation date {}</source>
             <translation>按实施日期 {} 自动选择</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="216" />
+            <source>class '{}' is not cultivated land: nothing to write off</source>
+            <translation>地类“{}”不是耕地：无需核销</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="737" />
@@ -3058,6 +3113,36 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>commitment</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
+            <source>commitment date</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="459" />
+            <source>commitment entry</source>
+            <translation>承诺流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
+            <source>commitment of {}</source>
+            <translation>{} 的承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="507" />
+            <source>commitment: due date {} is before the commitment date {}</source>
+            <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="502" />
+            <source>commitment: project_code</source>
+            <translation>承诺：项目编号</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
@@ -3071,6 +3156,41 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="575" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="135" />
+            <source>county {}: the balance would become {}, more than a balance may hold ({})</source>
+            <translation>县 {}：余额将变为 {}，超过余额上限（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="111" />
+            <source>county {}: the balance {} is not a whole number of 1/10000</source>
+            <translation>县 {}：余额 {} 不是万分之一的整数倍</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="114" />
+            <source>county {}: the balance {} is not the sum of its journal entries {}</source>
+            <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="343" />
+            <source>county {}: the balance {} is not the sum of its movements {}</source>
+            <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="222" />
+            <source>county {}: the reserve cannot cover the {}: {}{}</source>
+            <translation>县 {}：储备不足以{}：{}{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="94" />
+            <source>county {}: went below zero at entry {}: {}</source>
+            <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="384" />
+            <source>county_code</source>
+            <translation>县级行政区代码</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
@@ -3123,7 +3243,27 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="341" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <source>deposit</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="412" />
+            <source>deposit of project {}</source>
+            <translation>项目 {} 入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="422" />
+            <source>deposit of project {}: the province share {} exceeds the credits {}</source>
+            <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
+            <source>due date</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="368" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -3136,6 +3276,36 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <source>empty</source>
+            <translation>空</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="550" />
+            <source>entry {} has been reversed already</source>
+            <translation>流水 {} 已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="231" />
+            <source>entry {}: changed or removed since the ledger was verified</source>
+            <translation>流水 {}：在储备库校验之后被改动或删除</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="236" />
+            <source>entry {}: its hash does not match its content and the entry before it (changed, or an entry before it removed)</source>
+            <translation>流水 {}：哈希值与其内容及前一条流水不符（已被改动，或其前的流水被删除）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="87" />
+            <source>entry {}: its movements ({}) are not what the entry moves ({})</source>
+            <translation>流水 {}：其变动（{}）与该流水应有的变动（{}）不符</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="97" />
+            <source>entry {}: movements of an entry that is not in the journal</source>
+            <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="529" />
@@ -3193,6 +3363,21 @@
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="223" />
+            <source>grade {} is not in the yield table '{}'</source>
+            <translation>等别 {} 不在产能表“{}”中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <source>grain capacity</source>
+            <translation>粮食产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="72" />
+            <source>grain capacity (kg)</source>
+            <translation>粮食产能（公斤）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
@@ -3213,6 +3398,11 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="249" />
+            <source>idempotency key</source>
+            <translation>幂等键</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
             <source>implemented on {}</source>
             <translation>实施日期为 {}</translation>
@@ -3223,9 +3413,19 @@
             <translation>在地块内</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="61" />
+            <source>installing the ledger schema failed: {}</source>
+            <translation>安装储备库结构失败：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="175" />
+            <source>journal entry</source>
+            <translation>流水号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
@@ -3236,6 +3436,11 @@
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>kg</source>
             <translation>公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="188" />
+            <source>kind</source>
+            <translation>流水类型</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="537" />
@@ -3281,6 +3486,11 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
             <source>merge {} plots</source>
             <translation>合并 {} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="48" />
+            <source>movements and balances re-derived from the journal</source>
+            <translation>已按流水重新推算变动与余额</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
@@ -3348,6 +3558,11 @@
             <translation>无索引</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="76" />
+            <source>no ledger given: a GeoPackage path or a PostgreSQL connection name is needed</source>
+            <translation>未指定储备库：需要 GeoPackage 路径或 PostgreSQL 连接名称</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="937" />
             <source>no overlap</source>
             <translation>无重叠</translation>
@@ -3356,6 +3571,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="375" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
+            <source>none</source>
+            <translation>无</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
@@ -3393,6 +3613,16 @@
             <translation>尚未核查</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="54" />
+            <source>not verified: {}</source>
+            <translation>未通过校验：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="393" />
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="263" />
             <source>nothing to write: no parcels</source>
             <translation>没有可写的内容：无地块</translation>
@@ -3406,6 +3636,16 @@
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
             <source>outside</source>
             <translation>在地块外</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <source>paddy</source>
+            <translation>水田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="73" />
+            <source>paddy (mu)</source>
+            <translation>水田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
@@ -3473,6 +3713,36 @@
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="184" />
+            <source>price per mu</source>
+            <translation>每亩价格</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="248" />
+            <source>price per mu '{}' should be a number ≥ 0</source>
+            <translation>每亩价格“{}”应为不小于 0 的数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="242" />
+            <source>pricing '{}' should be 'capped' or 'bid'</source>
+            <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="565" />
+            <source>project code</source>
+            <translation>项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
+            <source>project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="435" />
+            <source>project {} has been deposited already</source>
+            <translation>项目 {} 已入库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="97" />
             <source>project {} has no plots to check</source>
             <translation>项目 {} 没有可核实的地块</translation>
@@ -3513,9 +3783,24 @@
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="160" />
+            <source>project {}: cannot be used for the balance under rule profile '{}': {}</source>
+            <translation>项目 {}：按规则配置“{}”不能用于占补平衡：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="148" />
+            <source>project {}: county_code</source>
+            <translation>项目 {}：县级行政区代码</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="150" />
             <source>project {}: from '{}' the next step is '{}', not '{}' (the steps of {} go one at a time)</source>
             <translation>项目 {}：“{}”的下一步是“{}”，不是“{}”（{} 的流程须逐步办理）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="183" />
+            <source>project {}: implemented_on</source>
+            <translation>项目 {}：实施日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="154" />
@@ -3533,6 +3818,16 @@
             <translation>项目 {}：其状态“{}”不属于 {} 的流程（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="167" />
+            <source>project {}: negative credits {}</source>
+            <translation>项目 {}：指标为负数 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="163" />
+            <source>project {}: no credits computed</source>
+            <translation>项目 {}：尚未计算指标</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="149" />
             <source>project {}: not found</source>
             <translation>项目 {}：未找到</translation>
@@ -3546,6 +3841,16 @@
             <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="105" />
             <source>project {}: rule profile '{}' is not known (known: {})</source>
             <translation>项目 {}：未知的规则配置“{}”（已有：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="153" />
+            <source>project {}: status is '{}', only an accepted (验收) project can be deposited</source>
+            <translation>项目 {}：状态为“{}”，只有已验收的项目才能入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <source>project {}: status is '{}'; under rule profile '{}' a project is deposited at its '{}' step (入库)</source>
+            <translation>项目 {}：状态为“{}”；按规则配置“{}”，项目在其“{}”步骤（入库）时入库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="181" />
@@ -3563,9 +3868,19 @@
             <translation>项目 {}：编号已被使用</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="146" />
+            <source>project {}: the credits given are those of project {}</source>
+            <translation>项目 {}：给出的指标属于项目 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="202" />
             <source>project {}: the end date {} is before the step date {}</source>
             <translation>项目 {}：截止日期 {} 早于办理日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="169" />
+            <source>project {}: the project has no credits to deposit</source>
+            <translation>项目 {}：该项目没有可入库的指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="134" />
@@ -3633,9 +3948,39 @@
             <translation>项目 {}：有 {} 个规则配置适用于{}的项目（{}）；各规则配置的适用日期（applies）不得重叠或留空档</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="144" />
+            <source>project_code is missing</source>
+            <translation>缺少项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
+            <source>proposal</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="563" />
+            <source>proposal kind</source>
+            <translation>建议类型</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="149" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="419" />
+            <source>province share of project {}</source>
+            <translation>项目 {} 的省级分成</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="119" />
+            <source>province share {} is not between 0 and 1</source>
+            <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
+            <source>reason for the reversal</source>
+            <translation>冲正原因</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
@@ -3651,6 +3996,31 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="242" />
             <source>repair plot {}</source>
             <translation>修复地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>reversal</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
+            <source>reversal date</source>
+            <translation>冲正日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="542" />
+            <source>reversal: a reason is required</source>
+            <translation>冲正：必须填写原因</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="539" />
+            <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
+            <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="537" />
+            <source>reversal: journal entry {} does not exist</source>
+            <translation>冲正：流水 {} 不存在</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
@@ -3678,9 +4048,24 @@
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="220" />
+            <source>rule profile '{}' has no yield table for '{}'</source>
+            <translation>规则配置“{}”没有“{}”的产能表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
+            <source>search text</source>
+            <translation>搜索文字</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="274" />
             <source>select at least two plots to merge</source>
             <translation>请至少选择两个地块进行合并</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="475" />
+            <source>seller county</source>
+            <translation>调出县</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="201" />
@@ -3731,6 +4116,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="518" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="32" />
+            <source>the PostGIS ledger needs the Python package psycopg2 (Debian: python3-psycopg2)</source>
+            <translation>PostGIS 储备库需要 Python 包 psycopg2（Debian：python3-psycopg2）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="396" />
@@ -3843,6 +4233,11 @@
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="79" />
+            <source>the ledger name {} holds a NUL character</source>
+            <translation>储备库名称 {} 含有 NUL 字符</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="324" />
             <source>the line does not split any selected plot (it must cross it completely)</source>
             <translation>该线未分割任何选中的地块（必须完全穿过地块）</translation>
@@ -3923,6 +4318,21 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="296" />
+            <source>this commitment has been written off already</source>
+            <translation>该承诺已核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="294" />
+            <source>this entry has been reversed already</source>
+            <translation>该流水已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
+            <source>this project has been deposited already</source>
+            <translation>该项目已入库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="703" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
@@ -3933,9 +4343,39 @@
             <translation>待核</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="519" />
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>transfer</source>
+            <translation>调剂</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="485" />
+            <source>transfer date</source>
+            <translation>调剂日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="191" />
+            <source>transfer: price per mu {} should be a number from 0 to {:,.0f} yuan</source>
+            <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="478" />
+            <source>transfer: seller and buyer are the same county {}</source>
+            <translation>调剂：调出县与调入县是同一个县 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="480" />
+            <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
+            <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="60" />
@@ -3968,9 +4408,39 @@
             <translation>提质改造</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="268" />
+            <source>user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
+            <source>verified: {} entries, {} counties; {}</source>
+            <translation>已校验：{} 条流水，{} 个县；{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
             <source>without an implementation date</source>
             <translation>无实施日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <source>write-off</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
+            <source>write-off date</source>
+            <translation>核销日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
+            <source>write-off of {}</source>
+            <translation>{} 的核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="453" />
+            <source>write-off: project_code</source>
+            <translation>核销：项目编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
@@ -3988,7 +4458,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="327" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3998,9 +4468,14 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="302" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="329" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="78" />
+            <source>{:,.4f} mu, {:,.4f} kg, {:,.4f} mu paddy</source>
+            <translation>{:,.4f} 亩、{:,.4f} 公斤、水田 {:,.4f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="451" />
@@ -4020,6 +4495,16 @@ Reproject the plots to {} for the file?</source>
             <translation>{}
 
 是否将地块重投影到 {} 后写出文件？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="253" />
+            <source>{} '{}' is not a 6-digit county code (行政区划代码)</source>
+            <translation>{}“{}”不是 6 位县级行政区划代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="247" />
+            <source>{} '{}' is not a date (YYYY-MM-DD)</source>
+            <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="39" />
@@ -4047,7 +4532,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{}）— {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="328" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="355" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -4062,17 +4547,27 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 高斯-克吕格 {} 度带 中央经线 {}°E</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="79" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="384" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="382" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="136" />
+            <source>{} does not verify from entry {} on: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
+            <translation>{} 自流水 {} 起未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="139" />
+            <source>{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
+            <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="409" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -4102,9 +4597,24 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="157" />
+            <source>{} is empty</source>
+            <translation>{}为空</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="138" />
             <source>{} is in zone {}, the plots layer in zone {}</source>
             <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="235" />
+            <source>{} is missing</source>
+            <translation>缺少{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="242" />
+            <source>{} is not a valid date</source>
+            <translation>{}不是有效日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="177" />
@@ -4157,7 +4667,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -4227,6 +4737,16 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <source>{} short by {:g}</source>
+            <translation>{}缺 {:g}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="151" />
+            <source>{} should be a text, not {}</source>
+            <translation>{} 应为文字，而不是 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
             <source>{} supplementary farmland projects: overview</source>
             <translation>{}补充耕地项目总览图</translation>
@@ -4247,14 +4767,39 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <source>{} {} at {:g} yuan/mu</source>
+            <translation>{} {}，每亩 {:g} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="178" />
+            <source>{} {} is not a journal entry number</source>
+            <translation>{} {} 不是有效的流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="64" />
+            <source>{} {} is not in the county table {}: add the county there first</source>
+            <translation>{} {} 不在县表 {} 中：请先在县表中添加该县</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="18" />
             <source>{} {} mu</source>
             <translation>{} {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="325" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="352" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="298" />
+            <source>{}: a balance would go below zero (refused by the database): {}</source>
+            <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="128" />
+            <source>{}: all three amounts are zero</source>
+            <translation>{}：三项指标均为零</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
@@ -4262,12 +4807,37 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="164" />
+            <source>{}: broken Unicode (half of a surrogate pair) at position {}</source>
+            <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="342" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="227" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="79" />
+            <source>{}: cannot open as a ledger GeoPackage: {}</source>
+            <translation>{}：无法作为储备库 GeoPackage 打开：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="161" />
+            <source>{}: control character U+{:04X} at position {}</source>
+            <translation>{0}：第 {2} 个字符是控制字符 U+{1:04X}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="48" />
+            <source>{}: ledger file not found</source>
+            <translation>{}：找不到储备库文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="145" />
+            <source>{}: migration {} did not leave the ledger at schema {}</source>
+            <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="239" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
@@ -4302,6 +4872,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="576" />
+            <source>{}: proposal refused: {}</source>
+            <translation>{}：建议被拒绝：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="70" />
             <source>{}: reprojected from {} to {}</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
@@ -4312,9 +4887,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="109" />
+            <source>{}: the amounts should be area (mu), grain capacity (kg) and paddy (mu), not {}</source>
+            <translation>{}：指标应为耕地数量（亩）、粮食产能（公斤）和水田（亩），而不是 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
+            <source>{}: the database refused the operation: {}</source>
+            <translation>{}：数据库拒绝了该操作：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/workflow/store.py" line="266" />
@@ -4322,14 +4907,74 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：数据库拒绝了用户 {} 的此项操作：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="289" />
+            <source>{}: the database refused this operation for the connected role: {}</source>
+            <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
+            <source>{}: the database refused to read the ledger for the connected role: {}</source>
+            <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="51" />
+            <source>{}: the folder {} does not exist</source>
+            <translation>{}：文件夹 {} 不存在</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="39" />
             <source>{}: the layer cannot be edited ({})</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="81" />
+            <source>{}: the ledger cannot be opened: {}</source>
+            <translation>{}：无法打开储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="122" />
+            <source>{}: the ledger cannot be read: {}</source>
+            <translation>{}：无法读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="67" />
+            <source>{}: the ledger has schema {}, written by a newer version of the plugin (this one knows schema {}); it can be read but not written: update the plugin</source>
+            <translation>{}：该储备库为第 {} 版结构，由更新版本的插件写入（本插件只识别到第 {} 版）；只能查看，不能写入，请更新插件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="103" />
+            <source>{}: the ledger schema dg_ledger is not installed; ask the database owner to run the schema installer</source>
+            <translation>{}：尚未安装储备库结构 dg_ledger，请数据库所有者运行结构安装程序</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="94" />
+            <source>{}: the ledger's schema version '{}' is not a number</source>
+            <translation>{}：储备库结构版本“{}”不是数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="107" />
+            <source>{}: the login {} has none of the ledger's roles (dg_technician, dg_reviewer, dg_officer); ask the database owner to grant one</source>
+            <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="427" />
+            <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
+            <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="168" />
+            <source>{}: {} characters, at most {} are allowed</source>
+            <translation>{}：共 {} 个字符，最多允许 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="117" />
+            <source>{}: {} may not be negative (−0 included): {}</source>
+            <translation>{}：{} 不得为负数（包括 −0）：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="66" />
@@ -4345,6 +4990,26 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="459" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="124" />
+            <source>{}: {} {} is below the ledger's precision of 0.0001</source>
+            <translation>{}：{} {} 小于储备库的精度 0.0001</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="120" />
+            <source>{}: {} {} is more than one entry may hold ({:,.4f})</source>
+            <translation>{}：{} {} 超过单笔流水上限（{:,.4f}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="92" />
+            <source>{}: {} {} is not a finite number</source>
+            <translation>{}：{} {} 不是有限数值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="90" />
+            <source>{}: {} {} is not a number</source>
+            <translation>{}：{} {} 不是数字</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/workflow/store.py" line="269" />
