@@ -106,6 +106,8 @@ class DepositRequest:
     occurred_on: str
     note: str = ""
     province_amounts: Amounts = Amounts()   # the province's part (Jiangsu 2014 province-invested projects)
+    rule_profile: str = None                # the profile deposited under (None: the one of the date)
+    plot_codes: tuple = None                # the plots credited to 占补平衡 (None: the whole project)
 
     @property
     def province_account(self):
@@ -130,8 +132,11 @@ def _deposit_state(profile):
     return load_workflow(reform.workflow_id).deposit_state
 
 
-def deposit_from_project(project_attributes, project_credit, profile=None):
+def deposit_from_project(project_attributes, project_credit, profile=None, plot_codes=None):
     """Check an accepted project against domain.md §6 and return its DepositRequest.
+
+    ``plot_codes``: the plots whose credits ``project_credit`` sums, when the project's other plots are
+    credited to 进出平衡 (None: the whole project).
 
     ``project_attributes``: project_code, county_code, project_type, funding_source, implemented_on,
     status (and optionally project_name, accepted_on).  ``project_credit``: a core.credits.ProjectCredit.
@@ -181,7 +186,8 @@ def deposit_from_project(project_attributes, project_credit, profile=None):
             note += (f" / {profile.id}: new farmland {100 * share:.1f}% of the scale, "
                      f"{100 * province_share:g}% to the province reserve {province_account(county)}")
     return DepositRequest(county, code, str(attrs.get("project_name") or ""), amounts,
-                          iso_date(occurred, tr("project {}: implemented_on", code)), note, province)
+                          iso_date(occurred, tr("project {}: implemented_on", code)), note, province, profile.id,
+                          tuple(plot_codes) if plot_codes is not None else None)
 
 
 def bundle_mu(amounts):
