@@ -5,6 +5,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputBoolean,
 
 from ...core.ledger import (Amounts, LedgerError, ShortfallError, cultivation_fee, occupied_amounts,
                             open_ledger)
+from ...core.ledger.accounts import operation_profile
 from ...i18n import tr
 from ..base import DoubleGuaranteeAlgorithm
 
@@ -33,6 +34,7 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
     LEDGER, COUNTY, PROJECT_CODE, PROJECT_NAME = "LEDGER", "COUNTY", "PROJECT_CODE", "PROJECT_NAME"
     AREA_MU, CAPACITY_KG, PADDY_MU, CLASS_CODE, GRADE = "AREA_MU", "CAPACITY_KG", "PADDY_MU", "CLASS_CODE", "GRADE"
     DATE, KEY, RULE_PROFILE = "DATE", "IDEMPOTENCY_KEY", "RULE_PROFILE"
+    DZJGH, AJBH, OCCUPATION_KIND, BASIC_FARMLAND_MU = "DZJGH", "AJBH", "OCCUPATION_KIND", "BASIC_FARMLAND_MU"
 
     def name(self):
         return "ledgerwriteoff"
@@ -46,7 +48,12 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
                   "the land class and grade and the capacity and paddy are computed with the rule profile's yield "
                   "table. A county that cannot cover it is refused with the shortfall per indicator and the "
                   "counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied "
-                  "once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.")
+                  "once. FEE_YUAN is the cultivation fee due under the rule profile's fee table, the part inside "
+                  "permanent basic farmland (BASIC_FARMLAND_MU) at the profile's multiplier. RULE_PROFILE empty: "
+                  "the profile of the write-off date (national_2017 before 2025-01-01, national_2024 from then "
+                  "on); national_2024 requires DZJGH (电子监管号) and AJBH (案卷编号), refuses credits still "
+                  "waiting for their change-survey confirmation, and a national_2017 write-off dated 2025-01-01 "
+                  "or later is refused.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterString(
@@ -69,6 +76,13 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.DATE, tr("Write-off date (YYYY-MM-DD)")))
         self.addParameter(QgsProcessingParameterString(self.KEY, tr("Idempotency key (retries are applied once)"),
                                                        optional=True))
+        self.addParameter(QgsProcessingParameterString(self.DZJGH, tr("电子监管号 (DZJGH)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.AJBH, tr("案卷编号 (AJBH)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.OCCUPATION_KIND, tr("Occupation kind (empty: "
+                                                                               "construction)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.BASIC_FARMLAND_MU,
+                                                       tr("Of it inside permanent basic farmland (mu)"), double,
+                                                       minValue=0, optional=True))
         self.add_rule_profile_parameter()
         for name, label in (("ENTRY_ID", tr("Journal entry")), ("AREA_MU_AFTER", tr("Area balance after (mu)")),
                             ("CAPACITY_KG_AFTER", tr("Capacity balance after (kg)")),
@@ -83,6 +97,18 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
         if value is None or value == "":
             return None
         return self.parameterAsDouble(parameters, name, context)
+
+    def _profile_id(self, parameters, context):
+        """The profile named, else the one of the write-off date (not the QGIS project's: a write-off
+        follows the rules of its date)."""
+        named = self.parameterAsString(parameters, self.RULE_PROFILE, context)
+        if named:
+            return named
+        date = self.parameterAsString(parameters, self.DATE, context).strip()
+        try:
+            return operation_profile(None, date).id
+        except ValueError:
+            return super()._profile_id(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         target = self.parameterAsString(parameters, self.LEDGER, context).strip()
@@ -99,7 +125,8 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
                 computed = occupied_amounts(area, class_code, grade, profile)
                 capacity = computed.capacity_kg if capacity is None else capacity
                 paddy = computed.paddy_mu if paddy is None else paddy
-                fee = cultivation_fee(area, class_code, grade, profile)[1]
+                inside = self._number(parameters, self.BASIC_FARMLAND_MU, context) or 0.0
+                fee = cultivation_fee(area, class_code, grade, profile, inside)[1]
             if capacity is None:
                 raise QgsProcessingException(tr("Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it"))
             amounts = Amounts(area, capacity, paddy or 0.0)
@@ -111,7 +138,12 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
                                       self.parameterAsString(parameters, self.PROJECT_CODE, context).strip(),
                                       self.parameterAsString(parameters, self.PROJECT_NAME, context).strip(),
                                       amounts, self.parameterAsString(parameters, self.DATE, context).strip(),
-                                      self.parameterAsString(parameters, self.KEY, context).strip() or None)
+                                      self.parameterAsString(parameters, self.KEY, context).strip() or None,
+                                      profile=profile,
+                                      dzjgh=self.parameterAsString(parameters, self.DZJGH, context).strip() or None,
+                                      ajbh=self.parameterAsString(parameters, self.AJBH, context).strip() or None,
+                                      occupation_kind=self.parameterAsString(parameters, self.OCCUPATION_KIND,
+                                                                             context).strip() or None)
         except ShortfallError as exc:
             raise QgsProcessingException(shortfall_text(exc)) from exc
         except LedgerError as exc:
