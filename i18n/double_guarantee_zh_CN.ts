@@ -8,9 +8,14 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="87" />
+            <source> and </source>
+            <translation>和</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="51" />
@@ -23,7 +28,7 @@
             <translation> 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="57" />
             <source> mu</source>
             <translation> 亩</translation>
         </message>
@@ -33,22 +38,22 @@
             <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="275" />
             <source>, no county of the province can sell</source>
             <translation>，省内没有县能够调出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="272" />
             <source>, sellers in the province (cheapest first): {}</source>
             <translation>，省内可调出的县（价格由低到高）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="236" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="68" />
             <source>; hash chain whole up to entry {} (SHA-256 {})</source>
             <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
         </message>
@@ -58,12 +63,12 @@
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="70" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="63" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="64" />
             <source>A deposited credit becomes usable once a survey of the acceptance year or later ({} ≥ acceptance year) shows at least {:.0f}% of each plot as cultivated land ({}). Rule of profile {} (unconfirmed, a province may change it).</source>
             <translation>入库指标须经验收当年或以后年度的变更调查（{} ≥ 验收年份）显示每个地块至少 {:.0f}% 为耕地（{}）后方可使用。此为规则配置 {} 的规定（未经证实，省级可调整）。</translation>
         </message>
@@ -118,7 +123,7 @@
             <translation>后期管护截止</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="158" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -128,17 +133,17 @@
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="155" />
             <source>Already applied as entry {} (same idempotency key)</source>
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
             <source>Also one combined PDF of all projects</source>
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="92" />
             <source>Applied now (false: applied before)</source>
             <translation>本次执行（否：之前已执行）</translation>
         </message>
@@ -153,7 +158,7 @@
             <translation>面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Area (ha)</source>
             <translation>面积（公顷）</translation>
         </message>
@@ -163,12 +168,12 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="131" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
             <source>Area balance after (mu)</source>
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
@@ -178,7 +183,7 @@
             <translation>耕地数量指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
             <source>Area credit (ha)</source>
             <translation>耕地数量指标（公顷）</translation>
         </message>
@@ -188,12 +193,12 @@
             <translation>耕地数量指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="66" />
             <source>Area reserve (ha)</source>
             <translation>耕地数量储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="66" />
             <source>Area reserve (mu)</source>
             <translation>耕地数量储备（亩）</translation>
         </message>
@@ -213,12 +218,22 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="41" />
+            <source>Balance (mu)</source>
+            <translation>差额（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="111" />
+            <source>Balanced: the net increase of {} ({:,.4f} mu) covers the occupation of {} ({:,.4f} mu); {:,.4f} mu to spare</source>
+            <translation>平衡：{} 年净增加（{:,.4f} 亩）足以抵补 {} 年占用（{:,.4f} 亩），余 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="128" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="49" />
             <source>Balances equal the sum of the journal</source>
             <translation>余额等于流水之和</translation>
         </message>
@@ -228,7 +243,7 @@
             <translation>底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="66" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
         </message>
@@ -238,7 +253,7 @@
             <translation>底图…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
         </message>
@@ -288,12 +303,17 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="33" />
+            <source>By the date</source>
+            <translation>按日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="71" />
             <source>CGCS2000 geographic coordinates</source>
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="520" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -308,17 +328,17 @@
             <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="86" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="88" />
             <source>Cannot open the ledger {}: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
             <source>Capacity balance after (kg)</source>
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
@@ -328,7 +348,7 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="30" />
             <source>Capacity credit (10,000 kg)</source>
             <translation>粮食产能指标（万公斤）</translation>
         </message>
@@ -338,12 +358,12 @@
             <translation>粮食产能指标（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="67" />
             <source>Capacity reserve (10,000 kg)</source>
             <translation>粮食产能储备（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="66" />
             <source>Capacity reserve (kg)</source>
             <translation>粮食产能储备（公斤）</translation>
         </message>
@@ -353,12 +373,17 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="127" />
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="120" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="29" />
             <source>Change-survey confirmation (变更调查核实)</source>
             <translation>变更调查核实</translation>
         </message>
@@ -368,7 +393,7 @@
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="44" />
             <source>Check and record</source>
             <translation>核实并记录</translation>
         </message>
@@ -393,7 +418,7 @@
             <translation>检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Checked</source>
             <translation>核实时间与人员</translation>
         </message>
@@ -418,7 +443,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -468,7 +493,12 @@
             <translation>实施前地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="49" />
+            <source>Class before (耕地)</source>
+            <translation>变化前地类（耕地）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="72" />
             <source>Class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -508,32 +538,37 @@
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="39" />
             <source>Commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="22" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="27" />
             <source>Commitment in county {} {}</source>
             <translation>{} {} 承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="83" />
             <source>Commitment refused: {}</source>
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="40" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="146" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="64" />
+            <source>Compare two annual survey layers (DLBM, SJNF): 耕地 in the older one that the newer one shows as other farmland</source>
+            <translation>比对两期年度调查图层（DLBM、SJNF）：前期为耕地、后期为其他农用地的图斑</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="58" />
             <source>Compute capacity and paddy from class and grade</source>
             <translation>按地类和等别计算产能与水田</translation>
         </message>
@@ -543,9 +578,14 @@
             <translation>计算补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Confirmed</source>
             <translation>已核实</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="42" />
+            <source>Confirmed 变更调查确认</source>
+            <translation>变更调查确认</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
@@ -578,12 +618,12 @@
             <translation>约束图层集 (*.json)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
             <source>Construction project name</source>
             <translation>建设项目名称</translation>
         </message>
@@ -643,7 +683,7 @@
             <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
@@ -653,7 +693,7 @@
             <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="47" />
             <source>Counties with a balance</source>
             <translation>有余额的县</translation>
         </message>
@@ -663,7 +703,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -673,12 +713,12 @@
             <translation>县界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="61" />
             <source>County code</source>
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
             <source>County code (empty: all counties)</source>
             <translation>县级行政区代码（空：全部县）</translation>
         </message>
@@ -698,17 +738,17 @@
             <translation>县级行政区 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
             <source>County {} cannot cover this: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="282" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="78" />
             <source>Create a new ledger file</source>
             <translation>新建指标储备库文件</translation>
         </message>
@@ -723,12 +763,12 @@
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="92" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="127" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
         </message>
@@ -763,17 +803,27 @@
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="177" />
+            <source>Credits waiting for their change-survey confirmation cannot be written off yet: short by {}</source>
+            <translation>待变更调查确认的指标暂不能核销：缺 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
             <source>Cultivation fee due (yuan)</source>
             <translation>应缴耕地开垦费（元）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="150" />
+            <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu + {:,.0f} yuan/mu × {:g} (permanent basic farmland) × {:,.4f} mu = {:,.0f} yuan</source>
+            <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 + {:,.0f} 元/亩 × {:g}（永久基本农田）× {:,.4f} 亩 = {:,.0f} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="154" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="147" />
             <source>Cultivation fee: the fee table '{}' has no rate for {} grade {}</source>
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
@@ -798,9 +848,14 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>Date</source>
             <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="48" />
+            <source>Date of the change</source>
+            <translation>变化日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="134" />
@@ -843,19 +898,26 @@
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="111" />
             <source>Deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="77" />
             <source>Deposit project {} into the reserve</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="39" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="166" />
+            <source>Deposited (占补平衡): {}
+进出平衡 (进): {}</source>
+            <translation>入库（占补平衡）：{}
+进出平衡（进）：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
@@ -953,12 +1015,12 @@
             <translation>绘制地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="35" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="40" />
             <source>Due date</source>
             <translation>到期日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
@@ -978,22 +1040,37 @@
             <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="429" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="511" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="431" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="513" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="41" />
+            <source>Exempt (mu)</source>
+            <translation>不计入（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="70" />
+            <source>Exempt out (mu)</source>
+            <translation>不计入的流出（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="51" />
+            <source>Exemption</source>
+            <translation>不计入理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="165" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -1023,7 +1100,7 @@
             <translation>导出图件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="36" />
             <source>Export meeting maps</source>
             <translation>导出会审图件</translation>
         </message>
@@ -1043,7 +1120,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="520" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -1068,7 +1145,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="530" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1081,6 +1158,16 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="74" />
             <source>Extra attribute fields a province asks for</source>
             <translation>省级要求的附加属性字段</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="41" />
+            <source>Farmland in 进出平衡·进</source>
+            <translation>进出平衡·进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="41" />
+            <source>Farmland out 进出平衡·出</source>
+            <translation>进出平衡·出</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="72" />
@@ -1118,7 +1205,7 @@
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
             <source>Files written (separated by ;)</source>
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
@@ -1133,24 +1220,34 @@
             <translation>从图层生成地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="62" />
+            <source>Find out in two surveys…</source>
+            <translation>比对两期调查…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="198" />
             <source>Font</source>
             <translation>字体</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="50" />
-            <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. With PROJECT_DATABASE, deposits of national_2024 projects still waiting for their change-survey confirmation are listed as pending and not counted. The cap rule is an assumption of the rule profile (unconfirmed).</source>
-            <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。给出 PROJECT_DATABASE 时，尚待变更调查核实的 national_2024 项目入库指标列为待核实，不计入。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
+            <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. Deposits still waiting for their change-survey confirmation (national_2024) are listed as pending and not counted; PROJECT_DATABASE names more of them (deposits recorded before the ledger kept confirmations). The in-out balance (进出平衡) is the ledger's account of year N. The cap rule is an assumption of the rule profile (unconfirmed).</source>
+            <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。尚待变更调查确认的入库指标（national_2024）列为待确认，不计入；PROJECT_DATABASE 可补充指出更多此类项目（储备库记录确认之前入库的）。进出平衡取储备库 N 年的进出平衡账。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
             <source>Format</source>
             <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="60" />
+            <source>From a footprint layer…</source>
+            <translation>按建设项目用地范围计算…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
@@ -1158,37 +1255,37 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="282" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="104" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="131" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="31" />
             <source>Grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="31" />
             <source>Grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="247" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Grade of the occupied land</source>
             <translation>占用耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="49" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="124" />
             <source>Grade of the occupied land ({})</source>
             <translation>占用耕地等别（{}）</translation>
         </message>
@@ -1203,7 +1300,7 @@
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="248" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
@@ -1213,17 +1310,17 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="132" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="241" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="77" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
         </message>
@@ -1293,6 +1390,16 @@
             <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="124" />
+            <source>In 进</source>
+            <translation>进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="41" />
+            <source>In 进 (mu)</source>
+            <translation>进（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Indicator</source>
             <translation>指标</translation>
@@ -1303,12 +1410,12 @@
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="48" />
             <source>Journal entries</source>
             <translation>流水条数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
             <source>Journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -1318,12 +1425,12 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="72" />
             <source>Land class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -1353,22 +1460,22 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="60" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="45" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="287" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="323" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1398,7 +1505,7 @@
             <translation>图件与报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="72" />
             <source>Margin (mu)</source>
             <translation>余量（亩）</translation>
         </message>
@@ -1453,14 +1560,19 @@
             <translation>正在合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="93" />
             <source>Message</source>
             <translation>消息</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="31" />
             <source>Messages</source>
             <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="41" />
+            <source>Met</source>
+            <translation>是否平衡</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
@@ -1478,12 +1590,17 @@
             <translation>名称</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="83" />
+            <source>Net increase {} (mu)</source>
+            <translation>{} 年净增加（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="219" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="245" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
@@ -1543,7 +1660,7 @@
             <translation>未指定坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="28" />
             <source>No county of the province holds enough to sell.</source>
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
@@ -1563,7 +1680,7 @@
             <translation>未打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="103" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="110" />
             <source>No project was exported: {}</source>
             <translation>没有导出任何项目：{}</translation>
         </message>
@@ -1573,9 +1690,24 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="102" />
+            <source>No 进出平衡 entries for county {} yet.</source>
+            <translation>县 {} 暂无进出平衡记录。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
             <source>None</source>
             <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="85" />
+            <source>None: counted as out</source>
+            <translation>无：计入流出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="116" />
+            <source>Not balanced: the occupation of {} ({:,.4f} mu) exceeds the net increase of {} ({:,.4f} mu) by {:,.4f} mu</source>
+            <translation>不平衡：{} 年占用（{:,.4f} 亩）超过 {} 年净增加（{:,.4f} 亩）{:,.4f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="164" />
@@ -1608,7 +1740,7 @@
             <translation>未检查：约束图层集无法使用（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="191" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="192" />
             <source>Not checked: the project has no plots</source>
             <translation>未检查：项目没有地块</translation>
         </message>
@@ -1623,12 +1755,17 @@
             <translation>不通过</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="111" />
+            <source>Not recorded: {}</source>
+            <translation>未记录：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
             <source>Not taken along (no layer chosen): {}</source>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1673,24 +1810,54 @@
             <translation>未导出任何图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="53" />
+            <source>Occupation kind</source>
+            <translation>占用类型</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="81" />
+            <source>Occupation kind (empty: construction)</source>
+            <translation>占用类型（空：建设占用）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="71" />
             <source>Occupation of N+1 within the increase of N</source>
             <translation>N+1 年占用未超过 N 年净增加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="59" />
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="83" />
+            <source>Occupation {} (mu)</source>
+            <translation>{} 年占用（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="66" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="61" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="62" />
+            <source>Occupied farmland, capacity, paddy and fee from a construction footprint over the land survey (DLTB), net of 田坎</source>
+            <translation>按建设项目用地范围与国土调查图斑（DLTB）计算占用耕地（扣除田坎）、产能、水田和开垦费</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
             <source>Occupied grain capacity (kg)</source>
             <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
             <source>Occupied paddy (mu)</source>
             <translation>占用水田（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="74" />
+            <source>Of it inside permanent basic farmland</source>
+            <translation>其中占用永久基本农田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <source>Of it inside permanent basic farmland (mu)</source>
+            <translation>其中占用永久基本农田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
@@ -1718,7 +1885,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1728,7 +1895,7 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="271" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
@@ -1743,12 +1910,12 @@
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
             <source>Open an existing ledger file</source>
             <translation>打开已有的指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1788,7 +1955,22 @@
             <translation>其他图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="124" />
+            <source>Out 出</source>
+            <translation>出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="41" />
+            <source>Out 出 (mu)</source>
+            <translation>出（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="124" />
+            <source>Out 出, exempt</source>
+            <translation>出（不计入）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
@@ -1803,12 +1985,12 @@
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="111" />
             <source>Overlap with basic farmland</source>
             <translation>与永久基本农田重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="111" />
             <source>Overlap with ecological red line</source>
             <translation>与生态保护红线重叠</translation>
         </message>
@@ -1818,17 +2000,17 @@
             <translation>总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
             <source>Own template (.qpt), overrides Template</source>
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="133" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1838,7 +2020,7 @@
             <translation>实施后水田（斜线）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
             <source>Paddy balance after (mu)</source>
             <translation>核销后水田余额（亩）</translation>
         </message>
@@ -1848,7 +2030,7 @@
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="30" />
             <source>Paddy credit (ha)</source>
             <translation>水田指标（公顷）</translation>
         </message>
@@ -1858,14 +2040,19 @@
             <translation>水田指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="67" />
             <source>Paddy reserve (ha)</source>
             <translation>水田储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="67" />
             <source>Paddy reserve (mu)</source>
             <translation>水田储备（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="52" />
+            <source>Parcel or project</source>
+            <translation>图斑或项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="41" />
@@ -1876,6 +2063,11 @@
             <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
             <source>Passed</source>
             <translation>通过</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="83" />
+            <source>Pending survey (mu)</source>
+            <translation>待变更调查确认（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="118" />
@@ -1913,12 +2105,12 @@
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="52" />
             <source>Plots</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="250" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
@@ -1973,12 +2165,12 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="147" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
             <source>Producer</source>
             <translation>制图单位</translation>
         </message>
@@ -1988,7 +2180,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="176" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -1998,12 +2190,12 @@
             <translation>项目 / 地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="212" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="238" />
             <source>Project area</source>
             <translation>项目面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Project code</source>
             <translation>项目编号</translation>
         </message>
@@ -2018,7 +2210,7 @@
             <translation>项目编号（逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="51" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
             <source>Project codes (empty: all)</source>
             <translation>项目编号（留空：全部）</translation>
         </message>
@@ -2033,7 +2225,7 @@
             <translation>项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="66" />
             <source>Project database (optional: change-survey confirmations)</source>
             <translation>项目数据库（可选：变更调查核实结果）</translation>
         </message>
@@ -2053,7 +2245,7 @@
             <translation>已合并外业修改的项目信息：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
@@ -2063,12 +2255,12 @@
             <translation>项目状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Project type</source>
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="201" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
@@ -2098,7 +2290,7 @@
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="241" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
@@ -2113,7 +2305,12 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="266" />
+            <source>Project {} is confirmed by the change survey: open its reserve ledger in the ledger dock to make its credits usable</source>
+            <translation>项目 {} 已经变更调查核实：请在储备库面板打开其储备库，使其指标可用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="233" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
@@ -2123,12 +2320,12 @@
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="326" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="218" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
@@ -2138,7 +2335,22 @@
             <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="288" />
+            <source>Project {}: its credits are usable now (change survey {} confirmed, ledger entry {})</source>
+            <translation>项目 {}：指标现已可用（{} 年变更调查确认，储备库流水 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="236" />
+            <source>Project {}: plots {} credited to 进出平衡 (journal entry {})</source>
+            <translation>项目 {}：地块 {} 计入进出平衡（流水 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="287" />
+            <source>Project {}: the ledger refused the confirmation: {}</source>
+            <translation>项目 {}：储备库拒绝记录确认：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="272" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
@@ -2148,7 +2360,7 @@
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="126" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="157" />
             <source>Projects</source>
             <translation>项目</translation>
         </message>
@@ -2158,12 +2370,12 @@
             <translation>已添加外业新建的项目：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="79" />
             <source>Projects exported</source>
             <translation>已导出项目数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="80" />
             <source>Projects not exported, with the reason</source>
             <translation>未导出的项目及原因</translation>
         </message>
@@ -2173,19 +2385,29 @@
             <translation>带往外业的项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="36" />
+            <source>Province</source>
+            <translation>省</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="62" />
             <source>Province code (2 digits)</source>
             <translation>省级代码（2 位）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="91" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="103" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="94" />
             <source>Province share</source>
             <translation>省级分成</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="91" />
+            <source>Province {} total</source>
+            <translation>{} 全省合计</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="114" />
@@ -2193,13 +2415,18 @@
             <translation>省 {0}：{2} 年净增加 {1:.2f} 亩，{4} 年占用 {3:.2f} 亩，余量 {5:.2f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="69" />
             <source>Province-year balance</source>
             <translation>省级年度平衡</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="47" />
             <source>Province-year balance (以补定占)</source>
+            <translation>省级年度平衡（以补定占）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="124" />
+            <source>Province-year 以补定占</source>
             <translation>省级年度平衡（以补定占）</translation>
         </message>
         <message>
@@ -2218,12 +2445,17 @@
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="505" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="58" />
+            <source>Record out…</source>
+            <translation>记录流出…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="437" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
@@ -2243,7 +2475,7 @@
             <translation>文号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Refused plots</source>
             <translation>未计入地块数</translation>
         </message>
@@ -2283,12 +2515,17 @@
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="119" />
+            <source>Reserve</source>
+            <translation>储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="46" />
             <source>Reserve at the due date, after the open commitments</source>
             <translation>到期时的储备（扣除未履行承诺后）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="130" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="161" />
             <source>Reserve balances</source>
             <translation>储备库余额</translation>
         </message>
@@ -2298,17 +2535,22 @@
             <translation>指标储备库</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="74" />
+            <source>Reserve ledger for the county's 进出平衡 (GeoPackage file or PostgreSQL connection name)</source>
+            <translation>用于县级进出平衡的储备库（GeoPackage 文件或 PostgreSQL 连接名）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="23" />
             <source>Reserve ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="43" />
             <source>Reserve ledger write-off</source>
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="89" />
             <source>Reserve of county {}</source>
             <translation>{} 的储备</translation>
         </message>
@@ -2328,17 +2570,17 @@
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="40" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="505" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="167" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2358,9 +2600,29 @@
             <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="260" />
+            <source>Rule profile / state</source>
+            <translation>规则配置 / 流程状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="89" />
+            <source>Rule profile {} keeps no 进出平衡 account</source>
+            <translation>规则配置 {} 没有进出平衡账</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="87" />
+            <source>Rule profile {} requires {}</source>
+            <translation>规则配置 {} 要求填写{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="119" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="26" />
+            <source>Rules and references</source>
+            <translation>规则与编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="158" />
@@ -2408,9 +2670,14 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
-            <source>Search project, note…</source>
-            <translation>搜索项目、备注…</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="162" />
+            <source>Search project, 电子监管号, 案卷编号, note…</source>
+            <translation>搜索项目、电子监管号、案卷编号、备注…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
+            <source>Search the journal (project, 电子监管号, 案卷编号, note)</source>
+            <translation>搜索流水（项目、电子监管号、案卷编号、备注）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="85" />
@@ -2428,7 +2695,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="420" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="502" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2468,7 +2735,7 @@
             <translation>占比</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Share as cultivated land</source>
             <translation>耕地占比</translation>
         </message>
@@ -2518,7 +2785,7 @@
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
             <source>Slope polygons (slope_deg)</source>
             <translation>坡度图斑（slope_deg）</translation>
         </message>
@@ -2533,6 +2800,11 @@
             <translation>分割地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="83" />
+            <source>Stable deposits {} (mu)</source>
+            <translation>{} 年稳定入库（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
             <source>Status</source>
             <translation>核查结果</translation>
@@ -2543,12 +2815,12 @@
             <translation>步骤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="42" />
             <source>Survey layer (DLTB)</source>
             <translation>变更调查图层（DLTB）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Survey year</source>
             <translation>调查年份</translation>
         </message>
@@ -2593,7 +2865,7 @@
             <translation>正在离线带出项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
             <source>Template</source>
             <translation>模板</translation>
         </message>
@@ -2638,7 +2910,7 @@
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="82" />
             <source>The ledger does not verify: {}</source>
             <translation>储备库校验未通过：{}</translation>
         </message>
@@ -2673,7 +2945,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="233" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
@@ -2693,7 +2965,7 @@
             <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="77" />
             <source>The province code '{}' is not 2 digits (e.g. 32)</source>
             <translation>省级代码“{}”不是 2 位数字（如 32）</translation>
         </message>
@@ -2711,6 +2983,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
             <source>These files may not belong to this county:</source>
             <translation>这些文件可能不属于本县：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="120" />
+            <source>These plots were other farmland (forest, orchard, grassland, pond, facility land) and are 耕地 now. Checked: they make good 耕地 lost to other farmland this year (进出平衡) and are not deposited.</source>
+            <translation>以下地块原为其他农用地（林地、园地、草地、坑塘、设施农用地），现为耕地。勾选的地块用于补足当年耕地转为其他农用地的流出（进出平衡），不入库。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
@@ -2758,12 +3035,12 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="39" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -2803,6 +3080,11 @@
             <translation>提质改造</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="68" />
+            <source>Usable area (mu)</source>
+            <translation>可用耕地数量（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Value</source>
             <translation>数值</translation>
@@ -2818,7 +3100,7 @@
             <translation>核查结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Verdict code</source>
             <translation>核查结论代码</translation>
         </message>
@@ -2843,6 +3125,26 @@
             <translation>WMS 服务</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="140" />
+            <source>Waiting for the change survey</source>
+            <translation>待变更调查确认</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="68" />
+            <source>Waiting for the change survey (mu)</source>
+            <translation>待变更调查确认（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="106" />
+            <source>Waiting for the change survey: {}</source>
+            <translation>待变更调查确认：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="169" />
+            <source>Waiting for their change-survey confirmation, not usable yet: {} ({}). Usable now: {}</source>
+            <translation>待变更调查确认、暂不可用：{}（{}）。现可用：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
             <source>Warning</source>
             <translation>警告</translation>
@@ -2851,6 +3153,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="60" />
             <source>Workflow of project {}</source>
             <translation>项目 {} 的流程</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="32" />
+            <source>Workflow state</source>
+            <translation>流程状态</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="216" />
@@ -2863,39 +3170,39 @@
             <translation>流程…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="47" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="67" />
             <source>Write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Write-off date (YYYY-MM-DD)</source>
             <translation>核销日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="37" />
             <source>Write-off from county {} {}</source>
             <translation>从 {} {} 储备核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="223" />
             <source>Write-off refused: {}</source>
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="39" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="44" />
-            <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.</source>
-            <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="46" />
+            <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table, the part inside permanent basic farmland (BASIC_FARMLAND_MU) at the profile's multiplier. RULE_PROFILE empty: the profile of the write-off date (national_2017 before 2025-01-01, national_2024 from then on); national_2024 requires DZJGH (电子监管号) and AJBH (案卷编号), refuses credits still waiting for their change-survey confirmation, and a national_2017 write-off dated 2025-01-01 or later is refused.</source>
+            <translation>从县级储备库核销建设项目占用的耕地：数量、产能、水田三项同时核销，或都不核销。可直接给出三项数量，也可给出占用面积和地类、等别，由规则配置的产量表计算产能和水田。储备不足的县被拒绝，并列出各项缺口及本省可调出的县（价格从低到高）。同一 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置的开垦费标准应缴的耕地开垦费，其中占用永久基本农田的部分（BASIC_FARMLAND_MU）按规则配置的倍数计。RULE_PROFILE 为空时按核销日期选择规则配置（2025-01-01 前为 national_2017，此后为 national_2024）；national_2024 要求填写 DZJGH（电子监管号）和 AJBH（案卷编号），不得核销尚待变更调查确认的指标；2025-01-01 及以后按 national_2017 核销的一律拒绝。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
@@ -2903,9 +3210,9 @@
             <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="42" />
-            <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
-            <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="43" />
+            <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page. The credit table also names the project's rule profile and workflow state and, with a LEDGER, its county's 进出平衡 of the last two years.</source>
+            <translation>逐个项目输出会审图：按类型着色的地块（水田加斜线）、与永久基本农田和生态保护红线的重叠（红色）、图例、比例尺、指北针、指标表（亩和公顷）及约束核查表（未核查如实显示）。PROJECTS 为以逗号分隔的项目编号，为空时输出全部项目。没有地块的项目会报告出来，不输出空白页。指标表还列出项目的规则配置和流程状态；给出 LEDGER 时列出所在县最近两年的进出平衡。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="60" />
@@ -2914,11 +3221,11 @@
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="26" />
-            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance', then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
-            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification' 说明生成报表时储备库是否通过校验（按流水重新推算变动与余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水，或第一条不符的流水），其后是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示储备库是否通过校验。</translation>
+            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance' (with what waits for its change-survey confirmation and what is usable), rows with record = 'in_out' (the 进出平衡 account per county and year), then one row per journal entry with its rule profile, 电子监管号 (dzjgh) and 案卷编号 (ajbh). SEARCH keeps the journal entries whose codes, names, links or note contain it. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
+            <translation>将三类指标储备余额（数量：亩和公顷；产能：公斤和万公斤；水田：亩和公顷）及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification'（报表生成时储备库是否通过校验：由流水重新推导变动和余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水或第一条不符的流水），然后是 record = 'balance' 的余额行（含待变更调查确认和可用的部分）、record = 'in_out' 的进出平衡行（按县、按年），再逐条列出流水及其规则配置、电子监管号（dzjgh）和案卷编号（ajbh）。SEARCH 只保留代码、名称、编号或备注中含该文字的流水。LEDGER 为 GeoPackage 储备库文件或 QGIS 中 PostgreSQL 连接的名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="155" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
@@ -2938,7 +3245,12 @@
             <translation>1980 西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="41" />
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="63" />
             <source>Year N</source>
             <translation>年份 N</translation>
         </message>
@@ -2978,6 +3290,11 @@
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="450" />
+            <source>a plot of this project is credited already (占补平衡 or 进出平衡, never both): {}</source>
+            <translation>该项目的地块已计入指标（占补平衡与进出平衡只能计其一）：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="476" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
@@ -2991,6 +3308,11 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="300" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="817" />
+            <source>acceptance date</source>
+            <translation>验收日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="258" />
@@ -3008,6 +3330,11 @@
             <translation>后期管护至 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="131" />
+            <source>all plots</source>
+            <translation>全部地块</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
             <source>all projects</source>
             <translation>全部项目</translation>
@@ -3018,12 +3345,12 @@
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="30" />
             <source>amount {} is not a finite number</source>
             <translation>数量 {} 不是有限数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="268" />
             <source>area</source>
             <translation>耕地数量</translation>
         </message>
@@ -3033,7 +3360,7 @@
             <translation>耕地数量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="17" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
         </message>
@@ -3048,9 +3375,14 @@
             <translation>退回{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="710" />
             <source>buyer county</source>
             <translation>调入县</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="96" />
+            <source>by the date {}</source>
+            <translation>按日期 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="219" />
@@ -3078,14 +3410,29 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="251" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="269" />
             <source>capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu</source>
             <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="284" />
+            <source>change survey {} ({}), {} plots</source>
+            <translation>{} 年变更调查（{}），{} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="285" />
+            <source>change-survey confirmation</source>
+            <translation>变更调查确认</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="94" />
             <source>choose the change-survey layer first</source>
             <translation>请先选择变更调查图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="96" />
+            <source>chosen</source>
+            <translation>人工选择</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="205" />
@@ -3093,9 +3440,19 @@
             <translation>按实施日期 {} 自动选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="224" />
             <source>class '{}' is not cultivated land: nothing to write off</source>
             <translation>地类“{}”不是耕地：无需核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="792" />
+            <source>class after</source>
+            <translation>变化后地类</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="792" />
+            <source>class before</source>
+            <translation>变化前地类</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="737" />
@@ -3103,7 +3460,7 @@
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="206" />
             <source>class {} grade {}, fee {:,.0f} yuan</source>
             <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
@@ -3113,34 +3470,49 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="42" />
             <source>commitment</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="744" />
             <source>commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="459" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="682" />
             <source>commitment entry</source>
             <translation>承诺流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="741" />
             <source>commitment of {}</source>
             <translation>{} 的承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="507" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="746" />
             <source>commitment: due date {} is before the commitment date {}</source>
             <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="502" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="740" />
             <source>commitment: project_code</source>
             <translation>承诺：项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="648" />
+            <source>confirmation date</source>
+            <translation>确认日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="634" />
+            <source>confirmation of entry {}</source>
+            <translation>流水 {} 的变更调查确认</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="450" />
+            <source>confirms entry {} by the {} survey ({:.1f}%)</source>
+            <translation>确认流水 {}，依据 {} 年变更调查（{:.1f}%）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
@@ -3163,34 +3535,39 @@
             <translation>县 {}：余额将变为 {}，超过余额上限（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="117" />
             <source>county {}: the balance {} is not a whole number of 1/10000</source>
             <translation>县 {}：余额 {} 不是万分之一的整数倍</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="114" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="120" />
             <source>county {}: the balance {} is not the sum of its journal entries {}</source>
             <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="343" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
             <source>county {}: the balance {} is not the sum of its movements {}</source>
             <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="276" />
             <source>county {}: the reserve cannot cover the {}: {}{}</source>
             <translation>县 {}：储备不足以{}：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="94" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="98" />
             <source>county {}: went below zero at entry {}: {}</source>
             <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="384" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="544" />
             <source>county_code</source>
             <translation>县级行政区代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="789" />
+            <source>date of the change</source>
+            <translation>变化日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
@@ -3243,29 +3620,34 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="282" />
             <source>deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="412" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="584" />
             <source>deposit of project {}</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="422" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="596" />
             <source>deposit of project {}: the province share {} exceeds the credits {}</source>
             <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="743" />
             <source>due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="368" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="428" />
             <source>due {}</source>
             <translation>{} 到期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="46" />
+            <source>e.g. the survey parcel's 标识码 (BSM)</source>
+            <translation>如调查图斑的标识码（BSM）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="130" />
@@ -3278,34 +3660,59 @@
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="160" />
             <source>empty</source>
             <translation>空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="550" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="854" />
             <source>entry {} has been reversed already</source>
             <translation>流水 {} 已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="231" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="242" />
             <source>entry {}: changed or removed since the ledger was verified</source>
             <translation>流水 {}：在储备库校验之后被改动或删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="236" />
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="280" />
+            <source>entry {}: confirms entry {}, which is not a deposit of its county waiting for its confirmation</source>
+            <translation>流水 {}：确认的流水 {} 不是本县待变更调查确认的入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="298" />
+            <source>entry {}: draws credits of {} that wait for their change-survey confirmation</source>
+            <translation>流水 {}：动用了 {} 尚待变更调查确认的指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="247" />
             <source>entry {}: its hash does not match its content and the entry before it (changed, or an entry before it removed)</source>
             <translation>流水 {}：哈希值与其内容及前一条流水不符（已被改动，或其前的流水被删除）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="87" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="91" />
             <source>entry {}: its movements ({}) are not what the entry moves ({})</source>
             <translation>流水 {}：其变动（{}）与该流水应有的变动（{}）不符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="97" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="103" />
             <source>entry {}: movements of an entry that is not in the journal</source>
             <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="269" />
+            <source>entry {}: plots of project {} credited already by entry {} (占补平衡 or 进出平衡, never both)</source>
+            <translation>流水 {}：项目 {} 的地块已由流水 {} 计入（占补平衡与进出平衡只能计其一）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="292" />
+            <source>entry {}: reverses the confirmation {} although its credits have been drawn</source>
+            <translation>流水 {}：冲正确认 {}，但其指标已被动用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="457" />
+            <source>exempt: {}</source>
+            <translation>不计入：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="529" />
@@ -3343,6 +3750,16 @@
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="284" />
+            <source>farmland in (进出平衡 进)</source>
+            <translation>进出平衡·进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="284" />
+            <source>farmland out (进出平衡 出)</source>
+            <translation>进出平衡·出</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="175" />
             <source>feature '{}' has no polygon geometry</source>
             <translation>要素“{}”没有面几何</translation>
@@ -3363,12 +3780,12 @@
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="223" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="231" />
             <source>grade {} is not in the yield table '{}'</source>
             <translation>等别 {} 不在产能表“{}”中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="268" />
             <source>grain capacity</source>
             <translation>粮食产能</translation>
         </message>
@@ -3378,7 +3795,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
@@ -3388,7 +3805,7 @@
             <translation>粮食产能 {:,.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="236" />
             <source>ha</source>
             <translation>公顷</translation>
         </message>
@@ -3398,7 +3815,7 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="249" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="401" />
             <source>idempotency key</source>
             <translation>幂等键</translation>
         </message>
@@ -3406,6 +3823,11 @@
             <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
             <source>implemented on {}</source>
             <translation>实施日期为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="262" />
+            <source>in {} / out {} {}</source>
+            <translation>进 {} / 出 {} {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
@@ -3423,7 +3845,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="175" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="330" />
             <source>journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -3433,12 +3855,12 @@
             <translation>已保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="236" />
             <source>kg</source>
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="188" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="221" />
             <source>kind</source>
             <translation>流水类型</translation>
         </message>
@@ -3488,12 +3910,17 @@
             <translation>合并 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="59" />
+            <source>met</source>
+            <translation>平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="66" />
             <source>movements and balances re-derived from the journal</source>
             <translation>已按流水重新推算变动与余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="258" />
             <source>mu</source>
             <translation>亩</translation>
         </message>
@@ -3513,7 +3940,7 @@
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="93" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -3573,9 +4000,14 @@
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="797" />
             <source>none</source>
             <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="380" />
+            <source>none: the whole reserve is usable</source>
+            <translation>无：储备指标全部可用</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
@@ -3603,6 +4035,11 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="59" />
+            <source>not met: more 耕地 out than in</source>
+            <translation>不平衡：耕地流出多于流入</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="378" />
             <source>not reviewed</source>
             <translation>未核查</translation>
@@ -3613,12 +4050,12 @@
             <translation>尚未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="54" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="72" />
             <source>not verified: {}</source>
             <translation>未通过校验：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="393" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="553" />
             <source>note</source>
             <translation>备注</translation>
         </message>
@@ -3638,7 +4075,7 @@
             <translation>在地块外</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="268" />
             <source>paddy</source>
             <translation>水田</translation>
         </message>
@@ -3648,7 +4085,7 @@
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
             <source>paddy short by {:.4f} mu</source>
             <translation>水田缺 {:.4f} 亩</translation>
         </message>
@@ -3676,6 +4113,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="232" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="143" />
+            <source>plot code</source>
+            <translation>地块编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="234" />
@@ -3708,6 +4150,11 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="459" />
+            <source>plots {}</source>
+            <translation>地块 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="617" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
@@ -3718,37 +4165,37 @@
             <translation>每亩价格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="248" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="266" />
             <source>price per mu '{}' should be a number ≥ 0</source>
             <translation>每亩价格“{}”应为不小于 0 的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="242" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="260" />
             <source>pricing '{}' should be 'capped' or 'bid'</source>
             <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="565" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="878" />
             <source>project code</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="825" />
             <source>project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="435" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="612" />
             <source>project {} has been deposited already</source>
             <translation>项目 {} 已入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="98" />
             <source>project {} has no plots to check</source>
             <translation>项目 {} 没有可核实的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="91" />
             <source>project {} has not been accepted yet: there is no acceptance year to compare the survey with</source>
             <translation>项目 {} 尚未验收：没有可与调查年份比较的验收年份</translation>
         </message>
@@ -3783,12 +4230,12 @@
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="160" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="165" />
             <source>project {}: cannot be used for the balance under rule profile '{}': {}</source>
             <translation>项目 {}：按规则配置“{}”不能用于占补平衡：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="148" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="153" />
             <source>project {}: county_code</source>
             <translation>项目 {}：县级行政区代码</translation>
         </message>
@@ -3798,7 +4245,7 @@
             <translation>项目 {}：“{}”的下一步是“{}”，不是“{}”（{} 的流程须逐步办理）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="183" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="188" />
             <source>project {}: implemented_on</source>
             <translation>项目 {}：实施日期</translation>
         </message>
@@ -3818,12 +4265,12 @@
             <translation>项目 {}：其状态“{}”不属于 {} 的流程（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="167" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="172" />
             <source>project {}: negative credits {}</source>
             <translation>项目 {}：指标为负数 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="163" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="168" />
             <source>project {}: no credits computed</source>
             <translation>项目 {}：尚未计算指标</translation>
         </message>
@@ -3843,12 +4290,12 @@
             <translation>项目 {}：未知的规则配置“{}”（已有：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="153" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="158" />
             <source>project {}: status is '{}', only an accepted (验收) project can be deposited</source>
             <translation>项目 {}：状态为“{}”，只有已验收的项目才能入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="160" />
             <source>project {}: status is '{}'; under rule profile '{}' a project is deposited at its '{}' step (入库)</source>
             <translation>项目 {}：状态为“{}”；按规则配置“{}”，项目在其“{}”步骤（入库）时入库</translation>
         </message>
@@ -3868,7 +4315,7 @@
             <translation>项目 {}：编号已被使用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="146" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="151" />
             <source>project {}: the credits given are those of project {}</source>
             <translation>项目 {}：给出的指标属于项目 {}</translation>
         </message>
@@ -3878,7 +4325,7 @@
             <translation>项目 {}：截止日期 {} 早于办理日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="169" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="174" />
             <source>project {}: the project has no credits to deposit</source>
             <translation>项目 {}：该项目没有可入库的指标</translation>
         </message>
@@ -3948,37 +4395,37 @@
             <translation>项目 {}：有 {} 个规则配置适用于{}的项目（{}）；各规则配置的适用日期（applies）不得重叠或留空档</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="144" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="149" />
             <source>project_code is missing</source>
             <translation>缺少项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="879" />
             <source>proposal</source>
             <translation>建议</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="563" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="876" />
             <source>proposal kind</source>
             <translation>建议类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="149" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="245" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="419" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="593" />
             <source>province share of project {}</source>
             <translation>项目 {} 的省级分成</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="119" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="121" />
             <source>province share {} is not between 0 and 1</source>
             <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="844" />
             <source>reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -3998,27 +4445,32 @@
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="283" />
             <source>reversal</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="847" />
             <source>reversal date</source>
             <translation>冲正日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="542" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="859" />
+            <source>reversal of the confirmation {}: its credits have been drawn (the reserve of {} holds {}, less than the {} that would wait again)</source>
+            <translation>冲正确认 {}：其指标已被动用（{} 的储备为 {}，少于将重新待确认的 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="846" />
             <source>reversal: a reason is required</source>
             <translation>冲正：必须填写原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="539" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="843" />
             <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
             <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="537" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="841" />
             <source>reversal: journal entry {} does not exist</source>
             <translation>冲正：流水 {} 不存在</translation>
         </message>
@@ -4048,12 +4500,17 @@
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="220" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="228" />
             <source>rule profile '{}' has no yield table for '{}'</source>
             <translation>规则配置“{}”没有“{}”的产能表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="573" />
+            <source>rule profile: {}</source>
+            <translation>规则配置：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="214" />
             <source>search text</source>
             <translation>搜索文字</translation>
         </message>
@@ -4063,7 +4520,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="475" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="709" />
             <source>seller county</source>
             <translation>调出县</translation>
         </message>
@@ -4318,17 +4775,22 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="296" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="448" />
             <source>this commitment has been written off already</source>
             <translation>该承诺已核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="294" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="453" />
+            <source>this deposit has been confirmed already</source>
+            <translation>该入库已经确认</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="446" />
             <source>this entry has been reversed already</source>
             <translation>该流水已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="444" />
             <source>this project has been deposited already</source>
             <translation>该项目已入库</translation>
         </message>
@@ -4343,7 +4805,7 @@
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="519" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="764" />
             <source>today</source>
             <translation>今天</translation>
         </message>
@@ -4353,14 +4815,19 @@
             <translation>已采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="283" />
             <source>transfer</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="485" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="719" />
             <source>transfer date</source>
             <translation>调剂日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="727" />
+            <source>transfer from {}</source>
+            <translation>从 {} 调出</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="191" />
@@ -4368,12 +4835,12 @@
             <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="478" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="712" />
             <source>transfer: seller and buyer are the same county {}</source>
             <translation>调剂：调出县与调入县是同一个县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="480" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="714" />
             <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
             <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
@@ -4408,12 +4875,17 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="268" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="453" />
+            <source>usable once confirmed by the change survey</source>
+            <translation>经变更调查确认后可用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="420" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="69" />
             <source>verified: {} entries, {} counties; {}</source>
             <translation>已校验：{} 条流水，{} 个县；{}</translation>
         </message>
@@ -4423,27 +4895,27 @@
             <translation>无实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="69" />
             <source>write-off</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="678" />
             <source>write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="676" />
             <source>write-off of {}</source>
             <translation>{} 的核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="453" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="675" />
             <source>write-off: project_code</source>
             <translation>核销：项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="93" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -4458,7 +4930,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="363" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -4468,7 +4940,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="329" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="365" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -4497,12 +4969,12 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="253" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="309" />
             <source>{} '{}' is not a 6-digit county code (行政区划代码)</source>
             <translation>{}“{}”不是 6 位县级行政区划代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="247" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="303" />
             <source>{} '{}' is not a date (YYYY-MM-DD)</source>
             <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
@@ -4532,7 +5004,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{}）— {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="355" />
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="97" />
+            <source>{} ({}), {}</source>
+            <translation>{}（{}），{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="415" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -4547,27 +5024,37 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 高斯-克吕格 {} 度带 中央经线 {}°E</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="85" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="493" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="136" />
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="79" />
+            <source>{} dated {} under rule profile {} is refused: from {} (legacy_until) applications are balanced under {}; use {} or a date before {}</source>
+            <translation>{}（日期 {}，规则配置 {}）被拒绝：自 {}（legacy_until）起按 {} 落实占补平衡；请改用 {}，或使用该日期之前的日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="382" />
+            <source>{} deposits ({}): usable now {:,.4f} mu, {:,.1f} kg, paddy {:,.4f} mu</source>
+            <translation>{} 笔入库（{}）；现可用 {:,.4f} 亩、{:,.1f} 公斤、水田 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="142" />
             <source>{} does not verify from entry {} on: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 自流水 {} 起未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="139" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="145" />
             <source>{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="409" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="491" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -4607,12 +5094,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="235" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="291" />
             <source>{} is missing</source>
             <translation>缺少{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="242" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="298" />
             <source>{} is not a valid date</source>
             <translation>{}不是有效日期</translation>
         </message>
@@ -4657,7 +5144,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="106" />
             <source>{} of {} plots confirmed by the {} survey layer '{}'</source>
             <translation>{1} 个地块中有 {0} 个经 {2} 年变更调查图层“{3}”核实</translation>
         </message>
@@ -4667,7 +5154,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="366" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -4737,7 +5224,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="269" />
             <source>{} short by {:g}</source>
             <translation>{}缺 {:g}</translation>
         </message>
@@ -4752,7 +5239,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="91" />
             <source>{} to {} {}</source>
             <translation>{} 归入 {} {}</translation>
         </message>
@@ -4762,12 +5249,12 @@ Reproject the plots to {} for the file?</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="272" />
             <source>{} {} at {:g} yuan/mu</source>
             <translation>{} {}，每亩 {:g} 元</translation>
         </message>
@@ -4787,14 +5274,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="352" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="412" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="298" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="458" />
             <source>{}: a balance would go below zero (refused by the database): {}</source>
             <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="154" />
+            <source>{}: after the migration, rows of {} refer to rows that do not exist</source>
+            <translation>{}：迁移后 {} 中有记录引用了不存在的记录</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="128" />
@@ -4807,6 +5299,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="145" />
+            <source>{}: an empty plot code</source>
+            <translation>{}：地块编号为空</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="164" />
             <source>{}: broken Unicode (half of a surrogate pair) at position {}</source>
             <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
@@ -4817,9 +5314,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="79" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="80" />
             <source>{}: cannot open as a ledger GeoPackage: {}</source>
             <translation>{}：无法作为储备库 GeoPackage 打开：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="659" />
+            <source>{}: confirmed already by entry {}</source>
+            <translation>{}：已由流水 {} 确认</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="161" />
@@ -4827,17 +5329,42 @@ Reproject the plots to {} for the file?</source>
             <translation>{0}：第 {2} 个字符是控制字符 U+{1:04X}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
+            <source>{}: credits waiting for their change-survey confirmation cannot be drawn yet (refused by the database): {}</source>
+            <translation>{}：尚待变更调查确认的指标暂不能动用（数据库拒绝）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="650" />
+            <source>{}: dated {}, before the deposit of {}</source>
+            <translation>{}：日期 {} 早于入库日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="636" />
+            <source>{}: entry {} is not a deposit</source>
+            <translation>{}：流水 {} 不是入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="797" />
+            <source>{}: exemption '{}' is not one of {}</source>
+            <translation>{}：不计入理由“{}”不在 {} 之中</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="48" />
             <source>{}: ledger file not found</source>
             <translation>{}：找不到储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="145" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="150" />
             <source>{}: migration {} did not leave the ledger at schema {}</source>
             <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="239" />
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="148" />
+            <source>{}: no plot codes given (leave them out for the whole project)</source>
+            <translation>{}：未给出地块编号（整个项目时请不填）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="275" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
@@ -4857,7 +5384,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="101" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="108" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
@@ -4867,12 +5394,27 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="110" />
+            <source>{}: occupation kind '{}' ({}) enters the {} account, not this one</source>
+            <translation>{}：占用类型“{}”（{}）计入{}，不计入本账</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="107" />
+            <source>{}: occupation kind '{}' is not one of rule profile {} ({})</source>
+            <translation>{}：占用类型“{}”不是规则配置 {} 中的类型（{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="83" />
             <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="576" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="372" />
+            <source>{}: plots {} of project {} are credited already to {} by entry {}; a plot counts for 占补平衡 or for 进出平衡, never both</source>
+            <translation>{}：地块 {} 属于项目 {}，已计入{}（流水 {}）；一个地块只能计入占补平衡或进出平衡之一</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="889" />
             <source>{}: proposal refused: {}</source>
             <translation>{}：建议被拒绝：{}</translation>
         </message>
@@ -4882,9 +5424,29 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="123" />
+            <source>{}: rule profile {} keeps no 进出平衡 account (in_out_balance)</source>
+            <translation>{}：规则配置 {} 没有进出平衡账（in_out_balance）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="93" />
+            <source>{}: rule profile {} requires {} on every write-off</source>
+            <translation>{}：规则配置 {} 要求每笔核销填写{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="757" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="644" />
+            <source>{}: survey year '{}' and share '{}' should be numbers</source>
+            <translation>{}：调查年份“{}”和占比“{}”应为数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="647" />
+            <source>{}: survey year {} or share {} out of range</source>
+            <translation>{}：调查年份 {} 或占比 {} 超出范围</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="109" />
@@ -4897,7 +5459,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="890" />
             <source>{}: the database refused the operation: {}</source>
             <translation>{}：数据库拒绝了该操作：{}</translation>
         </message>
@@ -4907,14 +5469,24 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：数据库拒绝了用户 {} 的此项操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="289" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="441" />
             <source>{}: the database refused this operation for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="128" />
             <source>{}: the database refused to read the ledger for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="656" />
+            <source>{}: the deposit has been reversed</source>
+            <translation>{}：该入库已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="638" />
+            <source>{}: the deposit of project {} (rule profile {}) needs no change-survey confirmation</source>
+            <translation>{}：项目 {} 的入库（规则配置 {}）无需变更调查确认</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="51" />
@@ -4932,7 +5504,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="122" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="130" />
             <source>{}: the ledger cannot be read: {}</source>
             <translation>{}：无法读取储备库：{}</translation>
         </message>
@@ -4947,7 +5519,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：尚未安装储备库结构 dg_ledger，请数据库所有者运行结构安装程序</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="94" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="95" />
             <source>{}: the ledger's schema version '{}' is not a number</source>
             <translation>{}：储备库结构版本“{}”不是数字</translation>
         </message>
@@ -4957,9 +5529,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="427" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="601" />
             <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="382" />
+            <source>{}: under rule profile {} credits deposited under {} are not drawable (legacy_credit_carryover); county {} may draw {}</source>
+            <translation>{}：按规则配置 {}，依 {} 入库的指标不可动用（legacy_credit_carryover）；县 {} 可动用 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />
@@ -4975,6 +5552,16 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="117" />
             <source>{}: {} may not be negative (−0 included): {}</source>
             <translation>{}：{} 不得为负数（包括 −0）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="161" />
+            <source>{}: {} needs ledger schema 4 (the 2024 reform); ask the database owner to rerun the schema installer</source>
+            <translation>{}：{}需要储备库第 4 版结构（2024 年改革）；请数据库所有者重新运行结构安装程序</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="386" />
+            <source>{}: {} of the reserve of {} waits for its change-survey confirmation (deposits {}) and cannot be drawn yet; usable now: {}</source>
+            <translation>{}：{} 的储备中有 {} 尚待变更调查确认（入库 {}），暂不能动用；现可用：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="66" />
@@ -5012,6 +5599,16 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} {} 不是数字</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="823" />
+            <source>{}: {} → {} is not other farmland turned back into 耕地</source>
+            <translation>{}：{} → {} 不是其他农用地恢复为耕地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="794" />
+            <source>{}: {} → {} is not 耕地 turned into other farmland ({} → {})</source>
+            <translation>{}：{} → {} 不是耕地转为其他农用地（{} → {}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/workflow/store.py" line="269" />
             <source>{}: {}; nothing was changed</source>
             <translation>{}：{}；未做任何修改</translation>
@@ -5042,6 +5639,11 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="119" />
+            <source>以补定占: the net stable increase of farmland in year N caps the occupation of year N+1 (rule profile assumption, unconfirmed). Occupation = write-offs dated in {} and commitments due in {}.</source>
+            <translation>以补定占：N 年稳定耕地净增加量控制 N+1 年的占用（规则配置中的假设，未经证实）。占用 = {} 年核销及 {} 年到期的承诺。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
@@ -5055,6 +5657,16 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="687" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="371" />
+            <source>占补平衡</source>
+            <translation>占补平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="118" />
+            <source>占补平衡 or 进出平衡 (a plot credits one of them, never both)</source>
+            <translation>占补平衡或进出平衡（一个地块只能计入其一）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="780" />
@@ -5102,6 +5714,41 @@ Reproject the plots to {} for the file?</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="794" />
+            <source>林/园/草/坑塘/设施农用地</source>
+            <translation>林地/园地/草地/坑塘/设施农用地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="100" />
+            <source>案卷编号</source>
+            <translation>案卷编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
+            <source>案卷编号 (AJBH)</source>
+            <translation>案卷编号（AJBH）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
+            <source>案卷编号 {}</source>
+            <translation>案卷编号 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="100" />
+            <source>电子监管号</source>
+            <translation>电子监管号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
+            <source>电子监管号 (DZJGH)</source>
+            <translation>电子监管号（DZJGH）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="446" />
+            <source>电子监管号 {}</source>
+            <translation>电子监管号 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="787" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
@@ -5117,6 +5764,11 @@ Reproject the plots to {} for the file?</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="60" />
+            <source>耕地 turned into forest, orchard, grassland, a pond or facility land</source>
+            <translation>耕地转为林地、园地、草地、坑塘或设施农用地</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
@@ -5130,6 +5782,51 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="556" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="122" />
+            <source>进出平衡</source>
+            <translation>进出平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="164" />
+            <source>进出平衡 by year</source>
+            <translation>进出平衡（按年）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="815" />
+            <source>进出平衡 in of project {}</source>
+            <translation>项目 {} 的进出平衡·进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="107" />
+            <source>进出平衡 of county {}: met in every year</source>
+            <translation>县 {} 的进出平衡：各年均已平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="104" />
+            <source>进出平衡 of county {}: not met in {} (耕地 out more than in within the year)</source>
+            <translation>县 {} 的进出平衡：{} 年未平衡（当年耕地流出多于流入）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="787" />
+            <source>进出平衡 out in county {}</source>
+            <translation>县 {} 的进出平衡·出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="34" />
+            <source>进出平衡 out in county {} {}</source>
+            <translation>{} {} 的进出平衡·出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="262" />
+            <source>进出平衡 {} (county)</source>
+            <translation>{} 年进出平衡（县）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="83" />
+            <source>进出平衡 {} (mu)</source>
+            <translation>{} 年进出平衡（亩）</translation>
         </message>
     </context>
 </TS>

@@ -570,7 +570,7 @@ class Ledger:
         try:
             return accounts.operation_profile(profile, on, self.profile)
         except tables.TableError as exc:
-            raise LedgerInputError(str(exc)) from exc
+            raise LedgerInputError(tr("rule profile: {}", exc)) from exc
 
     def deposit(self, request, idempotency_key=None):
         """Deposit a checked DepositRequest (see rules.deposit_from_project) once per project.
