@@ -8,7 +8,7 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="25" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
         </message>
@@ -33,6 +33,11 @@
             <translation> 亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="172" />
+            <source> selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
             <source>'{}' is neither a GeoPackage file nor a QGIS PostgreSQL connection (known connections: {})</source>
             <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
@@ -41,6 +46,11 @@
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="275" />
             <source>, no county of the province can sell</source>
             <translation>，省内没有县能够调出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="117" />
+            <source>, of which {:,.4f} mu inside permanent basic farmland at {:g}×</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="272" />
@@ -56,6 +66,11 @@
             <location filename="../double_guarantee_plugin/core/ledger/report.py" line="68" />
             <source>; hash chain whole up to entry {} (SHA-256 {})</source>
             <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="121" />
+            <source>; no rate for parcels {}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
@@ -133,7 +148,7 @@
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="155" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="200" />
             <source>Already applied as entry {} (same idempotency key)</source>
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
@@ -143,7 +158,7 @@
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="92" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="111" />
             <source>Applied now (false: applied before)</source>
             <translation>本次执行（否：之前已执行）</translation>
         </message>
@@ -173,7 +188,7 @@
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>Area balance after (mu)</source>
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
@@ -318,6 +333,11 @@
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="52" />
+            <source>Calculate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="46" />
             <source>Cancelled; nothing was written.</source>
             <translation>已取消，未写入任何数据。</translation>
@@ -338,7 +358,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>Capacity balance after (kg)</source>
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
@@ -483,6 +503,11 @@
             <translation>按实施日期自动选择</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <source>Class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
             <source>Class after</source>
             <translation>实施后地类</translation>
@@ -618,12 +643,22 @@
             <translation>约束图层集 (*.json)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="46" />
+            <source>Construction footprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="93" />
+            <source>Construction footprint (calculates the amounts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
             <source>Construction project name</source>
             <translation>建设项目名称</translation>
         </message>
@@ -683,7 +718,7 @@
             <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="25" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
@@ -713,7 +748,7 @@
             <translation>县界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
             <source>County code</source>
             <translation>县级行政区代码</translation>
         </message>
@@ -738,7 +773,7 @@
             <translation>县级行政区 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>County {} cannot cover this: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
@@ -808,9 +843,14 @@
             <translation>待变更调查确认的指标暂不能核销：缺 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>Cultivation fee due (yuan)</source>
             <translation>应缴耕地开垦费（元）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="115" />
+            <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan for {:,.4f} mu</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="150" />
@@ -821,6 +861,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="154" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="114" />
+            <source>Cultivation fee: no rate for the occupied land in the profile's fee table</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="147" />
@@ -866,6 +911,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
             <source>Decision</source>
             <translation>处理结果</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="99" />
+            <source>Default grade for parcels without GDDB/GDDJ</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
@@ -1160,6 +1210,11 @@
             <translation>省级要求的附加属性字段</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="136" />
+            <source>FOOTPRINT needs SURVEY, the land survey (DLTB) under it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="41" />
             <source>Farmland in 进出平衡·进</source>
             <translation>进出平衡·进</translation>
@@ -1168,6 +1223,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="41" />
             <source>Farmland out 进出平衡·出</source>
             <translation>进出平衡·出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <source>Fee (yuan)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="72" />
@@ -1260,9 +1320,19 @@
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="131" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="166" />
+            <source>Give AREA_MU, or FOOTPRINT and SURVEY to calculate it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="175" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <source>Grade</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="31" />
@@ -1280,7 +1350,7 @@
             <translation>实施前 / 后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
             <source>Grade of the occupied land</source>
             <translation>占用耕地等别</translation>
         </message>
@@ -1320,7 +1390,12 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <source>Gross (mu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
         </message>
@@ -1415,7 +1490,7 @@
             <translation>流水条数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>Journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -1430,7 +1505,7 @@
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
             <source>Land class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -1438,6 +1513,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="74" />
             <source>Land survey</source>
             <translation>国土调查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="95" />
+            <source>Land survey (DLTB)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
@@ -1560,7 +1640,7 @@
             <translation>正在合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="93" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="112" />
             <source>Message</source>
             <translation>消息</translation>
         </message>
@@ -1588,6 +1668,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Name</source>
             <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <source>Net (mu)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="83" />
@@ -1660,7 +1745,7 @@
             <translation>未指定坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="28" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="29" />
             <source>No county of the province holds enough to sell.</source>
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
@@ -1815,7 +1900,7 @@
             <translation>占用类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
             <source>Occupation kind (empty: construction)</source>
             <translation>占用类型（空：建设占用）</translation>
         </message>
@@ -1830,7 +1915,7 @@
             <translation>{} 年占用（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="66" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="72" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
         </message>
@@ -1840,12 +1925,22 @@
             <translation>按建设项目用地范围与国土调查图斑（DLTB）计算占用耕地（扣除田坎）、产能、水田和开垦费</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
+            <source>Occupied farmland, gross (mu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="115" />
+            <source>Occupied farmland: gross {:,.4f} mu − 田坎 {:,.4f} mu = net {:,.4f} mu (of it 可调整 {:,.4f} mu); grain capacity {:,.1f} kg; paddy {:,.4f} mu. {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Occupied grain capacity (kg)</source>
             <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Occupied paddy (mu)</source>
             <translation>占用水田（亩）</translation>
         </message>
@@ -1855,9 +1950,14 @@
             <translation>其中占用永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="89" />
             <source>Of it inside permanent basic farmland (mu)</source>
             <translation>其中占用永久基本农田（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
+            <source>Of it 可调整 classes (mu)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
@@ -2020,7 +2120,7 @@
             <translation>实施后水田（斜线）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>Paddy balance after (mu)</source>
             <translation>核销后水田余额（亩）</translation>
         </message>
@@ -2050,6 +2150,11 @@
             <translation>水田储备（亩）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <source>Parcel (BSM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="52" />
             <source>Parcel or project</source>
             <translation>图斑或项目</translation>
@@ -2073,6 +2178,16 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="118" />
             <source>Pending the change survey (not counted): {}</source>
             <translation>待变更调查核实（不计入）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="97" />
+            <source>Permanent basic farmland</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <source>Permanent basic farmland (mu)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="114" />
@@ -2545,7 +2660,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="45" />
             <source>Reserve ledger write-off</source>
             <translation>储备库核销</translation>
         </message>
@@ -2703,6 +2818,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="738" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="33" />
+            <source>Selected polygons only</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="48" />
@@ -2895,6 +3015,16 @@
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="122" />
+            <source>The footprint occupies no cultivated land in the survey layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="143" />
+            <source>The footprint occupies no cultivated land in {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="110" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
@@ -3085,6 +3215,11 @@
             <translation>可用耕地数量（亩）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="74" />
+            <source>Use these figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Value</source>
             <translation>数值</translation>
@@ -3175,9 +3310,14 @@
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="82" />
             <source>Write-off date (YYYY-MM-DD)</source>
             <translation>核销日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="28" />
+            <source>Write-off from a construction footprint ({})</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="37" />
@@ -3200,9 +3340,9 @@
             <translation>核销…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="46" />
-            <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table, the part inside permanent basic farmland (BASIC_FARMLAND_MU) at the profile's multiplier. RULE_PROFILE empty: the profile of the write-off date (national_2017 before 2025-01-01, national_2024 from then on); national_2024 requires DZJGH (电子监管号) and AJBH (案卷编号), refuses credits still waiting for their change-survey confirmation, and a national_2017 write-off dated 2025-01-01 or later is refused.</source>
-            <translation>从县级储备库核销建设项目占用的耕地：数量、产能、水田三项同时核销，或都不核销。可直接给出三项数量，也可给出占用面积和地类、等别，由规则配置的产量表计算产能和水田。储备不足的县被拒绝，并列出各项缺口及本省可调出的县（价格从低到高）。同一 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置的开垦费标准应缴的耕地开垦费，其中占用永久基本农田的部分（BASIC_FARMLAND_MU）按规则配置的倍数计。RULE_PROFILE 为空时按核销日期选择规则配置（2025-01-01 前为 national_2017，此后为 national_2024）；national_2024 要求填写 DZJGH（电子监管号）和 AJBH（案卷编号），不得核销尚待变更调查确认的指标；2025-01-01 及以后按 national_2017 核销的一律拒绝。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="48" />
+            <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table, the part inside permanent basic farmland (BASIC_FARMLAND_MU) at the profile's multiplier. RULE_PROFILE empty: the profile of the write-off date (national_2017 before 2025-01-01, national_2024 from then on); national_2024 requires DZJGH (电子监管号) and AJBH (案卷编号), refuses credits still waiting for their change-survey confirmation, and a national_2017 write-off dated 2025-01-01 or later is refused. With FOOTPRINT (the construction project's polygons) and SURVEY (the land survey DLTB), the occupied farmland, capacity, paddy and fee are calculated instead: the cultivated and 可调整 (K) classes under the footprint, net of 田坎 (KCXS, or the county table), capacity by each parcel's GDDB or GDDJ (DEFAULT_GRADE for parcels without), the part inside BASIC_FARMLAND at the fee multiplier.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
@@ -3225,7 +3365,7 @@
             <translation>将三类指标储备余额（数量：亩和公顷；产能：公斤和万公斤；水田：亩和公顷）及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification'（报表生成时储备库是否通过校验：由流水重新推导变动和余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水或第一条不符的流水），然后是 record = 'balance' 的余额行（含待变更调查确认和可用的部分）、record = 'in_out' 的进出平衡行（按县、按年），再逐条列出流水及其规则配置、电子监管号（dzjgh）和案卷编号（ajbh）。SEARCH 只保留代码、名称、编号或备注中含该文字的流水。LEDGER 为 GeoPackage 储备库文件或 QGIS 中 PostgreSQL 连接的名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="155" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="200" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
@@ -3360,7 +3500,7 @@
             <translation>耕地数量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="17" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
         </message>
@@ -3770,6 +3910,11 @@
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="221" />
+            <source>feature {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/change_survey.py" line="98" />
             <source>feature {} of the change-survey layer '{}' has no year in '{}' ({})</source>
             <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
@@ -3778,6 +3923,16 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="349" />
             <source>fill {} plots from {}</source>
             <translation>从 {1} 生成 {0} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="189" />
+            <source>footprint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="127" />
+            <source>from a footprint: {} parcels ({}), gross {:.4f} mu, 田坎 {:.4f} mu, net {:.4f} mu (可调整 {:.4f} mu); permanent basic farmland {:.4f} mu; fee {:,.0f} yuan</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="231" />
@@ -3795,7 +3950,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
@@ -3863,6 +4018,11 @@
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="221" />
             <source>kind</source>
             <translation>流水类型</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="190" />
+            <source>land survey</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="537" />
@@ -3943,6 +4103,11 @@
             <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="93" />
             <source>no</source>
             <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="233" />
+            <source>no GDDB/GDDJ: the default grade {} taken</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="700" />
@@ -4085,7 +4250,7 @@
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
             <source>paddy short by {:.4f} mu</source>
             <translation>水田缺 {:.4f} 亩</translation>
         </message>
@@ -4113,6 +4278,21 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="232" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="236" />
+            <source>parcel {} ({}): no grade (GDDB or GDDJ) and no default grade: its capacity is not computed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="239" />
+            <source>parcel {} ({}): rule profile {} has no yield for {} grade {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="195" />
+            <source>permanent basic farmland</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="143" />
@@ -4660,6 +4840,11 @@
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="172" />
+            <source>the footprint layer '{}' has no polygon{}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="744" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
@@ -4673,6 +4858,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="718" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="193" />
+            <source>the land survey layer '{}' has no field DLBM (地类编码)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="732" />
@@ -4773,6 +4963,21 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="682" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="183" />
+            <source>the {} layer '{}' has no coordinate reference system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="181" />
+            <source>the {} layer '{}' is not a polygon layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="179" />
+            <source>the {} layer cannot be read</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="448" />
@@ -5249,7 +5454,7 @@ Reproject the plots to {} for the file?</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="25" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
@@ -5724,7 +5929,7 @@ Reproject the plots to {} for the file?</source>
             <translation>案卷编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="86" />
             <source>案卷编号 (AJBH)</source>
             <translation>案卷编号（AJBH）</translation>
         </message>
@@ -5734,12 +5939,17 @@ Reproject the plots to {} for the file?</source>
             <translation>案卷编号 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
+            <source>田坎 (mu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="100" />
             <source>电子监管号</source>
             <translation>电子监管号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="85" />
             <source>电子监管号 (DZJGH)</source>
             <translation>电子监管号（DZJGH）</translation>
         </message>
