@@ -35,7 +35,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="172" />
             <source> selected</source>
-            <translation type="unfinished" />
+            <translation>（选中）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
@@ -50,7 +50,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="117" />
             <source>, of which {:,.4f} mu inside permanent basic farmland at {:g}×</source>
-            <translation type="unfinished" />
+            <translation>，其中永久基本农田 {:,.4f} 亩按 {:g} 倍计</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="272" />
@@ -70,7 +70,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="121" />
             <source>; no rate for parcels {}</source>
-            <translation type="unfinished" />
+            <translation>；图斑 {} 无适用费率</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
@@ -335,7 +335,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="52" />
             <source>Calculate</source>
-            <translation type="unfinished" />
+            <translation>计算</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="46" />
@@ -393,7 +393,7 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="146" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
@@ -505,7 +505,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
             <source>Class</source>
-            <translation type="unfinished" />
+            <translation>地类</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
@@ -518,7 +518,7 @@
             <translation>实施前地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="49" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="54" />
             <source>Class before (耕地)</source>
             <translation>变化前地类（耕地）</translation>
         </message>
@@ -588,6 +588,11 @@
             <translation>承诺…</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="140" />
+            <source>Compare</source>
+            <translation>比对</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="64" />
             <source>Compare two annual survey layers (DLBM, SJNF): 耕地 in the older one that the newer one shows as other farmland</source>
             <translation>比对两期年度调查图层（DLBM、SJNF）：前期为耕地、后期为其他农用地的图斑</translation>
@@ -645,12 +650,12 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="46" />
             <source>Construction footprint</source>
-            <translation type="unfinished" />
+            <translation>建设项目用地范围</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="93" />
             <source>Construction footprint (calculates the amounts)</source>
-            <translation type="unfinished" />
+            <translation>建设项目用地范围（自动计算三项指标）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
@@ -850,7 +855,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="115" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan for {:,.4f} mu</source>
-            <translation type="unfinished" />
+            <translation>应缴耕地开垦费：{:,.0f} 元（{:,.4f} 亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="150" />
@@ -865,7 +870,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="114" />
             <source>Cultivation fee: no rate for the occupied land in the profile's fee table</source>
-            <translation type="unfinished" />
+            <translation>耕地开垦费：规则配置的开垦费标准中没有所占土地的费率</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="147" />
@@ -898,7 +903,7 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="53" />
             <source>Date of the change</source>
             <translation>变化日期</translation>
         </message>
@@ -915,7 +920,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="99" />
             <source>Default grade for parcels without GDDB/GDDJ</source>
-            <translation type="unfinished" />
+            <translation>无 GDDB/GDDJ 的图斑采用的默认等别</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
@@ -1115,7 +1120,7 @@
             <translation>不计入的流出（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="146" />
             <source>Exemption</source>
             <translation>不计入理由</translation>
         </message>
@@ -1212,7 +1217,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="136" />
             <source>FOOTPRINT needs SURVEY, the land survey (DLTB) under it</source>
-            <translation type="unfinished" />
+            <translation>FOOTPRINT 需要同时给出 SURVEY（其下的国土调查图斑 DLTB）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="41" />
@@ -1227,7 +1232,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
             <source>Fee (yuan)</source>
-            <translation type="unfinished" />
+            <translation>开垦费（元）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="72" />
@@ -1322,7 +1327,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="166" />
             <source>Give AREA_MU, or FOOTPRINT and SURVEY to calculate it</source>
-            <translation type="unfinished" />
+            <translation>请给出 AREA_MU，或给出 FOOTPRINT 和 SURVEY 以自动计算</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="175" />
@@ -1332,7 +1337,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
             <source>Grade</source>
-            <translation type="unfinished" />
+            <translation>等别</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="31" />
@@ -1392,7 +1397,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
             <source>Gross (mu)</source>
-            <translation type="unfinished" />
+            <translation>毛面积（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
@@ -1517,7 +1522,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="95" />
             <source>Land survey (DLTB)</source>
-            <translation type="unfinished" />
+            <translation>国土调查图斑（DLTB）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
@@ -1672,7 +1677,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
             <source>Net (mu)</source>
-            <translation type="unfinished" />
+            <translation>净面积（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="83" />
@@ -1713,6 +1718,11 @@
             <location filename="../double_guarantee_plugin/plugin.py" line="37" />
             <source>New project database…</source>
             <translation>新建项目数据库…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="138" />
+            <source>Newer survey (year y)</source>
+            <translation>后期调查（y 年）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
@@ -1785,7 +1795,7 @@
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="189" />
             <source>None: counted as out</source>
             <translation>无：计入流出</translation>
         </message>
@@ -1840,7 +1850,7 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="223" />
             <source>Not recorded: {}</source>
             <translation>未记录：{}</translation>
         </message>
@@ -1927,12 +1937,12 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
             <source>Occupied farmland, gross (mu)</source>
-            <translation type="unfinished" />
+            <translation>占用耕地毛面积（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="115" />
             <source>Occupied farmland: gross {:,.4f} mu − 田坎 {:,.4f} mu = net {:,.4f} mu (of it 可调整 {:,.4f} mu); grain capacity {:,.1f} kg; paddy {:,.4f} mu. {}</source>
-            <translation type="unfinished" />
+            <translation>占用耕地：毛面积 {:,.4f} 亩 − 田坎 {:,.4f} 亩 = 净面积 {:,.4f} 亩（其中可调整地类 {:,.4f} 亩）；粮食产能 {:,.1f} 公斤；水田 {:,.4f} 亩。{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
@@ -1957,7 +1967,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
             <source>Of it 可调整 classes (mu)</source>
-            <translation type="unfinished" />
+            <translation>其中可调整地类（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
@@ -1968,6 +1978,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="137" />
+            <source>Older survey (year y−1)</source>
+            <translation>前期调查（y−1 年）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="181" />
@@ -2152,10 +2167,10 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
             <source>Parcel (BSM)</source>
-            <translation type="unfinished" />
+            <translation>图斑（BSM）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="52" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="57" />
             <source>Parcel or project</source>
             <translation>图斑或项目</translation>
         </message>
@@ -2163,6 +2178,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="41" />
             <source>Parcels</source>
             <translation>地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="146" />
+            <source>Parcels (old → new)</source>
+            <translation>图斑（前 → 后）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
@@ -2182,12 +2202,12 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="97" />
             <source>Permanent basic farmland</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
             <source>Permanent basic farmland (mu)</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="114" />
@@ -2565,9 +2585,19 @@
             <translation>冲正原因</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="146" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="58" />
             <source>Record out…</source>
             <translation>记录流出…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="155" />
+            <source>Record the checked changes</source>
+            <translation>记录勾选的变化</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="437" />
@@ -2720,7 +2750,7 @@
             <translation>规则配置 / 流程状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="94" />
             <source>Rule profile {} keeps no 进出平衡 account</source>
             <translation>规则配置 {} 没有进出平衡账</translation>
         </message>
@@ -2822,7 +2852,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="33" />
             <source>Selected polygons only</source>
-            <translation type="unfinished" />
+            <translation>仅选中的多边形</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="48" />
@@ -3017,12 +3047,12 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="122" />
             <source>The footprint occupies no cultivated land in the survey layer</source>
-            <translation type="unfinished" />
+            <translation>用地范围在调查图层中未占用耕地</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="143" />
             <source>The footprint occupies no cultivated land in {}</source>
-            <translation type="unfinished" />
+            <translation>用地范围在 {} 中未占用耕地</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="110" />
@@ -3217,7 +3247,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="74" />
             <source>Use these figures</source>
-            <translation type="unfinished" />
+            <translation>采用这些数据</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
@@ -3317,7 +3347,7 @@
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="28" />
             <source>Write-off from a construction footprint ({})</source>
-            <translation type="unfinished" />
+            <translation>按建设项目用地范围核销（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="37" />
@@ -3342,7 +3372,7 @@
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="48" />
             <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table, the part inside permanent basic farmland (BASIC_FARMLAND_MU) at the profile's multiplier. RULE_PROFILE empty: the profile of the write-off date (national_2017 before 2025-01-01, national_2024 from then on); national_2024 requires DZJGH (电子监管号) and AJBH (案卷编号), refuses credits still waiting for their change-survey confirmation, and a national_2017 write-off dated 2025-01-01 or later is refused. With FOOTPRINT (the construction project's polygons) and SURVEY (the land survey DLTB), the occupied farmland, capacity, paddy and fee are calculated instead: the cultivated and 可调整 (K) classes under the footprint, net of 田坎 (KCXS, or the county table), capacity by each parcel's GDDB or GDDJ (DEFAULT_GRADE for parcels without), the part inside BASIC_FARMLAND at the fee multiplier.</source>
-            <translation type="unfinished" />
+            <translation>从县级储备库核销建设项目占用的耕地：数量、产能、水田三项同时核销，或都不核销。可直接给出三项数量，也可给出占用面积和地类、等别，由规则配置的产量表计算产能和水田。储备不足的县被拒绝，并列出各项缺口及本省可调出的县（价格从低到高）。同一 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置的开垦费标准应缴的耕地开垦费，其中占用永久基本农田的部分（BASIC_FARMLAND_MU）按规则配置的倍数计。RULE_PROFILE 为空时按核销日期选择规则配置（2025-01-01 前为 national_2017，此后为 national_2024）；national_2024 要求填写 DZJGH（电子监管号）和 AJBH（案卷编号），不得核销尚待变更调查确认的指标；2025-01-01 及以后按 national_2017 核销的一律拒绝。给出 FOOTPRINT（建设项目用地范围）和 SURVEY（国土调查图斑 DLTB）时改为自动计算：用地范围内的耕地及可调整（K）地类，扣除田坎（KCXS，或县级田坎系数表），按各图斑的 GDDB 或 GDDJ 计算产能（无等别的图斑用 DEFAULT_GRADE），占用 BASIC_FARMLAND 的部分按倍数计开垦费。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
@@ -3393,6 +3423,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="63" />
             <source>Year N</source>
             <translation>年份 N</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="146" />
+            <source>Years</source>
+            <translation>年份</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
@@ -3785,7 +3820,7 @@
             <translation>{} 到期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="46" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="51" />
             <source>e.g. the survey parcel's 标识码 (BSM)</source>
             <translation>如调查图斑的标识码（BSM）</translation>
         </message>
@@ -3912,12 +3947,17 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="221" />
             <source>feature {}</source>
-            <translation type="unfinished" />
+            <translation>要素 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/change_survey.py" line="98" />
             <source>feature {} of the change-survey layer '{}' has no year in '{}' ({})</source>
             <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="63" />
+            <source>feature {} of the survey layer '{}' has no year in SJNF ({})</source>
+            <translation>要素 {}（调查图层“{}”）的 SJNF 不是年份（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="349" />
@@ -3927,12 +3967,12 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="189" />
             <source>footprint</source>
-            <translation type="unfinished" />
+            <translation>用地范围</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="127" />
             <source>from a footprint: {} parcels ({}), gross {:.4f} mu, 田坎 {:.4f} mu, net {:.4f} mu (可调整 {:.4f} mu); permanent basic farmland {:.4f} mu; fee {:,.0f} yuan</source>
-            <translation type="unfinished" />
+            <translation>按用地范围计算：{} 个图斑（{}），毛面积 {:.4f} 亩，田坎 {:.4f} 亩，净面积 {:.4f} 亩（可调整 {:.4f} 亩）；永久基本农田 {:.4f} 亩；开垦费 {:,.0f} 元</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="231" />
@@ -4022,7 +4062,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="190" />
             <source>land survey</source>
-            <translation type="unfinished" />
+            <translation>国土调查</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="537" />
@@ -4100,6 +4140,11 @@
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="93" />
+            <source>newer survey</source>
+            <translation>后期调查</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="93" />
             <source>no</source>
             <translation>否</translation>
@@ -4107,7 +4152,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="233" />
             <source>no GDDB/GDDJ: the default grade {} taken</source>
-            <translation type="unfinished" />
+            <translation>无 GDDB/GDDJ：采用默认等别 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="700" />
@@ -4230,6 +4275,11 @@
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="93" />
+            <source>older survey</source>
+            <translation>前期调查</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
             <source>open</source>
             <translation>待决定</translation>
@@ -4282,17 +4332,22 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="236" />
             <source>parcel {} ({}): no grade (GDDB or GDDJ) and no default grade: its capacity is not computed</source>
-            <translation type="unfinished" />
+            <translation>图斑 {}（{}）：无等别（GDDB 或 GDDJ）且未给默认等别，未计算其产能</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="239" />
             <source>parcel {} ({}): rule profile {} has no yield for {} grade {}</source>
-            <translation type="unfinished" />
+            <translation>图斑 {}（{}）：规则配置 {} 没有 {} 第 {} 等的产量</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="150" />
+            <source>parcel {}: no grade (GDDB or GDDJ): its capacity is not counted</source>
+            <translation>图斑 {}：无等别（GDDB 或 GDDJ），不计其产能</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="195" />
             <source>permanent basic farmland</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="143" />
@@ -4685,6 +4740,11 @@
             <translation>规则配置“{}”没有“{}”的产能表</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="92" />
+            <source>rule profile {} keeps no 进出平衡 account (in_out_balance)</source>
+            <translation>规则配置 {} 没有进出平衡账（in_out_balance）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="573" />
             <source>rule profile: {}</source>
             <translation>规则配置：{}</translation>
@@ -4738,6 +4798,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="214" />
+            <source>survey {} → {}: parcel {} → {}</source>
+            <translation>调查 {} → {}：图斑 {} → {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="86" />
@@ -4842,7 +4907,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="172" />
             <source>the footprint layer '{}' has no polygon{}</source>
-            <translation type="unfinished" />
+            <translation>用地范围图层“{}”没有多边形{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="744" />
@@ -4862,7 +4927,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="193" />
             <source>the land survey layer '{}' has no field DLBM (地类编码)</source>
-            <translation type="unfinished" />
+            <translation>国土调查图层“{}”没有 DLBM（地类编码）字段</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="732" />
@@ -4898,6 +4963,11 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="288" />
             <source>the merged plots could not be deleted</source>
             <translation>无法删除被合并的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="96" />
+            <source>the older survey '{}' is of {}, not older than the newer one '{}' of {}</source>
+            <translation>前期调查“{}”为 {} 年，不早于后期调查“{}”的 {} 年</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
@@ -4967,17 +5037,22 @@
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="183" />
             <source>the {} layer '{}' has no coordinate reference system</source>
-            <translation type="unfinished" />
+            <translation>{}图层“{}”没有坐标参照系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="84" />
+            <source>the {} layer '{}' has no field {}</source>
+            <translation>{}图层“{}”没有字段 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="181" />
             <source>the {} layer '{}' is not a polygon layer</source>
-            <translation type="unfinished" />
+            <translation>{}图层“{}”不是面图层</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="179" />
             <source>the {} layer cannot be read</source>
-            <translation type="unfinished" />
+            <translation>无法读取{}图层</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="448" />
@@ -5232,6 +5307,16 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="85" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="226" />
+            <source>{} changes recorded, {} had been recorded before</source>
+            <translation>记录了 {} 处变化，{} 处此前已记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="195" />
+            <source>{} changes, {:,.4f} mu of 耕地 turned into other farmland.</source>
+            <translation>{} 处变化，共 {:,.4f} 亩耕地转为其他农用地。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="493" />
@@ -5941,7 +6026,7 @@ Reproject the plots to {} for the file?</source>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
             <source>田坎 (mu)</source>
-            <translation type="unfinished" />
+            <translation>田坎（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="100" />
@@ -6019,12 +6104,17 @@ Reproject the plots to {} for the file?</source>
             <translation>县 {} 的进出平衡：{} 年未平衡（当年耕地流出多于流入）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="131" />
+            <source>进出平衡 out from two surveys, county {} {}</source>
+            <translation>比对两期调查记录进出平衡·出（县 {} {}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="787" />
             <source>进出平衡 out in county {}</source>
             <translation>县 {} 的进出平衡·出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="39" />
             <source>进出平衡 out in county {} {}</source>
             <translation>{} {} 的进出平衡·出</translation>
         </message>

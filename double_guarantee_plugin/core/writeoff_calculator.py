@@ -130,12 +130,12 @@ class Occupation:
                   self.fee_yuan or 0)
 
 
-def _field(layer, name):
+def survey_field(layer, name):
     index = layer.fields().lookupField(name)   # case-insensitive: DLBM, dlbm
     return index if index >= 0 else None
 
 
-def _value(feature, index):
+def survey_value(feature, index):
     if index is None:
         return None
     value = feature.attribute(index)
@@ -145,7 +145,7 @@ def _value(feature, index):
     return text or None
 
 
-def _grade(text, system):
+def survey_grade(text, system):
     try:
         number = float(text)
     except (TypeError, ValueError):
@@ -154,7 +154,7 @@ def _grade(text, system):
     return int(number) if number == int(number) and grade_system.is_valid(int(number)) else None
 
 
-def _merged(layer, crs, selected_only=False, feedback=None):
+def merged_geometry(layer, crs, selected_only=False, feedback=None):
     """The footprint's features merged into one valid geometry in ``crs``."""
     transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance()) if layer.crs() != crs else None
     features = layer.getSelectedFeatures() if selected_only else layer.getFeatures()
@@ -174,7 +174,7 @@ def _merged(layer, crs, selected_only=False, feedback=None):
     return QgsGeometry.unaryUnion(parts) if len(parts) > 1 else parts[0]
 
 
-def _check_layer(layer, what):
+def check_polygon_layer(layer, what):
     if layer is None or not layer.isValid():
         raise CalculatorError(tr("the {} layer cannot be read", what))
     if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
@@ -186,27 +186,27 @@ def _check_layer(layer, what):
 def calculate(footprint_layer, survey_layer, profile, basic_farmland_layer=None, tiankan_table=None,
               default_grade=None, selected_only=False, feedback=None):
     """The Occupation of ``footprint_layer`` (a construction project's land) over ``survey_layer`` (DLTB)."""
-    _check_layer(footprint_layer, tr("footprint"))
-    _check_layer(survey_layer, tr("land survey"))
-    class_index = _field(survey_layer, "DLBM")
+    check_polygon_layer(footprint_layer, tr("footprint"))
+    check_polygon_layer(survey_layer, tr("land survey"))
+    class_index = survey_field(survey_layer, "DLBM")
     if class_index is None:
         raise CalculatorError(tr("the land survey layer '{}' has no field DLBM (地类编码)", survey_layer.name()))
     if basic_farmland_layer is not None:
-        _check_layer(basic_farmland_layer, tr("permanent basic farmland"))
+        check_polygon_layer(basic_farmland_layer, tr("permanent basic farmland"))
     crs = survey_layer.crs()
-    footprint = _merged(footprint_layer, crs, selected_only, feedback)
+    footprint = merged_geometry(footprint_layer, crs, selected_only, feedback)
     measure = EllipsoidalArea(crs)
     table = tiankan_table if tiankan_table is not None else load_tiankan_table()
-    indexes = {name: _field(survey_layer, name) for name in ("BSM", "KCXS", "GDLX", "GDPDJB", "GDDB", "GDDJ")}
+    indexes = {name: survey_field(survey_layer, name) for name in ("BSM", "KCXS", "GDLX", "GDPDJB", "GDDB", "GDDJ")}
     classes = tables.land_classes()
     result = Occupation(profile.id, measure.area_m2(footprint), multiplier=pbf_fee_multiplier(profile))
-    protected = _merged(basic_farmland_layer, crs) if basic_farmland_layer is not None else None
+    protected = merged_geometry(basic_farmland_layer, crs) if basic_farmland_layer is not None else None
     systems = sorted(GRADE_FIELDS, key=lambda item: item[1] != profile.default_grade_system)
     request = QgsFeatureRequest().setFilterRect(footprint.boundingBox())
     for feature in survey_layer.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
-        code = _value(feature, class_index) or ""
+        code = survey_value(feature, class_index) or ""
         entry = classes.get(code)
         shape = feature.geometry()
         if entry is None or not entry.counts_as_occupied_farmland or shape.isEmpty() or \
@@ -218,13 +218,13 @@ def calculate(footprint_layer, survey_layer, profile, basic_farmland_layer=None,
         gross = measure.area_m2(piece) if not piece.isEmpty() else 0.0
         if gross <= 0:
             continue
-        parcel = _value(feature, indexes["BSM"]) or tr("feature {}", feature.id())
-        net = net_area(gross, True, code, survey_pieces=[(gross, _value(feature, indexes["KCXS"]), parcel)],
-                       survey_slope_level=_value(feature, indexes["GDPDJB"]),
-                       survey_farmland_type=_value(feature, indexes["GDLX"]), table=table)
+        parcel = survey_value(feature, indexes["BSM"]) or tr("feature {}", feature.id())
+        net = net_area(gross, True, code, survey_pieces=[(gross, survey_value(feature, indexes["KCXS"]), parcel)],
+                       survey_slope_level=survey_value(feature, indexes["GDPDJB"]),
+                       survey_farmland_type=survey_value(feature, indexes["GDLX"]), table=table)
         occupied = OccupiedPiece(parcel, code, gross, net.net_m2, net.note)
         for name, system in systems:
-            grade = _grade(_value(feature, indexes[name]), system)
+            grade = survey_grade(survey_value(feature, indexes[name]), system)
             if grade is not None:
                 occupied.grade, occupied.grade_system = grade, system
                 break
