@@ -6,6 +6,7 @@ creditable plot credits 占补平衡.  ``plot_accounts`` reads the plots' classe
 ``split`` sums what each account receives for a chosen set of 进出平衡 plots.  The ledger enforces the
 choice (its deposit and inout_in entries name their plots).  Pure Python apart from reading a source.
 """
+import dataclasses
 from dataclasses import dataclass, field
 
 from qgis.core import QgsFeatureRequest
@@ -93,3 +94,19 @@ def _text(value):
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
     return str(value).strip()
+
+
+def deposit_with_accounts(ledger, request, accounts, in_out_codes, rule):
+    """Deposit ``request`` with the plots ``in_out_codes`` credited to 进出平衡 instead (a 进 entry):
+    ``(deposit OperationResult or None when every plot went to 进出平衡, 进 OperationResult or None)``."""
+    if not in_out_codes:
+        return ledger.deposit(request), None
+    parts = split(accounts, in_out_codes, rule)
+    deposited = None
+    if parts.occupation_codes and not parts.occupation.is_zero():
+        deposited = ledger.deposit(dataclasses.replace(request, amounts=parts.occupation,
+                                                       plot_codes=tuple(parts.occupation_codes)))
+    came_in = ledger.record_in(request.county_code, request.project_code, request.project_name, parts.in_out,
+                               request.occurred_on, parts.in_out_codes, classes=parts.in_out_classes,
+                               profile=request.rule_profile)
+    return deposited, came_in

@@ -8,7 +8,6 @@ Plots turned from other farmland back into 耕地 may credit 进出平衡 instea
 dialog lists them with a check box when the project's credits carry their plots (core.plot_accounts,
 ``project_credit.plot_accounts``); the deposit then names the plots it credits and a 进 entry the others.
 """
-import dataclasses
 import os
 
 from qgis.core import Qgis, QgsProject, QgsSettings
@@ -16,8 +15,9 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
                                  QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from ...core.change_survey import confirm_deposit_from_checks
 from ...core.ledger import (Ledger, LedgerError, deposit_from_project, ledger_path_for, open_ledger)
-from ...core.plot_accounts import split as split_accounts
+from ...core.plot_accounts import deposit_with_accounts, split as split_accounts
 from ...i18n import tr
 from .ledger_common import BalancePreview, format_amounts
 
@@ -169,22 +169,6 @@ class DepositDialog(QDialog):
                                  withdraw=False)
 
 
-def deposit_with_accounts(ledger, request, accounts, in_out_codes, rule):
-    """Deposit ``request``, the plots ``in_out_codes`` credited to 进出平衡 instead (a 进 entry):
-    ``(deposit OperationResult or None when every plot went to 进出平衡, 进 OperationResult or None)``."""
-    if not in_out_codes:
-        return ledger.deposit(request), None
-    parts = split_accounts(accounts, in_out_codes, rule)
-    deposited = None
-    if parts.occupation_codes and not parts.occupation.is_zero():
-        deposited = ledger.deposit(dataclasses.replace(request, amounts=parts.occupation,
-                                                       plot_codes=tuple(parts.occupation_codes)))
-    came_in = ledger.record_in(request.county_code, request.project_code, request.project_name, parts.in_out,
-                               request.occurred_on, parts.in_out_codes, classes=parts.in_out_classes,
-                               profile=request.rule_profile)
-    return deposited, came_in
-
-
 def _message(iface, text, level=Qgis.Info):
     bar = iface.messageBar() if iface is not None and hasattr(iface, "messageBar") else None
     if bar is not None:
@@ -255,11 +239,7 @@ def confirm_in_ledger(store, project_code, ledger_target=None, today=None):
     latest check in the project database (``store``) confirms it and its deposit waits for that.
 
     Returns ``(OperationResult or None, message)``; the message says what was done or why not."""
-    import datetime
-    checks = {}
-    for check in store.checks(project_code):
-        checks[check["plot_code"]] = check
-    if not checks or not store.survey_confirmed(project_code):
+    if not store.survey_confirmed(project_code):
         return None, ""
     target = resolve_ledger_target(ledger_target)
     if target is None:
@@ -271,22 +251,13 @@ def confirm_in_ledger(store, project_code, ledger_target=None, today=None):
     except LedgerError as exc:
         return None, tr("Project {}: the reserve ledger cannot be opened: {}", project_code, exc)
     try:
-        deposit = ledger.deposit_of(project_code)
-        if deposit is None or deposit.requires_confirmation != 1 or ledger.confirmation_of(deposit.entry_id):
-            return None, ""
-        latest = list(checks.values())
-        year = max(int(check["survey_year"]) for check in latest if check["survey_year"])
-        share = min(float(check["share"]) for check in latest)
-        on = max([str(check["checked_on"])[:10] for check in latest]
-                 + [deposit.occurred_on, (today or datetime.date.today()).isoformat()])
-        layers = ", ".join(sorted({str(check["survey_layer"]) for check in latest}))
-        try:
-            result = ledger.confirm_deposit(deposit.entry_id, year, share, on,
-                                            note=tr("change survey {} ({}), {} plots", year, layers, len(latest)))
-        except LedgerError as exc:
-            return None, tr("Project {}: the ledger refused the confirmation: {}", project_code, exc)
-        return result, tr("Project {}: its credits are usable now (change survey {} confirmed, ledger entry {})",
-                          project_code, year, result.entry.entry_id)
+        result = confirm_deposit_from_checks(ledger, store, project_code, today)
+    except LedgerError as exc:
+        return None, tr("Project {}: the ledger refused the confirmation: {}", project_code, exc)
     finally:
         if opened_here:
             ledger.close()
+    if result is None:
+        return None, ""
+    return result, tr("Project {}: its credits are usable now (change survey {} confirmed, ledger entry {})",
+                      project_code, result.entry.survey_year, result.entry.entry_id)
