@@ -19,9 +19,12 @@ LINKS = {"dzjgh": "320981202600001", "ajbh": "AJ-1"}
 
 @pytest.fixture
 def ledger_path(ledger_target):
+    return fill_ledger(ledger_target)
+
+
+def fill_ledger(path):
     """Deposits, confirmations, 进出平衡, write-offs, a reversal and commitments around year N = 2025
     (amounts: 亩, kg, 亩).  Deposits dated 2025 follow national_2024 and wait for their change survey."""
-    path = ledger_target
     ledger = open_ledger(path)
     try:
         def deposit(county, code, amounts, on, **extra):

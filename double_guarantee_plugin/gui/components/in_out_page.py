@@ -132,6 +132,7 @@ class InOutPage(QWidget):
                 item = _item(text, number)
                 item.setToolTip(entry.note or "")
                 self.entries.setItem(index, column, item)
+        self.entries.resizeColumnsToContents()
 
     def record_out(self, exec_=True):
         from ..dialogs.in_out_record import RecordOutDialog
