@@ -43,7 +43,7 @@ apt_mirror() {
   cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
     awk '$1=="deb"{i=2; if ($2 ~ /^\[/) {while ($i !~ /\]$/) i++; i++} if ($(i+1) !~ /-security/) print $i}'
 }
-MIRROR="$(apt_mirror | head -n1)"
+MIRROR="$(apt_mirror 2>/dev/null | head -n1 || true)"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
 
 HEAD="$(git -C "$REPO" rev-parse HEAD)"
