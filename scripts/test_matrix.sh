@@ -94,6 +94,7 @@ run_in_root() {
     GIT_SSL_CAINFO=/etc/ssl/host-certs/ca-certificates.crt PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_DEFAULT_TIMEOUT=180 DEBIAN_FRONTEND=noninteractive \
     /bin/bash -c '
+      dpkg --configure -a   # finish what an interrupted earlier run left half-installed in the cached root
       cd /work/double_guarantee
       make test > /work/make-test.log 2>&1; echo $? > /work/make-test.rc
       make demo > /work/make-demo.log 2>&1; echo $? > /work/make-demo.rc
