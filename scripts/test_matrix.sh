@@ -86,6 +86,9 @@ run_in_root() {
   mount --bind "$SHARED" "$root/work/shared"
   mount -o remount,bind,ro "$root/work/shared"
   cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+  cp -L /etc/hosts "$root/etc/hosts"
+  # apt in the root judges Release dates as apt here does (the mirror may be a dated snapshot)
+  apt-config dump | grep -E '^Acquire::(Check-Valid-Until|Check-Date) ' > "$root/etc/apt/apt.conf.d/99dg-host-acquire" || true
 
   chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
