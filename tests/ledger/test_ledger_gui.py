@@ -8,7 +8,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWi
 
 from double_guarantee_plugin.core.credits import ProjectCredit
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import copy_gpkg, dispose_widget  # noqa: E402
 
 DEMO = "320999"
 
@@ -31,7 +31,7 @@ def dock(iface, filled_target):
     widget.set_county(DEMO)
     yield widget
     widget.cleanup()
-    widget.deleteLater()
+    dispose_widget(widget)
     # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
     QgsSettings().remove("DoubleGuarantee/ledger_target")
