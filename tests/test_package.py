@@ -149,6 +149,8 @@ def test_zip_layout_is_what_the_plugin_repository_expects(package_zip):
     assert not any("/resources/screenshots/" in n for n in names)
     assert not any(n.endswith(".ts") for n in names), "sources of translations are not shipped"
     assert f"version={_version()}" in metadata
+    # QGIS 4 (Qt6) offers the plugin only with these two
+    assert "\nqgisMaximumVersion=4.99\n" in metadata and "\nsupportsQt6=True\n" in metadata
     # what the QGIS plugin repository refuses a zip without
     for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
                 "repository", "changelog"):
