@@ -36,12 +36,12 @@ def copy_gpkg(source, target):
 
 def processing_figures(layer, code, profile_id="national_2017"):
     """The PROJECT_OUTPUT row of doubleguarantee:computecredits for ``code`` on ``layer`` (edit buffer included)."""
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis import processing
+    from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
     context = QgsProcessingContext()
     result = processing.run("doubleguarantee:computecredits",
-                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": "TEMPORARY_OUTPUT",
-                             "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
+                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+                             "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}, context=context,
                             feedback=QgsProcessingFeedback())
     table = result["PROJECT_OUTPUT"]
     if isinstance(table, str):

@@ -88,7 +88,7 @@ def test_two_piece_consolidation_project_meets_the_jiangsu_rules(demo_checks):
 
 
 def test_agrees_with_native_calculatevectoroverlaps(demo_checks, demo_county_layers, processing_ready):
-    import processing
+    from qgis import processing
     from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback, QgsProject
     from double_guarantee_plugin.core.crs import CGCS2000_ELLIPSOID
     context = QgsProcessingContext()
