@@ -71,6 +71,25 @@ def _complete_iface(iface):
     return iface
 
 
+@pytest.fixture(scope="session", autouse=True)
+def layers_die_before_qgis(qgis_app):
+    """Delete the layers Python still holds at the end of the session while QGIS is still up.
+
+    pytest-qgis calls exitQgis() at the end of the session; a layer kept by a module or a cache was
+    otherwise deleted by Python's garbage collector after that, when its provider was gone, and the
+    run ended in a segmentation fault after its last test.
+    """
+    yield
+    import gc
+    from qgis.core import QgsMapLayer, QgsProject
+    from qgis.PyQt import sip
+    QgsProject.instance().removeAllMapLayers()
+    gc.collect()
+    for leftover in [obj for obj in gc.get_objects() if isinstance(obj, QgsMapLayer)]:
+        if not sip.isdeleted(leftover) and sip.ispyowned(leftover):
+            sip.delete(leftover)
+
+
 @pytest.fixture(scope="session")
 def iface(qgis_iface):
     """pytest-qgis's iface with real menus, docks and toolbars on its main window."""

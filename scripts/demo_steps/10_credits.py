@@ -11,7 +11,7 @@ import datetime
 
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import project_db, tables
 from double_guarantee_plugin.core.constraints import ConstraintEngine, ConstraintSet
 from double_guarantee_plugin.core.layer_credits import compute_layer_credits

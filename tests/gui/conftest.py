@@ -6,7 +6,7 @@ task manager, so ``wait_idle`` spins the event loop until the dock has no pendin
 import time
 
 import pytest
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import copy_gpkg, dispose_widget  # noqa: E402
 
 
 def wait_idle(dock, timeout=20.0):
@@ -72,9 +72,7 @@ def _remove_dock(iface, widget):
         wait_idle(widget, 30)
     finally:
         widget.cleanup()
-        iface.removeDockWidget(widget)
-        widget.setParent(None)
-        widget.deleteLater()
+        dispose_widget(widget)
         QgsProject.instance().removeAllMapLayers()
         QgsProject.instance().clear()
 

@@ -3,12 +3,12 @@ import csv
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget
 
 from double_guarantee_plugin.core.credits import ProjectCredit
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import copy_gpkg, dispose_widget  # noqa: E402
 
 DEMO = "320999"
 
@@ -31,9 +31,7 @@ def dock(iface, filled_target):
     widget.set_county(DEMO)
     yield widget
     widget.cleanup()
-    widget.setParent(None)      # off the main window at once: no event loop may run deleteLater before the next test
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # gone before a later test counts docks
+    dispose_widget(widget)
     # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
     QgsSettings().remove("DoubleGuarantee/ledger_target")

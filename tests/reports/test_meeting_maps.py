@@ -56,7 +56,7 @@ def _file(result, code):
 
 
 def _computecredits(plots_layer):
-    import processing
+    from qgis import processing
     outcome = processing.run("doubleguarantee:computecredits", {"INPUT": plots_layer.source(), "OUTPUT": "memory:",
                                                                 "PROJECT_OUTPUT": "memory:"})
     return {f["project_code"]: f for f in outcome["PROJECT_OUTPUT"].getFeatures()}

@@ -8,6 +8,7 @@ from qgis.PyQt.QtTest import QTest
 
 from double_guarantee_plugin.core import offline, review
 from double_guarantee_plugin.core.review import ReviewStore
+from dg_testutil import dispose_widget
 
 from .conftest import PROJECT_A, cell_centre, open_plots_layer, to_lonlat, write_gpx, write_photo
 
@@ -32,10 +33,7 @@ def review_dock(iface, project_db):
     dock.open_database(project_db)
     yield dock
     dock.cleanup()
-    iface.removeDockWidget(dock)
-    dock.setParent(None)
-    dock.deleteLater()
-    QgsApplication.processEvents()
+    dispose_widget(dock)
 
 
 def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, project_db, tmp_path):
@@ -202,5 +200,4 @@ def test_the_dock_follows_the_database_of_the_project_dock(iface, project_db, tm
     finally:
         project.removeEntry("DoubleGuarantee", "/")
         dock.cleanup()
-        dock.setParent(None)
-        dock.deleteLater()
+        dispose_widget(dock)

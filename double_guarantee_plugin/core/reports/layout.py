@@ -264,6 +264,9 @@ def nice_scale(scale):
 
 def _with_family(font, family):
     font.setFamily(family)
+    # QGIS 3.40 gives the fonts it reads from a template a families() list (Qt >= 5.13), which Qt
+    # prefers to family(): without replacing it the text kept the template's font
+    font.setFamilies([family])
     # Without shaping Qt writes every glyph's character into the PDF's ToUnicode map; shaped
     # digits of Noto Sans CJK were missing from it, so "2024" vanished from copied/searched text.
     font.setStyleStrategy(QFont.PreferNoShaping)

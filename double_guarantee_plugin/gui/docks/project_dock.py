@@ -1126,6 +1126,9 @@ class ProjectDock(QDockWidget):
         project = QgsProject.instance()
         disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
                         (project_profile().changed, self._profile_changed)))
+        # a capture tool left on the canvas would outlive the plugin; it also follows the project's
+        # snapping settings, so one that outlives its canvas crashes QGIS when the project is cleared
+        self.deactivate_tool()
         self.debouncer.stop()
         self.list_debouncer.stop()
         self.all_debouncer.stop()

@@ -6,6 +6,7 @@ The attribute form of a drawn plot is the layer's own (``QgsAttributeDialog`` in
 ``FixAttributeMode``): the plugin adds the feature itself afterwards, as one undo step.
 """
 from qgis.core import QgsFeature, QgsGeometry, QgsWkbTypes
+from qgis.PyQt import sip
 from qgis.gui import (QgsAdvancedDigitizingDockWidget, QgsAttributeDialog, QgsAttributeEditorContext,
                       QgsMapToolCapture, QgsMapToolDigitizeFeature)
 
@@ -19,8 +20,11 @@ def cad_dock_widget(iface):
     widget = getter() if getter is not None else None
     if widget is None:
         widget = getattr(iface, "_dg_cad_dock", None)
-        if widget is None:
-            widget = QgsAdvancedDigitizingDockWidget(iface.mapCanvas(), iface.mainWindow())
+        if widget is None or sip.isdeleted(widget):
+            # a child of the canvas it works on, so that it dies with it: it follows the project's
+            # snapping settings, and one that outlived its canvas crashed QGIS when the project was
+            # cleared at exit (exitQgis() deletes the canvas first)
+            widget = QgsAdvancedDigitizingDockWidget(iface.mapCanvas(), iface.mapCanvas())
             iface._dg_cad_dock = widget
     return widget
 
