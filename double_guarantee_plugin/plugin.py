@@ -42,7 +42,7 @@ class DoubleGuaranteePlugin:
             if not dock.objectName().startswith("DoubleGuarantee"):
                 # QGIS saves dock positions by object name; one prefix keeps ours apart
                 dock.setObjectName(f"DoubleGuarantee{dock.objectName() or type(dock).__name__}")
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks.append(dock)
             toggle = dock.toggleViewAction()
             toggle.setIcon(icon)

@@ -135,7 +135,7 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         assert _wait(lambda: not dock.busy() and _tasks_idle())
         before = len(_project_plots(dock.plots_layer, PROJECT))
         mime = _mime([traps / "utf8_bom_nested.txt"])
-        event = QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         dock.dropEvent(event)
         assert _wait(lambda: not dock.busy() and _tasks_idle())
         after = _project_plots(dock.plots_layer, PROJECT)
