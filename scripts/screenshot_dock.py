@@ -79,7 +79,7 @@ def make_dock(iface, locale=None):
     if locale:
         i18n.setup_translation(locale)
     dock = create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     iface.window.show()
     return dock
 

@@ -53,7 +53,7 @@ def _complete_iface(iface):
             del menus[name]
 
     def add_dock_widget(area, dock):
-        main_window.addDockWidget(area if area is not None else Qt.RightDockWidgetArea, dock)
+        main_window.addDockWidget(area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea, dock)
 
     def add_tool_bar(name):
         from qgis.PyQt.QtWidgets import QToolBar

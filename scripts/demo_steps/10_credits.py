@@ -42,9 +42,9 @@ def _save_table(layer, path, name):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
-    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         raise RuntimeError(f"{path}: cannot write layer {name}: {error[1]}")
 
 

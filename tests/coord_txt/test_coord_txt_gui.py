@@ -136,7 +136,7 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         assert _wait(lambda: not dock.busy() and _tasks_idle())
         before = len(_project_plots(dock.plots_layer, PROJECT))
         mime = _mime([traps / "utf8_bom_nested.txt"])
-        event = QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         asked = []
         answer_next_message_box("Yes", asked)     # the file lies far from the demo county: the dock asks first
         dock.dropEvent(event)

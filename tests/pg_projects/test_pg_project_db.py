@@ -41,7 +41,7 @@ def test_create_and_open(pg_county):
     assert plots.attributeAlias(index) == "实施前地类 *"   # a required field, marked
     assert "'0101'" in plots.constraintExpression(index)
     code = projects_layer.fields().indexOf("project_code")
-    assert projects_layer.fieldConstraints(code) & QgsFieldConstraints.ConstraintUnique
+    assert projects_layer.fieldConstraints(code) & QgsFieldConstraints.Constraint.ConstraintUnique
     # the database itself: GiST index, project_code index, unique code, SRID
     indexes = {row[0] for row in sql(owner, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'second_county'")}
     assert any("USING gist (geom)" in d for d in indexes) and any("(project_code)" in d for d in indexes)

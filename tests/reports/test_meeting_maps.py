@@ -195,8 +195,8 @@ def test_font_without_chinese_is_refused(qgis_app):
     from qgis.PyQt.QtGui import QFontDatabase
     database = QFontDatabase()
     latin = [family for family in database.families()
-             if QFontDatabase.SimplifiedChinese not in database.writingSystems(family)
-             and QFontDatabase.TraditionalChinese not in database.writingSystems(family)]
+             if QFontDatabase.WritingSystem.SimplifiedChinese not in database.writingSystems(family)
+             and QFontDatabase.WritingSystem.TraditionalChinese not in database.writingSystems(family)]
     assert latin, "no Latin-only font installed to test with"
     with pytest.raises(ReportFontError, match="no Chinese"):
         resolve_font_family(latin[0])
