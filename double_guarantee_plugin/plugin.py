@@ -42,7 +42,7 @@ class DoubleGuaranteePlugin:
                 # QGIS saves dock positions by object name; one prefix keeps ours apart
                 dock.setObjectName(f"DoubleGuarantee{dock.objectName() or type(dock).__name__}")
             dress_dock(dock)       # one title pattern and a distinct icon per dock
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks.append(dock)
             toggle = dock.toggleViewAction()
             self.iface.addPluginToMenu(MENU_NAME, toggle)

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from osgeo import ogr
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
 from double_guarantee_plugin.core.province_year import (PlannedOccupation, from_ledger, ledger_inputs,

@@ -169,7 +169,7 @@ class DepositDialog(QDialog):
                                  withdraw=False)
 
 
-def _message(iface, text, level=Qgis.Info):
+def _message(iface, text, level=Qgis.MessageLevel.Info):
     bar = iface.messageBar() if iface is not None and hasattr(iface, "messageBar") else None
     if bar is not None:
         bar.pushMessage(tr("Reserve ledger"), text, level=level, duration=8)
@@ -183,19 +183,19 @@ def offer_deposit(iface, project_attributes, project_credit, ledger_path_or_conn
     target = resolve_ledger_target(ledger_path_or_connection)
     if target is None:
         _message(iface, tr("Project {} accepted: choose a reserve ledger in the ledger dock to deposit its "
-                           "credits", code), Qgis.Warning)
+                           "credits", code), Qgis.MessageLevel.Warning)
         return None
     opened_here = not isinstance(target, Ledger)
     try:
         ledger = open_ledger(target)
     except LedgerError as exc:
-        _message(iface, tr("Project {}: the reserve ledger cannot be opened: {}", code, exc), Qgis.Critical)
+        _message(iface, tr("Project {}: the reserve ledger cannot be opened: {}", code, exc), Qgis.MessageLevel.Critical)
         return None
     try:
         try:
             request = deposit_from_project(project_attributes, project_credit, profile or ledger.profile)
         except LedgerError as exc:
-            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.Warning)
+            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.MessageLevel.Warning)
             return None
         existing = [e for e in ledger.journal(kind="deposit") if e.project_code == request.project_code]
         if existing:
@@ -214,11 +214,11 @@ def offer_deposit(iface, project_attributes, project_credit, ledger_path_or_conn
         try:
             result, came_in = deposit_with_accounts(ledger, request, accounts, in_out_codes, rule)
         except (LedgerError, ValueError) as exc:
-            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.Critical)
+            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.MessageLevel.Critical)
             return None
         if came_in is not None:
             _message(iface, tr("Project {}: plots {} credited to 进出平衡 (journal entry {})", code,
-                               ", ".join(came_in.entry.plot_codes or ()), came_in.entry.entry_id), Qgis.Success)
+                               ", ".join(came_in.entry.plot_codes or ()), came_in.entry.entry_id), Qgis.MessageLevel.Success)
         if result is None:
             return came_in
         after = result.balances_after.get(request.county_code)
@@ -227,7 +227,7 @@ def offer_deposit(iface, project_attributes, project_credit, ledger_path_or_conn
         province = result.balances_after.get(request.province_account)
         if province is not None and not request.province_amounts.is_zero():
             text += "; " + tr("province reserve {} now {}", request.province_account, format_amounts(province))
-        _message(iface, text, Qgis.Success)
+        _message(iface, text, Qgis.MessageLevel.Success)
         return result
     finally:
         if opened_here:
