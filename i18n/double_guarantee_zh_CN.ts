@@ -633,7 +633,7 @@
             <translation>约束核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Constraint layer</source>
             <translation>约束图层</translation>
         </message>
@@ -773,7 +773,7 @@
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="453" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="456" />
             <source>County {}</source>
             <translation>县级行政区 {}</translation>
         </message>
@@ -1060,12 +1060,12 @@
             <translation>在会审图件的地块下方绘制底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="84" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="99" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
         </message>
@@ -1565,7 +1565,7 @@
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="419" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="422" />
             <source>Legend</source>
             <translation>图例</translation>
         </message>
@@ -2090,7 +2090,7 @@
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
         </message>
@@ -2220,7 +2220,7 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="41" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
@@ -2235,7 +2235,7 @@
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="103" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
@@ -2335,7 +2335,7 @@
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="449" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="452" />
             <source>Project code {}</source>
             <translation>项目编号 {}</translation>
         </message>
@@ -2395,7 +2395,7 @@
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="185" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
@@ -2425,12 +2425,12 @@
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="241" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="225" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1178" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1181" />
             <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
             <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
@@ -2440,12 +2440,12 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="266" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="246" />
             <source>Project {} is confirmed by the change survey: open its reserve ledger in the ledger dock to make its credits usable</source>
             <translation>项目 {} 已经变更调查核实：请在储备库面板打开其储备库，使其指标可用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="233" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="217" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
@@ -2460,32 +2460,32 @@
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="218" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="202" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1182" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1185" />
             <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
             <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="262" />
             <source>Project {}: its credits are usable now (change survey {} confirmed, ledger entry {})</source>
             <translation>项目 {}：指标现已可用（{} 年变更调查确认，储备库流水 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="236" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="220" />
             <source>Project {}: plots {} credited to 进出平衡 (journal entry {})</source>
             <translation>项目 {}：地块 {} 计入进出平衡（流水 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="287" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="256" />
             <source>Project {}: the ledger refused the confirmation: {}</source>
             <translation>项目 {}：储备库拒绝记录确认：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="272" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="252" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
@@ -2705,7 +2705,7 @@
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="150" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
@@ -2825,7 +2825,7 @@
             <translation>搜索流水（项目、电子监管号、案卷编号、备注）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="89" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
@@ -2880,7 +2880,7 @@
             <translation>其他图层的严重程度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
@@ -2945,7 +2945,7 @@
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="118" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
@@ -2955,7 +2955,7 @@
             <translation>{} 年稳定入库（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -3075,7 +3075,7 @@
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="158" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
@@ -3590,7 +3590,7 @@
             <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="284" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="169" />
             <source>change survey {} ({}), {} plots</source>
             <translation>{} 年变更调查（{}），{} 个地块</translation>
         </message>
@@ -4645,7 +4645,7 @@
             <translation>建议类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="245" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="229" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
         </message>
@@ -5354,7 +5354,7 @@ Reproject the plots to {} for the file?</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="70" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
@@ -5909,7 +5909,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
         </message>
@@ -5919,7 +5919,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 个项目（全部见县级汇总表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="390" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="393" />
             <source>… and {} more rows</source>
             <translation>……另有 {} 行</translation>
         </message>

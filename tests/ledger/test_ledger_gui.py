@@ -66,7 +66,7 @@ def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):
     dialog = dock.open_write_off(exec_=False)
     dialog.date.setDate(QDate(2024, 6, 1))                        # under national_2017, chosen by the date
     assert "national_2017" in dialog.rules.profile_label.text()
-    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.project_code.setText("JS-1")
     dialog.land_class.setCurrentIndex(dialog.land_class.findData("0101"))
     dialog.grade.setValue(7)
@@ -114,7 +114,7 @@ def test_commitment_dialog_and_processing_due_commitments(dock):
     dialog.due_on.setDate(QDate(2026, 9, 30))
     dialog.project_code.setText("CM-1")
     dialog.amounts.set_amounts(Amounts(20, 1000, 0))
-    assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()   # national_2024: 电子监管号 and 案卷编号 first
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()   # national_2024: 电子监管号 and 案卷编号 first
     assert "DZJGH" in dialog.preview.shortfall_label.text()
     dialog.rules.dzjgh.setText("3209992026000042")
     dialog.rules.ajbh.setText("AJ-2026-042")

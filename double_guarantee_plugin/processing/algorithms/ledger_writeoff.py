@@ -98,7 +98,7 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
                                                             polygons, optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.DEFAULT_GRADE, tr("Default grade for parcels without "
                                                                               "GDDB/GDDJ"),
-                                                       QgsProcessingParameterNumber.Integer, optional=True))
+                                                       QgsProcessingParameterNumber.Type.Integer, optional=True))
         self.add_rule_profile_parameter()
         for name, label in (("GROSS_MU", tr("Occupied farmland, gross (mu)")), ("TIANKAN_MU", tr("田坎 (mu)")),
                             ("ADJUSTABLE_MU", tr("Of it 可调整 classes (mu)"))):
