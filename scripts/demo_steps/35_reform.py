@@ -17,7 +17,7 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsGeometry, Qgs
                        QgsCoordinateTransformContext)
 from qgis.PyQt.QtCore import QVariant
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import project_db, tables
 from double_guarantee_plugin.core.change_survey import acceptance_year, confirm_deposit_from_checks, confirm_plots
 from double_guarantee_plugin.core.layer_credits import compute_layer_credits

@@ -21,7 +21,7 @@ import pytest
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QVariant
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import tables
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
 from double_guarantee_plugin.core.writeoff_calculator import CalculatorError, calculate

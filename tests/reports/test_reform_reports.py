@@ -3,7 +3,7 @@ meeting sheet naming the project's rule profile, its workflow state and its coun
 (read back from the PDF, in Chinese)."""
 import pytest
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
 from double_guarantee_plugin.core.reports.export import MeetingMapJob, export_meeting_maps
 
