@@ -1,0 +1,161 @@
+"""The parcels of a recognised standard layer under a plot, with their standard attributes.
+
+A ``ParcelIndex`` holds one layer's features (geometry and the standard fields the plugin reads:
+KCXS, GDPDJB, GDDB, GDDJ, TBXHDM, WDGD, the ids …) in a spatial index, and answers
+``pieces(plot geometry)``: each parcel the plot covers, its attributes by field key and the
+ellipsoidal area (CGCS2000) of the covered piece.  Personal fields are never read.
+
+Threads: ``ParcelIndex(layer, …)`` takes a ``QgsVectorLayerFeatureSource`` of the layer (do that
+on the main thread); the index itself is built on the first query, in whatever thread asks.
+``REGISTRY`` keeps one index per layer and field set and drops it when the layer signals an
+edit, a commit, a reload or its removal (direct connections: the drop happens at once).
+"""
+import threading
+from dataclasses import dataclass
+
+from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry,
+                       QgsSpatialIndex, QgsVectorLayerFeatureSource)
+from qgis.PyQt.QtCore import Qt
+
+from ..area import EllipsoidalArea
+from .personal import is_personal_field
+
+# what a piece smaller than this is (m²): touching edges, not covering
+MIN_PIECE_M2 = 0.01
+
+_STALE_SIGNALS = ("dataChanged", "committedFeaturesAdded", "committedFeaturesRemoved", "committedGeometriesChanges",
+                  "committedAttributeValuesChanges", "afterRollBack", "dataSourceChanged", "subsetStringChanged",
+                  "crsChanged", "willBeDeleted", "geometryChanged", "attributeValueChanged", "featureAdded",
+                  "featureDeleted")
+
+
+@dataclass
+class Piece:
+    """One parcel under a plot: its feature id, standard attributes by key, and the covered area."""
+    fid: int
+    attributes: dict
+    area_m2: float
+
+    def get(self, key):
+        return self.attributes.get(key)
+
+
+def _plain(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
+
+
+class ParcelIndex:
+    """One recognised layer's parcels with the standard fields ``keys`` (field key → field name)."""
+
+    def __init__(self, layer, fields):
+        # personal fields are never read, whatever a caller asks for
+        self.fields = {key: name for key, name in fields.items()
+                       if name and layer.fields().indexOf(name) >= 0 and not is_personal_field(name)}
+        self.layer_id = layer.id()
+        self.name = layer.name()
+        self.crs = layer.crs()
+        self._source = QgsVectorLayerFeatureSource(layer)
+        self._layer_fields = layer.fields()
+        self._lock = threading.Lock()
+        self._index = None
+        self._attributes = {}
+        self._measure = None
+
+    def _build(self):
+        with self._lock:
+            if self._index is not None:
+                return
+            request = QgsFeatureRequest().setSubsetOfAttributes(list(self.fields.values()), self._layer_fields)
+            index = QgsSpatialIndex(QgsSpatialIndex.FlagStoreFeatureGeometries)
+            attributes = {}
+            for feature in self._source.getFeatures(request):
+                if not feature.hasGeometry():
+                    continue
+                index.addFeature(feature)
+                attributes[feature.id()] = {key: _plain(feature[name]) for key, name in self.fields.items()}
+            self._measure = EllipsoidalArea(self.crs, QgsCoordinateTransformContext())
+            self._attributes = attributes
+            self._index = index
+
+    def attributes(self, fid):
+        """The standard attributes of feature ``fid`` (by field key), or {}."""
+        self._build()
+        return self._attributes.get(fid, {})
+
+    def pieces(self, geometry, crs=None, transform_context=None):
+        """``[Piece]`` of the parcels ``geometry`` (in ``crs``, default the layer's) covers, by fid."""
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return []
+        self._build()
+        plot = QgsGeometry(geometry)
+        if crs is not None and crs.isValid() and crs != self.crs:
+            plot.transform(QgsCoordinateTransform(crs, self.crs, transform_context or QgsCoordinateTransformContext()))
+        if not plot.isGeosValid():
+            plot = plot.makeValid()
+        engine = QgsGeometry.createGeometryEngine(plot.constGet())
+        engine.prepareGeometry()
+        found = []
+        for fid in sorted(self._index.intersects(plot.boundingBox())):
+            parcel = self._index.geometry(fid)
+            if parcel is None or parcel.isEmpty() or not engine.intersects(parcel.constGet()):
+                continue
+            if not parcel.isGeosValid():
+                parcel = parcel.makeValid()
+            piece = plot.intersection(parcel)
+            area = self._measure.area_m2(piece) if piece is not None and not piece.isEmpty() else 0.0
+            if area > MIN_PIECE_M2:
+                found.append(Piece(fid, self._attributes.get(fid, {}), area))
+        return found
+
+
+class ParcelRegistry:
+    """One ParcelIndex per (layer, field set), dropped when the layer changes."""
+
+    def __init__(self):
+        self._indexes = {}
+        self._watched = {}
+        self._lock = threading.Lock()
+
+    def get(self, layer, fields):
+        key = (layer.id(), tuple(sorted(fields.items())))
+        with self._lock:
+            index = self._indexes.get(key)
+            if index is None:
+                index = ParcelIndex(layer, fields)
+                self._indexes[key] = index
+                self._watch(layer)
+            return index
+
+    def _watch(self, layer):
+        layer_id = layer.id()
+        if layer_id in self._watched:
+            return
+        connections = []
+        for name in _STALE_SIGNALS:
+            signal = getattr(layer, name, None)
+            if signal is None:
+                continue
+            slot = (lambda *_args, lid=layer_id: self.drop(lid))
+            signal.connect(slot, Qt.DirectConnection)
+            connections.append((signal, slot))
+        self._watched[layer_id] = connections
+
+    def drop(self, layer_id):
+        with self._lock:
+            for key in [key for key in self._indexes if key[0] == layer_id]:
+                del self._indexes[key]
+            connections = self._watched.pop(layer_id, [])
+        for signal, slot in connections:
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+
+    def clear(self):
+        for layer_id in list(self._watched):
+            self.drop(layer_id)
+
+
+REGISTRY = ParcelRegistry()
