@@ -76,13 +76,20 @@ class ParcelIndex:
                 index.addFeature(feature)
                 attributes[feature.id()] = {key: _plain(feature[name]) for key, name in self.fields.items()}
             self._measure = EllipsoidalArea(self.crs, QgsCoordinateTransformContext())
-            self._attributes = attributes
+            self._attributes.update(attributes)
             self._index = index
 
-    def attributes(self, fid):
-        """The standard attributes of feature ``fid`` (by field key), or {}."""
-        self._build()
-        return self._attributes.get(fid, {})
+    def attributes_of(self, fids):
+        """``{fid: {field key: value}}`` of ``fids`` (read once, by id, without geometry; then cached)."""
+        fids = [fid for fid in fids if fid is not None]
+        with self._lock:
+            missing = [fid for fid in fids if fid not in self._attributes]
+            if missing:
+                request = QgsFeatureRequest().setFilterFids(missing).setFlags(QgsFeatureRequest.NoGeometry)
+                request.setSubsetOfAttributes(list(self.fields.values()), self._layer_fields)
+                for feature in self._source.getFeatures(request):
+                    self._attributes[feature.id()] = {key: _plain(feature[name]) for key, name in self.fields.items()}
+            return {fid: self._attributes.get(fid, {}) for fid in fids}
 
     def pieces(self, geometry, crs=None, transform_context=None):
         """``[Piece]`` of the parcels ``geometry`` (in ``crs``, default the layer's) covers, by fid."""
