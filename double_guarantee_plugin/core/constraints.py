@@ -476,6 +476,8 @@ class ConstraintEngine:
             resolved = self.resolve(entry)
             if not resolved.problem and isinstance(resolved.layer, QgsVectorLayer):
                 self._snapshots[resolved.layer.id()] = LayerSource(resolved.layer)
+        from .standard_layers import plot_rules   # issue 15: the standard layers' snapshots too
+        plot_rules.prepare(self)
 
     def close(self):
         """Drop the layers the engine opened itself (from sources not in the project); Python owns
@@ -754,8 +756,10 @@ class ConstraintEngine:
         if threading.current_thread() is threading.main_thread():
             self._snapshots = {}     # left over from a canceled task: read the live layers instead
         prepared = self.prepare(crs, feedback)
-        return self._check_one(prepared, geometry, measure, plot_kind, plot_fid, plot_code, project_code,
-                               class_before)
+        check = self._check_one(prepared, geometry, measure, plot_kind, plot_fid, plot_code, project_code,
+                                class_before)
+        from .standard_layers import plot_rules   # issue 15: named features, GDPDJB slope, unstable farmland
+        return plot_rules.apply_to_plot(self, check, crs)
 
     # --- whole layers ---------------------------------------------------------------------------
 
@@ -824,6 +828,8 @@ class ConstraintEngine:
         results = {}
         for code, items in by_project.items():
             results[code] = self._project_check(code, items, prepared, measure, project_types)
+        from .standard_layers import plot_rules   # issue 15: named features, GDPDJB slope, unstable farmland
+        plot_rules.apply_to_results(self, results, plots_layer, fields)
         if feedback is not None:
             feedback.setProgress(100.0)
         return results
