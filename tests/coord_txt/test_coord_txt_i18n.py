@@ -9,7 +9,9 @@ import pytest
 from double_guarantee_plugin.core.coord_txt import CoordTxtError, read_coord_txt
 
 ROOT = Path(__file__).resolve().parents[2]
-GLOSSARY = json.loads((ROOT / "i18n" / "zh_CN" / "coord_txt.json").read_text(encoding="utf-8"))
+# every glossary: the coordinate-TXT strings of issue 15 live in standard_layers.json
+GLOSSARY = {source: text for path in sorted((ROOT / "i18n" / "zh_CN").glob("*.json"))
+            for source, text in json.loads(path.read_text(encoding="utf-8")).items()}
 SOURCES = [ROOT / "double_guarantee_plugin" / "core" / "coord_txt",
            ROOT / "double_guarantee_plugin" / "processing" / "algorithms" / "import_coord_txt.py",
            ROOT / "double_guarantee_plugin" / "processing" / "algorithms" / "export_coord_txt.py",

@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import QMessageBox
 from ...core import tables
 from ...core.coord_txt import CoordTxtError, WriteOptions, read_coord_txt, write_coord_txt
 from ...core.coord_txt.messages import Note
-from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, parcels_from_features,
+from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, parcels_from_features, plot_values,
                                        suggested_zone, to_qgs_geometry)
 from ...i18n import tr
 
@@ -43,7 +43,7 @@ def _plot_code(parcel, stem, index, taken):
 
 
 def plot_features(plots_layer, project_code, results):
-    """New plot features (project_code, plot_code, class_before) from read files, in the layer's CRS."""
+    """New plot features (project_code, plot_code, classes, grades …) from read files, in the layer's CRS."""
     context = QgsProject.instance().transformContext()
     taken = {str(f["plot_code"]) for f in plots_layer.getFeatures(QgsFeatureRequest().setFilterExpression(
         QgsExpression.createFieldEqualityExpression("project_code", str(project_code))))}
@@ -60,9 +60,11 @@ def plot_features(plots_layer, project_code, results):
                 geometry.transform(transform)
             attributes = {}
             fields = plots_layer.fields()
-            for name, value in (("project_code", str(project_code)),
-                                ("plot_code", _plot_code(parcel, stem, index, taken)),
-                                ("class_before", parcel.class_code or None)):
+            # the 8-field 地类编码 goes to class_before; a 12-field 补充耕地 parcel fills class_after,
+            # quality level, slope level and year (qgis_io.plot_values)
+            values = {"project_code": str(project_code), "plot_code": _plot_code(parcel, stem, index, taken)}
+            values.update(plot_values(parcel))
+            for name, value in values.items():
                 position = fields.indexOf(name)
                 if position >= 0 and value is not None:
                     attributes[position] = value
