@@ -234,10 +234,12 @@ def _ask_reproject(iface, text):
 
 def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", line_ending="CRLF",
                        zone_prefix=True, area_unit="ha", one_file_per_parcel=False, producer="",
-                       reproject_to=None, confirm=None, extra_fields=(), parcel_use="", project_info=True):
+                       reproject_to=None, confirm=None, extra_fields=(), parcel_use="", project_info=True,
+                       template="standard_8"):
     """Write one project's plots as a coordinate file for 上图入库; returns the paths written ([] on error).
 
-    地块编号 = plot_code, 地块名称 = the project's name, 地类编码 = class_after.  A layer in a CRS
+    地块编号 = plot_code, 地块名称 = the project's name, 地类编码 = class_after; with a 12-field
+    ``template`` also 补充耕地实施年份, 耕地坡度级别 and 耕地质量等级 from the plot fields.  A layer in a CRS
     the format cannot hold (e.g. EPSG:4490) is reprojected to ``reproject_to``; without it the
     user is offered the CGCS2000 zone of the project (``confirm(text)`` answers in scripts).
     """
@@ -270,6 +272,9 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
                     return []
                 target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         mapping = {"code": "plot_code", "class_code": "class_after", "extra": list(extra_fields)}
+        names = plots_layer.fields().names()
+        mapping.update({role: name for role, name in (("year", "implementation_year"), ("slope_level", "slope_level"),
+                                                      ("quality_level", "quality_level_after")) if name in names})
         parcels, write_crs = parcels_from_features(features, plots_layer.crs(), mapping, target)
         name = str(row.get("project_name") or "") if row.get("project_name") not in (None, "NULL") else ""
         for parcel in parcels:
@@ -287,7 +292,7 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
                     info[label] = type_names.get(str(value), str(value)) if key == "project_type" else str(value)
         options = WriteOptions(encoding=encoding, line_ending=line_ending, zone_prefix=zone_prefix,
                                area_unit=area_unit, one_file_per_parcel=one_file_per_parcel, producer=producer,
-                               project_info=info)
+                               project_info=info, template=template)
         destination = path[:-4] if one_file_per_parcel and str(path).lower().endswith(".txt") else path
         written = write_coord_txt(destination, parcels, epsg_of(write_crs), options)
     except CoordTxtError as exc:
