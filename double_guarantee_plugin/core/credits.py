@@ -68,6 +68,13 @@ class PlotSurvey:
     grade_pieces: dict = field(default_factory=dict)
     slope_level: str = None
     farmland_type: str = None
+    lazy_grade_pieces: dict = field(default_factory=dict)   # system -> function measuring them when asked
+
+    def grade_pieces_for(self, system_id):
+        """``([(area_m2, grade)], source)`` of ``system_id``, measured now if it was left for later; or None."""
+        if system_id not in self.grade_pieces and system_id in self.lazy_grade_pieces:
+            self.grade_pieces[system_id] = self.lazy_grade_pieces.pop(system_id)()
+        return self.grade_pieces.get(system_id)
 
 
 @dataclass
@@ -242,7 +249,7 @@ def compute_plot_credit(plot, profile=None):
     before_source = GRADE_SOURCE_USER if grade_before is not None else ""
     before_shares = None            # [(share, grade)] of a default grade before
     if kind == UPGRADING and grade_before is None:
-        survey_grades = plot.survey.grade_pieces.get(system_id) if plot.survey is not None else None
+        survey_grades = plot.survey.grade_pieces_for(system_id) if plot.survey is not None else None
         default = grade_default(survey_grades, system)
         if default is None:
             return _refuse(plot, area_m2, "grade_before is empty for a plot that was cultivated land",

@@ -60,24 +60,19 @@ class ParcelIndex:
         self._layer_fields = layer.fields()
         self._lock = threading.Lock()
         self._index = None
-        self._attributes = {}
+        self._attributes = {}      # fid -> {field key: value}, read when first asked for
         self._measure = None
 
     def _build(self):
+        """The spatial index (geometries only: attributes are read for the parcels a plot covers)."""
         with self._lock:
             if self._index is not None:
                 return
-            request = QgsFeatureRequest().setSubsetOfAttributes(list(self.fields.values()), self._layer_fields)
-            index = QgsSpatialIndex(QgsSpatialIndex.FlagStoreFeatureGeometries)
-            attributes = {}
-            for feature in self._source.getFeatures(request):
-                if not feature.hasGeometry():
-                    continue
-                index.addFeature(feature)
-                attributes[feature.id()] = {key: _plain(feature[name]) for key, name in self.fields.items()}
+            request = QgsFeatureRequest().setNoAttributes()
+            # bulk loading: several times faster than adding 50,000 features one by one
+            self._index = QgsSpatialIndex(self._source.getFeatures(request), None,
+                                          QgsSpatialIndex.FlagStoreFeatureGeometries)
             self._measure = EllipsoidalArea(self.crs, QgsCoordinateTransformContext())
-            self._attributes.update(attributes)
-            self._index = index
 
     def attributes_of(self, fids):
         """``{fid: {field key: value}}`` of ``fids`` (read once, by id, without geometry; then cached)."""
@@ -103,7 +98,7 @@ class ParcelIndex:
             plot = plot.makeValid()
         engine = QgsGeometry.createGeometryEngine(plot.constGet())
         engine.prepareGeometry()
-        found = []
+        covered = []
         for fid in sorted(self._index.intersects(plot.boundingBox())):
             parcel = self._index.geometry(fid)
             if parcel is None or parcel.isEmpty() or not engine.intersects(parcel.constGet()):
@@ -113,8 +108,9 @@ class ParcelIndex:
             piece = plot.intersection(parcel)
             area = self._measure.area_m2(piece) if piece is not None and not piece.isEmpty() else 0.0
             if area > MIN_PIECE_M2:
-                found.append(Piece(fid, self._attributes.get(fid, {}), area))
-        return found
+                covered.append((fid, area))
+        attributes = self.attributes_of([fid for fid, _area in covered])
+        return [Piece(fid, attributes.get(fid, {}), area) for fid, area in covered]
 
 
 class ParcelRegistry:

@@ -224,21 +224,17 @@ def _plot_survey(context, plot, survey_pieces, crs, transform_context):
             survey.grade_pieces["use_grade_15"] = ([(piece.area_m2, piece.get("use_grade")) for piece in survey_pieces],
                                                    f"{item.recognition.layer_name}.{item.recognition.field('use_grade')}")
     bf = context.basic_farmland
-    wanted = [(system, key) for system, key in (("use_grade_15", "use_grade"), ("quality_level_10", "quality_level"))
-              if system not in survey.grade_pieces or not _has_grade(survey.grade_pieces[system])]
-    wanted = [(system, key) for system, key in wanted if bf is not None and bf.recognition.field(key)]
-    if wanted and plot.plot_kind == UPGRADING:
-        # only a plot that was cultivated land needs a grade before: the basic farmland under it
-        pieces = bf.index.pieces(plot.geometry, crs, transform_context)
-        for system, key in wanted:
-            survey.grade_pieces[system] = ([(piece.area_m2, piece.get(key)) for piece in pieces],
-                                           f"{bf.recognition.layer_name}.{bf.recognition.field(key)}")
+    if bf is not None and plot.plot_kind == UPGRADING:
+        # only a plot that was cultivated land may need a grade before; the basic farmland under it is
+        # measured when credits ask for a system the survey has no grade of (survey.grade_pieces_for)
+        geometry = plot.geometry
+        for system, key in (("use_grade_15", "use_grade"), ("quality_level_10", "quality_level")):
+            if system not in survey.grade_pieces and bf.recognition.field(key):
+                survey.lazy_grade_pieces[system] = (
+                    lambda key=key: ([(piece.area_m2, piece.get(key))
+                                      for piece in bf.index.pieces(geometry, crs, transform_context)],
+                                     f"{bf.recognition.layer_name}.{bf.recognition.field(key)}"))
     return survey
-
-
-def _has_grade(grade_pieces):
-    pieces, _label = grade_pieces
-    return any(value is not None and str(value).strip() not in ("", "0") for _area, value in pieces)
 
 
 def _layer_check(role, name, status, message, area_m2=0.0, fids=(), severity=""):
