@@ -529,15 +529,16 @@ class ConstraintEngine:
         resolved = _Resolved(entry, layer)
         if entry.role == ROLE_SLOPE:
             name = entry.slope_field or "slope_deg"
-            if layer.fields().indexOf(name) < 0:
+            # lookupField: case-insensitive (standard layers write DLBM; PostGIS mirrors dlbm)
+            if layer.fields().lookupField(name) < 0:
                 return _Resolved(entry, None, tr("slope layer '{}' has no field '{}'", entry.name, name))
-            resolved.attribute = name
+            resolved.attribute = layer.fields().at(layer.fields().lookupField(name)).name()
             resolved.accept = _steeper_than(entry.max_slope_deg)
         elif entry.role == ROLE_LAND_SURVEY:
             name = entry.class_field or "dlbm"
-            if layer.fields().indexOf(name) < 0:
+            if layer.fields().lookupField(name) < 0:
                 return _Resolved(entry, None, tr("land-survey layer '{}' has no field '{}'", entry.name, name))
-            resolved.attribute = name
+            resolved.attribute = layer.fields().at(layer.fields().lookupField(name)).name()
         return resolved
 
     def _steep_layer(self, raster, max_slope_deg):
