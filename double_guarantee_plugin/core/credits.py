@@ -102,6 +102,7 @@ class PlotCredit:
     quality_level_before: float = None
     quality_level_after: int = None
     was_cultivated: bool = False     # class before is cultivated land (the plots of the grade uplift)
+    capacity_as_drawn_kg: float = 0.0   # capacity on the net area before exclusions and blocking
 
     @property
     def creditable(self):
@@ -283,6 +284,15 @@ def compute_plot_credit(plot, profile=None):
                              f"({_grade_text(grade_before)} → {grade_after}) and no conversion to paddy")
             return result
 
+    y_after = yield_table.yield_for(grade_after)
+    if kind == NEW_FARMLAND:
+        gain_per_mu = y_after
+    elif before_shares is None:
+        gain_per_mu = max(0.0, y_after - yield_table.yield_for(grade_before))
+    else:   # a default grade before: the parcels' own yields, weighted by area
+        gain_per_mu = max(0.0, y_after - sum(share * yield_table.yield_for(grade) for share, grade in before_shares))
+    # what the plot adds as drawn (net of 田坎, before exclusions and blocking): the panel shows both
+    result.capacity_as_drawn_kg = m2_to_mu(net.net_m2) * gain_per_mu
     if plot.blocking_reason:
         result.reason = plot.blocking_reason
         return result
@@ -295,17 +305,11 @@ def compute_plot_credit(plot, profile=None):
         credit_m2 = area_m2 - excluded
         notes.append(f"{m2_to_mu(excluded):.2f} 亩 excluded (inside basic farmland)")
     credit_mu = m2_to_mu(credit_m2 * net.net_ratio)
-    y_after = yield_table.yield_for(grade_after)
+    result.credit_capacity_kg = credit_mu * gain_per_mu
     if kind == NEW_FARMLAND:
         result.credit_area_mu = credit_mu
-        result.credit_capacity_kg = credit_mu * y_after
         result.credit_paddy_mu = credit_mu if after == PADDY else 0.0
     else:
-        if before_shares is None:
-            y_before = yield_table.yield_for(grade_before)
-        else:   # a default grade before: the parcels' own yields, weighted by area
-            y_before = sum(share * yield_table.yield_for(grade) for share, grade in before_shares)
-        result.credit_capacity_kg = credit_mu * max(0.0, y_after - y_before)
         result.credit_paddy_mu = credit_mu if (before in PADDY_SOURCES and after == PADDY) else 0.0
     result.reason = "; ".join(notes)
     return result

@@ -10,6 +10,7 @@ on the main thread); the index itself is built on the first query, in whatever t
 ``REGISTRY`` keeps one index per layer and field set and drops it when the layer signals an
 edit, a commit, a reload or its removal (direct connections: the drop happens at once).
 """
+import functools
 import threading
 from dataclasses import dataclass
 
@@ -68,18 +69,28 @@ class ParcelIndex:
         with self._lock:
             if self._index is not None:
                 return
+            if self._source is None:
+                self._index = QgsSpatialIndex()
+                return
             request = QgsFeatureRequest().setNoAttributes()
             # bulk loading: several times faster than adding 50,000 features one by one
             self._index = QgsSpatialIndex(self._source.getFeatures(request), None,
                                           QgsSpatialIndex.FlagStoreFeatureGeometries)
             self._measure = EllipsoidalArea(self.crs, QgsCoordinateTransformContext())
 
+    def release(self):
+        """Let go of the layer's feature source (the layer changed or is deleted); queries then find nothing."""
+        with self._lock:
+            self._source = None
+            if self._index is None:
+                self._index = QgsSpatialIndex()
+
     def attributes_of(self, fids):
         """``{fid: {field key: value}}`` of ``fids`` (read once, by id, without geometry; then cached)."""
         fids = [fid for fid in fids if fid is not None]
         with self._lock:
             missing = [fid for fid in fids if fid not in self._attributes]
-            if missing:
+            if missing and self._source is not None:
                 request = QgsFeatureRequest().setFilterFids(missing).setFlags(QgsFeatureRequest.NoGeometry)
                 request.setSubsetOfAttributes(list(self.fields.values()), self._layer_fields)
                 for feature in self._source.getFeatures(request):
@@ -135,26 +146,26 @@ class ParcelRegistry:
         layer_id = layer.id()
         if layer_id in self._watched:
             return
-        connections = []
+        # connected once per layer for its lifetime (never disconnected from inside a signal)
+        slot = functools.partial(self.drop, layer_id)
         for name in _STALE_SIGNALS:
             signal = getattr(layer, name, None)
-            if signal is None:
-                continue
-            slot = (lambda *_args, lid=layer_id: self.drop(lid))
-            signal.connect(slot, Qt.DirectConnection)
-            connections.append((signal, slot))
-        self._watched[layer_id] = connections
+            if signal is not None:
+                signal.connect(lambda *_args, drop=slot: drop(), Qt.DirectConnection)
+        layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.DirectConnection)
+        self._watched[layer_id] = True
 
     def drop(self, layer_id):
+        """Forget ``layer_id``'s indexes (and let go of their feature sources at once: a source that
+        outlives its layer's provider crashes QGIS when it is finally collected)."""
         with self._lock:
             for key in [key for key in self._indexes if key[0] == layer_id]:
-                del self._indexes[key]
-            connections = self._watched.pop(layer_id, [])
-        for signal, slot in connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+                self._indexes.pop(key).release()
+
+    def _forget(self, layer_id):
+        self.drop(layer_id)
+        with self._lock:
+            self._watched.pop(layer_id, None)
 
     def clear(self):
         for layer_id in list(self._watched):
