@@ -32,7 +32,7 @@ def test_open_database_lists_projects(dock, project_db_path, idle):
     dock.open_database(str(project_db_path))
     idle(dock)
     codes = dock.project_codes()
-    assert len(codes) == 14
+    assert len(codes) == 15
     assert PROJECT in codes
     row = codes.index(PROJECT)
     # totals arrive from the background run over all projects
@@ -224,10 +224,10 @@ def test_fill_from_land_survey_layer(dock, project_db_path, idle, demo_paths):
     open_and_select(dock, project_db_path, idle)
     survey_layer = QgsVectorLayer(f"{demo_paths['county']}|layername=land_survey", "land_survey", "ogr")
     QgsProject.instance().addMapLayer(survey_layer)
-    fids = [f.id() for f in survey_layer.getFeatures() if f["dlbm"] in ("0404", "1104")][:3]
-    codes = [survey_layer.getFeature(fid)["dlbm"] for fid in fids]
+    fids = [f.id() for f in survey_layer.getFeatures() if f["DLBM"] in ("0404", "1104")][:3]
+    codes = [survey_layer.getFeature(fid)["DLBM"] for fid in fids]
     count = dock.last_snapshot.project_credit.plot_count
-    new_ids = dock.fill_from_layer(survey_layer, fids, "dlbm", "class_before")
+    new_ids = dock.fill_from_layer(survey_layer, fids, "DLBM", "class_before")
     idle(dock)
     assert len(new_ids) == 3
     added = [dock.plots_layer.getFeature(fid) for fid in new_ids]

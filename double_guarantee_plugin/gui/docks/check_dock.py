@@ -18,7 +18,10 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFil
 from ...core import constraints, tables
 from ...core.constraint_rules import SEVERITIES
 from ...core.constraint_task import ConstraintCheckTask
+from ...core.standard_layers.constraint_set import auto_constraint_set
+from ...core.standard_layers.recognition import find_plots_layer
 from ...i18n import tr
+from ..components.found_layers import found_text, standard_field
 from ..components.signals import disconnect_all
 
 DOCK_ORDER = 20
@@ -106,6 +109,19 @@ class CheckDock(QDockWidget):
         form.addRow(tr("Land survey (layer, class field)"), survey_row)
         form.addRow(tr("Rule profile"), self.profile_combo)
         layout.addLayout(form)
+        # issue 15: the layers found in the project by their standard field codes (the user may change them)
+        found_row = QHBoxLayout()
+        self.found_label = QLabel("")
+        self.found_label.setObjectName("foundLayersLabel")
+        self.found_label.setWordWrap(True)
+        self.find_button = QPushButton(tr("Find layers"))
+        self.find_button.setObjectName("findLayersButton")
+        self.find_button.setToolTip(tr("Fill the layers from those found in the project by their standard field "
+                                       "codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)"))
+        self.find_button.clicked.connect(self.find_layers)
+        found_row.addWidget(self.found_label, 1)
+        found_row.addWidget(self.find_button)
+        layout.addLayout(found_row)
 
         extra_row = QHBoxLayout()
         self.extra_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
@@ -170,6 +186,7 @@ class CheckDock(QDockWidget):
         project = QgsProject.instance()
         project.readProject.connect(self._project_read)
         project.cleared.connect(self._project_cleared)
+        project.layersAdded.connect(self._layers_added)
         self.restore_state()
 
     @staticmethod
@@ -202,13 +219,54 @@ class CheckDock(QDockWidget):
 
     def _slope_layer_changed(self, layer):
         self.slope_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
-        if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf("slope_deg") >= 0:
-            self.slope_field.setField("slope_deg")
+        if isinstance(layer, QgsVectorLayer):
+            self.slope_field.setField(standard_field(layer, "slope_deg", "slope_deg"))
 
     def _survey_layer_changed(self, layer):
         self.survey_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
-        if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf("dlbm") >= 0:
-            self.survey_field.setField("dlbm")
+        if isinstance(layer, QgsVectorLayer):
+            self.survey_field.setField(standard_field(layer, "dlbm", "class_code"))
+
+    # -- layers found by role (issue 15) ------------------------------------------------------------
+    def find_layers(self):
+        """Fill the plots layer and every constraint layer from the layers recognised in the project."""
+        project = QgsProject.instance()
+        auto_set, found = auto_constraint_set(project, self.profile())
+        plots = find_plots_layer(project)
+        self._restoring = True
+        try:
+            if plots is not None:
+                self.plots_combo.setLayer(plots)
+            combos = {constraints.ROLE_BASIC_FARMLAND: self.bf_combo, constraints.ROLE_RED_LINE: self.rl_combo,
+                      constraints.ROLE_SLOPE: self.slope_combo, constraints.ROLE_LAND_SURVEY: self.survey_combo}
+            for entry in auto_set.layers:
+                combo = combos.get(entry.role)
+                if combo is None:
+                    if not any(self.extra_list.item(row).data(Qt.UserRole).source == entry.source
+                               for row in range(self.extra_list.count())):
+                        self._append_extra(entry)
+                    continue
+                combo.setLayer(entry.layer)
+                if entry.role == constraints.ROLE_SLOPE:
+                    self._slope_layer_changed(entry.layer)
+                elif entry.role == constraints.ROLE_LAND_SURVEY:
+                    self._survey_layer_changed(entry.layer)
+        finally:
+            self._restoring = False
+        self.found_label.setText(found_text(found))
+        self._settings_changed()
+        return found
+
+    def _nothing_chosen(self):
+        return (self.plots_layer() is None and self.extra_list.count() == 0 and
+                all(combo.currentLayer() is None for combo in (self.bf_combo, self.rl_combo, self.slope_combo,
+                                                               self.survey_combo)))
+
+    def _layers_added(self, _layers):
+        # a dock with nothing chosen yet fills itself as soon as the county's layers are loaded
+        if not self._restoring and self._nothing_chosen() and \
+                constraints.ConstraintSet.from_project(QgsProject.instance()) is None:
+            self.find_layers()
 
     def _add_extra(self):
         layer = self.extra_combo.currentLayer()
@@ -282,6 +340,9 @@ class CheckDock(QDockWidget):
             self._restoring = False
         self.engine = None
         self._watch_layers()
+        if saved is None and self._nothing_chosen() and find_plots_layer(project) is not None:
+            self.find_layers()          # no set saved: start from the layers found by role
+            return
         if self.plots_layer() is not None:
             self.check_all()
         else:
@@ -589,7 +650,8 @@ class CheckDock(QDockWidget):
 
     def cleanup(self):
         project = QgsProject.instance()
-        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared)))
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
+                        (project.layersAdded, self._layers_added)))
         self.debounce.stop()
         self._unwatch_layers()
         if self.task is not None:
