@@ -23,6 +23,7 @@ from .personal import is_personal_field
 
 # what a piece smaller than this is (m²): touching edges, not covering
 MIN_PIECE_M2 = 0.01
+COVERED_CACHE_SIZE = 50_000   # plots whose parcels are remembered (a county's projects, several times over)
 
 _STALE_SIGNALS = ("dataChanged", "committedFeaturesAdded", "committedFeaturesRemoved", "committedGeometriesChanges",
                   "committedAttributeValuesChanges", "afterRollBack", "dataSourceChanged", "subsetStringChanged",
@@ -62,6 +63,7 @@ class ParcelIndex:
         self._lock = threading.Lock()
         self._index = None
         self._attributes = {}      # fid -> {field key: value}, read when first asked for
+        self._covered_cache = {}   # plot WKB (in the plots' CRS) -> [(fid, m²)]; the index is per layer state
         self._measure = None
 
     def _build(self):
@@ -99,12 +101,36 @@ class ParcelIndex:
 
     def pieces(self, geometry, crs=None, transform_context=None):
         """``[Piece]`` of the parcels ``geometry`` (in ``crs``, default the layer's) covers, by fid."""
+        return self.pieces_many([geometry], crs, transform_context)[0]
+
+    def pieces_many(self, geometries, crs=None, transform_context=None):
+        """``[[Piece]]`` for each of ``geometries``; the attributes of all their parcels read in one request."""
+        self._build()
+        transform = None
+        if crs is not None and crs.isValid() and crs != self.crs:
+            transform = QgsCoordinateTransform(crs, self.crs, transform_context or QgsCoordinateTransformContext())
+        covered = []
+        for geometry in geometries:
+            # a plot not redrawn since the last check covers the same parcels: measured once
+            key = (crs.authid() if crs is not None else "",
+                   bytes(geometry.asWkb()) if geometry is not None and not geometry.isNull() else b"")
+            found = self._covered_cache.get(key)
+            if found is None:
+                found = self._covered(geometry, transform)
+                if len(self._covered_cache) >= COVERED_CACHE_SIZE:
+                    self._covered_cache.clear()
+                self._covered_cache[key] = found
+            covered.append(found)
+        attributes = self.attributes_of(sorted({fid for found in covered for fid, _area in found}))
+        return [[Piece(fid, attributes.get(fid, {}), area) for fid, area in found] for found in covered]
+
+    def _covered(self, geometry, transform):
+        """``[(fid, ellipsoidal m²)]`` of the parcels one plot covers."""
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return []
-        self._build()
         plot = QgsGeometry(geometry)
-        if crs is not None and crs.isValid() and crs != self.crs:
-            plot.transform(QgsCoordinateTransform(crs, self.crs, transform_context or QgsCoordinateTransformContext()))
+        if transform is not None:
+            plot.transform(transform)
         if not plot.isGeosValid():
             plot = plot.makeValid()
         engine = QgsGeometry.createGeometryEngine(plot.constGet())
@@ -120,8 +146,7 @@ class ParcelIndex:
             area = self._measure.area_m2(piece) if piece is not None and not piece.isEmpty() else 0.0
             if area > MIN_PIECE_M2:
                 covered.append((fid, area))
-        attributes = self.attributes_of([fid for fid, _area in covered])
-        return [Piece(fid, attributes.get(fid, {}), area) for fid, area in covered]
+        return covered
 
 
 class ParcelRegistry:

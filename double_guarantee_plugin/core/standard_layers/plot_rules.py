@@ -134,13 +134,23 @@ def apply_to_results(engine, results, plots, fields=None):
     if not results:
         return results
     crs = plots.sourceCrs() if hasattr(plots, "sourceCrs") else plots.crs()
-    fids = [plot.plot_fid for project in results.values() for plot in project.plots]
-    values = _plot_values(plots, fids, fields or PlotFields())
+    every_plot = [plot for project in results.values() for plot in project.plots]
+    values = _plot_values(plots, [plot.plot_fid for plot in every_plot], fields or PlotFields())
+    # one request per layer for the ids of every feature named, and the survey under every plot at once
+    for position, item in context.layers.items():
+        item.index.attributes_of(sorted({fid for plot in every_plot if position < len(plot.layers)
+                                         for fid in plot.layers[position].feature_ids}))
+    survey = {}
+    if context.survey is not None:
+        measured = [plot for plot in every_plot if plot.geometry is not None]
+        survey = dict(zip((plot.plot_fid for plot in measured), context.survey.index.pieces_many(
+            [plot.geometry for plot in measured], crs, engine.transform_context)))
     for project in results.values():
         renames = []
         added = []
         for plot in project.plots:
-            plot_renames, findings = _apply(context, plot, values.get(plot.plot_fid, {}), crs, engine.transform_context)
+            plot_renames, findings = _apply(context, plot, values.get(plot.plot_fid, {}), crs, engine.transform_context,
+                                            survey.get(plot.plot_fid))
             renames += [(plot.plot_code, old, new) for old, new in plot_renames]
             added += [(plot, finding) for finding in findings]
         _update_project(context, project, renames, added)
@@ -156,7 +166,7 @@ def apply_to_plot(engine, check, crs, values=None):
 # -- one plot ------------------------------------------------------------------------------------
 
 
-def _apply(context, plot, values, crs, transform_context):
+def _apply(context, plot, values, crs, transform_context, survey_pieces=None):
     """Name the features of ``plot``'s overlaps, attach its survey, add its findings.
 
     Returns ``([(old message, new message)], [LayerCheck of each finding])``."""
@@ -177,7 +187,8 @@ def _apply(context, plot, values, crs, transform_context):
     _rename(plot, renames)
     if plot.geometry is None:
         return renames, []
-    survey_pieces = context.survey.index.pieces(plot.geometry, crs, transform_context) if context.survey else []
+    if survey_pieces is None:
+        survey_pieces = context.survey.index.pieces(plot.geometry, crs, transform_context) if context.survey else []
     plot.survey = _plot_survey(context, plot, survey_pieces, crs, transform_context)
     findings = []
     if not context.has_slope:

@@ -30,19 +30,23 @@ def _total_text(recognition):
 
 
 def found_text(found):
-    """One line per role found: ``Basic farmland ← YJJBNTTB (…)``; what was only guessed from a name says so."""
+    """``(one line, details)``: the roles found (what was only guessed from a name marked so), and per role
+    the layer, how it was recognised and its official total (for a tooltip: the dock stays short)."""
     if not found:
-        return tr("No standard layer found in the project: choose the layers by hand.")
-    lines = []
+        text = tr("No standard layer found in the project: choose the layers by hand.")
+        return text, text
+    lines, roles = [], []
     for role in ROLE_ORDER:
         recognition = found.get(role)
         if recognition is None:
             continue
+        roles.append(role_name(role) + ("?" if recognition.by_name_only else ""))
         how = tr("by its name only: please check") if recognition.by_name_only else tr("by its fields")
         total = _total_text(recognition)
         detail = f"{how}; {total}" if total else how
         lines.append(tr("{} ← {} ({})", role_name(role), recognition.layer_name, detail))
-    return tr("Found in the project:") + "\n" + "\n".join(lines)
+    return tr("Found by their field codes: {}", "、".join(roles)), \
+        tr("Found in the project:") + "\n" + "\n".join(lines)
 
 
 def standard_field(layer, default, key):

@@ -253,7 +253,9 @@ class CheckDock(QDockWidget):
                     self._survey_layer_changed(entry.layer)
         finally:
             self._restoring = False
-        self.found_label.setText(found_text(found))
+        summary, details = found_text(found)
+        self.found_label.setText(summary)
+        self.found_label.setToolTip(details)
         self._settings_changed()
         return found
 
