@@ -65,4 +65,5 @@ def test_error_renders_in_chinese(traps):
     with pytest.raises(CoordTxtError) as caught:
         read_coord_txt(traps / "zone_conflict.txt")
     text = caught.value.render(lambda template, *args: GLOSSARY[template].format(*args))
-    assert text.endswith("第 9 行: 带号为 38，但东坐标前的带号为 39")
+    # the declared zone wins only where the eastings fit it: 39,5xx,xxx is 1000 km from zone 38's meridian
+    assert text.endswith("第 9 行: 带号为 38，但东坐标前的带号为 39，且距中央经线 1000 公里（第 38 带）")

@@ -54,7 +54,7 @@ _GC_PAUSE_BYTES = 1 << 20  # files above 1 MB read with the cyclic garbage colle
 MAX_OFFSET_M = {3: 400_000.0, 6: 700_000.0}  # how far from the central meridian a zone reaches here
 # a declared zone is honoured up to this distance from its meridian even where the prefix says
 # otherwise (real county data projected on a far meridian reach 557 km: data-standards.md §8.3);
-# beyond it the declaration cannot be right (an easting 39,4xx,xxx under 带号 38 is 965 km off)
+# beyond it the declaration cannot be right (an easting 39,5xx,xxx under 带号 38 is 1,000 km off)
 DECLARED_OFFSET_MAX_M = 700_000.0
 
 
