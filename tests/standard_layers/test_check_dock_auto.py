@@ -131,3 +131,52 @@ def test_the_saved_demo_project_opens_on_its_constraint_set(iface, county_layers
         wait_idle(dock)
         dock.cleanup()
         dock.setParent(None)
+
+
+def test_in_chinese_the_docks_show_what_was_found_and_gross_tiankan_net(iface, county_layers, zh_locale):
+    """At 1366×768 in Chinese: the check dock's found line, and the project dock's gross/田坎/net rows."""
+    import os
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import Qt
+    from double_guarantee_plugin.gui.docks import check_dock, project_dock
+    QgsProject.instance().addMapLayers(list(county_layers.values()))
+    checks = check_dock.create_dock(iface)
+    iface.addDockWidget(Qt.RightDockWidgetArea, checks)
+    panel_dock = project_dock.create_dock(iface)
+    iface.addDockWidget(Qt.RightDockWidgetArea, panel_dock)
+    try:
+        wait_idle(checks)
+        assert checks.found_label.text().startswith("已按字段代码识别：永久基本农田")
+        assert "按字段识别" in checks.found_label.toolTip()
+        assert checks.find_button.text() == "识别图层"
+        blocked = checks.results["DG2024-08"]
+        assert any("耕地坡度级别" in message or "坡度" in message for message in blocked.messages)
+        panel_dock.open_database(county_layers["plots"].source().split("|")[0])
+        panel_dock.select_project("DG2023-02")
+        started = time.perf_counter()
+        while panel_dock.busy() or panel_dock.last_snapshot is None or \
+                panel_dock.last_snapshot.project_code != "DG2023-02":
+            from qgis.core import QgsApplication
+            QgsApplication.processEvents()
+            time.sleep(0.005)
+            assert time.perf_counter() - started < 60
+        panel = panel_dock.panel
+        credit = panel_dock.last_snapshot.project_credit
+        assert credit.tiankan_mu > 0 and credit.net_area_mu < credit.area_mu
+        assert f"{credit.tiankan_mu:,.2f} 亩" in panel.values["tiankan"].text()
+        assert f"{credit.net_area_mu:,.2f} 亩" in panel.values["net_area"].text()
+        headers = [panel.plot_table.horizontalHeaderItem(i).text() for i in range(panel.plot_table.columnCount())]
+        assert headers[2:5] == ["面积（亩）", "田坎（亩）", "净面积（亩）"]
+        if os.environ.get("DG_SCREENSHOT_DIR"):
+            folder = os.environ["DG_SCREENSHOT_DIR"]
+            iface.mainWindow().resize(1366, 768)
+            checks.grab().save(os.path.join(folder, "check_dock_zh.png"))
+            panel_dock.grab().save(os.path.join(folder, "project_dock_zh.png"))
+    finally:
+        wait_idle(checks)
+        checks.cleanup()
+        iface.removeDockWidget(checks)
+        checks.setParent(None)
+        panel_dock.cleanup()
+        iface.removeDockWidget(panel_dock)
+        panel_dock.setParent(None)

@@ -58,9 +58,14 @@ class _Layer:
         self.recognition = recognition
         self.index = index
 
+    @property
+    def reads_attributes(self):
+        """True when the layer has fields the rules read (ids to name features by, WDGD): else no read at all."""
+        keys = self.recognition.spec.id_fields + ("stable",)
+        return any(self.recognition.field(key) for key in keys)
+
     def labels(self, fids):
-        if not self.recognition.spec.id_fields or not any(self.recognition.field(key)
-                                                          for key in self.recognition.spec.id_fields):
+        if not any(self.recognition.field(key) for key in self.recognition.spec.id_fields):
             return []
         found = self.index.attributes_of(sorted(fids))
         return [feature_label(self.recognition, found.get(fid, {}), fid) for fid in sorted(fids)]
@@ -138,8 +143,9 @@ def apply_to_results(engine, results, plots, fields=None):
     values = _plot_values(plots, [plot.plot_fid for plot in every_plot], fields or PlotFields())
     # one request per layer for the ids of every feature named, and the survey under every plot at once
     for position, item in context.layers.items():
-        item.index.attributes_of(sorted({fid for plot in every_plot if position < len(plot.layers)
-                                         for fid in plot.layers[position].feature_ids}))
+        if item.reads_attributes:
+            item.index.attributes_of(sorted({fid for plot in every_plot if position < len(plot.layers)
+                                             for fid in plot.layers[position].feature_ids}))
     survey = {}
     if context.survey is not None:
         measured = [plot for plot in every_plot if plot.geometry is not None]
@@ -263,7 +269,6 @@ def _slope_finding(context, plot, values, survey_pieces):
     applies = set(settings.applies_to.get("slope_level_5", ())) | set(settings.applies_to.get("slope_level_4", ()))
     if plot.plot_kind not in applies:
         return None
-    name = tr("Slope level (GDPDJB)")
     own = clean_slope_level(values.get("slope_level"))
     by_level, fids_by_level = {}, {}
     if own is not None:
@@ -278,6 +283,7 @@ def _slope_finding(context, plot, values, survey_pieces):
         if not by_level:
             return None
         where = tr("the land survey's GDPDJB")
+    name = tr("Slope level (GDPDJB)")
     for levels, key in ((settings.slope_level_blocking, "slope_level_5"), (settings.slope_level_warning, "slope_level_4")):
         area = sum(by_level.get(level, 0.0) for level in levels)
         if plot.plot_kind not in settings.applies_to.get(key, ()) or area <= MIN_AREA_M2:
@@ -302,11 +308,15 @@ def _slope_finding(context, plot, values, survey_pieces):
 def _unstable_finding(context, plot, survey_pieces):
     """Unstable farmland under the plot: TBXHDM refinements of the survey, WDGD of basic farmland."""
     from ..constraints import ROLE_EXTRA
+    bf = context.basic_farmland
+    survey_codes = context.survey is not None and context.survey.recognition.field("refinement_code")
+    if not survey_codes and (bf is None or not bf.recognition.field("stable")):
+        return None          # neither TBXHDM nor WDGD to look at
     settings = load_schema().checks
     if plot.plot_kind not in settings.applies_to.get("unstable_farmland", ()):
         return None
     parts, area, fids = [], 0.0, []
-    if context.survey is not None and context.survey.recognition.field("refinement_code"):
+    if survey_codes:
         by_code = {}
         for piece in survey_pieces:
             code = normalise_code(piece.get("refinement_code"))
@@ -319,7 +329,6 @@ def _unstable_finding(context, plot, survey_pieces):
             labels = labels_text([feature_label(context.survey.recognition, piece.attributes, piece.fid)
                                   for piece in pieces])
             parts.append(tr("{} {} on {} ({})", code, settings.unstable_refinements[code], _area_text(covered), labels))
-    bf = context.basic_farmland
     if bf is not None and bf.recognition.field("stable") and bf.position < len(plot.layers):
         overlapping = plot.layers[bf.position].feature_ids
         if overlapping:

@@ -280,7 +280,8 @@ class CheckDock(QDockWidget):
         self._settings_changed()
 
     def _append_extra(self, entry):
-        item = QListWidgetItem(f"{entry.name} ({entry.severity})")
+        severity = tr("Info") if entry.severity == "info" else constraints.status_label(entry.severity)
+        item = QListWidgetItem(f"{entry.name} ({severity})")
         item.setData(Qt.UserRole, entry)
         self.extra_list.addItem(item)
 
