@@ -324,6 +324,16 @@ def configure_projects_layer(layer):
 
 def save_default_styles(path):
     """Store the field configuration as each layer's default style inside the GeoPackage."""
+    # QGIS (3.22) never returns from saving a style over one of the same name: the plugin's own
+    # default styles go first (a migrated database has them from its creation); other styles stay
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='layer_styles'").fetchone():
+            connection.execute("DELETE FROM layer_styles WHERE f_table_name IN (?, ?) AND stylename = f_table_name",
+                               (PLOTS_LAYER, PROJECTS_TABLE))
+            connection.commit()
+    finally:
+        connection.close()
     for name, configure in ((PLOTS_LAYER, configure_plots_layer), (PROJECTS_TABLE, configure_projects_layer)):
         layer = QgsVectorLayer(layer_uri(path, name), name, "ogr")
         if not layer.isValid():

@@ -152,3 +152,32 @@ def test_profile_keys_are_checked_when_loaded(tmp_path, monkeypatch):
             tables.load_rule_profile("broken")
     finally:
         tables.load_rule_profile.cache_clear()
+
+
+def test_a_version_2_geopackage_gets_the_fields_of_schema_3(tmp_path):
+    import sqlite3
+    from osgeo import ogr
+    from double_guarantee_plugin.core import project_db
+    path = str(tmp_path / "v2.gpkg")
+    project_db.create_project_database(path, "EPSG:4527")
+    dataset = ogr.Open(path, 1)
+    layer = dataset.GetLayerByName("plots")
+    for name in project_db.V2_MISSING:
+        assert layer.DeleteField(layer.GetLayerDefn().GetFieldIndex(name)) == 0
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("project_code", "OLD-1")
+    feature.SetField("grade_after", 8)
+    layer.CreateFeature(feature)
+    del feature, layer                 # the layer keeps the file open: let go of it first
+    dataset = None
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE dg_meta SET value='2' WHERE key='schema_version'")
+    assert project_db.schema_version(path) == 2
+    plots, _projects = project_db.open_project_database(path)
+    assert project_db.schema_version(path) == 3
+    assert set(project_db.V2_MISSING) <= set(plots.fields().names())
+    (row,) = list(plots.getFeatures())
+    assert row["project_code"] == "OLD-1" and row["grade_after"] == 8 and not row["use_grade_after"]
+    # the form configuration of the new fields is stored in the file too
+    assert plots.attributeAlias(plots.fields().indexOf("slope_level")) == "耕地坡度级别"
+    del plots, _projects
