@@ -3,7 +3,8 @@
 Schema version 3 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
 ``projects.funding_source`` / ``projects.implemented_on``; version 2 files lack the plot fields of
 the standard county data (both grade systems, 田坎 coefficient, 耕地类型, 耕地坡度级别, year of
-implementation); ``open_project_database()`` migrates them in one transaction.  Field aliases, value maps and constraints are stored as the layers'
+implementation); ``open_project_database()`` migrates them in one transaction.  Field aliases,
+value maps and constraints are stored as the layers'
 default style in the GeoPackage, so QGIS's own attribute form validates input even when the file
 is opened without the plugin.
 """

@@ -83,7 +83,8 @@ def run(ctx):
     with open(summary, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(["project_code", "project_name", "status", "rule_profile", "plots", "refused",
-                         "area_mu", "area_ha", "tiankan_mu", "net_area_mu", "credit_area_mu", "credit_area_ha", "credit_capacity_kg",
+                         "area_mu", "area_ha", "tiankan_mu", "net_area_mu", "credit_area_mu", "credit_area_ha",
+                         "credit_capacity_kg",
                          "credit_capacity_wan_kg", "credit_paddy_mu", "grade_before_mean",
                          "grade_after_mean", "grade_uplift", "credit_area_mu_before_exclusions",
                          "credit_capacity_kg_before_exclusions"])

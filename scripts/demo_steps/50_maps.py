@@ -57,7 +57,8 @@ def run(ctx):
     outcome = processing.run("doubleguarantee:exportmeetingmaps", {
         "PLOTS": plots_uri, "BASIC_FARMLAND": f"{county}|layername=basic_farmland",
         "RED_LINE": f"{county}|layername=red_line", "SLOPE": f"{county}|layername=slope",
-        "LAND_SURVEY": f"{county}|layername=land_survey", "TEMPLATE": 0, "FORMAT": 0, "COMBINED": True, "PRODUCER": PRODUCER, "OUTPUT_FOLDER": str(maps_dir)})
+        "LAND_SURVEY": f"{county}|layername=land_survey", "TEMPLATE": 0, "FORMAT": 0, "COMBINED": True,
+        "PRODUCER": PRODUCER, "OUTPUT_FOLDER": str(maps_dir)})
     files = [Path(p) for p in outcome["FILES"].split(";") if p]
     ctx.log(f"maps: {outcome['EXPORTED']} project sheets + combined PDF in {maps_dir}")
     if outcome["PROBLEMS"]:

@@ -232,14 +232,16 @@ def _plot_survey(context, plot, survey_pieces, crs, transform_context):
     survey = PlotSurvey()
     if context.survey is not None:
         item = context.survey
-        survey.tiankan_pieces = [(piece.area_m2, piece.get("tiankan_coefficient"),
-                                  feature_label(item.recognition, piece.attributes, piece.fid)) for piece in survey_pieces
-                                 if item.recognition.field("tiankan_coefficient")]
+        if item.recognition.field("tiankan_coefficient"):
+            survey.tiankan_pieces = [(piece.area_m2, piece.get("tiankan_coefficient"),
+                                      feature_label(item.recognition, piece.attributes, piece.fid))
+                                     for piece in survey_pieces]
         survey.slope_level = _dominant(survey_pieces, "slope_level", clean_slope_level)
         survey.farmland_type = _dominant(survey_pieces, "farmland_type", clean_farmland_type)
         if item.recognition.field("use_grade"):
-            survey.grade_pieces["use_grade_15"] = ([(piece.area_m2, piece.get("use_grade")) for piece in survey_pieces],
-                                                   f"{item.recognition.layer_name}.{item.recognition.field('use_grade')}")
+            source = f"{item.recognition.layer_name}.{item.recognition.field('use_grade')}"
+            survey.grade_pieces["use_grade_15"] = ([(piece.area_m2, piece.get("use_grade"))
+                                                    for piece in survey_pieces], source)
     bf = context.basic_farmland
     if bf is not None and plot.plot_kind == UPGRADING:
         # only a plot that was cultivated land may need a grade before; the basic farmland under it is
@@ -284,7 +286,8 @@ def _slope_finding(context, plot, values, survey_pieces):
             return None
         where = tr("the land survey's GDPDJB")
     name = tr("Slope level (GDPDJB)")
-    for levels, key in ((settings.slope_level_blocking, "slope_level_5"), (settings.slope_level_warning, "slope_level_4")):
+    for levels, key in ((settings.slope_level_blocking, "slope_level_5"),
+                        (settings.slope_level_warning, "slope_level_4")):
         area = sum(by_level.get(level, 0.0) for level in levels)
         if plot.plot_kind not in settings.applies_to.get(key, ()) or area <= MIN_AREA_M2:
             continue

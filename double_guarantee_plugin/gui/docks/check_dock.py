@@ -65,6 +65,7 @@ class CheckDock(QDockWidget):
         self.check_count = 0
         self._watched = []             # (layer, [(signal, slot)])
         self._restoring = False
+        self._closed = False           # after cleanup(): the combos may still see layers come and go
         self._rubber_bands = []
 
         self.debounce = QTimer(self)
@@ -266,7 +267,7 @@ class CheckDock(QDockWidget):
 
     def _layers_added(self, _layers):
         # a dock with nothing chosen yet fills itself as soon as the county's layers are loaded
-        if not self._restoring and self._nothing_chosen() and \
+        if not self._restoring and not self._closed and self._nothing_chosen() and \
                 constraints.ConstraintSet.from_project(QgsProject.instance()) is None:
             self.find_layers()
 
@@ -291,7 +292,7 @@ class CheckDock(QDockWidget):
         self._settings_changed()
 
     def _settings_changed(self, *_args):
-        if self._restoring:
+        if self._restoring or self._closed:
             return
         constraint_set = self.constraint_set()
         project = QgsProject.instance()
@@ -412,8 +413,10 @@ class CheckDock(QDockWidget):
         self._watched.append((layer, connected))
 
     def _unwatch_layers(self):
-        for _layer, connected in self._watched:
-            disconnect_all(connected)
+        from qgis.PyQt import sip
+        for layer, connected in self._watched:
+            if not sip.isdeleted(layer):      # a deleted layer's signals are gone with it (and crash if touched)
+                disconnect_all(connected)
         self._watched = []
 
     def _plot_edited(self, fid=None, *_args):
@@ -652,6 +655,7 @@ class CheckDock(QDockWidget):
             bar.pushMessage(tr("Constraint checks"), text, level, 8)
 
     def cleanup(self):
+        self._closed = True
         project = QgsProject.instance()
         disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
                         (project.layersAdded, self._layers_added)))

@@ -153,7 +153,8 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
             row = QgsFeature(_fields(PROJECT_OUTPUT_FIELDS))
             row.setAttributes([None if project.project_code is None else str(project.project_code),
                                project.plot_count, project.refused_count, project.area_mu, mu_to_ha(project.area_mu),
-                               project.tiankan_mu, project.net_area_mu, project.new_farmland_mu, project.upgrading_mu, project.credit_area_mu,
+                               project.tiankan_mu, project.net_area_mu, project.new_farmland_mu,
+                               project.upgrading_mu, project.credit_area_mu,
                                project.credit_capacity_kg, project.credit_paddy_mu, project.grade_before_mean,
                                project.grade_after_mean, project.grade_uplift])
             project_sink.addFeature(row, QgsFeatureSink.FastInsert)
