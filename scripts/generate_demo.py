@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SEED = 20170101
-VERSION = 5
+VERSION = 6
 EPSG = 4527
 COUNTY_CODE = "320999"
 COUNTY_NAME = "示范县"
@@ -402,13 +402,12 @@ def _plot_rows(rng, classes, slopes):
                 wkt = f"POLYGON(({x1} {y1},{x2} {y2},{x2} {y1},{x1} {y2},{x1} {y1}))"  # a bow tie
             row.update({"class_before": before, "class_after": after, "grade_before": grade_before,
                         "grade_after": grade_after, "wkt": wkt, "cell": cell})
-            # both grade systems on every plot: the plot's own grades, and the other system's after
+            # both grade systems on every plot: its own system's grades in grade_before/after, the other
+            # system's grade after in its own field (never the same grade twice: an edit would split them)
             if system == "use_grade_15":
-                row.update({"use_grade_before": grade_before, "use_grade_after": grade_after,
-                            "quality_level_after": _quality_of_use_grade(grade_after)})
+                row["quality_level_after"] = _quality_of_use_grade(grade_after)
             else:
-                row.update({"quality_level_before": grade_before, "quality_level_after": grade_after,
-                            "use_grade_after": _use_grade_of_quality(grade_after)})
+                row["use_grade_after"] = _use_grade_of_quality(grade_after)
             yield row
     # a plot in the red line zone for DG2024-06 comes from its position (centre of zone 1)
 
@@ -450,7 +449,7 @@ def _txt12_rows(path, classes):
         row = {"project_code": TXT12_PROJECT, "plot_code": parcel.code, "class_before": classes[cell],
                "wkt": parcel.geometry.wkt}
         row.update(plot_values(parcel))
-        row["use_grade_after"] = _use_grade_of_quality(row["quality_level_after"])
+        row["use_grade_after"] = _use_grade_of_quality(row["grade_after"])
         yield row
 
 

@@ -9,7 +9,7 @@ Credits are on the **net** area, the gross ellipsoidal area less 田坎 (``core.
 may carry both grade systems (``use_grade_*`` 1–15 and ``quality_level_*`` 1–10) beside the grades
 of its own ``grade_system``; the rule profile's ``credit_grade_system`` says which one credits
 (none: each plot's own).  An empty grade before of a plot that was cultivated land defaults to the
-area-weighted grade of the parcels under it (``grade_defaults``), with its source recorded.
+area-weighted grade of the parcels under it (``PlotInput.survey``), with its source recorded.
 """
 from dataclasses import dataclass, field
 
@@ -53,7 +53,6 @@ class PlotInput:
     farmland_type: object = None           # GDLX TT/PD
     slope_level: object = None             # GDPDJB 1–5
     survey: object = None                  # what the standard layers say under the plot (PlotSurvey)
-    tiankan_table: object = None           # a TiankanTable; default: the profile's
 
 
 @dataclass
@@ -322,7 +321,7 @@ def _grade_text(grade):
 def _net_area(plot, area_m2, was_cultivated, class_after, profile):
     """The plot's ``NetArea`` (net_area.py) from its own fields, the survey under it and the 田坎 table."""
     survey = plot.survey
-    table = plot.tiankan_table if plot.tiankan_table is not None else profile.tiankan_table()
+    table = profile.tiankan_table()
     return net_area(area_m2, was_cultivated, class_after, plot.tiankan_coefficient,
                     clean_farmland_type(plot.farmland_type), clean_slope_level(plot.slope_level),
                     survey.tiankan_pieces if survey is not None else (),

@@ -42,8 +42,8 @@ def test_twelve_field_file_with_list_line_and_explanation_block(before_list):
     assert (parcel.class_name, parcel.class_code, parcel.quality_level) == ("水浇地", "0102", "3")
     assert parcel.declared_point_count == 5 and parcel.point_lines == 5
     assert parcel.area_check.matches and parcel.area_m2 == pytest.approx(2464, rel=2e-3)
-    assert plot_values(parcel) == {"class_after": "0102", "quality_level_after": 3, "grade_system": "quality_level_10",
-                                   "grade_after": 3, "slope_level": "1", "implementation_year": 2022}
+    assert plot_values(parcel) == {"class_after": "0102", "grade_system": "quality_level_10", "grade_after": 3,
+                                   "slope_level": "1", "implementation_year": 2022}
 
 
 def test_twelve_values_without_a_list_line_are_recognised_or_read_as_the_standard_when_told():

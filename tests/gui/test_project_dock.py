@@ -4,7 +4,6 @@ from qgis.core import QgsGeometry, QgsProject, QgsRectangle
 
 from double_guarantee_plugin.core import projects
 from double_guarantee_plugin.core.live_credits import STATUS_NOT_CHECKED
-from double_guarantee_plugin.core.units import m2_to_mu
 from dg_testutil import assert_panel_matches_processing, processing_figures  # noqa: E402,F401
 
 PROJECT = "DG2023-01"
@@ -91,7 +90,8 @@ def test_draw_plot_with_form_then_undo_redo(dock, project_db_path, idle, iface, 
     assert after.plot_count == before.plot_count + 1
     new_credit = dict(dock.last_snapshot.plot_credits)[plot.id()]
     assert new_credit.plot_kind == "new_farmland"
-    assert after.credit_area_mu == pytest.approx(before.credit_area_mu + m2_to_mu(new_credit.area_m2), rel=1e-9)
+    # credited on its net area: the prefilled slope level and GDLX give it the county table's 田坎
+    assert after.credit_area_mu == pytest.approx(before.credit_area_mu + new_credit.net_area_mu, rel=1e-9)
     assert_panel_matches_processing(dock, PROJECT)
 
     # undo takes the drawn plot away in one step, redo brings it back, and the panel follows

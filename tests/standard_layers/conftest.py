@@ -22,27 +22,15 @@ def layer_factory(tmp_path, qgis_app):
     dispose(opened)
 
 
-@pytest.fixture()
-def zh_locale(qgis_app):
-    """QGIS's locale zh_CN and the plugin's translation loaded (as ``make transcompile`` builds it)."""
-    import subprocess
+def _gui_conftest():
+    """tests/gui/conftest.py as a module: its zh_CN locale fixture serves here too."""
+    import importlib.util
     from pathlib import Path
-    from qgis.PyQt.QtCore import QSettings
-    from double_guarantee_plugin import i18n
-    from double_guarantee_plugin.core.paths import i18n_dir
-    ts = Path(i18n_dir()) / "double_guarantee_zh_CN.ts"
-    qm = ts.with_suffix(".qm")
-    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
-    settings = QSettings()
-    old = (settings.value("locale/userLocale"), settings.value("locale/overrideFlag"))
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "zh_CN")
-    assert i18n.setup_translation()
-    yield
-    i18n.remove_translation()
-    for key, value in zip(("locale/userLocale", "locale/overrideFlag"), old):
-        if value is None:
-            settings.remove(key)
-        else:
-            settings.setValue(key, value)
+    path = Path(__file__).resolve().parents[1] / "gui" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("dg_gui_conftest_for_standard_layers", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+zh_cn_locale = _gui_conftest().zh_cn_locale

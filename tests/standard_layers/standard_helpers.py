@@ -4,8 +4,11 @@ Coordinates are in the demo CRS (CGCS2000 3-degree zone 39 with the zone number,
 ``write_layer(path, name, fields, rows)`` takes ``fields`` as ``[(name, type)]`` (types str, int, float)
 and ``rows`` as ``[(wkt, {field: value})]``.
 """
-EPSG = 4527
-X0, Y0 = 39_500_000.0, 3_550_000.0
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constraints"))
+from constraints_helpers import EPSG, X0, Y0, write_gpkg  # noqa: E402,F401
 
 
 def rect(x1, y1, x2, y2):
@@ -15,29 +18,8 @@ def rect(x1, y1, x2, y2):
 
 
 def write_layer(path, name, fields, rows, epsg=EPSG):
-    from osgeo import ogr, osr
-    was = ogr.GetUseExceptions()
-    ogr.UseExceptions()
-    try:
-        dataset = ogr.Open(str(path), 1) if path.exists() else ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-        srs = osr.SpatialReference()
-        srs.ImportFromEPSG(epsg)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        layer = dataset.CreateLayer(name, srs=srs, geom_type=ogr.wkbPolygon, options=["FID=fid"])
-        kinds = {str: ogr.OFTString, float: ogr.OFTReal, int: ogr.OFTInteger}
-        for field_name, kind in fields:
-            layer.CreateField(ogr.FieldDefn(field_name, kinds[kind]))
-        for wkt, values in rows:
-            feature = ogr.Feature(layer.GetLayerDefn())
-            for key, value in values.items():
-                if value is not None:
-                    feature.SetField(key, value)
-            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-            layer.CreateFeature(feature)
-        dataset = None
-    finally:
-        if not was:
-            ogr.DontUseExceptions()
+    """The constraint tests' writer (a real GeoPackage layer written with OGR)."""
+    write_gpkg(path, name, epsg, rows, fields)
 
 
 def open_layer(path, name, display_name=None):

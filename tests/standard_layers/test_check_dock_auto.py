@@ -41,7 +41,9 @@ def test_one_click_from_the_toolbar_to_a_checked_county(iface, county_layers):
     from qgis.PyQt.QtTest import QTest
     import double_guarantee_plugin
     from double_guarantee_plugin.gui.docks.check_dock import CheckDock
+    from qgis.core import QgsApplication
     QgsProject.instance().addMapLayers(list(county_layers.values()))
+    had_provider = QgsApplication.processingRegistry().providerById("doubleguarantee") is not None
     plugin = double_guarantee_plugin.classFactory(iface)
     plugin.initGui()
     clicks = 0
@@ -80,7 +82,10 @@ def test_one_click_from_the_toolbar_to_a_checked_county(iface, county_layers):
         assert [entry.role for entry in saved.layers] == ["basic_farmland", "red_line", "slope", "land_survey",
                                                           "extra"]
     finally:
+        if had_provider:
+            plugin.provider = None   # the session's provider stays registered for the other tests
         plugin.unload()
+        QgsApplication.sendPostedEvents(None, 0)
 
 
 def test_a_dock_with_nothing_chosen_fills_itself_when_the_layers_arrive(iface, county_layers):
@@ -133,7 +138,7 @@ def test_the_saved_demo_project_opens_on_its_constraint_set(iface, county_layers
         dock.setParent(None)
 
 
-def test_in_chinese_the_docks_show_what_was_found_and_gross_tiankan_net(iface, county_layers, zh_locale):
+def test_in_chinese_the_docks_show_what_was_found_and_gross_tiankan_net(iface, county_layers, zh_cn_locale):
     """At 1366×768 in Chinese: the check dock's found line, and the project dock's gross/田坎/net rows."""
     import os
     from qgis.core import QgsProject

@@ -129,8 +129,8 @@ def plot_values(parcel):
     """The plot fields a parcel fills (``core.project_db`` names), by what its file says.
 
     An 8-field parcel's 地类编码 is the class before (the land as surveyed); a 补充耕地 parcel
-    (12-field file) describes the new farmland: its 地类 is the class after, 耕地质量等级 the quality
-    level after, 耕地坡度级别 and 补充耕地实施年份 go to their own fields.
+    (12-field file) describes the new farmland: its 地类 is the class after, 耕地质量等级 the grade
+    after in the quality-level system, 耕地坡度级别 and 补充耕地实施年份 go to their own fields.
     """
     values = {}
     supplement = bool(parcel.class_name or parcel.year or parcel.quality_level or parcel.slope_level)
@@ -138,7 +138,7 @@ def plot_values(parcel):
         values["class_after" if supplement else "class_before"] = parcel.class_code
     level = parcel.quality_level.strip() if parcel.quality_level else ""
     if level.isdigit():
-        values["quality_level_after"] = int(level)
+        # the plot's own grade system holds it (quality_level_after would say the same twice)
         values["grade_system"] = "quality_level_10"
         values["grade_after"] = int(level)
     slope = parcel.slope_level.strip() if parcel.slope_level else ""
@@ -191,6 +191,17 @@ def check_writable_crs(crs, extent=None):
 VALUE_ROLES = ("class_name", "year", "slope_level", "quality_level", "remark")
 
 
+def _values_of(feature, mapping):
+    """The 12-field columns of one feature; 耕地质量等级 falls back to the grade after of a plot whose own
+    grade system is the quality level (a plot says its own system's grades once, in grade_after)."""
+    values = {role: _text(feature[mapping[role]]) for role in VALUE_ROLES if mapping.get(role)}
+    names = feature.fields().names()
+    if mapping.get("quality_level") and not values.get("quality_level") and "grade_after" in names \
+            and "grade_system" in names and _text(feature["grade_system"]) == "quality_level_10":
+        values["quality_level"] = _text(feature["grade_after"])
+    return values
+
+
 def _text(value):
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
@@ -234,8 +245,7 @@ def parcels_from_features(features, crs, mapping, target_crs=None, transform_con
             class_code=_text(feature[mapping["class_code"]]) if mapping.get("class_code") else "",
             sheet=_text(feature[mapping["sheet"]]) if mapping.get("sheet") else "",
             extra_fields=[_text(feature[name]) for name in mapping.get("extra") or []],
-            area_m2=measure.area_m2(geometry), label=label,
-            values={role: _text(feature[mapping[role]]) for role in VALUE_ROLES if mapping.get(role)}))
+            area_m2=measure.area_m2(geometry), label=label, values=_values_of(feature, mapping)))
     return parcels, write_crs
 
 
