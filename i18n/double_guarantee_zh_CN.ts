@@ -78,7 +78,7 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="134" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -93,7 +93,7 @@
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="170" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="171" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
@@ -158,12 +158,12 @@
             <translation>耕地数量指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Area reserve (ha)</source>
             <translation>耕地数量储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Area reserve (mu)</source>
             <translation>耕地数量储备（亩）</translation>
         </message>
@@ -208,7 +208,7 @@
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
             <source>Basic farmland m²</source>
             <translation>基本农田（平方米）</translation>
         </message>
@@ -283,7 +283,7 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Capacity credit (10,000 kg)</source>
             <translation>粮食产能指标（万公斤）</translation>
         </message>
@@ -293,12 +293,12 @@
             <translation>粮食产能指标（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Capacity reserve (10,000 kg)</source>
             <translation>粮食产能储备（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Capacity reserve (kg)</source>
             <translation>粮食产能储备（公斤）</translation>
         </message>
@@ -313,7 +313,7 @@
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="149" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="150" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
@@ -338,12 +338,12 @@
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="188" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="189" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="467" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="471" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
@@ -488,7 +488,7 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="651" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="655" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -503,7 +503,7 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="373" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="375" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -923,12 +923,12 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="364" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="366" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
@@ -1028,12 +1028,12 @@
             <translation>从图层生成地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="120" />
             <source>Fill the layers from those found in the project by their standard field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)</source>
             <translation>按标准字段代码（DLTB、YJJBNTTB、STBHHX、CZKFBJ）从工程中识别并填入图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="118" />
             <source>Find layers</source>
             <translation>识别图层</translation>
         </message>
@@ -1088,12 +1088,12 @@
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Grade before</source>
             <translation>实施前平均等别</translation>
         </message>
@@ -1168,7 +1168,7 @@
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="373" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="375" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1188,7 +1188,7 @@
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1203,7 +1203,7 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="130" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="284" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
@@ -1243,7 +1243,7 @@
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="109" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="110" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
@@ -1368,7 +1368,7 @@
             <translation>消息</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Messages</source>
             <translation>说明</translation>
         </message>
@@ -1488,12 +1488,12 @@
             <translation>工程中未识别出标准图层：请手动选择图层。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="162" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="163" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="461" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="465" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1738,7 +1738,7 @@
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Paddy credit (ha)</source>
             <translation>水田指标（公顷）</translation>
         </message>
@@ -1748,12 +1748,12 @@
             <translation>水田指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Paddy reserve (ha)</source>
             <translation>水田储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Paddy reserve (mu)</source>
             <translation>水田储备（亩）</translation>
         </message>
@@ -1868,7 +1868,7 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -1998,7 +1998,7 @@
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="126" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="128" />
             <source>Projects</source>
             <translation>项目</translation>
         </message>
@@ -2048,7 +2048,7 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
             <source>Red line m²</source>
             <translation>生态红线（平方米）</translation>
         </message>
@@ -2063,7 +2063,7 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -2103,7 +2103,7 @@
             <translation>到期时的储备（扣除未履行承诺后）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="130" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="132" />
             <source>Reserve balances</source>
             <translation>储备库余额</translation>
         </message>
@@ -2293,7 +2293,7 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="106" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
@@ -2313,12 +2313,12 @@
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="266" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="288" />
             <source>Slope level (GDPDJB)</source>
             <translation>耕地坡度级别（GDPDJB）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
             <source>Slope m²</source>
             <translation>陡坡（平方米）</translation>
         </message>
@@ -2343,7 +2343,7 @@
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="170" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -2388,7 +2388,7 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="476" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="480" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
@@ -2533,7 +2533,7 @@
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="341" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="353" />
             <source>Unstable farmland (TBXHDM, WDGD)</source>
             <translation>不稳定耕地（TBXHDM、WDGD）</translation>
         </message>
@@ -2573,7 +2573,7 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="553" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="557" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
@@ -2703,12 +2703,12 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="300" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="303" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="258" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="261" />
             <source>add plot {}</source>
             <translation>添加地块 {}</translation>
         </message>
@@ -2738,7 +2738,7 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="334" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="346" />
             <source>basic farmland with {}={} (not stable): {}</source>
             <translation>永久基本农田 {}={}（非稳定利用耕地）：{}</translation>
         </message>
@@ -2848,7 +2848,7 @@
             <translation>删除项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="329" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="332" />
             <source>delete {} plots</source>
             <translation>删除 {} 个地块</translation>
         </message>
@@ -2923,17 +2923,17 @@
             <translation>已跳过说明块（第 {}–{} 行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="235" />
             <source>feature '{}' has no polygon geometry</source>
             <translation>要素“{}”没有面几何</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="240" />
             <source>feature '{}' vanishes at the file's precision</source>
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="349" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="352" />
             <source>fill {} plots from {}</source>
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
@@ -3018,7 +3018,7 @@
             <translation>第 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="287" />
             <source>merge {} plots</source>
             <translation>合并 {} 个地块</translation>
         </message>
@@ -3073,7 +3073,7 @@
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="396" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="408" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
@@ -3173,32 +3173,32 @@
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="234" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="237" />
             <source>plot fid {}: not found</source>
             <translation>地块 fid {}：未找到</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="244" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="247" />
             <source>plot fid {}: the geometry could not be changed</source>
             <translation>地块 fid {}：无法修改图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="286" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="289" />
             <source>plot fid {}: the merged geometry could not be stored</source>
             <translation>地块 fid {}：无法保存合并后的图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="262" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="265" />
             <source>plot {}: could not be added</source>
             <translation>地块 {}：无法添加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="243" />
             <source>plot {}: {}; it cannot be repaired automatically, redraw it</source>
             <translation>地块 {}：{}；无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="278" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
             <source>plots of different projects cannot be merged ({})</source>
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
@@ -3263,7 +3263,7 @@
             <translation>重命名项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="242" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="245" />
             <source>repair plot {}</source>
             <translation>修复地块 {}</translation>
         </message>
@@ -3293,7 +3293,7 @@
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="274" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="277" />
             <source>select at least two plots to merge</source>
             <translation>请至少选择两个地块进行合并</translation>
         </message>
@@ -3313,17 +3313,17 @@
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="299" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="308" />
             <source>slope level {} from {}</source>
             <translation>坡度级别 {}，取自{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="290" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="299" />
             <source>slope level {} from {} on {} ({:.1f}% of the plot)</source>
             <translation>坡度级别 {}（取自{}），面积 {}（占地块 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="302" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="305" />
             <source>split plots</source>
             <translation>分割地块</translation>
         </message>
@@ -3428,7 +3428,7 @@
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="280" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="287" />
             <source>the land survey's GDPDJB</source>
             <translation>国土调查的耕地坡度级别</translation>
         </message>
@@ -3438,17 +3438,17 @@
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="324" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="327" />
             <source>the line does not split any selected plot (it must cross it completely)</source>
             <translation>该线未分割任何选中的地块（必须完全穿过地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
             <source>the merged geometry is empty</source>
             <translation>合并后的图形为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="288" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="291" />
             <source>the merged plots could not be deleted</source>
             <translation>无法删除被合并的地块</translation>
         </message>
@@ -3488,12 +3488,12 @@
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="271" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="278" />
             <source>the plot's 耕地坡度级别</source>
             <translation>地块自身的耕地坡度级别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="331" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="334" />
             <source>the plots could not be deleted</source>
             <translation>无法删除地块</translation>
         </message>
@@ -3563,7 +3563,7 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="340" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="352" />
             <source>unstable farmland: {}</source>
             <translation>不稳定耕地：{}</translation>
         </message>
@@ -3657,7 +3657,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="364" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="367" />
             <source>{} feature {}: could not be added as a plot</source>
             <translation>{} 要素 {}：无法添加为地块</translation>
         </message>
@@ -3702,12 +3702,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="393" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="405" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="163" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="164" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
@@ -3747,7 +3747,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="556" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="560" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -3807,7 +3807,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="321" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="334" />
             <source>{} {} on {} ({})</source>
             <translation>{} {}，面积 {}（{}）</translation>
         </message>
@@ -3832,22 +3832,22 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="370" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="372" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="295" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="304" />
             <source>{}: new farmland above 25° is not allowed</source>
             <translation>{}：不得在坡度大于 25° 的土地上新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="251" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="254" />
             <source>{}: not a plots layer (no project_code field)</source>
             <translation>{}：不是地块图层（没有 project_code 字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="344" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="347" />
             <source>{}: not a polygon layer</source>
             <translation>{}：不是面图层</translation>
         </message>
@@ -3892,7 +3892,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="297" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="306" />
             <source>{}: to be reviewed</source>
             <translation>{}：需复核</translation>
         </message>
@@ -3917,7 +3917,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已记录“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="380" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="392" />
             <source>{}; features: {}</source>
             <translation>{}；涉及要素：{}</translation>
         </message>
