@@ -94,7 +94,12 @@ def test_a_dock_with_nothing_chosen_fills_itself_when_the_layers_arrive(iface, c
     dock = create_dock(iface)
     try:
         assert dock.plots_layer() is None
-        QgsProject.instance().addMapLayers(list(county_layers.values()))
+        # the county's layers first, the project database after: both found
+        QgsProject.instance().addMapLayers([layer for name, layer in county_layers.items()
+                                            if name not in ("plots", "projects")])
+        wait_idle(dock)
+        assert dock.plots_layer() is None and dock.bf_combo.currentLayer() is not None
+        QgsProject.instance().addMapLayers([county_layers["plots"], county_layers["projects"]])
         wait_idle(dock)
         assert dock.plots_layer() is county_layers["plots"] and dock.bf_combo.currentLayer() is not None
         assert dock.tree.topLevelItemCount() == 15

@@ -266,10 +266,15 @@ class CheckDock(QDockWidget):
                                                                self.survey_combo)))
 
     def _layers_added(self, _layers):
+        if self._restoring or self._closed:
+            return
+        project = QgsProject.instance()
         # a dock with nothing chosen yet fills itself as soon as the county's layers are loaded
-        if not self._restoring and not self._closed and self._nothing_chosen() and \
-                constraints.ConstraintSet.from_project(QgsProject.instance()) is None:
+        if self._nothing_chosen() and constraints.ConstraintSet.from_project(project) is None:
             self.find_layers()
+        elif self.plots_layer() is None and find_plots_layer(project) is not None:
+            # the project database opened after the county's layers: its plots are what to check
+            self.plots_combo.setLayer(find_plots_layer(project))
 
     def _add_extra(self):
         layer = self.extra_combo.currentLayer()
