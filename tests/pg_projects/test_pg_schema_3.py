@@ -7,19 +7,9 @@ from double_guarantee_plugin.core.project_db import SCHEMA_VERSION, V2_MISSING, 
 from double_guarantee_plugin.core.project_db_pg import open_project_database_pg, schema_version_pg
 
 from pg_names import SCHEMA  # noqa: E402
+from test_pg_project_db import sql as _sql  # noqa: E402  (the same one-statement helper)
 
 pytestmark = pytest.mark.postgis
-
-
-def _sql(uri, statement, params=None):
-    connection = psycopg2.connect(uri)
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            return cursor.fetchall() if cursor.description else cursor.rowcount
-    finally:
-        connection.close()
 
 
 def _to_version_2(owner):

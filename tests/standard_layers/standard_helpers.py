@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constraints"))
-from constraints_helpers import EPSG, X0, Y0, write_gpkg  # noqa: E402,F401
+from constraints_helpers import EPSG, X0, Y0, dispose_layers as dispose, write_gpkg  # noqa: E402,F401
 
 
 def rect(x1, y1, x2, y2):
@@ -51,15 +51,3 @@ PLOT_FIELDS = [("project_code", str), ("plot_code", str), ("class_before", str),
                ("grade_system", str), ("grade_before", int), ("grade_after", int), ("slope_level", str),
                ("farmland_type", str), ("use_grade_before", int), ("use_grade_after", int),
                ("quality_level_before", int), ("quality_level_after", int), ("tiankan_coefficient", float)]
-
-
-def dispose(layers):
-    from qgis.core import QgsProject
-    from qgis.PyQt import sip
-    project = QgsProject.instance()
-    for layer in layers:
-        if layer is None or sip.isdeleted(layer):
-            continue
-        if project.mapLayer(layer.id()) is None:
-            project.addMapLayer(layer, False)
-        project.removeMapLayer(layer.id())
