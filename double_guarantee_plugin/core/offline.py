@@ -438,7 +438,11 @@ def _clip_layer(package, name, source_layer, area, target_srs):
                                 else source_layer.GetGeomType(),
                                 options=["FID=fid", "SPATIAL_INDEX=YES"])
     definition = source_layer.GetLayerDefn()
-    for index in range(definition.GetFieldCount()):
+    # personal fields (承包/责任人 names, ID numbers, phones, addresses) never leave the office (issue 15)
+    from .standard_layers.personal import is_personal_field
+    kept = [index for index in range(definition.GetFieldCount())
+            if not is_personal_field(definition.GetFieldDefn(index).GetName())]
+    for index in kept:
         layer.CreateField(definition.GetFieldDefn(index))
     if area is None:
         return 0
@@ -470,8 +474,8 @@ def _clip_layer(package, name, source_layer, area, target_srs):
                 continue
             clipped = polygons
         out = ogr.Feature(layer.GetLayerDefn())
-        for index in range(definition.GetFieldCount()):
-            out.SetField(index, feature.GetField(index))
+        for position, index in enumerate(kept):
+            out.SetField(position, feature.GetField(index))
         out.SetGeometry(clipped)
         layer.CreateFeature(out)
         count += 1
