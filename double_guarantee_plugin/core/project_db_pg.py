@@ -216,6 +216,9 @@ def create_project_database_pg(conninfo, schema, crs):
                            (str(SCHEMA_VERSION), authid))
             _grant(sql, cursor, schema, _existing_roles(cursor))
             ensure_review_schema_pg(cursor, schema)   # the review tables, with the same roles
+            # the bookkeeping of take offline / bring back (imported here: core.offline builds on this module)
+            from .offline.home_pg import ensure_offline_schema_pg
+            ensure_offline_schema_pg(cursor, schema)
     except psycopg2.Error as exc:
         raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
                                    f"{str(exc).strip()}") from exc

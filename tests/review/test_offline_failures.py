@@ -1,47 +1,16 @@
 """The eight failures of issue 19, each reproduced with plain OGR and sqlite3 edits on both sides (as other
 QGIS users would edit the office database and the laptop's package), then held fixed."""
-import hashlib
 import sqlite3
 
 import pytest
-from osgeo import ogr
 
 from double_guarantee_plugin.core import offline, review
 from double_guarantee_plugin.core.offline import OfflineError
 from double_guarantee_plugin.core.review import ReviewStore
+from dg_offline_util import damage, fingerprint, ogr_add_plot, ogr_set, sql
 from dg_testutil import copy_gpkg
 
 from .conftest import PROJECT_A, PROJECT_B, write_photo
-
-NEW_PLOT_WKT = "MULTIPOLYGON(((39488000 3553000,39488100 3553000,39488100 3553100,39488000 3553100,39488000 3553000)))"
-
-
-def sql(path, statement, params=()):
-    """One statement by plain sqlite3 (GeoPackage rtree triggers need GDAL's ST_ functions: offline.connect)."""
-    connection = offline.connect(path)
-    try:
-        return connection.execute(statement, params).fetchall()
-    finally:
-        connection.close()
-
-
-def fingerprint(path):
-    """Every table's rows, hashed: a refused bring-back must leave the office database byte-for-byte the same."""
-    with sqlite3.connect(path) as connection:
-        names = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'rtree_%' ORDER BY name")]
-        return {name: hashlib.sha256(repr(connection.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall())
-                                     .encode()).hexdigest() for name in names}
-
-
-def damage(path, statement, params=()):
-    """Damage a package as a broken tool would: plain sqlite3, the GeoPackage's rtree triggers fed NULLs."""
-    connection = sqlite3.connect(str(path))
-    for name in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
-        connection.create_function(name, 1, lambda blob: None)
-    with connection:
-        connection.execute(statement, params)
-    connection.close()
 
 
 def project(path, code):
@@ -49,30 +18,6 @@ def project(path, code):
         connection.row_factory = sqlite3.Row
         row = connection.execute("SELECT * FROM projects WHERE project_code = ?", (code,)).fetchone()
         return dict(row) if row else None
-
-
-def ogr_add_plot(path, project_code, plot_code, wkt=NEW_PLOT_WKT, grade_after=9):
-    dataset = ogr.Open(str(path), 1)
-    layer = dataset.GetLayerByName("plots")
-    feature = ogr.Feature(layer.GetLayerDefn())
-    for name, value in (("project_code", project_code), ("plot_code", plot_code), ("class_before", "0404"),
-                        ("class_after", "0103"), ("grade_system", "use_grade_15"), ("grade_after", grade_after)):
-        feature.SetField(name, value)
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-    assert layer.CreateFeature(feature) == 0
-    fid = feature.GetFID()
-    dataset = None
-    return fid
-
-
-def ogr_set(path, fid, **values):
-    dataset = ogr.Open(str(path), 1)
-    layer = dataset.GetLayerByName("plots")
-    feature = layer.GetFeature(fid)
-    for name, value in values.items():
-        feature.SetField(name, value)
-    assert layer.SetFeature(feature) == 0
-    dataset = None
 
 
 def plot_by_code(path, plot_code):
@@ -83,7 +28,7 @@ def plot_by_code(path, plot_code):
 
 @pytest.fixture
 def exported(project_db, tmp_path):
-    """The office database and a package of projects A (accepted) and B taken from it."""
+    """The office database and a package of projects A (under way) and B (accepted) taken from it."""
     sql(project_db, "UPDATE projects SET status = 'under_way' WHERE project_code = ?", (PROJECT_A,))
     package = tmp_path / "laptop.gpkg"
     offline.export_offline(project_db, [PROJECT_A, PROJECT_B], package, {})
