@@ -42,6 +42,7 @@ class Home:
 
     label = ""
     is_postgis = False
+    plots_written = False     # set by the merge's plot writes (a GeoPackage then refreshes its extent)
 
     # -- backend hooks ------------------------------------------------------------------------
     def t(self, table):
@@ -98,6 +99,7 @@ class Home:
         return [name for name in self.columns(project_db.PROJECTS_TABLE) if name != "fid"]
 
     def delete_plot(self, fid):
+        self.plots_written = True
         self.q(f"DELETE FROM {self.t(project_db.PLOTS_LAYER)} WHERE fid = ?", (fid,))
 
     def plot_count(self, project_code):
@@ -183,6 +185,7 @@ class GpkgHome(Home):
         return PlotVersion(canonical_row(row, columns), wkb, bytes(row["geom"]) if row["geom"] is not None else None)
 
     def write_plot(self, fid, version, columns, insert=False):
+        self.plots_written = True
         names = [c for c in columns if c in version.attributes]
         blob = version.blob
         if blob is None or blob_normal_wkb(blob) != version.wkb:
@@ -211,7 +214,9 @@ class GpkgHome(Home):
         self.set_meta(bk.SCHEMA_KEY, str(bk.SCHEMA_VERSION))
 
     def finish(self):
-        refresh_extent(self.connection, project_db.PLOTS_LAYER)
+        if self.plots_written:   # an unchanged database stays byte for byte unchanged
+            refresh_extent(self.connection, project_db.PLOTS_LAYER)
+            self.plots_written = False
 
     @contextlib.contextmanager
     def writing(self):

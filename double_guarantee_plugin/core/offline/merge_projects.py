@@ -37,7 +37,8 @@ class ProjectMerge:
         """Additions and field changes; deletions wait for ``finish()`` (after the plots are merged)."""
         home_rows = self.home.projects(self.columns)
         base = self.package.project_base
-        codes = sorted(set(base or {}) | set(self.package.projects))
+        # a project made in the field and merged before is the log's: the package may have deleted it since
+        codes = sorted(set(base or {}) | set(self.package.projects) | self.log.logged_rows(bk.PROJECT))
         for code in codes:
             exported = (base or {}).get(code)
             offline, current = self.package.projects.get(code), home_rows.get(code)
