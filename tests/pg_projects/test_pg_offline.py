@@ -140,3 +140,23 @@ def test_an_officer_may_not_take_a_package(pg_county, tmp_path):
     with pytest.raises(OfflineError, match="dg_officer"):
         offline.export_offline(PgHomeSpec(officer, SCHEMA), [PROJECT_C], tmp_path / "x.gpkg", {})
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_take_offline_and_bring_back_by_processing_on_postgis(processing_ready, pg_county, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+    tech = pg_county["tech"]
+    package = tmp_path / "field.gpkg"
+    result = processing.run("doubleguarantee:takeoffline", {
+        "PG_CONNECTION": tech, "PG_SCHEMA": SCHEMA, "PROJECTS": PROJECT_C, "OUTPUT": str(package)})
+    assert result["PLOT_COUNT"] == len(plot_fids(tech, PROJECT_C))
+    fid = plot_fids(tech, PROJECT_C)[f"{PROJECT_C}-02"]
+    ogr_set(package, fid, grade_after=9)
+    sql(package, "UPDATE projects SET project_name = '处理工具更名' WHERE project_code = ?", (PROJECT_C,))
+    merged = processing.run("doubleguarantee:bringback", {"PG_CONNECTION": tech, "PG_SCHEMA": SCHEMA,
+                                                          "PACKAGE": str(package)})
+    assert merged["EDITS"] == 1 and merged["UPDATED_PROJECTS"] == 1 and merged["PROJECT_CONFLICTS"] == 0
+    assert pg_plot(tech, fid)[1] == 9 and pg_project(tech, PROJECT_C)[0] == "处理工具更名"
+    with pytest.raises(QgsProcessingException, match="not both"):
+        processing.run("doubleguarantee:bringback", {"DATABASE": str(package), "PG_CONNECTION": tech,
+                                                     "PG_SCHEMA": SCHEMA, "PACKAGE": str(package)})
