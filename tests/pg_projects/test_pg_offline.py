@@ -62,7 +62,7 @@ def test_take_offline_from_postgis_and_bring_back_with_the_same_guarantees(pg_co
     ogr_set(package, only_field, class_after="0103")
     ogr_set(package, clash, grade_after=4)
     ogr_delete(package, deleted_field)
-    drawn = ogr_add_plot(package, PROJECT_A, f"{PROJECT_A}-F1")
+    ogr_add_plot(package, PROJECT_A, f"{PROJECT_A}-F1")
     sql(package, "UPDATE projects SET project_name = '外业更名', status = 'accepted' WHERE project_code = ?",
         (PROJECT_A,))
     ReviewStore(package).add_review(PROJECT_A, review.PASSED, "王工", "现场通过")

@@ -15,6 +15,25 @@ PROJECT_C = "DG2022-03"
 
 
 @pytest.fixture
+def review_dock(iface, project_db):
+    """The review dock on the private project database, in the main window."""
+    from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import Qt
+    from double_guarantee_plugin.gui.docks import review_dock as module
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
+    dock = module.create_dock(iface)
+    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    dock.open_database(project_db)
+    yield dock
+    dock.cleanup()
+    iface.removeDockWidget(dock)
+    dock.setParent(None)
+    dock.deleteLater()
+    QgsApplication.processEvents()
+
+
+@pytest.fixture
 def project_db(demo_paths, tmp_path):
     """A private copy of the demo project database (the cached one stays untouched)."""
     target = tmp_path / "projects.gpkg"

@@ -2,7 +2,7 @@
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsTask
+from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
@@ -20,22 +20,6 @@ def wait_for(task, timeout_s=60):
         time.sleep(0.01)
     for _ in range(20):   # let finished() run on the main thread
         QgsApplication.processEvents()
-
-
-@pytest.fixture
-def review_dock(iface, project_db):
-    from double_guarantee_plugin.gui.docks import review_dock as module
-    canvas = iface.mapCanvas()
-    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
-    dock = module.create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
-    dock.open_database(project_db)
-    yield dock
-    dock.cleanup()
-    iface.removeDockWidget(dock)
-    dock.setParent(None)
-    dock.deleteLater()
-    QgsApplication.processEvents()
 
 
 def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, project_db, tmp_path):

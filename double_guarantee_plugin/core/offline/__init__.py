@@ -18,7 +18,7 @@ from .conflicts import (Conflict, ProjectConflict, conflicts, project_conflicts,
 from .errors import OfflineCancelled, OfflineError
 from .export import DEFAULT_CONSTRAINTS, DEFAULT_MARGIN_M, ExportResult, export_offline
 from .gpkg import connect, geometry_from_blob, geometry_wkb, refresh_extent
-from .home import GpkgHome, PgHomeSpec, open_home
+from .home import GpkgHome, PgHomeSpec, crs_of, open_home, projects_of
 from .identity import copy_project_database
 from .merge import MergeResult, merge_back
 from .package import OFFICE_STATUSES, package_info, read_package
@@ -27,7 +27,7 @@ __all__ = [
     "BASE_TABLE", "CONFLICTS_TABLE", "EXPORTS_TABLE", "MERGE_LOG_TABLE", "PROJECT_BASE_TABLE",
     "PROJECT_CONFLICTS_TABLE", "DEFAULT_CONSTRAINTS", "DEFAULT_MARGIN_M", "OFFICE_STATUSES", "Conflict",
     "ExportResult", "GpkgHome", "MergeResult", "OfflineCancelled", "OfflineError", "PgHomeSpec",
-    "ProjectConflict", "conflicts", "connect", "copy_project_database", "export_offline", "geometry_from_blob",
+    "ProjectConflict", "conflicts", "connect", "crs_of", "projects_of", "copy_project_database", "export_offline", "geometry_from_blob",
     "geometry_wkb", "merge_back", "open_home", "package_info", "parse_source", "project_conflicts",
     "read_package", "refresh_extent", "resolve_conflict", "resolve_project_conflict",
 ]

@@ -250,7 +250,7 @@ def _clip_constraints(part, opened, constraints, project_codes, margin_m, crs, f
     area = clip_area(part, project_codes, margin_m)
     target_srs = srs_of(crs)
     package = ogr.Open(part, 1)
-    for position, (name, (dataset, layer)) in enumerate(opened.items()):
+    for position, (name, (_dataset, layer)) in enumerate(opened.items()):
         counts[name] = clip_layer(package, name, layer, area, target_srs)
         with sqlite3.connect(part) as meta:
             source_srs = layer.GetSpatialRef()
@@ -258,7 +258,7 @@ def _clip_constraints(part, opened, constraints, project_codes, margin_m, crs, f
                          (name, str(constraints[name]),
                           f"{source_srs.GetAuthorityName(None)}:{source_srs.GetAuthorityCode(None)}",
                           counts[name], margin_m))
-        dataset = None
         report(feedback, 30 + int(60 * (position + 1) / len(opened)))
-    package = None
+    package = None      # OGR writes the package when its dataset goes
+    opened.clear()      # and closes the constraint sources
     return counts

@@ -17,7 +17,7 @@ from .. import project_db, review
 from . import bookkeeping as bk
 from .errors import OfflineError
 from .gpkg import GeometryError, blob_normal_wkb, connect, make_blob, normal_wkb, refresh_extent, srs_id
-from .versions import PlotVersion, canonical, canonical_row
+from .versions import PlotVersion, canonical_row
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,27 @@ def open_home(home):
         from .home_pg import PgHome
         return PgHome(home.target, home.schema)
     return GpkgHome(home)
+
+
+def projects_of(home):
+    """``[(project_code, project_name)]`` of an office database, in code order (for choosing what to take)."""
+    home = open_home(home)
+    try:
+        with home.reading():
+            rows = home.projects(["project_name"])
+        return [(code, rows[code].get("project_name")) for code in sorted(rows)]
+    finally:
+        home.close()
+
+
+def crs_of(home):
+    """The CRS (``EPSG:…``) an office database records in dg_meta, or None."""
+    home = open_home(home)
+    try:
+        with home.reading():
+            return home.crs()
+    finally:
+        home.close()
 
 
 class Home:
