@@ -160,3 +160,54 @@ def test_take_offline_and_bring_back_by_processing_on_postgis(processing_ready, 
     with pytest.raises(QgsProcessingException, match="not both"):
         processing.run("doubleguarantee:bringback", {"DATABASE": str(package), "PG_CONNECTION": tech,
                                                      "PG_SCHEMA": SCHEMA, "PACKAGE": str(package)})
+
+
+def _wait(task, timeout_s=60):
+    import time
+    from qgis.core import QgsApplication, QgsTask
+    deadline = time.monotonic() + timeout_s
+    while task.status() not in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated):
+        QgsApplication.processEvents()
+        assert time.monotonic() < deadline, "task did not finish"
+        time.sleep(0.01)
+    for _ in range(20):   # let finished() run on the main thread
+        QgsApplication.processEvents()
+
+
+def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_county, tmp_path):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from double_guarantee_plugin.gui.dialogs.offline import BringBackDialog, TakeOfflineDialog
+    from double_guarantee_plugin.gui.docks.review_dock import ReviewDock
+    reviewer = pg_county["reviewer"]
+    dock = ReviewDock(iface)
+    try:
+        dock.open_pg_database(reviewer, SCHEMA)
+        assert dock.offline_button.isEnabled() and dock.tabs.tabText(dock.conflicts_tab) == "Conflicts"
+        home = dock.home()
+        package = tmp_path / "field.gpkg"
+        take = TakeOfflineDialog(iface, home, selected=[PROJECT_C])
+        assert take.chosen_projects() == [PROJECT_C]
+        take.path_edit.setText(str(package))
+        _wait(take.start())
+        assert take.error is None, take.error
+        sql(package, "UPDATE projects SET status = 'filed', project_name = '归档前更名' WHERE project_code = ?",
+            (PROJECT_C,))
+        back = BringBackDialog(iface, home, str(package))
+        back.resolver_edit.setText("张科长")
+        _wait(back.start())
+        assert back.error is None, back.error
+        assert "status" in back.status.text() and back.table.rowCount() == 1
+        back.done(0)
+        assert pg_project(reviewer, PROJECT_C)[:2] == ("归档前更名", "planned")
+        dock.refresh_conflicts()
+        assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts (1)"
+        dock.reviewer_edit.setText("张科长")
+        dock.conflict_panel.table.selectRow(0)
+        QTest.mouseClick(dock.conflict_panel.take_field_button, Qt.MouseButton.LeftButton)
+        assert dock.conflict_panel.last_message == ""
+        assert pg_project(reviewer, PROJECT_C)[1] == "filed"
+        assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts"
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
