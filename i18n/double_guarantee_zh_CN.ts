@@ -28,6 +28,16 @@
             <translation> 亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="36" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="65" />
+            <source>(the whole project)</source>
+            <translation>（整个项目）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
@@ -98,7 +108,7 @@
             <translation>本次执行（否：之前已执行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
             <source>Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, {} field points added; {} conflicts to decide.</source>
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
@@ -158,12 +168,12 @@
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="473" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="185" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
@@ -213,12 +223,12 @@
             <translation>阻断</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="20" />
             <source>Bring back an offline package</source>
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="125" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -293,6 +303,11 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="238" />
+            <source>Changed both in the office and in the field, or waiting for the office</source>
+            <translation>内外业均有修改或等待内业决定的内容</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
             <source>Check</source>
             <translation>检查</translation>
@@ -353,7 +368,7 @@
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="447" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="454" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
@@ -368,7 +383,7 @@
             <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="167" />
             <source>Choose where to write the offline package.</source>
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
@@ -393,22 +408,22 @@
             <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
             <source>Clip margin (m)</source>
             <translation>裁切缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="111" />
             <source>Clip margin around the projects</source>
             <translation>项目周边裁切缓冲距离</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
             <source>Clipped features: {}</source>
             <translation>裁切要素数：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="281" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="246" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -418,7 +433,7 @@
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="170" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -458,14 +473,24 @@
             <translation>计算补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
             <source>Conflict</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="50" />
             <source>Conflict on plot {} ({}): both versions kept, choose one in the review dock</source>
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="574" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="574" />
+            <source>Conflicts ({})</source>
+            <translation>冲突（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="588" />
@@ -478,7 +503,7 @@
             <translation>约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
             <source>Constraint layer: {}</source>
             <translation>约束图层：{}</translation>
         </message>
@@ -673,7 +698,7 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="139" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
@@ -698,7 +723,7 @@
             <translation>制图日期：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
@@ -763,7 +788,7 @@
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -783,7 +808,7 @@
             <translation>双保 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="50" />
             <source>Double Guarantee review</source>
             <translation>双保 外业核查</translation>
         </message>
@@ -838,7 +863,7 @@
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="378" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="169" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
@@ -928,7 +953,7 @@
             <translation>导出项目图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="119" />
             <source>Exported by</source>
             <translation>导出人</translation>
         </message>
@@ -953,7 +978,7 @@
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="523" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="530" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
@@ -963,7 +988,7 @@
             <translation>外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
             <source>Field version</source>
             <translation>外业版本</translation>
         </message>
@@ -978,7 +1003,7 @@
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
             <source>File</source>
             <translation>文件</translation>
         </message>
@@ -1018,7 +1043,7 @@
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="502" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
@@ -1031,6 +1056,21 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="104" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="27" />
+            <source>Give either the GeoPackage project database or a PostGIS connection, not both</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接之一，不能同时指定</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="39" />
+            <source>Give the GeoPackage project database or a PostGIS connection</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="29" />
+            <source>Give the project schema of the PostGIS database</source>
+            <translation>请指定 PostGIS 数据库中的项目模式（schema）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
@@ -1088,12 +1128,12 @@
             <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="473" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="199" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
@@ -1123,7 +1163,7 @@
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="502" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
@@ -1158,7 +1198,7 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="96" />
             <source>Keep the office version</source>
             <translation>保留内业版本</translation>
         </message>
@@ -1283,17 +1323,17 @@
             <translation>合并选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="32" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="33" />
             <source>Merged by</source>
             <translation>合并人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="24" />
-            <source>Merges an offline package into the project database it was taken from. Plots changed only in the field are applied, plots changed on both sides become conflicts that keep both versions (decide them in the review dock's 'Bring back' dialog), review records are added. Merging the same package again changes nothing.</source>
-            <translation>将离线数据包合并回其来源项目数据库。仅外业修改的地块直接应用；内外业都修改的地块作为冲突处理，两个版本都保留（在核查面板的“带回合并”对话框中决定）；核查记录追加。同一数据包重复合并不会产生任何变化。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="23" />
+            <source>Merges an offline package into the project database (GeoPackage or PostGIS) it was taken from. Plots changed only in the field are applied; project details are merged field by field; what changed on both sides becomes a conflict that keeps both versions (decide them in the review dock's Conflicts tab); a status moving into or out of accepted / filed waits for the office; review records are added. The package is checked first: a damaged or foreign package is refused and nothing is written. Merging the same package again changes nothing.</source>
+            <translation>将离线数据包合并回其来源项目数据库（GeoPackage 或 PostGIS）。仅外业修改的地块直接应用；项目信息逐字段合并；内外业都修改的内容作为冲突处理，两个版本都保留（在核查面板的“冲突”页中决定）；状态改为或改出“已验收/已报备”须等内业决定；核查记录追加。合并前先检查数据包：损坏或来自其他数据库的数据包会被拒绝，不写入任何内容。同一数据包重复合并不会产生任何变化。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
             <source>Merging an offline package</source>
             <translation>正在合并离线数据包</translation>
         </message>
@@ -1358,7 +1398,7 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="101" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1393,7 +1433,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="317" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1448,7 +1488,7 @@
             <translation>不计指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="172" />
             <source>Not taken along (no layer chosen): {}</source>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
@@ -1483,7 +1523,7 @@
             <translation>未导入任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="319" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="302" />
             <source>Nothing to merge: this package was merged already.</source>
             <translation>无需合并：该数据包已合并过。</translation>
         </message>
@@ -1513,12 +1553,12 @@
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
             <source>Office version</source>
             <translation>内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="36" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
         </message>
@@ -1536,6 +1576,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="175" />
             <source>One file per project</source>
             <translation>每个项目一个文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="75" />
+            <source>Only conflicts still to decide</source>
+            <translation>只显示待决定的冲突</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="53" />
@@ -1568,7 +1613,7 @@
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="238" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="242" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
@@ -1578,7 +1623,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="75" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1678,14 +1723,19 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="114" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
             <source>Plot</source>
             <translation>地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
+            <source>Plot / project</source>
+            <translation>地块 / 项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="34" />
@@ -1723,12 +1773,7 @@
             <translation>地块（按核查结论）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="261" />
-            <source>Plots edited both in the office and in the field</source>
-            <translation>内业和外业都修改过的地块</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
             <source>Plots exported</source>
             <translation>导出的地块数</translation>
         </message>
@@ -1743,9 +1788,14 @@
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
             <source>Point</source>
             <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="19" />
+            <source>PostGIS project schema</source>
+            <translation>PostGIS 项目模式（schema）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="154" />
@@ -1803,7 +1853,7 @@
             <translation>项目编号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="29" />
             <source>Project codes (comma-separated)</source>
             <translation>项目编号（逗号分隔）</translation>
         </message>
@@ -1818,9 +1868,14 @@
             <translation>项目指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="30" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="104" />
             <source>Project database</source>
             <translation>项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="15" />
+            <source>Project database (GeoPackage)</source>
+            <translation>项目数据库（GeoPackage）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="149" />
@@ -1828,14 +1883,14 @@
             <translation>PostGIS 上的项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="54" />
-            <source>Project details differ in the field (not merged, check them): {}.</source>
-            <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="53" />
             <source>Project details edited in the field applied: {}.</source>
             <translation>已合并外业修改的项目信息：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="55" />
+            <source>Project details to decide in the office (both values kept): {}.</source>
+            <translation>项目信息待内业决定（两边的值均已保留）：{}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
@@ -1918,9 +1973,14 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="309" />
             <source>Projects created in the field added: {}.</source>
             <translation>已添加外业新建的项目：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="313" />
+            <source>Projects deleted in the field deleted: {}.</source>
+            <translation>外业删除的项目已删除：{}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
@@ -1933,9 +1993,9 @@
             <translation>未导出的项目及原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="104" />
-            <source>Projects to take to the field</source>
-            <translation>带往外业的项目</translation>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="83" />
+            <source>Projects of {} to take to the field</source>
+            <translation>{} 中要带到外业的项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="91" />
@@ -2058,7 +2118,7 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
@@ -2078,7 +2138,7 @@
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="170" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
@@ -2108,12 +2168,12 @@
             <translation>将全部编辑保存到数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/components/offline_layers.py" line="31" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="164" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
@@ -2198,12 +2258,12 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="98" />
             <source>Slope</source>
             <translation>坡度</translation>
         </message>
@@ -2258,27 +2318,27 @@
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="129" />
             <source>Take offline</source>
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="122" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="20" />
             <source>Take projects offline</source>
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="275" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="99" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="177" />
             <source>Taking projects offline</source>
             <translation>正在离线带出项目</translation>
         </message>
@@ -2373,17 +2433,17 @@
             <translation>项目面板未加载</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="164" />
             <source>Tick at least one project.</source>
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="163" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="170" />
             <source>Time (UTC)</source>
             <translation>时间（UTC）</translation>
         </message>
@@ -2448,7 +2508,7 @@
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="170" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -2508,9 +2568,9 @@
             <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
-            <source>Writes one GeoPackage for a field laptop with the chosen projects, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
-            <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="23" />
+            <source>Writes one GeoPackage for a field laptop with the chosen projects of a GeoPackage or PostGIS project database, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
+            <translation>从 GeoPackage 或 PostGIS 项目数据库中为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="41" />
@@ -2538,7 +2598,7 @@
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="225" />
             <source>Your name</source>
             <translation>您的姓名</translation>
         </message>
@@ -2578,6 +2638,11 @@
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="259" />
+            <source>a project has no project code</source>
+            <translation>有项目没有项目编号</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="101" />
             <source>a project needs a project code</source>
             <translation>项目需要项目编号</translation>
@@ -2598,7 +2663,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
@@ -2621,6 +2686,11 @@
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
             <source>blocking</source>
             <translation>不通过</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="126" />
+            <source>bring back</source>
+            <translation>带回合并</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="218" />
@@ -2648,6 +2718,11 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="57" />
+            <source>choose at least one project to take offline</source>
+            <translation>请至少选择一个项目带出</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="737" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
@@ -2663,6 +2738,51 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="290" />
+            <source>column {} is missing</source>
+            <translation>缺少字段 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="250" />
+            <source>column {} is missing (it was taken offline with the package)</source>
+            <translation>缺少字段 {}（带出时数据包中有该字段）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="178" />
+            <source>conflict {} ({}) was resolved already by {} ({})</source>
+            <translation>冲突 {}（{}）已由 {} 处理过（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="162" />
+            <source>conflict {}: choose 'home' or 'offline', not '{}'</source>
+            <translation>冲突 {}：只能选择“home”（内业）或“offline”（外业），不能是“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="164" />
+            <source>conflict {}: say who resolves it</source>
+            <translation>冲突 {}：请填写处理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="33" />
+            <source>constraint layer '{}': {} cannot be read</source>
+            <translation>约束图层“{}”：无法读取 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="36" />
+            <source>constraint layer '{}': {} has no layer '{}'</source>
+            <translation>约束图层“{}”：{} 中没有图层“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="30" />
+            <source>constraint layer '{}': {} not found</source>
+            <translation>约束图层“{}”：找不到 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="38" />
+            <source>constraint layer '{}': {}|{} has no CRS; it cannot be clipped</source>
+            <translation>约束图层“{}”：{}|{} 没有坐标参考系，无法裁切</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
@@ -2676,6 +2796,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="574" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="349" />
+            <source>damaged geometry blob</source>
+            <translation>几何数据已损坏</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
@@ -2713,17 +2838,17 @@
             <translation>删除 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="56" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="24" />
             <source>deleted in the field</source>
             <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="344" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>deleted in the office</source>
             <translation>内业已删除</translation>
         </message>
@@ -2738,7 +2863,7 @@
             <translation>编辑项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="24" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
         </message>
@@ -2793,6 +2918,11 @@
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="339" />
+            <source>grade_system = '{}' is not one of {}</source>
+            <translation>等别体系“{}”不在 {} 之中</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
@@ -2813,7 +2943,12 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="301" />
+            <source>id {}</source>
+            <translation>id {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="407" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
@@ -2823,7 +2958,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
             <source>kept office version</source>
             <translation>已保留内业版本</translation>
         </message>
@@ -2938,6 +3073,16 @@
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="26" />
+            <source>not a GeoPackage geometry blob</source>
+            <translation>不是 GeoPackage 几何数据</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="119" />
+            <source>not a list of project codes</source>
+            <translation>不是项目编号列表</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
             <source>not allowed</source>
             <translation>不允许</translation>
@@ -2963,12 +3108,12 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="383" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="85" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
@@ -2978,14 +3123,24 @@
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="31" />
             <source>open</source>
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="17" />
+            <source>or PostGIS: QGIS connection name or PostgreSQL URI</source>
+            <translation>或 PostGIS：QGIS 连接名或 PostgreSQL URI</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="407" />
             <source>outside</source>
             <translation>在地块外</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="123" />
+            <source>package version {} is newer than this plugin understands ({}); update the plugin</source>
+            <translation>数据包版本 {} 高于本插件支持的版本（{}）；请更新插件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
@@ -3038,6 +3193,16 @@
             <translation>地块 fid {}：无法保存合并后的图形</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="190" />
+            <source>plot {}</source>
+            <translation>地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="195" />
+            <source>plot {} changed in the office after the merge found the conflict; save or undo that edit, then resolve again</source>
+            <translation>地块 {} 在合并发现冲突后又在内业被修改；请先保存或撤销该修改，再重新处理</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="262" />
             <source>plot {}: could not be added</source>
             <translation>地块 {}：无法添加</translation>
@@ -3056,6 +3221,26 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="616" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="220" />
+            <source>project {}</source>
+            <translation>项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="235" />
+            <source>project {} changed in the office after the merge found the conflict; look at it again, then resolve</source>
+            <translation>项目 {} 在合并发现冲突后又在内业被修改；请重新查看后再处理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="239" />
+            <source>project {} is no longer in the office database</source>
+            <translation>项目 {} 已不在内业数据库中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="255" />
+            <source>project {} still has {} plots in the office; delete or move them first</source>
+            <translation>项目 {} 在内业仍有 {} 个地块；请先删除或移走这些地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="136" />
@@ -3118,12 +3303,12 @@
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
@@ -3148,7 +3333,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="47" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
         </message>
@@ -3173,9 +3358,19 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
+            <source>status for the office to decide</source>
+            <translation>状态须由内业决定</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="30" />
+            <source>table {}, row {}: {}</source>
+            <translation>表 {}，行 {}：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="86" />
@@ -3203,6 +3398,11 @@
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="33" />
+            <source>the blob is shorter than its header</source>
+            <translation>几何数据比其数据头还短（已损坏）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="235" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
@@ -3228,6 +3428,31 @@
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="243" />
+            <source>the exported attributes are not readable</source>
+            <translation>带出时的属性无法读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="189" />
+            <source>the exported geometry: {}</source>
+            <translation>带出时的几何图形：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="194" />
+            <source>the exported version does not match its hash</source>
+            <translation>带出时的版本与其哈希值不符（已被改动或损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="137" />
+            <source>the file cannot be read ({})</source>
+            <translation>文件无法读取（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="160" />
+            <source>the file is damaged (SQLite integrity check: {})</source>
+            <translation>文件已损坏（SQLite 完整性检查：{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="231" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
@@ -3238,9 +3463,24 @@
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="68" />
+            <source>the geometry cannot be read (damaged WKB)</source>
+            <translation>几何图形无法读取（WKB 已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="59" />
+            <source>the geometry is a {}, not a 2D polygon</source>
+            <translation>几何类型为 {}，不是二维面</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="743" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="219" />
+            <source>the geometry: {}</source>
+            <translation>几何图形：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="741" />
@@ -3278,6 +3518,16 @@
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="71" />
+            <source>the photo changed while it was being merged</source>
+            <translation>照片在合并过程中被修改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="319" />
+            <source>the photo's bytes do not match its SHA-256</source>
+            <translation>照片内容与其 SHA-256 哈希值不符</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
@@ -3286,6 +3536,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="328" />
+            <source>the plot has no project code</source>
+            <translation>地块没有项目编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="593" />
@@ -3313,9 +3568,29 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="262" />
+            <source>the project code is used twice</source>
+            <translation>项目编号重复</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="312" />
+            <source>the record has no project code</source>
+            <translation>记录没有项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="305" />
+            <source>the record has no uuid</source>
+            <translation>记录没有 uuid</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="736" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="164" />
+            <source>the table is missing</source>
+            <translation>缺少该表</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="240" />
@@ -3328,6 +3603,16 @@
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="308" />
+            <source>the uuid is used twice</source>
+            <translation>uuid 重复</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="113" />
+            <source>the value is missing</source>
+            <translation>缺少该值</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="681" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
@@ -3338,12 +3623,12 @@
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="43" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
         </message>
@@ -3356,6 +3641,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="55" />
             <source>unknown encoding '{}': expected one of {}</source>
             <translation>未知编码“{}”：应为 {} 之一</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="31" />
+            <source>unknown envelope code {} in the blob header</source>
+            <translation>几何数据头中的外包框代码 {} 无法识别</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="58" />
@@ -3371,6 +3661,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
             <source>upgrading</source>
             <translation>提质改造</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="314" />
+            <source>verdict '{}' is not one of {}</source>
+            <translation>核查结论“{}”不在 {} 之中</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
@@ -3412,7 +3707,17 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="303" />
+            <source>{} (photo {})</source>
+            <translation>{}（照片 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="215" />
+            <source>{} (plot {})</source>
+            <translation>{}（地块 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="410" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
@@ -3430,6 +3735,21 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="336" />
+            <source>{} = '{}' is not a land-class code</source>
+            <translation>{} = “{}” 不是地类编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="332" />
+            <source>{} = '{}' is not a whole number</source>
+            <translation>{} = “{}” 不是整数</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="344" />
+            <source>{} = {} is outside {} ({}–{})</source>
+            <translation>{} = {} 超出 {} 的范围（{}–{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="74" />
@@ -3492,7 +3812,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="52" />
             <source>{} not taken along: no layer given</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
@@ -3547,7 +3867,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="62" />
             <source>{} plots of {} projects written to {}</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
@@ -3567,7 +3887,7 @@ Reproject the plots to {} for the file?</source>
             <translation>共 {} 个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
             <source>{} projects, {} plots written to {}. Clipped constraint features: {}</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
@@ -3607,6 +3927,16 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="176" />
+            <source>{}: no conflict {}</source>
+            <translation>{}：没有编号为 {} 的冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="67" />
+            <source>{}: no project {}</source>
+            <translation>{}：没有项目 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="251" />
             <source>{}: not a plots layer (no project_code field)</source>
             <translation>{}：不是地块图层（没有 project_code 字段）</translation>
@@ -3622,6 +3952,21 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="101" />
+            <source>{}: not a readable GeoPackage ({})</source>
+            <translation>{}：不是可读取的 GeoPackage（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="106" />
+            <source>{}: not an offline package (it has no {} table)</source>
+            <translation>{}：不是离线数据包（没有 {} 表）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="109" />
+            <source>{}: not an offline package (no offline_package_id in {})</source>
+            <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="99" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
@@ -3632,9 +3977,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="96" />
+            <source>{}: offline package not found</source>
+            <translation>{}：找不到离线数据包</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="81" />
             <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="28" />
+            <source>{}: project database not found</source>
+            <translation>{}：找不到项目数据库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="70" />
@@ -3647,9 +4002,49 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="287" />
+            <source>{}: table {}, row {}: {}</source>
+            <translation>{}：表 {}，行 {}：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="51" />
+            <source>{}: the copy could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出副本（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="216" />
+            <source>{}: the database cannot be read ({})</source>
+            <translation>{}：无法读取数据库（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="69" />
+            <source>{}: the database does not record its CRS in dg_meta</source>
+            <translation>{}：数据库的 dg_meta 中没有记录坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="183" />
+            <source>{}: the database is busy (another save or merge holds it); try again</source>
+            <translation>{}：数据库正忙（另有保存或合并正在进行）；请稍后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="249" />
+            <source>{}: the database is busy ({}); save or close the other editor and try again</source>
+            <translation>{}：数据库正忙（{}）；请保存或关闭其他编辑后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="199" />
+            <source>{}: the database refused the change ({}); nothing was written</source>
+            <translation>{}：数据库拒绝了此次修改（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="30" />
+            <source>{}: the file exists already</source>
+            <translation>{}：文件已存在</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="39" />
@@ -3657,9 +4052,49 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="38" />
+            <source>{}: the offline package is refused and nothing was written:</source>
+            <translation>{}：离线数据包被拒绝，未写入任何内容：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="61" />
+            <source>{}: the package cannot overwrite its own project database</source>
+            <translation>{}：数据包不能覆盖其来源项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="96" />
+            <source>{}: the package could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出数据包（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="111" />
+            <source>{}: the package is in {}, the project database in {}</source>
+            <translation>{}：数据包的坐标系为 {}，项目数据库为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="102" />
+            <source>{}: the package was taken from another project database ({}), not from {}</source>
+            <translation>{}：该数据包取自另一个项目数据库（{}），不是 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="171" />
+            <source>{}: the tables of take offline / bring back are missing and this login may not create them; ask the database owner to take a package once</source>
+            <translation>{}：缺少离线带出/带回合并所需的表，当前登录用户无权创建；请数据库所有者先带出一次数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="54" />
+            <source>{}: {}</source>
+            <translation>{}：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="107" />
+            <source>{}: {} has no record of exporting this package ({}); it was taken from another database (a copy of the same file?)</source>
+            <translation>{}：{} 中没有带出此数据包（{}）的记录；它取自另一个数据库（可能是同一文件的副本）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="66" />
@@ -3667,14 +4102,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="510" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="517" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="457" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="464" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="37" />
+            <source>… and {} more</source>
+            <translation>……另有 {} 处</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
@@ -3692,7 +4132,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="98" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>

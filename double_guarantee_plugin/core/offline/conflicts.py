@@ -175,8 +175,9 @@ def _open_row(home, table, conflict_id, what):
     if row is None:
         raise OfflineError(tr("{}: no conflict {}", home.label, conflict_id))
     if row["status"] != "open":
-        raise OfflineError(tr("conflict {} ({}) was resolved already ({} version, by {})", conflict_id, what(row),
-                              row["chosen"], row["resolved_by"]))
+        raise OfflineError(tr("conflict {} ({}) was resolved already by {} ({})", conflict_id, what(row),
+                              row["resolved_by"], tr("kept office version") if row["chosen"] == "home"
+                              else tr("took field version")))
     return row
 
 

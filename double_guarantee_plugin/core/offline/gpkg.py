@@ -8,6 +8,8 @@ ISO, 2D MultiPolygon (a Polygon is wrapped), so a plot hashes the same whichever
 import sqlite3
 import struct
 
+from ...i18n import tr
+
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 WKB_POLYGON, WKB_MULTIPOLYGON = 3, 6
 EMPTY_MULTIPOLYGON = struct.pack("<BII", 1, WKB_MULTIPOLYGON, 0)
@@ -21,14 +23,14 @@ def blob_header(blob):
     """``(empty, envelope or None, offset of the WKB)`` of a GeoPackage blob; GeometryError if it is not one."""
     blob = bytes(blob)
     if len(blob) < 8 or blob[:2] != b"GP":
-        raise GeometryError("not a GeoPackage geometry blob")
+        raise GeometryError(tr("not a GeoPackage geometry blob"))
     flags = blob[3]
     envelope_kind = (flags >> 1) & 0x07
     size = _ENVELOPE_BYTES.get(envelope_kind)
     if size is None:
-        raise GeometryError(f"unknown envelope code {envelope_kind} in the blob header")
+        raise GeometryError(tr("unknown envelope code {} in the blob header", envelope_kind))
     if len(blob) < 8 + size:
-        raise GeometryError("the blob is shorter than its header")
+        raise GeometryError(tr("the blob is shorter than its header"))
     envelope = struct.unpack(("<" if flags & 0x01 else ">") + "4d", blob[8:40]) if envelope_kind else None
     return bool(flags & 0x10), envelope, 8 + size
 
@@ -51,10 +53,10 @@ def normal_wkb(wkb):
     from osgeo import ogr
     geometry = ogr.CreateGeometryFromWkb(wkb) if len(wkb) >= 5 else None
     if geometry is None:
-        raise GeometryError("the geometry cannot be read (damaged WKB)")
+        raise GeometryError(tr("the geometry cannot be read (damaged WKB)"))
     kind = geometry.GetGeometryType()
     if kind not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-        raise GeometryError(f"the geometry is a {ogr.GeometryTypeToName(kind)}, not a 2D polygon")
+        raise GeometryError(tr("the geometry is a {}, not a 2D polygon", ogr.GeometryTypeToName(kind)))
     return ogr.ForceToMultiPolygon(geometry).ExportToIsoWkb(ogr.wkbNDR)
 
 
@@ -63,7 +65,7 @@ def _check_parts(wkb):
     from osgeo import ogr
     geometry = ogr.CreateGeometryFromWkb(wkb)
     if geometry is None or len(geometry.ExportToIsoWkb(ogr.wkbNDR)) != len(wkb):
-        raise GeometryError("the geometry cannot be read (damaged WKB)")
+        raise GeometryError(tr("the geometry cannot be read (damaged WKB)"))
 
 
 def blob_normal_wkb(blob):
