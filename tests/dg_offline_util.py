@@ -11,7 +11,7 @@ def sql(path, statement, params=()):
     from double_guarantee_plugin.core import offline
     connection = offline.connect(path)
     try:
-        return connection.execute(statement, params).fetchall()
+        return [tuple(row) for row in connection.execute(statement, params).fetchall()]
     finally:
         connection.close()
 

@@ -324,19 +324,8 @@ def test_a_busy_database_is_reported_and_nothing_is_merged(project_db, tmp_path)
     blocker = sqlite3.connect(project_db, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")                      # another program is writing
     try:
-        import double_guarantee_plugin.core.offline as module
-        original = module.connect
-
-        def quick(path):
-            connection = original(path)
-            connection.execute("PRAGMA busy_timeout = 200")
-            return connection
-        module.connect = quick
-        try:
-            with pytest.raises(OfflineError, match="busy"):
-                offline.merge_back(project_db, package)
-        finally:
-            module.connect = original
+        with pytest.raises(OfflineError, match="busy"):
+            offline.merge_back(offline.GpkgHome(project_db, busy_timeout_s=0.2), package)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()

@@ -162,9 +162,12 @@ class Home:
 class GpkgHome(Home):
     """A GeoPackage project database; one sqlite3 connection per transaction (``BEGIN IMMEDIATE``)."""
 
-    def __init__(self, path):
+    BUSY_TIMEOUT_S = 30      # how long a write waits for another writer (QGIS saving) to finish
+
+    def __init__(self, path, busy_timeout_s=BUSY_TIMEOUT_S):
         self.path = str(path)
         self.label = self.path
+        self.busy_timeout_s = busy_timeout_s
         self.connection = None
         if not os.path.exists(self.path):
             raise OfflineError(tr("{}: project database not found", self.path))
@@ -242,6 +245,7 @@ class GpkgHome(Home):
     @contextlib.contextmanager
     def writing(self):
         self.connection = connect(self.path)
+        self.connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
         try:
             try:
                 self.connection.execute("BEGIN IMMEDIATE")
