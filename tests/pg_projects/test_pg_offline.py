@@ -202,7 +202,7 @@ def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_
         assert pg_project(reviewer, PROJECT_C)[:2] == ("归档前更名", "planned")
         dock.refresh_conflicts()
         assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts (1)"
-        dock.reviewer_edit.setText("张科长")
+        dock.conflict_panel.resolver_edit.setText("张科长")
         dock.conflict_panel.table.selectRow(0)
         QTest.mouseClick(dock.conflict_panel.take_field_button, Qt.MouseButton.LeftButton)
         assert dock.conflict_panel.last_message == ""

@@ -32,23 +32,24 @@ def test_conflicts_tab_decides_plots_and_project_fields(review_dock, project_db,
     assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts (3)"
     assert panel.table.rowCount() == 3
     plot_row = _row_of(panel, f"{PROJECT_A}-04")
-    assert "grade_after=9" in panel.table.item(plot_row, 2).text()
-    assert "grade_after=3" in panel.table.item(plot_row, 3).text()
-    name_row = _row_of(panel, f"{PROJECT_A}: project_name")
+    assert panel.table.item(plot_row, 2).text() == "实施后等别=9"     # the layer's alias, both values
+    assert panel.table.item(plot_row, 3).text() == "实施后等别=3"
+    name_row = _row_of(panel, f"{PROJECT_A}: 项目名称")
     assert (panel.table.item(name_row, 2).text(), panel.table.item(name_row, 3).text()) == ("内业名称", "外业名称")
-    status_row = _row_of(panel, f"{PROJECT_A}: status")
+    status_row = _row_of(panel, f"{PROJECT_A}: 项目状态")
     assert panel.table.item(status_row, 1).text() == "status for the office to decide"
+    assert (panel.table.item(status_row, 2).text(), panel.table.item(status_row, 3).text()) == ("实施中", "已验收")
 
     # without a name nothing is decided
-    dock.reviewer_edit.setText("")
+    panel.resolver_edit.setText("")
     panel.table.selectRow(name_row)
     QTest.mouseClick(panel.take_field_button, Qt.MouseButton.LeftButton)
     assert "Enter your name" in panel.last_message
 
-    dock.reviewer_edit.setText("张科长")
-    panel.table.selectRow(_row_of(panel, f"{PROJECT_A}: project_name"))
+    panel.resolver_edit.setText("张科长")
+    panel.table.selectRow(_row_of(panel, f"{PROJECT_A}: 项目名称"))
     QTest.mouseClick(panel.take_field_button, Qt.MouseButton.LeftButton)
-    panel.table.selectRow(_row_of(panel, f"{PROJECT_A}: status"))
+    panel.table.selectRow(_row_of(panel, f"{PROJECT_A}: 项目状态"))
     QTest.mouseClick(panel.keep_home_button, Qt.MouseButton.LeftButton)
     panel.table.selectRow(_row_of(panel, f"{PROJECT_A}-04"))
     assert len(panel.rubber_bands) == 2

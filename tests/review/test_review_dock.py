@@ -147,7 +147,7 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
         assert back.error is None, back.error
         assert "1 conflicts" in back.status.text()
         assert back.table.rowCount() == 1 and back.table.item(0, 0).text() == f"{PROJECT_A}-04"
-        assert "grade_after=9" in back.table.item(0, 2).text() and "grade_after=3" in back.table.item(0, 3).text()
+        assert "实施后等别=9" in back.table.item(0, 2).text() and "实施后等别=3" in back.table.item(0, 3).text()
         back.table.selectRow(0)
         assert len(back.rubber_bands) == 2 and back.take_field_button.isEnabled()
         back.take_field_button.click()

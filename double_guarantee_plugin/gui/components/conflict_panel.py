@@ -7,17 +7,18 @@ dock's Conflicts tab and the bring-back dialog.
 """
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsWkbTypes
 from qgis.gui import QgsRubberBand
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QSettings, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                                 QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ...core import offline
+from ...core import offline, project_db, tables
 from ...i18n import tr
 from .offline_layers import refuse_if_editing, reload_layers
 
 HOME_COLOUR, FIELD_COLOUR = QColor(30, 90, 220), QColor(230, 60, 30)
 PLOT, PROJECT = "plot", "project"
+REVIEWER_KEY = "DoubleGuarantee/review/reviewer"   # the name the review dock remembers
 
 
 def kind_text(kind):
@@ -32,29 +33,53 @@ def decision_text(conflict):
     return tr("kept office version") if conflict.chosen == "home" else tr("took field version")
 
 
-def _value_text(value):
-    return tr("(empty)") if value is None or value == "" else str(value)
+def _aliases():
+    """Column → the alias the layers show (a column added later shows its own name)."""
+    return {name: alias for name, _kind, _width, alias in project_db.PROJECT_FIELDS + project_db.PLOT_FIELDS}
+
+
+def _code_names():
+    """``{column: {code: name}}`` for the coded columns (status, type, funding, land classes)."""
+    codes = tables.project_codes()
+    classes = {code: f"{code} {c.name_zh}" for code, c in tables.land_classes().items()}
+    return {"status": {row["code"]: row["name_zh"] for row in codes["statuses"]},
+            "project_type": {row["code"]: row["name_zh"] for row in codes["project_types"]},
+            "funding_source": {row["code"]: row["name_zh"] for row in codes["funding_sources"]},
+            "class_before": classes, "class_after": classes}
+
+
+def value_text(name, value, names=None):
+    """A value as the office reads it: code names for coded columns, ``(empty)`` for nothing."""
+    if value is None or value == "":
+        return tr("(empty)")
+    return (names if names is not None else _code_names()).get(name, {}).get(value, str(value))
 
 
 def describe_plot(conflict):
     """``(office text, field text)``: the attributes that differ, or that only the shape does."""
     home, field = conflict.home_attributes, conflict.offline_attributes
     changed = sorted(k for k in set(home or {}) | set(field or {}) if (home or {}).get(k) != (field or {}).get(k))
+    aliases, names = _aliases(), _code_names()
 
     def side(attributes):
         if attributes is None:
             return tr("deleted")
-        return "; ".join(f"{k}={attributes.get(k)}" for k in changed) or tr("shape only")
+        return "; ".join(f"{aliases.get(k, k)}={value_text(k, attributes.get(k), names)}"
+                         for k in changed) or tr("shape only")
     return side(home), side(field)
 
 
 def describe_project(conflict):
     """``(what, office text, field text)`` of a project conflict."""
+    names = _code_names()
     if conflict.field:
-        return (tr("{}: {}", conflict.project_code, conflict.field), _value_text(conflict.home_value),
-                _value_text(conflict.offline_value))
+        return (tr("{}: {}", conflict.project_code, _aliases().get(conflict.field, conflict.field)),
+                value_text(conflict.field, conflict.home_value, names),
+                value_text(conflict.field, conflict.offline_value, names))
+    aliases = _aliases()
     row = (lambda values: tr("deleted") if values is None else
-           ", ".join(f"{k}={v}" for k, v in sorted(values.items()) if k != "project_code"))
+           "; ".join(f"{aliases.get(k, k)}={value_text(k, v, names)}" for k, v in sorted(values.items())
+                     if k != "project_code"))
     return conflict.project_code, row(conflict.home_value), row(conflict.offline_value)
 
 
@@ -65,13 +90,24 @@ class ConflictPanel(QWidget):
     changed = pyqtSignal()          # a conflict was decided: the database changed
 
     def __init__(self, iface=None, resolver=None, parent=None):
+        """``resolver``: gives the name recorded with a decision; without one the panel asks for it itself."""
         super().__init__(parent)
         self.setObjectName("conflictPanel")
-        self.iface, self.resolver = iface, resolver or (lambda: "")
+        self.iface = iface
         self.home, self.entries, self.rubber_bands = None, [], []
         self.last_message = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.resolver_edit = None
+        if resolver is None:
+            name_row = QHBoxLayout()
+            name_row.addWidget(QLabel(tr("Your name")))
+            self.resolver_edit = QLineEdit(QSettings().value(REVIEWER_KEY, ""))
+            self.resolver_edit.setObjectName("resolverEdit")
+            name_row.addWidget(self.resolver_edit, 1)
+            layout.addLayout(name_row)
+            resolver = self.resolver_edit.text
+        self.resolver = resolver
         self.open_only = QCheckBox(tr("Only conflicts still to decide"))
         self.open_only.setObjectName("openOnlyCheck")
         self.open_only.toggled.connect(lambda _on: self.refresh())
@@ -175,6 +211,8 @@ class ConflictPanel(QWidget):
             self.status.setText(self.last_message)
             return None
         reload_layers(self.home)
+        if self.resolver_edit is not None:
+            QSettings().setValue(REVIEWER_KEY, name)
         self.last_message = ""
         self.status.setText("")
         row = self.table.currentRow()

@@ -113,7 +113,7 @@ class ReviewDock(QDockWidget):
         tabs.addTab(self._verdict_tab(), tr("Verdict"))
         tabs.addTab(self._photo_tab(), tr("Photos"))
         tabs.addTab(self._points_tab(), tr("Field points"))
-        self.conflict_panel = ConflictPanel(self.iface, lambda: self.reviewer_edit.text())
+        self.conflict_panel = ConflictPanel(self.iface)     # asks for the deciding reviewer's name itself
         self.conflict_panel.changed.connect(self._conflict_decided)
         self.conflicts_tab = tabs.addTab(self.conflict_panel, tr("Conflicts"))
         layout.addWidget(tabs, 2)
