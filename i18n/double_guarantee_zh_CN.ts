@@ -28,7 +28,7 @@
             <translation> 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="36" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="54" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -473,7 +473,7 @@
             <translation>计算补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Conflict</source>
             <translation>冲突</translation>
         </message>
@@ -723,7 +723,7 @@
             <translation>制图日期：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
@@ -863,7 +863,7 @@
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="205" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
@@ -988,7 +988,7 @@
             <translation>外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Field version</source>
             <translation>外业版本</translation>
         </message>
@@ -1198,7 +1198,7 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="132" />
             <source>Keep the office version</source>
             <translation>保留内业版本</translation>
         </message>
@@ -1553,7 +1553,7 @@
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Office version</source>
             <translation>内业版本</translation>
         </message>
@@ -1578,7 +1578,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="111" />
             <source>Only conflicts still to decide</source>
             <translation>只显示待决定的冲突</translation>
         </message>
@@ -1733,7 +1733,7 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Plot / project</source>
             <translation>地块 / 项目</translation>
         </message>
@@ -2333,7 +2333,7 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="135" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
         </message>
@@ -2838,17 +2838,17 @@
             <translation>删除 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="80" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>deleted in the field</source>
             <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
             <source>deleted in the office</source>
             <translation>内业已删除</translation>
         </message>
@@ -2863,7 +2863,7 @@
             <translation>编辑项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
         </message>
@@ -2958,7 +2958,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>kept office version</source>
             <translation>已保留内业版本</translation>
         </message>
@@ -3123,7 +3123,7 @@
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="31" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
             <source>open</source>
             <translation>待决定</translation>
         </message>
@@ -3333,7 +3333,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="47" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="68" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
         </message>
@@ -3358,7 +3358,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="27" />
             <source>status for the office to decide</source>
             <translation>状态须由内业决定</translation>
         </message>
@@ -3628,7 +3628,7 @@
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
         </message>
@@ -4002,7 +4002,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home.py" line="287" />
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="291" />
             <source>{}: table {}, row {}: {}</source>
             <translation>{}：表 {}，行 {}：{}</translation>
         </message>
@@ -4032,7 +4032,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：数据库正忙（另有保存或合并正在进行）；请稍后重试</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home.py" line="249" />
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="253" />
             <source>{}: the database is busy ({}); save or close the other editor and try again</source>
             <translation>{}：数据库正忙（{}）；请保存或关闭其他编辑后重试</translation>
         </message>
@@ -4082,7 +4082,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：缺少离线带出/带回合并所需的表，当前登录用户无权创建；请数据库所有者先带出一次数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="76" />
             <source>{}: {}</source>
             <translation>{}：{}</translation>
         </message>
