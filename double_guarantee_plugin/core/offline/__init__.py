@@ -27,7 +27,8 @@ __all__ = [
     "BASE_TABLE", "CONFLICTS_TABLE", "EXPORTS_TABLE", "MERGE_LOG_TABLE", "PROJECT_BASE_TABLE",
     "PROJECT_CONFLICTS_TABLE", "DEFAULT_CONSTRAINTS", "DEFAULT_MARGIN_M", "OFFICE_STATUSES", "Conflict",
     "ExportResult", "GpkgHome", "MergeResult", "OfflineCancelled", "OfflineError", "PgHomeSpec",
-    "ProjectConflict", "conflicts", "connect", "crs_of", "projects_of", "copy_project_database", "export_offline", "geometry_from_blob",
-    "geometry_wkb", "merge_back", "open_home", "package_info", "parse_source", "project_conflicts",
-    "read_package", "refresh_extent", "resolve_conflict", "resolve_project_conflict",
+    "ProjectConflict", "conflicts", "connect", "copy_project_database", "crs_of", "export_offline",
+    "geometry_from_blob", "geometry_wkb", "merge_back", "open_home", "package_info", "parse_source",
+    "project_conflicts", "projects_of", "read_package", "refresh_extent", "resolve_conflict",
+    "resolve_project_conflict",
 ]

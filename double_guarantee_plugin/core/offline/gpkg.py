@@ -11,8 +11,7 @@ import struct
 from ...i18n import tr
 
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
-WKB_POLYGON, WKB_MULTIPOLYGON = 3, 6
-EMPTY_MULTIPOLYGON = struct.pack("<BII", 1, WKB_MULTIPOLYGON, 0)
+WKB_MULTIPOLYGON = 6
 
 
 class GeometryError(ValueError):

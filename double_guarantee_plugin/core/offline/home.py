@@ -7,7 +7,6 @@ its locking, its geometry columns (GeoPackage blobs / PostGIS geometry, both see
 and its error messages.
 """
 import contextlib
-import json
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -277,10 +276,6 @@ class GpkgHome(Home):
         finally:
             self.connection.close()
             self.connection = None
-
-
-def json_or_none(value):
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def normal_or_error(label, table, row, wkb):

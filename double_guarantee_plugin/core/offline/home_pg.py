@@ -10,7 +10,7 @@ database, and then nothing is written.  The bookkeeping tables are created with 
 import contextlib
 
 from ...i18n import tr
-from .. import project_db, review
+from .. import project_db
 from ..project_db_pg import _GUARD_START, REVIEW_WRITERS, ROLES, _connect, resolve_target
 from . import bookkeeping as bk
 from .errors import OfflineError
@@ -152,7 +152,8 @@ class PgHome(Home):
             head = (["fid"] if fid is not None else []) + ["geom"] + names
             marks = (["?"] if fid is not None else []) + [geometry] + ["?"] * len(names)
             return self.q(f"INSERT INTO {self.t(project_db.PLOTS_LAYER)} ({', '.join(head)}) VALUES "
-                          f"({', '.join(marks)}) RETURNING fid", ([fid] if fid is not None else []) + values).fetchone()[0]
+                          f"({', '.join(marks)}) RETURNING fid",
+                          ([fid] if fid is not None else []) + values).fetchone()[0]
         sets = [f"geom = {geometry}"] + [f"{n} = ?" for n in names]
         self.q(f"UPDATE {self.t(project_db.PLOTS_LAYER)} SET {', '.join(sets)} WHERE fid = ?", values + [fid])
         return fid
@@ -217,9 +218,3 @@ class PgHome(Home):
         except BaseException:
             connection.rollback()
             raise
-
-    def review_columns(self, table):
-        return [name for name in self.columns(table) if name != "id"]
-
-
-REVIEW_TABLES = review.REVIEW_TABLES

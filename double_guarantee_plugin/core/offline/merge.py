@@ -141,11 +141,12 @@ class _Merge:
 
     def _plot(self, fid, exported, offline, columns):
         logged = self.log.latest(bk.PLOT, fid)
+        home_fid = fid if exported is not None else None     # exported plots keep their fid in the package
+        last = exported
         if logged is not None:
             last = logged.plot_version()
-            home_fid = int(logged.home_key) if logged.home_key is not None else (fid if exported else None)
-        else:
-            last, home_fid = exported, (fid if exported is not None else None)
+            if logged.home_key is not None:
+                home_fid = int(logged.home_key)
         if matches(offline, last, columns):
             return      # nothing new from the field since the export or the last merge
         current = self.home.plot(home_fid, columns)

@@ -57,10 +57,6 @@ class Package:
     def origin_id(self):
         return self.meta.get("origin_database_id")
 
-    @property
-    def project_codes(self):
-        return self.meta["project_codes"]
-
     def photo_content(self, photo_uuid):
         """The bytes of one photo, checked against its hash again (the file may have changed since)."""
         with _open(self.path) as connection:

@@ -67,7 +67,3 @@ def same_plot(a, b, columns):
         return False
     return all(a.attributes[c] == b.attributes[c] for c in columns if c in a.attributes and c in b.attributes)
 
-
-def restricted(version, columns):
-    """The version's attributes limited to ``columns`` (what a conflict stores and the office writes)."""
-    return {name: version.attributes[name] for name in columns if name in version.attributes}
