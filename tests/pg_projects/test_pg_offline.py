@@ -210,4 +210,5 @@ def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_
         assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts"
     finally:
         dock.cleanup()
+        dock.setParent(None)     # out of the main window now: later tests count the plugin's docks there
         dock.deleteLater()

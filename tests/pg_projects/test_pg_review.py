@@ -124,4 +124,6 @@ def test_review_dock_follows_the_project_dock_onto_postgis(dock, pg_county, qgis
         assert _run(pg_county["owner"], f"SELECT reviewer FROM {SCHEMA}.dg_reviews") == [("王工",)]
     finally:
         reviews.close_database()
+        reviews.cleanup()
+        reviews.setParent(None)   # out of the main window now: test_plugin_load counts the plugin's docks there
         reviews.deleteLater()
