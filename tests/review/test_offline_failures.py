@@ -97,7 +97,8 @@ def test_5_a_photo_whose_bytes_do_not_match_its_hash_is_refused(exported, tmp_pa
     assert fingerprint(home) == before
 
 
-@pytest.mark.parametrize("kind", ["base_json", "short_geometry", "empty_blob", "meta_codes", "truncated_file"])
+@pytest.mark.parametrize("kind", ["base_json", "short_geometry", "empty_blob", "meta_codes", "truncated_file",
+                                  "broken_index"])
 def test_6_a_damaged_package_gets_a_clear_message_not_a_raw_error(exported, kind):
     home, package = exported
     fid = plot_by_code(package, f"{PROJECT_A}-02")[0]["fid"]
@@ -109,6 +110,13 @@ def test_6_a_damaged_package_gets_a_clear_message_not_a_raw_error(exported, kind
         damage(package, "UPDATE plots SET geom = x'4750' WHERE fid = ?", (fid,))
     elif kind == "meta_codes":
         damage(package, "UPDATE dg_meta SET value = '[\"DG' WHERE key = 'project_codes'")
+    elif kind == "broken_index":     # the index no longer matches its table: SQLite's integrity check says so
+        connection = sqlite3.connect(package)
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET sql = replace(sql, '(project_code)', '(plot_code)') "
+                           "WHERE name = 'plots_project_code'")
+        connection.commit()
+        connection.close()
     else:
         data = package.read_bytes()
         package.write_bytes(data[:len(data) // 2])
@@ -116,6 +124,9 @@ def test_6_a_damaged_package_gets_a_clear_message_not_a_raw_error(exported, kind
     with pytest.raises(OfflineError, match=r"laptop\.gpkg") as caught:
         offline.merge_back(home, package)
     assert "Traceback" not in str(caught.value)
+    expected = {"base_json": "dg_offline_base", "short_geometry": "plots", "empty_blob": "plots",
+                "meta_codes": "project_codes", "broken_index": "integrity check", "truncated_file": "GeoPackage"}
+    assert expected[kind] in str(caught.value)
     assert fingerprint(home) == before
 
 
