@@ -250,15 +250,18 @@ def _clip_constraints(part, opened, constraints, project_codes, margin_m, crs, f
     area = clip_area(part, project_codes, margin_m)
     target_srs = srs_of(crs)
     package = ogr.Open(part, 1)
-    for position, (name, (_dataset, layer)) in enumerate(opened.items()):
-        counts[name] = clip_layer(package, name, layer, area, target_srs)
-        with sqlite3.connect(part) as meta:
-            source_srs = layer.GetSpatialRef()
-            meta.execute(f"INSERT INTO {bk.CONSTRAINTS} VALUES (?, ?, ?, ?, ?)",
-                         (name, str(constraints[name]),
-                          f"{source_srs.GetAuthorityName(None)}:{source_srs.GetAuthorityCode(None)}",
-                          counts[name], margin_m))
-        report(feedback, 30 + int(60 * (position + 1) / len(opened)))
-    package = None      # OGR writes the package when its dataset goes
-    opened.clear()      # and closes the constraint sources
+    try:
+        for position, (name, (_dataset, layer)) in enumerate(opened.items()):
+            counts[name] = clip_layer(package, name, layer, area, target_srs)
+            with sqlite3.connect(part) as meta:
+                source_srs = layer.GetSpatialRef()
+                meta.execute(f"INSERT INTO {bk.CONSTRAINTS} VALUES (?, ?, ?, ?, ?)",
+                             (name, str(constraints[name]),
+                              f"{source_srs.GetAuthorityName(None)}:{source_srs.GetAuthorityCode(None)}",
+                              counts[name], margin_m))
+            report(feedback, 30 + int(60 * (position + 1) / len(opened)))
+    finally:
+        # OGR finishes the package when its dataset goes: before the file is moved, or removed after a cancel
+        package = None
+        opened.clear()      # and closes the constraint sources
     return counts
