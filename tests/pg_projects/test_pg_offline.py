@@ -162,6 +162,15 @@ def test_take_offline_and_bring_back_by_processing_on_postgis(processing_ready, 
                                                      "PG_SCHEMA": SCHEMA, "PACKAGE": str(package)})
 
 
+def _dispose(widget):
+    """Delete a dock or dialog now: out of the main window, then the deferred delete a test without an event
+    loop never runs (left to the garbage collector it would die after QGIS, at the end of the session)."""
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    widget.setParent(None)
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def _wait(task, timeout_s=60):
     import time
     from qgis.core import QgsApplication, QgsTask
@@ -199,6 +208,8 @@ def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_
         assert back.error is None, back.error
         assert "status" in back.status.text() and back.table.rowCount() == 1
         back.done(0)
+        _dispose(back)
+        _dispose(take)
         assert pg_project(reviewer, PROJECT_C)[:2] == ("归档前更名", "planned")
         dock.refresh_conflicts()
         assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts (1)"
@@ -210,5 +221,4 @@ def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_
         assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts"
     finally:
         dock.cleanup()
-        dock.setParent(None)     # out of the main window now: later tests count the plugin's docks there
-        dock.deleteLater()
+        _dispose(dock)

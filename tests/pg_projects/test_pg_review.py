@@ -104,6 +104,7 @@ def test_an_older_schema_gets_its_review_tables_from_the_owner(pg_county):
 
 
 def test_review_dock_follows_the_project_dock_onto_postgis(dock, pg_county, qgis_connection, idle, iface):
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
     from double_guarantee_plugin.gui.docks.review_dock import ReviewDock
     qgis_connection("reviewer", "dg_test_reviewer")
     dock.open_postgis("dg_test_reviewer", SCHEMA)
@@ -126,4 +127,5 @@ def test_review_dock_follows_the_project_dock_onto_postgis(dock, pg_county, qgis
         reviews.close_database()
         reviews.cleanup()
         reviews.setParent(None)   # out of the main window now: test_plugin_load counts the plugin's docks there
-        reviews.deleteLater()
+        reviews.deleteLater()     # and deleted now, not by the garbage collector after QGIS has gone
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

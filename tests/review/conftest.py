@@ -18,7 +18,7 @@ PROJECT_C = "DG2022-03"
 def review_dock(iface, project_db):
     """The review dock on the private project database, in the main window."""
     from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
-    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtCore import QEvent, Qt
     from double_guarantee_plugin.gui.docks import review_dock as module
     canvas = iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
@@ -30,7 +30,7 @@ def review_dock(iface, project_db):
     iface.removeDockWidget(dock)
     dock.setParent(None)
     dock.deleteLater()
-    QgsApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # now, not after QGIS at the end
 
 
 @pytest.fixture
