@@ -43,6 +43,16 @@
             <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="54" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="65" />
+            <source>(the whole project)</source>
+            <translation>（整个项目）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="221" />
             <source>, no county of the province can sell</source>
             <translation>，省内没有县能够调出</translation>
@@ -158,7 +168,7 @@
             <translation>本次执行（否：之前已执行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
             <source>Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, {} field points added; {} conflicts to decide.</source>
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
@@ -218,12 +228,12 @@
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="468" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="182" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="187" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
@@ -283,12 +293,12 @@
             <translation>阻断</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="20" />
             <source>Bring back an offline package</source>
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="127" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -378,6 +388,11 @@
             <translation>变更调查核实</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="238" />
+            <source>Changed both in the office and in the field, or waiting for the office</source>
+            <translation>内外业均有修改或等待内业决定的内容</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Check</source>
             <translation>检查</translation>
@@ -448,7 +463,7 @@
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="449" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="456" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
@@ -463,7 +478,7 @@
             <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="167" />
             <source>Choose where to write the offline package.</source>
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
@@ -493,22 +508,22 @@
             <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。grade_system_used 为地块计算指标所用的等别体系，grade_system_source 说明是地块自填（plot）还是规则配置的默认体系（profile_default）。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。指标按净面积计算：毛面积扣除田坎（tiankan_m2；扣除系数 KCXS 取地块自身的、原为耕地地块下国土调查图斑的，或新增耕地按规则配置的县级表以耕地类型 × 耕地坡度级别查得）。原为耕地的地块实施前等别为空时，取其下国土调查或永久基本农田图斑按面积加权的等别（grade_before_source 记录来源）。对话框打开时已填入工程中识别出的约束图层。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
             <source>Clip margin (m)</source>
             <translation>裁切缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="111" />
             <source>Clip margin around the projects</source>
             <translation>项目周边裁切缓冲距离</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
             <source>Clipped features: {}</source>
             <translation>裁切要素数：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="281" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="246" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -523,7 +538,7 @@
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -568,14 +583,24 @@
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Conflict</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="50" />
             <source>Conflict on plot {} ({}): both versions kept, choose one in the review dock</source>
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <source>Conflicts ({})</source>
+            <translation>冲突（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="703" />
@@ -588,7 +613,7 @@
             <translation>约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
             <source>Constraint layer: {}</source>
             <translation>约束图层：{}</translation>
         </message>
@@ -798,7 +823,7 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="141" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
@@ -828,7 +853,7 @@
             <translation>制图日期：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
@@ -898,7 +923,7 @@
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -988,7 +1013,7 @@
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="378" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="205" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
@@ -1088,7 +1113,7 @@
             <translation>导出项目图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="119" />
             <source>Exported by</source>
             <translation>导出人</translation>
         </message>
@@ -1113,7 +1138,7 @@
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="525" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="532" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
@@ -1123,7 +1148,7 @@
             <translation>外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Field version</source>
             <translation>外业版本</translation>
         </message>
@@ -1138,7 +1163,7 @@
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>File</source>
             <translation>文件</translation>
         </message>
@@ -1208,7 +1233,7 @@
             <translation>工程中识别出的图层：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
@@ -1221,6 +1246,21 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="104" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="27" />
+            <source>Give either the GeoPackage project database or a PostGIS connection, not both</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接之一，不能同时指定</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="39" />
+            <source>Give the GeoPackage project database or a PostGIS connection</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="29" />
+            <source>Give the project schema of the PostGIS database</source>
+            <translation>请指定 PostGIS 数据库中的项目模式（schema）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
@@ -1293,12 +1333,12 @@
             <translation>影像</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="468" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="201" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
@@ -1333,7 +1373,7 @@
             <translation>导入坐标文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
@@ -1373,7 +1413,7 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="132" />
             <source>Keep the office version</source>
             <translation>保留内业版本</translation>
         </message>
@@ -1503,17 +1543,17 @@
             <translation>合并选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="32" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="33" />
             <source>Merged by</source>
             <translation>合并人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="24" />
-            <source>Merges an offline package into the project database it was taken from. Plots changed only in the field are applied, plots changed on both sides become conflicts that keep both versions (decide them in the review dock's 'Bring back' dialog), review records are added. Merging the same package again changes nothing.</source>
-            <translation>将离线数据包合并回其来源项目数据库。仅外业修改的地块直接应用；内外业都修改的地块作为冲突处理，两个版本都保留（在核查面板的“带回合并”对话框中决定）；核查记录追加。同一数据包重复合并不会产生任何变化。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="23" />
+            <source>Merges an offline package into the project database (GeoPackage or PostGIS) it was taken from. Plots changed only in the field are applied; project details are merged field by field; what changed on both sides becomes a conflict that keeps both versions (decide them in the review dock's Conflicts tab); a status moving into or out of accepted / filed waits for the office; review records are added. The package is checked first: a damaged or foreign package is refused and nothing is written. Merging the same package again changes nothing.</source>
+            <translation>将离线数据包合并回其来源项目数据库（GeoPackage 或 PostGIS）。仅外业修改的地块直接应用；项目信息逐字段合并；内外业都修改的内容作为冲突处理，两个版本都保留（在核查面板的“冲突”页中决定）；状态改为或改出“已验收/已报备”须等内业决定；核查记录追加。合并前先检查数据包：损坏或来自其他数据库的数据包会被拒绝，不写入任何内容。同一数据包重复合并不会产生任何变化。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
             <source>Merging an offline package</source>
             <translation>正在合并离线数据包</translation>
         </message>
@@ -1598,7 +1638,7 @@
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="101" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="103" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1633,7 +1673,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="313" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="319" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1703,7 +1743,7 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="172" />
             <source>Not taken along (no layer chosen): {}</source>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
@@ -1743,7 +1783,7 @@
             <translation>服务配置完成前不会发出任何请求；密钥只保存在本机的 QGIS 设置中。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="319" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="302" />
             <source>Nothing to merge: this package was merged already.</source>
             <translation>无需合并：该数据包已合并过。</translation>
         </message>
@@ -1773,12 +1813,12 @@
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Office version</source>
             <translation>内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="36" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
         </message>
@@ -1801,6 +1841,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="179" />
             <source>One file per project</source>
             <translation>每个项目一个文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="111" />
+            <source>Only conflicts still to decide</source>
+            <translation>只显示待决定的冲突</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
@@ -1843,7 +1888,7 @@
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="244" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
@@ -1853,7 +1898,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="77" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1968,14 +2013,19 @@
             <translation>待变更调查核实（不计入）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="116" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Plot</source>
             <translation>地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <source>Plot / project</source>
+            <translation>地块 / 项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="41" />
@@ -2013,12 +2063,7 @@
             <translation>地块（按核查结论）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="261" />
-            <source>Plots edited both in the office and in the field</source>
-            <translation>内业和外业都修改过的地块</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
             <source>Plots exported</source>
             <translation>导出的地块数</translation>
         </message>
@@ -2033,9 +2078,14 @@
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Point</source>
             <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="19" />
+            <source>PostGIS project schema</source>
+            <translation>PostGIS 项目模式（schema）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="154" />
@@ -2098,7 +2148,7 @@
             <translation>项目编号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="29" />
             <source>Project codes (comma-separated)</source>
             <translation>项目编号（逗号分隔）</translation>
         </message>
@@ -2113,9 +2163,14 @@
             <translation>项目指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="30" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="104" />
             <source>Project database</source>
             <translation>项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="15" />
+            <source>Project database (GeoPackage)</source>
+            <translation>项目数据库（GeoPackage）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="64" />
@@ -2128,14 +2183,14 @@
             <translation>PostGIS 上的项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="54" />
-            <source>Project details differ in the field (not merged, check them): {}.</source>
-            <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="53" />
             <source>Project details edited in the field applied: {}.</source>
             <translation>已合并外业修改的项目信息：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="55" />
+            <source>Project details to decide in the office (both values kept): {}.</source>
+            <translation>项目信息待内业决定（两边的值均已保留）：{}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
@@ -2238,9 +2293,14 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="309" />
             <source>Projects created in the field added: {}.</source>
             <translation>已添加外业新建的项目：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="313" />
+            <source>Projects deleted in the field deleted: {}.</source>
+            <translation>外业删除的项目已删除：{}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
@@ -2253,9 +2313,9 @@
             <translation>未导出的项目及原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="104" />
-            <source>Projects to take to the field</source>
-            <translation>带往外业的项目</translation>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="83" />
+            <source>Projects of {} to take to the field</source>
+            <translation>{} 中要带到外业的项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="60" />
@@ -2408,7 +2468,7 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
@@ -2428,7 +2488,7 @@
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
@@ -2463,12 +2523,12 @@
             <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/components/offline_layers.py" line="31" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
@@ -2563,12 +2623,12 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="98" />
             <source>Slope</source>
             <translation>坡度</translation>
         </message>
@@ -2643,17 +2703,17 @@
             <translation>调查年份</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="129" />
             <source>Take offline</source>
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="124" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="20" />
             <source>Take projects offline</source>
             <translation>项目离线带出</translation>
         </message>
@@ -2668,7 +2728,7 @@
             <translation>办理并入库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="275" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="135" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
         </message>
@@ -2678,7 +2738,7 @@
             <translation>办理人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="177" />
             <source>Taking projects offline</source>
             <translation>正在离线带出项目</translation>
         </message>
@@ -2823,12 +2883,12 @@
             <translation>天地图图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="164" />
             <source>Tick at least one project.</source>
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
@@ -2923,7 +2983,7 @@
             <translation>矢量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -3008,9 +3068,9 @@
             <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
-            <source>Writes one GeoPackage for a field laptop with the chosen projects, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
-            <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="23" />
+            <source>Writes one GeoPackage for a field laptop with the chosen projects of a GeoPackage or PostGIS project database, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
+            <translation>从 GeoPackage 或 PostGIS 项目数据库中为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="43" />
@@ -3053,7 +3113,7 @@
             <translation>年份 N</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="225" />
             <source>Your name</source>
             <translation>您的姓名</translation>
         </message>
@@ -3103,6 +3163,11 @@
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="255" />
+            <source>a project has no project code</source>
+            <translation>有项目没有项目编号</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="101" />
             <source>a project needs a project code</source>
             <translation>项目需要项目编号</translation>
@@ -3128,7 +3193,7 @@
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="86" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
@@ -3171,6 +3236,11 @@
             <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="346" />
             <source>basic farmland with {}={} (not stable): {}</source>
             <translation>永久基本农田 {}={}（非稳定利用耕地）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="126" />
+            <source>bring back</source>
+            <translation>带回合并</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
@@ -3218,6 +3288,11 @@
             <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="57" />
+            <source>choose at least one project to take offline</source>
+            <translation>请至少选择一个项目带出</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="93" />
             <source>choose the change-survey layer first</source>
             <translation>请先选择变更调查图层</translation>
@@ -3246,6 +3321,16 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="73" />
             <source>closing_point_name must be 'next' or 'first'</source>
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="286" />
+            <source>column {} is missing</source>
+            <translation>缺少字段 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="246" />
+            <source>column {} is missing (it was taken offline with the package)</source>
+            <translation>缺少字段 {}（带出时数据包中有该字段）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="675" />
@@ -3281,6 +3366,41 @@
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="502" />
             <source>commitment: project_code</source>
             <translation>承诺：项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="178" />
+            <source>conflict {} ({}) was resolved already by {} ({})</source>
+            <translation>冲突 {}（{}）已由 {} 处理过（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="162" />
+            <source>conflict {}: choose 'home' or 'offline', not '{}'</source>
+            <translation>冲突 {}：只能选择“home”（内业）或“offline”（外业），不能是“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="164" />
+            <source>conflict {}: say who resolves it</source>
+            <translation>冲突 {}：请填写处理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="33" />
+            <source>constraint layer '{}': {} cannot be read</source>
+            <translation>约束图层“{}”：无法读取 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="36" />
+            <source>constraint layer '{}': {} has no layer '{}'</source>
+            <translation>约束图层“{}”：{} 中没有图层“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="30" />
+            <source>constraint layer '{}': {} not found</source>
+            <translation>约束图层“{}”：找不到 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="38" />
+            <source>constraint layer '{}': {}|{} has no CRS; it cannot be clipped</source>
+            <translation>约束图层“{}”：{}|{} 没有坐标参考系，无法裁切</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
@@ -3333,6 +3453,11 @@
             <translation>县级行政区代码</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="345" />
+            <source>damaged geometry blob</source>
+            <translation>几何数据已损坏</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
             <source>declared area '{}' is not a number; computed {:.2f} m² = {:.4f} ha</source>
             <translation>申报面积“{}”不是数字；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
@@ -3368,17 +3493,17 @@
             <translation>删除 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="80" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>deleted in the field</source>
             <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="344" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
             <source>deleted in the office</source>
             <translation>内业已删除</translation>
         </message>
@@ -3413,7 +3538,7 @@
             <translation>编辑项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
         </message>
@@ -3513,6 +3638,11 @@
             <translation>等别 {} 不在产能表“{}”中</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="335" />
+            <source>grade_system = '{}' is not one of {}</source>
+            <translation>等别体系“{}”不在 {} 之中</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
             <source>grain capacity</source>
             <translation>粮食产能</translation>
@@ -3543,6 +3673,11 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="297" />
+            <source>id {}</source>
+            <translation>id {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="249" />
             <source>idempotency key</source>
             <translation>幂等键</translation>
@@ -3553,7 +3688,7 @@
             <translation>实施日期为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
@@ -3573,7 +3708,7 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>kept office version</source>
             <translation>已保留内业版本</translation>
         </message>
@@ -3723,6 +3858,16 @@
             <translation>无</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="25" />
+            <source>not a GeoPackage geometry blob</source>
+            <translation>不是 GeoPackage 几何数据</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="115" />
+            <source>not a list of project codes</source>
+            <translation>不是项目编号列表</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="705" />
             <source>not allowed</source>
             <translation>不允许</translation>
@@ -3748,12 +3893,12 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="378" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="385" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="87" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
@@ -3773,14 +3918,24 @@
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
             <source>open</source>
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="17" />
+            <source>or PostGIS: QGIS connection name or PostgreSQL URI</source>
+            <translation>或 PostGIS：QGIS 连接名或 PostgreSQL URI</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
             <source>outside</source>
             <translation>在地块外</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="119" />
+            <source>package version {} is newer than this plugin understands ({}); update the plugin</source>
+            <translation>数据包版本 {} 高于本插件支持的版本（{}）；请更新插件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
@@ -3843,6 +3998,16 @@
             <translation>地块 fid {}：无法保存合并后的图形</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="190" />
+            <source>plot {}</source>
+            <translation>地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="195" />
+            <source>plot {} changed in the office after the merge found the conflict; save or undo that edit, then resolve again</source>
+            <translation>地块 {} 在合并发现冲突后又在内业被修改；请先保存或撤销该修改，再重新处理</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="265" />
             <source>plot {}: could not be added</source>
             <translation>地块 {}：无法添加</translation>
@@ -3888,6 +4053,16 @@
             <translation>项目名称</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="220" />
+            <source>project {}</source>
+            <translation>项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="235" />
+            <source>project {} changed in the office after the merge found the conflict; look at it again, then resolve</source>
+            <translation>项目 {} 在合并发现冲突后又在内业被修改；请重新查看后再处理</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="435" />
             <source>project {} has been deposited already</source>
             <translation>项目 {} 已入库</translation>
@@ -3913,9 +4088,19 @@
             <translation>项目 {} 已处于“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="239" />
+            <source>project {} is no longer in the office database</source>
+            <translation>项目 {} 已不在内业数据库中</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="135" />
             <source>project {} is now '{}', not '{}': reload it and try again</source>
             <translation>项目 {} 当前为“{}”，不是“{}”：请刷新后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="255" />
+            <source>project {} still has {} plots in the office; delete or move them first</source>
+            <translation>项目 {} 在内业仍有 {} 个地块；请先删除或移走这些地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="136" />
@@ -4173,12 +4358,12 @@
             <translation>冲正：流水 {} 不存在</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
@@ -4223,7 +4408,7 @@
             <translation>人工指定：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="68" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
         </message>
@@ -4258,9 +4443,19 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="27" />
+            <source>status for the office to decide</source>
+            <translation>状态须由内业决定</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="30" />
+            <source>table {}, row {}: {}</source>
+            <translation>表 {}，行 {}：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="106" />
@@ -4296,6 +4491,11 @@
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="178" />
             <source>the aftercare until-date</source>
             <translation>后期管护截止日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="32" />
+            <source>the blob is shorter than its header</source>
+            <translation>几何数据比其数据头还短（已损坏）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="607" />
@@ -4363,6 +4563,31 @@
             <translation>截止日期</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="239" />
+            <source>the exported attributes are not readable</source>
+            <translation>带出时的属性无法读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="185" />
+            <source>the exported geometry: {}</source>
+            <translation>带出时的几何图形：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="190" />
+            <source>the exported version does not match its hash</source>
+            <translation>带出时的版本与其哈希值不符（已被改动或损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="133" />
+            <source>the file cannot be read ({})</source>
+            <translation>文件无法读取（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="156" />
+            <source>the file is damaged (SQLite integrity check: {})</source>
+            <translation>文件已损坏（SQLite 完整性检查：{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="275" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
@@ -4373,9 +4598,24 @@
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="67" />
+            <source>the geometry cannot be read (damaged WKB)</source>
+            <translation>几何图形无法读取（WKB 已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="58" />
+            <source>the geometry is a {}, not a 2D polygon</source>
+            <translation>几何类型为 {}，不是二维面</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="895" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="215" />
+            <source>the geometry: {}</source>
+            <translation>几何图形：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="744" />
@@ -4433,6 +4673,16 @@
             <translation>地块行有 {} 个字段，但第 {} 行的字段名行列出 {} 个</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="67" />
+            <source>the photo changed while it was being merged</source>
+            <translation>照片在合并过程中被修改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="315" />
+            <source>the photo's bytes do not match its SHA-256</source>
+            <translation>照片内容与其 SHA-256 哈希值不符</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="582" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
@@ -4446,6 +4696,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="324" />
+            <source>the plot has no project code</source>
+            <translation>地块没有项目编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="596" />
@@ -4478,6 +4733,21 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="258" />
+            <source>the project code is used twice</source>
+            <translation>项目编号重复</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="308" />
+            <source>the record has no project code</source>
+            <translation>记录没有项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="301" />
+            <source>the record has no uuid</source>
+            <translation>记录没有 uuid</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="888" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
@@ -4488,6 +4758,11 @@
             <translation>办理日期</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="160" />
+            <source>the table is missing</source>
+            <translation>缺少该表</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="284" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
@@ -4496,6 +4771,16 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="290" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="304" />
+            <source>the uuid is used twice</source>
+            <translation>uuid 重复</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="109" />
+            <source>the value is missing</source>
+            <translation>缺少该值</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="832" />
@@ -4523,7 +4808,7 @@
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="45" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
@@ -4533,7 +4818,7 @@
             <translation>今天</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
         </message>
@@ -4578,6 +4863,11 @@
             <translation>未知编码“{}”：应为 {} 之一</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="30" />
+            <source>unknown envelope code {} in the blob header</source>
+            <translation>几何数据头中的外包框代码 {} 无法识别</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="69" />
             <source>unknown line ending '{}': expected CRLF or LF</source>
             <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
@@ -4611,6 +4901,11 @@
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="268" />
             <source>user name</source>
             <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="310" />
+            <source>verdict '{}' is not one of {}</source>
+            <translation>核查结论“{}”不在 {} 之中</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
@@ -4707,12 +5002,22 @@ Reproject the plots to {} for the file?</source>
             <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="299" />
+            <source>{} (photo {})</source>
+            <translation>{}（照片 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="211" />
+            <source>{} (plot {})</source>
+            <translation>{}（地块 {}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="39" />
             <source>{} (profile default)</source>
             <translation>{}（规则配置默认）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="405" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="412" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
@@ -4735,6 +5040,21 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="355" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="332" />
+            <source>{} = '{}' is not a land-class code</source>
+            <translation>{} = “{}” 不是地类编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="328" />
+            <source>{} = '{}' is not a whole number</source>
+            <translation>{} = “{}” 不是整数</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="340" />
+            <source>{} = {} is outside {} ({}–{})</source>
+            <translation>{} = {} 超出 {} 的范围（{}–{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="77" />
@@ -4847,7 +5167,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="52" />
             <source>{} not taken along: no layer given</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
@@ -4917,7 +5237,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个地块不通过：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="62" />
             <source>{} plots of {} projects written to {}</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
@@ -4942,7 +5262,7 @@ Reproject the plots to {} for the file?</source>
             <translation>共 {} 个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
             <source>{} projects, {} plots written to {}. Clipped constraint features: {}</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
@@ -5072,6 +5392,16 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不得在坡度大于 25° 的土地上新增耕地</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="176" />
+            <source>{}: no conflict {}</source>
+            <translation>{}：没有编号为 {} 的冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="67" />
+            <source>{}: no project {}</source>
+            <translation>{}：没有项目 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="239" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
@@ -5092,6 +5422,21 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="97" />
+            <source>{}: not a readable GeoPackage ({})</source>
+            <translation>{}：不是可读取的 GeoPackage（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="102" />
+            <source>{}: not an offline package (it has no {} table)</source>
+            <translation>{}：不是离线数据包（没有 {} 表）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="105" />
+            <source>{}: not an offline package (no offline_package_id in {})</source>
+            <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="113" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
@@ -5102,9 +5447,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="92" />
+            <source>{}: offline package not found</source>
+            <translation>{}：找不到离线数据包</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="85" />
             <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="28" />
+            <source>{}: project database not found</source>
+            <translation>{}：找不到项目数据库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="576" />
@@ -5122,6 +5477,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="286" />
+            <source>{}: table {}, row {}: {}</source>
+            <translation>{}：表 {}，行 {}：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="109" />
             <source>{}: the amounts should be area (mu), grain capacity (kg) and paddy (mu), not {}</source>
             <translation>{}：指标应为耕地数量（亩）、粮食产能（公斤）和水田（亩），而不是 {}</translation>
@@ -5130,6 +5490,36 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="51" />
+            <source>{}: the copy could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出副本（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="217" />
+            <source>{}: the database cannot be read ({})</source>
+            <translation>{}：无法读取数据库（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="69" />
+            <source>{}: the database does not record its CRS in dg_meta</source>
+            <translation>{}：数据库的 dg_meta 中没有记录坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="184" />
+            <source>{}: the database is busy (another save or merge holds it); try again</source>
+            <translation>{}：数据库正忙（另有保存或合并正在进行）；请稍后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="252" />
+            <source>{}: the database is busy ({}); save or close the other editor and try again</source>
+            <translation>{}：数据库正忙（{}）；请保存或关闭其他编辑后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="200" />
+            <source>{}: the database refused the change ({}); nothing was written</source>
+            <translation>{}：数据库拒绝了此次修改（{}）；未写入任何内容</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
@@ -5150,6 +5540,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
             <source>{}: the database refused to read the ledger for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="30" />
+            <source>{}: the file exists already</source>
+            <translation>{}：文件已存在</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="51" />
@@ -5192,6 +5587,36 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="38" />
+            <source>{}: the offline package is refused and nothing was written:</source>
+            <translation>{}：离线数据包被拒绝，未写入任何内容：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="61" />
+            <source>{}: the package cannot overwrite its own project database</source>
+            <translation>{}：数据包不能覆盖其来源项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="96" />
+            <source>{}: the package could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出数据包（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="111" />
+            <source>{}: the package is in {}, the project database in {}</source>
+            <translation>{}：数据包的坐标系为 {}，项目数据库为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="102" />
+            <source>{}: the package was taken from another project database ({}), not from {}</source>
+            <translation>{}：该数据包取自另一个项目数据库（{}），不是 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="172" />
+            <source>{}: the tables of take offline / bring back are missing and this login may not create them; ask the database owner to take a package once</source>
+            <translation>{}：缺少离线带出/带回合并所需的表，当前登录用户无权创建；请数据库所有者先带出一次数据包</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="427" />
             <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
@@ -5200,6 +5625,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="306" />
             <source>{}: to be reviewed</source>
             <translation>{}：需复核</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="76" />
+            <source>{}: {}</source>
+            <translation>{}：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="135" />
@@ -5212,6 +5642,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：共 {} 个字符，最多允许 {} 个</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="107" />
+            <source>{}: {} has no record of exporting this package ({}); it was taken from another database (a copy of the same file?)</source>
+            <translation>{}：{} 中没有带出此数据包（{}）的记录；它取自另一个数据库（可能是同一文件的副本）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="117" />
             <source>{}: {} may not be negative (−0 included): {}</source>
             <translation>{}：{} 不得为负数（包括 −0）：{}</translation>
@@ -5222,12 +5657,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="512" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="519" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="459" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
@@ -5267,6 +5702,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="37" />
+            <source>… and {} more</source>
+            <translation>……另有 {} 处</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
@@ -5282,7 +5722,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="100" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>

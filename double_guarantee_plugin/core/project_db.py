@@ -10,6 +10,7 @@ is opened without the plugin.
 """
 import os
 import sqlite3
+import uuid
 
 from osgeo import gdal, ogr, osr
 from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, QgsCoordinateReferenceSystem,
@@ -124,6 +125,8 @@ def create_project_database(path, crs, overwrite=False):
         connection.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('crs', ?)", (crs.authid(),))
+        # the database's identity (an offline package is bound to it; core.offline.identity)
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('review_database_id', ?)", (uuid.uuid4().hex,))
         connection.execute(f"CREATE UNIQUE INDEX projects_code_unique ON {PROJECTS_TABLE}(project_code)")
         connection.execute(f"CREATE INDEX plots_project_code ON {PLOTS_LAYER}(project_code)")
     ensure_workflow_schema(path)

@@ -270,6 +270,9 @@ def create_project_database_pg(conninfo, schema, crs):
             _grant(sql, cursor, schema, _existing_roles(cursor))
             ensure_review_schema_pg(cursor, schema)   # the review tables, with the same roles
             ensure_workflow_schema_pg(cursor, schema)   # workflow tables, profiles, roles and row guards
+            # the bookkeeping of take offline / bring back (imported here: core.offline builds on this module)
+            from .offline.home_pg import ensure_offline_schema_pg
+            ensure_offline_schema_pg(cursor, schema)
     except psycopg2.Error as exc:
         raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
                                    f"{str(exc).strip()}") from exc

@@ -324,19 +324,8 @@ def test_a_busy_database_is_reported_and_nothing_is_merged(project_db, tmp_path)
     blocker = sqlite3.connect(project_db, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")                      # another program is writing
     try:
-        import double_guarantee_plugin.core.offline as module
-        original = module.connect
-
-        def quick(path):
-            connection = original(path)
-            connection.execute("PRAGMA busy_timeout = 200")
-            return connection
-        module.connect = quick
-        try:
-            with pytest.raises(OfflineError, match="busy"):
-                offline.merge_back(project_db, package)
-        finally:
-            module.connect = original
+        with pytest.raises(OfflineError, match="busy"):
+            offline.merge_back(offline.GpkgHome(project_db, busy_timeout_s=0.2), package)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -358,8 +347,11 @@ def test_projects_created_in_the_field_are_added_and_differing_projects_reported
             "外业新增项目",)
         assert home.execute("SELECT status FROM projects WHERE project_code = ?", (PROJECT_B,)).fetchone() == (
             "accepted",)
-    again = offline.merge_back(project_db, package)
-    assert not again.changed_anything and again.differing_projects == [PROJECT_B]
+    again = offline.merge_back(project_db, package)   # nothing new: the held status stays open in the office
+    assert not again.changed_anything and again.differing_projects == []
+    [held] = offline.project_conflicts(project_db, status="open")
+    assert (held.project_code, held.field, held.kind, held.home_value, held.offline_value) == (
+        PROJECT_B, "status", "status_held", "accepted", "under_way")
 
 
 def test_project_fields_changed_in_the_field_only_are_merged_field_by_field(project_db, tmp_path):
@@ -385,4 +377,7 @@ def test_project_fields_changed_in_the_field_only_are_merged_field_by_field(proj
         assert home.execute("SELECT project_name FROM projects WHERE project_code = ?",
                             (PROJECT_B,)).fetchone() == ("办公室登记的名称",)
     again = offline.merge_back(project_db, package)
-    assert not again.changed_anything and again.updated_projects == [] and again.differing_projects == [PROJECT_B]
+    assert not again.changed_anything and again.updated_projects == [] and again.differing_projects == []
+    [clash] = offline.project_conflicts(project_db, status="open")
+    assert (clash.project_code, clash.field, clash.home_value, clash.offline_value) == (
+        PROJECT_B, "project_name", "办公室登记的名称", "外业记录的名称")

@@ -2,7 +2,7 @@
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsTask
+from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
@@ -21,19 +21,6 @@ def wait_for(task, timeout_s=60):
         time.sleep(0.01)
     for _ in range(20):   # let finished() run on the main thread
         QgsApplication.processEvents()
-
-
-@pytest.fixture
-def review_dock(iface, project_db):
-    from double_guarantee_plugin.gui.docks import review_dock as module
-    canvas = iface.mapCanvas()
-    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
-    dock = module.create_dock(iface)
-    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.open_database(project_db)
-    yield dock
-    dock.cleanup()
-    dispose_widget(dock)
 
 
 def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, project_db, tmp_path):
@@ -161,7 +148,7 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
         assert back.error is None, back.error
         assert "1 conflicts" in back.status.text()
         assert back.table.rowCount() == 1 and back.table.item(0, 0).text() == f"{PROJECT_A}-04"
-        assert "grade_after=10" in back.table.item(0, 2).text() and "grade_after=3" in back.table.item(0, 3).text()
+        assert "实施后等别=10" in back.table.item(0, 2).text() and "实施后等别=3" in back.table.item(0, 3).text()
         back.table.selectRow(0)
         assert len(back.rubber_bands) == 2 and back.take_field_button.isEnabled()
         back.take_field_button.click()
