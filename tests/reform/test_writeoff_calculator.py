@@ -168,3 +168,42 @@ def test_the_calculator_fills_the_write_off_dialog(iface, footprint, survey, bas
         ledger.close()
         for layer in (footprint, survey, basic_farmland):
             QgsProject.instance().takeMapLayer(layer)
+
+
+def test_the_calculator_starts_with_the_recognised_county_layers(iface, survey, basic_farmland, footprint):
+    """The survey (DLTB by its field codes) and the basic farmland start chosen although another polygon
+    layer comes first in the lists; the footprint starts as a layer that is neither."""
+    from double_guarantee_plugin.core.standard_layers.parcels import REGISTRY
+    from double_guarantee_plugin.gui.dialogs.writeoff_calculator import WriteOffCalculatorDialog
+    roads = _layer("A 道路", [("MC", QVariant.String)], [(box(0, 0, 10, 10), ("路",))])
+    layers = (roads, survey, basic_farmland, footprint)
+    QgsProject.instance().addMapLayers(list(layers))
+    try:
+        calculator = WriteOffCalculatorDialog(PROFILE)
+        assert calculator.survey_combo.currentLayer() is survey
+        assert calculator.protected_combo.currentLayer() is basic_farmland
+        assert calculator.footprint_combo.currentLayer() is roads        # the first layer that is not a county layer
+        calculator.footprint_combo.setLayer(footprint)
+        calculator.use_default_grade.setChecked(True)
+        calculator.default_grade.setValue(5)
+        assert calculator.run().net_mu == pytest.approx(17.7075, rel=1e-6)
+        calculator.done(0)
+        calculator.deleteLater()
+    finally:
+        REGISTRY.clear()
+        for layer in layers:
+            QgsProject.instance().takeMapLayer(layer)
+
+
+def test_ledgerwriteoff_dialog_defaults_to_the_recognised_county_layers(processing_ready, survey, basic_farmland, footprint):
+    from qgis.core import QgsApplication
+    for layer in (survey, basic_farmland, footprint):
+        QgsProject.instance().addMapLayer(layer)
+    try:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("doubleguarantee:ledgerwriteoff")
+        assert algorithm.parameterDefinition("SURVEY").guiDefaultValueOverride() == survey.id()
+        assert algorithm.parameterDefinition("BASIC_FARMLAND").guiDefaultValueOverride() == basic_farmland.id()
+        assert algorithm.parameterDefinition("SURVEY").defaultValue() is None      # scripts unaffected
+    finally:
+        for layer in (survey, basic_farmland, footprint):
+            QgsProject.instance().takeMapLayer(layer)

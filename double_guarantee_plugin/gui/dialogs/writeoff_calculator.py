@@ -4,7 +4,8 @@ Pick the footprint layer (all its polygons or the selected ones), the land surve
 GDDB/GDDJ, GDLX, GDPDJB) and, for the fee multiplier, permanent basic farmland; a default grade for
 parcels without one.  Calculate lists every occupied parcel (the 可调整 K classes counted as 耕地) with
 its gross, 田坎 and net area, grade, capacity and fee (core.writeoff_calculator); OK hands the figures to
-the write-off dialog.
+the write-off dialog.  The survey and basic-farmland combos start with the county layers recognised by
+their field codes (core.standard_layers), the footprint with none of those.
 """
 from qgis.core import QgsMapLayerProxyModel
 from qgis.gui import QgsMapLayerComboBox
@@ -13,6 +14,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogB
                                  QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ...core import tables
+from ...core.standard_layers.recognition import find_layers
 from ...core.writeoff_calculator import CalculatorError, calculate
 from ...i18n import tr
 
@@ -43,6 +45,7 @@ class WriteOffCalculatorDialog(QDialog):
         row.addWidget(self.use_default_grade)
         row.addWidget(self.default_grade)
         row.addStretch(1)
+        self._preset_recognised()
         form.addRow(tr("Construction footprint"), self.footprint_combo)
         form.addRow("", self.selected_only)
         form.addRow(tr("Land survey (DLTB)"), self.survey_combo)
@@ -76,6 +79,22 @@ class WriteOffCalculatorDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _preset_recognised(self):
+        """Survey (DLTB) and basic farmland (YJJBNTTB) as recognised; the footprint is another layer."""
+        try:
+            found = find_layers()
+        except Exception:  # noqa: BLE001 - a convenience: a broken layer must not stop the dialog
+            found = {}
+        for combo, role in ((self.survey_combo, "land_survey"), (self.protected_combo, "basic_farmland")):
+            if role in found and found[role].layer is not None:
+                combo.setLayer(found[role].layer)
+        recognised = {item.layer.id() for item in found.values() if item.layer is not None}
+        if self.footprint_combo.currentLayer() is not None and self.footprint_combo.currentLayer().id() in recognised:
+            others = [self.footprint_combo.layer(row) for row in range(self.footprint_combo.count())]
+            others = [layer for layer in others if layer is not None and layer.id() not in recognised]
+            if others:
+                self.footprint_combo.setLayer(others[0])
 
     def _combo(self, name, optional=False):
         combo = QgsMapLayerComboBox(self)

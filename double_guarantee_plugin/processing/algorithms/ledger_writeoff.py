@@ -9,6 +9,7 @@ from ...core.ledger.accounts import operation_profile
 from ...core.writeoff_calculator import CalculatorError, calculate
 from ...i18n import tr
 from ..base import DoubleGuaranteeAlgorithm
+from ..standard_defaults import preset_layer, recognised_layers
 
 
 def shortfall_text(error):
@@ -92,10 +93,12 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterVectorLayer(self.FOOTPRINT, tr("Construction footprint (calculates "
                                                                                "the amounts)"), polygons, optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(self.SURVEY, tr("Land survey (DLTB)"), polygons,
-                                                            optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(self.BASIC_FARMLAND, tr("Permanent basic farmland"),
-                                                            polygons, optional=True))
+        # the dialog starts with the county layers recognised by their field codes (scripts unaffected)
+        found = recognised_layers()
+        self.addParameter(preset_layer(QgsProcessingParameterVectorLayer(
+            self.SURVEY, tr("Land survey (DLTB)"), polygons, optional=True), found.get("land_survey")))
+        self.addParameter(preset_layer(QgsProcessingParameterVectorLayer(
+            self.BASIC_FARMLAND, tr("Permanent basic farmland"), polygons, optional=True), found.get("basic_farmland")))
         self.addParameter(QgsProcessingParameterNumber(self.DEFAULT_GRADE, tr("Default grade for parcels without "
                                                                               "GDDB/GDDJ"),
                                                        QgsProcessingParameterNumber.Type.Integer, optional=True))
