@@ -161,13 +161,36 @@ def test_the_calculator_fills_the_write_off_dialog(iface, footprint, survey, bas
         dialog.project_code.setText("JS2026-03")
         dialog.rules.dzjgh.setText("3209992026000003")
         dialog.rules.ajbh.setText("示规〔2026〕3号")
+        assert not dialog.land_class.isEnabled() and not dialog.grade.isEnabled()   # per parcel, the calculator's
         result = dialog.apply()
         assert result.applied and "可调整 6.8325" in result.entry.note
         dialog.done(0)
+
     finally:
         ledger.close()
         for layer in (footprint, survey, basic_farmland):
             QgsProject.instance().takeMapLayer(layer)
+
+
+def test_an_amount_changed_after_the_calculator_is_the_users_own(iface, footprint, survey, basic_farmland,
+                                                                 ledger_path):
+    """Filled from the footprint, then the area typed over: the fee and note come from class and grade again
+    (no write-off noted as the calculator's with other figures)."""
+    from double_guarantee_plugin.core.writeoff_calculator import calculate as calculate_occupation
+    from double_guarantee_plugin.gui.dialogs.ledger_writeoff import WriteOffDialog
+    ledger = open_ledger(ledger_path)
+    try:
+        dialog = WriteOffDialog(ledger, "320999")
+        dialog.date.setDate(QDate(2026, 3, 1))
+        dialog.fill_from(calculate_occupation(footprint, survey, dialog.profile(), basic_farmland, default_grade=5))
+        assert dialog.from_footprint() is not None and "735,975" in dialog.fee_label.text()
+        dialog.amounts.capacity.setValue(14000)
+        assert dialog.from_footprint() is None and dialog.occupation is None
+        assert dialog.land_class.isEnabled() and "735,975" not in dialog.fee_label.text()
+        assert "可调整" not in dialog.note() and dialog.note().startswith("class 0101 grade")
+        dialog.done(0)
+    finally:
+        ledger.close()
 
 
 def test_the_calculator_starts_with_the_recognised_county_layers(iface, survey, basic_farmland, footprint):

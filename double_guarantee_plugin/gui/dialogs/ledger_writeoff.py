@@ -31,6 +31,7 @@ class WriteOffDialog(QDialog):
         self.county_code = county_code
         self.result_of_operation = None
         self.occupation = None        # the calculator's figures, when the dialog was filled from a footprint
+        self.filled_amounts = None
         self.fee_yuan = None
         # one key per dialog: pressing OK twice or retrying after a lost connection applies once
         self.idempotency_key = f"writeoff:{uuid.uuid4()}"
@@ -100,6 +101,7 @@ class WriteOffDialog(QDialog):
                        self.computed.toggled, self.basic_farmland.valueChanged):
             signal.connect(self.recompute)
         self.amounts.changed.connect(self.update_preview)
+        self.amounts.changed.connect(self._amounts_edited)
         self.project_code.textChanged.connect(self.update_preview)
         self.rules.changed.connect(self._rules_changed)
         self.date.dateChanged.connect(lambda *_: self.rules.set_date(self._date()))
@@ -131,9 +133,13 @@ class WriteOffDialog(QDialog):
         code, grade = self.land_class.currentData(), self.grade.value()
         self.amounts.capacity.setReadOnly(self.computed.isChecked())
         self.amounts.paddy.setReadOnly(self.computed.isChecked())
-        if self.occupation is not None:
-            self.fee_yuan = self.occupation.fee_yuan
-            self.fee_label.setText(self.occupation.fee_text())
+        occupation = self.from_footprint()
+        # class and grade are the calculator's per parcel while its figures stand, the user's own otherwise
+        self.land_class.setEnabled(occupation is None)
+        self.grade.setEnabled(occupation is None)
+        if occupation is not None:
+            self.fee_yuan = occupation.fee_yuan
+            self.fee_label.setText(occupation.fee_text())
             self.update_preview()
             return
         if self.computed.isChecked():
@@ -185,13 +191,27 @@ class WriteOffDialog(QDialog):
 
     def fill_from(self, occupation):
         """The calculator's figures (core.writeoff_calculator.Occupation): amounts, PBF part and fee."""
-        self.occupation = occupation
+        self.occupation = None          # while the editors change, nothing is the calculator's yet
         self.computed.setChecked(False)
         self.basic_farmland.blockSignals(True)
         self.basic_farmland.setValue(occupation.basic_farmland_mu)
         self.basic_farmland.blockSignals(False)
         self.amounts.set_amounts(occupation.amounts)
+        self.occupation = occupation
+        self.filled_amounts = self.amounts.amounts()     # as the editor shows them (its decimals)
         self.recompute()
+
+    def _amounts_edited(self):
+        if self.occupation is not None and self.from_footprint() is None:
+            self.occupation = None      # the user's own figures from now on: fee and note from class and grade
+            self.recompute()
+
+    def from_footprint(self):
+        """The calculator's Occupation while the dialog still shows its figures; None once the user has
+        changed an amount or gone back to computing from class and grade (then fee and note are the user's)."""
+        if self.occupation is None or self.computed.isChecked() or self.amounts.amounts() != self.filled_amounts:
+            return None
+        return self.occupation
 
     def open_calculator(self):
         from .writeoff_calculator import WriteOffCalculatorDialog
@@ -201,7 +221,7 @@ class WriteOffDialog(QDialog):
         return dialog
 
     def note(self):
-        if self.occupation is not None:
+        if self.from_footprint() is not None:
             return self.occupation.note()
         return tr("class {} grade {}, fee {:,.0f} yuan", self.land_class.currentData(), self.grade.value(),
                   self.fee_yuan or 0)

@@ -63,6 +63,7 @@ class WriteOffCalculatorDialog(QDialog):
                                               tr("Fee (yuan)")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self)
         self.summary.setObjectName("calculatorSummary")
