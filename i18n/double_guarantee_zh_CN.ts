@@ -8,7 +8,7 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="25" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="26" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
         </message>
@@ -38,7 +38,7 @@
             <translation> 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="58" />
             <source> mu</source>
             <translation> 亩</translation>
         </message>
@@ -173,7 +173,7 @@
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="200" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="203" />
             <source>Already applied as entry {} (same idempotency key)</source>
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
@@ -183,7 +183,7 @@
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="111" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="114" />
             <source>Applied now (false: applied before)</source>
             <translation>本次执行（否：之前已执行）</translation>
         </message>
@@ -213,7 +213,7 @@
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="109" />
             <source>Area balance after (mu)</source>
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
@@ -358,7 +358,7 @@
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="52" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="55" />
             <source>Calculate</source>
             <translation>计算</translation>
         </message>
@@ -383,7 +383,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="109" />
             <source>Capacity balance after (kg)</source>
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
@@ -533,7 +533,7 @@
             <translation>按实施日期自动选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="61" />
             <source>Class</source>
             <translation>地类</translation>
         </message>
@@ -553,7 +553,7 @@
             <translation>变化前地类（耕地）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="73" />
             <source>Class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -633,7 +633,7 @@
             <translation>比对两期年度调查图层（DLBM、SJNF）：前期为耕地、后期为其他农用地的图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="59" />
             <source>Compute capacity and paddy from class and grade</source>
             <translation>按地类和等别计算产能与水田</translation>
         </message>
@@ -693,22 +693,22 @@
             <translation>约束图层集 (*.json)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="46" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="49" />
             <source>Construction footprint</source>
             <translation>建设项目用地范围</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="93" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="94" />
             <source>Construction footprint (calculates the amounts)</source>
             <translation>建设项目用地范围（自动计算三项指标）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
             <source>Construction project name</source>
             <translation>建设项目名称</translation>
         </message>
@@ -768,7 +768,7 @@
             <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="25" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="26" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
@@ -798,7 +798,7 @@
             <translation>县界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
             <source>County code</source>
             <translation>县级行政区代码</translation>
         </message>
@@ -823,7 +823,7 @@
             <translation>县级行政区 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>County {} cannot cover this: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
@@ -888,12 +888,12 @@
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="183" />
             <source>Credits waiting for their change-survey confirmation cannot be written off yet: short by {}</source>
             <translation>待变更调查确认的指标暂不能核销：缺 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="109" />
             <source>Cultivation fee due (yuan)</source>
             <translation>应缴耕地开垦费（元）</translation>
         </message>
@@ -903,12 +903,12 @@
             <translation>应缴耕地开垦费：{:,.0f} 元（{:,.4f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="156" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu + {:,.0f} yuan/mu × {:g} (permanent basic farmland) × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 + {:,.0f} 元/亩 × {:g}（永久基本农田）× {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="160" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
@@ -918,7 +918,7 @@
             <translation>耕地开垦费：规则配置的开垦费标准中没有所占土地的费率</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="153" />
             <source>Cultivation fee: the fee table '{}' has no rate for {} grade {}</source>
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
@@ -963,7 +963,7 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="99" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="102" />
             <source>Default grade for parcels without GDDB/GDDJ</source>
             <translation>无 GDDB/GDDJ 的图斑采用的默认等别</translation>
         </message>
@@ -1265,7 +1265,7 @@
             <translation>省级要求的附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="136" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="139" />
             <source>FOOTPRINT needs SURVEY, the land survey (DLTB) under it</source>
             <translation>FOOTPRINT 需要同时给出 SURVEY（其下的国土调查图斑 DLTB）</translation>
         </message>
@@ -1280,7 +1280,7 @@
             <translation>进出平衡·出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="61" />
             <source>Fee (yuan)</source>
             <translation>开垦费（元）</translation>
         </message>
@@ -1390,7 +1390,7 @@
             <translation>工程中识别出的图层：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="61" />
             <source>From a footprint layer…</source>
             <translation>按建设项目用地范围计算…</translation>
         </message>
@@ -1405,12 +1405,12 @@
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="166" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="169" />
             <source>Give AREA_MU, or FOOTPRINT and SURVEY to calculate it</source>
             <translation>请给出 AREA_MU，或给出 FOOTPRINT 和 SURVEY 以自动计算</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="175" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="178" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
@@ -1430,7 +1430,7 @@
             <translation>请指定 PostGIS 数据库中的项目模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="61" />
             <source>Grade</source>
             <translation>等别</translation>
         </message>
@@ -1455,12 +1455,12 @@
             <translation>实施前等别 {:.2f}，取自 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="81" />
             <source>Grade of the occupied land</source>
             <translation>占用耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="126" />
             <source>Grade of the occupied land ({})</source>
             <translation>占用耕地等别（{}）</translation>
         </message>
@@ -1495,12 +1495,12 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="61" />
             <source>Gross (mu)</source>
             <translation>毛面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="84" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
         </message>
@@ -1595,7 +1595,7 @@
             <translation>流水条数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="109" />
             <source>Journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -1610,7 +1610,7 @@
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
             <source>Land class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -1620,7 +1620,7 @@
             <translation>国土调查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="95" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="98" />
             <source>Land survey (DLTB)</source>
             <translation>国土调查图斑（DLTB）</translation>
         </message>
@@ -1750,7 +1750,7 @@
             <translation>正在合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="112" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="115" />
             <source>Message</source>
             <translation>消息</translation>
         </message>
@@ -1780,7 +1780,7 @@
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="61" />
             <source>Net (mu)</source>
             <translation>净面积（亩）</translation>
         </message>
@@ -1870,7 +1870,7 @@
             <translation>未指定坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="29" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="30" />
             <source>No county of the province holds enough to sell.</source>
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
@@ -2030,7 +2030,7 @@
             <translation>占用类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="88" />
             <source>Occupation kind (empty: construction)</source>
             <translation>占用类型（空：建设占用）</translation>
         </message>
@@ -2045,47 +2045,47 @@
             <translation>{} 年占用（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="63" />
             <source>Occupied farmland, capacity, paddy and fee from a construction footprint over the land survey (DLTB), net of 田坎</source>
             <translation>按建设项目用地范围与国土调查图斑（DLTB）计算占用耕地（扣除田坎）、产能、水田和开垦费</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>Occupied farmland, gross (mu)</source>
             <translation>占用耕地毛面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="135" />
             <source>Occupied farmland: gross {:,.4f} mu − 田坎 {:,.4f} mu = net {:,.4f} mu (of it 可调整 {:,.4f} mu); grain capacity {:,.1f} kg; paddy {:,.4f} mu. {}</source>
             <translation>占用耕地：毛面积 {:,.4f} 亩 − 田坎 {:,.4f} 亩 = 净面积 {:,.4f} 亩（其中可调整地类 {:,.4f} 亩）；粮食产能 {:,.1f} 公斤；水田 {:,.4f} 亩。{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="75" />
             <source>Occupied grain capacity (kg)</source>
             <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="77" />
             <source>Occupied paddy (mu)</source>
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="75" />
             <source>Of it inside permanent basic farmland</source>
             <translation>其中占用永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="89" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="90" />
             <source>Of it inside permanent basic farmland (mu)</source>
             <translation>其中占用永久基本农田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>Of it 可调整 classes (mu)</source>
             <translation>其中可调整地类（亩）</translation>
         </message>
@@ -2265,7 +2265,7 @@
             <translation>实施后水田（斜线）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="109" />
             <source>Paddy balance after (mu)</source>
             <translation>核销后水田余额（亩）</translation>
         </message>
@@ -2295,7 +2295,7 @@
             <translation>水田储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="61" />
             <source>Parcel (BSM)</source>
             <translation>图斑（BSM）</translation>
         </message>
@@ -2330,12 +2330,12 @@
             <translation>待变更调查核实（不计入）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="97" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="100" />
             <source>Permanent basic farmland</source>
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="61" />
             <source>Permanent basic farmland (mu)</source>
             <translation>永久基本农田（亩）</translation>
         </message>
@@ -2835,12 +2835,12 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="45" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="46" />
             <source>Reserve ledger write-off</source>
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="90" />
             <source>Reserve of county {}</source>
             <translation>{} 的储备</translation>
         </message>
@@ -2995,7 +2995,7 @@
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="35" />
             <source>Selected polygons only</source>
             <translation>仅选中的多边形</translation>
         </message>
@@ -3200,12 +3200,12 @@
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="142" />
             <source>The footprint occupies no cultivated land in the survey layer</source>
             <translation>用地范围在调查图层中未占用耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="143" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="146" />
             <source>The footprint occupies no cultivated land in {}</source>
             <translation>用地范围在 {} 中未占用耕地</translation>
         </message>
@@ -3415,7 +3415,7 @@
             <translation>可用耕地数量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="78" />
             <source>Use these figures</source>
             <translation>采用这些数据</translation>
         </message>
@@ -3475,7 +3475,7 @@
             <translation>待变更调查确认：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="175" />
             <source>Waiting for their change-survey confirmation, not usable yet: {} ({}). Usable now: {}</source>
             <translation>待变更调查确认、暂不可用：{}（{}）。现可用：{}</translation>
         </message>
@@ -3505,27 +3505,27 @@
             <translation>流程…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="68" />
             <source>Write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="83" />
             <source>Write-off date (YYYY-MM-DD)</source>
             <translation>核销日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="30" />
             <source>Write-off from a construction footprint ({})</source>
             <translation>按建设项目用地范围核销（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="38" />
             <source>Write-off from county {} {}</source>
             <translation>从 {} {} 储备核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="223" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="243" />
             <source>Write-off refused: {}</source>
             <translation>核销被拒绝：{}</translation>
         </message>
@@ -3540,7 +3540,7 @@
             <translation>核销…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="48" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="49" />
             <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table, the part inside permanent basic farmland (BASIC_FARMLAND_MU) at the profile's multiplier. RULE_PROFILE empty: the profile of the write-off date (national_2017 before 2025-01-01, national_2024 from then on); national_2024 requires DZJGH (电子监管号) and AJBH (案卷编号), refuses credits still waiting for their change-survey confirmation, and a national_2017 write-off dated 2025-01-01 or later is refused. With FOOTPRINT (the construction project's polygons) and SURVEY (the land survey DLTB), the occupied farmland, capacity, paddy and fee are calculated instead: the cultivated and 可调整 (K) classes under the footprint, net of 田坎 (KCXS, or the county table), capacity by each parcel's GDDB or GDDJ (DEFAULT_GRADE for parcels without), the part inside BASIC_FARMLAND at the fee multiplier.</source>
             <translation>从县级储备库核销建设项目占用的耕地：数量、产能、水田三项同时核销，或都不核销。可直接给出三项数量，也可给出占用面积和地类、等别，由规则配置的产量表计算产能和水田。储备不足的县被拒绝，并列出各项缺口及本省可调出的县（价格从低到高）。同一 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置的开垦费标准应缴的耕地开垦费，其中占用永久基本农田的部分（BASIC_FARMLAND_MU）按规则配置的倍数计。RULE_PROFILE 为空时按核销日期选择规则配置（2025-01-01 前为 national_2017，此后为 national_2024）；national_2024 要求填写 DZJGH（电子监管号）和 AJBH（案卷编号），不得核销尚待变更调查确认的指标；2025-01-01 及以后按 national_2017 核销的一律拒绝。给出 FOOTPRINT（建设项目用地范围）和 SURVEY（国土调查图斑 DLTB）时改为自动计算：用地范围内的耕地及可调整（K）地类，扣除田坎（KCXS，或县级田坎系数表），按各图斑的 GDDB 或 GDDJ 计算产能（无等别的图斑用 DEFAULT_GRADE），占用 BASIC_FARMLAND 的部分按倍数计开垦费。</translation>
         </message>
@@ -3565,7 +3565,7 @@
             <translation>将三类指标储备余额（数量：亩和公顷；产能：公斤和万公斤；水田：亩和公顷）及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification'（报表生成时储备库是否通过校验：由流水重新推导变动和余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水或第一条不符的流水），然后是 record = 'balance' 的余额行（含待变更调查确认和可用的部分）、record = 'in_out' 的进出平衡行（按县、按年），再逐条列出流水及其规则配置、电子监管号（dzjgh）和案卷编号（ajbh）。SEARCH 只保留代码、名称、编号或备注中含该文字的流水。LEDGER 为 GeoPackage 储备库文件或 QGIS 中 PostgreSQL 连接的名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="200" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="203" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
@@ -3720,7 +3720,7 @@
             <translation>耕地数量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
         </message>
@@ -3845,7 +3845,7 @@
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="226" />
             <source>class {} grade {}, fee {:,.0f} yuan</source>
             <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
@@ -4265,7 +4265,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
@@ -4600,7 +4600,7 @@
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>paddy short by {:.4f} mu</source>
             <translation>水田缺 {:.4f} 亩</translation>
         </message>
@@ -5670,7 +5670,7 @@
             <translation>无实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="70" />
             <source>write-off</source>
             <translation>核销</translation>
         </message>
@@ -5846,7 +5846,7 @@ Reproject the plots to {} for the file?</source>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="79" />
             <source>{} dated {} under rule profile {} is refused: from {} (legacy_until) applications are balanced under {}; use {} or a date before {}</source>
-            <translation>{}（日期 {}，规则配置 {}）被拒绝：自 {}（legacy_until）起按 {} 落实占补平衡；请改用 {}，或使用该日期之前的日期 {}</translation>
+            <translation>{}（日期 {}，规则配置 {}）被拒绝：自 {}（legacy_until）起按 {} 落实占补平衡；请改用 {}，或使用 {} 之前的日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="382" />
@@ -6079,7 +6079,7 @@ Reproject the plots to {} for the file?</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="25" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="26" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
@@ -6526,7 +6526,7 @@ Reproject the plots to {} for the file?</source>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="386" />
             <source>{}: {} of the reserve of {} waits for its change-survey confirmation (deposits {}) and cannot be drawn yet; usable now: {}</source>
-            <translation>{}：{} 的储备中有 {} 尚待变更调查确认（入库 {}），暂不能动用；现可用：{}</translation>
+            <translation>{0}：{2} 的储备中有 {1} 尚待变更调查确认（入库 {3}），暂不能动用；现可用：{4}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="66" />
@@ -6699,7 +6699,7 @@ Reproject the plots to {} for the file?</source>
             <translation>案卷编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="86" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
             <source>案卷编号 (AJBH)</source>
             <translation>案卷编号（AJBH）</translation>
         </message>
@@ -6709,7 +6709,7 @@ Reproject the plots to {} for the file?</source>
             <translation>案卷编号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="106" />
             <source>田坎 (mu)</source>
             <translation>田坎（亩）</translation>
         </message>
@@ -6729,7 +6729,7 @@ Reproject the plots to {} for the file?</source>
             <translation>电子监管号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="86" />
             <source>电子监管号 (DZJGH)</source>
             <translation>电子监管号（DZJGH）</translation>
         </message>

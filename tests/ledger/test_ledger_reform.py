@@ -202,3 +202,23 @@ def test_a_confirmation_is_checked(ledger):
     with pytest.raises(LedgerInputError, match="before the deposit"):
         ledger.confirm_deposit(deposit.entry_id, 2025, 0.99, "2025-01-01")
     assert [e.kind for e in ledger.journal()] == ["deposit", "deposit"]
+
+
+def test_the_write_off_refusals_read_in_chinese(ledger, chinese):
+    """A Chinese user reads why: the county, what waits and since which deposit, what is usable; the date
+    from which the legacy rules are refused and what to use instead (each placeholder where it belongs)."""
+    ledger.deposit(DepositRequest(DEMO, "DG2023-01", "东湖村", Amounts(50, 40000, 5), "2023-03-01"))  # national_2017
+    deposit = _deposit_2024(ledger)
+    with pytest.raises(UnconfirmedCreditError) as refused:
+        ledger.write_off(DEMO, "JS-1", "产业园", Amounts(60, 30000, 0), "2025-11-01", **LINKS)
+    message = str(refused.value)
+    assert f"{DEMO} 的储备中有 100.0000 亩" in message and "尚待变更调查确认" in message, message
+    assert f"（入库 {deposit.entry_id} DG2025-01）" in message and "现可用：50.0000 亩" in message, message
+    with pytest.raises(RuleRefused) as legacy:
+        ledger.write_off(DEMO, "JS-2", "x", Amounts(1, 1, 0), "2025-03-01", profile="national_2017")
+    assert "（日期 2025-03-01，规则配置 national_2017）被拒绝：自 2025-01-01（legacy_until）起按 national_2024 " \
+           "落实占补平衡；请改用 national_2024，或使用 2025-01-01 之前的日期" in str(legacy.value), str(legacy.value)
+    with pytest.raises(LedgerInputError) as missing:
+        ledger.write_off(DEMO, "JS-3", "x", Amounts(1, 1, 0), "2025-03-01", dzjgh=LINKS["dzjgh"])
+    assert "规则配置 national_2024 要求每笔核销填写案卷编号 (AJBH)" in str(missing.value), str(missing.value)
+    assert [e.kind for e in ledger.journal()] == ["deposit", "deposit"]
