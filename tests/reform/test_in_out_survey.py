@@ -7,7 +7,7 @@ x 200–300, y 0–100; and one in another county (ZLDWDM 320981…).  2025 surv
 7.5 亩, paddy 7.5), 0601 industrial over x 100–200 (construction: a write-off, not 出), the rest of the
 paddy still paddy.  Capacity: 14.25 × (16 − 6) × 100 = 14,250 kg; 7.5 × 880 = 6,600 kg."""
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QVariant
 
 from double_guarantee_plugin.core import tables
@@ -15,27 +15,15 @@ from double_guarantee_plugin.core.in_out_survey import compare_surveys
 from double_guarantee_plugin.core.ledger import open_ledger
 from double_guarantee_plugin.core.writeoff_calculator import CalculatorError
 
-X, Y = 39_500_000, 3_550_000
+from test_writeoff_calculator import _layer, box   # the same 100 m boxes on zone 39's central meridian
+
 PROFILE = tables.load_rule_profile("national_2024")
 FIELDS = [("BSM", QVariant.String), ("DLBM", QVariant.String), ("SJNF", QVariant.Int), ("ZLDWDM", QVariant.String),
           ("KCXS", QVariant.Double), ("GDDB", QVariant.Int), ("GDDJ", QVariant.Int)]
 
 
-def box(x0, y0, x1, y1):
-    return QgsGeometry.fromWkt(f"POLYGON(({X + x0} {Y + y0},{X + x1} {Y + y0},{X + x1} {Y + y1},{X + x0} {Y + y1},"
-                               f"{X + x0} {Y + y0}))")
-
-
 def _survey(name, rows):
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4527", name, "memory")
-    layer.dataProvider().addAttributes([QgsField(field, kind) for field, kind in FIELDS])
-    layer.updateFields()
-    for geometry, values in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(geometry)
-        feature.setAttributes(list(values))
-        layer.dataProvider().addFeature(feature)
-    return layer
+    return _layer(name, FIELDS, rows)
 
 
 @pytest.fixture
