@@ -7,15 +7,13 @@ of the two counties from the ledger's own account.  The screenshots are kept for
 The driver inside QGIS (``--code``) only reports where the widgets are and what they show.
 """
 import shutil
-import subprocess
 import textwrap
 import time
-import zipfile
-from pathlib import Path
 
 import pytest
 
-from test_ledger_desktop import ROOT, SCREEN, _free_display, _wait_for, package_zip  # noqa: F401 (fixture)
+from desktop_qgis import desktop_qgis
+from test_ledger_desktop import ROOT, _wait_for, package_zip  # noqa: F401 (fixture)
 from test_province_year import SHIQIAO, fill_ledger
 
 DRIVER = textwrap.dedent(r'''
@@ -116,7 +114,6 @@ DRIVER = textwrap.dedent(r'''
 ''')
 
 
-@pytest.mark.slow
 def _wait(out, name, qgis):
     try:
         return _wait_for(out / name, qgis, 60)
@@ -125,44 +122,15 @@ def _wait(out, name, qgis):
         raise AssertionError(f"{exc}\nthe dock showed: {waiting.read_text(encoding='utf-8') if waiting.exists() else '—'}")
 
 
+@pytest.mark.slow
 def test_the_in_out_and_province_year_pages_in_real_qgis(package_zip, tmp_path):  # noqa: F811
     if shutil.which("xdotool") is None or shutil.which("qgis") is None:
         pytest.fail("xdotool and qgis are needed (scripts/setup.sh installs them)")
-    profile = tmp_path / "profiles" / "default"
-    (profile / "python" / "plugins").mkdir(parents=True)
-    with zipfile.ZipFile(package_zip) as archive:
-        archive.extractall(profile / "python" / "plugins")
-    (profile / "QGIS").mkdir()
-    (profile / "QGIS" / "QGIS3.ini").write_text(
-        "[locale]\noverrideFlag=true\nuserLocale=zh_CN\n[PythonPlugins]\ndouble_guarantee_plugin=true\n"
-        "[qgis]\ncheckVersion=false\nshowTips=false\n", encoding="utf-8")
     ledger_path = tmp_path / "province_ledger.gpkg"
     fill_ledger(str(ledger_path))
-    out = tmp_path / "out"
-    out.mkdir()
-    (tmp_path / "driver.py").write_text(DRIVER, encoding="utf-8")
-    display = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    import os
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "XAUTHORITY")}
-    env.update(DISPLAY=display, DG_DESKTOP_OUT=str(out), PYTHONDONTWRITEBYTECODE="1")
-    qgis = None
-    log = open(tmp_path / "qgis.log", "w", encoding="utf-8")
-    try:
-        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-        deadline = time.time() + 30
-        while not socket.exists():
-            assert xvfb.poll() is None and time.time() < deadline, "Xvfb did not start"
-            time.sleep(0.05)
-        qgis = subprocess.Popen(["qgis", "--nologo", "--noversioncheck", "--profiles-path", str(tmp_path),
-                                 "--profile", "default", "--code", str(tmp_path / "driver.py")],
-                                env=env, stdout=log, stderr=subprocess.STDOUT)
+    with desktop_qgis(package_zip, tmp_path, DRIVER) as session:
+        out, qgis, xdotool = session.out, session.qgis, session.xdotool
         positions = _wait_for(out / "positions.json", qgis, 180)
-
-        def xdotool(*args):
-            subprocess.run(["xdotool", *map(str, args)], env=env, check=True, timeout=30)
         xdotool("mousemove", *positions["target"], "click", "--repeat", 3, 1)
         xdotool("key", "ctrl+a")
         xdotool("type", "--delay", 5, str(ledger_path))
@@ -185,16 +153,6 @@ def test_the_in_out_and_province_year_pages_in_real_qgis(package_zip, tmp_path):
         xdotool("key", "Tab")
         (out / "provinceYearPage.request").write_text(SHIQIAO, encoding="utf-8")
         province = _wait(out, "provinceYearPage.json", qgis)
-    finally:
-        (out / "quit.request").write_text("", encoding="utf-8")
-        if qgis is not None:
-            try:
-                qgis.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                qgis.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=30)
-        log.close()
     shots = ROOT / "bench" / "out"
     shots.mkdir(parents=True, exist_ok=True)
     for name in ("inOutPage", "provinceYearPage"):

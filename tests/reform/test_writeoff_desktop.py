@@ -13,20 +13,18 @@ dialogs are kept in bench/out for a person to look at.
 The driver inside QGIS (``--code``) only loads the layers, answers where a widget is and reports what
 the dialogs show.
 """
-import os
 import shutil
-import subprocess
 import sys
 import textwrap
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ledger"))
-from test_ledger_desktop import ROOT, SCREEN, _free_display, _wait_for, package_zip  # noqa: E402,F401 (fixture)
+from desktop_qgis import desktop_qgis  # noqa: E402
+from test_ledger_desktop import ROOT, package_zip  # noqa: E402,F401 (fixture)
 from test_writeoff_calculator import basic_farmland, footprint, ledger_path, survey  # noqa: E402,F401 (fixtures)
 
 COUNTY = "320999"      # the county of the ledger_path fixture's deposit
@@ -156,59 +154,30 @@ def test_a_write_off_from_a_footprint_in_real_qgis(package_zip, tmp_path, survey
     from double_guarantee_plugin.core.ledger import Amounts, open_ledger
     if shutil.which("xdotool") is None or shutil.which("qgis") is None:
         pytest.fail("xdotool and qgis are needed (scripts/setup.sh installs them)")
-    profile = tmp_path / "profiles" / "default"
-    (profile / "python" / "plugins").mkdir(parents=True)
-    with zipfile.ZipFile(package_zip) as archive:
-        archive.extractall(profile / "python" / "plugins")
-    (profile / "QGIS").mkdir()
-    (profile / "QGIS" / "QGIS3.ini").write_text(
-        "[locale]\noverrideFlag=true\nuserLocale=zh_CN\n[PythonPlugins]\ndouble_guarantee_plugin=true\n"
-        "[qgis]\ncheckVersion=false\nshowTips=false\n", encoding="utf-8")
     layers = tmp_path / "county_layers.gpkg"
     _save_layers(layers, [survey, basic_farmland, footprint])
-    out = tmp_path / "out"
-    out.mkdir()
-    (tmp_path / "driver.py").write_text(DRIVER, encoding="utf-8")
-    display = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "XAUTHORITY")}
-    env.update(DISPLAY=display, DG_DESKTOP_OUT=str(out), DG_DESKTOP_LAYERS=str(layers), PYTHONDONTWRITEBYTECODE="1")
-    qgis = None
-    log = open(tmp_path / "qgis.log", "w", encoding="utf-8")
     requests = iter(range(1, 1000))
+    with desktop_qgis(package_zip, tmp_path, DRIVER, DG_DESKTOP_LAYERS=str(layers)) as session:
+        out, xdotool = session.out, session.xdotool
 
-    def xdotool(*args):
-        subprocess.run(["xdotool", *map(str, args)], env=env, check=True, timeout=30)
+        def where(owner, attribute):
+            number = next(requests)
+            (out / f"{number:03d}.where").write_text(f"{owner} {attribute}", encoding="utf-8")
+            return session.wait_for(f"{number:03d}.json")
 
-    def where(owner, attribute):
-        number = next(requests)
-        (out / f"{number:03d}.where").write_text(f"{owner} {attribute}", encoding="utf-8")
-        return _wait_for(out / f"{number:03d}.json", qgis, 60)
+        def click(owner, attribute):
+            xdotool("mousemove", *where(owner, attribute), "click", 1)
 
-    def click(owner, attribute):
-        xdotool("mousemove", *where(owner, attribute), "click", 1)
+        def type_into(owner, attribute, text):
+            click(owner, attribute)
+            xdotool("key", "ctrl+a")
+            xdotool("type", "--delay", 20, text)
 
-    def type_into(owner, attribute, text):
-        click(owner, attribute)
-        xdotool("key", "ctrl+a")
-        xdotool("type", "--delay", 20, text)
+        def shot(owner, name):
+            (out / f"{name}.shot").write_text(owner, encoding="utf-8")
+            return session.wait_for(f"{name}.json")
 
-    def shot(owner, name):
-        (out / f"{name}.shot").write_text(owner, encoding="utf-8")
-        return _wait_for(out / f"{name}.json", qgis, 60)
-
-    try:
-        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-        deadline = time.time() + 30
-        while not socket.exists():
-            assert xvfb.poll() is None and time.time() < deadline, "Xvfb did not start"
-            time.sleep(0.05)
-        qgis = subprocess.Popen(["qgis", "--nologo", "--noversioncheck", "--profiles-path", str(tmp_path),
-                                 "--profile", "default", "--code", str(tmp_path / "driver.py")],
-                                env=env, stdout=log, stderr=subprocess.STDOUT)
-        _wait_for(out / "ready.json", qgis, 180)
+        session.wait_for("ready.json", 180)
         type_into("dock", "target_combo.line_edit", ledger_path)
         click("dock", "open_button")
         click("dock", "county_combo")                   # the county list: 320999 typed, as a user picks it
@@ -228,17 +197,7 @@ def test_a_write_off_from_a_footprint_in_real_qgis(package_zip, tmp_path, survey
         filled = shot("writeOffDialog", "writeoff")
         click("writeOffDialog", "ok")
         (out / "idle.request").write_text("", encoding="utf-8")
-        idle = _wait_for(out / "idle.json", qgis, 60)
-    finally:
-        (out / "quit.request").write_text("", encoding="utf-8")
-        if qgis is not None:
-            try:
-                qgis.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                qgis.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=30)
-        log.close()
+        idle = session.wait_for("idle.json")
     shots = ROOT / "bench" / "out"
     shots.mkdir(parents=True, exist_ok=True)
     for name in ("calculator", "writeoff"):
