@@ -188,6 +188,10 @@ def test_an_amount_changed_after_the_calculator_is_the_users_own(iface, footprin
         assert dialog.from_footprint() is None and dialog.occupation is None
         assert dialog.land_class.isEnabled() and "735,975" not in dialog.fee_label.text()
         assert "可调整" not in dialog.note() and dialog.note().startswith("class 0101 grade")
+        dialog.fill_from(calculate_occupation(footprint, survey, dialog.profile(), basic_farmland, default_grade=5))
+        assert dialog.from_footprint() is not None
+        dialog.basic_farmland.setValue(0)                  # the basic-farmland part typed over: the user's too
+        assert dialog.from_footprint() is None and "735,975" not in dialog.fee_label.text()
         dialog.done(0)
     finally:
         ledger.close()

@@ -198,7 +198,8 @@ class WriteOffDialog(QDialog):
         self.basic_farmland.blockSignals(False)
         self.amounts.set_amounts(occupation.amounts)
         self.occupation = occupation
-        self.filled_amounts = self.amounts.amounts()     # as the editor shows them (its decimals)
+        # as the editors show them (their decimals)
+        self.filled_amounts = (self.amounts.amounts(), self.basic_farmland.value())
         self.recompute()
 
     def _amounts_edited(self):
@@ -208,8 +209,10 @@ class WriteOffDialog(QDialog):
 
     def from_footprint(self):
         """The calculator's Occupation while the dialog still shows its figures; None once the user has
-        changed an amount or gone back to computing from class and grade (then fee and note are the user's)."""
-        if self.occupation is None or self.computed.isChecked() or self.amounts.amounts() != self.filled_amounts:
+        changed an amount or the basic-farmland part, or gone back to computing from class and grade (then fee
+        and note are the user's)."""
+        if self.occupation is None or self.computed.isChecked() or \
+                (self.amounts.amounts(), self.basic_farmland.value()) != self.filled_amounts:
             return None
         return self.occupation
 
