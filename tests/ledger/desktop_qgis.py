@@ -9,11 +9,9 @@ QGIS, which is killed only if it does not, and the X server is stopped.
 import contextlib
 import os
 import subprocess
-import time
 import zipfile
-from pathlib import Path
 
-from test_ledger_desktop import SCREEN, _free_display, _wait_for
+from test_ledger_desktop import _start_xvfb, _wait_for
 
 PROFILE_INI = ("[locale]\noverrideFlag=true\nuserLocale=zh_CN\n[PythonPlugins]\ndouble_guarantee_plugin=true\n"
                "[qgis]\ncheckVersion=false\nshowTips=false\n")
@@ -41,20 +39,13 @@ def desktop_qgis(package_zip, tmp_path, driver, **driver_env):
     out = tmp_path / "out"
     out.mkdir()
     (tmp_path / "driver.py").write_text(driver, encoding="utf-8")
-    display = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, display = _start_xvfb()                              # Xvfb picks a free display itself
     env = {key: value for key, value in os.environ.items()
            if key not in ("PYTHONPATH", "QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "XAUTHORITY")}
     env.update(DISPLAY=display, DG_DESKTOP_OUT=str(out), PYTHONDONTWRITEBYTECODE="1", **driver_env)
     session = Session(out, env)
     log = open(tmp_path / "qgis.log", "w", encoding="utf-8")   # _wait_for quotes it when QGIS fails
     try:
-        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-        deadline = time.time() + 30
-        while not socket.exists():                                   # the X server is up when its socket is
-            assert xvfb.poll() is None and time.time() < deadline, "Xvfb did not start"
-            time.sleep(0.05)
         session.qgis = subprocess.Popen(["qgis", "--nologo", "--noversioncheck", "--profiles-path", str(tmp_path),
                                          "--profile", "default", "--code", str(tmp_path / "driver.py")],
                                         env=env, stdout=log, stderr=subprocess.STDOUT)

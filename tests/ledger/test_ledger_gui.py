@@ -3,7 +3,7 @@ import csv
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, QTimer
+from qgis.PyQt.QtCore import QDate, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget
 
 from double_guarantee_plugin.core.credits import ProjectCredit

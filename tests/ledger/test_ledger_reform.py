@@ -14,7 +14,7 @@ import pytest
 from double_guarantee_plugin.core import tables
 from double_guarantee_plugin.core.credits import ProjectCredit
 from double_guarantee_plugin.core.ledger import (Amounts, DepositRequest, DuplicateError, LedgerError,
-                                                 LedgerInputError, RuleRefused, ShortfallError, open_ledger)
+                                                 LedgerInputError, RuleRefused, ShortfallError)
 from double_guarantee_plugin.core.ledger.base import Ledger
 from double_guarantee_plugin.core.ledger.model import UnconfirmedCreditError
 
