@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Double Guarantee plugin: every target installs what it needs (scripts/setup.sh) first.
 SHELL := /bin/bash
 PY := .venv/bin/python

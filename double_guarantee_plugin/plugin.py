@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin object QGIS loads: it only wires actions, docks and the Processing provider.
 
 ``initGui()`` builds everything and ``unload()`` removes exactly what ``initGui()`` added, so the

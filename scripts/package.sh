@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Build the QGIS plugin repository zip: dist/double_guarantee_plugin-<version>.zip.
 #
 # Usage: bash scripts/package.sh <version>   (``make package`` compiles the .qm files first)

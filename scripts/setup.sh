@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Install everything the plugin's demo, tests and benchmarks need on Debian bookworm.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail

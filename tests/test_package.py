@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The release zip from ``make package`` installs into a fresh QGIS profile and works there.
 
 The zip is built into a scratch folder, unzipped into ``<tmp>/profiles/default/python/plugins/``

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fast spatial index of an unedited GeoPackage constraint layer, read in bulk through GDAL's Arrow stream.
 
 Building a ``QgsSpatialIndex`` with stored geometries reads every feature through the provider

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Live credits for the project dock: layer snapshots, background credit tasks and a debouncer.
 
 No widgets here.  The dock takes a ``LayerSnapshot`` of the plots layer on the main thread (a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Take projects offline to a laptop as one GeoPackage, and merge the package back without losing edits.
 
 ``export_offline()`` writes an *offline package*: a project database (same schema and CRS) with

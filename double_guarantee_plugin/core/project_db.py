@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project database: a GeoPackage with a ``projects`` table and a ``plots`` polygon layer.
 
 Schema version 2 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and

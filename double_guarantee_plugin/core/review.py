@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Field review records of a project database: verdicts, photos and GPS field points, with history.
 
 Three tables live in the project database (a GeoPackage, or the schema of a PostGIS project

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Field review records of a PostGIS project database (``PgReviewStore``): the same store as
 ``core.review.ReviewStore``, on the review tables that ``core.project_db_pg`` creates in the project
 schema (with insert-only grants: the database itself keeps the history)."""

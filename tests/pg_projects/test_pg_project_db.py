@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Project databases on PostGIS: creation, opening, database-side constraints and roles, and the project dock."""
 import psycopg2
 import psycopg2.errors

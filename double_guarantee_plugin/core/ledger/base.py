@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The reserve ledger's operations, written once for both storage backends (GeoPackage, PostGIS).
 
 Every operation is one database transaction: lock the counties it touches, apply the idempotency

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The GeoPackage ledger: the embedded default, a .gpkg file next to the project database (sqlite3).
 
 Writers serialise on ``BEGIN IMMEDIATE`` (one writer at a time, others wait on the busy timeout);

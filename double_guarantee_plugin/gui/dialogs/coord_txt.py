@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Coordinate TXT (部标准格式) in the project dock: import files as plots, export a project, drops.
 
 Thin functions over ``core.coord_txt``: the dock calls ``import_txt_as_plots`` (also for files

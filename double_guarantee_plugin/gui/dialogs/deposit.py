@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Offering the deposit (入库) of an accepted project's credits into its county reserve.
 
 The project dock calls ``offer_deposit(iface, project_attributes, project_credit, ledger)`` when a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Dialogs to take projects offline to a laptop and to bring the package back (thin over core.offline).
 
 Export and merge run in a QgsTask with progress and cancel.  A merge that finds plots edited on

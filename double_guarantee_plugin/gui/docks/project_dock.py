@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock: open a project database, manage its projects, draw plots, watch live credits.
 
 The main screen of the plugin.  It holds no domain logic: projects and plots change through

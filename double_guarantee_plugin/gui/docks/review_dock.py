@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The review dock: step through projects on the map and record verdicts, photos and GPS field points.
 
 Thin over ``core.review``: every verdict is a new row of the database's review history.  The
