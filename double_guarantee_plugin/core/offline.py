@@ -146,12 +146,12 @@ def connect(path):
 def refresh_extent(connection, table, schema="main"):
     """Set the layer's extent in gpkg_contents from its spatial index (rows written by SQL leave it stale)."""
     rtree = f"rtree_{table}_geom"
-    if not connection.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE name = ?", (rtree,)).fetchone():
+    if not connection.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE name = ?", (rtree,)).fetchone():  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
         return
     connection.execute(
         f"UPDATE {schema}.gpkg_contents SET min_x = (SELECT min(minx) FROM {schema}.{rtree}), "
         f"max_x = (SELECT max(maxx) FROM {schema}.{rtree}), min_y = (SELECT min(miny) FROM {schema}.{rtree}), "
-        f"max_y = (SELECT max(maxy) FROM {schema}.{rtree}) WHERE table_name = ?", (table,))
+        f"max_y = (SELECT max(maxy) FROM {schema}.{rtree}) WHERE table_name = ?", (table,))  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
 
 
 def attribute_columns(connection, schemas=("main",)):
@@ -176,7 +176,7 @@ def plot_hash(geom_blob, attributes):
 
 
 def _meta(connection, key, schema="main"):
-    row = connection.execute(f"SELECT value FROM {schema}.{project_db.META_TABLE} WHERE key = ?", (key,)).fetchone()
+    row = connection.execute(f"SELECT value FROM {schema}.{project_db.META_TABLE} WHERE key = ?", (key,)).fetchone()  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
     return row[0] if row else None
 
 
@@ -337,30 +337,30 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
             connection.execute("BEGIN IMMEDIATE")
             marks = ", ".join("?" for _ in project_codes)
             for table in (project_db.PLOTS_LAYER, project_db.PROJECTS_TABLE) + REVIEW_TABLES:
-                connection.execute(f"DELETE FROM {table} WHERE project_code NOT IN ({marks})", project_codes)
+                connection.execute(f"DELETE FROM {table} WHERE project_code NOT IN ({marks})", project_codes)  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
             for table in (EXPORTS_TABLE, MERGE_LOG_TABLE, CONFLICTS_TABLE, BASE_TABLE, CONSTRAINTS_TABLE):
                 connection.execute(f"DROP TABLE IF EXISTS {table}")   # the home's bookkeeping stays at home
             connection.execute(f"DROP TABLE IF EXISTS {PROJECT_BASE_TABLE}")
-            connection.execute(f"DELETE FROM {project_db.META_TABLE} WHERE key = ?", (review.DATABASE_ID_KEY,))
+            connection.execute(f"DELETE FROM {project_db.META_TABLE} WHERE key = ?", (review.DATABASE_ID_KEY,))  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
             review.ensure_schema(connection)   # the package gets its own database id
             for statement in _PACKAGE_SCHEMA:
                 connection.execute(statement)
             columns = attribute_columns(connection)
             plot_columns = ", ".join(["fid", "geom"] + columns)
-            for row in connection.execute(f"SELECT {plot_columns} FROM plots ORDER BY fid").fetchall():
+            for row in connection.execute(f"SELECT {plot_columns} FROM plots ORDER BY fid").fetchall():  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                 attributes = plot_attributes(row, columns)
-                connection.execute(f"INSERT INTO {BASE_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+                connection.execute(f"INSERT INTO {BASE_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                                    (row["fid"], row["project_code"], row["plot_code"],
                                     plot_hash(row["geom"], attributes), row["geom"],
                                     json.dumps(attributes, ensure_ascii=False)))
             project_columns = [row[1] for row in connection.execute(
                 f"PRAGMA table_info({project_db.PROJECTS_TABLE})") if row[1] != "fid"]
             for row in connection.execute(f"SELECT {', '.join(project_columns)} FROM "
-                                          f"{project_db.PROJECTS_TABLE}").fetchall():
-                connection.execute(f"INSERT INTO {PROJECT_BASE_TABLE} VALUES (?, ?)",
+                                          f"{project_db.PROJECTS_TABLE}").fetchall():  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
+                connection.execute(f"INSERT INTO {PROJECT_BASE_TABLE} VALUES (?, ?)",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                                    (row["project_code"], json.dumps(dict(zip(project_columns, tuple(row))),
                                                                     ensure_ascii=False)))
-            review_counts = {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            review_counts = {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                              for table in REVIEW_TABLES}
             plot_count = connection.execute("SELECT count(*) FROM plots").fetchone()[0]
             for key, value in (("offline_package_id", package_id), ("origin_database_id", origin_id),
@@ -385,7 +385,7 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
                 constraint_counts[name] = _clip_layer(package, name, layer, area, target_srs)
                 with sqlite3.connect(part) as meta:
                     source_srs = layer.GetSpatialRef()
-                    meta.execute(f"INSERT INTO {CONSTRAINTS_TABLE} VALUES (?, ?, ?, ?, ?)",
+                    meta.execute(f"INSERT INTO {CONSTRAINTS_TABLE} VALUES (?, ?, ?, ?, ?)",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                                  (name, str(constraints[name]),
                                   f"{source_srs.GetAuthorityName(None)}:{source_srs.GetAuthorityCode(None)}",
                                   constraint_counts[name], margin_m))
@@ -407,7 +407,7 @@ def export_offline(home_path, project_codes, package_path, constraints=None, mar
 
     home = connect(home_path)
     try:
-        home.execute(f"INSERT INTO {EXPORTS_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+        home.execute(f"INSERT INTO {EXPORTS_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                      (package_id, review.now_utc(), exported_by, os.path.abspath(package_path),
                       json.dumps(project_codes, ensure_ascii=False), plot_count))
     finally:
@@ -554,7 +554,7 @@ def package_info(package_path):
         raise OfflineError(f"{package_path}: offline package not found")
     try:
         with sqlite3.connect(package_path) as connection:
-            rows = dict(connection.execute(f"SELECT key, value FROM {project_db.META_TABLE}").fetchall())
+            rows = dict(connection.execute(f"SELECT key, value FROM {project_db.META_TABLE}").fetchall())  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
     except sqlite3.DatabaseError as exc:
         raise OfflineError(f"{package_path}: not a GeoPackage ({exc})") from exc
     if "offline_package_id" not in rows:
@@ -598,7 +598,7 @@ def merge_back(home_path, package_path, merged_by=None, feedback=None):
 
 
 def _plot_row(connection, schema, fid, columns):
-    return connection.execute(f"SELECT fid, geom, {', '.join(columns)} FROM {schema}.plots WHERE fid = ?",
+    return connection.execute(f"SELECT fid, geom, {', '.join(columns)} FROM {schema}.plots WHERE fid = ?",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                               (fid,)).fetchone()
 
 
@@ -613,26 +613,26 @@ def _write_plot(connection, fid, geom, attributes, insert=False):
     if insert:
         columns = (["fid"] if fid is not None else []) + names
         cursor = connection.execute(
-            f"INSERT INTO main.plots ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            f"INSERT INTO main.plots ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
             ([fid] if fid is not None else []) + values)
         return cursor.lastrowid
-    connection.execute(f"UPDATE main.plots SET {', '.join(f'{n} = ?' for n in names)} WHERE fid = ?", values + [fid])
+    connection.execute(f"UPDATE main.plots SET {', '.join(f'{n} = ?' for n in names)} WHERE fid = ?", values + [fid])  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
     return fid
 
 
 def _log(connection, package_id, offline_fid, offline_hash, action, home_fid, merged_by):
     connection.execute(f"INSERT INTO {MERGE_LOG_TABLE} (package_id, offline_fid, offline_hash, action, home_fid, "
-                       f"merged_at, merged_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       f"merged_at, merged_by) VALUES (?, ?, ?, ?, ?, ?, ?)",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                        (package_id, offline_fid, offline_hash, action, home_fid, review.now_utc(), merged_by))
 
 
 def _merge(connection, package_id, merged_by, feedback):
     result = MergeResult(package_id)
     logged = {(row[0], row[1]) for row in connection.execute(
-        f"SELECT offline_fid, offline_hash FROM {MERGE_LOG_TABLE} WHERE package_id = ?", (package_id,))}
+        f"SELECT offline_fid, offline_hash FROM {MERGE_LOG_TABLE} WHERE package_id = ?", (package_id,))}  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
     _merge_projects(connection, result)
     columns = attribute_columns(connection, ("main", "pkg"))
-    base = {row["fid"]: row for row in connection.execute(f"SELECT * FROM pkg.{BASE_TABLE}")}
+    base = {row["fid"]: row for row in connection.execute(f"SELECT * FROM pkg.{BASE_TABLE}")}  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
     offline_fids = [row[0] for row in connection.execute("SELECT fid FROM pkg.plots ORDER BY fid")]
     _report(feedback, 10)
 
@@ -663,7 +663,7 @@ def _merge(connection, package_id, merged_by, feedback):
             cursor = connection.execute(
                 f"INSERT INTO {CONFLICTS_TABLE} (package_id, offline_fid, home_fid, project_code, plot_code, kind, "
                 f"base_hash, home_hash, offline_hash, home_geom, home_attributes, offline_geom, offline_attributes, "
-                f"detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                 (package_id, fid, fid, base_row["project_code"], label, kind, base_hash, home_hash,
                  offline_hash, home["geom"] if home else None,
                  json.dumps(plot_attributes(home, columns), ensure_ascii=False) if home else None,
@@ -672,7 +672,7 @@ def _merge(connection, package_id, merged_by, feedback):
                  review.now_utc()))
             _log(connection, package_id, fid, offline_hash, "conflict", fid, merged_by)
             result.conflicts.append(_conflict(connection.execute(
-                f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?", (cursor.lastrowid,)).fetchone()))
+                f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?", (cursor.lastrowid,)).fetchone()))  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
     _report(feedback, 60)
 
     for fid in offline_fids:
@@ -693,7 +693,7 @@ def _merge(connection, package_id, merged_by, feedback):
             continue
         columns = _columns(connection, table, "pkg")
         cursor = connection.execute(f"INSERT OR IGNORE INTO main.{table} ({columns}) SELECT {columns} "
-                                    f"FROM pkg.{table} ORDER BY id")
+                                    f"FROM pkg.{table} ORDER BY id")  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
         result.added_reviews[table] = cursor.rowcount
     _report(feedback, 100)
     return result
@@ -710,16 +710,16 @@ def _merge_projects(connection, result):
     columns = [name for name in found[0] if name in found[1]]
     names = ", ".join(columns)
     home = {row["project_code"]: dict(zip(columns, tuple(row)))
-            for row in connection.execute(f"SELECT {names} FROM main.projects")}
+            for row in connection.execute(f"SELECT {names} FROM main.projects")}  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
     has_base = connection.execute("SELECT 1 FROM pkg.sqlite_master WHERE type = 'table' AND name = ?",
                                   (PROJECT_BASE_TABLE,)).fetchone() is not None
     base = {row[0]: json.loads(row[1]) for row in connection.execute(
-        f"SELECT project_code, attributes FROM pkg.{PROJECT_BASE_TABLE}")} if has_base else {}
-    for row in connection.execute(f"SELECT {names} FROM pkg.projects ORDER BY project_code").fetchall():
+        f"SELECT project_code, attributes FROM pkg.{PROJECT_BASE_TABLE}")} if has_base else {}  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
+    for row in connection.execute(f"SELECT {names} FROM pkg.projects ORDER BY project_code").fetchall():  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
         code = row["project_code"]
         offline_row = dict(zip(columns, tuple(row)))
         if code not in home:
-            connection.execute(f"INSERT INTO main.projects ({names}) VALUES ({', '.join('?' for _ in columns)})",
+            connection.execute(f"INSERT INTO main.projects ({names}) VALUES ({', '.join('?' for _ in columns)})",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                                tuple(row))
             result.added_projects.append(code)
             continue
@@ -741,7 +741,7 @@ def _merge_projects(connection, result):
             result.differing_fields[code] = sorted(set(clashing))
         elif changed:
             connection.execute(f"UPDATE main.projects SET {', '.join(f'{c} = ?' for c in changed)} "
-                               f"WHERE project_code = ?", tuple(changed.values()) + (code,))
+                               f"WHERE project_code = ?", tuple(changed.values()) + (code,))  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
             result.updated_projects.append(code)
 
 
@@ -761,7 +761,7 @@ def conflicts(home_path, status=None):
     try:
         if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (CONFLICTS_TABLE,)).fetchone():
             return []
-        query = f"SELECT * FROM {CONFLICTS_TABLE}" + (" WHERE status = ?" if status else "") + " ORDER BY id"
+        query = f"SELECT * FROM {CONFLICTS_TABLE}" + (" WHERE status = ?" if status else "") + " ORDER BY id"  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
         return [_conflict(row) for row in connection.execute(query, (status,) if status else ())]
     finally:
         connection.close()
@@ -777,7 +777,7 @@ def resolve_conflict(home_path, conflict_id, chosen, resolved_by):
     try:
         connection.execute("BEGIN IMMEDIATE")
         try:
-            row = connection.execute(f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,)).fetchone()
+            row = connection.execute(f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,)).fetchone()  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
             if row is None:
                 raise OfflineError(f"{home_path}: no conflict {conflict_id}")
             if row["status"] != "open":
@@ -798,7 +798,7 @@ def resolve_conflict(home_path, conflict_id, chosen, resolved_by):
                     exists = _plot_row(connection, "main", fid, columns) is not None
                     _write_plot(connection, fid, row["offline_geom"], attributes, insert=not exists)
             connection.execute(f"UPDATE {CONFLICTS_TABLE} SET status = 'resolved', chosen = ?, resolved_by = ?, "
-                               f"resolved_at = ? WHERE id = ?", (chosen, resolved_by.strip(), review.now_utc(),
+                               f"resolved_at = ? WHERE id = ?", (chosen, resolved_by.strip(), review.now_utc(),  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                                                                  conflict_id))
             connection.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
@@ -808,7 +808,7 @@ def resolve_conflict(home_path, conflict_id, chosen, resolved_by):
         except BaseException:
             connection.execute("ROLLBACK")
             raise
-        return _conflict(connection.execute(f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?",
+        return _conflict(connection.execute(f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?",  # nosec B608  # tables and schema aliases are code constants, columns from PRAGMA of our tables; values bound
                                             (conflict_id,)).fetchone())
     finally:
         connection.close()

@@ -116,7 +116,7 @@ def county_extent(plots_layer):
         try:
             box = QgsCoordinateTransform(layer.crs(), plots_layer.crs(), context).transformBoundingBox(layer.extent())
         except Exception:  # noqa: BLE001 - a layer that cannot be transformed says nothing about the county
-            continue
+            continue  # nosec B112  # the noqa reason above: such a layer says nothing about the county
         if extent is None:
             extent = QgsRectangle(box)
         else:

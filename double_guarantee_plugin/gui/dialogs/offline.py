@@ -80,7 +80,7 @@ def _message(iface, text, level=Qgis.Info):
         try:
             bar.pushMessage(tr("Double Guarantee"), text, level, 8)
         except Exception:  # noqa: BLE001 - a message must never take an action down
-            pass
+            pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
 
 def _path_row(edit, browse):

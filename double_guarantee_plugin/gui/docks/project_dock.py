@@ -253,7 +253,7 @@ class ProjectDock(QDockWidget):
             try:
                 bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
-                pass
+                pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
     def _guarded(self, slot, *args):
         """Run a user action; a domain error becomes a message, never a traceback."""

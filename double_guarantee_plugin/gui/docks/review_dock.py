@@ -234,7 +234,7 @@ class ReviewDock(QDockWidget):
             try:
                 bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
-                pass
+                pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
     # -- database ------------------------------------------------------------------------------
     def _open_dialog(self):
