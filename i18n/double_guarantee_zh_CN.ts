@@ -28,14 +28,44 @@
             <translation> 亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="43" />
+            <source>'{}' is neither a GeoPackage file nor a QGIS PostgreSQL connection (known connections: {})</source>
+            <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="222" />
+            <source>, no county of the province can sell</source>
+            <translation>，省内没有县能够调出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="219" />
+            <source>, sellers in the province (cheapest first): {}</source>
+            <translation>，省内可调出的县（价格由低到高）：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="56" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
+            <source>; hash chain whole up to entry {} (SHA-256 {})</source>
+            <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="198" />
+            <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
+            <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="58" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="64" />
+            <source>A deposited credit becomes usable once a survey of the acceptance year or later ({} ≥ acceptance year) shows at least {:.0f}% of each plot as cultivated land ({}). Rule of profile {} (unconfirmed, a province may change it).</source>
+            <translation>入库指标须经验收当年或以后年度的变更调查（{} ≥ 验收年份）显示每个地块至少 {:.0f}% 为耕地（{}）后方可使用。此为规则配置 {} 的规定（未经证实，省级可调整）。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="28" />
@@ -63,6 +93,11 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="271" />
+            <source>Accepting unit, {}</source>
+            <translation>验收单位（{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
             <source>Add</source>
             <translation>添加</translation>
@@ -73,12 +108,22 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="118" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="221" />
+            <source>Aftercare (后期管护) until {}</source>
+            <translation>后期管护至 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="160" />
+            <source>Aftercare until (后期管护)</source>
+            <translation>后期管护截止</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="126" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="151" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="157" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
@@ -103,7 +148,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -118,7 +163,7 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -128,7 +173,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -153,7 +198,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -168,12 +213,12 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="101" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="45" />
             <source>Balances equal the sum of the journal</source>
             <translation>余额等于流水之和</translation>
         </message>
@@ -203,7 +248,7 @@
             <translation>永久基本农田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="78" />
             <source>Basic farmland (optional: exclusions)</source>
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
@@ -248,7 +293,7 @@
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -263,12 +308,12 @@
             <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="50" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="87" />
             <source>Cannot open the ledger {}: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -278,7 +323,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -308,9 +353,24 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="121" />
+            <source>Change profile</source>
+            <translation>更改规则配置</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="29" />
+            <source>Change-survey confirmation (变更调查核实)</source>
+            <translation>变更调查核实</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
             <source>Check</source>
             <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="44" />
+            <source>Check and record</source>
+            <translation>核实并记录</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
@@ -323,14 +383,19 @@
             <translation>地块约束图层检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="153" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <source>Checked</source>
+            <translation>核实时间与人员</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="66" />
@@ -338,7 +403,7 @@
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="166" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="172" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
@@ -353,12 +418,12 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="258" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="723" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="751" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -388,6 +453,11 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="115" />
+            <source>Chosen from the implementation date</source>
+            <translation>按实施日期自动选择</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
             <source>Class after</source>
             <translation>实施后地类</translation>
@@ -403,9 +473,9 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="57" />
-            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
-            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="60" />
+            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names the grade system each plot was credited under and grade_system_source whether the plot stated it (plot) or the profile's default applied (profile_default). PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
+            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。grade_system_used 为地块计算指标所用的等别体系，grade_system_source 说明是地块自填（plot）还是规则配置的默认体系（profile_default）。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="36" />
@@ -458,12 +528,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="34" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -473,9 +543,14 @@
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="57" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <source>Confirmed</source>
+            <translation>已核实</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="265" />
@@ -583,7 +658,7 @@
             <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
             <source>Counties with a balance</source>
             <translation>有余额的县</translation>
         </message>
@@ -593,7 +668,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -608,7 +683,7 @@
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="36" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="39" />
             <source>County code (empty: all counties)</source>
             <translation>县级行政区代码（空：全部县）</translation>
         </message>
@@ -633,12 +708,12 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="64" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="66" />
             <source>Create a new ledger file</source>
             <translation>新建指标储备库文件</translation>
         </message>
@@ -653,7 +728,7 @@
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
@@ -668,27 +743,27 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="929" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="957" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="906" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="934" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="901" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="929" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="155" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="158" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
@@ -713,17 +788,22 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="76" />
+            <source>Database user</source>
+            <translation>数据库用户</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="312" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="298" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -743,17 +823,17 @@
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="574" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="574" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
@@ -763,7 +843,7 @@
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -778,7 +858,7 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
@@ -788,7 +868,12 @@
             <translation>使面板脱离主窗口浮动，或重新停靠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="401" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="76" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
@@ -798,7 +883,7 @@
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="401" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -848,22 +933,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -893,7 +978,7 @@
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="78" />
             <source>Ecological red line (optional: blocking)</source>
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
@@ -908,27 +993,27 @@
             <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="430" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="405" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="432" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="133" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -938,7 +1023,7 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1009" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1037" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -948,7 +1033,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -973,22 +1058,22 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -998,7 +1083,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="422" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1038,7 +1123,7 @@
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="73" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
@@ -1053,7 +1138,7 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
@@ -1078,6 +1163,11 @@
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="51" />
+            <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. With PROJECT_DATABASE, deposits of national_2024 projects still waiting for their change-survey confirmation are listed as pending and not counted. The cap rule is an assumption of the rule profile (unconfirmed).</source>
+            <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。给出 PROJECT_DATABASE 时，尚待变更调查核实的 national_2024 项目入库指标列为待核实，不计入。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
             <source>Format</source>
             <translation>格式</translation>
@@ -1088,7 +1178,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1123,7 +1213,12 @@
             <translation>占用耕地等别（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="114" />
+            <source>Grade system</source>
+            <translation>等别体系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
@@ -1133,12 +1228,12 @@
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1173,12 +1268,12 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
@@ -1193,7 +1288,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="993" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1021" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1233,7 +1328,7 @@
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
             <source>Journal entries</source>
             <translation>流水条数</translation>
         </message>
@@ -1248,7 +1343,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1283,24 +1378,24 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="70" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="59" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="261" />
-            <source>Ledger {} opened</source>
-            <translation>已打开储备库 {}</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <source>Ledger {} opened and verified ({} entries)</source>
+            <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="420" />
@@ -1328,17 +1423,22 @@
             <translation>图件与报表</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="71" />
+            <source>Margin (mu)</source>
+            <translation>余量（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="54" />
             <source>Maximum slope for new farmland (°)</source>
             <translation>新增耕地最大坡度（°）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
@@ -1353,12 +1453,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1388,6 +1488,11 @@
             <translation>说明</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <source>Move to</source>
+            <translation>转入</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="365" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
@@ -1398,7 +1503,7 @@
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
@@ -1408,12 +1513,12 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="562" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
@@ -1436,6 +1541,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
             <source>New…</source>
             <translation>新建…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="131" />
+            <source>Next step</source>
+            <translation>下一步</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="102" />
@@ -1533,7 +1643,7 @@
             <translation>未检查：项目没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="31" />
             <source>Not creditable</source>
             <translation>不计指标</translation>
         </message>
@@ -1548,7 +1658,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1593,6 +1703,11 @@
             <translation>未导出任何图件</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
+            <source>Occupation of N+1 within the increase of N</source>
+            <translation>N+1 年占用未超过 N 年净增加</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="60" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
@@ -1633,7 +1748,7 @@
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="68" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1643,7 +1758,7 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="224" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="236" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
@@ -1653,17 +1768,17 @@
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="414" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="416" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="61" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="63" />
             <source>Open an existing ledger file</source>
             <translation>打开已有的指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="108" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1743,12 +1858,12 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="106" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1763,7 +1878,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -1798,6 +1913,11 @@
             <translation>通过</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="119" />
+            <source>Pending the change survey (not counted): {}</source>
+            <translation>待变更调查核实（不计入）：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="115" />
             <source>Photos</source>
             <translation>照片</translation>
@@ -1813,12 +1933,12 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="752" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="780" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="184" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
@@ -1853,7 +1973,7 @@
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="86" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
@@ -1873,6 +1993,11 @@
             <translation>PostgreSQL 连接</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="46" />
+            <source>PostgreSQL {}: cannot connect: {}</source>
+            <translation>PostgreSQL {}：无法连接：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="51" />
             <source>Price</source>
             <translation>价格</translation>
@@ -1883,7 +2008,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -1898,7 +2023,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -1933,7 +2058,7 @@
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="88" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
@@ -1941,6 +2066,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
             <source>Project database</source>
             <translation>项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="65" />
+            <source>Project database (optional: change-survey confirmations)</source>
+            <translation>项目数据库（可选：变更调查核实结果）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="150" />
@@ -1978,27 +2108,27 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="642" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="670" />
             <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
             <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="646" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="674" />
             <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
             <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="614" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="617" />
             <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
             <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="596" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="599" />
             <source>Project {} could not be saved as accepted: {}</source>
             <translation>项目 {} 无法保存为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="584" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="586" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -2006,6 +2136,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="146" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1179" />
+            <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
+            <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="322" />
@@ -2018,9 +2153,24 @@
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="306" />
+            <source>Project {} moved to {} on {}</source>
+            <translation>项目 {0} 已于 {2} 转入{1}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="322" />
+            <source>Project {} now follows the rule profile {}</source>
+            <translation>项目 {} 现执行规则配置 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="133" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1183" />
+            <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
+            <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="123" />
@@ -2058,6 +2208,11 @@
             <translation>带往外业的项目</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
+            <source>Province code (2 digits)</source>
+            <translation>省级代码（2 位）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="92" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
@@ -2066,6 +2221,21 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="83" />
             <source>Province share</source>
             <translation>省级分成</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="115" />
+            <source>Province {}: net increase {:.2f} mu in {}, occupation {:.2f} mu in {}: margin {:.2f} mu</source>
+            <translation>省 {0}：{2} 年净增加 {1:.2f} 亩，{4} 年占用 {3:.2f} 亩，余量 {5:.2f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="68" />
+            <source>Province-year balance</source>
+            <translation>省级年度平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="48" />
+            <source>Province-year balance (以补定占)</source>
+            <translation>省级年度平衡（以补定占）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="226" />
@@ -2078,12 +2248,17 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="397" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="120" />
+            <source>Reason for choosing another profile (required)</source>
+            <translation>改用其他规则配置的理由（必填）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="350" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="377" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
@@ -2093,9 +2268,14 @@
             <translation>生态保护红线（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="227" />
             <source>Redo</source>
             <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <source>Reference (文号)</source>
+            <translation>文号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
@@ -2113,22 +2293,22 @@
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="562" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="87" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="99" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="101" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="745" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="773" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -2168,7 +2348,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2183,17 +2363,17 @@
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="34" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="397" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2213,7 +2393,7 @@
             <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="115" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="120" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
@@ -2228,6 +2408,11 @@
             <translation>将全部编辑保存到数据库</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="642" />
+            <source>Save or discard the edits of the projects first: a workflow step is written to the database at once</source>
+            <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="66" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
@@ -2238,7 +2423,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="397" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2258,7 +2443,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="130" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
@@ -2268,22 +2453,22 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="420" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="422" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="129" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="394" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="711" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="739" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2316,6 +2501,11 @@
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="464" />
             <source>Share</source>
             <translation>占比</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <source>Share as cultivated land</source>
+            <translation>耕地占比</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="32" />
@@ -2353,12 +2543,12 @@
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="83" />
             <source>Slope field (degrees)</source>
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="78" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
@@ -2368,7 +2558,7 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2381,6 +2571,21 @@
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="464" />
             <source>Status</source>
             <translation>核查结果</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="76" />
+            <source>Step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="42" />
+            <source>Survey layer (DLTB)</source>
+            <translation>变更调查图层（DLTB）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <source>Survey year</source>
+            <translation>调查年份</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="152" />
@@ -2398,9 +2603,24 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="280" />
+            <source>Take step</source>
+            <translation>办理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="280" />
+            <source>Take step and deposit…</source>
+            <translation>办理并入库…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="276" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <source>Taken by</source>
+            <translation>办理人</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="200" />
@@ -2423,37 +2643,37 @@
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1007" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1035" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="991" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1019" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="629" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="635" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="106" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="111" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="101" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="106" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="98" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="103" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="77" />
             <source>The ledger does not verify: {}</source>
             <translation>储备库校验未通过：{}</translation>
         </message>
@@ -2473,7 +2693,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1031" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1059" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2488,12 +2708,12 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="200" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1082" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1110" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2503,9 +2723,24 @@
             <translation>项目面板未加载</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <source>The project's rule profile, its acceptance steps (who, when) and the next step</source>
+            <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="76" />
+            <source>The province code '{}' is not 2 digits (e.g. 32)</source>
+            <translation>省级代码“{}”不是 2 位数字（如 32）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/profile_selector.py" line="26" />
             <source>The rule profile of this QGIS project: every dock and sheet uses it</source>
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="219" />
+            <source>The status '{}' is not a state of this workflow.</source>
+            <translation>状态“{}”不属于本流程。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/help.py" line="45" />
@@ -2563,17 +2798,17 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
@@ -2583,7 +2818,7 @@
             <translation>网址</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="224" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2598,7 +2833,12 @@
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <source>Until (e.g. end of the publicity)</source>
+            <translation>截止日期（如公示结束）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="30" />
             <source>Upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -2648,6 +2888,21 @@
             <translation>警告</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="61" />
+            <source>Workflow of project {}</source>
+            <translation>项目 {} 的流程</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="217" />
+            <source>Workflow {}: {}</source>
+            <translation>流程 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <source>Workflow…</source>
+            <translation>流程…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="48" />
             <source>Write-off date</source>
             <translation>核销日期</translation>
@@ -2668,12 +2923,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2699,8 +2954,8 @@
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="27" />
-            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: rows with record = 'balance' first, then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether every balance equals the sum of its journal.</source>
-            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：先是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示每个余额是否等于其流水之和。</translation>
+            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance', then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
+            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification' 说明生成报表时储备库是否通过校验（按流水重新推算变动与余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水，或第一条不符的流水），其后是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="124" />
@@ -2723,6 +2978,11 @@
             <translation>1980 西安坐标系</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="62" />
+            <source>Year N</source>
+            <translation>年份 N</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="249" />
             <source>Your name</source>
             <translation>您的姓名</translation>
@@ -2738,7 +2998,7 @@
             <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="105" />
             <source>Zoom to the first invalid plot and mark the error</source>
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
@@ -2783,6 +3043,11 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <source>aftercare until {}</source>
+            <translation>后期管护至 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="85" />
             <source>all projects</source>
             <translation>全部项目</translation>
@@ -2793,6 +3058,21 @@
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="27" />
+            <source>amount {} is not a finite number</source>
+            <translation>数量 {} 不是有限数值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <source>area</source>
+            <translation>耕地数量</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="73" />
+            <source>area (mu)</source>
+            <translation>耕地数量（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="17" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
@@ -2801,6 +3081,16 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="27" />
             <source>area {:,.4f} mu</source>
             <translation>耕地数量 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="228" />
+            <source>back to {}</source>
+            <translation>退回{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="477" />
+            <source>buyer county</source>
+            <translation>调入县</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="220" />
@@ -2828,6 +3118,26 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="252" />
+            <source>capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu</source>
+            <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="94" />
+            <source>choose the change-survey layer first</source>
+            <translation>请先选择变更调查图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="206" />
+            <source>chosen from the implementation date {}</source>
+            <translation>按实施日期 {} 自动选择</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="217" />
+            <source>class '{}' is not cultivated land: nothing to write off</source>
+            <translation>地类“{}”不是耕地：无需核销</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="738" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
@@ -2843,6 +3153,36 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
+            <source>commitment</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="506" />
+            <source>commitment date</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="460" />
+            <source>commitment entry</source>
+            <translation>承诺流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
+            <source>commitment of {}</source>
+            <translation>{} 的承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
+            <source>commitment: due date {} is before the commitment date {}</source>
+            <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
+            <source>commitment: project_code</source>
+            <translation>承诺：项目编号</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="281" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
@@ -2856,6 +3196,41 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="576" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="136" />
+            <source>county {}: the balance would become {}, more than a balance may hold ({})</source>
+            <translation>县 {}：余额将变为 {}，超过余额上限（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="112" />
+            <source>county {}: the balance {} is not a whole number of 1/10000</source>
+            <translation>县 {}：余额 {} 不是万分之一的整数倍</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="115" />
+            <source>county {}: the balance {} is not the sum of its journal entries {}</source>
+            <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="344" />
+            <source>county {}: the balance {} is not the sum of its movements {}</source>
+            <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="223" />
+            <source>county {}: the reserve cannot cover the {}: {}{}</source>
+            <translation>县 {}：储备不足以{}：{}{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="95" />
+            <source>county {}: went below zero at entry {}: {}</source>
+            <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="385" />
+            <source>county_code</source>
+            <translation>县级行政区代码</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="168" />
@@ -2908,7 +3283,27 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="342" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>deposit</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="413" />
+            <source>deposit of project {}</source>
+            <translation>项目 {} 入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="423" />
+            <source>deposit of project {}: the province share {} exceeds the credits {}</source>
+            <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
+            <source>due date</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="369" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -2921,6 +3316,36 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="344" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="156" />
+            <source>empty</source>
+            <translation>空</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="551" />
+            <source>entry {} has been reversed already</source>
+            <translation>流水 {} 已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="232" />
+            <source>entry {}: changed or removed since the ledger was verified</source>
+            <translation>流水 {}：在储备库校验之后被改动或删除</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="237" />
+            <source>entry {}: its hash does not match its content and the entry before it (changed, or an entry before it removed)</source>
+            <translation>流水 {}：哈希值与其内容及前一条流水不符（已被改动，或其前的流水被删除）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="88" />
+            <source>entry {}: its movements ({}) are not what the entry moves ({})</source>
+            <translation>流水 {}：其变动（{}）与该流水应有的变动（{}）不符</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="98" />
+            <source>entry {}: movements of an entry that is not in the journal</source>
+            <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="530" />
@@ -2968,9 +3393,29 @@
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="99" />
+            <source>feature {} of the change-survey layer '{}' has no year in '{}' ({})</source>
+            <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="350" />
             <source>fill {} plots from {}</source>
             <translation>从 {1} 生成 {0} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="224" />
+            <source>grade {} is not in the yield table '{}'</source>
+            <translation>等别 {} 不在产能表“{}”中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <source>grain capacity</source>
+            <translation>粮食产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="73" />
+            <source>grain capacity (kg)</source>
+            <translation>粮食产能（公斤）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
@@ -2993,14 +3438,34 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="250" />
+            <source>idempotency key</source>
+            <translation>幂等键</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
+            <source>implemented on {}</source>
+            <translation>实施日期为 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="403" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="62" />
+            <source>installing the ledger schema failed: {}</source>
+            <translation>安装储备库结构失败：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="691" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="176" />
+            <source>journal entry</source>
+            <translation>流水号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="352" />
@@ -3011,6 +3476,11 @@
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>kg</source>
             <translation>公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
+            <source>kind</source>
+            <translation>流水类型</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="538" />
@@ -3058,6 +3528,11 @@
             <translation>合并 {} 个地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="49" />
+            <source>movements and balances re-derived from the journal</source>
+            <translation>已按流水重新推算变动与余额</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>mu</source>
             <translation>亩</translation>
@@ -3076,6 +3551,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="699" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="75" />
+            <source>no</source>
+            <translation>否</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="701" />
@@ -3103,9 +3583,24 @@
             <translation>未设置约束图层</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="112" />
+            <source>no feature of the change survey lies under the plot</source>
+            <translation>地块范围内没有变更调查图斑</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="204" />
+            <source>no implementation date yet: the rules of today</source>
+            <translation>尚无实施日期：执行现行规则</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="648" />
             <source>no index</source>
             <translation>无索引</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="77" />
+            <source>no ledger given: a GeoPackage path or a PostgreSQL connection name is needed</source>
+            <translation>未指定储备库：需要 GeoPackage 路径或 PostgreSQL 连接名称</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="938" />
@@ -3116,6 +3611,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="376" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="43" />
+            <source>none</source>
+            <translation>无</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="703" />
@@ -3153,6 +3653,16 @@
             <translation>尚未核查</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="55" />
+            <source>not verified: {}</source>
+            <translation>未通过校验：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="394" />
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="264" />
             <source>nothing to write: no parcels</source>
             <translation>没有可写的内容：无地块</translation>
@@ -3166,6 +3676,16 @@
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="403" />
             <source>outside</source>
             <translation>在地块外</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <source>paddy</source>
+            <translation>水田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="74" />
+            <source>paddy (mu)</source>
+            <translation>水田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
@@ -3233,9 +3753,94 @@
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="185" />
+            <source>price per mu</source>
+            <translation>每亩价格</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="249" />
+            <source>price per mu '{}' should be a number ≥ 0</source>
+            <translation>每亩价格“{}”应为不小于 0 的数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="243" />
+            <source>pricing '{}' should be 'capped' or 'bid'</source>
+            <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
+            <source>project code</source>
+            <translation>项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="509" />
+            <source>project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="436" />
+            <source>project {} has been deposited already</source>
+            <translation>项目 {} 已入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="98" />
+            <source>project {} has no plots to check</source>
+            <translation>项目 {} 没有可核实的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="91" />
+            <source>project {} has not been accepted yet: there is no acceptance year to compare the survey with</source>
+            <translation>项目 {} 尚未验收：没有可与调查年份比较的验收年份</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="166" />
+            <source>project {} is '{}' under {}: its rule profile is fixed once it has been accepted</source>
+            <translation>项目 {0} 在 {2} 下已为“{1}”：验收后规则配置不能再改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="147" />
+            <source>project {} is in '{}' already</source>
+            <translation>项目 {} 已处于“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="136" />
+            <source>project {} is now '{}', not '{}': reload it and try again</source>
+            <translation>项目 {} 当前为“{}”，不是“{}”：请刷新后重试</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="137" />
             <source>project {}: '{}' could not be changed</source>
             <translation>项目 {}：无法修改“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="140" />
+            <source>project {}: '{}' is not a state of the workflow of rule profile {} ({})</source>
+            <translation>项目 {}：“{}”不是规则配置 {} 流程中的状态（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="109" />
+            <source>project {}: a reason is required to choose the rule profile '{}' instead of the one its dates give</source>
+            <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="161" />
+            <source>project {}: cannot be used for the balance under rule profile '{}': {}</source>
+            <translation>项目 {}：按规则配置“{}”不能用于占补平衡：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="149" />
+            <source>project {}: county_code</source>
+            <translation>项目 {}：县级行政区代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="151" />
+            <source>project {}: from '{}' the next step is '{}', not '{}' (the steps of {} go one at a time)</source>
+            <translation>项目 {}：“{}”的下一步是“{}”，不是“{}”（{} 的流程须逐步办理）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="184" />
+            <source>project {}: implemented_on</source>
+            <translation>项目 {}：实施日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="155" />
@@ -3243,9 +3848,54 @@
             <translation>项目 {}：无法删除其地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="143" />
+            <source>project {}: its status '{}' is not a state of rule profile {} ({}); choose the profile it was accepted under, with a reason</source>
+            <translation>项目 {}：其状态“{}”不属于规则配置 {}（{}）；请选择其验收时执行的规则配置并填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="169" />
+            <source>project {}: its status '{}' is not a state of the workflow of {} ({})</source>
+            <translation>项目 {}：其状态“{}”不属于 {} 的流程（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="168" />
+            <source>project {}: negative credits {}</source>
+            <translation>项目 {}：指标为负数 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="164" />
+            <source>project {}: no credits computed</source>
+            <translation>项目 {}：尚未计算指标</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="150" />
             <source>project {}: not found</source>
             <translation>项目 {}：未找到</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="68" />
+            <source>project {}: not found in the project database</source>
+            <translation>项目 {}：项目数据库中没有该项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="106" />
+            <source>project {}: rule profile '{}' is not known (known: {})</source>
+            <translation>项目 {}：未知的规则配置“{}”（已有：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="154" />
+            <source>project {}: status is '{}', only an accepted (验收) project can be deposited</source>
+            <translation>项目 {}：状态为“{}”，只有已验收的项目才能入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="156" />
+            <source>project {}: status is '{}'; under rule profile '{}' a project is deposited at its '{}' step (入库)</source>
+            <translation>项目 {}：状态为“{}”；按规则配置“{}”，项目在其“{}”步骤（入库）时入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="182" />
+            <source>project {}: the aftercare until-date {} is before the acceptance {}</source>
+            <translation>项目 {}：后期管护截止日期 {} 早于验收日期 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="129" />
@@ -3256,6 +3906,21 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="104" />
             <source>project {}: the code is used already</source>
             <translation>项目 {}：编号已被使用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="147" />
+            <source>project {}: the credits given are those of project {}</source>
+            <translation>项目 {}：给出的指标属于项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="203" />
+            <source>project {}: the end date {} is before the step date {}</source>
+            <translation>项目 {}：截止日期 {} 早于办理日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="170" />
+            <source>project {}: the project has no credits to deposit</source>
+            <translation>项目 {}：该项目没有可入库的指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="135" />
@@ -3278,9 +3943,89 @@
             <translation>项目 {}：无法删除记录</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="96" />
+            <source>project {}: the rule profile '{}' was set without a reason</source>
+            <translation>项目 {}：规则配置“{}”未填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="160" />
+            <source>project {}: the step date {} is before the project's last step ({})</source>
+            <translation>项目 {}：办理日期 {} 早于上一步（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="158" />
+            <source>project {}: the step date {} is in the future</source>
+            <translation>项目 {}：办理日期 {} 晚于今天</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="197" />
+            <source>project {}: the step {} needs a reference (文号)</source>
+            <translation>项目 {}：{} 须填写文号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="200" />
+            <source>project {}: the step {} needs an end date (e.g. the end of the publicity)</source>
+            <translation>项目 {}：{} 须填写截止日期（如公示结束日期）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="194" />
+            <source>project {}: the step {} needs the accepting unit of the {} ({})</source>
+            <translation>项目 {}：{} 须填写{}的验收单位（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="164" />
+            <source>project {}: who takes the step '{}' is missing</source>
+            <translation>项目 {}：未填写“{}”的办理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="86" />
+            <source>project {}: {} '{}' is not a date (YYYY-MM-DD)</source>
+            <translation>项目 {}：{}“{}”不是日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="77" />
+            <source>project {}: {} rule profiles apply to a project {} ({}); the 'applies' dates of the profiles must not overlap or leave gaps</source>
+            <translation>项目 {}：有 {} 个规则配置适用于{}的项目（{}）；各规则配置的适用日期（applies）不得重叠或留空档</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="145" />
+            <source>project_code is missing</source>
+            <translation>缺少项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="567" />
+            <source>proposal</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="564" />
+            <source>proposal kind</source>
+            <translation>建议类型</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="150" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="420" />
+            <source>province share of project {}</source>
+            <translation>项目 {} 的省级分成</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="120" />
+            <source>province share {} is not between 0 and 1</source>
+            <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="541" />
+            <source>reason for the reversal</source>
+            <translation>冲正原因</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <source>reference {}</source>
+            <translation>文号 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="142" />
@@ -3291,6 +4036,31 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="243" />
             <source>repair plot {}</source>
             <translation>修复地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
+            <source>reversal</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="544" />
+            <source>reversal date</source>
+            <translation>冲正日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
+            <source>reversal: a reason is required</source>
+            <translation>冲正：必须填写原因</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
+            <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
+            <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="538" />
+            <source>reversal: journal entry {} does not exist</source>
+            <translation>冲正：流水 {} 不存在</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="43" />
@@ -3318,9 +4088,29 @@
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="221" />
+            <source>rule profile '{}' has no yield table for '{}'</source>
+            <translation>规则配置“{}”没有“{}”的产能表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="190" />
+            <source>search text</source>
+            <translation>搜索文字</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="275" />
             <source>select at least two plots to merge</source>
             <translation>请至少选择两个地块进行合并</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
+            <source>seller county</source>
+            <translation>调出县</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="202" />
+            <source>set by hand: {}</source>
+            <translation>人工指定：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="350" />
@@ -3348,7 +4138,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="589" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="592" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3368,6 +4158,11 @@
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="33" />
+            <source>the PostGIS ledger needs the Python package psycopg2 (Debian: python3-psycopg2)</source>
+            <translation>PostGIS 储备库需要 Python 包 psycopg2（Debian：python3-psycopg2）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="397" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
@@ -3376,6 +4171,36 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="408" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="179" />
+            <source>the aftercare until-date</source>
+            <translation>后期管护截止日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="113" />
+            <source>the change survey under the plot is of {}; a survey of {} or later is needed</source>
+            <translation>地块下的变更调查为 {} 年；须为 {} 年或以后的调查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="57" />
+            <source>the change-survey layer '{}' has no coordinate reference system</source>
+            <translation>变更调查图层“{}”没有坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="62" />
+            <source>the change-survey layer '{}' has no field '{}'</source>
+            <translation>变更调查图层“{}”没有字段“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="55" />
+            <source>the change-survey layer '{}' is not a polygon layer</source>
+            <translation>变更调查图层“{}”不是面图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="53" />
+            <source>the change-survey layer cannot be read</source>
+            <translation>无法读取变更调查图层</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="236" />
@@ -3401,6 +4226,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="755" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="174" />
+            <source>the end date</source>
+            <translation>截止日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="233" />
@@ -3433,9 +4263,19 @@
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="159" />
+            <source>the last step date</source>
+            <translation>上一步日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="139" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="80" />
+            <source>the ledger name {} holds a NUL character</source>
+            <translation>储备库名称 {} 含有 NUL 字符</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="325" />
@@ -3456,6 +4296,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="580" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="90" />
+            <source>the plot has no area</source>
+            <translation>地块面积为零</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="577" />
@@ -3493,6 +4338,11 @@
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="155" />
+            <source>the step date</source>
+            <translation>办理日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="242" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
@@ -3508,6 +4358,21 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="297" />
+            <source>this commitment has been written off already</source>
+            <translation>该承诺已核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="295" />
+            <source>this entry has been reversed already</source>
+            <translation>该流水已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="293" />
+            <source>this project has been deposited already</source>
+            <translation>该项目已入库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="704" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
@@ -3518,9 +4383,39 @@
             <translation>待核</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="520" />
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="352" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
+            <source>transfer</source>
+            <translation>调剂</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="486" />
+            <source>transfer date</source>
+            <translation>调剂日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="192" />
+            <source>transfer: price per mu {} should be a number from 0 to {:,.0f} yuan</source>
+            <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="479" />
+            <source>transfer: seller and buyer are the same county {}</source>
+            <translation>调剂：调出县与调入县是同一个县 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="481" />
+            <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
+            <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="61" />
@@ -3543,9 +4438,54 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <source>until {}</source>
+            <translation>截至 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="979" />
             <source>upgrading</source>
             <translation>提质改造</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="269" />
+            <source>user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="52" />
+            <source>verified: {} entries, {} counties; {}</source>
+            <translation>已校验：{} 条流水，{} 个县；{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
+            <source>without an implementation date</source>
+            <translation>无实施日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>write-off</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="456" />
+            <source>write-off date</source>
+            <translation>核销日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
+            <source>write-off of {}</source>
+            <translation>{} 的核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
+            <source>write-off: project_code</source>
+            <translation>核销：项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="75" />
+            <source>yes</source>
+            <translation>是</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="33" />
@@ -3558,7 +4498,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="301" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="328" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3568,14 +4508,24 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="79" />
+            <source>{:,.4f} mu, {:,.4f} kg, {:,.4f} mu paddy</source>
+            <translation>{:,.4f} 亩、{:,.4f} 公斤、水田 {:,.4f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="452" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="120" />
+            <source>{:.1f}% of the plot is cultivated land in the {} change survey (at least {:.0f}% needed)</source>
+            <translation>在 {1} 年变更调查中地块的 {0:.1f}% 为耕地（须至少 {2:.0f}%）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="342" />
@@ -3585,6 +4535,21 @@ Reproject the plots to {} for the file?</source>
             <translation>{}
 
 是否将地块重投影到 {} 后写出文件？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="254" />
+            <source>{} '{}' is not a 6-digit county code (行政区划代码)</source>
+            <translation>{}“{}”不是 6 位县级行政区划代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="248" />
+            <source>{} '{}' is not a date (YYYY-MM-DD)</source>
+            <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="40" />
+            <source>{} (profile default)</source>
+            <translation>{}（规则配置默认）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="406" />
@@ -3597,12 +4562,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="180" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="329" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="207" />
+            <source>{} ({}) — {}</source>
+            <translation>{}（{}）— {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="356" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -3617,17 +4587,27 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 高斯-克吕格 {} 度带 中央经线 {}°E</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="80" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="385" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="412" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="383" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="137" />
+            <source>{} does not verify from entry {} on: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
+            <translation>{} 自流水 {} 起未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="140" />
+            <source>{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
+            <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="410" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -3657,27 +4637,42 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="158" />
+            <source>{} is empty</source>
+            <translation>{}为空</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="139" />
             <source>{} is in zone {}, the plots layer in zone {}</source>
             <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="236" />
+            <source>{} is missing</source>
+            <translation>缺少{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="243" />
+            <source>{} is not a valid date</source>
+            <translation>{}不是有效日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="178" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="179" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="169" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
@@ -3702,12 +4697,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="106" />
+            <source>{} of {} plots confirmed by the {} survey layer '{}'</source>
+            <translation>{1} 个地块中有 {0} 个经 {2} 年变更调查图层“{3}”核实</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="150" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="331" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -3737,7 +4737,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="733" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="761" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
@@ -3757,7 +4757,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="757" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="785" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3777,6 +4777,16 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="216" />
+            <source>{} short by {:g}</source>
+            <translation>{}缺 {:g}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="152" />
+            <source>{} should be a text, not {}</source>
+            <translation>{} 应为文字，而不是 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
             <source>{} supplementary farmland projects: overview</source>
             <translation>{}补充耕地项目总览图</translation>
@@ -3787,9 +4797,29 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="209" />
+            <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
+            <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="219" />
+            <source>{} {} at {:g} yuan/mu</source>
+            <translation>{} {}，每亩 {:g} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="179" />
+            <source>{} {} is not a journal entry number</source>
+            <translation>{} {} 不是有效的流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="65" />
+            <source>{} {} is not in the county table {}: add the county there first</source>
+            <translation>{} {} 不在县表 {} 中：请先在县表中添加该县</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="19" />
@@ -3797,9 +4827,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="326" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="353" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="299" />
+            <source>{}: a balance would go below zero (refused by the database): {}</source>
+            <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="129" />
+            <source>{}: all three amounts are zero</source>
+            <translation>{}：三项指标均为零</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="682" />
@@ -3807,12 +4847,37 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="165" />
+            <source>{}: broken Unicode (half of a surrogate pair) at position {}</source>
+            <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="343" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="228" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="80" />
+            <source>{}: cannot open as a ledger GeoPackage: {}</source>
+            <translation>{}：无法作为储备库 GeoPackage 打开：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="162" />
+            <source>{}: control character U+{:04X} at position {}</source>
+            <translation>{0}：第 {2} 个字符是控制字符 U+{1:04X}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="49" />
+            <source>{}: ledger file not found</source>
+            <translation>{}：找不到储备库文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="146" />
+            <source>{}: migration {} did not leave the ledger at schema {}</source>
+            <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="240" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
@@ -3827,7 +4892,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="293" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
@@ -3837,7 +4902,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="393" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -3847,14 +4912,24 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
+            <source>{}: proposal refused: {}</source>
+            <translation>{}：建议被拒绝：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="71" />
             <source>{}: reprojected from {} to {}</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="730" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="758" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="110" />
+            <source>{}: the amounts should be area (mu), grain capacity (kg) and paddy (mu), not {}</source>
+            <translation>{}：指标应为耕地数量（亩）、粮食产能（公斤）和水田（亩），而不是 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="87" />
@@ -3862,14 +4937,84 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="578" />
+            <source>{}: the database refused the operation: {}</source>
+            <translation>{}：数据库拒绝了该操作：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="267" />
+            <source>{}: the database refused this for user {}: {}</source>
+            <translation>{}：数据库拒绝了用户 {} 的此项操作：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="290" />
+            <source>{}: the database refused this operation for the connected role: {}</source>
+            <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="121" />
+            <source>{}: the database refused to read the ledger for the connected role: {}</source>
+            <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="52" />
+            <source>{}: the folder {} does not exist</source>
+            <translation>{}：文件夹 {} 不存在</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="40" />
             <source>{}: the layer cannot be edited ({})</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="82" />
+            <source>{}: the ledger cannot be opened: {}</source>
+            <translation>{}：无法打开储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="123" />
+            <source>{}: the ledger cannot be read: {}</source>
+            <translation>{}：无法读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="68" />
+            <source>{}: the ledger has schema {}, written by a newer version of the plugin (this one knows schema {}); it can be read but not written: update the plugin</source>
+            <translation>{}：该储备库为第 {} 版结构，由更新版本的插件写入（本插件只识别到第 {} 版）；只能查看，不能写入，请更新插件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="104" />
+            <source>{}: the ledger schema dg_ledger is not installed; ask the database owner to run the schema installer</source>
+            <translation>{}：尚未安装储备库结构 dg_ledger，请数据库所有者运行结构安装程序</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="95" />
+            <source>{}: the ledger's schema version '{}' is not a number</source>
+            <translation>{}：储备库结构版本“{}”不是数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="108" />
+            <source>{}: the login {} has none of the ledger's roles (dg_technician, dg_reviewer, dg_officer); ask the database owner to grant one</source>
+            <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="428" />
+            <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
+            <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="112" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="169" />
+            <source>{}: {} characters, at most {} are allowed</source>
+            <translation>{}：共 {} 个字符，最多允许 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="118" />
+            <source>{}: {} may not be negative (−0 included): {}</source>
+            <translation>{}：{} 不得为负数（包括 −0）：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="67" />
@@ -3885,6 +5030,31 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="460" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="125" />
+            <source>{}: {} {} is below the ledger's precision of 0.0001</source>
+            <translation>{}：{} {} 小于储备库的精度 0.0001</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="121" />
+            <source>{}: {} {} is more than one entry may hold ({:,.4f})</source>
+            <translation>{}：{} {} 超过单笔流水上限（{:,.4f}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="93" />
+            <source>{}: {} {} is not a finite number</source>
+            <translation>{}：{} {} 不是有限数值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="91" />
+            <source>{}: {} {} is not a number</source>
+            <translation>{}：{} {} 不是数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="270" />
+            <source>{}: {}; nothing was changed</source>
+            <translation>{}：{}；未做任何修改</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="211" />
@@ -3910,6 +5080,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="99" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <source>农业农村: {}</source>
+            <translation>农业农村：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="652" />
@@ -3980,6 +5155,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="795" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <source>自然资源: {}</source>
+            <translation>自然资源：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="641" />

@@ -276,6 +276,9 @@ def _write_projects(path, rng, classes):
         plots.CreateFeature(feature)
     dataset.CommitTransaction()
     dataset = None
+    # the accepted 2025 projects were accepted under the 2017 rules, as an upgraded database records them
+    from double_guarantee_plugin.core.workflow.schema import pin_legacy_projects
+    pin_legacy_projects(str(path))
 
 
 def ensure_demo_data(folder, force=False):

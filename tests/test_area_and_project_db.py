@@ -8,6 +8,7 @@ import pytest
 from qgis.core import (QgsCoordinateReferenceSystem, QgsGeometry, QgsVectorLayer,
                        QgsVectorLayerUtils)
 
+from double_guarantee_plugin.core.workflow.schema import PROJECT_COLUMNS as WORKFLOW_COLUMNS
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.area import EllipsoidalArea
 
@@ -48,7 +49,9 @@ def test_new_database_has_schema_fields_and_rules(tmp_path):
     plots, projects = project_db.open_project_database(path)
     assert plots.crs().authid() == "EPSG:4527"
     assert [f.name() for f in plots.fields()][1:] == [name for name, *_ in project_db.PLOT_FIELDS]
-    assert [f.name() for f in projects.fields()][1:] == [name for name, *_ in project_db.PROJECT_FIELDS]
+    # the project fields, then the 2024 workflow's (core.workflow.schema, versioned on their own)
+    assert [f.name() for f in projects.fields()][1:] == [name for name, *_ in project_db.PROJECT_FIELDS] + [
+        name for name, *_ in WORKFLOW_COLUMNS]
     assert plots.attributeAlias(plots.fields().indexOf("class_before")) == "实施前地类 *"   # required
     assert plots.editorWidgetSetup(plots.fields().indexOf("class_after")).type() == "ValueMap"
     # a layer opened without the plugin gets the same configuration from the stored default style

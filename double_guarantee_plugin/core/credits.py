@@ -51,6 +51,12 @@ class PlotCredit:
     credit_paddy_mu: float = 0.0
     reason: str = ""
     refused: bool = False            # True when the plot was refused for bad input
+    grade_system_default: bool = False   # True when the plot stated no grade system: the profile's default
+
+    @property
+    def grade_system_used(self):
+        """The grade system the plot was credited under ('' when refused before one was known)."""
+        return self.grade_system
 
     @property
     def creditable(self):
@@ -89,7 +95,8 @@ def _parse_grade(value):
 
 def _refuse(plot, area_m2, reason, kind=NOT_CREDITABLE, system_id=""):
     return PlotCredit(plot.plot_code, plot.project_code, area_m2, m2_to_mu(area_m2) if area_m2 else 0.0,
-                      kind, system_id, None, None, 0.0, 0.0, 0.0, reason, refused=True)
+                      kind, system_id, None, None, 0.0, 0.0, 0.0, reason, refused=True,
+                      grade_system_default=bool(system_id) and not _clean_code(plot.grade_system))
 
 
 def compute_plot_credit(plot, profile=None):
@@ -109,7 +116,8 @@ def compute_plot_credit(plot, profile=None):
         if code not in classes:
             return _refuse(plot, area_m2, f"unknown land class code '{code}' in {label}")
 
-    system_id = _clean_code(plot.grade_system) or profile.default_grade_system
+    stated_system = _clean_code(plot.grade_system)
+    system_id = stated_system or profile.default_grade_system
     systems = tables.grade_systems()
     if system_id not in systems:
         return _refuse(plot, area_m2, f"unknown grade system '{system_id}' (known: {', '.join(sorted(systems))})")
@@ -147,7 +155,7 @@ def compute_plot_credit(plot, profile=None):
                                       f"'{system_id}': capacity cannot be computed", system_id=system_id)
 
     result = PlotCredit(plot.plot_code, plot.project_code, area_m2, m2_to_mu(area_m2), kind, system_id,
-                        grade_before, grade_after)
+                        grade_before, grade_after, grade_system_default=not stated_system)
     if kind == UPGRADING:
         better_grade = grade_after < grade_before
         to_paddy = before in PADDY_SOURCES and after == PADDY

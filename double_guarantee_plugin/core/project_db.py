@@ -17,6 +17,8 @@ from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, Qgs
 from ..i18n import tr
 from . import tables
 from .crs import CGCS2000_GEOGRAPHIC, zone_for_epsg
+from .workflow.schema import configure_projects_layer as configure_workflow_columns
+from .workflow.schema import ensure_workflow_schema
 
 SCHEMA_VERSION = 2
 PROJECTS_TABLE = "projects"
@@ -105,6 +107,7 @@ def create_project_database(path, crs, overwrite=False):
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('crs', ?)", (crs.authid(),))  # nosec B608  # table, column and default from the plugin's own schema definition; values bound
         connection.execute(f"CREATE UNIQUE INDEX projects_code_unique ON {PROJECTS_TABLE}(project_code)")
         connection.execute(f"CREATE INDEX plots_project_code ON {PLOTS_LAYER}(project_code)")
+    ensure_workflow_schema(path)
     save_default_styles(path)
     return path
 
@@ -201,6 +204,8 @@ def open_project_database(path):
     if not os.path.exists(path):
         raise ProjectDatabaseError(f"{path}: file not found")
     migrate(path)
+    if ensure_workflow_schema(path):   # the 2024 workflow's columns and tables, in their own transaction
+        save_default_styles(path)
     plots = QgsVectorLayer(layer_uri(path, PLOTS_LAYER), plots_layer_name(), "ogr")
     projects = QgsVectorLayer(layer_uri(path, PROJECTS_TABLE), projects_layer_name(), "ogr")
     if not plots.isValid() or not projects.isValid():
@@ -312,11 +317,18 @@ def configure_projects_layer(layer):
                                      QgsFieldConstraints.ConstraintStrengthHard)
             layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique,
                                      QgsFieldConstraints.ConstraintStrengthHard)
+    configure_workflow_columns(layer)
     return layer
 
 
 def save_default_styles(path):
     """Store the field configuration as each layer's default style inside the GeoPackage."""
+    # a stored style of the same name is replaced: QGIS 3.22 would ask with a modal dialog otherwise
+    with sqlite3.connect(path) as connection:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'").fetchone():
+            connection.execute("DELETE FROM layer_styles WHERE f_table_name = styleName AND styleName IN (?, ?)",
+                               (PLOTS_LAYER, PROJECTS_TABLE))
+    connection.close()
     for name, configure in ((PLOTS_LAYER, configure_plots_layer), (PROJECTS_TABLE, configure_projects_layer)):
         layer = QgsVectorLayer(layer_uri(path, name), name, "ogr")
         if not layer.isValid():

@@ -28,11 +28,12 @@ from .ledger.postgres_backend import connect as ledger_connect
 from .project_db import (META_TABLE, PLOT_FIELDS, PLOTS_LAYER, PROJECT_FIELDS, PROJECTS_TABLE, SCHEMA_VERSION,
                          ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs,
                          plots_layer_name, projects_layer_name)
+from .workflow.schema import SCHEMA_VERSION as WORKFLOW_SCHEMA_VERSION
+from .workflow.schema_pg import OFFICER_ONLY_READS, ensure_workflow_schema_pg, workflow_schema_version_pg
 from .review import (DATABASE_ID_KEY, REVIEW_TABLES, SCHEMA_KEY as REVIEW_SCHEMA_KEY,
                      SCHEMA_VERSION as REVIEW_SCHEMA_VERSION, schema_sql as review_schema_sql)
 
 ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
-REVIEWER_STATUSES = ("accepted", "filed")   # only a reviewer may put a project in (or take it out of) these
 GEOMETRY_COLUMN, KEY_COLUMN = "geom", "fid"
 
 
@@ -217,6 +218,7 @@ def create_project_database_pg(conninfo, schema, crs):
                            (str(SCHEMA_VERSION), authid))
             _grant(sql, cursor, schema, _existing_roles(cursor))
             ensure_review_schema_pg(cursor, schema)   # the review tables, with the same roles
+            ensure_workflow_schema_pg(cursor, schema)   # workflow tables, profiles, roles and row guards
     except psycopg2.Error as exc:
         raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
                                    f"{str(exc).strip()}") from exc
@@ -228,7 +230,8 @@ def create_project_database_pg(conninfo, schema, crs):
 # Why triggers and not row policies for the row rules: a policy's USING clause hides the rows it
 # refuses, so QGIS would "save" an edit of an accepted plot that silently changed nothing; a trigger
 # refuses loudly (SQLSTATE 42501, insufficient_privilege) and the dock shows the database's reason.
-# what both guards do first: reviewers (and non-plugin roles) pass, officers only read
+# The guards of projects and plots are core.workflow.schema_pg's (driven by the workflow's roles);
+# what the reviews' guard does: reviewers (and non-plugin roles) pass, officers only read
 _GUARD_START = """
 CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -236,37 +239,11 @@ BEGIN
      OR NOT pg_has_role(current_user, 'dg_technician', 'MEMBER') THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
-  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
-    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
-      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-  END IF;
-"""
-GUARD_PROJECTS = _GUARD_START + """  IF TG_OP <> 'INSERT' AND OLD.status IN ({statuses}) THEN
-    RAISE EXCEPTION 'project % is %: only a reviewer (dg_reviewer) may change or delete it', OLD.project_code,
-      OLD.status USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW.status IN ({statuses}) THEN
-    RAISE EXCEPTION 'only a reviewer (dg_reviewer) may set project % to %', NEW.project_code, NEW.status
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END $$"""
-GUARD_PLOTS = _GUARD_START + """  IF TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = OLD.project_code
-                                   AND p.status IN ({statuses})) THEN
-    RAISE EXCEPTION 'plot % belongs to accepted project %: only a reviewer (dg_reviewer) may change it',
-      coalesce(OLD.plot_code, OLD.fid::text), OLD.project_code USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP <> 'DELETE' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = NEW.project_code
-                                   AND p.status IN ({statuses})) THEN
-    RAISE EXCEPTION 'project % is accepted: only a reviewer (dg_reviewer) may add or move plots into it',
-      NEW.project_code USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END $$"""  # nosec B608  # trigger template: psycopg2 sql.SQL fills quoted identifiers and statuses from code
+""" + OFFICER_ONLY_READS
 
 
 def _grant(sql, cursor, schema, roles):
-    """Grants to the ledger's roles and the guards of accepted projects (when all three roles exist)."""
+    """Grants to the ledger's roles (the row guards come with the workflow: core.workflow.schema_pg)."""
     if not roles:
         return
     s = sql.Identifier(schema)
@@ -279,15 +256,6 @@ def _grant(sql, cursor, schema, roles):
     if editors.seq:
         cursor.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {}, {} TO {}").format(projects, plots, editors))
         cursor.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(s, editors))
-    if set(ROLES) - roles:
-        return   # the guards name all three roles (pg_has_role fails on a missing one)
-    statuses = sql.SQL(", ").join(sql.Literal(v) for v in REVIEWER_STATUSES)
-    for table, body, name in ((projects, GUARD_PROJECTS, "guard_projects"), (plots, GUARD_PLOTS, "guard_plots")):
-        function = sql.Identifier(schema, name)
-        cursor.execute(sql.SQL(body).format(function=function, projects=projects, statuses=statuses))
-        cursor.execute(sql.SQL("CREATE TRIGGER {n} BEFORE INSERT OR UPDATE OR DELETE ON {t} "
-                               "FOR EACH ROW EXECUTE FUNCTION {f}()").format(n=sql.Identifier(name), t=table,
-                                                                             f=function))
 
 
 def _schema_version(cursor, schema, label):
@@ -372,6 +340,36 @@ def layer_uri(target, schema, table):
     return uri.uri(False)
 
 
+def migrate_workflow_pg(conninfo, schema):
+    """Give a schema of the release before the 2024 reform its workflow part, in one transaction.
+
+    Returns the pinned projects (``[(code, profile, reason)]``), or None when nothing was needed.  Only
+    the schema's owner can alter its tables: anyone else gets a message saying so, and nothing changes."""
+    import psycopg2
+    target = resolve_target(conninfo)
+    connection = _connect(target)
+    try:
+        with connection, connection.cursor() as cursor:
+            version = workflow_schema_version_pg(cursor, schema)
+            if version > WORKFLOW_SCHEMA_VERSION:
+                raise ProjectDatabaseError(f"{target.label}: the workflow tables of schema {schema} have version "
+                                           f"{version}, newer than this plugin understands "
+                                           f"({WORKFLOW_SCHEMA_VERSION}); update the plugin")
+            if version == WORKFLOW_SCHEMA_VERSION:
+                return None
+            return ensure_workflow_schema_pg(cursor, schema)
+    except psycopg2.errors.InsufficientPrivilege as exc:
+        raise ProjectDatabaseError(
+            f"{target.label}: schema {schema} was made by an earlier release and needs the workflow tables of the "
+            f"2024 rules; only its owner can add them (open it once as the owner). Nothing was changed. "
+            f"({str(exc).strip().splitlines()[0]})") from exc
+    except psycopg2.Error as exc:
+        raise ProjectDatabaseError(f"{target.label}: upgrading schema {schema} failed, nothing was changed: "
+                                   f"{str(exc).strip()}") from exc
+    finally:
+        connection.close()
+
+
 def open_project_database_pg(conninfo, schema):
     """Check the schema version and return ``(plots_layer, projects_layer)`` as configured QGIS postgres layers."""
     target = resolve_target(conninfo)
@@ -382,6 +380,7 @@ def open_project_database_pg(conninfo, schema):
     if version < SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}; PostGIS project "
                                    f"databases start at version {SCHEMA_VERSION} and cannot be migrated")
+    migrate_workflow_pg(target, schema)
     plots = QgsVectorLayer(layer_uri(target, schema, PLOTS_LAYER), plots_layer_name(), "postgres")
     projects = QgsVectorLayer(layer_uri(target, schema, PROJECTS_TABLE), projects_layer_name(), "postgres")
     if not plots.isValid() or not projects.isValid():

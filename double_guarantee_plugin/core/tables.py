@@ -72,6 +72,7 @@ class YieldTable:
     name_en: str
     approximation: bool
     yield_kg_per_mu: dict  # grade (int) -> kg/亩 (float)
+    example: bool = False  # an example shipped with the plugin, to be replaced by the province's own
 
     def yield_for(self, grade):
         return self.yield_kg_per_mu.get(int(grade))
@@ -106,6 +107,7 @@ class RuleProfile:
     consolidation: dict = None
     reclamation_share_min: float = None
     source_path: str = field(default="", compare=False)
+    reform: object = None   # core.profile_reform.ReformKeys: workflow, dates, 2024 keys (checked at load)
 
     def yield_table(self, grade_system_id):
         """The yield table for a grade system, or None where the profile has none."""
@@ -210,7 +212,8 @@ def load_yield_table(table_id):
     if missing:
         raise TableError(f"{path}: no yield for grades {missing}")
     return YieldTable(_require(doc, path, "id", str), system_id, _require(doc, path, "name_zh", str),
-                      _require(doc, path, "name_en", str), bool(doc.get("approximation", False)), table)
+                      _require(doc, path, "name_en", str), bool(doc.get("approximation", False)), table,
+                      bool(doc.get("example", False)))
 
 
 @functools.lru_cache(maxsize=None)
@@ -261,11 +264,13 @@ def load_rule_profile(profile_id=DEFAULT_PROFILE_ID):
         datetime.date.fromisoformat(_require(cutoff, path, "before", str, "funding_cutoff: "))
     except ValueError:
         raise TableError(f"{path}: funding_cutoff.before is not an ISO date") from None
+    from . import profile_reform
+    reform = profile_reform.parse(doc, path)
     return RuleProfile(_require(doc, path, "id", str), _require(doc, path, "name_zh", str),
                        _require(doc, path, "name_en", str), default_system, dict(yield_ids),
                        float(_require(doc, path, "min_mapping_area_m2", (int, float))), fee_id, cutoff,
                        doc.get("split_rules"), doc.get("consolidation"), doc.get("reclamation_share_min"),
-                       path)
+                       path, reform)
 
 
 @functools.lru_cache(maxsize=None)

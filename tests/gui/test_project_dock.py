@@ -205,7 +205,9 @@ def test_delete_project_asks_nothing_lost_until_saved(dock, project_db_path, idl
 def test_new_rename_and_status(dock, project_db_path, idle):
     dock.open_database(str(project_db_path))
     idle(dock)
-    code = dock.new_project({"project_code": "XM-TEST", "project_name": "测试项目", "county_code": "320999"})
+    # implemented in 2024: the national_2017 flow, whose status is set directly (2025 projects take workflow steps)
+    code = dock.new_project({"project_code": "XM-TEST", "project_name": "测试项目", "county_code": "320999",
+                             "implemented_on": "2024-06-01"})
     assert code == "XM-TEST" and dock.selected_project() == "XM-TEST"
     dock.rename_project("新名称")
     assert projects.find_project(dock.projects_layer, "XM-TEST")["project_name"] == "新名称"

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget
 
 from double_guarantee_plugin.core.credits import ProjectCredit
@@ -34,6 +34,7 @@ def dock(iface, filled_target):
     widget.cleanup()
     widget.setParent(None)      # off the main window at once: no event loop may run deleteLater before the next test
     widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # gone before a later test counts docks
     # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
     QgsSettings().remove("DoubleGuarantee/ledger_target")
@@ -60,7 +61,8 @@ def test_dock_is_discovered_and_shows_balances_and_journal(dock, tmp_path):
     path = dock.export_csv(str(tmp_path / "export.csv"))
     with open(path, encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["record"] for r in rows] == ["balance", "journal"] and rows[1]["project_code"] == "DG2023-01"
+    assert [r["record"] for r in rows] == ["verification", "balance", "journal"]
+    assert rows[2]["project_code"] == "DG2023-01"
 
 
 def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):

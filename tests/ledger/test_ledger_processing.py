@@ -43,7 +43,8 @@ def test_report_algorithm_writes_balances_and_journal(processing_ready, filled, 
     assert (result["BALANCE_COUNT"], result["ENTRY_COUNT"], result["VERIFIED"]) == (2, 2, True)
     with open(output, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["record"] for r in rows] == ["balance", "balance", "journal", "journal"]
+    assert [r["record"] for r in rows] == ["verification", "balance", "balance", "journal", "journal"]
+    assert rows[0]["note"].startswith("verified") and rows[0]["entry_id"] == "2"
     demo = [r for r in rows if r["record"] == "balance" and r["county_code"] == "320999"][0]
     assert float(demo["area_mu"]) == 60 and float(demo["area_ha"]) == pytest.approx(4.0)
     assert float(demo["capacity_wan_kg"]) == pytest.approx(4.8) and demo["county_name"] == "示范县"
@@ -52,7 +53,7 @@ def test_report_algorithm_writes_balances_and_journal(processing_ready, filled, 
     layer = one["OUTPUT"] if isinstance(one["OUTPUT"], QgsVectorLayer) else None
     assert one["ENTRY_COUNT"] == 1 and one["BALANCE_COUNT"] == 1
     if layer is not None:
-        assert layer.featureCount() == 2
+        assert layer.featureCount() == 3            # the verification row, the balance, the entry
 
 
 def test_report_on_a_missing_ledger_is_a_clear_error(processing_ready, tmp_path):

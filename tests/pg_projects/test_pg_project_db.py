@@ -107,7 +107,8 @@ def test_status_check_and_roles(pg_county):
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         sql(tech, f"UPDATE {SCHEMA}.projects SET status = 'accepted' WHERE project_code = %s", (PROJECT,))
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
-        sql(tech, f"INSERT INTO {SCHEMA}.projects (project_code, status) VALUES ('NEW-2', 'accepted')")
+        sql(tech, f"INSERT INTO {SCHEMA}.projects (project_code, implemented_on, status) VALUES ('NEW-2', "
+                  f"'2024-06-01', 'accepted')")   # (an undated project follows national_2024: no 'accepted' there)
     assert sql(owner, f"SELECT status FROM {SCHEMA}.projects WHERE project_code = %s", (PROJECT,)) == [("under_way",)]
     # the reviewer accepts; afterwards the accepted project and its plots are out of the technician's reach,
     # refused loudly (a silently unchanged row would look saved in QGIS)

@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
                                  QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...core import tables
 from ...core.live_credits import STATUS_BLOCKING, STATUS_NOT_CHECKED, STATUS_OK, STATUS_WARNING
 from ...core.units import kg_to_wan_kg, mu_to_ha
 from ...core.verdicts import verdict_label
@@ -17,7 +18,9 @@ from ...i18n import tr
 STATUS_COLOURS = {STATUS_OK: "#1b7f3b", STATUS_WARNING: "#b06d00", STATUS_BLOCKING: "#c0392b",
                   STATUS_NOT_CHECKED: "#6c6c6c"}
 MAX_MESSAGES = 5
-PLOT_COLUMNS = ("plot", "kind", "area_mu", "credit_area_mu", "credit_capacity_kg", "credit_paddy_mu", "note")
+PLOT_COLUMNS = ("plot", "kind", "grade_system", "area_mu", "credit_area_mu", "credit_capacity_kg", "credit_paddy_mu",
+                "note")
+NUMBER_COLUMNS = range(3, 7)
 
 
 status_label = verdict_label   # the one table of verdict words (core.verdicts)
@@ -26,6 +29,15 @@ status_label = verdict_label   # the one table of verdict words (core.verdicts)
 def kind_label(kind):
     return {"new_farmland": tr("New farmland"), "upgrading": tr("Upgrading"),
             "not_creditable": tr("Not creditable")}.get(kind, kind)
+
+
+def grade_system_label(credit):
+    """The grade system a plot was credited under, marked when it was the rule profile's default."""
+    if not credit.grade_system_used:
+        return "—"
+    system = tables.grade_systems().get(credit.grade_system_used)
+    name = system.name_zh if system else credit.grade_system_used
+    return tr("{} (profile default)", name) if credit.grade_system_default else name
 
 
 def _number(value, digits=2):
@@ -100,8 +112,8 @@ class CreditPanel(QWidget):
         self.plot_table = QTableWidget(0, len(PLOT_COLUMNS))
         self.plot_table.setObjectName("plotTable")
         self.plot_table.setHorizontalHeaderLabels([
-            tr("Plot"), tr("Kind"), tr("Area (mu)"), tr("Area credit (mu)"), tr("Capacity credit (kg)"),
-            tr("Paddy credit (mu)"), tr("Note")])
+            tr("Plot"), tr("Kind"), tr("Grade system"), tr("Area (mu)"), tr("Area credit (mu)"),
+            tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Note")])
         self.plot_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.plot_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.plot_table.verticalHeader().setVisible(False)
@@ -188,13 +200,14 @@ class CreditPanel(QWidget):
         try:
             self.plot_table.setRowCount(len(plot_credits))
             for row, (fid, credit) in enumerate(plot_credits):
-                cells = [str(credit.plot_code), kind_label(credit.plot_kind), _number(credit.area_mu),
+                cells = [str(credit.plot_code), kind_label(credit.plot_kind), grade_system_label(credit),
+                         _number(credit.area_mu),
                          _number(credit.credit_area_mu), _number(credit.credit_capacity_kg, 0),
                          _number(credit.credit_paddy_mu), credit.reason]
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setData(Qt.UserRole, fid)
-                    if column >= 2 and column <= 5:
+                    if column in NUMBER_COLUMNS:
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                     self.plot_table.setItem(row, column, item)
                 if fid in selected:

@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFil
                                  QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.ledger import ENTRY_KINDS, LedgerError, ledger_path_for, open_ledger
+from ...core.ledger.integrity import failure_message
 from ...core.ledger.report import report_rows, write_csv
 from ...core.units import kg_to_wan_kg, mu_to_ha
 from ...core.local_time import local_time_text
@@ -47,6 +48,7 @@ class LedgerDock(QDockWidget):
         self.setObjectName(OBJECT_NAME)
         self.iface = iface
         self.ledger = None
+        self.integrity_failure = None   # the verification report of an open ledger that did not verify
         body = QWidget(self)
         layout = QVBoxLayout(body)
 
@@ -82,6 +84,12 @@ class LedgerDock(QDockWidget):
         offer_row.addWidget(self.create_beside_button)
         layout.addLayout(offer_row)
         self._show_offer(None)
+        # a ledger that does not verify: said at the top, where it is seen before any button
+        self.integrity_label = QLabel(body)
+        self.integrity_label.setWordWrap(True)
+        self.integrity_label.setStyleSheet("QLabel { color: #a40000; font-weight: bold; }")
+        self.integrity_label.setVisible(False)
+        layout.addWidget(self.integrity_label)
 
         county_row = QHBoxLayout()
         self.county_combo = QComboBox(body)
@@ -208,9 +216,13 @@ class LedgerDock(QDockWidget):
 
     # ----- ledger and county -------------------------------------------------------------------
     def _set_enabled(self, enabled):
-        for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
-                       self.export_button, self.reverse_button, self.county_combo):
+        for widget in (self.export_button, self.county_combo):
             widget.setEnabled(enabled)
+        # a ledger that does not verify stays readable, but nothing more is written to it
+        writable = enabled and self.integrity_failure is None
+        for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
+                       self.reverse_button):
+            widget.setEnabled(writable)
 
     def message(self, text, level=Qgis.Info):
         self.status_label.setText(text)
@@ -250,15 +262,30 @@ class LedgerDock(QDockWidget):
         except LedgerError as exc:
             self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
             return False
+        try:
+            report = ledger.verify()   # before anything is shown or written: a tampered ledger is named now
+        except LedgerError as exc:
+            ledger.close()
+            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.MessageLevel.Critical)
+            return False
         self._close_ledger()
         self.ledger = ledger
+        self.integrity_failure = None if report["ok"] else report
         if by_user:
             self.follows_project = False
         self.target_combo.setCurrentText(target)
         remember_ledger_target(target)
         self._fill_counties()
         self._set_enabled(True)
-        self.message(tr("Ledger {} opened", ledger.describe()))
+        self.integrity_label.setVisible(self.integrity_failure is not None)
+        if self.integrity_failure is not None:
+            # a file by its name, not its whole path: the message must fit the dock and the message bar
+            where = os.path.basename(target) if ledger.backend == "geopackage" else ledger.describe()
+            text = failure_message(where, report)
+            self.integrity_label.setText(text)
+            self.message(text, Qgis.MessageLevel.Critical)
+        else:
+            self.message(tr("Ledger {} opened and verified ({} entries)", ledger.describe(), report["entries"]))
         return True
 
     def open_for_project_database(self, project_db_path):
@@ -426,6 +453,8 @@ class LedgerDock(QDockWidget):
         if self.ledger is not None:
             self.ledger.close()
             self.ledger = None
+        self.integrity_failure = None
+        self.integrity_label.setVisible(False)
 
     def cleanup(self):
         project = QgsProject.instance()

@@ -194,6 +194,8 @@ class ProjectDock(QDockWidget):
             action.triggered.connect(lambda _c=False, code=row["code"]: self._guarded(self.set_status, code))
         self.status_button.setMenu(menu)
         project_row.addWidget(self.status_button)
+        project_row.addWidget(self._button(tr("Workflow…"), self.open_workflow, tr(
+            "The project's rule profile, its acceptance steps (who, when) and the next step"), "workflowButton"))
         upper_layout.addLayout(project_row)
         exchange_row = QHBoxLayout()
         exchange_row.addWidget(self._button(tr("Import TXT…"), self.import_txt,
@@ -586,6 +588,7 @@ class ProjectDock(QDockWidget):
 
     def set_status(self, status):
         code = self._require_project()
+        _check_direct_status(self.projects_layer, code, status)
         projects.update_project(self.projects_layer, code, {"status": status}, tr("status of {}", code))
         self._record([self.projects_layer])
         if status == "accepted":
@@ -607,7 +610,7 @@ class ProjectDock(QDockWidget):
             return
         self.refresh_project_list()
 
-    def _offer_deposit(self, code):
+    def _offer_deposit(self, code, profile=None, accepted_on=None):
         try:
             from ..dialogs.deposit import offer_deposit
         except ImportError:
@@ -620,14 +623,39 @@ class ProjectDock(QDockWidget):
             if ledger_target is False:
                 return None
         attributes = projects.feature_dict(projects.find_project(self.projects_layer, code))
-        snapshot = live_credits.compute_snapshot(self.plots_layer, code, self.profile, self.constraint_set,
+        if accepted_on:
+            attributes["accepted_on"] = accepted_on   # the date of the deposit step (入库)
+        profile = profile or self.profile
+        snapshot = live_credits.compute_snapshot(self.plots_layer, code, profile, self.constraint_set,
                                                  live_credits.ConstraintEngineCache(),
                                                  project_types=self._project_types())
         try:
-            return offer_deposit(self.iface, attributes, snapshot.project_credit, ledger_target, profile=self.profile)
+            return offer_deposit(self.iface, attributes, snapshot.project_credit, ledger_target, profile=profile)
         except Exception as exc:  # noqa: BLE001 - another part's dialog must not break the dock
             self.message(tr("The deposit dialog failed: {}", exc), "warning")
             return None
+
+    def open_workflow(self):
+        """The workflow dialog of the selected project; its deposit step offers the deposit."""
+        code = self._require_project()
+        if self.projects_layer.isEditable() and self.projects_layer.isModified():
+            raise projects.ProjectError(tr("Save or discard the edits of the projects first: a workflow step is "
+                                           "written to the database at once"))
+        from ...core.workflow import open_store
+        from ..dialogs.workflow import WorkflowDialog
+        pg = (self._pg_connect_as or self.pg_database[0], self.pg_database[1]) if self.pg_database else None
+        dialog = WorkflowDialog(open_store(self.database_path, pg), code, self.plots_layer, self,
+                                on_deposit=lambda project, step: self._offer_deposit(
+                                    project, workflow_profile(project, self.projects_layer), step.step_on))
+        dialog.stepTaken.connect(lambda _step: self._projects_changed_outside())
+        dialog.profileChanged.connect(lambda _profile: self._projects_changed_outside())
+        dialog.exec()
+        return dialog
+
+    def _projects_changed_outside(self):
+        """The workflow wrote to the projects table directly: show what is stored now."""
+        self.projects_layer.reload()
+        self.refresh_project_list()
 
     def _postgis_ledger_target(self, code):
         """The ledger for a PostGIS project database: the one chosen for this QGIS project, else the
@@ -1131,3 +1159,26 @@ def _colour(name):
     from qgis.PyQt.QtGui import QBrush, QColor
     return QBrush(QColor(name))
 
+
+def workflow_profile(code, projects_layer):
+    """The rule profile that governs project ``code`` (its dates, or the recorded override)."""
+    from ...core.workflow import choose_profile
+    return choose_profile(projects.feature_dict(projects.find_project(projects_layer, code))).profile
+
+
+def _check_direct_status(projects_layer, code, status):
+    """A project under a step-by-step workflow (national_2024) moves only through the workflow dialog; under
+    the 2017 flow the status set directly must be one of its states."""
+    from ...core.workflow import ProfileChoiceError, workflow_of
+    try:
+        profile = workflow_profile(code, projects_layer)
+    except ProfileChoiceError as exc:
+        raise projects.ProjectError(str(exc)) from exc
+    workflow = workflow_of(profile)
+    if workflow.sequential:
+        raise projects.ProjectError(tr("Project {} follows the workflow of {}: move it a step at a time with "
+                                       "Workflow…, which records the date and who took each step", code,
+                                       profile.id))
+    if workflow.state(status) is None:
+        raise projects.ProjectError(tr("Project {}: '{}' is not a state of the workflow of {} ({})", code, status,
+                                       profile.id, " → ".join(state.name_zh for state in workflow.states)))

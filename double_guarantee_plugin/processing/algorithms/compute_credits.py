@@ -25,7 +25,10 @@ FIELD_PARAMETERS = [
 ]
 PLOT_OUTPUT_FIELDS = [("area_m2", QVariant.Double), ("area_mu", QVariant.Double), ("plot_kind", QVariant.String),
                       ("credit_area_mu", QVariant.Double), ("credit_capacity_kg", QVariant.Double),
-                      ("credit_paddy_mu", QVariant.Double), ("reason", QVariant.String)]
+                      ("credit_paddy_mu", QVariant.Double), ("reason", QVariant.String),
+                      # the grade system the plot was credited under, and whether the plot stated it
+                      # ('plot') or the rule profile's default applied ('profile_default')
+                      ("grade_system_used", QVariant.String), ("grade_system_source", QVariant.String)]
 PROJECT_OUTPUT_FIELDS = [("project_code", QVariant.String), ("plot_count", QVariant.Int),
                          ("refused_count", QVariant.Int), ("area_mu", QVariant.Double),
                          ("area_ha", QVariant.Double), ("new_farmland_mu", QVariant.Double),
@@ -56,7 +59,9 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
     def shortHelpString(self):  # noqa: N802
         return tr("Classifies each plot as new farmland, upgrading or not creditable and computes its area, "
                   "grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule "
-                  "profile's yield table. Plots with bad input get a reason and zero credit. "
+                  "profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names "
+                  "the grade system each plot was credited under and grade_system_source whether the plot stated it "
+                  "(plot) or the profile's default applied (profile_default). "
                   "PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -127,7 +132,8 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
             out.setGeometry(feature.geometry())
             out.setAttributes(list(feature.attributes()) + [
                 credit.area_m2, credit.area_mu, credit.plot_kind, credit.credit_area_mu,
-                credit.credit_capacity_kg, credit.credit_paddy_mu, credit.reason])
+                credit.credit_capacity_kg, credit.credit_paddy_mu, credit.reason, credit.grade_system_used or None,
+                _grade_system_source(credit)])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
 
         for project in project_credits:
@@ -166,6 +172,12 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
         feedback.pushInfo(tr("Checking constraints before computing credits"))
         project_checks = ConstraintEngine(constraint_set, profile).check_plots(source, fields=mapping)
         return {plot.plot_fid: plot for check in project_checks.values() for plot in check.plots}
+
+
+def _grade_system_source(credit):
+    if not credit.grade_system_used:
+        return None
+    return "profile_default" if credit.grade_system_default else "plot"
 
 
 def _reason_kind(reason):
