@@ -7,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test bench run package docs transup transcompile screenshots clean
+.PHONY: setup demo test bench run package docs manual-screenshots transup transcompile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,6 +35,11 @@ package: setup transcompile docs
 # the user manual (docs/manual, Markdown) as HTML pages inside the plugin: resources/help/
 docs: setup
 	$(PY) scripts/build_docs.py
+
+# the manual's pictures from the desktop test (real QGIS, Xvfb 1366x768, zh-Hans and en_US), then make docs
+manual-screenshots: setup transcompile
+	@[ -f demo_output/demo_county.qgz ] || $(MAKE) demo
+	$(PY) scripts/manual_screenshots.py $(MANUAL_SHOTS_ARGS)
 
 transup:
 	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' | sort) -ts i18n/double_guarantee_zh_CN.ts

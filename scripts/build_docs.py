@@ -87,8 +87,8 @@ def title_of(text, page):
     raise DocsError(f"page {page} has no '# ' title line")
 
 
-def problems(manual=MANUAL):
-    """What is wrong with the sources: missing pages, pictures or link targets."""
+def problems(manual=MANUAL, pictures=True):
+    """What is wrong with the sources: missing pages, pictures (unless ``pictures`` is False) or link targets."""
     found = []
     spec = load_manual(manual)
     for language in spec["languages"]:
@@ -98,7 +98,7 @@ def problems(manual=MANUAL):
                 found.append(f"{path.relative_to(manual)} is missing")
                 continue
             text = path.read_text(encoding="utf-8")
-            for image in image_refs(text):
+            for image in image_refs(text) if pictures else ():
                 if not (path.parent / image).is_file():
                     found.append(f"{path.relative_to(manual)} shows {image}, which is missing")
             for target in page_links(text):
@@ -151,8 +151,9 @@ def version():
     return found.group(1).strip() if found else "?"
 
 
-def build(out=OUT, manual=MANUAL):
-    found = problems(manual)
+def build(out=OUT, manual=MANUAL, missing_pictures_ok=False):
+    """Write the manual into ``out``; ``missing_pictures_ok`` only for the run that takes the pictures."""
+    found = problems(manual, pictures=not missing_pictures_ok)
     if found:
         raise DocsError("the manual's sources are incomplete:\n  " + "\n  ".join(found))
     spec = load_manual(manual)
@@ -170,6 +171,8 @@ def build(out=OUT, manual=MANUAL):
             (folder / f"{page}.html").write_text(render_page(spec, language, page, text, version()), encoding="utf-8")
             written += 1
             for image in image_refs(text):
+                if missing_pictures_ok and not (manual / language / image).is_file():
+                    continue
                 target = folder / image
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(manual / language / image, target)
@@ -179,9 +182,11 @@ def build(out=OUT, manual=MANUAL):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--missing-pictures-ok", action="store_true",
+                        help="build without the pictures not taken yet (make manual-screenshots only)")
     args = parser.parse_args(argv)
     try:
-        count = build(args.out)
+        count = build(args.out, missing_pictures_ok=args.missing_pictures_ok)
     except DocsError as exc:
         print(f"docs: {exc}", file=sys.stderr)
         return 1
