@@ -39,7 +39,7 @@ def shot_file(folder, name):
 def render_sheet(pdf, target):
     with tempfile.TemporaryDirectory() as scratch:
         stem = Path(scratch) / "page"
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
                        check=True)
         shutil.copy(f"{stem}.png", target)
 

@@ -4,19 +4,24 @@
 
 ``make manual-screenshots`` runs it (``tests/desktop/run_desktop.py --scenario manual_scenario``) in
 zh-Hans and en_US; the screenshots it leaves (one after each step, and the named moments of the
-steps) are what ``docs/manual/screenshots.json`` lists.  The Help step clicks the button in the
+steps) are what ``docs/manual/screenshots.json`` lists.  The harness starts QGIS with the demo
+county only for its own scenario, so the first step here opens the demo project (a private copy)
+as a user does, with the project's Open action.  The Help step clicks the button in the
 project dock's title bar with a real click; QGIS would start a browser, so a ``file:`` URL handler
 records the page instead, and the step checks that the page is the dock's chapter, in the
 interface's language, inside the installed plugin.
 """
 import os
+from pathlib import Path
 
-from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QObject, QRect, QUrl, pyqtSlot
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QAbstractButton, QListWidget, QPlainTextEdit
+from qgis.PyQt.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit
+from qgis.utils import iface
 
 import user
-from scenario import CHINESE, PROJECT_DOCK, Scenario as FlowScenario, text
+from scenario import CHECK_DOCK, CHINESE, PROJECT_DOCK, WORK, Scenario as FlowScenario, text
 from user import Wait, check
 
 REVIEW_DOCK = "DoubleGuaranteeReviewDock"
@@ -37,17 +42,35 @@ class PageCatcher(QObject):
 
 class Scenario(FlowScenario):
     def steps(self):
-        return super().steps() + [("review", self.review), ("help", self.help)]
+        flow = super().steps()
+        after_check = [name for name, _step in flow].index("first_check") + 1
+        flow.insert(after_check, ("check_results", self.check_results))
+        return [("open_demo", self.open_demo)] + flow + [("review", self.review), ("help", self.help)]
+
+    def check_results(self):
+        """The results of the first check brought into view with the wheel, as a user scrolls the dock."""
+        from qgis.PyQt.QtWidgets import QTreeWidget
+        tree = user.find(self.dock(CHECK_DOCK), QTreeWidget, "checkTree")
+        top = QRect(0, 0, min(tree.width(), 300), min(tree.height(), 120))
+        yield from user.scroll_into_view(tree, "the check results", top)
+
+    def open_demo(self):
+        """The demo county's QGIS project, copied as the harness copies it for its own scenario, opened."""
+        import run_desktop
+        if not QgsProject.instance().mapLayers():
+            project = run_desktop.copy_demo(Path(WORK))
+            iface.addProject(str(project))
+        yield Wait(lambda: len(QgsProject.instance().mapLayers()) >= 5, "the demo county's layers", 60)
 
     def review(self):
-        user.click(self.toolbar_button_of(REVIEW_DOCK), "the review dock's toolbar button")
         dock = self.dock(REVIEW_DOCK)
-        yield Wait(lambda: dock.isVisible() and user.on_screen(dock, whole=False), "the review dock in front")
         projects = user.find(dock, QListWidget, "reviewProjectList")
+        yield from self._show_dock(dock, dock.widget())      # a click on its tab
         yield Wait(lambda: projects.count() >= 14, "the review dock listing the demo projects", 30)
         row = next(i for i in range(projects.count()) if projects.item(i).text().startswith(REVIEWED))
         index = projects.model().index(row, 0)
-        yield from user.scroll_into_view(projects, "the project list", projects.visualRect(index))
+        if not user.item_clickable(projects, index):
+            yield from user.scroll_into_view(projects.viewport(), "the project list", projects.visualRect(index))
         yield Wait(lambda: user.item_clickable(projects, index), f"{REVIEWED} in view")
         user.click_item(projects, index, f"the row of {REVIEWED}")
         yield Wait(lambda: projects.currentRow() == row, f"{REVIEWED} chosen")
@@ -59,8 +82,16 @@ class Scenario(FlowScenario):
         yield from user.scroll_into_view(comment, "the comment")
         user.type_text(comment, text("地块边界与现场一致", "Plot boundaries match the site"), "the comment")
         yield Wait(lambda: comment.toPlainText() != "", "the comment typed")
+        reviewer = user.find(dock, QLineEdit, "reviewerEdit")
+        yield from user.scroll_into_view(reviewer, "the reviewer")
+        user.type_text(reviewer, text("张工", "Zhang"), "the reviewer")
+        yield Wait(lambda: reviewer.text() != "", "the reviewer typed")
         save = user.find(dock, QAbstractButton, "saveVerdictButton")
-        yield from user.scroll_into_view(save, "保存结论")
+        viewport = dock.widget().viewport() if hasattr(dock.widget(), "viewport") else dock.widget()
+        # the English dock is wider than its place at 1366 px, and so is this button: its middle, where a
+        # user clicks, is what must come into view
+        middle = None if save.width() <= viewport.width() else QRect(save.width() // 2 - 10, 0, 20, save.height())
+        yield from user.scroll_into_view(save, "保存结论", middle)
         user.click(save, "保存结论")
         current = dock.current_label
         yield Wait(lambda: text("通过", "passed") in current.text(), "the verdict saved", 30)
