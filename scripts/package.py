@@ -90,7 +90,8 @@ def source_files(ref):
     files = {n: (lambda p=ROOT / n: p.read_bytes()) for n in listed
              if n and staged_name(n) and (ROOT / n).is_file()}
     head = git("rev-parse", "--short=12", "HEAD").decode().strip()
-    changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=all").decode("utf-8").splitlines()
+    changed = [line[3:] for line in git("-c", "core.quotePath=false", "status", "--porcelain",
+                                        "--untracked-files=all").decode("utf-8").splitlines()
                if staged_name(line[3:].split(" -> ")[-1])]
     if not changed:
         return files, f"the working tree, unchanged since commit {head}"
