@@ -133,7 +133,7 @@ def live_plot_wkt(rng):
 
 
 def _native(plots, farmland):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
     from double_guarantee_plugin.core.crs import CGCS2000_ELLIPSOID
     context = QgsProcessingContext()

@@ -47,7 +47,7 @@ class DoubleGuaranteePlugin:
                 dock.setObjectName(f"DoubleGuarantee{dock.objectName() or type(dock).__name__}")
             dress_dock(dock)       # one title pattern and a distinct icon per dock
             add_help(dock, self.iface.messageBar())   # 帮助 in the title bar, F1: the dock's chapter
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks.append(dock)
             toggle = dock.toggleViewAction()
             self.iface.addPluginToMenu(MENU_NAME, toggle)

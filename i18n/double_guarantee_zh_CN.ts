@@ -568,7 +568,7 @@
             <translation>约束核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="464" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Constraint layer</source>
             <translation>约束图层</translation>
         </message>
@@ -698,7 +698,7 @@
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="454" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="457" />
             <source>County {}</source>
             <translation>县级行政区 {}</translation>
         </message>
@@ -958,12 +958,12 @@
             <translation>在会审图件的地块下方绘制底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="85" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="100" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
         </message>
@@ -1398,7 +1398,7 @@
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="420" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="423" />
             <source>Legend</source>
             <translation>图例</translation>
         </message>
@@ -1828,7 +1828,7 @@
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="464" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
         </message>
@@ -1928,7 +1928,7 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="42" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
@@ -1943,7 +1943,7 @@
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="104" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
@@ -2043,7 +2043,7 @@
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="450" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="453" />
             <source>Project code {}</source>
             <translation>项目编号 {}</translation>
         </message>
@@ -2138,7 +2138,7 @@
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1179" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1182" />
             <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
             <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
@@ -2168,7 +2168,7 @@
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1183" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1186" />
             <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
             <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
@@ -2353,7 +2353,7 @@
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="151" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
@@ -2448,7 +2448,7 @@
             <translation>搜索项目、备注…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="86" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="90" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
@@ -2498,7 +2498,7 @@
             <translation>其他图层的严重程度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="464" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
@@ -2563,12 +2563,12 @@
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="119" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="464" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -2678,7 +2678,7 @@
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="155" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="159" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
@@ -4617,7 +4617,7 @@ Reproject the plots to {} for the file?</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="71" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
@@ -5062,7 +5062,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="464" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
         </message>
@@ -5072,7 +5072,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 个项目（全部见县级汇总表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="391" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="394" />
             <source>… and {} more rows</source>
             <translation>……另有 {} 行</translation>
         </message>

@@ -5,6 +5,26 @@ import sqlite3
 import pytest
 
 
+def dispose_widget(widget):
+    """Take a dock or dialog out of the main window and delete it now.
+
+    ``deleteLater()`` alone never runs in a test: there is no event loop, and Qt sends a deferred
+    delete posted outside one only when asked for that event type. A dock left behind stays a child
+    of pytest-qgis's main window, where later tests (load/unload twice) find it.
+    """
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow
+    if widget is None or sip.isdeleted(widget):
+        return
+    parent = widget.parentWidget()
+    if isinstance(widget, QDockWidget) and isinstance(parent, QMainWindow):
+        parent.removeDockWidget(widget)
+    widget.setParent(None)
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def copy_gpkg(source, target):
     """Copy a GeoPackage through SQLite's backup API: a consistent snapshot even while QGIS holds the
     file open in WAL mode, where a plain file copy can miss pages still in the ``-wal`` file."""
@@ -17,12 +37,12 @@ def copy_gpkg(source, target):
 
 def processing_figures(layer, code, profile_id="national_2017"):
     """The PROJECT_OUTPUT row of doubleguarantee:computecredits for ``code`` on ``layer`` (edit buffer included)."""
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis import processing
+    from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
     context = QgsProcessingContext()
     result = processing.run("doubleguarantee:computecredits",
-                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": "TEMPORARY_OUTPUT",
-                             "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
+                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+                             "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}, context=context,
                             feedback=QgsProcessingFeedback())
     table = result["PROJECT_OUTPUT"]
     if isinstance(table, str):

@@ -5,7 +5,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsField, QgsGeometry
                        QgsProcessingException, QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.area import EllipsoidalArea
 from double_guarantee_plugin.core.units import m2_to_mu

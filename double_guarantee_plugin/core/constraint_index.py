@@ -25,7 +25,7 @@ from qgis.PyQt.QtCore import Qt
 from .layer_credits import geometry_error  # noqa: F401 (also this module's name for it)
 from .layer_snapshot import LayerSnapshot
 
-POLYGON = QgsWkbTypes.PolygonGeometry
+POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
 
 # signals of QgsVectorLayer after which a cached index is stale (edits in the buffer are applied in
 # place instead: see IndexRegistry._watch)
@@ -42,7 +42,7 @@ def polygonal_part(geometry):
         return None
     if geometry.type() == POLYGON:
         return geometry
-    if QgsWkbTypes.isMultiType(geometry.wkbType()) or geometry.type() == QgsWkbTypes.UnknownGeometry:
+    if QgsWkbTypes.isMultiType(geometry.wkbType()) or geometry.type() == QgsWkbTypes.GeometryType.UnknownGeometry:
         parts = [part for part in geometry.asGeometryCollection() if part.type() == POLYGON and not part.isEmpty()]
         if parts:
             return QgsGeometry.collectGeometry(parts) if len(parts) > 1 else parts[0]
@@ -152,7 +152,7 @@ class LayerIndex:
         if source_crs != target_crs:
             request.setDestinationCrs(target_crs, transform_context or QgsCoordinateTransformContext())
             request.setTransformErrorCallback(self._transform_failed)
-        flags = QgsSpatialIndex.FlagStoreFeatureGeometries
+        flags = QgsSpatialIndex.Flag.FlagStoreFeatureGeometries
         if attribute:
             request.setSubsetOfAttributes([attribute], source.fields())
             self.index = QgsSpatialIndex(flags)
@@ -729,16 +729,16 @@ class IndexRegistry:
         for name in _INVALIDATING_SIGNALS:
             signal = getattr(layer, name, None)
             if signal is not None:
-                signal.connect(slot, Qt.DirectConnection)
+                signal.connect(slot, Qt.ConnectionType.DirectConnection)
         edited = functools.partial(self._edited, layer)
-        layer.geometryChanged.connect(lambda fid, geometry: edited(fid, geometry=geometry), Qt.DirectConnection)
-        layer.featureAdded.connect(lambda fid: edited(fid, added=True), Qt.DirectConnection)
-        layer.featureDeleted.connect(lambda fid: edited(fid, deleted=True), Qt.DirectConnection)
+        layer.geometryChanged.connect(lambda fid, geometry: edited(fid, geometry=geometry), Qt.ConnectionType.DirectConnection)
+        layer.featureAdded.connect(lambda fid: edited(fid, added=True), Qt.ConnectionType.DirectConnection)
+        layer.featureDeleted.connect(lambda fid: edited(fid, deleted=True), Qt.ConnectionType.DirectConnection)
         layer.attributeValueChanged.connect(lambda fid, index, value: edited(fid, field_index=index, value=value),
-                                            Qt.DirectConnection)
-        layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.DirectConnection)
+                                            Qt.ConnectionType.DirectConnection)
+        layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.ConnectionType.DirectConnection)
         if hook_project:
-            QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed, Qt.DirectConnection)
+            QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed, Qt.ConnectionType.DirectConnection)
 
     def _edited(self, layer, fid, geometry=None, added=False, deleted=False, field_index=None, value=None):
         """One edit of ``layer``'s buffer: laid over its cached indexes (a rebuild of a 55,000-feature

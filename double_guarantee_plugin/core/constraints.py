@@ -521,7 +521,7 @@ class ConstraintEngine:
             resolved.attribute = "slope_deg"
             resolved.accept = _steeper_than(entry.max_slope_deg)
             return resolved
-        if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
             return _Resolved(entry, None, tr("layer '{}' is not a polygon layer", entry.name))
         if layer.featureCount() == 0:
             return _Resolved(entry, None, tr("layer '{}' is empty", entry.name))

@@ -7,7 +7,7 @@ with their location, and applies constraint results (``plot_checks``: fid → Pl
 """
 from dataclasses import dataclass
 
-from qgis.core import QgsFeatureRequest, QgsGeometry
+from qgis.core import Qgis, QgsFeatureRequest, QgsGeometry
 
 from . import tables
 from .area import EllipsoidalArea
@@ -41,7 +41,7 @@ def geometry_problem(geometry):
 
 def geometry_error(geometry):
     """'' when GEOS finds ``geometry`` valid, else its first error with the location."""
-    errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+    errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
     if not errors:
         return ""
     first = errors[0]

@@ -15,7 +15,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
-from qgis.core import QgsExpression, QgsFeatureRequest, QgsFeedback, QgsTask
+from qgis.core import Qgis, QgsExpression, QgsFeatureRequest, QgsFeedback, QgsTask
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from . import tables
@@ -204,7 +204,7 @@ def problem_points(source, fids):
         geometry = feature.geometry()
         if geometry is None or geometry.isNull():
             continue
-        errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+        errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
         if errors and errors[0].hasWhere():
             points[feature.id()] = errors[0].where()
     return points
@@ -244,7 +244,7 @@ class CreditTask(QgsTask):
 
     def __init__(self, description, source, project_code, profile, constraint_set, engine_cache, on_done,
                  project_types=None):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.source = source
         self.project_code = project_code
         self.profile = profile

@@ -231,7 +231,7 @@ def _form_layout(layer, field_rows, title, required):
     fields marked in their labels."""
     fields = layer.fields()
     config = layer.editFormConfig()
-    config.setLayout(QgsEditFormConfig.TabLayout)
+    config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     config.clearTabs()
     group = QgsAttributeEditorContainer(title, config.invisibleRootContainer())
     group.setIsGroupBox(True)
@@ -275,8 +275,8 @@ def configure_plots_layer(layer):
             layer.setConstraintExpression(index, f'"{name}" IS NULL OR "{name}" IN ('
                                           + ", ".join(f"'{c['code']}'" for c in classes) + ")",
                                           f"{alias}: 不是 GB/T 21010 地类编码 / not a GB/T 21010 land-class code")
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
         elif name == "grade_system":
             layer.setEditorWidgetSetup(index, _value_map(systems))
             layer.setDefaultValueDefinition(index, QgsDefaultValue(
@@ -287,8 +287,8 @@ def configure_plots_layer(layer):
             layer.setConstraintExpression(index, _grade_constraint(name),
                                           f"{alias}: 超出等别体系范围 / outside the grade system's range")
         elif name == "project_code":
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
     return layer
 
 
@@ -313,10 +313,10 @@ def configure_projects_layer(layer):
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("DateTime", {
                 "field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd", "calendar_popup": True}))
         if name == "project_code":
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintUnique,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
     configure_workflow_columns(layer)
     return layer
 

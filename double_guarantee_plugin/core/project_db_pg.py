@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass
 
 from osgeo import ogr
-from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsSettings, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsSettings, QgsVectorLayer, QgsWkbTypes
 
 from . import tables
 from .ledger import LedgerStorageError, qgis_connection_params
@@ -334,7 +334,9 @@ def layer_uri(target, schema, table):
     geometry = GEOMETRY_COLUMN if table == PLOTS_LAYER else None
     uri.setDataSource(schema, table, geometry, "", KEY_COLUMN)
     if geometry:
-        uri.setWkbType(6)   # MultiPolygon: QGIS need not scan the table for the geometry type
+        # MultiPolygon: QGIS need not scan the table for the geometry type (the enum, not 6: from 3.30 on
+        # setWkbType() takes Qgis.WkbType and refuses an int)
+        uri.setWkbType(QgsWkbTypes.Type.MultiPolygon)
         # no estimated metadata: PostgreSQL's estimate of a never-analysed table is -1 rows, and the
         # live credits read featureCount()
     return uri.uri(False)

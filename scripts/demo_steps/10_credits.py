@@ -12,7 +12,7 @@ import datetime
 
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import project_db, tables
 from double_guarantee_plugin.core.constraints import ConstraintEngine, ConstraintSet
 from double_guarantee_plugin.core.layer_credits import compute_layer_credits
@@ -43,9 +43,9 @@ def _save_table(layer, path, name):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
-    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         raise RuntimeError(f"{path}: cannot write layer {name}: {error[1]}")
 
 

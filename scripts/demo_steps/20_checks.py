@@ -12,7 +12,7 @@ import time
 
 from qgis.core import QgsVectorLayer
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import constraints, project_db, tables
 from double_guarantee_plugin.core.units import m2_to_mu
 

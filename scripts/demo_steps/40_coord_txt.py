@@ -9,7 +9,7 @@ import shutil
 
 from qgis.core import QgsExpression, QgsFeatureRequest, QgsVectorLayer
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.area import EllipsoidalArea
 from double_guarantee_plugin.gui.dialogs.coord_txt import export_project_txt

@@ -14,7 +14,7 @@ from pathlib import Path
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core.reports import ReportError
 from double_guarantee_plugin.core.reports.overview import export_overview
 from double_guarantee_plugin.core.reports.report_data import gather_reports

@@ -19,7 +19,7 @@ PROJECTS = ("DG2023-01", "DG2024-06")
 
 
 def _photo(path):
-    image = QImage(800, 600, QImage.Format_RGB32)
+    image = QImage(800, 600, QImage.Format.Format_RGB32)
     image.fill(QColor("#6b8e23"))
     painter = QPainter(image)
     painter.fillRect(0, 380, 800, 220, QColor("#8b5a2b"))   # a field edge, roughly

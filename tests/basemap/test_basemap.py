@@ -135,7 +135,7 @@ def test_the_dialog_adds_the_basemap_at_the_bottom_and_without_a_key_says_so(til
     dialog.kind.setCurrentIndex(dialog.kind.findData(basemap.KIND_TIANDITU))
     assert dialog.key.isEnabled() and not dialog.url.isEnabled()
     assert configure_and_add_basemap(iface, dialog, execute=False) is None        # no key yet
-    warnings = iface.messageBar().get_messages(Qgis.Warning)
+    warnings = iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert any("key" in text or "密钥" in text for text in warnings)
     warnings.clear()
     assert len(project.mapLayers()) == 1 and requests == []

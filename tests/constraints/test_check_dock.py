@@ -41,7 +41,7 @@ def check_dock(iface, dock_layers):
     from qgis.PyQt.QtCore import Qt
     from double_guarantee_plugin.gui.docks import check_dock as module
     dock = module.create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     iface.mainWindow().show()
     canvas = iface.mapCanvas()
     canvas.show()
@@ -81,7 +81,7 @@ def test_dock_checks_every_plot_and_shows_the_verdict(check_dock, dock_layers):
     assert check_dock.results["DG2024-07"].status == "warning"
     assert "Not passed" in check_dock.verdict_label.text()
     top = check_dock.tree.topLevelItem(0)
-    assert top.data(0, Qt.UserRole)[0] == "project" and top.text(1) == "Not passed"   # worst first
+    assert top.data(0, Qt.ItemDataRole.UserRole)[0] == "project" and top.text(1) == "Not passed"   # worst first
     assert top.foreground(1).color() == QColor(STATUS_COLOURS["blocking"])
 
 

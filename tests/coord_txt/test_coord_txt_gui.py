@@ -12,7 +12,7 @@ from double_guarantee_plugin.core.coord_txt import read_coord_txt
 from double_guarantee_plugin.core.coord_txt.qgis_io import to_shapely
 from double_guarantee_plugin.core.project_db import open_project_database
 from double_guarantee_plugin.gui.dialogs.coord_txt import export_project_txt, import_txt_as_plots, is_coord_txt_drop
-from dg_testutil import answer_next_message_box, copy_gpkg  # noqa: E402
+from dg_testutil import answer_next_message_box, copy_gpkg, dispose_widget  # noqa: E402
 
 PROJECT = "DG2023-01"
 YES = lambda questions: True  # noqa: E731 - these files lie in other zones on purpose (the prompt: test_txt_import_prompt)
@@ -137,7 +137,7 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         assert _wait(lambda: not dock.busy() and _tasks_idle())
         before = len(_project_plots(dock.plots_layer, PROJECT))
         mime = _mime([traps / "utf8_bom_nested.txt"])
-        event = QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         asked = []
         answer_next_message_box("Yes", asked)     # the file lies far from the demo county: the dock asks first
         dock.dropEvent(event)
@@ -149,8 +149,7 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         if dock.plots_layer is not None and dock.plots_layer.isEditable():
             dock.plots_layer.rollBack()
         dock.cleanup()
-        dock.setParent(None)     # off the main window now: the message box's event loop delays deleteLater
-        dock.deleteLater()
+        dispose_widget(dock)
         QgsProject.instance().removeAllMapLayers()
 
 

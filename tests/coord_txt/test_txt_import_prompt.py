@@ -75,8 +75,8 @@ def test_the_outcome_is_one_line(iface, county, tmp_path):
     bar = iface.messageBar()
     import_txt_as_plots(iface, county, "ONE-1", [path], confirm=lambda questions: True)
     from qgis.core import Qgis
-    messages = list(bar.get_messages(Qgis.Warning))
-    bar.get_messages(Qgis.Warning).clear()
+    messages = list(bar.get_messages(Qgis.MessageLevel.Warning))
+    bar.get_messages(Qgis.MessageLevel.Warning).clear()
     assert messages, "the import reports its notes"
     text = messages[-1]
     assert "\n" not in text and len(text) < 160 and "1 note(s)" in text and "log" in text, text

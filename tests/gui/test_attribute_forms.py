@@ -24,7 +24,7 @@ def _form(iface, layer):
     context = QgsAttributeEditorContext()
     context.setMapCanvas(iface.mapCanvas())
     dialog = QgsAttributeDialog(layer, feature, False, iface.mainWindow(), True, context)
-    dialog.setMode(QgsAttributeEditorContext.FixAttributeMode)
+    dialog.setMode(QgsAttributeEditorContext.Mode.FixAttributeMode)
     dialog.setMinimumWidth(FORM_MIN_WIDTH_PX)        # what open_attribute_form does
     dialog.show()
     from qgis.core import QgsApplication

@@ -19,15 +19,15 @@ def county_constraint_layers(demo_paths):
 
 
 def _algorithm_row(plots_layer, layers, code):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis import processing
+    from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
     from double_guarantee_plugin.processing.algorithms.compute_credits import ComputeCreditsAlgorithm
     assert hasattr(ComputeCreditsAlgorithm, "BASIC_FARMLAND")
     context = QgsProcessingContext()
     result = processing.run("doubleguarantee:computecredits", {
         "INPUT": plots_layer, "RULE_PROFILE": "national_2017", "BASIC_FARMLAND": layers["basic_farmland"],
         "RED_LINE": layers["red_line"], "SLOPE": layers["slope"], "SLOPE_FIELD": "slope_deg",
-        "OUTPUT": "TEMPORARY_OUTPUT", "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
+        "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT, "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}, context=context,
         feedback=QgsProcessingFeedback())
     table = result["PROJECT_OUTPUT"]
     if isinstance(table, str):

@@ -85,7 +85,7 @@ def test_import_txt_button_and_drop(dock, project_db_path, idle, tmp_path, dialo
     mime.setUrls([QUrl.fromLocalFile(str(second)), QUrl.fromLocalFile(str(stray))])
     from double_guarantee_plugin.gui.dialogs.coord_txt import is_coord_txt_drop
     assert is_coord_txt_drop(mime)
-    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     dialog_acceptor()
     dock.dropEvent(event)
     idle(dock)

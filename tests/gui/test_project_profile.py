@@ -11,7 +11,7 @@ def check_dock_widget(iface, qgis_new_project):
     from qgis.PyQt.QtCore import Qt
     from double_guarantee_plugin.gui.docks.check_dock import create_dock
     widget = create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, widget)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, widget)
     yield widget
     widget.cleanup()
     iface.removeDockWidget(widget)
@@ -54,15 +54,15 @@ def test_a_project_saved_with_only_the_check_docks_key_keeps_it(qgis_new_project
 
 
 def test_processing_without_a_profile_uses_the_projects(qgis_new_project, demo_paths, processing_ready):
-    import processing
-    from qgis.core import QgsVectorLayer
+    from qgis import processing
+    from qgis.core import QgsProcessing, QgsVectorLayer
     layer = QgsVectorLayer(f"{demo_paths['projects']}|layername=plots", "plots", "ogr")
     project_profile.project_profile().set_profile_id("jiangsu_2014")
-    by_project = processing.run("doubleguarantee:computecredits", {"INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT", "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"})
+    by_project = processing.run("doubleguarantee:computecredits", {"INPUT": layer, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT, "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
     explicit = processing.run("doubleguarantee:computecredits", {"INPUT": layer, "RULE_PROFILE": "jiangsu_2014",
-                                                                 "OUTPUT": "TEMPORARY_OUTPUT", "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"})
+                                                                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT, "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
     national = processing.run("doubleguarantee:computecredits", {"INPUT": layer, "RULE_PROFILE": "national_2017",
-                                                                 "OUTPUT": "TEMPORARY_OUTPUT", "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"})
+                                                                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT, "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
 
     def capacities(result):
         return sorted(round(f["credit_capacity_kg"] or 0, 3) for f in result["OUTPUT"].getFeatures())

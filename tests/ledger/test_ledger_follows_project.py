@@ -23,7 +23,7 @@ def ledger_dock(iface, qgis_new_project):
     from qgis.PyQt.QtCore import Qt
     from double_guarantee_plugin.gui.docks.ledger_dock import create_dock
     dock = create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     yield dock
     dock.cleanup()
     iface.removeDockWidget(dock)

@@ -4,12 +4,12 @@ import csv
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget
 
 from double_guarantee_plugin.core.credits import ProjectCredit
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import copy_gpkg, dispose_widget  # noqa: E402
 
 DEMO = "320999"
 
@@ -32,9 +32,7 @@ def dock(iface, filled_target):
     widget.set_county(DEMO)
     yield widget
     widget.cleanup()
-    widget.setParent(None)      # off the main window at once: no event loop may run deleteLater before the next test
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # gone before a later test counts docks
+    dispose_widget(widget)
     # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
     QgsSettings().remove("DoubleGuarantee/ledger_target")
@@ -67,7 +65,7 @@ def test_dock_is_discovered_and_shows_balances_and_journal(dock, tmp_path):
 
 def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):
     dialog = dock.open_write_off(exec_=False)
-    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.project_code.setText("JS-1")
     dialog.land_class.setCurrentIndex(dialog.land_class.findData("0101"))
     dialog.grade.setValue(7)
@@ -82,7 +80,7 @@ def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):
     first = dialog.apply()
     second = dialog.apply()                                       # a double click: applied once
     assert first.applied and not second.applied and second.entry.entry_id == first.entry.entry_id
-    dialog.done(QDialog.Accepted)
+    dialog.done(QDialog.DialogCode.Accepted)
     QApplication.processEvents()
     assert dock.area_label.text().startswith("30.0000")
     assert dock.journal_table.rowCount() == 2
@@ -93,7 +91,7 @@ def test_transfer_dialog_offers_only_the_province_and_respects_the_cap(dock):
     sellers = [dialog.seller.itemData(i) for i in range(dialog.seller.count())]
     assert "340999" not in sellers and DEMO not in sellers
     assert sellers[0] == "320983"                                 # cheapest (and poor) first
-    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled()
     dialog.price.setValue(60000)                                  # above the 50,000 cap
     assert not ok.isEnabled() and "50,000" in dialog.total_label.text()
@@ -104,7 +102,7 @@ def test_transfer_dialog_offers_only_the_province_and_respects_the_cap(dock):
     dialog.amounts.area.setValue(40)
     result = dialog.apply()
     assert result.applied and result.entry.total_yuan == pytest.approx(60000 * 40)
-    dialog.done(QDialog.Accepted)
+    dialog.done(QDialog.DialogCode.Accepted)
     QApplication.processEvents()
     assert dock.area_label.text().startswith("100.0000")
 
@@ -118,7 +116,7 @@ def test_commitment_dialog_and_processing_due_commitments(dock):
     assert dialog.preview.shortfall_label.text() == ""
     result = dialog.apply()
     assert result.applied and result.entry.kind == "commitment"
-    dialog.done(QDialog.Accepted)
+    dialog.done(QDialog.DialogCode.Accepted)
     QApplication.processEvents()
     assert dock.commitments_label.text().startswith("1")
     assert dock.area_label.text().startswith("60.0000")           # nothing moved yet

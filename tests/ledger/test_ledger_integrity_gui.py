@@ -77,7 +77,7 @@ def test_a_report_states_that_the_ledger_was_verified(dock, ledger_file, tmp_pat
 
 
 def test_the_processing_report_states_the_verification(processing_ready, ledger_file, tmp_path):
-    import processing
+    from qgis import processing
     output = str(tmp_path / "report.csv")
     result = processing.run("doubleguarantee:ledgerreport", {"LEDGER": ledger_file, "COUNTY": "", "OUTPUT": output})
     assert result["VERIFIED"] is True and result["ENTRY_COUNT"] == 3

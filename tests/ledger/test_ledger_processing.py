@@ -18,7 +18,7 @@ def filled(ledger_target):
 
 
 def test_writeoff_algorithm_computes_capacity_fee_and_applies_once(processing_ready, filled):
-    import processing
+    from qgis import processing
     parameters = {"LEDGER": filled, "COUNTY": "320999", "PROJECT_CODE": "JS-2024-01", "PROJECT_NAME": "园区道路",
                   "AREA_MU": 20, "CLASS_CODE": "0101", "GRADE": 7, "DATE": "2024-05-01",
                   "IDEMPOTENCY_KEY": "js-2024-01"}
@@ -37,7 +37,7 @@ def test_writeoff_algorithm_computes_capacity_fee_and_applies_once(processing_re
 
 
 def test_report_algorithm_writes_balances_and_journal(processing_ready, filled, tmp_path):
-    import processing
+    from qgis import processing
     output = str(tmp_path / "ledger_report.csv")
     result = processing.run("doubleguarantee:ledgerreport", {"LEDGER": filled, "OUTPUT": output})
     assert (result["BALANCE_COUNT"], result["ENTRY_COUNT"], result["VERIFIED"]) == (2, 2, True)
@@ -57,7 +57,7 @@ def test_report_algorithm_writes_balances_and_journal(processing_ready, filled, 
 
 
 def test_report_on_a_missing_ledger_is_a_clear_error(processing_ready, tmp_path):
-    import processing
+    from qgis import processing
     missing = str(tmp_path / "nowhere_ledger.gpkg")
     with pytest.raises(QgsProcessingException, match="nowhere_ledger.gpkg"):
         processing.run("doubleguarantee:ledgerreport", {"LEDGER": missing, "OUTPUT": "memory:"})

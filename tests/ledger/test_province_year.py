@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from osgeo import ogr
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.change_survey import PlotConfirmation
 from double_guarantee_plugin.core.workflow import GeoPackageWorkflowStore

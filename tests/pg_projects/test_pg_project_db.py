@@ -11,7 +11,7 @@ from double_guarantee_plugin.core.project_db_pg import (create_project_database_
                                                         project_schemas, public_target, schema_version_pg)
 
 from pg_names import CONNECTION, SCHEMA  # noqa: E402
-from dg_testutil import assert_panel_matches_processing, processing_figures  # noqa: E402,F401
+from dg_testutil import assert_panel_matches_processing, dispose_widget, processing_figures  # noqa: E402,F401
 
 pytestmark = pytest.mark.postgis
 PROJECT = "DG2023-01"
@@ -42,7 +42,7 @@ def test_create_and_open(pg_county):
     assert plots.attributeAlias(index) == "实施前地类 *"   # a required field, marked
     assert "'0101'" in plots.constraintExpression(index)
     code = projects_layer.fields().indexOf("project_code")
-    assert projects_layer.fieldConstraints(code) & QgsFieldConstraints.ConstraintUnique
+    assert projects_layer.fieldConstraints(code) & QgsFieldConstraints.Constraint.ConstraintUnique
     # the database itself: GiST index, project_code index, unique code, SRID
     indexes = {row[0] for row in sql(owner, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'second_county'")}
     assert any("USING gist (geom)" in d for d in indexes) and any("(project_code)" in d for d in indexes)
@@ -266,7 +266,7 @@ def test_dialog_lists_schemas_and_creates_one(dock, pg_county, qgis_connection, 
         assert [dialog.schema_combo.itemText(i) for i in range(dialog.schema_combo.count())] == [SCHEMA]
         assert not dialog.create()
     finally:
-        dialog.deleteLater()
+        dispose_widget(dialog)
     # a new schema made from the dialog's action opens in the dock, empty, in the chosen zone
     from qgis.core import QgsCoordinateReferenceSystem
     open_postgis(iface, owner_connection, "county_b", QgsCoordinateReferenceSystem("EPSG:4526"))
@@ -283,7 +283,7 @@ def test_dialog_lists_schemas_and_creates_one(dock, pg_county, qgis_connection, 
         dialog.connection_combo.setCurrentText("dg_test_nowhere")
         assert "cannot connect" in dialog.status_label.text() and dialog.schema_combo.count() == 0
     finally:
-        dialog.deleteLater()
+        dispose_widget(dialog)
 
 
 def test_accepting_without_a_postgis_ledger_says_so(dock, pg_county, qgis_connection, idle):

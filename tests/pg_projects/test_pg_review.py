@@ -12,6 +12,7 @@ from double_guarantee_plugin.core import review
 from double_guarantee_plugin.core.project_db_pg import open_project_database_pg
 from double_guarantee_plugin.core.review import ReviewError
 from double_guarantee_plugin.core.review_pg import PgReviewStore
+from dg_testutil import dispose_widget
 from pg_names import SCHEMA
 
 _spec = importlib.util.spec_from_file_location("dg_review_test_helpers",
@@ -125,5 +126,4 @@ def test_review_dock_follows_the_project_dock_onto_postgis(dock, pg_county, qgis
         assert _run(pg_county["owner"], f"SELECT reviewer FROM {SCHEMA}.dg_reviews") == [("王工",)]
     finally:
         reviews.close_database()
-        reviews.setParent(None)     # off the main window at once: deleteLater waits for an event loop
-        reviews.deleteLater()
+        dispose_widget(reviews)

@@ -5,7 +5,7 @@ import pytest
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core.area import EllipsoidalArea
 from double_guarantee_plugin.core.units import m2_to_mu
 

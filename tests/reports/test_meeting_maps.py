@@ -57,7 +57,7 @@ def _file(result, code):
 
 
 def _computecredits(plots_layer):
-    import processing
+    from qgis import processing
     outcome = processing.run("doubleguarantee:computecredits", {"INPUT": plots_layer.source(), "OUTPUT": "memory:",
                                                                 "PROJECT_OUTPUT": "memory:"})
     return {f["project_code"]: f for f in outcome["PROJECT_OUTPUT"].getFeatures()}
@@ -196,8 +196,8 @@ def test_font_without_chinese_is_refused(qgis_app):
     from qgis.PyQt.QtGui import QFontDatabase
     database = QFontDatabase()
     latin = [family for family in database.families()
-             if QFontDatabase.SimplifiedChinese not in database.writingSystems(family)
-             and QFontDatabase.TraditionalChinese not in database.writingSystems(family)]
+             if QFontDatabase.WritingSystem.SimplifiedChinese not in database.writingSystems(family)
+             and QFontDatabase.WritingSystem.TraditionalChinese not in database.writingSystems(family)]
     assert latin, "no Latin-only font installed to test with"
     with pytest.raises(ReportFontError, match="no Chinese"):
         resolve_font_family(latin[0])

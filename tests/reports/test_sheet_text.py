@@ -126,7 +126,7 @@ def test_figure_columns_and_their_headings_are_right_aligned(qgis_app):
     set_table(table, ["指标", "数值", "换算"], [("项目面积", "1.00 亩", "0.0667 公顷")],
               align=(Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignRight))
     from qgis.core import QgsLayoutTable
-    assert table.headerHAlignment() == QgsLayoutTable.FollowColumn
+    assert table.headerHAlignment() == QgsLayoutTable.HeaderHAlignment.FollowColumn
     assert [int(c.hAlignment()) for c in table.headers()] == [int(Qt.AlignmentFlag.AlignLeft),
                                                               int(Qt.AlignmentFlag.AlignRight),
                                                               int(Qt.AlignmentFlag.AlignRight)]

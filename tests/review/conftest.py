@@ -57,7 +57,7 @@ def write_gpx(path, waypoints):
 
 def write_photo(path, width=640, height=480, colour="#3a7d2c"):
     from qgis.PyQt.QtGui import QColor, QImage
-    image = QImage(width, height, QImage.Format_RGB32)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(colour))
     assert image.save(str(path), "JPG")
     return path

@@ -9,13 +9,14 @@ from qgis.PyQt.QtTest import QTest
 
 from double_guarantee_plugin.core import offline, review
 from double_guarantee_plugin.core.review import ReviewStore
+from dg_testutil import dispose_widget
 
 from .conftest import PROJECT_A, cell_centre, open_plots_layer, to_lonlat, write_gpx, write_photo
 
 
 def wait_for(task, timeout_s=60):
     deadline = time.monotonic() + timeout_s
-    while task.status() not in (QgsTask.Complete, QgsTask.Terminated):
+    while task.status() not in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated):
         QgsApplication.processEvents()
         assert time.monotonic() < deadline, "task did not finish"
         time.sleep(0.01)
@@ -29,14 +30,11 @@ def review_dock(iface, project_db):
     canvas = iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
     dock = module.create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.open_database(project_db)
     yield dock
     dock.cleanup()
-    iface.removeDockWidget(dock)
-    dock.setParent(None)
-    dock.deleteLater()
-    QgsApplication.processEvents()
+    dispose_widget(dock)
 
 
 def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, project_db, tmp_path):
@@ -69,7 +67,7 @@ def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, pr
     dock.shortcut_actions["save"].trigger()
     dock.verdict_buttons["passed"].click()
     dock.comment_edit.setPlainText("整改后复核通过")
-    QTest.mouseClick(dock.save_button, Qt.LeftButton)
+    QTest.mouseClick(dock.save_button, Qt.MouseButton.LeftButton)
     assert dock.current_project() == PROJECT_A
     assert dock.history_tree.topLevelItemCount() == 2
     assert dock.history_tree.topLevelItem(0).text(3) == "整改后复核通过"          # newest first
@@ -203,5 +201,4 @@ def test_the_dock_follows_the_database_of_the_project_dock(iface, project_db, tm
     finally:
         project.removeEntry("DoubleGuarantee", "/")
         dock.cleanup()
-        dock.setParent(None)
-        dock.deleteLater()
+        dispose_widget(dock)

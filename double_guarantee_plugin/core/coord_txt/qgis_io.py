@@ -172,7 +172,7 @@ def parcels_from_features(features, crs, mapping, target_crs=None, transform_con
         label = code or f"fid {feature.id()}"
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or geometry.isEmpty() or \
-                QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+                QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise CoordTxtError(Message(QT_TR_NOOP("feature '{}' has no polygon geometry"), label))
         if transform is not None:
             geometry.transform(transform)

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from qgis.core import (QgsLayoutExporter, QgsProject, QgsRenderContext)
+from qgis.core import (Qgis, QgsLayoutExporter, QgsProject, QgsRenderContext)
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
@@ -133,7 +133,7 @@ def _prepare(layout, dpi):
     context = layout.renderContext()
     context.setDpi(dpi)
     # text as text, so the PDF can be searched and read back (and copied into minutes)
-    context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+    context.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
 
 
 def _sheet_family(font_family):
@@ -156,7 +156,7 @@ def export_sheet(sheet, path, fmt="pdf", dpi=200, font_family=None):
     if fmt == "pdf":
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
         result = exporter.exportToPdf(path, settings)
@@ -164,7 +164,7 @@ def export_sheet(sheet, path, fmt="pdf", dpi=200, font_family=None):
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
         result = exporter.exportToImage(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportError(f"{path}: export failed ({exporter.errorMessage() or _RESULTS.get(result, result)})")
     if fmt == "pdf":
         # Qt names some ideographs by their Kangxi radicals: make the text searchable as written
@@ -172,10 +172,10 @@ def export_sheet(sheet, path, fmt="pdf", dpi=200, font_family=None):
     return path
 
 
-_RESULTS = {QgsLayoutExporter.FileError: "the file cannot be written",
-            QgsLayoutExporter.PrintError: "printing failed",
-            QgsLayoutExporter.MemoryError: "not enough memory",
-            QgsLayoutExporter.Canceled: "canceled"}
+_RESULTS = {QgsLayoutExporter.ExportResult.FileError: "the file cannot be written",
+            QgsLayoutExporter.ExportResult.PrintError: "printing failed",
+            QgsLayoutExporter.ExportResult.MemoryError: "not enough memory",
+            QgsLayoutExporter.ExportResult.Canceled: "canceled"}
 
 
 class CombinedPdf:
@@ -194,7 +194,7 @@ class CombinedPdf:
         _prepare(layout, self.dpi)
         page = layout.pageCollection().page(0)
         size = page.pageSize()
-        page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Millimeter)
+        page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Millimeter)
         if self.writer is None:
             self.writer = QPdfWriter(self.path)
             self.writer.setResolution(self.dpi)

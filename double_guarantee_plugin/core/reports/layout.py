@@ -57,7 +57,7 @@ def configured_producer():
 
 
 # ---------------------------------------------------------------- building the shipped templates
-def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignLeft):
+def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignmentFlag.AlignLeft):
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(item_id)
@@ -66,7 +66,7 @@ def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignLeft):
     font.setBold(bold)
     label.setFont(font)
     label.setHAlign(align)
-    label.setVAlign(Qt.AlignVCenter)
+    label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     layout.addLayoutItem(label)
     _place(label, rect)
     return label
@@ -74,8 +74,8 @@ def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignLeft):
 
 def _place(item, rect):
     x, y, w, h = rect
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 
 def _table(layout, item_id, rect, size_pt):
@@ -85,7 +85,7 @@ def _table(layout, item_id, rect, size_pt):
     frame.setId(item_id)
     _place(frame, rect)
     table.addFrame(frame)
-    table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
     text = QgsTextFormat()
     text.setFont(QFont("Noto Sans CJK SC"))
     text.setSize(size_pt)
@@ -97,7 +97,7 @@ def _table(layout, item_id, rect, size_pt):
     table.setHeaderTextFormat(header)
     table.setCellMargin(0.8)
     table.setGridStrokeWidth(0.2)
-    table.setWrapBehavior(QgsLayoutItemManualTable.WrapText)
+    table.setWrapBehavior(QgsLayoutItemManualTable.WrapBehavior.WrapText)
     return table
 
 
@@ -111,9 +111,9 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName(f"meeting_{page.lower()}_{orientation}")
-    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
-    _label(layout, "title", (m, m, width - 2 * m, 11 * s), 18 * s, True, Qt.AlignHCenter)
-    _label(layout, "subtitle", (m, m + 11 * s, width - 2 * m, 6 * s), 9 * s, False, Qt.AlignHCenter)
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    _label(layout, "title", (m, m, width - 2 * m, 11 * s), 18 * s, True, Qt.AlignmentFlag.AlignHCenter)
+    _label(layout, "subtitle", (m, m + 11 * s, width - 2 * m, 6 * s), 9 * s, False, Qt.AlignmentFlag.AlignHCenter)
     map_y = m + 19 * s
     if orientation == "landscape":
         map_w = (width - 2 * m) * 0.64
@@ -147,13 +147,13 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     legend.setTitle("legend")
     legend.setResizeToContents(False)
     legend.setFrameEnabled(True)
-    for style, size_pt, bold in ((QgsLegendStyle.Title, 8.5 * s, True), (QgsLegendStyle.Group, 7 * s, True),
-                                 (QgsLegendStyle.Subgroup, 7 * s, True), (QgsLegendStyle.SymbolLabel, 6.5 * s, False)):
+    for style, size_pt, bold in ((QgsLegendStyle.Style.Title, 8.5 * s, True), (QgsLegendStyle.Style.Group, 7 * s, True),
+                                 (QgsLegendStyle.Style.Subgroup, 7 * s, True), (QgsLegendStyle.Style.SymbolLabel, 6.5 * s, False)):
         font = QFont("Noto Sans CJK SC")
         font.setPointSizeF(size_pt)
         font.setBold(bold)
         legend.setStyleFont(style, font)
-        legend.setStyleMargin(style, QgsLegendStyle.Top, 0.8 * s)
+        legend.setStyleMargin(style, QgsLegendStyle.Side.Top, 0.8 * s)
     legend.setSymbolWidth(5 * s)
     legend.setSymbolHeight(3 * s)
     legend.setBoxSpace(1.5 * s)
@@ -186,14 +186,14 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     _label(layout, "check_title", boxes["check_title"], 9 * s, True)
     _table(layout, "check_table", boxes["check_table"], 7 * s)
     _label(layout, "verdict", boxes["verdict"], 8 * s, True)
-    _label(layout, "producer", boxes["producer"], 7 * s, False, Qt.AlignRight)
-    _label(layout, "date", boxes["date"], 7 * s, False, Qt.AlignRight)
+    _label(layout, "producer", boxes["producer"], 7 * s, False, Qt.AlignmentFlag.AlignRight)
+    _label(layout, "date", boxes["date"], 7 * s, False, Qt.AlignmentFlag.AlignRight)
     return layout
 
 
 def _mm(value):
     from qgis.core import QgsLayoutMeasurement
-    return QgsLayoutMeasurement(value, QgsUnitTypes.LayoutMillimeters)
+    return QgsLayoutMeasurement(value, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
 
 
 def north_arrow_svg():
@@ -265,9 +265,12 @@ def nice_scale(scale):
 
 def _with_family(font, family):
     font.setFamily(family)
+    # QGIS 3.40 gives the fonts it reads from a template a families() list (Qt >= 5.13), which Qt
+    # prefers to family(): without replacing it the text kept the template's font
+    font.setFamilies([family])
     # Without shaping Qt writes every glyph's character into the PDF's ToUnicode map; shaped
     # digits of Noto Sans CJK were missing from it, so "2024" vanished from copied/searched text.
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
@@ -279,8 +282,8 @@ def apply_font(layout, family):
             _with_family(font, family)
             item.setFont(font)
         elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                          QgsLegendStyle.SymbolLabel):
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
+                          QgsLegendStyle.Style.SymbolLabel):
                 font = item.styleFont(style)
                 _with_family(font, family)
                 item.setStyleFont(style, font)
@@ -326,7 +329,7 @@ def set_table(table, headers, rows, more_text=None, align=None):
         columns.append(column)
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
-    table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+    table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
     table._dg_align = align
     _set_rows(table, rows)
     return fit_table(table, rows, more_text)
@@ -425,11 +428,11 @@ def fill_map(layout, layers, extent, crs, legend_layers=None):
         if isinstance(bar, QgsLayoutItemScaleBar):
             bar.setLinkedMap(map_item)
             if item_id == "scalebar":
-                bar.setUnits(QgsUnitTypes.DistanceMeters)
+                bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
                 bar.setUnitLabel("m")
                 bar.setNumberOfSegmentsLeft(0)
                 bar.setNumberOfSegments(2)
-                bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+                bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
                 bar.setMinimumBarWidth(25)
                 bar.setMaximumBarWidth(45)
             bar.update()

@@ -63,11 +63,11 @@ def _label_projects(layer, family, size_pt=7.0):
     from qgis.core import QgsTextBufferSettings, QgsSingleSymbolRenderer, QgsFillSymbol
     settings = QgsPalLayerSettings()
     settings.fieldName = "project_code"
-    settings.placement = QgsPalLayerSettings.AroundPoint
+    settings.placement = QgsPalLayerSettings.Placement.AroundPoint
     settings.dist = 1.5
     text = QgsTextFormat()
     font = QFont(family)
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     text.setFont(font)
     text.setSize(size_pt)
     buffer = QgsTextBufferSettings()
@@ -147,7 +147,7 @@ def _stretch_down(layout, frame_id, absorb):
     top = frame.positionWithUnits().y()
     bottom = producer.positionWithUnits().y() - 1.0
     if bottom > top + frame.sizeWithUnits().height():
-        frame.attemptResize(QgsLayoutSize(frame.sizeWithUnits().width(), bottom - top, QgsUnitTypes.LayoutMillimeters))
+        frame.attemptResize(QgsLayoutSize(frame.sizeWithUnits().width(), bottom - top, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     for item_id in absorb:
         item = layout.itemById(item_id)
         if item is not None:

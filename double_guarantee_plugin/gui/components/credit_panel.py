@@ -65,12 +65,12 @@ class CreditPanel(QWidget):
         self.messages_label = QLabel()
         self.messages_label.setObjectName("checkMessages")
         self.messages_label.setWordWrap(True)
-        self.messages_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.messages_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.messages_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.messages_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # the worst messages first; a long list scrolls instead of squeezing the figures
         messages_area = QScrollArea()
         messages_area.setWidgetResizable(True)
-        messages_area.setFrameShape(QFrame.NoFrame)
+        messages_area.setFrameShape(QFrame.Shape.NoFrame)
         messages_area.setWidget(self.messages_label)
         messages_area.setMaximumHeight(90)
         layout.addWidget(messages_area)
@@ -86,7 +86,7 @@ class CreditPanel(QWidget):
                 ("credit_paddy", tr("Paddy credit")), ("plots", tr("Plots"))):
             value = QLabel("—")
             value.setObjectName(f"value_{key}")
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
             self.values[key] = value
         layout.addWidget(self.figures_box)
@@ -114,8 +114,8 @@ class CreditPanel(QWidget):
         self.plot_table.setHorizontalHeaderLabels([
             tr("Plot"), tr("Kind"), tr("Grade system"), tr("Area (mu)"), tr("Area credit (mu)"),
             tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Note")])
-        self.plot_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.plot_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.plot_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plot_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plot_table.verticalHeader().setVisible(False)
         self.plot_table.itemSelectionChanged.connect(self._table_selection_changed)
         self.plot_table.setMinimumHeight(140)
@@ -206,9 +206,9 @@ class CreditPanel(QWidget):
                          _number(credit.credit_paddy_mu), credit.reason]
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
-                    item.setData(Qt.UserRole, fid)
+                    item.setData(Qt.ItemDataRole.UserRole, fid)
                     if column in NUMBER_COLUMNS:
-                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.plot_table.setItem(row, column, item)
                 if fid in selected:
                     self.plot_table.selectRow(row)
@@ -219,7 +219,7 @@ class CreditPanel(QWidget):
     # -- selection ---------------------------------------------------------------------------------
     def selected_fids(self):
         rows = sorted({index.row() for index in self.plot_table.selectionModel().selectedRows()})
-        return [self.plot_table.item(row, 0).data(Qt.UserRole) for row in rows if self.plot_table.item(row, 0)]
+        return [self.plot_table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in rows if self.plot_table.item(row, 0)]
 
     def select_fids(self, fids):
         """Select rows for ``fids`` (from the map) without echoing the selection back."""
@@ -229,7 +229,7 @@ class CreditPanel(QWidget):
             self.plot_table.clearSelection()
             for row in range(self.plot_table.rowCount()):
                 item = self.plot_table.item(row, 0)
-                if item is not None and item.data(Qt.UserRole) in fids:
+                if item is not None and item.data(Qt.ItemDataRole.UserRole) in fids:
                     self.plot_table.selectRow(row)
         finally:
             self._updating_selection = False

@@ -25,12 +25,12 @@ _RUNNING = set()
 FAR_MARGIN_M = 5000.0      # parcels further than this (or a quarter of the county's size) outside it are asked about
 
 
-def _message(iface, text, level=Qgis.Info):
+def _message(iface, text, level=Qgis.MessageLevel.Info):
     QgsMessageLog.logMessage(text, tr("Double Guarantee"), level)
     bar = iface.messageBar() if iface is not None and hasattr(iface, "messageBar") else None
     if bar is not None:
         # errors stay until closed; other messages go after a while
-        bar.pushMessage(tr("Coordinate TXT"), text, level, 0 if level == Qgis.Critical else 10)
+        bar.pushMessage(tr("Coordinate TXT"), text, level, 0 if level == Qgis.MessageLevel.Critical else 10)
 
 
 # ------------------------------------------------------------------------------------------ import
@@ -89,14 +89,14 @@ def _unknown_class_codes(results):
 def _report_notes(iface, results):
     warnings = _unknown_class_codes(results)
     for text in warnings:
-        QgsMessageLog.logMessage(text, tr("Double Guarantee"), Qgis.Warning)
+        QgsMessageLog.logMessage(text, tr("Double Guarantee"), Qgis.MessageLevel.Warning)
     for result in results:
         name = os.path.basename(str(result.path))
         notes = list(result.notes) + [note for parcel in result.parcels for note in parcel.notes]
         for note in notes:
             text = f"{name}: {note.render(tr)}"
             QgsMessageLog.logMessage(text, tr("Double Guarantee"),
-                                     Qgis.Warning if note.level == Note.WARNING else Qgis.Info)
+                                     Qgis.MessageLevel.Warning if note.level == Note.WARNING else Qgis.MessageLevel.Info)
             if note.level == Note.WARNING:
                 warnings.append(text)
     return warnings
@@ -175,16 +175,16 @@ def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto"
     """
     paths = [os.fspath(path) for path in paths]
     if plots_layer is None or not project_code:
-        _message(iface, tr("Choose a project before importing coordinate files"), Qgis.Warning)
+        _message(iface, tr("Choose a project before importing coordinate files"), Qgis.MessageLevel.Warning)
         return 0
     try:
         results = [read_coord_txt(path, encoding=encoding, zone=zone) for path in paths]
         features = plot_features(plots_layer, project_code, results)
     except CoordTxtError as exc:
-        _message(iface, tr("Nothing imported: {}", exc.render(tr)), Qgis.Critical)
+        _message(iface, tr("Nothing imported: {}", exc.render(tr)), Qgis.MessageLevel.Critical)
         return 0
     if not features:
-        _message(iface, tr("Nothing imported: the files hold no parcels"), Qgis.Warning)
+        _message(iface, tr("Nothing imported: the files hold no parcels"), Qgis.MessageLevel.Warning)
         return 0
     questions = import_questions(plots_layer, results, features)
     if questions:
@@ -193,15 +193,15 @@ def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto"
             confirm = lambda items: ask_before_import(parent, items)  # noqa: E731
         if not confirm(questions):
             reasons = "; ".join(questions)
-            _message(iface, tr("Nothing imported: {}", reasons), Qgis.Info)
+            _message(iface, tr("Nothing imported: {}", reasons), Qgis.MessageLevel.Info)
             return 0
     if not plots_layer.isEditable() and not plots_layer.startEditing():
-        _message(iface, tr("Nothing imported: the layer {} cannot be edited", plots_layer.name()), Qgis.Critical)
+        _message(iface, tr("Nothing imported: the layer {} cannot be edited", plots_layer.name()), Qgis.MessageLevel.Critical)
         return 0
     plots_layer.beginEditCommand(tr("Import {} plot(s) from coordinate TXT", len(features)))
     if not plots_layer.addFeatures(features):
         plots_layer.destroyEditCommand()
-        _message(iface, tr("Nothing imported: the layer refused the new plots"), Qgis.Critical)
+        _message(iface, tr("Nothing imported: the layer refused the new plots"), Qgis.MessageLevel.Critical)
         return 0
     plots_layer.endEditCommand()
     warnings = _report_notes(iface, results)
@@ -209,9 +209,9 @@ def import_txt_as_plots(iface, plots_layer, project_code, paths, encoding="auto"
     if warnings:
         # one line, never a scrolling bar: the notes themselves are in the log
         _message(iface, tr("{}; {} note(s) to check in the log (Double Guarantee)", text, len(warnings)),
-                 Qgis.Warning)
+                 Qgis.MessageLevel.Warning)
     else:
-        _message(iface, text, Qgis.Success)
+        _message(iface, text, Qgis.MessageLevel.Success)
     return len(features)
 
 
@@ -223,7 +223,7 @@ class ReadCoordTxtTask(QgsTask):
     """
 
     def __init__(self, paths, on_done, encoding="auto", zone=None):
-        super().__init__(tr("Reading coordinate TXT files"), QgsTask.CanCancel)
+        super().__init__(tr("Reading coordinate TXT files"), QgsTask.Flag.CanCancel)
         self.paths = [os.fspath(path) for path in paths]
         self.on_done = on_done
         self.encoding = encoding
@@ -265,14 +265,14 @@ def start_background_import(iface, plots_layer, project_code, paths, on_count=No
     """Read in a QgsTask, then add the plots in one edit command; ``on_count(n)`` gets the result."""
     def done(results, error):
         if error is not None:
-            _message(iface, tr("Nothing imported: {}", error.render(tr)), Qgis.Critical)
+            _message(iface, tr("Nothing imported: {}", error.render(tr)), Qgis.MessageLevel.Critical)
             count = 0
         elif results is None:
             count = 0
         else:
             count = add_read_files_as_plots(iface, plots_layer, project_code, results)
             _message(iface, tr("{} plot(s) imported into project {} from {} file(s)", count, project_code,
-                               len(paths)), Qgis.Success)
+                               len(paths)), Qgis.MessageLevel.Success)
         if on_count is not None:
             on_count(count)
     task = ReadCoordTxtTask(paths, done)
@@ -303,7 +303,7 @@ def _project_row(plots_layer, project_code):
 
 def _ask_reproject(iface, text):
     parent = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
-    return QMessageBox.question(parent, tr("Coordinate TXT"), text) == QMessageBox.Yes
+    return QMessageBox.question(parent, tr("Coordinate TXT"), text) == QMessageBox.StandardButton.Yes
 
 
 def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", line_ending="CRLF",
@@ -319,7 +319,7 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
         QgsExpression.createFieldEqualityExpression("project_code", str(project_code)))
     features = list(plots_layer.getFeatures(request))
     if not features:
-        _message(iface, tr("Project {} has no plots to export", project_code), Qgis.Warning)
+        _message(iface, tr("Project {} has no plots to export", project_code), Qgis.MessageLevel.Warning)
         return []
     row = _project_row(plots_layer, project_code)
     try:
@@ -340,7 +340,7 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
                     raise
                 ask = confirm or (lambda question: _ask_reproject(iface, question))
                 if not ask(tr("{}\n\nReproject the plots to {} for the file?", refusal.render(tr), text)):
-                    _message(iface, tr("Export cancelled: {}", refusal.render(tr)), Qgis.Warning)
+                    _message(iface, tr("Export cancelled: {}", refusal.render(tr)), Qgis.MessageLevel.Warning)
                     return []
                 target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         mapping = {"code": "plot_code", "class_code": "class_after", "extra": list(extra_fields)}
@@ -365,10 +365,10 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
         destination = path[:-4] if one_file_per_parcel and str(path).lower().endswith(".txt") else path
         written = write_coord_txt(destination, parcels, epsg_of(write_crs), options)
     except CoordTxtError as exc:
-        _message(iface, tr("Nothing exported: {}", exc.render(tr)), Qgis.Critical)
+        _message(iface, tr("Nothing exported: {}", exc.render(tr)), Qgis.MessageLevel.Critical)
         return []
     _message(iface, tr("Project {}: {} plot(s) written to {}", project_code, len(parcels),
-                       written[0] if len(written) == 1 else os.path.dirname(written[0])), Qgis.Success)
+                       written[0] if len(written) == 1 else os.path.dirname(written[0])), Qgis.MessageLevel.Success)
     return written
 
 

@@ -40,7 +40,7 @@ def _project_constraint_set():
         return None
 
 
-def _message(iface, text, level=Qgis.Info):
+def _message(iface, text, level=Qgis.MessageLevel.Info):
     if iface is not None and hasattr(iface, "messageBar"):
         iface.messageBar().pushMessage(tr("Meeting maps"), text, level, 8)
 
@@ -52,7 +52,7 @@ def export_project_map(iface, plots_layer, project_code, path=None, template=Non
     Problems (missing font, project without plots) are shown in the message bar.
     """
     if plots_layer is None:
-        _message(iface, tr("Open a project database first"), Qgis.Warning)
+        _message(iface, tr("Open a project database first"), Qgis.MessageLevel.Warning)
         return None
     if path is None:
         parent = iface.mainWindow() if iface is not None else None
@@ -69,15 +69,15 @@ def export_project_map(iface, plots_layer, project_code, path=None, template=Non
     try:
         result = export_meeting_maps(job)
     except ReportError as exc:
-        _message(iface, str(exc), Qgis.Critical)
+        _message(iface, str(exc), Qgis.MessageLevel.Critical)
         return None
     if project_code in result.problems or not result.files:
-        _message(iface, result.problems.get(project_code, tr("Nothing was exported")), Qgis.Warning)
+        _message(iface, result.problems.get(project_code, tr("Nothing was exported")), Qgis.MessageLevel.Warning)
         return None
     written = result.files[0]
     if os.path.abspath(written) != os.path.abspath(path):
         os.replace(written, path)
-    _message(iface, tr("Map written to {}", path), Qgis.Success)
+    _message(iface, tr("Map written to {}", path), Qgis.MessageLevel.Success)
     return path
 
 
@@ -114,7 +114,7 @@ class AtlasTask(QgsTask):
     def __init__(self, plots_layer, codes, output_folder, template=DEFAULT_TEMPLATE, fmt="pdf", per_project=True,
                  combined_pdf="", font_family=None, producer=None, basic_farmland=None, red_line=None,
                  slope=None, iface=None):
-        super().__init__(tr("Exporting {} meeting maps", len(codes)), QgsTask.CanCancel)
+        super().__init__(tr("Exporting {} meeting maps", len(codes)), QgsTask.Flag.CanCancel)
         # layers are re-opened from their sources in run(): the worker thread reads its own copies
         self.specs = {"plots": _clone(plots_layer), "basic_farmland": _clone(basic_farmland),
                       "red_line": _clone(red_line), "slope": _clone(slope)}
@@ -143,14 +143,14 @@ class AtlasTask(QgsTask):
 
     def finished(self, ok):
         if self.error is not None:
-            _message(self.iface, str(self.error), Qgis.Critical)
+            _message(self.iface, str(self.error), Qgis.MessageLevel.Critical)
         elif self.result is not None and self.result.canceled:
-            _message(self.iface, tr("Map export canceled after {} files", len(self.result.files)), Qgis.Warning)
+            _message(self.iface, tr("Map export canceled after {} files", len(self.result.files)), Qgis.MessageLevel.Warning)
         elif self.result is not None:
             text = tr("{} files written to {}", len(self.result.files), self.options["output_folder"])
             if self.result.problems:
                 text += "; " + tr("not exported: {}", "; ".join(f"{c}: {m}" for c, m in self.result.problems.items()))
-            _message(self.iface, text, Qgis.Warning if self.result.problems else Qgis.Success)
+            _message(self.iface, text, Qgis.MessageLevel.Warning if self.result.problems else Qgis.MessageLevel.Success)
 
 
 class AtlasDialog(QDialog):
@@ -166,8 +166,8 @@ class AtlasDialog(QDialog):
         self.projects = QListWidget()
         for code in project_codes_of(plots_layer):
             item = QListWidgetItem(code)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.projects.addItem(item)
         layout.addWidget(self.projects)
         form = QFormLayout()
@@ -199,7 +199,7 @@ class AtlasDialog(QDialog):
         form.addRow(tr("Font"), self.font)
         form.addRow(tr("Producer"), self.producer)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -211,7 +211,7 @@ class AtlasDialog(QDialog):
 
     def selected_codes(self):
         return [self.projects.item(i).text() for i in range(self.projects.count())
-                if self.projects.item(i).checkState() == Qt.Checked]
+                if self.projects.item(i).checkState() == Qt.CheckState.Checked]
 
     def make_task(self):
         codes = self.selected_codes()
@@ -236,7 +236,7 @@ class AtlasDialog(QDialog):
         try:
             self.task = self.make_task()
         except ReportError as exc:
-            _message(self.iface, str(exc), Qgis.Warning)
+            _message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return
         QgsApplication.taskManager().addTask(self.task)
         self.accept()

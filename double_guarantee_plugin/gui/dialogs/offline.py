@@ -29,7 +29,7 @@ class FunctionTask(QgsTask):
     """Runs ``function(feedback)`` off the main thread; ``done(result, error)`` runs on the main thread."""
 
     def __init__(self, description, function, done):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.function, self.done = function, done
         self.result, self.error = None, None
 
@@ -74,7 +74,7 @@ def reload_layers(path):
         layer.triggerRepaint()
 
 
-def _message(iface, text, level=Qgis.Info):
+def _message(iface, text, level=Qgis.MessageLevel.Info):
     bar = iface.messageBar() if iface is not None and hasattr(iface, "messageBar") else None
     if bar is not None:
         try:
@@ -109,9 +109,9 @@ class TakeOfflineDialog(QDialog):
         selected = set(selected or [])
         for code, name in store.projects():
             item = QListWidgetItem(f"{code}  {name or ''}")
-            item.setData(Qt.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if code in selected else Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in selected else Qt.CheckState.Unchecked)
             self.project_list.addItem(item)
         layout.addWidget(self.project_list, 1)
 
@@ -122,7 +122,7 @@ class TakeOfflineDialog(QDialog):
         for name in offline.DEFAULT_CONSTRAINTS:
             combo = QgsMapLayerComboBox()
             combo.setObjectName(f"{name}Combo")
-            combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+            combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(self._guess_layer(name))
             self.constraint_combos[name] = combo
@@ -149,9 +149,9 @@ class TakeOfflineDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox()
-        self.run_button = buttons.addButton(tr("Take offline"), QDialogButtonBox.AcceptRole)
+        self.run_button = buttons.addButton(tr("Take offline"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("runButton")
-        self.cancel_button = buttons.addButton(QDialogButtonBox.Cancel)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self._cancel)
         layout.addWidget(buttons)
@@ -169,8 +169,8 @@ class TakeOfflineDialog(QDialog):
             self.path_edit.setText(path if path.lower().endswith(".gpkg") else path + ".gpkg")
 
     def chosen_projects(self):
-        return [self.project_list.item(i).data(Qt.UserRole) for i in range(self.project_list.count())
-                if self.project_list.item(i).checkState() == Qt.Checked]
+        return [self.project_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.project_list.count())
+                if self.project_list.item(i).checkState() == Qt.CheckState.Checked]
 
     def constraint_sources(self):
         sources = {}
@@ -204,7 +204,7 @@ class TakeOfflineDialog(QDialog):
         return self.task
 
     def _cancel(self):
-        if self.task is not None and self.task.status() in (QgsTask.Queued, QgsTask.OnHold, QgsTask.Running):
+        if self.task is not None and self.task.status() in (QgsTask.TaskStatus.Queued, QgsTask.TaskStatus.OnHold, QgsTask.TaskStatus.Running):
             self.task.cancel()
         else:
             self.reject()
@@ -215,14 +215,14 @@ class TakeOfflineDialog(QDialog):
         self.run_button.setEnabled(True)
         if error is not None:
             self.status.setText(str(error))
-            _message(self.iface, str(error), Qgis.Warning)
+            _message(self.iface, str(error), Qgis.MessageLevel.Warning)
             return
         counts = ", ".join(f"{name} {count}" for name, count in result.constraint_counts.items())
         text = tr("{} projects, {} plots written to {}. Clipped constraint features: {}",
                   len(result.project_codes), result.plot_count, result.path, counts or "-")
         self.status.setText(text)
         self.progress.setValue(100)
-        _message(self.iface, text, Qgis.Success)
+        _message(self.iface, text, Qgis.MessageLevel.Success)
 
 
 class BringBackDialog(QDialog):
@@ -264,9 +264,9 @@ class BringBackDialog(QDialog):
         self.table.setObjectName("conflictTable")
         self.table.setHorizontalHeaderLabels([tr("Plot"), tr("Conflict"), tr("Office version"),
                                               tr("Field version"), tr("Decision")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._show_selected)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -334,7 +334,7 @@ class BringBackDialog(QDialog):
                              result.differing_text())
         self.status.setText(text)
         self.progress.setValue(100)
-        _message(self.iface, text, Qgis.Info)
+        _message(self.iface, text, Qgis.MessageLevel.Info)
         self.refresh_conflicts()
 
     # -- conflicts -----------------------------------------------------------------------------
@@ -354,7 +354,7 @@ class BringBackDialog(QDialog):
             for column, text in enumerate((conflict.plot_code, kinds.get(conflict.kind, conflict.kind),
                                            describe(home), describe(field), status)):
                 item = QTableWidgetItem(str(text))
-                item.setData(Qt.UserRole, conflict.id)
+                item.setData(Qt.ItemDataRole.UserRole, conflict.id)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._update_buttons()
@@ -392,7 +392,7 @@ class BringBackDialog(QDialog):
     def _clear_bands(self):
         canvas = self.iface.mapCanvas() if self.iface is not None else None
         for band in self.rubber_bands:
-            band.reset(QgsWkbTypes.PolygonGeometry)
+            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             if canvas is not None:
                 canvas.scene().removeItem(band)
         self.rubber_bands = []
@@ -416,7 +416,7 @@ class BringBackDialog(QDialog):
             if crs is not None and crs != canvas.mapSettings().destinationCrs():
                 geometry.transform(QgsCoordinateTransform(crs, canvas.mapSettings().destinationCrs(),
                                                           QgsProject.instance()))
-            band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+            band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
             band.setStrokeColor(colour)
             band.setFillColor(QColor(colour.red(), colour.green(), colour.blue(), 40))
             band.setWidth(2)
@@ -439,12 +439,12 @@ class BringBackDialog(QDialog):
 
 def take_offline(iface, database_path, selected=None):
     dialog = TakeOfflineDialog(iface, database_path, selected)
-    dialog.exec_()
+    dialog.exec()
     return dialog
 
 
 def bring_back(iface, database_path):
     dialog = BringBackDialog(iface, database_path)
-    dialog.exec_()
+    dialog.exec()
     return dialog
 

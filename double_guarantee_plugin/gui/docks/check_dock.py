@@ -95,18 +95,18 @@ class CheckDock(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         form = QFormLayout()
-        self.plots_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=True)
+        self.plots_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer, allow_empty=True)
         self.plots_combo.setObjectName("plotsLayerCombo")
-        self.bf_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.bf_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.bf_combo.setObjectName("basicFarmlandCombo")
-        self.rl_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.rl_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.rl_combo.setObjectName("redLineCombo")
-        self.slope_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.RasterLayer)
+        self.slope_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer | QgsMapLayerProxyModel.Filter.RasterLayer)
         self.slope_combo.setObjectName("slopeCombo")
         self.slope_field = QgsFieldComboBox()
         self.slope_field.setObjectName("slopeFieldCombo")
         self.slope_field.setAllowEmptyFieldName(True)
-        self.survey_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.survey_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.survey_combo.setObjectName("landSurveyCombo")
         self.survey_field = QgsFieldComboBox()
         self.survey_field.setObjectName("surveyFieldCombo")
@@ -128,7 +128,7 @@ class CheckDock(QDockWidget):
         layout.addLayout(form)
 
         extra_row = QHBoxLayout()
-        self.extra_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.extra_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.extra_severity = QComboBox()
         for severity in SEVERITIES:
             self.extra_severity.addItem(severity_label(severity), severity)
@@ -180,7 +180,7 @@ class CheckDock(QDockWidget):
             self.tree.headerItem().setTextAlignment(column, ALIGN_NUMBER)
             self.tree.headerItem().setToolTip(column, tr("Overlap in mu (1 mu = 2000/3 m²); the tooltip of each "
                                                          "figure gives it in m²"))
-        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemClicked.connect(self._item_clicked)
         layout.addWidget(self.tree, 1)
         self.info_label = QLabel("")
@@ -232,7 +232,7 @@ class CheckDock(QDockWidget):
     def constraint_set(self):
         slope = self.slope_combo.currentLayer()
         slope_field = self.slope_field.currentField() if isinstance(slope, QgsVectorLayer) else ""
-        extras = [self.extra_list.item(row).data(Qt.UserRole) for row in range(self.extra_list.count())]
+        extras = [self.extra_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.extra_list.count())]
         constraint_set = constraints.ConstraintSet.from_layers(
             basic_farmland=self.bf_combo.currentLayer(), red_line=self.rl_combo.currentLayer(),
             slope=slope, slope_field=slope_field or "slope_deg",
@@ -262,7 +262,7 @@ class CheckDock(QDockWidget):
 
     def _append_extra(self, entry):
         item = QListWidgetItem(f"{entry.name}（{severity_label(entry.severity)}）")
-        item.setData(Qt.UserRole, entry)
+        item.setData(Qt.ItemDataRole.UserRole, entry)
         self.extra_list.addItem(item)
 
     def _remove_extra(self):
@@ -290,7 +290,7 @@ class CheckDock(QDockWidget):
             try:
                 saved = constraints.ConstraintSet.from_project(project)
             except ValueError as exc:
-                self._message(str(exc), Qgis.Warning)
+                self._message(str(exc), Qgis.MessageLevel.Warning)
                 saved = None
             plots_id, _found = project.readEntry(SCOPE, KEY_PLOTS_LAYER, "")
             self.plots_combo.setLayer(project.mapLayer(plots_id) if plots_id else None)
@@ -340,7 +340,7 @@ class CheckDock(QDockWidget):
             try:
                 self.constraint_set().save_file(path)
             except OSError as exc:
-                self._message(tr("{}: cannot be written ({})", path, exc.strerror), Qgis.Critical)
+                self._message(tr("{}: cannot be written ({})", path, exc.strerror), Qgis.MessageLevel.Critical)
 
     def _import_set(self):
         path, _filter = QFileDialog.getOpenFileName(self, tr("Import a constraint set"), "",
@@ -350,7 +350,7 @@ class CheckDock(QDockWidget):
         try:
             imported = constraints.ConstraintSet.load_file(path)
         except ValueError as exc:
-            self._message(str(exc), Qgis.Critical)
+            self._message(str(exc), Qgis.MessageLevel.Critical)
             return
         imported.write_to_project()
         plots = self.plots_layer()
@@ -369,7 +369,7 @@ class CheckDock(QDockWidget):
             if isinstance(layer, (QgsVectorLayer, QgsRasterLayer)):
                 self._connect(layer, CONSTRAINT_SIGNALS, self._constraint_edited)
         for row in range(self.extra_list.count()):
-            entry = self.extra_list.item(row).data(Qt.UserRole)
+            entry = self.extra_list.item(row).data(Qt.ItemDataRole.UserRole)
             layer = self._find_layer(entry) if entry is not None else None
             if isinstance(layer, QgsVectorLayer):
                 self._connect(layer, CONSTRAINT_SIGNALS, self._constraint_edited)
@@ -446,7 +446,7 @@ class CheckDock(QDockWidget):
             return
         self.task = None
         if task.error:
-            self._message(tr("The constraint check failed: {}", task.error.splitlines()[0]), Qgis.Critical)
+            self._message(tr("The constraint check failed: {}", task.error.splitlines()[0]), Qgis.MessageLevel.Critical)
         elif results is not None:
             self.results = results
             self.last_elapsed_s = task.elapsed_s
@@ -501,13 +501,13 @@ class CheckDock(QDockWidget):
                                     project.messages[0] if project.messages else ""])
             _set_overlaps(item, [self._sum(project, role) for role in
                                  (constraints.ROLE_BASIC_FARMLAND, constraints.ROLE_RED_LINE, constraints.ROLE_SLOPE)])
-            item.setData(0, Qt.UserRole, ("project", code))
+            item.setData(0, Qt.ItemDataRole.UserRole, ("project", code))
             item.setForeground(1, _brush(project.status))
             item.setToolTip(5, "\n".join(project.messages))
             for plot in project.plots:
                 child = QTreeWidgetItem([plot.plot_code, verdict_label(plot.status), "", "", "", plot.message])
                 _set_overlaps(child, [plot.bf_overlap_m2, plot.rl_overlap_m2, plot.slope_overlap_m2])
-                child.setData(0, Qt.UserRole, ("plot", plot.plot_fid))
+                child.setData(0, Qt.ItemDataRole.UserRole, ("plot", plot.plot_fid))
                 child.setForeground(1, _brush(plot.status))
                 child.setBackground(1, QBrush(QColor(STATUS_COLOURS[plot.status]).lighter(185)))
                 child.setToolTip(5, "\n".join(plot.messages))
@@ -533,13 +533,13 @@ class CheckDock(QDockWidget):
 
     def _selected_key(self):
         items = self.tree.selectedItems()
-        return items[0].data(0, Qt.UserRole) if items else None
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
 
     def _select_key(self, key):
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             for item in [top] + [top.child(i) for i in range(top.childCount())]:
-                if item.data(0, Qt.UserRole) == key:
+                if item.data(0, Qt.ItemDataRole.UserRole) == key:
                     self.tree.setCurrentItem(item)
                     return
 
@@ -547,13 +547,13 @@ class CheckDock(QDockWidget):
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             for i in range(top.childCount()):
-                if top.child(i).data(0, Qt.UserRole) == ("plot", fid):
+                if top.child(i).data(0, Qt.ItemDataRole.UserRole) == ("plot", fid):
                     return top.child(i)
         return None
 
     # -- zoom and flash ----------------------------------------------------------------------------
     def _item_clicked(self, item, _column=0):
-        kind, key = item.data(0, Qt.UserRole)
+        kind, key = item.data(0, Qt.ItemDataRole.UserRole)
         layer = self.plots_layer()
         if layer is None:
             return
@@ -574,7 +574,7 @@ class CheckDock(QDockWidget):
         outline = QgsGeometry.unaryUnion([check.geometry for check in checks]) if len(checks) > 1 \
             else checks[0].geometry
         conflicts = [check.conflict_geometry for check in checks if check.conflict_geometry is not None]
-        band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         band.setColor(QColor(30, 90, 200, 220))
         band.setFillColor(QColor(30, 90, 200, 30))
         band.setWidth(2)
@@ -582,7 +582,7 @@ class CheckDock(QDockWidget):
         self._rubber_bands.append(band)
         if conflicts:
             conflict = QgsGeometry.unaryUnion(conflicts) if len(conflicts) > 1 else conflicts[0]
-            red = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+            red = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
             red.setColor(QColor(200, 30, 30, 230))
             red.setFillColor(QColor(220, 40, 40, 110))
             red.setWidth(2)
@@ -603,7 +603,7 @@ class CheckDock(QDockWidget):
             return
         canvas = self.iface.mapCanvas()
         for band in self._rubber_bands:
-            band.reset(QgsWkbTypes.PolygonGeometry)
+            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             canvas.scene().removeItem(band)
         self._rubber_bands = []
 
@@ -627,7 +627,7 @@ class CheckDock(QDockWidget):
         self.engine = None
         self._clear_results()
 
-    def _message(self, text, level=Qgis.Info):
+    def _message(self, text, level=Qgis.MessageLevel.Info):
         bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
         if bar is not None:
             bar.pushMessage(tr("Constraint checks"), text, level, 8)

@@ -144,10 +144,10 @@ class LedgerDock(QDockWidget):
         self.journal_table.setHorizontalHeaderLabels([
             tr("Entry"), tr("Date"), tr("Kind"), tr("County / counterparty"), tr("Project"), tr("Area (mu)"),
             tr("Capacity (kg)"), tr("Paddy (mu)"), tr("Note")])
-        self.journal_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.journal_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.journal_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.journal_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.journal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.journal_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.journal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.journal_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.journal_table, 1)
         self.status_label = QLabel(body)
         self.status_label.setWordWrap(True)
@@ -224,10 +224,10 @@ class LedgerDock(QDockWidget):
                        self.reverse_button):
             widget.setEnabled(writable)
 
-    def message(self, text, level=Qgis.Info):
+    def message(self, text, level=Qgis.MessageLevel.Info):
         self.status_label.setText(text)
         bar = self.iface.messageBar() if self.iface is not None and hasattr(self.iface, "messageBar") else None
-        if bar is not None and level != Qgis.Info:
+        if bar is not None and level != Qgis.MessageLevel.Info:
             bar.pushMessage(tr("Reserve ledger"), text, level=level, duration=6)
 
     def browse(self, path=None):
@@ -237,7 +237,7 @@ class LedgerDock(QDockWidget):
         if not path:
             return False
         if not os.path.isfile(path):
-            self.message(tr("{}: no such ledger file", path), Qgis.Warning)
+            self.message(tr("{}: no such ledger file", path), Qgis.MessageLevel.Warning)
             return False
         return self.open_target(path, by_user=True)
 
@@ -255,12 +255,12 @@ class LedgerDock(QDockWidget):
         """Open a ledger (GeoPackage path, PostgreSQL URI or QGIS connection name); True on success."""
         target = str(target or "").strip()
         if not target:
-            self.message(tr("Choose a ledger file or a PostgreSQL connection"), Qgis.Warning)
+            self.message(tr("Choose a ledger file or a PostgreSQL connection"), Qgis.MessageLevel.Warning)
             return False
         try:
             ledger = open_ledger(target)
         except LedgerError as exc:
-            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
+            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.MessageLevel.Critical)
             return False
         try:
             report = ledger.verify()   # before anything is shown or written: a tampered ledger is named now
@@ -322,7 +322,7 @@ class LedgerDock(QDockWidget):
             amounts = self.ledger.balance(self.county_code()).amounts
             open_commitments = self.ledger.open_commitments(self.county_code())
         except LedgerError as exc:
-            self.message(str(exc), Qgis.Critical)
+            self.message(str(exc), Qgis.MessageLevel.Critical)
             return
         self.area_label.setText(tr("{:,.4f} mu = {:,.4f} ha", amounts.area_mu, float(mu_to_ha(amounts.area_mu))))
         self.capacity_label.setText(tr("{:,.1f} kg = {:,.4f} ×10⁴ kg", amounts.capacity_kg,
@@ -371,8 +371,8 @@ class LedgerDock(QDockWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if 5 <= column <= 7:
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                item.setData(Qt.UserRole, entry.entry_id)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(Qt.ItemDataRole.UserRole, entry.entry_id)
                 if entry.created_at:
                     item.setToolTip(tr("Recorded {} by {}", local_time_text(entry.created_at, seconds=True),
                                        entry.created_by or "—"))
@@ -382,14 +382,14 @@ class LedgerDock(QDockWidget):
         rows = self.journal_table.selectionModel().selectedRows() if self.journal_table.selectionModel() else []
         if not rows:
             return None
-        return self.journal_table.item(rows[0].row(), 0).data(Qt.UserRole)
+        return self.journal_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
 
     # ----- acting ------------------------------------------------------------------------------
     def _after(self, dialog, exec_):
         if not exec_:
             dialog.finished.connect(lambda _code: self._fill_counties())
             return dialog
-        dialog.exec_()
+        dialog.exec()
         self._fill_counties()
         return dialog
 
@@ -411,14 +411,14 @@ class LedgerDock(QDockWidget):
         if refused:
             text += "; " + tr("{} could not be covered: {}", len(refused),
                               "; ".join(f"{c.project_code}: {r}" for c, r in refused))
-        self.message(text, Qgis.Warning if refused else Qgis.Info)
+        self.message(text, Qgis.MessageLevel.Warning if refused else Qgis.MessageLevel.Info)
         self._fill_counties()
         return outcomes
 
     def reverse_selected(self, reason=None):
         entry_id = self.selected_entry_id()
         if entry_id is None:
-            self.message(tr("Select the journal entry to reverse"), Qgis.Warning)
+            self.message(tr("Select the journal entry to reverse"), Qgis.MessageLevel.Warning)
             return None
         if reason is None:
             reason, ok = QInputDialog.getText(self, tr("Reverse entry {}", entry_id), tr("Reason for the reversal"))
@@ -427,7 +427,7 @@ class LedgerDock(QDockWidget):
         try:
             result = self.ledger.reverse(entry_id, reason)
         except LedgerError as exc:
-            self.message(tr("Entry {} cannot be reversed: {}", entry_id, exc), Qgis.Warning)
+            self.message(tr("Entry {} cannot be reversed: {}", entry_id, exc), Qgis.MessageLevel.Warning)
             return None
         self.message(tr("Entry {} reversed by entry {}", entry_id, result.entry.entry_id))
         self._fill_counties()

@@ -60,7 +60,7 @@ class FillFromLayerDialog(QDialog):
         self.setWindowTitle(tr("Fill plots from a layer"))
         form = QFormLayout(self)
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         if exclude:
             self.layer_combo.setExceptedLayerList(exclude)
         self.field_combo = QgsFieldComboBox()
@@ -73,7 +73,7 @@ class FillFromLayerDialog(QDialog):
         form.addRow(tr("Layer (its selected features become plots)"), self.layer_combo)
         form.addRow(tr("Field with land-class codes"), self.field_combo)
         form.addRow(tr("Copy the codes into"), self.target_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -163,7 +163,7 @@ class ProjectDock(QDockWidget):
         profile_row.addWidget(self.discard_button)
         layout.addLayout(profile_row)
 
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,9 +172,9 @@ class ProjectDock(QDockWidget):
         self.project_table.setHorizontalHeaderLabels([
             tr("Code"), tr("Name"), tr("Project status"), tr("Check"), tr("Area (mu)"), tr("Area credit (mu)"),
             tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("County")])
-        self.project_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.project_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.project_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.project_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.project_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.project_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.project_table.verticalHeader().setVisible(False)
         self.project_table.itemSelectionChanged.connect(self._project_row_changed)
         self.project_table.setMinimumHeight(170)
@@ -187,7 +187,7 @@ class ProjectDock(QDockWidget):
                                                                                   "(undoable until saved)")))
         self.status_button = QToolButton()
         self.status_button.setText(tr("Set status"))
-        self.status_button.setPopupMode(QToolButton.InstantPopup)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.status_button)
         for row in tables.project_codes()["statuses"]:
             action = menu.addAction(f"{row['name_zh']} {row['name_en']}")
@@ -249,11 +249,11 @@ class ProjectDock(QDockWidget):
     # -- messages ------------------------------------------------------------------------------
     def message(self, text, level="info"):
         self.last_message = (text, level)
-        levels = {"info": Qgis.Info, "warning": Qgis.Warning, "critical": Qgis.Critical, "success": Qgis.Success}
+        levels = {"info": Qgis.MessageLevel.Info, "warning": Qgis.MessageLevel.Warning, "critical": Qgis.MessageLevel.Critical, "success": Qgis.MessageLevel.Success}
         bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
         if bar is not None:
             try:
-                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info), 8)
+                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.MessageLevel.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
                 pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
@@ -401,7 +401,7 @@ class ProjectDock(QDockWidget):
                     if layer is not None and layer.isEditable() and layer.isModified()]
         if confirm and modified:
             answer = QMessageBox.question(self, tr("Discard"), tr("Discard all unsaved edits of the project database?"))
-            if answer != QMessageBox.Yes:
+            if answer != QMessageBox.StandardButton.Yes:
                 return False
         for layer in (self.projects_layer, self.plots_layer):
             if layer is not None and layer.isEditable():
@@ -439,7 +439,7 @@ class ProjectDock(QDockWidget):
                     selected_item = self.project_table.item(index, 0)
             self.project_table.resizeColumnsToContents()
             if selected_item is not None:
-                self.project_table.scrollToItem(selected_item, QAbstractItemView.EnsureVisible)
+                self.project_table.scrollToItem(selected_item, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self.project_table.blockSignals(False)
         if selected and selected not in {row.get("project_code") for row in rows}:
@@ -459,9 +459,9 @@ class ProjectDock(QDockWidget):
                  row.get("county_code") or ""]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(str(text))
-            item.setData(Qt.UserRole, code)
+            item.setData(Qt.ItemDataRole.UserRole, code)
             if 4 <= column <= 7:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == 3:
                 item.setForeground(_colour(STATUS_COLOURS.get(check, "#000000")))
             self.project_table.setItem(index, column, item)
@@ -470,7 +470,7 @@ class ProjectDock(QDockWidget):
         """Refresh one project's row after a live run (rebuilding 1,000 rows per edit would stall the canvas)."""
         for index in range(self.project_table.rowCount()):
             item = self.project_table.item(index, 0)
-            if item is not None and item.data(Qt.UserRole) == code:
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == code:
                 feature = projects.find_project(self.projects_layer, code)
                 if feature is None:
                     return self.refresh_project_list()
@@ -483,23 +483,23 @@ class ProjectDock(QDockWidget):
         return self.refresh_project_list()
 
     def project_codes(self):
-        return [self.project_table.item(row, 0).data(Qt.UserRole) for row in range(self.project_table.rowCount())]
+        return [self.project_table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(self.project_table.rowCount())]
 
     def selected_project(self):
         rows = self.project_table.selectionModel().selectedRows() if self.project_table.selectionModel() else []
         if not rows:
             return None
         item = self.project_table.item(rows[0].row(), 0)
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def select_project(self, code, zoom=True):
         """Select a project in the list (and zoom to it); returns True when found."""
         for row in range(self.project_table.rowCount()):
-            if self.project_table.item(row, 0).data(Qt.UserRole) == code:
+            if self.project_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == code:
                 self.project_table.blockSignals(True)
                 self.project_table.selectRow(row)
                 self.project_table.blockSignals(False)
-                self.project_table.scrollToItem(self.project_table.item(row, 0), QAbstractItemView.PositionAtCenter)
+                self.project_table.scrollToItem(self.project_table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
                 self._project_selected(code, zoom)
                 return True
         return False
@@ -576,7 +576,7 @@ class ProjectDock(QDockWidget):
             answer = QMessageBox.question(
                 self, tr("Delete project"),
                 tr("Delete project {} and all its plots? You can undo this until you save.", code))
-            if answer != QMessageBox.Yes:
+            if answer != QMessageBox.StandardButton.Yes:
                 return 0
         count = projects.delete_project(self.projects_layer, self.plots_layer, code)
         self._record([self.plots_layer, self.projects_layer])
@@ -744,7 +744,7 @@ class ProjectDock(QDockWidget):
     def fill_from_layer_dialog(self):
         code = self._require_project()
         dialog = FillFromLayerDialog(self, [self.plots_layer])
-        if not dialog.exec_():
+        if not dialog.exec():
             return None
         layer = dialog.layer_combo.currentLayer()
         if layer is None:
@@ -799,7 +799,7 @@ class ProjectDock(QDockWidget):
                                            QgsProject.instance()).transform(point)
         self.clear_problem_marker()
         marker = QgsVertexMarker(canvas)
-        marker.setIconType(QgsVertexMarker.ICON_X)
+        marker.setIconType(QgsVertexMarker.IconType.ICON_X)
         marker.setIconSize(18)
         marker.setPenWidth(3)
         marker.setColor(_colour(STATUS_COLOURS["blocking"]).color())
@@ -1127,6 +1127,9 @@ class ProjectDock(QDockWidget):
         project = QgsProject.instance()
         disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
                         (project_profile().changed, self._profile_changed)))
+        # a capture tool left on the canvas would outlive the plugin; it also follows the project's
+        # snapping settings, so one that outlives its canvas crashes QGIS when the project is cleared
+        self.deactivate_tool()
         self.debouncer.stop()
         self.list_debouncer.stop()
         self.all_debouncer.stop()

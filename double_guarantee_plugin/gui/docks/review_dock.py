@@ -92,7 +92,7 @@ class ReviewDock(QDockWidget):
 
         self.project_list = QListWidget()
         self.project_list.setObjectName("reviewProjectList")
-        self.project_list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.project_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.project_list.currentRowChanged.connect(self._project_changed)
         layout.addWidget(self.project_list, 1)
         step = QHBoxLayout()
@@ -105,7 +105,7 @@ class ReviewDock(QDockWidget):
         self.position_label = QLabel("")
         self.position_label.setObjectName("positionLabel")
         step.addWidget(self.previous_button)
-        step.addWidget(self.position_label, 1, Qt.AlignCenter)
+        step.addWidget(self.position_label, 1, Qt.AlignmentFlag.AlignCenter)
         step.addWidget(self.next_button)
         layout.addLayout(step)
 
@@ -175,9 +175,9 @@ class ReviewDock(QDockWidget):
         layout = QVBoxLayout(tab)
         self.photo_list = QListWidget()
         self.photo_list.setObjectName("photoList")
-        self.photo_list.setViewMode(QListView.IconMode)
+        self.photo_list.setViewMode(QListView.ViewMode.IconMode)
         self.photo_list.setIconSize(QSize(review.THUMBNAIL_PX, review.THUMBNAIL_PX))
-        self.photo_list.setResizeMode(QListView.Adjust)
+        self.photo_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.photo_list.itemDoubleClicked.connect(self.open_photo)
         layout.addWidget(self.photo_list, 1)
         self.photo_button = QPushButton(tr("Attach photos…"))
@@ -208,7 +208,7 @@ class ReviewDock(QDockWidget):
         for key, sequence in SHORTCUTS.items():
             action = QAction(key, self)
             action.setShortcut(QKeySequence(sequence))
-            action.setShortcutContext(Qt.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, slot=slots[key]: slot())
             self.addAction(action)
             self.shortcut_actions[key] = action
@@ -228,11 +228,11 @@ class ReviewDock(QDockWidget):
     # -- messages ------------------------------------------------------------------------------
     def message(self, text, level="info"):
         self.last_message = (text, level)
-        levels = {"info": Qgis.Info, "warning": Qgis.Warning, "success": Qgis.Success}
+        levels = {"info": Qgis.MessageLevel.Info, "warning": Qgis.MessageLevel.Warning, "success": Qgis.MessageLevel.Success}
         bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
         if bar is not None:
             try:
-                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info), 8)
+                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.MessageLevel.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
                 pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
@@ -332,7 +332,7 @@ class ReviewDock(QDockWidget):
             if wanted not in (FILTER_ALL, FILTER_UNREVIEWED) and verdict != wanted:
                 continue
             item = QListWidgetItem(f"{code}  {name or ''}  [{verdict_label(verdict)}]")
-            item.setData(Qt.UserRole, code)
+            item.setData(Qt.ItemDataRole.UserRole, code)
             self.project_list.addItem(item)
         self.project_list.blockSignals(False)
         codes = self.project_codes()
@@ -341,11 +341,11 @@ class ReviewDock(QDockWidget):
         self._project_changed(row)
 
     def project_codes(self):
-        return [self.project_list.item(i).data(Qt.UserRole) for i in range(self.project_list.count())]
+        return [self.project_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.project_list.count())]
 
     def current_project(self):
         item = self.project_list.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def next_project(self):
         self._step(1)
@@ -395,7 +395,7 @@ class ReviewDock(QDockWidget):
         pixmap = QPixmap()
         pixmap.loadFromData(photo.thumbnail or b"", "PNG")
         item = QListWidgetItem(QIcon(pixmap), photo.file_name)
-        item.setData(Qt.UserRole, photo.uuid)
+        item.setData(Qt.ItemDataRole.UserRole, photo.uuid)
         item.setToolTip(f"{photo.file_name}  {photo.width_px}×{photo.height_px}  {photo.added_at}")
         self.photo_list.addItem(item)
 
@@ -481,7 +481,7 @@ class ReviewDock(QDockWidget):
 
     def open_photo(self, item):
         """Write the stored original to a temporary file and open it with the system viewer."""
-        photo_uuid = item.data(Qt.UserRole)
+        photo_uuid = item.data(Qt.ItemDataRole.UserRole)
         content = self.store.photo_content(photo_uuid)
         folder = tempfile.mkdtemp(prefix="dg_photo_")
         path = os.path.join(folder, os.path.basename(item.text()))

@@ -36,7 +36,7 @@ class BringBackAlgorithm(DoubleGuaranteeAlgorithm):
 
     def flags(self):
         # the merge writes the database directly: never while QGIS holds unsaved edits of it in another thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         database = self.parameterAsFile(parameters, self.DATABASE, context)

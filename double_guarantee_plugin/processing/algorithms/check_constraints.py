@@ -42,20 +42,20 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
                   "reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygons = [QgsProcessing.TypeVectorPolygon]
+        polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Plots"), polygons))
         self.addParameter(QgsProcessingParameterVectorLayer(self.BASIC_FARMLAND, tr("Basic farmland"), polygons))
         self.addParameter(QgsProcessingParameterVectorLayer(self.RED_LINE, tr("Ecological red line"), polygons))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.SLOPE, tr("Slope (polygons with a slope field, or a DEM raster)"), optional=True,
-            types=[QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeRaster]))
+            types=[QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeRaster]))
         self.addParameter(QgsProcessingParameterString(self.SLOPE_FIELD, tr("Slope field (degrees)"),
                                                        defaultValue="slope_deg", optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.MAX_SLOPE, tr("Maximum slope for new farmland (°)"),
-                                                       QgsProcessingParameterNumber.Double, 25.0, minValue=0,
+                                                       QgsProcessingParameterNumber.Type.Double, 25.0, minValue=0,
                                                        maxValue=90))
         self.addParameter(QgsProcessingParameterMultipleLayers(self.OTHER_LAYERS, tr("Other constraint layers"),
-                                                               QgsProcessing.TypeVectorPolygon, optional=True))
+                                                               QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.OTHER_SEVERITY, tr("Severity of the other layers"),
                                                      list(SEVERITIES), defaultValue=1))
         self.addParameter(QgsProcessingParameterVectorLayer(self.LAND_SURVEY, tr("Land survey (class before)"),
@@ -64,7 +64,7 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
                                                        defaultValue="dlbm", optional=True))
         self.add_rule_profile_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked plots"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
         for status in (constraints.STATUS_OK, constraints.STATUS_WARNING, constraints.STATUS_BLOCKING,
                        constraints.STATUS_NOT_CHECKED):
             self.addOutput(QgsProcessingOutputNumber(f"{status.upper()}_COUNT", tr("Plots: {}", status)))
@@ -86,7 +86,7 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # an invalid plot is reported (blocking, with its location), never dropped or fatal
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         source = self.source(parameters, self.INPUT, context)
         profile = self.rule_profile(parameters, context)
         mapping = PlotFields()
@@ -134,7 +134,7 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
             out.setAttributes(list(feature.attributes()) + [
                 check.bf_overlap_m2, check.rl_overlap_m2, check.slope_overlap_m2, check.excluded_m2, check.status,
                 check.message, project_status.get(check.project_code, "")])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         for code, project in results.items():
             if project.status != constraints.STATUS_OK:
                 feedback.pushInfo(f"{code}: {constraints.status_label(project.status)}: "

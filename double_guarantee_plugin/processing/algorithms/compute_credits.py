@@ -66,7 +66,7 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Plots"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, tr("Plots"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.add_rule_profile_parameter()
         defaults = PlotFields()
         for parameter, attribute in FIELD_PARAMETERS:
@@ -78,19 +78,19 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
         for name, label in ((self.BASIC_FARMLAND, tr("Basic farmland (optional: exclusions)")),
                             (self.RED_LINE, tr("Ecological red line (optional: blocking)")),
                             (self.SLOPE, tr("Slope polygons (optional: blocking above 25°)"))):
-            self.addParameter(QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.TypeVectorPolygon],
+            self.addParameter(QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.SourceType.TypeVectorPolygon],
                                                                 optional=True))
         self.addParameter(QgsProcessingParameterField(self.SLOPE_FIELD, tr("Slope field (degrees)"),
                                                       defaultValue="slope_deg", parentLayerParameterName=self.SLOPE,
                                                       optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Plots with credits"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROJECT_OUTPUT, tr("Project credits"),
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # invalid plots are reported per plot with a reason, never dropped or fatal
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         source = self.source(parameters, self.INPUT, context)
         profile = self.rule_profile(parameters, context)
         mapping = PlotFields()
@@ -113,7 +113,7 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
         sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, plot_fields,
                                              QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
         project_sink, project_sink_id = self.parameterAsSink(parameters, self.PROJECT_OUTPUT, context,
-                                                             _fields(PROJECT_OUTPUT_FIELDS), QgsWkbTypes.NoGeometry)
+                                                             _fields(PROJECT_OUTPUT_FIELDS), QgsWkbTypes.Type.NoGeometry)
         if sink is None or project_sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
@@ -134,7 +134,7 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
                 credit.area_m2, credit.area_mu, credit.plot_kind, credit.credit_area_mu,
                 credit.credit_capacity_kg, credit.credit_paddy_mu, credit.reason, credit.grade_system_used or None,
                 _grade_system_source(credit)])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
 
         for project in project_credits:
             row = QgsFeature(_fields(PROJECT_OUTPUT_FIELDS))
@@ -143,7 +143,7 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
                                project.new_farmland_mu, project.upgrading_mu, project.credit_area_mu,
                                project.credit_capacity_kg, project.credit_paddy_mu, project.grade_before_mean,
                                project.grade_after_mean, project.grade_uplift])
-            project_sink.addFeature(row, QgsFeatureSink.FastInsert)
+            project_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
 
         refused = [credit for _fid, credit in plot_credits if credit.refused]
         if refused:

@@ -66,7 +66,7 @@ class ExportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, tr("Parcels"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         for parameter, key, _candidates in FIELD_PARAMETERS:
             # the label in a variable: pylupdate5 would take a literal second argument for a comment
             label = FIELD_LABELS[key]

@@ -37,7 +37,7 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
 
     def flags(self):
         # layouts, fonts and PDF painting stay on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):  # noqa: N802
         return tr("Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with "
@@ -48,7 +48,7 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(self.PLOTS, tr("Plots"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterString(self.PROJECTS, tr("Project codes (empty: all)"),
                                                        defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.TEMPLATE, tr("Template"), TEMPLATE_NAMES,
@@ -56,11 +56,11 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterFile(self.TEMPLATE_FILE, tr("Own template (.qpt), overrides Template"),
                                                      extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.BASIC_FARMLAND, tr("Basic farmland"),
-                                                            [QgsProcessing.TypeVectorPolygon], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.RED_LINE, tr("Ecological red line"),
-                                                            [QgsProcessing.TypeVectorPolygon], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.SLOPE, tr("Slope polygons (slope_deg)"),
-                                                            [QgsProcessing.TypeVectorPolygon], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(self.BASEMAP, tr("Basemap layer"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.COMBINED, tr("Also one combined PDF of all projects"),

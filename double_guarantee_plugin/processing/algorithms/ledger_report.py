@@ -39,7 +39,7 @@ class LedgerReportAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.COUNTY, tr("County code (empty: all counties)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Ledger report"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Ledger report"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("BALANCE_COUNT", tr("Counties with a balance")))
         self.addOutput(QgsProcessingOutputNumber("ENTRY_COUNT", tr("Journal entries")))
         self.addOutput(QgsProcessingOutputBoolean("VERIFIED", tr("Balances equal the sum of the journal")))
@@ -60,7 +60,7 @@ class LedgerReportAlgorithm(DoubleGuaranteeAlgorithm):
         fields = QgsFields()
         for name, kind in REPORT_FIELDS:
             fields.append(QgsField(name, _KINDS[kind]))
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
+        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         balances = entries = 0
@@ -69,7 +69,7 @@ class LedgerReportAlgorithm(DoubleGuaranteeAlgorithm):
                 break
             feature = QgsFeature(fields)
             feature.setAttributes([row.get(name) for name, _kind in REPORT_FIELDS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             balances += row["record"] == "balance"
             entries += row["record"] == "journal"
             feedback.setProgress(100.0 * (index + 1) / max(1, len(rows)))

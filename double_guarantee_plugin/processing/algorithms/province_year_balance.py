@@ -14,17 +14,17 @@ from ..base import DoubleGuaranteeAlgorithm
 
 # one row per county and one for the whole province (row = 'county' / 'province')
 OUTPUT_FIELDS = [
-    ("row", QVariant.Type.String), ("county_code", QVariant.Type.String), ("county_name", QVariant.Type.String),
-    ("year", QVariant.Type.Int),
-    ("deposited_area_mu", QVariant.Type.Double), ("deposited_capacity_kg", QVariant.Type.Double),
-    ("deposited_paddy_mu", QVariant.Type.Double), ("pending_area_mu", QVariant.Type.Double),
-    ("pending_projects", QVariant.Type.String), ("in_out_in_mu", QVariant.Type.Double),
-    ("in_out_out_mu", QVariant.Type.Double),
-    ("net_increase_mu", QVariant.Type.Double),
-    ("written_off_next_mu", QVariant.Type.Double), ("committed_next_mu", QVariant.Type.Double),
-    ("planned_next_mu", QVariant.Type.Double), ("occupation_next_mu", QVariant.Type.Double),
-    ("occupation_next_capacity_kg", QVariant.Type.Double), ("occupation_next_paddy_mu", QVariant.Type.Double),
-    ("margin_mu", QVariant.Type.Double), ("balanced", QVariant.Type.Bool),
+    ("row", QVariant.String), ("county_code", QVariant.String), ("county_name", QVariant.String),
+    ("year", QVariant.Int),
+    ("deposited_area_mu", QVariant.Double), ("deposited_capacity_kg", QVariant.Double),
+    ("deposited_paddy_mu", QVariant.Double), ("pending_area_mu", QVariant.Double),
+    ("pending_projects", QVariant.String), ("in_out_in_mu", QVariant.Double),
+    ("in_out_out_mu", QVariant.Double),
+    ("net_increase_mu", QVariant.Double),
+    ("written_off_next_mu", QVariant.Double), ("committed_next_mu", QVariant.Double),
+    ("planned_next_mu", QVariant.Double), ("occupation_next_mu", QVariant.Double),
+    ("occupation_next_capacity_kg", QVariant.Double), ("occupation_next_paddy_mu", QVariant.Double),
+    ("margin_mu", QVariant.Double), ("balanced", QVariant.Bool),
 ]
 
 

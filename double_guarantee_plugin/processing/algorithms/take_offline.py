@@ -34,7 +34,7 @@ class TakeOfflineAlgorithm(DoubleGuaranteeAlgorithm):
             self.addParameter(QgsProcessingParameterVectorLayer(parameter, tr("Constraint layer: {}", name),
                                                                 optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.MARGIN, tr("Clip margin (m)"),
-                                                       QgsProcessingParameterNumber.Double,
+                                                       QgsProcessingParameterNumber.Type.Double,
                                                        offline.DEFAULT_MARGIN_M, minValue=0))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Offline package"),
                                                                 "GeoPackage (*.gpkg)"))
