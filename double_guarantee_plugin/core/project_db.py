@@ -1,14 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The project database: a GeoPackage with a ``projects`` table and a ``plots`` polygon layer.
 
-Schema version 2 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
-``projects.funding_source`` / ``projects.implemented_on``; ``open_project_database()`` migrates
-them in one transaction.  Field aliases, value maps and constraints are stored as the layers'
+Schema version 3 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
+``projects.funding_source`` / ``projects.implemented_on``; version 2 files lack the plot fields of
+the standard county data (both grade systems, 田坎 coefficient, 耕地类型, 耕地坡度级别, year of
+implementation); ``open_project_database()`` migrates them in one transaction.  Field aliases,
+value maps and constraints are stored as the layers'
 default style in the GeoPackage, so QGIS's own attribute form validates input even when the file
 is opened without the plugin.
 """
 import os
 import sqlite3
+import uuid
 
 from osgeo import gdal, ogr, osr
 from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, QgsCoordinateReferenceSystem,
@@ -20,7 +23,7 @@ from .crs import CGCS2000_GEOGRAPHIC, zone_for_epsg
 from .workflow.schema import configure_projects_layer as configure_workflow_columns
 from .workflow.schema import ensure_workflow_schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PROJECTS_TABLE = "projects"
 PLOTS_LAYER = "plots"
 META_TABLE = "dg_meta"
@@ -42,6 +45,15 @@ PLOT_FIELDS = [
     ("grade_system", ogr.OFTString, 24, "等别体系"),
     ("grade_before", ogr.OFTInteger, 0, "实施前等别"),
     ("grade_after", ogr.OFTInteger, 0, "实施后等别"),
+    # version 3: both grade systems on every plot, and the standard fields of a 补充耕地 parcel
+    ("use_grade_before", ogr.OFTInteger, 0, "实施前利用等别（1–15）"),
+    ("use_grade_after", ogr.OFTInteger, 0, "实施后利用等别（1–15）"),
+    ("quality_level_before", ogr.OFTInteger, 0, "实施前耕地质量等级（1–10）"),
+    ("quality_level_after", ogr.OFTInteger, 0, "实施后耕地质量等级（1–10）"),
+    ("slope_level", ogr.OFTString, 2, "耕地坡度级别"),
+    ("farmland_type", ogr.OFTString, 2, "耕地类型"),
+    ("tiankan_coefficient", ogr.OFTReal, 0, "田坎系数"),
+    ("implementation_year", ogr.OFTInteger, 0, "补充耕地实施年份"),
 ]
 # the fields whose constraints refuse an empty value (marked in the form)
 PLOT_REQUIRED = ("project_code", "class_before", "class_after")
@@ -51,6 +63,15 @@ V1_MISSING = {
     PROJECTS_TABLE: [("funding_source", "TEXT", None), ("implemented_on", "DATE", None)],
     PLOTS_LAYER: [("grade_system", "TEXT", "'use_grade_15'")],
 }
+# what version 2 lacked (plots only; empty in migrated rows)
+V2_MISSING = ("use_grade_before", "use_grade_after", "quality_level_before", "quality_level_after", "slope_level",
+              "farmland_type", "tiankan_coefficient", "implementation_year")
+
+
+# the explicit grade fields of each grade system, and the slope levels (GDPDJB) with their ranges
+SYSTEM_FIELDS = {"use_grade_before": "use_grade_15", "use_grade_after": "use_grade_15",
+                 "quality_level_before": "quality_level_10", "quality_level_after": "quality_level_10"}
+SLOPE_LEVEL_TEXT = {"1": "≤2°", "2": "2–6°", "3": "6–15°", "4": "15–25°", "5": ">25°"}
 
 
 class ProjectDatabaseError(RuntimeError):
@@ -103,8 +124,10 @@ def create_project_database(path, crs, overwrite=False):
     dataset = None
     with sqlite3.connect(path) as connection:
         connection.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
-        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))  # nosec B608  # table, column and default from the plugin's own schema definition; values bound
-        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('crs', ?)", (crs.authid(),))  # nosec B608  # table, column and default from the plugin's own schema definition; values bound
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('crs', ?)", (crs.authid(),))
+        # the database's identity (an offline package is bound to it; core.offline.identity)
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('review_database_id', ?)", (uuid.uuid4().hex,))
         connection.execute(f"CREATE UNIQUE INDEX projects_code_unique ON {PROJECTS_TABLE}(project_code)")
         connection.execute(f"CREATE INDEX plots_project_code ON {PLOTS_LAYER}(project_code)")
     ensure_workflow_schema(path)
@@ -139,7 +162,7 @@ def _schema_version(path):
                                        f"'{PROJECTS_TABLE}' tables)")
         if META_TABLE not in names:
             return 1
-        row = connection.execute(f"SELECT value FROM {META_TABLE} WHERE key='schema_version'").fetchone()  # nosec B608  # table, column and default from the plugin's own schema definition; values bound
+        row = connection.execute(f"SELECT value FROM {META_TABLE} WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 1
 
 
@@ -157,6 +180,17 @@ def migrate(path):
         raise ProjectDatabaseError(f"{path}: cannot open the file for writing")
     dataset.StartTransaction()
     try:
+        if version < 3:
+            layer = dataset.GetLayerByName(PLOTS_LAYER)
+            definition = layer.GetLayerDefn()
+            existing = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+            for name, kind, width, _alias in PLOT_FIELDS:
+                if name in V2_MISSING and name not in existing:
+                    field = ogr.FieldDefn(name, kind)
+                    if width:
+                        field.SetWidth(width)
+                    if layer.CreateField(field) != 0:
+                        raise RuntimeError(f"cannot add column {PLOTS_LAYER}.{name}")
         if version < 2:
             for table, columns in V1_MISSING.items():
                 layer = dataset.GetLayerByName(table)
@@ -168,7 +202,7 @@ def migrate(path):
                         if layer.CreateField(ogr.FieldDefn(name, kind)) != 0:
                             raise RuntimeError(f"cannot add column {table}.{name}")
                         if default is not None:
-                            dataset.ExecuteSQL(f"UPDATE {table} SET {name} = {default}")  # nosec B608  # table, column and default from the plugin's own schema definition; values bound
+                            dataset.ExecuteSQL(f"UPDATE {table} SET {name} = {default}")
             dataset.ExecuteSQL(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
             dataset.ExecuteSQL(f"CREATE UNIQUE INDEX IF NOT EXISTS projects_code_unique "
                                f"ON {PROJECTS_TABLE}(project_code)")
@@ -286,6 +320,27 @@ def configure_plots_layer(layer):
                 "Min": 1, "Max": 15, "Step": 1, "AllowNull": True, "Style": "SpinBox"}))
             layer.setConstraintExpression(index, _grade_constraint(name),
                                           f"{alias}: 超出等别体系范围 / outside the grade system's range")
+        elif name in SYSTEM_FIELDS:
+            system = tables.grade_systems()[SYSTEM_FIELDS[name]]
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Range", {
+                "Min": system.best, "Max": system.worst, "Step": 1, "AllowNull": True, "Style": "SpinBox"}))
+            layer.setConstraintExpression(index, f'"{name}" IS NULL OR ("{name}" >= {system.best} AND '
+                                                 f'"{name}" <= {system.worst})',
+                                          f"{alias}: {system.best}–{system.worst}")
+        elif name == "slope_level":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": [
+                {f"{level} {text}": level} for level, text in SLOPE_LEVEL_TEXT.items()]}))
+            layer.setConstraintExpression(index, '"slope_level" IS NULL OR "slope_level" IN (\'1\', \'2\', \'3\', '
+                                                 '\'4\', \'5\')', f"{alias}: 1–5 (GDPDJB)")
+        elif name == "farmland_type":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": [
+                {"TT 梯田": "TT"}, {"PD 坡地": "PD"}]}))
+            layer.setConstraintExpression(index, '"farmland_type" IS NULL OR "farmland_type" IN (\'TT\', \'PD\')',
+                                          f"{alias}: TT 梯田 / PD 坡地 (GDLX)")
+        elif name == "tiankan_coefficient":
+            layer.setConstraintExpression(index, '"tiankan_coefficient" IS NULL OR ("tiankan_coefficient" >= 0 '
+                                                 'AND "tiankan_coefficient" < 1)',
+                                          f"{alias}: 0 ≤ KCXS < 1")
         elif name == "project_code":
             layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
                                      QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
@@ -323,12 +378,16 @@ def configure_projects_layer(layer):
 
 def save_default_styles(path):
     """Store the field configuration as each layer's default style inside the GeoPackage."""
-    # a stored style of the same name is replaced: QGIS 3.22 would ask with a modal dialog otherwise
-    with sqlite3.connect(path) as connection:
-        if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'").fetchone():
-            connection.execute("DELETE FROM layer_styles WHERE f_table_name = styleName AND styleName IN (?, ?)",
+    # QGIS (3.22) never returns from saving a style over one of the same name: the plugin's own
+    # default styles go first (a migrated database has them from its creation); other styles stay
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='layer_styles'").fetchone():
+            connection.execute("DELETE FROM layer_styles WHERE f_table_name IN (?, ?) AND stylename = f_table_name",
                                (PLOTS_LAYER, PROJECTS_TABLE))
-    connection.close()
+            connection.commit()
+    finally:
+        connection.close()
     for name, configure in ((PLOTS_LAYER, configure_plots_layer), (PROJECTS_TABLE, configure_projects_layer)):
         layer = QgsVectorLayer(layer_uri(path, name), name, "ogr")
         if not layer.isValid():

@@ -1033,10 +1033,12 @@ class ProjectDock(QDockWidget):
             from ..dialogs.coord_txt import export_project_txt
         except ImportError:
             raise projects.ProjectError(tr("The coordinate TXT export is not installed")) from None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export coordinate TXT"), f"{code}.txt", "TXT (*.txt)")
+        if path is None:   # template, zone prefix, one file or per parcel (issue 15)
+            from ..dialogs.coord_txt_export import ask_export_options
+            path, chosen = ask_export_options(self, code)
             if not path:
                 return None
+            options = dict(chosen, **options)
         return export_project_txt(self.iface, self.plots_layer, code, path, **options)
 
     def export_map(self, path=None):
