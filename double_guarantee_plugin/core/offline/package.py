@@ -35,6 +35,12 @@ REVIEW_REQUIRED = {
 INTEGER_PLOT_COLUMNS = {name for name, kind, *_rest in project_db.PLOT_FIELDS if kind == ogr.OFTInteger}
 
 
+def _columns_sql(names):
+    """The package's own column names as quoted SQL identifiers: the package comes from outside the office, and
+    a column named, say, ``a, 1 AS plot_code`` must stay one column instead of becoming SQL."""
+    return ", ".join('"' + str(name).replace('"', '""') + '"' for name in names)
+
+
 @dataclass
 class Package:
     """What a bring-back merges: the package's rows, as checked, with the versions as exported."""
@@ -207,7 +213,7 @@ class _Reader:
         attributes = self.package.plot_columns
         classes, systems = tables.land_classes(), tables.grade_systems()
         default_system = tables.load_rule_profile().default_grade_system
-        for row in self.connection.execute(f"SELECT fid, geom, {', '.join(attributes)} FROM plots ORDER BY fid"):
+        for row in self.connection.execute(f"SELECT fid, geom, {_columns_sql(attributes)} FROM plots ORDER BY fid"):
             fid = row["fid"]
             label = tr("{} (plot {})", fid, row["plot_code"]) if row["plot_code"] else fid
             try:
@@ -250,7 +256,7 @@ class _Reader:
             self.fail_if_problems()
         names = [name for name in columns if name != "fid"]
         statuses = {row["code"] for row in tables.project_codes()["statuses"]}
-        for row in self.connection.execute(f"SELECT {', '.join(names)} FROM {project_db.PROJECTS_TABLE}"):
+        for row in self.connection.execute(f"SELECT {_columns_sql(names)} FROM {project_db.PROJECTS_TABLE}"):
             code = row["project_code"]
             if not code:
                 self.problems.append(problem(project_db.PROJECTS_TABLE, "-", tr("a project has no project code")))
@@ -293,7 +299,7 @@ class _Reader:
         seen = set()
         is_photos = table == review.PHOTOS_TABLE
         names = [name for name in columns if not (is_photos and name == "content")]
-        for row in self.connection.execute(f"SELECT id, {', '.join(columns)} FROM {table} ORDER BY id"):
+        for row in self.connection.execute(f"SELECT id, {_columns_sql(columns)} FROM {table} ORDER BY id"):
             uuid = row["uuid"]
             where = uuid or tr("id {}", row["id"])
             if is_photos:
