@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Speed of the constraint engine against QGIS's ``native:calculatevectoroverlaps``, measured in one run.
 
 Generates (once, cached in ``bench/out/constraints/``) 250,000 basic-farmland polygons (irregular

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fast spatial index of an unedited GeoPackage constraint layer, read in bulk through GDAL's Arrow stream.
 
 Building a ``QgsSpatialIndex`` with stored geometries reads every feature through the provider
@@ -78,7 +79,7 @@ class GpkgIndex:
         self._wkb_lengths = lengths[order]
         # the R-tree the GeoPackage keeps of the same features (empty and null geometries left out)
         rtree = '"' + f"rtree_{table}_{geometry_column}".replace('"', '""') + '"'
-        result = dataset.ExecuteSQL(f"SELECT id, minx, maxx, miny, maxy FROM {rtree}")
+        result = dataset.ExecuteSQL(f"SELECT id, minx, maxx, miny, maxy FROM {rtree}")  # nosec B608  # R-tree name from the GeoPackage's own layer, double-quoted
         if result is None:
             raise ValueError(f"{path}: cannot read the R-tree {rtree} ({gdal.GetLastErrorMsg()})")
         columns = {"id": [], "minx": [], "maxx": [], "miny": [], "maxy": []}
@@ -103,7 +104,7 @@ class GpkgIndex:
             if layer is None or not layer.GetGeometryColumn():
                 return False
             name = f"rtree_{layer.GetName()}_{layer.GetGeometryColumn()}"
-            found = dataset.ExecuteSQL(f"SELECT name FROM sqlite_master WHERE name = '{name.replace(chr(39), '')}'")
+            found = dataset.ExecuteSQL(f"SELECT name FROM sqlite_master WHERE name = '{name.replace(chr(39), '')}'")  # nosec B608  # R-tree name from the GeoPackage's own layer, quotes removed
             try:
                 return found.GetFeatureCount() > 0
             finally:

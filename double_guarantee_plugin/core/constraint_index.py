@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Cached spatial indexes of constraint layers, invalidated when a layer is edited, reloaded or removed.
 
 One ``LayerIndex`` holds a layer's features in the CRS of the plots being checked: a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Constraint defaults from ``resources/data/constraint_rules.json`` and the project-level rules.
 
 Project-level rules (domain.md §5 and §7): the minimum mapping area of a plot, and for a profile

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Ellipsoidal overlap areas from planar ones: the plot's own area scale, where it is provably constant enough.
 
 Measuring every overlap polygon on the CGCS2000 ellipsoid (``QgsDistanceArea``) costs as much as

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Constraint checks in a QgsTask: snapshots taken on the main thread, checks off it, results back on it.
 
 No widgets.  ``ConstraintCheckTask.run()`` stores any exception and ``finished()`` hands the

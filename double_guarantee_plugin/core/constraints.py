@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Constraint checks of supplementary-farmland plots against basic farmland, the red line, slope and extra layers.
 
 domain.md §5.  A ``ConstraintSet`` names the constraint layers (saved in the QGIS project and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A read-only snapshot of a vector layer that a worker thread may read (taken on the main thread).
 
 ``QgsVectorLayerFeatureSource`` copies the provider handle and the edit buffer; the snapshot adds

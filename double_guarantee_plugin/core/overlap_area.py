@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Planar overlap areas of many (plot, parcel) polygon pairs at once, in numpy (no QGIS, no GEOS).
 
 A batch check asks, for thousands of plots, how much of each plot lies inside each of the ~20

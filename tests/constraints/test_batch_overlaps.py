@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The batch check (numpy overlap areas, ``LayerIndex.overlap_planar_many``) against the live check
 of each plot and against GEOS, on a real GeoPackage with the hard cases planted: a plot sharing an
 edge with a parcel, a parcel vertex on a plot edge, a self-intersecting parcel, parcels drawn twice

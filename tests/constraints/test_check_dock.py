@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The check dock under pytest-qgis: real layers, real canvas, real QgsTask; an edit changes the status."""
 import time
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Hand-built cases of the constraint engine: every status, overlaps counted once, CRS, invalid and missing layers, caching."""
 import json
 

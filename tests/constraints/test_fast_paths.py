@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The constraint engine's fast paths give the answers of the slow ones: overlap areas from the plot's
 area scale against exact QgsDistanceArea measurement, the GeoPackage bulk index against
 QgsSpatialIndex, and crossing parcels intersected together against one by one."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """core/overlap_area.py: the numpy overlap areas of the batch check, against shapely (GEOS) areas.
 
 No QGIS here: the module is numpy only.  Shapely 1.8 (the one bookworm ships) builds the shapes and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Property test: the engine's overlap equals the brute-force area of plot ∩ union(features).
 
 Random sets of rectangles (duplicates, overlaps, shared edges, features touching the plot) in a

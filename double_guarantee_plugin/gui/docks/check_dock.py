@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The check dock: pick the constraint layers, see every plot's constraint status, zoom to conflicts.
 
 Thin: the checks are ``core.constraints`` (full checks in a ``core.constraint_task`` QgsTask, the
