@@ -16,7 +16,7 @@ Generates (once, cached in ``bench/out/constraints/``) 250,000 basic-farmland po
 
 How the batch check works and where its time goes (cProfile, 4,128 plots, ~20 candidate parcels
 a plot): the overlap areas of every (plot, parcel) pair of a chunk of 512 plots are measured at once
-in numpy (``core/overlap_area.py``: a boundary integral over edge crossings; pairs not in general
+in numpy (``core/constraints/overlap_area.py``: a boundary integral over edge crossings; pairs not in general
 position go to GEOS), parcels whose boxes meet are counted once by inclusion–exclusion with their
 shared area from GEOS (cached per pair).  Cold, about a third is the index build (GDAL Arrow read
 + R-tree, in a thread while the plots are read), a third the numpy work (WKB parsing, validity,
@@ -152,7 +152,7 @@ def _native(plots, farmland):
 
 def _ours(plots, farmland):
     from double_guarantee_plugin.core import constraints
-    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    from double_guarantee_plugin.core.constraints.registry import REGISTRY
     REGISTRY.clear()                      # cold: the index is built inside the timed call
     engine = constraints.ConstraintEngine(constraints.ConstraintSet.from_layers(basic_farmland=farmland))
     started = time.perf_counter()
@@ -166,7 +166,7 @@ def main():
     from qgis_headless import start_qgis
     start_qgis()
     from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer
-    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    from double_guarantee_plugin.core.constraints.registry import REGISTRY
 
     started = time.perf_counter()
     paths = generate()

@@ -83,7 +83,7 @@ def test_batch_equals_live_check_and_geos(qgis_app, batch_case, storage):
     from qgis.core import QgsFeatureRequest, QgsGeometry, QgsProject
     from double_guarantee_plugin.core import constraints
     from double_guarantee_plugin.core.area import EllipsoidalArea
-    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    from double_guarantee_plugin.core.constraints.registry import REGISTRY
     farmland, slope, plot_layer = batch_case
     if storage == "memory":
         farmland, slope = (layer.materialize(QgsFeatureRequest()) for layer in (farmland, slope))
@@ -127,7 +127,7 @@ def test_batch_equals_live_check_and_geos(qgis_app, batch_case, storage):
 
 def test_most_plots_are_measured_in_numpy_and_the_hard_ones_by_geos(qgis_app, batch_case):
     from qgis.core import QgsGeometry
-    from double_guarantee_plugin.core.constraint_index import LayerIndex
+    from double_guarantee_plugin.core.constraints.layer_index import LayerIndex
     farmland, _slope, plot_layer = batch_case
     index = LayerIndex(farmland, plot_layer.crs())
     assert hasattr(index.index, "intersects_many")          # the GeoPackage read as it is on disk
@@ -155,7 +155,7 @@ def test_overlapping_features_count_once_by_inclusion_exclusion_or_geos(qgis_app
     """Two features sharing area (inclusion–exclusion), three sharing area pairwise and all together
     (a third-order overlap: GEOS), one feature overlapping two that do not overlap each other."""
     from qgis.core import QgsGeometry
-    from double_guarantee_plugin.core.constraint_index import LayerIndex
+    from double_guarantee_plugin.core.constraints.layer_index import LayerIndex
     rng = random.Random(5)
     rows = [
         # plot A: a pair
@@ -193,7 +193,7 @@ def test_overlapping_features_count_once_by_inclusion_exclusion_or_geos(qgis_app
 def test_huge_features_and_plots_are_left_to_geos_and_agree(qgis_app, gpkg_layer_factory, plots_layer_factory):
     """A red-line polygon of 3,000 vertices and a plot of 2,500: measured with GEOS, the rest in numpy."""
     from qgis.core import QgsGeometry
-    from double_guarantee_plugin.core.constraint_index import BATCH_MAX_FEATURE_EDGES, LayerIndex
+    from double_guarantee_plugin.core.constraints.layer_index import BATCH_MAX_FEATURE_EDGES, LayerIndex
     rng = random.Random(9)
     rows = [polygon_wkt(irregular(rng, X0 + 500, Y0 + 500, 3000, 380, 420))]
     rows += [polygon_wkt(irregular(rng, X0 + 1200 + 70 * n, Y0 + 500, 7, 25, 30)) for n in range(5)]
@@ -217,10 +217,10 @@ def test_huge_features_and_plots_are_left_to_geos_and_agree(qgis_app, gpkg_layer
 def test_plots_over_many_features_are_grouped_by_a_sweep(qgis_app, batch_case, monkeypatch):
     """A plot over more features than BATCH_MAX_HITS (lowered here to 4) is grouped by a sweep instead
     of all pairs of its hits; its overlaps, drawn-twice parcels included, still count once."""
-    from double_guarantee_plugin.core import constraint_index
-    from double_guarantee_plugin.core.constraint_index import LayerIndex
+    from double_guarantee_plugin.core.constraints import layer_index
+    from double_guarantee_plugin.core.constraints.layer_index import LayerIndex
     farmland, _slope, plot_layer = batch_case
-    monkeypatch.setattr(constraint_index, "BATCH_MAX_HITS", 4)
+    monkeypatch.setattr(layer_index, "BATCH_MAX_HITS", 4)
     index = LayerIndex(farmland, plot_layer.crs())
     codes, _geometries, items = batch_items(plot_layer)
     found = index.overlap_planar_many(items)

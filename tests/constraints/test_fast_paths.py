@@ -16,7 +16,7 @@ def engine_module(qgis_app):
 
 def test_area_scale_bound_follows_the_distance_from_the_central_meridian(qgis_app):
     from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
-    from double_guarantee_plugin.core.constraint_scale import AreaScale
+    from double_guarantee_plugin.core.constraints.area_scale import AreaScale
     zone39 = AreaScale(QgsCoordinateReferenceSystem("EPSG:4527"))
     assert zone39.applies and zone39.false_easting == 39_500_000
     # 300 m wide, 150 km east of the meridian: 2·150 000·300 / R² ≈ 2.2e-6, above the 1e-6 tolerance
@@ -59,7 +59,7 @@ def test_scaled_overlaps_equal_exact_measurement_on_the_demo_county(engine_modul
 
 def test_gpkg_index_finds_what_qgsspatialindex_finds(qgis_app, demo_county_layers):
     from qgis.core import QgsFeatureRequest, QgsRectangle, QgsSpatialIndex
-    from double_guarantee_plugin.core.constraint_gpkg import GpkgIndex, gpkg_location
+    from double_guarantee_plugin.core.constraints.gpkg_index import GpkgIndex, gpkg_location
     layer = demo_county_layers["basic_farmland"]
     location = gpkg_location(layer, layer.crs())
     assert location is not None and GpkgIndex.available(*location)
@@ -88,7 +88,7 @@ def test_gpkg_index_finds_what_qgsspatialindex_finds(qgis_app, demo_county_layer
 
 def test_edited_or_filtered_layer_is_not_read_from_disk(qgis_app, gpkg_layer_factory):
     from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
-    from double_guarantee_plugin.core.constraint_gpkg import gpkg_location
+    from double_guarantee_plugin.core.constraints.gpkg_index import gpkg_location
     layer = gpkg_layer_factory("bf", [(rect_wkt(X0, Y0, X0 + 100, Y0 + 100), {})])
     crs = QgsCoordinateReferenceSystem("EPSG:4527")
     assert gpkg_location(layer, crs) is not None

@@ -1,4 +1,4 @@
-"""core/overlap_area.py: the numpy overlap areas of the batch check, against shapely (GEOS) areas.
+"""core/constraints/overlap_area.py: the numpy overlap areas of the batch check, against shapely (GEOS) areas.
 
 No QGIS here: the module is numpy only.  Shapely 1.8 (the one bookworm ships) builds the shapes and
 gives the reference areas; WKB comes from shapely too, in every layout the reader must take.
@@ -14,7 +14,7 @@ from shapely import wkb as shapely_wkb
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from constraints_helpers import irregular_ring as ring
-from double_guarantee_plugin.core import overlap_area
+from double_guarantee_plugin.core.constraints import overlap_area
 
 X0, Y0 = 39_480_000.0, 3_500_000.0          # CGCS2000 zone 39 (EPSG:4527) eastings carry the zone prefix
 ORIGIN = (X0, Y0)

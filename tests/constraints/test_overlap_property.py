@@ -37,7 +37,7 @@ def test_overlap_equals_brute_force_union(qgis_app, boxes, plot):
     check = engine.check_geometry(plot_geometry, "EPSG:4527", "new_farmland")
     union = QgsGeometry.unaryUnion([feature.geometry() for feature in features])
     expected = EllipsoidalArea("EPSG:4527").area_m2(plot_geometry.intersection(union))
-    # 1e-6 relative is the documented bound of the plot-ratio areas (core/constraint_scale.py); a
+    # 1e-6 relative is the documented bound of the plot-ratio areas (core/constraints/area_scale.py); a
     # feature counted twice would be off by 100 %, and QgsDistanceArea itself is not exact to 1e-9 here
     assert check.bf_overlap_m2 == pytest.approx(expected, rel=1e-6, abs=1e-6)
     touching = [i + 1 for i, feature in enumerate(features)

@@ -8,70 +8,36 @@ the conflicting features, a status and a readable message.  A constraint layer t
 unreadable, empty or without a CRS gives ``not_checked``, which never counts as ``ok``.
 
 Speed: each constraint layer's spatial index is cached per layer and CRS in
-``constraint_index.REGISTRY``; edits of the layer's buffer are laid over it, a commit, reload or
-removal drops it (an unedited GeoPackage layer is indexed from one bulk read, ``constraint_gpkg``).
+``registry.REGISTRY``; edits of the layer's buffer are laid over it, a commit, reload or
+removal drops it (an unedited GeoPackage layer is indexed from one bulk read, ``gpkg_index``).
 ``check_plots`` measures the planar overlaps of all plots with a layer together
 (``LayerIndex.overlap_planar_many``: numpy, ``overlap_area``), the live ``check_geometry`` plot by
 plot with the plot's prepared GEOS geometry; pairs numpy cannot be sure of go that way too.
 Planar overlaps are turned into ellipsoidal ones with the plot's own ellipsoidal/planar ratio
-where ``constraint_scale`` bounds the error at 1e-6 (else measured).  Overlap geometries of a batch
+where ``area_scale`` bounds the error at 1e-6 (else measured).  Overlap geometries of a batch
 are built only when read (the dock flashes a few).
 """
 import functools
-import json
 import math
 import threading
-from dataclasses import dataclass, field, fields as dataclass_fields
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeatureRequest, QgsGeometry, QgsMapLayer,
-                       QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeatureRequest, QgsGeometry, QgsProject,
+                       QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
-from . import constraint_rules, tables
-from .area import EllipsoidalArea
-from .constraint_index import REGISTRY, merge_overlapping, polygonal_part, repaired
-from .constraint_scale import AreaScale
-from .credits import NEW_FARMLAND, NOT_CREDITABLE, UPGRADING
-from .layer_credits import PlotFields
-from .units import m2_to_mu
-from ..i18n import tr
-
-STATUS_OK, STATUS_WARNING, STATUS_BLOCKING, STATUS_NOT_CHECKED = "ok", "warning", "blocking", "not_checked"
-STATUS_ORDER = (STATUS_OK, STATUS_WARNING, STATUS_BLOCKING)  # worse to the right; not_checked is separate
-
-SEVERITY_BLOCKING, SEVERITY_WARNING, SEVERITY_INFO = "blocking", "warning", "info"
-ROLE_BASIC_FARMLAND, ROLE_RED_LINE, ROLE_SLOPE, ROLE_EXTRA = "basic_farmland", "red_line", "slope", "extra"
-ROLE_LAND_SURVEY = "land_survey"
-ROLES = (ROLE_BASIC_FARMLAND, ROLE_RED_LINE, ROLE_SLOPE, ROLE_LAND_SURVEY, ROLE_EXTRA)
-
-PROJECT_SCOPE = "DoubleGuarantee"
-PROJECT_KEY = "constraint_set"
-FILE_SCHEMA = "constraint_set/1"
-
-# how a plot's worst finding ranks: a layer we could not check hides nothing worse than a warning,
-# so not_checked sits between blocking and warning (and is never shown as ok)
-_RANK = {STATUS_BLOCKING: 0, STATUS_NOT_CHECKED: 1, STATUS_WARNING: 2, STATUS_OK: 3}
-
-
-def worst_status(statuses):
-    """blocking > not_checked > warning > ok; an empty list is not_checked (nothing was checked)."""
-    statuses = [status for status in statuses if status]
-    if not statuses:
-        return STATUS_NOT_CHECKED
-    return min(statuses, key=lambda status: _RANK.get(status, 1))
-
-
-def status_rank(status):
-    return _RANK.get(status, 1)
-
-
-def status_label(status):
-    return {STATUS_OK: tr("OK"), STATUS_WARNING: tr("Warning"), STATUS_BLOCKING: tr("Blocking"),
-            STATUS_NOT_CHECKED: tr("Not checked")}.get(status, status)
-
-
-def role_label(role):
-    return {ROLE_BASIC_FARMLAND: tr("Basic farmland"), ROLE_RED_LINE: tr("Ecological red line"),
-            ROLE_SLOPE: tr("Slope"), ROLE_LAND_SURVEY: tr("Land survey"), ROLE_EXTRA: tr("Other layer")}.get(role, role)
+from . import rules as constraint_rules
+from .constraint_set import ConstraintSet, _is_deleted
+from .measure import PlotMeasure, _fmt_area, _mu
+from .plots import _kind_label, _positions, _values, classify_plot
+from .registry import REGISTRY
+from .results import LayerCheck, PlotCheck, ProjectCheck
+from .shapes import merge_overlapping, repaired
+from .status import (ROLE_BASIC_FARMLAND, ROLE_LAND_SURVEY, ROLE_RED_LINE, ROLE_SLOPE, SEVERITY_BLOCKING,
+                     SEVERITY_INFO, SEVERITY_WARNING, STATUS_BLOCKING, STATUS_NOT_CHECKED, STATUS_OK,
+                     STATUS_WARNING, status_rank, worst_status)
+from .. import tables
+from ..credits import NEW_FARMLAND
+from ..layer_credits import PlotFields
+from ...i18n import tr
 
 
 def default_workers():
@@ -87,248 +53,6 @@ def crs_is_defined(crs):
     if crs is None or not crs.isValid():
         return False
     return bool(crs.authid()) or "undefined" not in crs.description().lower()
-
-
-def classify_plot(class_before, class_after):
-    """The plot kind of core.credits from its land classes only (grades do not matter for the checks)."""
-    classes = tables.land_classes()
-    before = str(class_before).strip() if class_before not in (None, "") else ""
-    after = str(class_after).strip() if class_after not in (None, "") else ""
-    if after not in classes or not classes[after].is_cultivated:
-        return NOT_CREDITABLE
-    if before not in classes:
-        return NOT_CREDITABLE
-    return UPGRADING if classes[before].is_cultivated else NEW_FARMLAND
-
-
-# ----------------------------------------------------------------------------------------------
-# the constraint set
-
-
-@dataclass
-class ConstraintLayer:
-    """One entry of a constraint set."""
-    role: str                  # "basic_farmland" | "red_line" | "slope" | "land_survey" | "extra"
-    layer_id: str              # QgsProject layer id, or "" when given a layer object
-    source: str                # layer source URI (for saving/sharing)
-    name: str
-    severity: str              # "blocking" | "warning" | "info"
-    applies_to: tuple          # plot kinds: ("new_farmland", "upgrading")
-    slope_field: str = ""      # for a slope polygon layer
-    max_slope_deg: float = 25.0
-    class_field: str = ""      # for a land-survey layer (``dlbm``)
-    provider: str = "ogr"      # "ogr" (vector) or "gdal" (a DEM raster for slope)
-    excludes_credit: bool = False   # overlap is taken out of new-farmland credit (basic farmland)
-    layer: object = field(default=None, repr=False, compare=False)  # the layer object, not saved
-
-    def to_dict(self):
-        data = {item.name: getattr(self, item.name) for item in dataclass_fields(self) if item.name != "layer"}
-        data["applies_to"] = list(self.applies_to)
-        return data
-
-    @classmethod
-    def from_dict(cls, data, where=""):
-        if not isinstance(data, dict):
-            raise ValueError(f"{where}: a constraint layer should be an object")
-        role = data.get("role")
-        if role not in ROLES:
-            raise ValueError(f"{where}: role '{role}' is not one of {', '.join(ROLES)}")
-        rule = constraint_rules.defaults().role(role)
-        severity = data.get("severity", rule["severity"])
-        if severity not in constraint_rules.SEVERITIES:
-            raise ValueError(f"{where}: severity '{severity}' is not one of {', '.join(constraint_rules.SEVERITIES)}")
-        applies = data.get("applies_to", rule["applies_to"])
-        if not isinstance(applies, (list, tuple)) or any(k not in constraint_rules.PLOT_KINDS_CHECKED for k in applies):
-            raise ValueError(f"{where}: applies_to should list plot kinds of {constraint_rules.PLOT_KINDS_CHECKED}")
-        if not data.get("source") and not data.get("layer_id"):
-            raise ValueError(f"{where}: neither 'source' nor 'layer_id' is given")
-        try:
-            max_slope = float(data.get("max_slope_deg", rule.get("max_slope_deg", 25.0)))
-        except (TypeError, ValueError):
-            raise ValueError(f"{where}: max_slope_deg should be a number") from None
-        return cls(role, str(data.get("layer_id", "")), str(data.get("source", "")), str(data.get("name", role)),
-                   severity, tuple(applies), str(data.get("slope_field", "")), max_slope,
-                   str(data.get("class_field", "")), str(data.get("provider", "ogr")),
-                   bool(data.get("excludes_credit", rule.get("excludes_credit", False))))
-
-
-def _is_deleted(obj):
-    try:
-        from qgis.PyQt import sip
-        return sip.isdeleted(obj)
-    except Exception:  # noqa: BLE001
-        return False
-
-
-def make_layer_entry(role, layer, name=None, severity=None, applies_to=None, slope_field="", max_slope_deg=None,
-                     class_field="", project=None):
-    """A ConstraintLayer for ``layer`` (a QGIS layer object or a source URI/path) with the role's defaults."""
-    rule = constraint_rules.defaults().role(role)
-    project = project or QgsProject.instance()
-    layer_id = source = ""
-    provider = "ogr"
-    obj = None
-    if isinstance(layer, QgsMapLayer):
-        obj = layer
-        source = layer.source()
-        provider = layer.providerType() or provider
-        if project.mapLayer(layer.id()) is not None:
-            layer_id = layer.id()
-        name = name or layer.name()
-    else:
-        source = str(layer)
-        if source.lower().endswith((".tif", ".tiff", ".img", ".asc", ".vrt")):
-            provider = "gdal"
-        name = name or source.rsplit("=", 1)[-1].rsplit("/", 1)[-1]
-    return ConstraintLayer(role, layer_id, source, name, severity or rule["severity"],
-                           tuple(applies_to or rule["applies_to"]), slope_field,
-                           float(max_slope_deg if max_slope_deg is not None else rule.get("max_slope_deg", 25.0)),
-                           class_field or (rule.get("class_field", "") if role == ROLE_LAND_SURVEY else ""),
-                           provider, bool(rule.get("excludes_credit", False)), obj)
-
-
-class ConstraintSet:
-    """The constraint layers of a county: saved in the QGIS project, shared as a JSON file."""
-
-    def __init__(self, layers=None):
-        self.layers = list(layers or [])
-
-    def __repr__(self):
-        return f"ConstraintSet({[(entry.role, entry.name) for entry in self.layers]})"
-
-    @classmethod
-    def from_layers(cls, basic_farmland=None, red_line=None, slope=None, slope_field="slope_deg", extra=(),
-                    land_survey=None, survey_class_field="dlbm", max_slope_deg=None):
-        """A set from layer objects or sources; ``extra`` holds layers, ConstraintLayers or
-        ``(layer, severity[, applies_to])`` tuples."""
-        entries = []
-        if basic_farmland is not None:
-            entries.append(make_layer_entry(ROLE_BASIC_FARMLAND, basic_farmland))
-        if red_line is not None:
-            entries.append(make_layer_entry(ROLE_RED_LINE, red_line))
-        if slope is not None:
-            entries.append(make_layer_entry(ROLE_SLOPE, slope, slope_field=slope_field or "",
-                                            max_slope_deg=max_slope_deg))
-        if land_survey is not None:
-            entries.append(make_layer_entry(ROLE_LAND_SURVEY, land_survey, class_field=survey_class_field))
-        for item in extra or ():
-            if isinstance(item, ConstraintLayer):
-                entries.append(item)
-            elif isinstance(item, (tuple, list)):
-                layer, severity = item[0], item[1]
-                applies = item[2] if len(item) > 2 else None
-                entries.append(make_layer_entry(ROLE_EXTRA, layer, severity=severity, applies_to=applies))
-            else:
-                entries.append(make_layer_entry(ROLE_EXTRA, item))
-        return cls(entries)
-
-    def by_role(self, role):
-        return [entry for entry in self.layers if entry.role == role]
-
-    def to_dict(self):
-        return {"schema": FILE_SCHEMA, "layers": [entry.to_dict() for entry in self.layers]}
-
-    def to_json(self):
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True)
-
-    @classmethod
-    def from_dict(cls, data, where="constraint set"):
-        if not isinstance(data, dict):
-            raise ValueError(f"{where}: not a JSON object")
-        if str(data.get("schema", "")).split("/")[0] != FILE_SCHEMA.split("/")[0]:
-            raise ValueError(f"{where}: schema is '{data.get('schema')}', expected '{FILE_SCHEMA}'")
-        layers = data.get("layers")
-        if not isinstance(layers, list):
-            raise ValueError(f"{where}: field 'layers' should be a list")
-        return cls([ConstraintLayer.from_dict(item, f"{where}: layers[{index}]") for index, item in enumerate(layers)])
-
-    @classmethod
-    def from_json(cls, text, where="constraint set"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{where}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
-        return cls.from_dict(data, where)
-
-    def save_file(self, path):
-        """Write the set to ``path`` (written whole to a temporary file first: no half-written file)."""
-        import os
-        temporary = f"{path}.part"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(self.to_json())
-        os.replace(temporary, path)
-
-    @classmethod
-    def load_file(cls, path):
-        try:
-            with open(path, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise ValueError(f"{path}: cannot be read ({exc.strerror})") from None
-        return cls.from_json(text, str(path))
-
-    def write_to_project(self, project=None):
-        """Save the set in the QGIS project (scope ``DoubleGuarantee``); it travels with the .qgz."""
-        (project or QgsProject.instance()).writeEntry(PROJECT_SCOPE, PROJECT_KEY, self.to_json())
-
-    @classmethod
-    def from_project(cls, project=None):
-        """The set saved in the project, or None when it holds none."""
-        text, found = (project or QgsProject.instance()).readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
-        if not found or not text:
-            return None
-        return cls.from_json(text, tr("constraint set of the QGIS project"))
-
-
-def load_constraint_set(project=None):
-    """The constraint set saved in ``project`` (or the current one), or None."""
-    return ConstraintSet.from_project(project)
-
-
-def clear_project_constraint_set(project=None):
-    (project or QgsProject.instance()).removeEntry(PROJECT_SCOPE, PROJECT_KEY)
-
-
-# ----------------------------------------------------------------------------------------------
-# results
-
-
-@dataclass
-class LayerCheck:
-    """One plot (or project) against one constraint layer."""
-    role: str
-    name: str
-    status: str
-    message: str
-    overlap_m2: float = None
-    overlap_mu: float = None
-    share: float = None
-    feature_ids: list = field(default_factory=list)
-    severity: str = ""
-    geometry: object = field(default=None, repr=False, compare=False)  # the overlap (QgsGeometry, plot CRS)
-
-    def set_geometry_source(self, source):
-        """Compute ``geometry`` only when it is first read, by calling ``source()`` (a batch check
-        measures overlaps without building them; the dock flashes a few of them)."""
-        self._geometry = None
-        self._geometry_source = source
-
-
-def _get_overlap_geometry(check):
-    source = check.__dict__.get("_geometry_source")
-    if source is not None:
-        check._geometry_source = None
-        check._geometry = source()
-    return check.__dict__.get("_geometry")
-
-
-def _set_overlap_geometry(check, value):
-    check._geometry_source = None
-    check._geometry = value
-
-
-# the dataclass keeps ``geometry`` as a constructor argument; reading it may build it (see above)
-LayerCheck.geometry = property(_get_overlap_geometry, _set_overlap_geometry)
 
 
 class _LazyEngine:
@@ -353,49 +77,6 @@ def _lazy_overlap(index, plot_geometry, rectangle, accept):
     engine = QgsGeometry.createGeometryEngine(plot_geometry.constGet())
     engine.prepareGeometry()
     return index.overlap_planar(engine, rectangle, accept)[2]
-
-
-@dataclass
-class PlotCheck:
-    plot_fid: int
-    plot_code: str
-    project_code: str
-    plot_kind: str
-    status: str
-    message: str
-    layers: list                # [LayerCheck]
-    bf_overlap_m2: float = 0.0
-    rl_overlap_m2: float = 0.0
-    slope_overlap_m2: float = 0.0
-    excluded_m2: float = 0.0    # new-farmland area to exclude from credits (inside basic farmland)
-    blocking_reason: str = ""   # non-empty => credits zero
-    area_m2: float = 0.0
-    messages: list = field(default_factory=list)   # readable, worst first
-    geometry: object = field(default=None, repr=False, compare=False)  # the (repaired) plot geometry
-
-    @property
-    def conflict_geometry(self):
-        """The union of the overlaps that are not ok (for flashing on the canvas), or None."""
-        parts = [check.geometry for check in self.layers
-                 if check.geometry is not None and check.status in (STATUS_WARNING, STATUS_BLOCKING)]
-        if not parts:
-            return None
-        return QgsGeometry.unaryUnion(parts) if len(parts) > 1 else parts[0]
-
-
-@dataclass
-class ProjectCheck:
-    project_code: str
-    status: str
-    messages: list              # readable, worst first
-    plots: list                 # [PlotCheck]
-    layers: list                # [LayerCheck] aggregated per constraint layer (overlap counted once)
-    rules: list = field(default_factory=list)     # [constraint_rules.RuleCheck]
-    area_m2: float = 0.0
-
-    @property
-    def area_mu(self):
-        return m2_to_mu(self.area_m2)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -426,33 +107,8 @@ def _steeper_than(max_slope_deg):
     return lambda value: (_number(value) or 0.0) > threshold
 
 
-# units.m2_to_mu takes a float through exact Fractions (tens of µs a call); on the per-plot path the
-# factor, taken once from units.py, is applied directly (the same value to the last bit or two)
-_MU_PER_M2 = m2_to_mu(1.0)
-
-
-class PlotMeasure(EllipsoidalArea):
-    """Ellipsoidal areas of one CRS, and the per-plot factor that turns planar overlaps into
-    ellipsoidal ones where ``constraint_scale`` bounds its error (None elsewhere)."""
-
-    def __init__(self, source_crs, transform_context=None):
-        super().__init__(source_crs, transform_context)
-        self.scale = AreaScale(self.crs)
-
-    def factor(self, planar_m2, ellipsoidal_m2, rectangle):
-        return self.scale.factor(planar_m2, ellipsoidal_m2, rectangle)
-
-
-def _mu(area_m2):
-    return area_m2 * _MU_PER_M2
-
-
-def _fmt_area(area_m2):
-    return tr("{:.1f} m² ({:.2f} mu)", area_m2, _mu(area_m2))
-
-
 class ConstraintEngine:
-    """Checks plots against a constraint set; caches per-layer indexes (see ``constraint_index``)."""
+    """Checks plots against a constraint set; caches per-layer indexes (see ``registry``)."""
 
     def __init__(self, constraint_set, profile=None, project=None, transform_context=None):
         if constraint_set is None:
@@ -470,7 +126,7 @@ class ConstraintEngine:
     def snapshot_layers(self):
         """Call on the main thread before checking in a QgsTask: indexes not yet cached will be
         built from thread-safe snapshots of the constraint layers."""
-        from .constraint_index import LayerSource
+        from .registry import LayerSource
         self._snapshots = {}
         for entry in self.constraint_set.layers:
             resolved = self.resolve(entry)
@@ -542,7 +198,7 @@ class ConstraintEngine:
         key = (raster.id(), raster.source(), float(max_slope_deg))
         layer = self._steep.get(key)
         if layer is None:
-            from .constraint_dem import steep_area_layer
+            from .dem import steep_area_layer
             layer = steep_area_layer(raster, max_slope_deg)
             self._steep[key] = layer
         return layer
@@ -570,7 +226,7 @@ class ConstraintEngine:
     def _prepare_plot(geometry, measure):
         """``(usable geometry or None, problem, area_m2, prepared engine, bbox, factor)`` of one plot;
         ``factor`` (ellipsoidal / planar area of the plot) turns planar overlap areas into
-        ellipsoidal ones, or is None where that would not be exact enough (see constraint_scale)."""
+        ellipsoidal ones, or is None where that would not be exact enough (see area_scale)."""
         problem = ""
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return None, tr("the plot has no geometry"), 0.0, None, None, None
@@ -658,7 +314,7 @@ class ConstraintEngine:
         if overlap is None:
             area = 0.0
         elif factor is not None:
-            area = planar_m2 * factor         # the plot's own area scale (constraint_scale: error ≤ 1e-6)
+            area = planar_m2 * factor         # the plot's own area scale (area_scale: error ≤ 1e-6)
         else:
             area = measure.area_m2(overlap)
         applies = plot_kind in entry.applies_to
@@ -966,41 +622,3 @@ def _any_interior_overlap(geometries):
             if first_box.intersects(second_box) and first.intersects(second) and not first.touches(second):
                 return True
     return False
-
-
-def _positions(layer_fields, fields):
-    """``{field name: index in layer_fields}`` of the plot fields named in ``fields`` (PlotFields)."""
-    names = (fields.project_code, fields.plot_code, fields.class_before, fields.class_after)
-    return {name: layer_fields.indexOf(name) for name in names if name}
-
-
-def _kind_label(kind):
-    return {NEW_FARMLAND: tr("new farmland"), UPGRADING: tr("upgrading"),
-            NOT_CREDITABLE: tr("not creditable")}.get(kind, kind)
-
-
-def _values(feature, fields, positions=None):
-    """The plot's codes and classes; ``positions`` (``_positions``) saves looking the fields up."""
-    if positions is None:
-        positions = _positions(feature.fields(), fields)
-    attributes = feature.attributes()
-
-    def value(name):
-        position = positions.get(name, -1)
-        if position < 0 or position >= len(attributes):
-            return None
-        found = attributes[position]
-        if found is None or (hasattr(found, "isNull") and found.isNull()):
-            return None
-        return found
-    code = value(fields.project_code)
-    plot_code = value(fields.plot_code)
-    return {"project_code": str(code) if code is not None else "", "plot_code": str(plot_code) if plot_code else "",
-            "class_before": value(fields.class_before), "class_after": value(fields.class_after)}
-
-
-__all__ = [
-    "STATUS_OK", "STATUS_WARNING", "STATUS_BLOCKING", "STATUS_NOT_CHECKED", "STATUS_ORDER", "ConstraintLayer",
-    "ConstraintSet", "LayerCheck", "PlotCheck", "ProjectCheck", "ConstraintEngine", "worst_status", "classify_plot",
-    "load_constraint_set", "polygonal_part",
-]

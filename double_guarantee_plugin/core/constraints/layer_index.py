@@ -1,72 +1,20 @@
-"""Cached spatial indexes of constraint layers, invalidated when a layer is edited, reloaded or removed.
+"""Spatial index of one constraint layer in the plots' CRS, and the planar overlaps of plots with its features.
 
 One ``LayerIndex`` holds a layer's features in the CRS of the plots being checked: a
 ``QgsSpatialIndex`` that keeps the geometries on the C++ side (bulk-loaded), or for a GeoPackage
-layer read as it is on disk the faster ``constraint_gpkg.GpkgIndex``; per feature, on first use,
+layer read as it is on disk the faster ``gpkg_index.GpkgIndex``; per feature, on first use,
 the geometry, its box and, once per group of features, a validity test (invalid ones are repaired
 with ``makeValid`` and reported).  ``overlap_planar()`` answers "which features overlap this plot,
 and what is the planar overlap, overlapping features counted once" with the plot's prepared
-geometry engine.
-
-The ``IndexRegistry`` keeps one index per (layer, target CRS, attribute) and drops it when the
-layer signals an edit, a commit, a reload or its removal from the project.  Signals are connected
-with ``Qt.DirectConnection`` so the invalidation runs at once in the emitting (main) thread even
-when the index was built in a QgsTask's worker thread, which has no event loop.
+geometry engine; ``overlap_planar_many()`` answers it for many plots at once (numpy,
+``overlap_area``).  Indexes are cached and kept current by ``registry``.
 """
-import functools
-import threading
 import time
 
-from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry,
-                       QgsProject, QgsSpatialIndex, QgsWkbTypes)
-from qgis.PyQt.QtCore import Qt
+from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry, \
+    QgsSpatialIndex
 
-from .layer_credits import geometry_error  # noqa: F401 (also this module's name for it)
-from .layer_snapshot import LayerSnapshot
-
-POLYGON = QgsWkbTypes.PolygonGeometry
-
-# signals of QgsVectorLayer after which a cached index is stale (edits in the buffer are applied in
-# place instead: see IndexRegistry._watch)
-_INVALIDATING_SIGNALS = (
-    "dataChanged", "committedFeaturesAdded", "committedFeaturesRemoved", "committedGeometriesChanges",
-    "committedAttributeValuesChanges", "afterRollBack", "dataSourceChanged", "subsetStringChanged",
-    "crsChanged", "willBeDeleted",
-)
-
-
-def polygonal_part(geometry):
-    """The polygon part of ``geometry`` (intersections may add lines and points where shapes touch)."""
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None
-    if geometry.type() == POLYGON:
-        return geometry
-    if QgsWkbTypes.isMultiType(geometry.wkbType()) or geometry.type() == QgsWkbTypes.UnknownGeometry:
-        parts = [part for part in geometry.asGeometryCollection() if part.type() == POLYGON and not part.isEmpty()]
-        if parts:
-            return QgsGeometry.collectGeometry(parts) if len(parts) > 1 else parts[0]
-    return None
-
-
-def repaired(geometry):
-    """(usable polygon geometry or None, error text): invalid shapes are repaired with makeValid."""
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None, "empty geometry"
-    if geometry.isGeosValid():
-        return geometry, ""
-    error = geometry_error(geometry) or "invalid geometry"
-    fixed = polygonal_part(geometry.makeValid())
-    return fixed, error
-
-
-def _polygonal(abstract):
-    """The polygon part of an intersection result (a QgsAbstractGeometry), or None when empty."""
-    piece = QgsGeometry(abstract)
-    if piece.type() != POLYGON:
-        piece = polygonal_part(piece)
-    if piece is None or piece.isEmpty():
-        return None
-    return piece
+from .shapes import _grouped, _polygonal, merge_overlapping, polygonal_part, repaired
 
 
 BATCH_MAX_FEATURE_EDGES = 1024     # (see overlap_planar_many)
@@ -86,55 +34,6 @@ def _chunks(sizes, most):
         total += size
     if begin < len(sizes):
         yield begin, len(sizes)
-
-
-def _grouped(fids, boxes):
-    """The set of ``fids`` whose box ``(x_min, y_min, x_max, y_max)`` meets another one's."""
-    ordered = sorted(zip(boxes, fids))
-    grouped = set()
-    count = len(ordered)
-    for position in range(count):
-        (x_min, y_min, x_max, y_max), fid = ordered[position]
-        for later in range(position + 1, count):
-            (other_x_min, other_y_min, _other_x_max, other_y_max), other = ordered[later]
-            if other_x_min > x_max:
-                break
-            if other_y_min <= y_max and other_y_max >= y_min:
-                grouped.add(fid)
-                grouped.add(other)
-    return grouped
-
-
-def merge_overlapping(pieces):
-    """Collect ``pieces``, unioning only the groups whose interiors overlap (a shared edge is no overlap)."""
-    if not pieces:
-        return None
-    count = len(pieces)
-    boxes = [piece.boundingBox() for piece in pieces]
-    parent = list(range(count))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    order = sorted(range(count), key=lambda i: boxes[i].xMinimum())
-    for position, i in enumerate(order):
-        for j in order[position + 1:]:
-            if boxes[j].xMinimum() > boxes[i].xMaximum():
-                break
-            if (boxes[i].intersects(boxes[j]) and find(i) != find(j) and pieces[i].intersects(pieces[j])
-                    and not pieces[i].touches(pieces[j])):
-                parent[find(i)] = find(j)
-    groups = {}
-    for i in range(count):
-        groups.setdefault(find(i), []).append(pieces[i])
-    merged = [group[0] if len(group) == 1 else QgsGeometry.unaryUnion(group) for group in groups.values()]
-    merged = [piece for piece in merged if piece is not None and not piece.isEmpty()]
-    if not merged:
-        return None
-    return merged[0] if len(merged) == 1 else QgsGeometry.collectGeometry(merged)
 
 
 class LayerIndex:
@@ -188,7 +87,7 @@ class LayerIndex:
     @staticmethod
     def _gpkg_index(source, target_crs, feedback):
         """A ``GpkgIndex`` when the layer can be read from its GeoPackage file as it is, else None."""
-        from .constraint_gpkg import GpkgIndex, gpkg_location
+        from .gpkg_index import GpkgIndex, gpkg_location
         location = gpkg_location(source, target_crs)
         if location is None or not GpkgIndex.available(*location):
             return None
@@ -656,127 +555,3 @@ class LayerIndex:
             fids.append(fid)
             pieces.append(piece)
         return {value: (fids, merge_overlapping(pieces)) for value, (fids, pieces) in groups.items()}
-
-
-# the engine's name for the shared snapshot class
-LayerSource = LayerSnapshot
-
-
-class IndexRegistry:
-    """Process-wide cache of ``LayerIndex`` objects keyed by layer id, target CRS and attribute."""
-
-    def __init__(self, max_layers=16):
-        self._lock = threading.RLock()
-        self._indexes = {}       # layer_id -> {key: LayerIndex}
-        self._watched = set()
-        self._project_hooked = False
-        self.max_layers = max_layers
-        self.builds = 0          # how many indexes were built (tests check that the cache is used)
-        self.invalidations = 0
-        self.edits = 0           # edits applied in place
-        self._generations = {}   # layer_id -> count of edits and invalidations (an index built across one is stale)
-
-    def get(self, layer, source, target_crs, transform_context=None, attribute=None, feedback=None):
-        """The cached index of ``layer`` (built from ``source``, a thread-safe snapshot or the layer)."""
-        layer_id = layer.id() if layer is not None and hasattr(layer, "id") else ""
-        key = (target_crs.authid() or target_crs.toWkt(), attribute or "")
-        if layer_id:
-            with self._lock:
-                cached = self._indexes.get(layer_id, {}).get(key)
-                generation = self._generations.get(layer_id, 0)
-            if cached is not None:
-                return cached
-            self._watch(layer)
-        index = LayerIndex(source, target_crs, transform_context, attribute, feedback)
-        self.builds += 1
-        if layer_id and not index.canceled:
-            with self._lock:
-                if self._generations.get(layer_id, 0) != generation:
-                    return index     # the layer changed while this was built: use it once, do not keep it
-                if len(self._indexes) >= self.max_layers and layer_id not in self._indexes:
-                    self._indexes.pop(next(iter(self._indexes)))
-                self._indexes.setdefault(layer_id, {})[key] = index
-        return index
-
-    def cached(self, layer_id):
-        with self._lock:
-            return bool(self._indexes.get(layer_id))
-
-    def invalidate(self, layer_id, *_args):
-        with self._lock:
-            self._generations[layer_id] = self._generations.get(layer_id, 0) + 1
-            if self._indexes.pop(layer_id, None) is not None:
-                self.invalidations += 1
-
-    def _layers_removed(self, layer_ids):
-        for layer_id in layer_ids:
-            self.invalidate(layer_id)
-
-    def clear(self):
-        with self._lock:
-            self._indexes.clear()
-
-    def _watch(self, layer):
-        layer_id = layer.id()
-        with self._lock:
-            if layer_id in self._watched:
-                return
-            self._watched.add(layer_id)
-            hook_project = not self._project_hooked
-            self._project_hooked = True
-        slot = functools.partial(self.invalidate, layer_id)
-        for name in _INVALIDATING_SIGNALS:
-            signal = getattr(layer, name, None)
-            if signal is not None:
-                signal.connect(slot, Qt.DirectConnection)
-        edited = functools.partial(self._edited, layer)
-        layer.geometryChanged.connect(lambda fid, geometry: edited(fid, geometry=geometry), Qt.DirectConnection)
-        layer.featureAdded.connect(lambda fid: edited(fid, added=True), Qt.DirectConnection)
-        layer.featureDeleted.connect(lambda fid: edited(fid, deleted=True), Qt.DirectConnection)
-        layer.attributeValueChanged.connect(lambda fid, index, value: edited(fid, field_index=index, value=value),
-                                            Qt.DirectConnection)
-        layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.DirectConnection)
-        if hook_project:
-            QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed, Qt.DirectConnection)
-
-    def _edited(self, layer, fid, geometry=None, added=False, deleted=False, field_index=None, value=None):
-        """One edit of ``layer``'s buffer: laid over its cached indexes (a rebuild of a 55,000-feature
-        layer costs ~0.3 s, a re-check after the edit must come within 300 ms); an index that cannot
-        take it is dropped."""
-        try:
-            layer_id = layer.id()
-        except RuntimeError:
-            return
-        with self._lock:
-            self._generations[layer_id] = self._generations.get(layer_id, 0) + 1
-            indexes = list(self._indexes.get(layer_id, {}).items())
-        if not indexes:
-            return
-        feature = None
-        if added:
-            feature = layer.getFeature(fid)
-            geometry = feature.geometry() if feature.hasGeometry() else QgsGeometry()
-        for key, index in indexes:
-            name = index.attribute
-            has_value, new_value = False, None
-            if name and field_index is not None:
-                if layer.fields().at(field_index).name() != name:
-                    continue
-                has_value, new_value = True, value
-            elif name and added:
-                has_value, new_value = True, feature[name]
-            if field_index is not None and not has_value:
-                continue             # an attribute the index does not use
-            if not index.apply_edit(fid, geometry if not deleted else None, deleted, new_value, has_value):
-                with self._lock:
-                    self._indexes.get(layer_id, {}).pop(key, None)
-                    self.invalidations += 1
-        self.edits += 1
-
-    def _forget(self, layer_id, *_args):
-        self.invalidate(layer_id)
-        with self._lock:
-            self._watched.discard(layer_id)
-
-
-REGISTRY = IndexRegistry()
