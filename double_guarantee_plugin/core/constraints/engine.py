@@ -25,6 +25,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeatureRe
                        QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
 from . import rules as constraint_rules
+from .batch_check import measure_plots
 from .constraint_set import ConstraintSet, _is_deleted
 from .measure import PlotMeasure, _fmt_area, _mu
 from .plots import _kind_label, _positions, _values, classify_plot
@@ -223,28 +224,26 @@ class ConstraintEngine:
     # --- one plot -----------------------------------------------------------------------------
 
     @staticmethod
-    def _prepare_plot(geometry, measure):
-        """``(usable geometry or None, problem, area_m2, prepared engine, bbox, factor)`` of one plot;
-        ``factor`` (ellipsoidal / planar area of the plot) turns planar overlap areas into
-        ellipsoidal ones, or is None where that would not be exact enough (see area_scale)."""
+    def _prepare_plot(geometry, measure=None):
+        """``(usable geometry or None, problem, area_m2, prepared engine, bbox)`` of one plot; without
+        ``measure`` the area is left at 0 (a batch measures all plots' areas together)."""
         problem = ""
         if geometry is None or geometry.isNull() or geometry.isEmpty():
-            return None, tr("the plot has no geometry"), 0.0, None, None, None
+            return None, tr("the plot has no geometry"), 0.0, None, None
         usable, error = repaired(geometry)
         if error:
             problem = tr("the plot geometry is invalid: {} (repaired for the check)", error)
         if usable is None:
-            return None, problem or tr("the plot has no usable geometry"), 0.0, None, None, None
+            return None, problem or tr("the plot has no usable geometry"), 0.0, None, None
         engine = _LazyEngine(usable)
-        area_m2 = measure.area_m2(usable)
-        rectangle = usable.boundingBox()
-        return usable, problem, area_m2, engine, rectangle, measure.factor(usable.area(), area_m2, rectangle)
+        area_m2 = measure.area_m2(usable) if measure is not None else 0.0
+        return usable, problem, area_m2, engine, usable.boundingBox()
 
     def _check_one(self, prepared, geometry, measure, plot_kind, plot_fid=-1, plot_code="", project_code="",
                    class_before=None, plot=None, measured=None):
-        """``measured``: ``{position in prepared: (hits, planar overlap area)}`` from a batch."""
+        """``measured``: ``{position in prepared: (hits, overlap m²)}`` from a batch."""
         plot_messages = []        # (status, message)
-        usable, problem, area_m2, engine, rectangle, factor = plot or self._prepare_plot(geometry, measure)
+        usable, problem, area_m2, engine, rectangle = plot or self._prepare_plot(geometry, measure)
         if usable is None:
             check = PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_BLOCKING,
                               problem or tr("the plot has no usable geometry"), [],
@@ -263,7 +262,7 @@ class ConstraintEngine:
         layer_checks = []
         for position, (resolved, index) in enumerate(prepared):
             layer_checks.append(self._layer_check(resolved, index, engine, rectangle, measure, area_m2, plot_kind,
-                                                  class_before, factor,
+                                                  class_before,
                                                   measured.get(position) if measured else None, usable))
         check = PlotCheck(plot_fid, plot_code, project_code, plot_kind, STATUS_OK, "", layer_checks,
                           area_m2=area_m2, geometry=usable)
@@ -296,7 +295,7 @@ class ConstraintEngine:
         return check
 
     def _layer_check(self, resolved, index, engine, rectangle, measure, plot_area_m2, plot_kind, class_before,
-                     factor=None, measured=None, plot_geometry=None):
+                     measured=None, plot_geometry=None):
         entry = resolved.entry
         base = LayerCheck(entry.role, entry.name, STATUS_NOT_CHECKED, "", severity=entry.severity)
         if resolved.problem or index is None:
@@ -305,18 +304,15 @@ class ConstraintEngine:
         if entry.role == ROLE_LAND_SURVEY:
             return self._survey_check(resolved, index, engine, rectangle, measure, plot_area_m2, plot_kind,
                                       class_before, base)
-        if measured is not None and factor is not None:
-            fids, planar_m2 = measured          # a batch measured it; the geometry is built if asked for
+        if measured is not None:
+            fids, area = measured               # a batch measured it; the geometry is built if asked for
             overlap = functools.partial(_lazy_overlap, index, plot_geometry, rectangle, resolved.accept) \
                 if fids else None
         else:
-            fids, planar_m2, overlap = index.overlap_planar(engine, rectangle, resolved.accept)
+            fids, _planar_m2, overlap = index.overlap_planar(engine, rectangle, resolved.accept)
+            area = measure.area_m2(overlap) if overlap is not None else 0.0
         if overlap is None:
             area = 0.0
-        elif factor is not None:
-            area = planar_m2 * factor         # the plot's own area scale (area_scale: error ≤ 1e-6)
-        else:
-            area = measure.area_m2(overlap)
         applies = plot_kind in entry.applies_to
         if area <= self.rules.min_overlap_m2:
             base.status = STATUS_OK
@@ -463,7 +459,7 @@ class ConstraintEngine:
                 values = _values(feature, fields, positions)
                 kind = classify_plot(values["class_before"], values["class_after"])
                 geometry = feature.geometry()
-                items.append((feature.id(), geometry, values, kind, self._prepare_plot(geometry, measure)))
+                items.append((feature.id(), geometry, values, kind, self._prepare_plot(geometry)))
         finally:
             builder.join()
         if "error" in holder:
@@ -484,36 +480,17 @@ class ConstraintEngine:
             feedback.setProgress(100.0)
         return results
 
-    def _measure_batch(self, prepared, items, feedback):
-        """``[{position in prepared: (hits, planar overlap area)}]`` per item: the overlaps of all plots
-        with each vector layer measured together (``LayerIndex.overlap_planar_many``); an item or a
-        layer left out is measured plot by plot.  None when canceled."""
-        measured = [{} for _item in items]
-        batch = [number for number, item in enumerate(items) if item[4][0] is not None and item[4][5] is not None]
-        layers = [(position, resolved, index) for position, (resolved, index) in enumerate(prepared)
-                  if index is not None and not resolved.problem and resolved.entry.role != ROLE_LAND_SURVEY]
-        if not batch or not layers:
-            return measured
-        plots = [(items[number][4][3], items[number][4][4], bytes(items[number][4][0].asWkb())) for number in batch]
-        for done, (position, resolved, index) in enumerate(layers):
-            found = index.overlap_planar_many(plots, resolved.accept, feedback)
-            if found is None:
-                return None
-            for number, result in zip(batch, found):
-                if result is not None:
-                    measured[number][position] = result
-            if feedback is not None:
-                feedback.setProgress(50.0 * (done + 1) / len(layers))
-        return measured
-
     def _check_items(self, prepared, items, crs, total, feedback):
-        """PlotChecks of ``items`` in order: the overlaps measured for all plots together
-        (``_measure_batch``), then each plot's findings on ``self.workers`` threads (GEOS releases the
-        GIL); None when canceled."""
-        measured = self._measure_batch(prepared, items, feedback)
-        if measured is None:
+        """PlotChecks of ``items`` in order: the plots' areas and overlaps measured for all plots
+        together (``batch_check.measure_plots``), then each plot's findings on ``self.workers`` threads
+        (GEOS releases the GIL); None when canceled."""
+        found = measure_plots(prepared, [item[4] for item in items], crs, PlotMeasure(crs, self.transform_context),
+                              feedback)
+        if found is None:
             return None
-        numbered = [item + (extra,) for item, extra in zip(items, measured)]
+        areas, measured = found
+        numbered = [item[:4] + (item[4][:2] + (area,) + item[4][3:], extra)
+                    for item, area, extra in zip(items, areas, measured)]
 
         def run(chunk, progress):
             measure = PlotMeasure(crs, self.transform_context)   # a transform is not shared across threads

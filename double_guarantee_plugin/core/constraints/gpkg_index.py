@@ -1,18 +1,24 @@
-"""Fast spatial index of an unedited GeoPackage constraint layer, read in bulk through GDAL's Arrow stream.
+"""Fast spatial index of an unedited GeoPackage constraint layer: the file's own R-tree, geometries read when asked for.
 
 Building a ``QgsSpatialIndex`` with stored geometries reads every feature through the provider
-into a ``QgsFeature`` (about 4 µs each, 1 s for 250,000 basic-farmland parcels), although a batch
-check touches only a quarter of them.  For a GeoPackage layer read as it is on disk (no edit
-buffer, no subset string, the plots' CRS) this reads the feature ids and WKB in one Arrow
-stream and the bounding boxes from the GeoPackage's own R-tree table (both in C, about 0.25 s),
-files the boxes in a numpy grid, and turns WKB into a ``QgsGeometry`` only for the features a
-plot asks for.  Any other layer keeps the ``QgsSpatialIndex`` path (``usable`` says which).
+into a ``QgsFeature`` (about 4 µs each, 4 s for a million basic-farmland parcels), although a
+batch check touches only the features near its plots.  For a GeoPackage layer read as it is on
+disk (no edit buffer, no subset string, the plots' CRS) this reads only the bounding boxes from
+the GeoPackage's own R-tree table (in C, through GDAL's Arrow stream), files them in a numpy grid,
+and reads the WKB of just the features a check asks for (``prefetch``: those near a batch's plots,
+in one read; a live check's few on demand), kept for the next checks.  Any other layer keeps the
+``QgsSpatialIndex`` path (``available`` says which).
 """
 import math
 import os
+import threading
 
 import numpy as np
 from qgis.core import QgsGeometry, QgsProviderRegistry
+
+from .polygons import _expand
+
+ARROW_BATCH = 8192             # features an Arrow batch of a read
 
 
 def gpkg_location(source, target_crs):
@@ -41,41 +47,28 @@ class GpkgIndex:
     """``intersects(rectangle)`` and ``geometry(fid)`` of a GeoPackage layer, like a
     ``QgsSpatialIndex`` with stored geometries (see the module docstring)."""
 
+    # a read of more than this share of the layer streams the whole table (and keeps what it needs):
+    # sqlite answers ``fid IN (…)`` at about a quarter of the speed of a plain scan a row
+    SCAN_SHARE = 0.2
+
     def __init__(self, path, layer_name="", feedback=None):
         from osgeo import gdal
-        # return values, not gdal.UseExceptions(): that switch is process-wide
-        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
-        if dataset is None:
-            raise ValueError(f"{path}: GDAL cannot open it ({gdal.GetLastErrorMsg()})")
+        self.path, self.layer_name = path, layer_name
+        dataset = self._open()
         layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
         if layer is None:
             raise ValueError(f"{path}: no layer '{layer_name}'")
         table = layer.GetName()
         geometry_column = layer.GetGeometryColumn()
-        definition = layer.GetLayerDefn()
-        layer.SetIgnoredFields([definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())])
-        fids, blobs = [], []
-        for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):
-            if feedback is not None and feedback.isCanceled():
-                break
-            fids.append(batch[layer.GetFIDColumn() or "OGC_FID"])
-            blobs.append(batch[geometry_column])
-        self.canceled = bool(feedback is not None and feedback.isCanceled())
-        # all WKB in one buffer, addressed by fid through a sorted array (no Python object a feature)
-        fid_array = np.concatenate(fids).astype(np.int64) if fids else np.empty(0, np.int64)
-        blob_list = np.concatenate(blobs).tolist() if blobs else []
-        try:
-            lengths = np.array(list(map(len, blob_list)), dtype=np.int64)
-            joined = b"".join(blob_list)
-        except TypeError:            # null geometries
-            lengths = np.fromiter((len(blob) if blob is not None else 0 for blob in blob_list), dtype=np.int64,
-                                  count=len(blob_list))
-            joined = b"".join(blob for blob in blob_list if blob is not None)
-        self._wkb = np.frombuffer(joined, dtype=np.uint8)
-        order = np.argsort(fid_array, kind="stable")
-        self._wkb_fids = fid_array[order]
-        self._wkb_offsets = (np.cumsum(lengths) - lengths)[order]
-        self._wkb_lengths = lengths[order]
+        self._fid_column = layer.GetFIDColumn() or "fid"
+        self._lock = threading.Lock()
+        # the WKB read so far: blocks of bytes, and per fid (sorted) its block, offset and length
+        self._blocks = []
+        self._wkb_fids = np.empty(0, np.int64)
+        self._wkb_block = np.empty(0, np.int64)
+        self._wkb_offsets = np.empty(0, np.int64)
+        self._wkb_lengths = np.empty(0, np.int64)
+        self.bytes_read = 0
         # the R-tree the GeoPackage keeps of the same features (empty and null geometries left out)
         rtree = '"' + f"rtree_{table}_{geometry_column}".replace('"', '""') + '"'
         result = dataset.ExecuteSQL(f"SELECT id, minx, maxx, miny, maxy FROM {rtree}")
@@ -84,14 +77,78 @@ class GpkgIndex:
         columns = {"id": [], "minx": [], "maxx": [], "miny": [], "maxy": []}
         try:
             for batch in result.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):
+                if feedback is not None and feedback.isCanceled():
+                    break
                 for key in columns:
                     columns[key].append(batch[key])
         finally:
             dataset.ReleaseResultSet(result)
         dataset = None
+        self.canceled = bool(feedback is not None and feedback.isCanceled())
         arrays = {key: (np.concatenate(value) if value else np.empty(0)) for key, value in columns.items()}
+        self.bytes_read += sum(array.nbytes for array in arrays.values())
         self._build_grid(arrays["id"].astype(np.int64), arrays["minx"], arrays["miny"], arrays["maxx"],
                          arrays["maxy"])
+
+    def _open(self):
+        from osgeo import gdal
+        # return values, not gdal.UseExceptions(): that switch is process-wide
+        dataset = gdal.OpenEx(self.path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+        if dataset is None:
+            raise ValueError(f"{self.path}: GDAL cannot open it ({gdal.GetLastErrorMsg()})")
+        return dataset
+
+    def prefetch(self, fids):
+        """Read the WKB of those of ``fids`` not read yet (one read for all of them)."""
+        fids = np.unique(np.asarray(fids, dtype=np.int64))
+        with self._lock:
+            if len(self._wkb_fids):
+                at = np.minimum(np.searchsorted(self._wkb_fids, fids), len(self._wkb_fids) - 1)
+                fids = fids[self._wkb_fids[at] != fids]
+            if not len(fids):
+                return
+            dataset = self._open()
+            layer = dataset.GetLayerByName(self.layer_name) if self.layer_name else dataset.GetLayer(0)
+            definition = layer.GetLayerDefn()
+            layer.SetIgnoredFields([definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())])
+            scan = len(fids) > self.SCAN_SHARE * max(self._count, 1)
+            batches = [None] if scan else [fids[k:k + 50_000] for k in range(0, len(fids), 50_000)]
+            for part in batches:
+                layer.SetAttributeFilter(None if part is None else
+                                         f'"{self._fid_column}" IN ({",".join(map(str, part.tolist()))})')
+                # small Arrow batches: the memory a batch takes stays small next to what is kept
+                for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO",
+                                                                  f"MAX_FEATURES_IN_BATCH={ARROW_BATCH}"]):
+                    batch_fids = np.asarray(batch[layer.GetFIDColumn() or "OGC_FID"], dtype=np.int64)
+                    batch_blobs = batch[layer.GetGeometryColumn()]
+                    if scan:
+                        keep = np.flatnonzero(np.isin(batch_fids, fids, assume_unique=True))
+                        batch_fids, batch_blobs = batch_fids[keep], batch_blobs[keep]
+                    if len(batch_fids):
+                        self._add(batch_fids, batch_blobs.tolist())
+            dataset = None
+
+    def _add(self, fids, blob_list):
+        """File ``blob_list`` (WKB of ``fids``, none of them filed yet) as a new block."""
+        try:
+            lengths = np.array(list(map(len, blob_list)), dtype=np.int64)
+            joined = b"".join(blob_list)
+        except TypeError:            # null geometries
+            lengths = np.fromiter((len(blob) if blob is not None else 0 for blob in blob_list), dtype=np.int64,
+                                  count=len(blob_list))
+            joined = b"".join(blob for blob in blob_list if blob is not None)
+        self.bytes_read += len(joined)
+        block = len(self._blocks)
+        self._blocks.append(np.frombuffer(joined, dtype=np.uint8))
+        # merged into the sorted arrays (inserting keeps this linear: many small blocks arrive in a row)
+        offsets = np.cumsum(lengths) - lengths
+        order = np.argsort(fids, kind="stable")
+        fids, lengths, offsets = fids[order], lengths[order], offsets[order]
+        at = np.searchsorted(self._wkb_fids, fids)
+        self._wkb_fids = np.insert(self._wkb_fids, at, fids)
+        self._wkb_block = np.insert(self._wkb_block, at, np.full(len(fids), block, np.int64))
+        self._wkb_offsets = np.insert(self._wkb_offsets, at, offsets)
+        self._wkb_lengths = np.insert(self._wkb_lengths, at, lengths)
 
     @staticmethod
     def available(path, layer_name=""):
@@ -217,22 +274,47 @@ class GpkgIndex:
         return owner, ids
 
     def wkb_slices(self, fids):
-        """``(buffer, offsets, lengths)`` of the WKB of ``fids`` (an int array) as read: feature i is
-        ``buffer[offsets[i]:offsets[i] + lengths[i]]``, length 0 when it has no geometry."""
+        """``(buffer, offsets, lengths)`` of the WKB of ``fids`` (an int array), read first if need
+        be: feature i is ``buffer[offsets[i]:offsets[i] + lengths[i]]``, length 0 when it has none."""
         fids = np.asarray(fids, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self._wkb_fids, fids), max(len(self._wkb_fids) - 1, 0))
-        if not len(self._wkb_fids):
-            return self._wkb, np.zeros(len(fids), np.int64), np.zeros(len(fids), np.int64)
-        found = self._wkb_fids[at] == fids
-        return self._wkb, np.where(found, self._wkb_offsets[at], 0), np.where(found, self._wkb_lengths[at], 0)
+        self.prefetch(fids)
+        with self._lock:
+            known = self._wkb_fids
+            if not len(known):
+                return np.empty(0, np.uint8), np.zeros(len(fids), np.int64), np.zeros(len(fids), np.int64)
+            at = np.minimum(np.searchsorted(known, fids), len(known) - 1)
+            found = known[at] == fids
+            blocks = self._wkb_block[at]
+            offsets = np.where(found, self._wkb_offsets[at], 0)
+            lengths = np.where(found, self._wkb_lengths[at], 0)
+            used = np.unique(blocks[found])
+            if len(used) <= 1:
+                buffer = self._blocks[int(used[0])] if len(used) else np.empty(0, np.uint8)
+                return buffer, offsets, lengths
+            # several blocks: the asked-for pieces gathered into one buffer
+            starts = np.cumsum(lengths) - lengths
+            buffer = np.empty(int(lengths.sum()), np.uint8)
+            for block in used.tolist():
+                rows = np.flatnonzero(found & (blocks == block))
+                row, step = _expand(lengths[rows])
+                buffer[starts[rows][row] + step] = self._blocks[block][offsets[rows][row] + step]
+            return buffer, starts, lengths
 
     def wkb(self, fid):
-        """The feature's WKB as read, or None."""
-        at = int(self._wkb_fids.searchsorted(fid))
-        if at >= len(self._wkb_fids) or self._wkb_fids[at] != fid or not self._wkb_lengths[at]:
+        """The feature's WKB as read (read first if need be), or None."""
+        known = self._wkb_fids
+        at = int(known.searchsorted(fid))
+        if at >= len(known) or known[at] != fid:
+            self.prefetch(np.array([fid], dtype=np.int64))
+            known = self._wkb_fids
+            at = int(known.searchsorted(fid))
+            if at >= len(known) or known[at] != fid:
+                return None
+        length = int(self._wkb_lengths[at])
+        if not length:
             return None
-        low = int(self._wkb_offsets[at])
-        return self._wkb[low:low + int(self._wkb_lengths[at])].tobytes()
+        offset = int(self._wkb_offsets[at])
+        return self._blocks[int(self._wkb_block[at])][offset:offset + length].tobytes()
 
     def geometry(self, fid):
         """The feature's geometry (a new QgsGeometry from its WKB), or None."""

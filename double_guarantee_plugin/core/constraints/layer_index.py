@@ -6,8 +6,8 @@ layer read as it is on disk the faster ``gpkg_index.GpkgIndex``; per feature, on
 the geometry, its box and, once per group of features, a validity test (invalid ones are repaired
 with ``makeValid`` and reported).  ``overlap_planar()`` answers "which features overlap this plot,
 and what is the planar overlap, overlapping features counted once" with the plot's prepared
-geometry engine; ``overlap_planar_many()`` answers it for many plots at once (numpy,
-``overlap_area``).  Indexes are cached and kept current by ``registry``.
+geometry engine (``batch`` answers it for many plots at once, in numpy).  Indexes are cached and
+kept current by ``registry``.
 """
 import time
 
@@ -15,25 +15,6 @@ from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, Qgs
     QgsSpatialIndex
 
 from .shapes import _grouped, _polygonal, merge_overlapping, polygonal_part, repaired
-
-
-BATCH_MAX_FEATURE_EDGES = 1024     # (see overlap_planar_many)
-BATCH_MAX_PLOT_EDGES = 2048
-BATCH_MAX_HITS = 256               # features one plot overlaps, beyond which its groups go to GEOS
-BATCH_CHUNK_BYTES = 512 * 24 * 16 * 2   # plot WKB a chunk: 512 plots of 24 vertices, or fewer larger ones
-
-
-def _chunks(sizes, most):
-    """``(begin, end)`` ranges over items of ``sizes`` (bytes of WKB): at most ``most`` items and
-    about BATCH_CHUNK_BYTES each, so that a chunk of large plots stays as small in memory."""
-    begin, total = 0, 0
-    for number, size in enumerate(sizes):
-        if number > begin and (number - begin >= most or total + size > BATCH_CHUNK_BYTES):
-            yield begin, number
-            begin, total = number, 0
-        total += size
-    if begin < len(sizes):
-        yield begin, len(sizes)
 
 
 class LayerIndex:
@@ -300,157 +281,6 @@ class LayerIndex:
                 return blob(fid)
         entry = self.entry(fid)
         return bytes(entry[0].asWkb()) if entry else None
-
-    def overlap_planar_many(self, plots, accept=None, feedback=None, chunk=512):
-        """``overlap_planar`` of many plots at once: ``plots`` is ``[(engine, rectangle, plot WKB)]``;
-        returns ``[(hits, planar overlap area) or None]`` in the same order (None when canceled), an
-        item None where the plot must be measured by ``overlap_planar`` (a candidate feature that is
-        invalid, unreadable or huge, a vertex on another edge: see ``overlap_area``).  The area of
-        each (plot, feature) pair comes from ``overlap_area.pair_overlap_areas``; features of one
-        plot that overlap each other count once, by inclusion–exclusion with the area they share
-        (from GEOS once per pair of features) or, where three may overlap, by a GEOS union."""
-        import numpy as np
-        from . import overlap_area
-        results = [None] * len(plots)
-        values = self.values
-        # the bulk paths read the index as built; with edits laid over it, feature by feature
-        many = getattr(self.index, "intersects_many", None) if not self.overlay else None
-        for begin, end in _chunks([len(blob) for _e, _r, blob in plots], chunk):
-            if feedback is not None and feedback.isCanceled():
-                return None
-            part = plots[begin:end]
-            boxes = np.array([(r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()) for _e, r, _b in part],
-                             dtype=np.float64).reshape(-1, 4)
-            if many is not None:
-                pair_plot, flat = many(boxes)
-            else:
-                found = [self.candidates(rectangle) for _engine, rectangle, _blob in part]
-                pair_plot = np.repeat(np.arange(len(part)), [len(fids) for fids in found]).astype(np.int64)
-                flat = np.fromiter((fid for fids in found for fid in fids), dtype=np.int64, count=len(pair_plot))
-            if accept is not None and len(flat):
-                keep = np.fromiter((accept(values.get(fid) if values is not None else None) for fid in flat.tolist()),
-                                   dtype=bool, count=len(flat))
-                pair_plot, flat = pair_plot[keep], flat[keep]
-            counts = np.bincount(pair_plot, minlength=len(part))
-            unique, position = np.unique(flat, return_inverse=True)
-            unique_list = unique.tolist()
-            # one origin near the chunk's plots keeps the areas exact (see overlap_area)
-            origin = (float(boxes[:, 0].min()), float(boxes[:, 1].min())) if len(part) else (0.0, 0.0)
-            plot_shapes = overlap_area.from_wkb([blob for _e, _r, blob in part], origin)
-            slices = getattr(self.index, "wkb_slices", None) if not self.overlay else None
-            if slices is not None:     # (a repaired feature's plots are measured with GEOS: see below)
-                parcels = overlap_area.from_buffer(*slices(unique), origin)
-            else:
-                parcels = overlap_area.from_wkb([self.wkb(fid) for fid in unique_list], origin)
-            # validity: a numpy test shows most valid; GEOS decides (and repairs) the rest
-            valid, repairs = self.valid, self.repairs
-            unknown = np.fromiter((fid not in valid and fid not in repairs for fid in unique_list),
-                                  dtype=bool, count=len(unique_list))
-            if unknown.any():
-                rows = np.flatnonzero(unknown & parcels.ok)
-                strict = overlap_area.strictly_valid(parcels, rows)
-                valid.update(unique[rows[strict]].tolist())
-                rest = [fid for fid in unique[rows[~strict]].tolist() if self.entry(fid)]
-                if rest:
-                    self._validate(rest)
-            usable = parcels.ok.copy()
-            if repairs:
-                usable &= np.fromiter((fid not in repairs for fid in unique_list), dtype=bool, count=len(unique_list))
-            # features and plots of thousands of vertices: GEOS's indexed overlay does them better
-            usable &= parcels.edge_count(np.arange(len(unique))) <= BATCH_MAX_FEATURE_EDGES
-            small_plots = plot_shapes.ok & (plot_shapes.edge_count(np.arange(len(part))) <= BATCH_MAX_PLOT_EDGES)
-            fine = usable[position] & small_plots[pair_plot]
-            area = np.zeros(len(flat))
-            degenerate = ~fine
-            at = np.flatnonzero(fine)
-            area[at], degenerate[at] = overlap_area.pair_overlap_areas(plot_shapes, parcels, pair_plot[at],
-                                                                       position[at])
-            bad_plot = (np.bincount(pair_plot[degenerate], minlength=len(part)) > 0) | ~small_plots
-            hit = area > 0.0
-            # hits whose boxes meet another hit's of the same plot may overlap it: measured with GEOS
-            hit_at = np.flatnonzero(hit)
-            hit_plot = pair_plot[hit_at]
-            hit_counts = np.bincount(hit_plot, minlength=len(part))
-            grouped = np.zeros(len(flat), dtype=bool)
-            meet_i = meet_j = np.empty(0, np.int64)
-            by_geos = np.zeros(len(part), dtype=bool)
-            # (the pairs of hits of each plot; a plot over hundreds of features is grouped by a sweep
-            # and, where any of them meet, unioned with GEOS: hits² would not stay small)
-            crowded = hit_counts > BATCH_MAX_HITS
-            for number in np.flatnonzero(crowded).tolist():
-                at_plot = hit_at[hit_plot == number]
-                together = _grouped(at_plot.tolist(), parcels.box[position[at_plot]].tolist())
-                if together:
-                    grouped[sorted(together)] = True
-                    by_geos[number] = True
-            small_counts = np.where(crowded, 0, hit_counts)
-            pair_owner, local = overlap_area._expand(small_counts * small_counts)
-            if len(pair_owner):
-                size = small_counts[pair_owner]
-                first = np.cumsum(hit_counts) - hit_counts
-                i, j = first[pair_owner] + local // size, first[pair_owner] + local % size
-                keep = i < j
-                i, j = hit_at[i[keep]], hit_at[j[keep]]
-                box_i, box_j = parcels.box[position[i]], parcels.box[position[j]]
-                meet = ((box_i[:, 0] <= box_j[:, 2]) & (box_j[:, 0] <= box_i[:, 2])
-                        & (box_i[:, 1] <= box_j[:, 3]) & (box_j[:, 1] <= box_i[:, 3]))
-                meet_i, meet_j = i[meet], j[meet]
-                grouped[meet_i] = True
-                grouped[meet_j] = True
-            # features A, B of one plot whose boxes meet count once: area(P ∩ A) + area(P ∩ B) −
-            # area(P ∩ (A ∩ B)), A ∩ B from GEOS once per pair of features (cached), its part in the
-            # plot from numpy.  A plot where a feature shares area with two others (a third-order
-            # overlap may exist), or where A ∩ B is not in general position, is unioned with GEOS.
-            total = np.bincount(pair_plot[hit], weights=area[hit], minlength=len(part))
-            if len(meet_i):
-                shared_wkb = [self._shared_area(a, b) for a, b in zip(flat[meet_i].tolist(), flat[meet_j].tolist())]
-                failed = np.fromiter((blob is False for blob in shared_wkb), dtype=bool, count=len(shared_wkb))
-                shared = np.fromiter((isinstance(blob, bytes) for blob in shared_wkb), dtype=bool,
-                                     count=len(shared_wkb))
-                by_geos |= np.bincount(pair_plot[meet_i[failed]], minlength=len(part)) > 0
-                involved = np.bincount(np.concatenate((meet_i[shared], meet_j[shared])), minlength=len(flat))
-                if (involved > 1).any():
-                    # a feature sharing area with two others: a third-order overlap needs those two to share too
-                    sharing = set(zip(meet_i[shared].tolist(), meet_j[shared].tolist()))
-                    partners = {}
-                    for a, b in sharing:
-                        partners.setdefault(a, []).append(b)
-                        partners.setdefault(b, []).append(a)
-                    for k in np.flatnonzero(involved > 1).tolist():
-                        around = sorted(partners[k])
-                        if any((a, b) in sharing for n, a in enumerate(around) for b in around[n + 1:]):
-                            by_geos[pair_plot[k]] = True
-                at = np.flatnonzero(shared)
-                if len(at):
-                    shapes = overlap_area.from_wkb([shared_wkb[k] for k in at.tolist()], origin)
-                    owner = pair_plot[meet_i[at]]
-                    by_geos |= np.bincount(owner[~shapes.ok], minlength=len(part)) > 0
-                    readable = np.flatnonzero(shapes.ok)
-                    common, flagged = overlap_area.pair_overlap_areas(plot_shapes, shapes, owner[readable], readable)
-                    by_geos |= np.bincount(owner[readable][flagged], minlength=len(part)) > 0
-                    total -= np.bincount(owner[readable], weights=common, minlength=len(part))
-            single = hit & ~grouped
-            single_area = np.bincount(pair_plot[single], weights=area[single], minlength=len(part))
-            ends = np.cumsum(counts)
-            hit_list = hit.tolist()
-            flat_list = flat.tolist()
-            for number in range(len(part)):
-                if bad_plot[number]:
-                    continue
-                low, high = int(ends[number] - counts[number]), int(ends[number])
-                hits = [fid for fid, is_hit in zip(flat_list[low:high], hit_list[low:high]) if is_hit]
-                if not by_geos[number]:
-                    results[begin + number] = (hits, max(float(total[number]), 0.0))
-                    continue
-                planar = float(single_area[number])
-                engine = part[number][0]
-                fids = sorted(flat[low:high][grouped[low:high]].tolist())
-                merged = merge_overlapping([piece for piece in (self._piece(engine, fid, False) for fid in fids)
-                                            if piece is not None])
-                if merged is not None:
-                    planar += merged.area()
-                results[begin + number] = (hits, planar)
-        return results
 
     def _shared_area(self, first, second):
         """WKB of the area features ``first`` and ``second`` share (cached), None when they share

@@ -1,367 +1,265 @@
-"""Planar overlap areas of many (plot, parcel) polygon pairs at once, in numpy (no QGIS, no GEOS).
+"""Planar overlaps of many (plot, parcel) polygon pairs at once, in numpy: area, moments, edge bulge.
 
-A batch check asks, for thousands of plots, how much of each plot lies inside each of the ~20
+A batch check asks, for thousands of plots, how much of each plot lies inside each of the
 constraint features whose boxes meet it.  One GEOS overlay a plot (and the Python around it) costs
 about 0.2 ms; here every pair of a chunk of plots is measured in a few dozen numpy operations.
 
 The area of A ∩ B is the boundary integral ∮ x dy over ∂(A ∩ B) = (∂A inside B) ∪ (∂B inside A),
 rings oriented with the interior on their left (exterior rings counter-clockwise, holes clockwise).
-For a segment P→Q and a polygon R, the part inside R follows from whether P lies in R (a ray
-crossing count) and from where the segment crosses R's edges (each crossing enters or leaves R):
+An edge P→Q of one polygon lies inside the other in pieces between the points where it crosses the
+other's edges; whether its start P is inside comes from a ray crossing count, and each crossing
+toggles it.  The same pieces give, exactly, the moments the ellipsoidal area needs
+(``ellipsoid``): with X, Y relative to the plot's centre,
 
-    ∫_{PQ ∩ R} x dy = Δy · [ in(P) · F(1) + Σ_crossings ±(F(1) − F(t)) ],   F(t) = Px·t + Δx·t²/2
+    A = ∮ X dY,   Mx = ∬ X = ∮ X²/2 dY,   Mxx = ∬ X² = ∮ X³/3 dY,   My = ∬ Y = ∮ X·Y dY,
 
-so no crossing has to be sorted along its segment.  Only the plot edges whose box meets the
-parcel's box can be inside it or cross it, which keeps the number of edge pairs small.
+and, per piece of length L rising ΔY, the terms L²·ΔY and L²·ΔY·X̄ of the bulge of a geodesic
+against its straight image (``ellipsoid``).
+
+Only plot edges near a parcel can be inside it or cross it: they are found through a grid of the
+plot edges (``EdgeGrid``: edges filed by cell, a box query visits the cells it covers, a ray query
+only the edges of its row), so the work of a pair grows with the plot edges near the parcel, not
+with all of them.  Features with many edges (a red-line zone of thousands) are filed in a grid of
+their own the same way.
 
 This holds in general position.  A pair is flagged ``degenerate`` when a vertex lies on (or within
 1e-9 of the length of) the other polygon's edge, or when two edges are collinear and meet: the
-caller measures those pairs with GEOS.  Coordinates are taken relative to one origin near the
-plots of a chunk, so large projected coordinates (39,480,000 m eastings) lose no precision.
-
-``strictly_valid`` is the matching numpy validity test of simple one-ring polygons: True only when
-the ring is closed, has no repeated vertex, no spike and no two edges that meet other than at their
-shared vertex, clear of the same tolerance; anything else is left to GEOS (``isGeosValid``).
+caller measures those pairs with GEOS.  Coordinates are taken relative to one origin near the plots
+of a chunk (``polygons``), and each pair's relative to its plot's centre, so large projected
+coordinates (39,480,000 m eastings) lose no precision.
 """
-import struct
-
 import numpy as np
 
-EPS = 1e-9            # relative tolerance on the intersection parameters along an edge
-PARALLEL = 1e-10      # |cross(r, s)| <= PARALLEL · |r| · |s|: the edges are taken as parallel
-STRICT_MAX_EDGES = 64  # rings with more edges are left to GEOS by strictly_valid
-BUDGET = 4_000_000    # array elements one numpy step may use (≈ 32 MB a float array): more work is split
+from . import polygons as _polygons
+from .polygons import EPS, PARALLEL, Polygons, _expand, from_buffer, from_wkb, ring_signed_areas  # noqa: F401
+from .validity import strictly_valid  # noqa: F401 (the batch check's names for them)
+
+MOMENTS = 6               # A, Mx, Mxx, My, bulge Σ L²ΔY, bulge Σ L²ΔY·X̄
 
 
-class Polygons:
-    """Flat arrays of polygons: closed rings of vertices, rings grouped by feature.
-
-    ``x``, ``y``: the vertices of all rings relative to ``origin`` (each ring closed: its last vertex
-    equals its first; a common origin near the data keeps the areas exact to ~1e-12);
-    ``ring_offsets[r]:ring_offsets[r + 1]``: the vertices of ring r; ``feature_rings[f]:feature_rings[f + 1]``:
-    the rings of feature f; ``ok[f]``: False when feature f could not be read (it has no rings).
-    Rings are re-oriented so that the interior lies on their left.  Edges (vertex i → i + 1 inside a
-    ring) are numbered ring by ring: ``feature_edges[f]:feature_edges[f + 1]`` are those of feature f.
-    """
-
-    def __init__(self, x, y, ring_offsets, feature_rings, exterior, ok, origin=(0.0, 0.0)):
-        self.origin = (float(origin[0]), float(origin[1]))
-        self.x = np.asarray(x, dtype=np.float64) - self.origin[0]
-        self.y = np.asarray(y, dtype=np.float64) - self.origin[1]
-        self.ring_offsets = np.asarray(ring_offsets, dtype=np.int64)
-        self.feature_rings = np.asarray(feature_rings, dtype=np.int64)
-        self.ok = np.asarray(ok, dtype=bool)
-        self.exterior = np.asarray(exterior, dtype=bool)
-        self._orient()
-        ring_lengths = np.diff(self.ring_offsets)
-        self.ring_edges = np.concatenate(([0], np.cumsum(np.maximum(ring_lengths - 1, 0)))).astype(np.int64)
-        self.feature_edges = self.ring_edges[self.feature_rings]
-        # edge e starts at vertex edge_vertex[e]: every vertex but the last of its ring
-        count = len(self.x)
-        last = np.zeros(count, dtype=bool)
-        if len(ring_lengths):
-            last[self.ring_offsets[1:][ring_lengths > 0] - 1] = True
-        self.edge_vertex = np.flatnonzero(~last)
-        start = self.edge_vertex
-        self.x0, self.y0 = self.x[start], self.y[start]
-        self.x1, self.y1 = self.x[start + 1], self.y[start + 1]
-        self.dx, self.dy = self.x1 - self.x0, self.y1 - self.y0
-        self.length = np.hypot(self.dx, self.dy)
-        self.edge_x0, self.edge_x1 = np.minimum(self.x0, self.x1), np.maximum(self.x0, self.x1)
-        self.edge_y0, self.edge_y1 = np.minimum(self.y0, self.y1), np.maximum(self.y0, self.y1)
-        # feature boxes
-        features = len(self.feature_rings) - 1
-        self.box = np.full((features, 4), np.nan)
-        first, after = self.ring_offsets[self.feature_rings[:-1]], self.ring_offsets[self.feature_rings[1:]]
-        filled = after > first
-        if filled.any():
-            self.box[filled, 0] = _reduce(np.minimum, self.x, first[filled], after[filled])
-            self.box[filled, 1] = _reduce(np.minimum, self.y, first[filled], after[filled])
-            self.box[filled, 2] = _reduce(np.maximum, self.x, first[filled], after[filled])
-            self.box[filled, 3] = _reduce(np.maximum, self.y, first[filled], after[filled])
-        self.ok &= filled
-
-    def __len__(self):
-        return len(self.feature_rings) - 1
-
-    def _orient(self):
-        """Reverse the rings whose orientation does not put the interior on their left."""
-        lengths = np.diff(self.ring_offsets)
-        if not len(lengths):
-            return
-        signed = ring_signed_areas(self.x, self.y, self.ring_offsets)
-        wrong = np.where(self.exterior, signed < 0, signed > 0) & (lengths > 0)
-        if not wrong.any():
-            return
-        # (all at once: data written clockwise, as shapefiles are, has every ring to turn)
-        ring = np.repeat(np.arange(len(lengths)), lengths)
-        position = np.arange(len(self.x))
-        mirrored = self.ring_offsets[:-1][ring] + self.ring_offsets[1:][ring] - 1 - position
-        index = np.where(wrong[ring], mirrored, position)
-        self.x, self.y = self.x[index], self.y[index]
-
-    def edge_count(self, features):
-        return self.feature_edges[np.asarray(features) + 1] - self.feature_edges[features]
+def __getattr__(name):
+    if name == "BUDGET":          # (kept where the tests and callers look for it)
+        return _polygons.BUDGET
+    raise AttributeError(name)
 
 
-def _reduce(ufunc, values, starts, ends):
-    """ufunc.reduce of values[start:end] for each non-empty (start, end), in order."""
-    if len(starts) == 0:
-        return np.empty(0)
-    # reduceat over the starts and the ends: the segments between an end and the next start are
-    # reduced too (and dropped) so that rings of other features in between do not leak in
-    bounds = np.empty(2 * len(starts), dtype=np.int64)
-    bounds[0::2] = starts
-    bounds[1::2] = ends
-    if ends[-1] >= len(values):          # reduceat wants every index inside the array
-        values = np.append(values, values[-1])
-    return ufunc.reduceat(values, bounds)[0::2]
+class EdgeGrid:
+    """The edges of some features of a ``Polygons`` filed in square cells, per feature ("slot").
+
+    ``near(slots, boxes)``: the (query, edge) pairs whose boxes meet, each once: an edge filed in
+    several cells is reported only from the cell holding the lower-left corner of the overlap of its
+    box with the query box.  ``ray_parity(slots, x, y)``: for each point, whether a ray from it to
+    +x crosses its slot's edges an odd number of times (the point is inside)."""
+
+    def __init__(self, polygons, features, cell=None):
+        self.polygons = polygons
+        features = np.asarray(features, dtype=np.int64)
+        slot, local = _expand(polygons.edge_count(features))
+        edge = polygons.feature_edges[features][slot] + local
+        x0, x1 = polygons.edge_x0[edge], polygons.edge_x1[edge]
+        y0, y1 = polygons.edge_y0[edge], polygons.edge_y1[edge]
+        if cell is None:
+            lengths = polygons.length[edge]
+            cell = float(np.percentile(lengths, 75)) * 2.0 if len(lengths) else 1.0
+        self.cell = max(float(cell), 1e-6)
+        self.slots = len(features)
+        self.x_origin = float(x0.min()) if len(edge) else 0.0
+        self.y_origin = float(y0.min()) if len(edge) else 0.0
+        column0, column1 = self._column(x0), self._column(x1)
+        row0, row1 = self._row(y0), self._row(y1)
+        self.columns = int(column1.max()) + 2 if len(edge) else 1
+        self.rows = int(row1.max()) + 2 if len(edge) else 1
+        # (edge, row) records for rays; (edge, row, column) records for boxes
+        rows_each = row1 - row0 + 1
+        at, step = _expand(rows_each)
+        row = row0[at] + step
+        order = np.argsort(slot[at] * self.rows + row, kind="stable")
+        self.ray_keys = (slot[at] * self.rows + row)[order]
+        self.ray_edges = edge[at][order]
+        columns_each = column1[at] - column0[at] + 1
+        cell_at, cell_step = _expand(columns_each)
+        column = column0[at][cell_at] + cell_step
+        keys = (slot[at][cell_at] * self.rows + row[cell_at]) * self.columns + column
+        order = np.argsort(keys, kind="stable")
+        self.box_keys = keys[order]
+        self.box_edges = edge[at][cell_at][order]
+
+    def _column(self, x):
+        return np.floor((np.asarray(x) - self.x_origin) / self.cell).astype(np.int64)
+
+    def _row(self, y):
+        return np.floor((np.asarray(y) - self.y_origin) / self.cell).astype(np.int64)
+
+    def near(self, slots, boxes):
+        """``(query, edge)`` of the edges of slot ``slots[q]`` whose boxes meet ``boxes[q]``
+        (an (n, 4) array x0, y0, x1, y1)."""
+        slots = np.asarray(slots, dtype=np.int64)
+        bx0, by0, bx1, by1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+        column0 = np.clip(self._column(bx0), 0, self.columns - 1)
+        column1 = np.clip(self._column(bx1), 0, self.columns - 1)
+        row0 = np.clip(self._row(by0), 0, self.rows - 1)
+        row1 = np.clip(self._row(by1), 0, self.rows - 1)
+        # one key range a (query, row): the cells of a row are consecutive keys
+        rows_each = np.where((bx1 >= self.x_origin) & (by1 >= self.y_origin), row1 - row0 + 1, 0)
+        query, step = _expand(np.maximum(rows_each, 0))
+        row = row0[query] + step
+        base = (slots[query] * self.rows + row) * self.columns
+        low = np.searchsorted(self.box_keys, base + column0[query], "left")
+        high = np.searchsorted(self.box_keys, base + column1[query], "right")
+        at, offset = _expand(high - low)
+        position = low[at] + offset
+        query = query[at]
+        edge = self.box_edges[position]
+        key = self.box_keys[position]
+        p = self.polygons
+        ex0, ex1, ey0, ey1 = p.edge_x0[edge], p.edge_x1[edge], p.edge_y0[edge], p.edge_y1[edge]
+        meet = (ex0 <= bx1[query]) & (ex1 >= bx0[query]) & (ey0 <= by1[query]) & (ey1 >= by0[query])
+        corner_column = self._column(np.maximum(ex0, bx0[query]))
+        corner_row = self._row(np.maximum(ey0, by0[query]))
+        own = (key % self.columns == corner_column) & ((key // self.columns) % self.rows == corner_row)
+        keep = meet & own
+        return query[keep], edge[keep]
+
+    def ray_parity(self, slots, x, y):
+        """Per point: 1.0 when a ray from (x, y) to +x crosses its slot's edges an odd number of
+        times, else 0.0 (edges count over [y0, y1): a ray through a vertex counts once)."""
+        slots = np.asarray(slots, dtype=np.int64)
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        row = self._row(y)
+        inside_grid = (row >= 0) & (row < self.rows)
+        key = slots * self.rows + np.clip(row, 0, self.rows - 1)
+        low = np.searchsorted(self.ray_keys, key, "left")
+        high = np.where(inside_grid, np.searchsorted(self.ray_keys, key, "right"), low)
+        point, offset = _expand(high - low)
+        edge = self.ray_edges[low[point] + offset]
+        return _ray_hits(self.polygons, edge, point, x, y, len(x))
 
 
-def ring_signed_areas(x, y, ring_offsets):
-    """Shoelace area of each ring (positive counter-clockwise), relative to its first vertex."""
-    lengths = np.diff(ring_offsets)
-    ring = np.repeat(np.arange(len(lengths)), lengths)
-    if not len(ring):
-        return np.zeros(len(lengths))
-    x_rel = x - x[ring_offsets[:-1]][ring]
-    y_rel = y - y[ring_offsets[:-1]][ring]
-    terms = np.zeros(len(x))
-    terms[:-1] = x_rel[:-1] * y_rel[1:] - x_rel[1:] * y_rel[:-1]
-    last = ring_offsets[1:] - 1
-    terms[last[lengths > 0]] = 0.0           # no term across the end of a ring
-    return np.bincount(ring, weights=terms, minlength=len(lengths)) / 2.0
+def _ray_hits(polygons, edge, owner, x, y, count):
+    """Per owner: 1.0 when the ray from (x[owner], y[owner]) to +x crosses an odd number of the
+    ``edge`` s listed for it, else 0.0."""
+    vy = y[owner]
+    y0, y1 = polygons.y0[edge], polygons.y1[edge]
+    at = np.flatnonzero((y0 > vy) != (y1 > vy))
+    edge, vy = edge[at], vy[at]
+    x_cross = polygons.x0[edge] + (vy - polygons.y0[edge]) * polygons.dx[edge] / polygons.dy[edge]
+    hits = x[owner[at]] < x_cross
+    return np.bincount(owner[at][hits], minlength=count) % 2.0
 
 
-# --- WKB ---------------------------------------------------------------------------------------
-
-def _expand(counts):
-    """(owner of each item, local position inside its owner) for owners with ``counts`` items each."""
-    counts = np.asarray(counts, dtype=np.int64)
-    owner = np.repeat(np.arange(len(counts)), counts)
-    starts = np.cumsum(counts) - counts
-    local = np.arange(int(counts.sum()), dtype=np.int64) - starts[owner]
-    return owner, local
-
-
-def _read_polygons(blob):
-    """[[ring (n, 2) array, ...] per polygon] of a WKB Polygon or MultiPolygon, or None when the
-    blob is anything else (curves, collections, points, unclosed rings, garbage)."""
-    try:
-        polygons, offset = _read(blob, 0, top=True)
-    except (struct.error, ValueError, IndexError):
-        return None
-    if polygons is None or offset != len(blob):
-        return None
-    return polygons
+def _piece_moments(t0, t1, px, py, rx, ry, out, owner):
+    """Add to ``out[owner]`` the moments of the edge pieces P + t·r, t in [t0, t1] (see the module
+    docstring; P relative to the plot's centre)."""
+    span = t1 - t0
+    xa, xb = px + rx * t0, px + rx * t1
+    ya, yb = py + ry * t0, py + ry * t1
+    rise = ry * span
+    length2 = (rx * rx + ry * ry) * span * span
+    values = (rise * (xa + xb) / 2.0,
+              rise * (xa * xa + xa * xb + xb * xb) / 6.0,
+              rise * (xa + xb) * (xa * xa + xb * xb) / 12.0,
+              rise * (2 * xa * ya + xa * yb + xb * ya + 2 * xb * yb) / 6.0,
+              length2 * rise,
+              length2 * rise * (xa + xb) / 2.0)
+    count = len(out)
+    for column, value in enumerate(values):
+        out[:, column] += np.bincount(owner, weights=value, minlength=count)
 
 
-def _header(blob, offset):
-    order = blob[offset]
-    if order not in (0, 1):
-        raise ValueError("byte order")
-    endian = "<" if order == 1 else ">"
-    (code,) = struct.unpack_from(endian + "I", blob, offset + 1)
-    offset += 5
-    has_z, has_m = bool(code & 0x80000000), bool(code & 0x40000000)
-    if code & 0x20000000:                   # EWKB SRID
-        offset += 4
-    code &= 0x0FFFFFFF
-    thousands, code = divmod(code, 1000)
-    has_z = has_z or thousands in (1, 3)
-    has_m = has_m or thousands in (2, 3)
-    return endian, code, 2 + has_z + has_m, offset
+def _inside_pieces(group, t, groups, start_inside):
+    """The pieces of segments that lie inside: segment g starts inside when ``start_inside[g]``,
+    and crosses at the parameters ``t`` (``group`` says whose); returns ``(segment, t0, t1)``."""
+    boundary_group = np.concatenate((np.arange(groups), group))
+    boundary_t = np.concatenate((np.zeros(groups), t))
+    order = np.lexsort((boundary_t, boundary_group))
+    boundary_group, boundary_t = boundary_group[order], boundary_t[order]
+    following = np.empty_like(boundary_t)
+    following[:-1] = boundary_t[1:]
+    last = np.ones(len(boundary_t), dtype=bool)
+    last[:-1] = boundary_group[1:] != boundary_group[:-1]
+    following[last] = 1.0
+    first = np.searchsorted(boundary_group, boundary_group, "left")
+    piece = np.arange(len(boundary_t)) - first
+    inside = (start_inside[boundary_group].astype(np.int64) + piece) % 2 == 1
+    return boundary_group[inside], boundary_t[inside], following[inside]
 
 
-def _read(blob, offset, top=False):
-    endian, code, dimension, offset = _header(blob, offset)
-    if code == 3:
-        (rings,) = struct.unpack_from(endian + "I", blob, offset)
-        offset += 4
-        polygon = []
-        for _ring in range(rings):
-            (points,) = struct.unpack_from(endian + "I", blob, offset)
-            offset += 4
-            coordinates = np.frombuffer(blob, dtype=endian + "f8", count=points * dimension, offset=offset)
-            offset += 8 * points * dimension
-            ring = coordinates.reshape(points, dimension)[:, :2].astype(np.float64)
-            if points < 4 or ring[0, 0] != ring[-1, 0] or ring[0, 1] != ring[-1, 1]:
-                raise ValueError("ring")
-            polygon.append(ring)
-        return [polygon] if polygon else [], offset
-    if code == 6 and top:
-        (parts,) = struct.unpack_from(endian + "I", blob, offset)
-        offset += 4
-        polygons = []
-        for _part in range(parts):
-            found, offset = _read(blob, offset)
-            if found is None:
-                return None, offset
-            polygons.extend(found)
-        return polygons, offset
-    return None, offset
+def ring_moments(polygons):
+    """The ``MOMENTS`` of each ring about the polygons' origin (a hole's negative: rings run with
+    the interior on their left)."""
+    rings = len(polygons.ring_offsets) - 1
+    owner, local = _expand(np.diff(polygons.ring_edges))
+    edge = polygons.ring_edges[:-1][owner] + local
+    moments = np.zeros((rings, MOMENTS))
+    whole = np.ones(len(edge))
+    _piece_moments(whole * 0.0, whole, polygons.x0[edge], polygons.y0[edge], polygons.dx[edge], polygons.dy[edge],
+                   moments, owner)
+    return moments
 
 
-def from_wkb(blobs, origin=(0.0, 0.0)):
-    """``Polygons`` of WKB Polygon/MultiPolygon blobs; ``ok`` is False for the others (and for None)."""
-    lengths = np.fromiter((len(blob) if blob is not None else 0 for blob in blobs), dtype=np.int64, count=len(blobs))
-    data = np.frombuffer(b"".join(blob for blob in blobs if blob is not None), dtype=np.uint8)
-    return from_buffer(data, np.cumsum(lengths) - lengths, lengths, origin)
+def shifted(moments, centre_x, centre_y):
+    """``MOMENTS`` about the origin turned into moments about (``centre_x``, ``centre_y``) (per row)."""
+    area, mx, mxx, my, b1, bx = (moments[:, column] for column in range(MOMENTS))
+    return np.column_stack((area, mx - centre_x * area, mxx - 2 * centre_x * mx + centre_x * centre_x * area,
+                            my - centre_y * area, b1, bx - centre_x * b1))
 
 
-def from_buffer(data, offsets, lengths, origin=(0.0, 0.0)):
-    """``Polygons`` of the WKB blobs ``data[offsets[i]:offsets[i] + lengths[i]]`` (``data``: a uint8
-    array; a length of 0 is no geometry).
-
-    The usual layouts (little-endian, 2D, one ring: a Polygon, or a MultiPolygon of one Polygon) are
-    read for all blobs together in numpy; the rest one by one."""
-    offsets = np.asarray(offsets, dtype=np.int64)
-    lengths = np.asarray(lengths, dtype=np.int64)
-    count = len(offsets)
-    simple = np.zeros(count, dtype=bool)
-    start = np.zeros(count, dtype=np.int64)     # offset of the first coordinate
-    points = np.zeros(count, dtype=np.int64)
-    if len(data):
-        def u32(at):
-            at = np.minimum(at, len(data) - 4)
-            return (data[at].astype(np.int64) | (data[at + 1].astype(np.int64) << 8)
-                    | (data[at + 2].astype(np.int64) << 16) | (data[at + 3].astype(np.int64) << 24))
-        long_enough = lengths >= 13
-        little = long_enough & (data[np.minimum(offsets, len(data) - 1)] == 1)
-        kind = np.where(little, u32(offsets + 1), -1)
-        polygon = little & (kind == 3) & (u32(offsets + 5) == 1)
-        n_polygon = u32(offsets + 9)
-        polygon &= lengths == 13 + 16 * n_polygon
-        multi = little & (kind == 6) & (lengths >= 22) & (u32(offsets + 5) == 1)
-        multi &= (data[np.minimum(offsets + 9, len(data) - 1)] == 1) & (u32(offsets + 10) == 3) & \
-            (u32(offsets + 14) == 1)
-        n_multi = u32(offsets + 18)
-        multi &= lengths == 22 + 16 * n_multi
-        simple = polygon | multi
-        start = np.where(polygon, offsets + 13, offsets + 22)
-        points = np.where(polygon, n_polygon, np.where(multi, n_multi, 0))
-        simple &= points >= 4
-    # the coordinates of the simple ones, gathered at once
-    simple_points = np.where(simple, points, 0)
-    owner, local = _expand(simple_points * 2)
-    values = np.empty(len(owner))
-    if len(owner):
-        # the doubles start at any byte: read them through 8 views of the buffer, one per alignment
-        position = start[owner] + 8 * local
-        shift = start % 8
-        for remainder in np.unique(shift[simple]).tolist():
-            view = np.frombuffer(data, dtype="<f8", offset=remainder,
-                                 count=(len(data) - remainder) // 8)
-            at = np.flatnonzero(shift[owner] == remainder)
-            values[at] = view[(position[at] - remainder) // 8]
-    simple_x, simple_y = values[0::2], values[1::2]
-    simple_offsets = np.concatenate(([0], np.cumsum(simple_points)))
-    if len(simple_x):
-        first, last = simple_offsets[:-1][simple], simple_offsets[1:][simple] - 1
-        closed = (simple_x[first] == simple_x[last]) & (simple_y[first] == simple_y[last])
-        simple_index = np.flatnonzero(simple)
-        simple[simple_index[~closed]] = False
-    # assemble: features in order, rings in order
-    xs, ys, ring_lengths, feature_ring_counts, exterior, ok = [], [], [], np.zeros(count, np.int64), [], \
-        np.zeros(count, dtype=bool)
-    pending = []          # consecutive simple features, copied as one block
-    simple_lengths = np.diff(simple_offsets)
-
-    def flush():
-        if pending:
-            low, high = pending[0], pending[-1] + 1
-            xs.append(simple_x[simple_offsets[low]:simple_offsets[high]])
-            ys.append(simple_y[simple_offsets[low]:simple_offsets[high]])
-            ring_lengths.append(simple_lengths[low:high])
-            exterior.append(np.ones(high - low, dtype=bool))
-            pending.clear()
-
-    if simple.all():
-        return Polygons(simple_x, simple_y, simple_offsets, np.arange(count + 1), np.ones(count, dtype=bool),
-                        np.ones(count, dtype=bool), origin)
-    simple_list = simple.tolist()
-    for number in range(count):
-        if simple_list[number]:
-            if pending and pending[-1] != number - 1:
-                flush()
-            pending.append(number)
-            feature_ring_counts[number] = 1
-            ok[number] = True
-            continue
-        flush()
-        # a simple-looking one that failed a check above has coordinates in simple_x: skip them
-        low = int(offsets[number])
-        polygons = _read_polygons(data[low:low + int(lengths[number])].tobytes()) if lengths[number] else None
-        if not polygons:
-            continue
-        rings = [ring for polygon in polygons for ring in polygon]
-        xs.append(np.concatenate([ring[:, 0] for ring in rings]))
-        ys.append(np.concatenate([ring[:, 1] for ring in rings]))
-        ring_lengths.append(np.array([len(ring) for ring in rings], dtype=np.int64))
-        exterior.append(np.array([position == 0 for polygon in polygons for position in range(len(polygon))]))
-        feature_ring_counts[number] = len(rings)
-        ok[number] = True
-    flush()
-    lengths_all = np.concatenate(ring_lengths) if ring_lengths else np.empty(0, np.int64)
-    ring_offsets = np.concatenate(([0], np.cumsum(lengths_all))).astype(np.int64)
-    feature_rings = np.concatenate(([0], np.cumsum(feature_ring_counts))).astype(np.int64)
-    return Polygons(np.concatenate(xs) if xs else np.empty(0), np.concatenate(ys) if ys else np.empty(0),
-                    ring_offsets, feature_rings, np.concatenate(exterior) if exterior else np.empty(0, bool), ok,
-                    origin)
+def _split(function, pairs, *arrays):
+    """``function`` on the first and the second half of the pairs (``arrays`` cut alike), joined."""
+    half = pairs // 2
+    first = function(*(array[:half] for array in arrays))
+    second = function(*(array[half:] for array in arrays))
+    return np.concatenate((first[0], second[0])), np.concatenate((first[1], second[1]))
 
 
-# --- overlap areas -----------------------------------------------------------------------------
+def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid=None, parcel_grid=None,
+                  parcel_rings=None, budget=None):
+    """``(moments, degenerate)`` per pair: the ``MOMENTS`` of plot ``pair_plot[k]`` ∩ parcel
+    ``pair_parcel[k]`` (both valid polygons, read with the same origin), X and Y relative to
+    (``centre_x``, ``centre_y``)[plot], and True where the pair is not in general position (then
+    the figures are not to be trusted: measure the pair with GEOS).
 
-def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel, budget=BUDGET):
-    """``(area, degenerate)`` per pair: the planar area of plot ``pair_plot[k]`` ∩ parcel
-    ``pair_parcel[k]`` (both valid polygons, ``ok``, read with the same ``origin``), and True where
-    the pair is not in general position (the area is then not to be trusted: measure it with GEOS).
-
-    Memory stays bounded: pairs whose edge pairs would exceed ``budget`` array elements are measured
-    in halves, and a single pair too large for it is flagged for GEOS (a county-sized red-line
-    polygon against a plot is GEOS's kind of work, with its indexed prepared geometry)."""
+    ``plot_grid``, ``parcel_grid``: ``EdgeGrid`` s of all ``plots`` and ``parcels`` (slot = feature
+    number), ``parcel_rings``: their ``ring_moments`` (made here when None).  Memory stays bounded:
+    pairs whose edge work exceeds ``budget`` are measured in halves, and a single pair too large
+    for it is flagged for GEOS."""
     if plots.origin != parcels.origin:
         raise ValueError("plots and parcels must be read with the same origin")
+    budget = budget or _polygons.BUDGET
     pair_plot = np.asarray(pair_plot, dtype=np.int64)
     pair_parcel = np.asarray(pair_parcel, dtype=np.int64)
     pairs = len(pair_plot)
-    area = np.zeros(pairs)
+    moments = np.zeros((pairs, MOMENTS))
     degenerate = np.zeros(pairs, dtype=bool)
     if not pairs:
-        return area, degenerate
-    # the largest steps: every plot edge of every pair, and (bounded above by) every plot edge against
-    # every parcel edge of the pair
-    plot_edges = plots.edge_count(pair_plot)
-    work = plot_edges * np.maximum(parcels.edge_count(pair_parcel), 1)
-    if pairs == 1 and work[0] > budget:
-        degenerate[0] = True
-        return area, degenerate
-    if work.sum() > budget:
-        half = pairs // 2
-        first = pair_overlap_areas(plots, parcels, pair_plot[:half], pair_parcel[:half], budget)
-        second = pair_overlap_areas(plots, parcels, pair_plot[half:], pair_parcel[half:], budget)
-        return np.concatenate((first[0], second[0])), np.concatenate((first[1], second[1]))
+        return moments, degenerate
+    plot_grid = plot_grid if plot_grid is not None else EdgeGrid(plots, np.arange(len(plots)))
+    parcel_grid = parcel_grid if parcel_grid is not None else EdgeGrid(parcels, np.arange(len(parcels)))
+    parcel_rings = parcel_rings if parcel_rings is not None else ring_moments(parcels)
+
+    def again(pair_plot, pair_parcel):
+        return pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid, parcel_grid,
+                             parcel_rings, budget)
+
+    if pairs > 1 and pairs * 32 > budget:
+        return _split(again, pairs, pair_plot, pair_parcel)
+    cx, cy = np.asarray(centre_x)[pair_plot], np.asarray(centre_y)[pair_plot]
     box = parcels.box[pair_parcel]
     slack = EPS * (np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) + 1.0)
-    box_x0, box_y0 = box[:, 0] - slack, box[:, 1] - slack
-    box_x1, box_y1 = box[:, 2] + slack, box[:, 3] + slack
-    first_ring = parcels.feature_rings[pair_parcel]
-    start_x = parcels.x[parcels.ring_offsets[first_ring]]
-    start_y = parcels.y[parcels.ring_offsets[first_ring]]
+    query = np.column_stack((box[:, 0] - slack, box[:, 1] - slack, box[:, 2] + slack, box[:, 3] + slack))
 
-    # 1. every plot edge of every pair: which ones meet the parcel's box (no other can meet the
-    #    parcel), and a ray from the parcel's first vertex to +x: is that vertex inside the plot?
-    owner, local = _expand(plots.edge_count(pair_plot))
-    edge = plots.feature_edges[pair_plot][owner] + local
-    near = ((plots.edge_x0[edge] <= box_x1[owner]) & (plots.edge_x1[edge] >= box_x0[owner])
-            & (plots.edge_y0[edge] <= box_y1[owner]) & (plots.edge_y1[edge] >= box_y0[owner]))
-    pe_pair, pe_edge = owner[near], edge[near]
-    vertex_inside = _ray_parity(plots, edge, owner, start_x, start_y, pairs)
-
-    # 2. those plot edges against every edge of the parcel
-    pe, f_local = _expand(parcels.edge_count(pair_parcel[pe_pair]))
+    # 1. the plot edges near each parcel (their boxes meet the parcel's): no other can meet it
+    pe_pair, pe_edge = plot_grid.near(pair_plot, query)
+    # 2. those against the parcel's edges whose boxes meet theirs
+    p = plots
+    edge_boxes = np.column_stack((p.edge_x0[pe_edge], p.edge_y0[pe_edge], p.edge_x1[pe_edge], p.edge_y1[pe_edge]))
+    pe, f = parcel_grid.near(pair_parcel[pe_pair], edge_boxes)
+    if len(pe) > budget:
+        if pairs == 1:
+            degenerate[0] = True
+            return moments, degenerate
+        return _split(again, pairs, pair_plot, pair_parcel)
     k = pe_pair[pe]
-    f = parcels.feature_edges[pair_parcel][k] + f_local
     e = pe_edge[pe]
     px, py = plots.x0[e], plots.y0[e]
     rx, ry = plots.dx[e], plots.dy[e]
@@ -391,138 +289,69 @@ def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel, budget=BUDGET):
         touching[at[collinear & overlap]] = True
     zero = (length_r == 0) | (length_s == 0)
     degenerate |= np.bincount(k[touching | zero], minlength=pairs) > 0
-
-    # is the plot edge's start inside the parcel?  (a ray to +x against the parcel's edges)
-    spans = (qy > py) != (qy + sy > py)
-    at = np.flatnonzero(spans)
-    ray = np.zeros(len(spans))
-    ray[at] = px[at] < qx[at] + (py[at] - qy[at]) * sx[at] / sy[at]
-    start_inside = np.bincount(pe, weights=ray, minlength=len(pe_pair)) % 2
-
-    # 3. ∫ x dy along the plot edges, inside the parcel
     cross_at = np.flatnonzero(crossing)
-    epx, erx = plots.x0[pe_edge], plots.dx[pe_edge]
-    full_e = epx + erx / 2.0
-    tc = t[cross_at]
-    sign_e = np.where(denom[cross_at] < 0, 1.0, -1.0)     # the plot edge enters the parcel
-    partial_e = sign_e * (full_e[pe[cross_at]] - (px[cross_at] * tc + rx[cross_at] * tc * tc / 2.0))
-    per_edge = start_inside * full_e + np.bincount(pe[cross_at], weights=partial_e, minlength=len(pe_pair))
-    area += np.bincount(pe_pair, weights=plots.dy[pe_edge] * per_edge, minlength=pairs)
 
-    # 4. ∫ x dy along the parcel edges, inside the plot
-    parcel_edges = parcels.edge_count(pair_parcel)
-    item_start = np.cumsum(parcel_edges) - parcel_edges
-    item_pair, item_local = _expand(parcel_edges)
-    items = len(item_pair)
-    item_edge = parcels.feature_edges[pair_parcel][item_pair] + item_local
-    # the state at the first vertex of each ring of the parcel (holes and other parts: rare)
-    ring_counts = np.diff(parcels.feature_rings)[pair_parcel]
-    ring_pair, ring_local = _expand(ring_counts)
-    ring = first_ring[ring_pair] + ring_local
-    state = np.zeros(len(ring))
-    state[ring_local == 0] = vertex_inside
-    others = np.flatnonzero(ring_local > 0)
-    if len(others):
-        other_pair = ring_pair[others]
-        test, test_local = _expand(plots.edge_count(pair_plot[other_pair]))
-        test_edge = plots.feature_edges[pair_plot[other_pair]][test] + test_local
-        state[others] = _ray_parity(plots, test_edge, test, parcels.x[parcels.ring_offsets[ring[others]]],
-                                    parcels.y[parcels.ring_offsets[ring[others]]], len(others))
-    # crossings on each parcel edge (all are with the plot edges of step 2) toggle the state
-    item_of_pair_edge = item_start[k] + f_local
-    crossings = np.bincount(item_of_pair_edge[cross_at], minlength=items)
-    before = np.cumsum(crossings) - crossings
-    ring_edges = np.diff(parcels.ring_edges)[ring]
-    first_item_of_ring = item_start[ring_pair] + (parcels.ring_edges[ring]
-                                                  - parcels.feature_edges[pair_parcel][ring_pair])
-    ring_position = np.repeat(np.arange(len(ring)), ring_edges)   # items are ordered (pair, ring, edge)
-    inside = (state[ring_position] + before - before[first_item_of_ring][ring_position]) % 2
-    full_f = parcels.x0[item_edge] + parcels.dx[item_edge] / 2.0
-    uc = u[cross_at]
-    sign_f = np.where(denom[cross_at] > 0, 1.0, -1.0)     # the parcel edge enters the plot
-    partial_f = sign_f * (full_f[item_of_pair_edge[cross_at]] - (qx[cross_at] * uc + sx[cross_at] * uc * uc / 2.0))
-    per_item = inside * full_f + np.bincount(item_of_pair_edge[cross_at], weights=partial_f, minlength=items)
-    area += np.bincount(item_pair, weights=parcels.dy[item_edge] * per_item, minlength=pairs)
-    return area, degenerate
+    # 3. the near plot edges' pieces inside the parcel: whether each starts inside (a ray through the
+    #    parcel's edges), then toggled at each crossing
+    start_inside = parcel_grid.ray_parity(pair_parcel[pe_pair], plots.x0[pe_edge], plots.y0[pe_edge])
+    segment, t0, t1 = _inside_pieces(pe[cross_at], t[cross_at], len(pe_pair), start_inside)
+    e_in = pe_edge[segment]
+    owner = pe_pair[segment]
+    _piece_moments(t0, t1, plots.x0[e_in] - cx[owner], plots.y0[e_in] - cy[owner], plots.dx[e_in], plots.dy[e_in],
+                   moments, owner)
 
-
-def _ray_parity(polygons, edge, owner, x, y, count):
-    """Per owner: 1.0 when the ray from (x[owner], y[owner]) to +x crosses an odd number of the
-    ``edge`` s listed for it (the point is inside), else 0.0."""
-    vy = y[owner]
-    y0, y1 = polygons.y0[edge], polygons.y1[edge]
-    at = np.flatnonzero((y0 > vy) != (y1 > vy))
-    edge, vy = edge[at], vy[at]
-    x_cross = polygons.x0[edge] + (vy - polygons.y0[edge]) * polygons.dx[edge] / polygons.dy[edge]
-    hits = x[owner[at]] < x_cross
-    return np.bincount(owner[at][hits], minlength=count) % 2.0
+    # 4. the parcel's edges inside the plot.  A parcel no plot edge comes near is wholly inside or
+    #    outside, ring by ring: its rings' own moments, moved to the plot's centre.
+    met = np.bincount(pe_pair, minlength=pairs) > 0
+    apart = np.flatnonzero(~met)
+    if len(apart):
+        ring_pair, ring_local = _expand(np.diff(parcels.feature_rings)[pair_parcel[apart]])
+        ring = parcels.feature_rings[pair_parcel[apart]][ring_pair] + ring_local
+        first_vertex = parcels.ring_offsets[ring]
+        inside = plot_grid.ray_parity(pair_plot[apart][ring_pair], parcels.x[first_vertex],
+                                      parcels.y[first_vertex]) > 0
+        owner = apart[ring_pair[inside]]
+        whole = shifted(parcel_rings[ring[inside]], cx[owner], cy[owner])
+        for column in range(MOMENTS):
+            moments[:, column] += np.bincount(owner, weights=whole[:, column], minlength=pairs)
+    #    The others: their edges that meet the plot's box, each starting inside or not (a ray through
+    #    the plot's edges), toggled at each crossing.
+    close = np.flatnonzero(met)
+    if len(close):
+        plot_box = plots.box[pair_plot[close]]
+        item_query, item_edge = parcel_grid.near(pair_parcel[close], plot_box)
+        item_pair = close[item_query]
+        stride = int(parcels.ring_edges[-1]) + 1
+        item_key = item_pair * stride + item_edge
+        order = np.argsort(item_key, kind="stable")
+        item_pair, item_edge, item_key = item_pair[order], item_edge[order], item_key[order]
+        item_inside = plot_grid.ray_parity(pair_plot[item_pair], parcels.x0[item_edge], parcels.y0[item_edge])
+        cross_item = np.searchsorted(item_key, k[cross_at] * stride + f[cross_at])
+        segment, u0, u1 = _inside_pieces(cross_item, u[cross_at], len(item_pair), item_inside)
+        f_in = item_edge[segment]
+        owner = item_pair[segment]
+        _piece_moments(u0, u1, parcels.x0[f_in] - cx[owner], parcels.y0[f_in] - cy[owner], parcels.dx[f_in],
+                       parcels.dy[f_in], moments, owner)
+    return moments, degenerate
 
 
-# --- validity ----------------------------------------------------------------------------------
-
-_PAIRS = {}
-
-
-def _edge_pairs(n):
-    """(i, j) of every pair of edges i < j of an n-edge ring."""
-    found = _PAIRS.get(n)
-    if found is None:
-        i, j = np.triu_indices(n, 1)
-        found = _PAIRS[n] = (i.astype(np.int64), j.astype(np.int64))
-    return found
-
-
-def strictly_valid(polygons, features=None):
-    """Per feature (all, or ``features``): True when it is one ring that is certainly a valid simple
-    polygon (see the module docstring); False means "not shown valid here", not "invalid"."""
+def polygon_moments(polygons, centre_x, centre_y, features=None):
+    """The ``MOMENTS`` of each feature (all, or ``features``) itself, about (``centre_x``,
+    ``centre_y``)[k] of the k-th."""
     features = np.arange(len(polygons)) if features is None else np.asarray(features, dtype=np.int64)
-    result = np.zeros(len(features), dtype=bool)
-    if not len(features):
-        return result
-    one_ring = polygons.ok[features] & (np.diff(polygons.feature_rings)[features] == 1)
-    edges = polygons.edge_count(features)
-    candidates = one_ring & (edges >= 3) & (edges <= STRICT_MAX_EDGES)
-    rows = np.flatnonzero(candidates)
-    if not len(rows):
-        return result
-    counts = edges[rows]
-    first_edge = polygons.feature_edges[features[rows]]
-    broken = np.zeros(len(rows), dtype=bool)
-    for n in np.unique(counts).tolist():
-        i, j = _edge_pairs(n)
-        everyone = np.flatnonzero(counts == n)
-        step = max(1, BUDGET // (4 * len(i)))            # features at a time: a bounded (features, pairs) array
-        for begin in range(0, len(everyone), step):
-            group = everyone[begin:begin + step]
-            broken[group] = _broken_rings(polygons, first_edge[group], i, j, n)
-    ring_area = ring_signed_areas(polygons.x, polygons.y, polygons.ring_offsets)[
-        polygons.feature_rings[features[rows]]]
-    result[rows] = ~broken & (np.abs(ring_area) > 0)
-    return result
+    owner, local = _expand(polygons.edge_count(features))
+    edge = polygons.feature_edges[features][owner] + local
+    moments = np.zeros((len(features), MOMENTS))
+    whole = np.ones(len(edge))
+    _piece_moments(whole * 0.0, whole, polygons.x0[edge] - np.asarray(centre_x)[owner],
+                   polygons.y0[edge] - np.asarray(centre_y)[owner], polygons.dx[edge], polygons.dy[edge], moments,
+                   owner)
+    return moments
 
 
-def _broken_rings(polygons, first_edge, i, j, n):
-    """Per ring (its first edge in ``first_edge``, ``n`` edges; ``i``, ``j`` its edge pairs): True
-    when two of its edges meet other than at their shared vertex, fold back onto each other (a
-    spike), or one has no length."""
-    a = first_edge[:, None] + i            # (rings, pairs) edge numbers
-    c = first_edge[:, None] + j
-    ox = polygons.x0[first_edge][:, None]
-    oy = polygons.y0[first_edge][:, None]
-    px, py = polygons.x0[a] - ox, polygons.y0[a] - oy
-    qx, qy = polygons.x0[c] - ox, polygons.y0[c] - oy
-    rx, ry, sx, sy = polygons.dx[a], polygons.dy[a], polygons.dx[c], polygons.dy[c]
-    length_r, length_s = polygons.length[a], polygons.length[c]
-    adjacent = (j == i + 1) | ((i == 0) & (j == n - 1))
-    denom = rx * sy - ry * sx
-    wx, wy = qx - px, qy - py
-    parallel = np.abs(denom) <= PARALLEL * length_r * length_s
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = (wx * sy - wy * sx) / denom
-        u = (wx * ry - wy * rx) / denom
-    meet = ~parallel & (t >= -EPS) & (t <= 1 + EPS) & (u >= -EPS) & (u <= 1 + EPS)
-    collinear = parallel & (np.abs(wx * ry - wy * rx) <= EPS * length_r * (length_r + length_s) + 1e-300)
-    # non-adjacent edges must not meet at all; adjacent ones only at their shared vertex
-    bad = np.where(adjacent, collinear & ((rx * sx + ry * sy) < 0), meet | collinear)
-    bad |= (length_r == 0) | (length_s == 0)
-    return bad.any(axis=1)
+def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel, budget=None):
+    """``(area, degenerate)`` per pair: the planar area of plot ``pair_plot[k]`` ∩ parcel
+    ``pair_parcel[k]`` (see ``pair_overlaps``)."""
+    centres = np.zeros(len(plots))
+    moments, degenerate = pair_overlaps(plots, parcels, pair_plot, pair_parcel, centres, centres, budget=budget)
+    return moments[:, 0], degenerate

@@ -1,0 +1,101 @@
+"""The areas of all plots of a batch check and their overlaps with every vector layer, measured together.
+
+``measure_plots`` cuts the plots into chunks of nearby plots (``batch.PlotChunk``), reads each
+layer's candidate features near all plots in one read (``prefetch``), and per chunk measures the
+plots' own ellipsoidal areas and their overlaps with each layer from planar moments
+(``batch.overlap_chunk``, ``ellipsoid.GaussKruger``).  Before trusting the model it compares it with
+``QgsDistanceArea`` on the first plots; where they differ (a CRS the model does not know, another
+QGIS measuring otherwise) every area is measured by QGIS instead, plot by plot.  A plot the numpy
+path leaves out (``None`` from ``overlap_chunk``) is measured by GEOS and QGIS in the engine.
+"""
+import numpy as np
+
+from .batch import PlotChunk, overlap_chunk
+from .ellipsoid import GaussKruger
+from .status import ROLE_LAND_SURVEY
+
+SELF_CHECK_PLOTS = 8
+SELF_CHECK_M2 = 1e-3          # model against QgsDistanceArea: absolute (plus SELF_CHECK_RELATIVE × area)
+SELF_CHECK_RELATIVE = 2e-9
+
+
+def _prefetch(index, boxes):
+    """Read the layer's features near all plots in one go (GeoPackage read as it is on disk)."""
+    source = index.index
+    if index.overlay or not hasattr(source, "prefetch") or not hasattr(source, "intersects_many"):
+        return
+    _owner, fids = source.intersects_many(boxes)
+    if len(fids):
+        source.prefetch(fids)
+
+
+def model_agrees(model, chunk, areas, geometries, measure):
+    """True when the model's areas of the chunk's first plots equal ``QgsDistanceArea``'s."""
+    for number in range(min(SELF_CHECK_PLOTS, len(geometries))):
+        exact = measure.area_m2(geometries[number])
+        if abs(areas[number] - exact) > SELF_CHECK_M2 + SELF_CHECK_RELATIVE * exact:
+            return False
+    return True
+
+
+def measure_plots(prepared, plots, crs, measure, feedback=None):
+    """``(areas, measured)`` of ``plots`` (``ConstraintEngine._prepare_plot`` tuples): each plot's
+    ellipsoidal area (0 without a usable geometry) and ``{position in prepared: (hits, overlap m²)}``
+    of the layers measured here; None when canceled."""
+    count = len(plots)
+    areas = [0.0] * count
+    measured = [{} for _plot in plots]
+    usable = [number for number, plot in enumerate(plots) if plot[0] is not None]
+    if not usable:
+        return areas, measured
+    layers = [(position, resolved, index) for position, (resolved, index) in enumerate(prepared)
+              if index is not None and not resolved.problem and resolved.entry.role != ROLE_LAND_SURVEY]
+    model = GaussKruger.for_crs(crs)
+    rectangles = [plots[number][4] for number in usable]
+    boxes = np.array([(r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()) for r in rectangles],
+                     dtype=np.float64).reshape(-1, 4)
+    if model is None:
+        for number in usable:
+            areas[number] = measure.area_m2(plots[number][0])
+        return areas, measured
+    for _position, _resolved, index in layers:
+        _prefetch(index, boxes)
+    blobs = [bytes(plots[number][0].asWkb()) for number in usable]
+    sizes = [max(1, len(blob) // 16) for blob in blobs]
+    chunks = PlotChunk.chunks(boxes, sizes)
+    checked = False
+    for done, positions in enumerate(chunks):
+        if feedback is not None and feedback.isCanceled():
+            return None
+        numbers = [usable[k] for k in positions]
+        chunk = PlotChunk([blobs[k] for k in positions], boxes[positions])
+        centre_x = chunk.centre_x + chunk.origin[0]
+        centre_y = chunk.centre_y + chunk.origin[1]
+        coefficients = model.coefficients(centre_x, centre_y) if model is not None else None
+        if model is not None:
+            chunk_areas = model.ellipsoidal_m2(chunk.moments(), centre_x, centre_y, coefficients)
+            if not checked:
+                checked = True
+                if not model_agrees(model, chunk, chunk_areas, [plots[n][0] for n in numbers], measure):
+                    model = None
+        if model is None:
+            # the model is not QGIS's measure here: QGIS measures every area (the engine, the overlaps)
+            for number in usable:
+                areas[number] = measure.area_m2(plots[number][0])
+            return areas, [{} for _plot in plots]
+        for number, area in zip(numbers, chunk_areas.tolist()):
+            areas[number] = area
+        for position, resolved, index in layers:
+            found = overlap_chunk(index, chunk, resolved.accept)
+            rows = [k for k, result in enumerate(found) if result is not None]
+            if not rows:
+                continue
+            moments = np.array([found[k][1] for k in rows])
+            picked = tuple(np.asarray(value)[rows] for value in coefficients)
+            overlaps = model.ellipsoidal_m2(moments, centre_x[rows], centre_y[rows], picked)
+            for k, area in zip(rows, overlaps.tolist()):
+                hits = found[k][0]
+                measured[numbers[k]][position] = (hits, area if hits else 0.0)
+        if feedback is not None:
+            feedback.setProgress(50.0 * (done + 1) / len(chunks))
+    return areas, measured
