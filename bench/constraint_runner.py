@@ -137,6 +137,7 @@ def main(argv):
     from qgis_headless import start_qgis
     start_qgis()
     baseline = peak_mib()
+    cpu_started = time.process_time()
     if contender == "native":
         result = run_native(county, plots)
     elif contender == "plugin":
@@ -148,6 +149,7 @@ def main(argv):
     else:
         raise SystemExit(f"unknown contender {contender}")
     result.update({"contender": contender, "peak_mib": peak_mib(), "started_mib": baseline,
+                   "cpu_seconds": time.process_time() - cpu_started,
                    "load": os.getloadavg()[0]})
     Path(out).write_text(json.dumps(result))
 

@@ -78,17 +78,22 @@ class PlotChunk:
         return chunks
 
 
-def _candidates(index, chunk, accept):
-    """``(pair_plot, fid)`` of the features whose boxes meet each plot's (accepted by ``accept``)."""
+def _candidates(index, chunk, accept, found=None):
+    """``(pair_plot, fid)`` of the features whose boxes meet each plot's (accepted by ``accept``);
+    ``found``: those pairs found already."""
     boxes = chunk.boxes
     many = getattr(index.index, "intersects_many", None) if not index.overlay else None
-    if many is not None:
+    if found is not None:
+        pair_plot, flat = found
+    elif many is not None:
         pair_plot, flat = many(boxes)
     else:
         from qgis.core import QgsRectangle
         found = [index.candidates(QgsRectangle(*box)) for box in boxes.tolist()]
         pair_plot = np.repeat(np.arange(len(boxes)), [len(fids) for fids in found]).astype(np.int64)
         flat = np.fromiter((fid for fids in found for fid in fids), dtype=np.int64, count=len(pair_plot))
+    order = np.argsort(pair_plot, kind="stable")          # each plot's candidates together
+    pair_plot, flat = pair_plot[order], flat[order]
     if accept is not None and len(flat):
         values = index.values
         keep = np.fromiter((accept(values.get(fid) if values is not None else None) for fid in flat.tolist()),
@@ -129,12 +134,12 @@ def _validate(index, parcels, unique):
             index.repair(fid)
 
 
-def overlap_chunk(index, chunk, accept=None):
-    """``[(hits, moments) or None]`` for the plots of ``chunk`` against the layer of ``index``
-    (see the module docstring)."""
+def overlap_chunk(index, chunk, accept=None, candidates=None):
+    """``[(hits, moments) or None]`` for the plots of ``chunk`` against the layer of ``index`` (see
+    the module docstring); ``candidates``: ``(plot row, fid)`` of its candidate features, if known."""
     count = len(chunk)
     results = [None] * count
-    pair_plot, flat = _candidates(index, chunk, accept)
+    pair_plot, flat = _candidates(index, chunk, accept, candidates)
     if not len(flat):
         return [([], np.zeros(overlap_area.MOMENTS)) for _ in range(count)]
     unique, position = np.unique(flat, return_inverse=True)

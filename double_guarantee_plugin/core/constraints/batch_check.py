@@ -1,7 +1,8 @@
 """The areas of all plots of a batch check and their overlaps with every vector layer, measured together.
 
-``measure_plots`` cuts the plots into chunks of nearby plots (``batch.PlotChunk``), reads each
-layer's candidate features near all plots in one read (``prefetch``), and per chunk measures the
+``measure_plots`` cuts the plots into chunks of nearby plots (``batch.PlotChunk``), asks each
+layer's database for the candidate features near all plots and reads them in one go (``sql_index``),
+and per chunk measures the
 plots' own ellipsoidal areas and their overlaps with each layer from planar moments
 (``batch.overlap_chunk``, ``ellipsoid.GaussKruger``).  Before trusting the model it compares it with
 ``QgsDistanceArea`` on the first plots; where they differ (a CRS the model does not know, another
@@ -19,14 +20,25 @@ SELF_CHECK_M2 = 1e-3          # model against QgsDistanceArea: absolute (plus SE
 SELF_CHECK_RELATIVE = 2e-9
 
 
-def _prefetch(index, boxes):
-    """Read the layer's features near all plots in one go (GeoPackage read as it is on disk)."""
+def _candidates(index, boxes, chunks):
+    """Per chunk, ``(pair_plot, fid)`` of the layer's features whose boxes meet its plots' boxes
+    (rows of the chunk), found for all plots in one query and read in one go, when the layer is read
+    from its database (``sql_index``); else None (each chunk asks the index itself)."""
     source = index.index
-    if index.overlay or not hasattr(source, "prefetch") or not hasattr(source, "intersects_many"):
-        return
-    _owner, fids = source.intersects_many(boxes)
+    if index.overlay or not hasattr(source, "prefetch"):
+        return None
+    owner, fids = source.intersects_many(boxes)
     if len(fids):
         source.prefetch(fids)
+    chunk_of = np.empty(len(boxes), np.int64)
+    local = np.empty(len(boxes), np.int64)
+    for number, positions in enumerate(chunks):
+        chunk_of[positions] = number
+        local[positions] = np.arange(len(positions))
+    order = np.argsort(chunk_of[owner], kind="stable")
+    owner, fids = owner[order], fids[order]
+    bounds = np.searchsorted(chunk_of[owner], np.arange(len(chunks) + 1))
+    return [(local[owner[bounds[k]:bounds[k + 1]]], fids[bounds[k]:bounds[k + 1]]) for k in range(len(chunks))]
 
 
 def model_agrees(model, chunk, areas, geometries, measure):
@@ -58,11 +70,10 @@ def measure_plots(prepared, plots, crs, measure, feedback=None):
         for number in usable:
             areas[number] = measure.area_m2(plots[number][0])
         return areas, measured
-    for _position, _resolved, index in layers:
-        _prefetch(index, boxes)
     blobs = [bytes(plots[number][0].asWkb()) for number in usable]
     sizes = [max(1, len(blob) // 16) for blob in blobs]
     chunks = PlotChunk.chunks(boxes, sizes)
+    candidates = {position: _candidates(index, boxes, chunks) for position, _resolved, index in layers}
     checked = False
     for done, positions in enumerate(chunks):
         if feedback is not None and feedback.isCanceled():
@@ -86,7 +97,8 @@ def measure_plots(prepared, plots, crs, measure, feedback=None):
         for number, area in zip(numbers, chunk_areas.tolist()):
             areas[number] = area
         for position, resolved, index in layers:
-            found = overlap_chunk(index, chunk, resolved.accept)
+            found = overlap_chunk(index, chunk, resolved.accept,
+                                  candidates[position][done] if candidates[position] is not None else None)
             rows = [k for k, result in enumerate(found) if result is not None]
             if not rows:
                 continue

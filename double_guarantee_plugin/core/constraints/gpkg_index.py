@@ -1,24 +1,25 @@
-"""Fast spatial index of an unedited GeoPackage constraint layer: the file's own R-tree, geometries read when asked for.
+"""Spatial index of an unedited GeoPackage constraint layer: the file's own R-tree, asked through SQLite.
 
-Building a ``QgsSpatialIndex`` with stored geometries reads every feature through the provider
-into a ``QgsFeature`` (about 4 µs each, 4 s for a million basic-farmland parcels), although a
-batch check touches only the features near its plots.  For a GeoPackage layer read as it is on
-disk (no edit buffer, no subset string, the plots' CRS) this reads only the bounding boxes from
-the GeoPackage's own R-tree table (in C, through GDAL's Arrow stream), files them in a numpy grid,
-and reads the WKB of just the features a check asks for (``prefetch``: those near a batch's plots,
-in one read; a live check's few on demand), kept for the next checks.  Any other layer keeps the
-``QgsSpatialIndex`` path (``available`` says which).
+For a GeoPackage layer read as it is on disk (no edit buffer, no subset string, the plots' CRS)
+the features near a batch's plots come from one SQLite query joining the plots' boxes with the
+layer's R-tree table (``rtree_<table>_<geometry>``), and their geometries from one query joining
+the wanted ids with the table; the GeoPackage geometry header is skipped in numpy (see
+``sql_index``).  Python's own ``sqlite3`` reads the file (read-only, a connection a thread: a
+``QgsTask`` and the live check never share one).  Any other layer keeps the ``QgsSpatialIndex``
+path (``available`` says which).
 """
-import math
 import os
+import sqlite3
 import threading
+import urllib.parse
 
 import numpy as np
-from qgis.core import QgsGeometry, QgsProviderRegistry
+from qgis.core import QgsProviderRegistry
 
-from .polygons import _expand
+from .sql_index import SqlIndex
 
-ARROW_BATCH = 8192             # features an Arrow batch of a read
+# GeoPackage binary header: 8 bytes, then an envelope of 0, 32, 48, 48 or 64 bytes (flags bits 1-3)
+_ENVELOPE_BYTES = np.array([0, 32, 48, 48, 64, 0, 0, 0], dtype=np.int64)
 
 
 def gpkg_location(source, target_crs):
@@ -43,284 +44,101 @@ def gpkg_location(source, target_crs):
     return path, name
 
 
-class GpkgIndex:
-    """``intersects(rectangle)`` and ``geometry(fid)`` of a GeoPackage layer, like a
-    ``QgsSpatialIndex`` with stored geometries (see the module docstring)."""
+def _quoted(name):
+    return '"' + name.replace('"', '""') + '"'
 
-    # a read of more than this share of the layer streams the whole table (and keeps what it needs):
-    # sqlite answers ``fid IN (…)`` at about a quarter of the speed of a plain scan a row
-    SCAN_SHARE = 0.2
+
+def _open(path):
+    # autocommit (no transaction left open between statements): a read never keeps the file locked
+    # against QGIS saving an edit of the layer
+    return sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True,
+                           isolation_level=None)
+
+
+def _layout(connection, layer_name):
+    """``(table, geometry column, key column, R-tree table)`` of the layer, or raise ValueError."""
+    rows = connection.execute("SELECT table_name, column_name FROM gpkg_geometry_columns").fetchall()
+    found = [row for row in rows if not layer_name or row[0] == layer_name]
+    if not found:
+        raise ValueError(f"no layer '{layer_name}'")
+    table, geometry = found[0]
+    keys = [row[1] for row in connection.execute(f"PRAGMA table_info({_quoted(table)})").fetchall() if row[5]]
+    key = keys[0] if len(keys) == 1 else "rowid"
+    rtree = f"rtree_{table}_{geometry}"
+    exists = connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
+    if not exists:
+        raise ValueError(f"layer '{table}' has no R-tree")
+    return table, geometry, key, rtree
+
+
+class GpkgIndex(SqlIndex):
+    """A GeoPackage layer's R-tree and geometries, asked for through SQLite (module docstring)."""
 
     def __init__(self, path, layer_name="", feedback=None):
-        from osgeo import gdal
-        self.path, self.layer_name = path, layer_name
-        dataset = self._open()
-        layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
-        if layer is None:
-            raise ValueError(f"{path}: no layer '{layer_name}'")
-        table = layer.GetName()
-        geometry_column = layer.GetGeometryColumn()
-        self._fid_column = layer.GetFIDColumn() or "fid"
-        self._lock = threading.Lock()
-        # the WKB read so far: blocks of bytes, and per fid (sorted) its block, offset and length
-        self._blocks = []
-        self._wkb_fids = np.empty(0, np.int64)
-        self._wkb_block = np.empty(0, np.int64)
-        self._wkb_offsets = np.empty(0, np.int64)
-        self._wkb_lengths = np.empty(0, np.int64)
-        self.bytes_read = 0
-        # the R-tree the GeoPackage keeps of the same features (empty and null geometries left out)
-        rtree = '"' + f"rtree_{table}_{geometry_column}".replace('"', '""') + '"'
-        result = dataset.ExecuteSQL(f"SELECT id, minx, maxx, miny, maxy FROM {rtree}")
-        if result is None:
-            raise ValueError(f"{path}: cannot read the R-tree {rtree} ({gdal.GetLastErrorMsg()})")
-        columns = {"id": [], "minx": [], "maxx": [], "miny": [], "maxy": []}
+        super().__init__()
+        self.path = path
+        self._local = threading.local()
         try:
-            for batch in result.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):
-                if feedback is not None and feedback.isCanceled():
-                    break
-                for key in columns:
-                    columns[key].append(batch[key])
-        finally:
-            dataset.ReleaseResultSet(result)
-        dataset = None
-        self.canceled = bool(feedback is not None and feedback.isCanceled())
-        arrays = {key: (np.concatenate(value) if value else np.empty(0)) for key, value in columns.items()}
-        self.bytes_read += sum(array.nbytes for array in arrays.values())
-        self._build_grid(arrays["id"].astype(np.int64), arrays["minx"], arrays["miny"], arrays["maxx"],
-                         arrays["maxy"])
-
-    def _open(self):
-        from osgeo import gdal
-        # return values, not gdal.UseExceptions(): that switch is process-wide
-        dataset = gdal.OpenEx(self.path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
-        if dataset is None:
-            raise ValueError(f"{self.path}: GDAL cannot open it ({gdal.GetLastErrorMsg()})")
-        return dataset
-
-    def prefetch(self, fids):
-        """Read the WKB of those of ``fids`` not read yet (one read for all of them)."""
-        fids = np.unique(np.asarray(fids, dtype=np.int64))
-        with self._lock:
-            if len(self._wkb_fids):
-                at = np.minimum(np.searchsorted(self._wkb_fids, fids), len(self._wkb_fids) - 1)
-                fids = fids[self._wkb_fids[at] != fids]
-            if not len(fids):
-                return
-            dataset = self._open()
-            layer = dataset.GetLayerByName(self.layer_name) if self.layer_name else dataset.GetLayer(0)
-            definition = layer.GetLayerDefn()
-            layer.SetIgnoredFields([definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())])
-            scan = len(fids) > self.SCAN_SHARE * max(self._count, 1)
-            batches = [None] if scan else [fids[k:k + 50_000] for k in range(0, len(fids), 50_000)]
-            for part in batches:
-                layer.SetAttributeFilter(None if part is None else
-                                         f'"{self._fid_column}" IN ({",".join(map(str, part.tolist()))})')
-                # small Arrow batches: the memory a batch takes stays small next to what is kept
-                for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO",
-                                                                  f"MAX_FEATURES_IN_BATCH={ARROW_BATCH}"]):
-                    batch_fids = np.asarray(batch[layer.GetFIDColumn() or "OGC_FID"], dtype=np.int64)
-                    batch_blobs = batch[layer.GetGeometryColumn()]
-                    if scan:
-                        keep = np.flatnonzero(np.isin(batch_fids, fids, assume_unique=True))
-                        batch_fids, batch_blobs = batch_fids[keep], batch_blobs[keep]
-                    if len(batch_fids):
-                        self._add(batch_fids, batch_blobs.tolist())
-            dataset = None
-
-    def _add(self, fids, blob_list):
-        """File ``blob_list`` (WKB of ``fids``, none of them filed yet) as a new block."""
-        try:
-            lengths = np.array(list(map(len, blob_list)), dtype=np.int64)
-            joined = b"".join(blob_list)
-        except TypeError:            # null geometries
-            lengths = np.fromiter((len(blob) if blob is not None else 0 for blob in blob_list), dtype=np.int64,
-                                  count=len(blob_list))
-            joined = b"".join(blob for blob in blob_list if blob is not None)
-        self.bytes_read += len(joined)
-        block = len(self._blocks)
-        self._blocks.append(np.frombuffer(joined, dtype=np.uint8))
-        # merged into the sorted arrays (inserting keeps this linear: many small blocks arrive in a row)
-        offsets = np.cumsum(lengths) - lengths
-        order = np.argsort(fids, kind="stable")
-        fids, lengths, offsets = fids[order], lengths[order], offsets[order]
-        at = np.searchsorted(self._wkb_fids, fids)
-        self._wkb_fids = np.insert(self._wkb_fids, at, fids)
-        self._wkb_block = np.insert(self._wkb_block, at, np.full(len(fids), block, np.int64))
-        self._wkb_offsets = np.insert(self._wkb_offsets, at, offsets)
-        self._wkb_lengths = np.insert(self._wkb_lengths, at, lengths)
+            self._table, self._geometry, self._key, self._rtree = _layout(self._connection(), layer_name)
+        except (sqlite3.Error, ValueError) as exc:
+            raise ValueError(f"{path}: {exc}") from None
 
     @staticmethod
     def available(path, layer_name=""):
         """True when the GeoPackage layer has the R-tree this index reads."""
-        from osgeo import gdal
         try:
-            dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
-            layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
-            if layer is None or not layer.GetGeometryColumn():
-                return False
-            name = f"rtree_{layer.GetName()}_{layer.GetGeometryColumn()}"
-            found = dataset.ExecuteSQL(f"SELECT name FROM sqlite_master WHERE name = '{name.replace(chr(39), '')}'")
+            connection = _open(path)
             try:
-                return found.GetFeatureCount() > 0
+                _layout(connection, layer_name)
             finally:
-                dataset.ReleaseResultSet(found)
+                connection.close()
+            return True
         except Exception:  # noqa: BLE001 - not readable this way: the caller takes the usual path
             return False
 
-    def _build_grid(self, ids, x_min, y_min, x_max, y_max):
-        count = len(ids)
-        self._count = count
-        if count == 0:
-            self._cell = 1.0
-            self._keys = np.empty(0, np.int64)
-            return
-        # R-tree boxes are float32, rounded outwards: widen by a hair more to stay conservative
-        sizes = np.maximum(x_max - x_min, y_max - y_min)
-        extent_x0, extent_y0 = float(x_min.min()), float(y_min.min())
-        width, height = float(x_max.max()) - extent_x0, float(y_max.max()) - extent_y0
-        cell = max(float(np.percentile(sizes, 99)), math.sqrt(max(width * height, 1.0) / count) * 2.0, 1e-9)
-        big = sizes > cell
-        self._big = (ids[big], x_min[big], y_min[big], x_max[big], y_max[big])
-        small = ~big
-        ids, x_min, y_min, x_max, y_max = ids[small], x_min[small], y_min[small], x_max[small], y_max[small]
-        self._cell, self._x0, self._y0 = cell, extent_x0, extent_y0
-        self._columns = int(width // cell) + 2
-        self._rows = int(height // cell) + 2
-        column = ((x_min + x_max) / 2 - extent_x0) // cell
-        row = ((y_min + y_max) / 2 - extent_y0) // cell
-        keys = (row * self._columns + column).astype(np.int64)
-        order = np.argsort(keys, kind="stable")
-        self._keys = keys[order]
-        self._ids = ids[order]
-        self._x_min, self._y_min = x_min[order], y_min[order]
-        self._x_max, self._y_max = x_max[order], y_max[order]
+    def _connection(self):
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = _open(self.path)
+        return connection
 
     def __len__(self):
-        return self._count
+        return self._connection().execute(f"SELECT COUNT(*) FROM {_quoted(self._rtree)}").fetchone()[0]
 
-    def intersects(self, rectangle):
-        """Ids of the features whose bounding box meets ``rectangle`` (a QgsRectangle)."""
-        if not self._count:
-            return []
-        rx0, ry0 = rectangle.xMinimum(), rectangle.yMinimum()
-        rx1, ry1 = rectangle.xMaximum(), rectangle.yMaximum()
-        cell = self._cell
-        # a small feature's box centre lies within half a cell of any rectangle its box meets
-        c0 = max(int((rx0 - cell / 2 - self._x0) // cell), 0)
-        c1 = min(int((rx1 + cell / 2 - self._x0) // cell), self._columns - 1)
-        r0 = max(int((ry0 - cell / 2 - self._y0) // cell), 0)
-        r1 = min(int((ry1 + cell / 2 - self._y0) // cell), self._rows - 1)
-        found = []
-        if c0 <= c1 and r0 <= r1 and r1 - r0 < 4:
-            # a few rows: scan the keys from the first cell to the last in one slice (the cells of
-            # other columns in between cost less to filter in numpy than separate slices per row)
-            low = int(self._keys.searchsorted(r0 * self._columns + c0, "left"))
-            high = int(self._keys.searchsorted(r1 * self._columns + c1, "right"))
-            if high > low:
-                keep = ((self._x_min[low:high] <= rx1) & (self._x_max[low:high] >= rx0)
-                        & (self._y_min[low:high] <= ry1) & (self._y_max[low:high] >= ry0))
-                found = self._ids[low:high][keep].tolist()
-        elif c0 <= c1 and r0 <= r1:
-            starts = np.arange(r0, r1 + 1, dtype=np.int64) * self._columns
-            lows = np.searchsorted(self._keys, starts + c0, "left")
-            highs = np.searchsorted(self._keys, starts + c1, "right")
-            spans = [np.arange(low, high) for low, high in zip(lows.tolist(), highs.tolist()) if high > low]
-            if spans:
-                at = np.concatenate(spans) if len(spans) > 1 else spans[0]
-                keep = ((self._x_min[at] <= rx1) & (self._x_max[at] >= rx0)
-                        & (self._y_min[at] <= ry1) & (self._y_max[at] >= ry0))
-                found = self._ids[at[keep]].tolist()
-        ids, x_min, y_min, x_max, y_max = self._big
-        if len(ids):
-            keep = (x_min <= rx1) & (x_max >= rx0) & (y_min <= ry1) & (y_max >= ry0)
-            found.extend(ids[keep].tolist())
-        return found
+    def _boxes(self, boxes):
+        connection = self._connection()
+        rtree = _quoted(self._rtree)
+        if len(boxes) == 1:
+            x0, y0, x1, y1 = boxes[0].tolist()
+            ids = [row[0] for row in connection.execute(
+                f"SELECT id FROM {rtree} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?",
+                (x1, x0, y1, y0))]
+            return np.zeros(len(ids), np.int64), np.array(ids, dtype=np.int64)
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS dg_boxes "
+                           "(n INTEGER PRIMARY KEY, x0 REAL, y0 REAL, x1 REAL, y1 REAL)")
+        connection.execute("DELETE FROM dg_boxes")
+        connection.executemany("INSERT INTO dg_boxes VALUES (?, ?, ?, ?, ?)",
+                               ((n, *box) for n, box in enumerate(boxes.tolist())))
+        rows = connection.execute(f"SELECT b.n, r.id FROM dg_boxes b, {rtree} r WHERE r.minx <= b.x1 AND "
+                                  f"r.maxx >= b.x0 AND r.miny <= b.y1 AND r.maxy >= b.y0").fetchall()
+        found = np.array(rows, dtype=np.int64).reshape(-1, 2)
+        return found[:, 0], found[:, 1]
 
-    def intersects_many(self, boxes):
-        """``intersects`` of many rectangles at once: ``boxes`` is an (n, 4) array of
-        (x_min, y_min, x_max, y_max); returns ``(owner, ids)``, the row of ``boxes`` and the id of
-        each hit, ordered by row."""
-        boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
-        if not self._count or not len(boxes):
-            return np.empty(0, np.int64), np.empty(0, np.int64)
-        rx0, ry0, rx1, ry1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
-        cell = self._cell
-        c0 = np.clip((rx0 - cell / 2 - self._x0) // cell, 0, None).astype(np.int64)
-        c1 = np.clip((rx1 + cell / 2 - self._x0) // cell, None, self._columns - 1).astype(np.int64)
-        r0 = np.clip((ry0 - cell / 2 - self._y0) // cell, 0, None).astype(np.int64)
-        r1 = np.clip((ry1 + cell / 2 - self._y0) // cell, None, self._rows - 1).astype(np.int64)
-        rows = np.where((c0 <= c1) & (r0 <= r1), r1 - r0 + 1, 0)
-        # one key range per (rectangle, grid row)
-        span_owner = np.repeat(np.arange(len(boxes)), rows)
-        span_row = r0[span_owner] + (np.arange(int(rows.sum())) - np.repeat(np.cumsum(rows) - rows, rows))
-        lows = np.searchsorted(self._keys, span_row * self._columns + c0[span_owner], "left")
-        highs = np.searchsorted(self._keys, span_row * self._columns + c1[span_owner], "right")
-        sizes = highs - lows
-        owner = np.repeat(span_owner, sizes)
-        at = np.repeat(lows - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
-        keep = ((self._x_min[at] <= rx1[owner]) & (self._x_max[at] >= rx0[owner])
-                & (self._y_min[at] <= ry1[owner]) & (self._y_max[at] >= ry0[owner]))
-        owner, ids = owner[keep], self._ids[at[keep]]
-        big_ids, x_min, y_min, x_max, y_max = self._big
-        if len(big_ids):
-            hit = ((x_min[None, :] <= rx1[:, None]) & (x_max[None, :] >= rx0[:, None])
-                   & (y_min[None, :] <= ry1[:, None]) & (y_max[None, :] >= ry0[:, None]))
-            big_owner, big_at = np.nonzero(hit)
-            owner = np.concatenate((owner, big_owner))
-            ids = np.concatenate((ids, big_ids[big_at]))
-            order = np.argsort(owner, kind="stable")
-            owner, ids = owner[order], ids[order]
-        return owner, ids
-
-    def wkb_slices(self, fids):
-        """``(buffer, offsets, lengths)`` of the WKB of ``fids`` (an int array), read first if need
-        be: feature i is ``buffer[offsets[i]:offsets[i] + lengths[i]]``, length 0 when it has none."""
-        fids = np.asarray(fids, dtype=np.int64)
-        self.prefetch(fids)
-        with self._lock:
-            known = self._wkb_fids
-            if not len(known):
-                return np.empty(0, np.uint8), np.zeros(len(fids), np.int64), np.zeros(len(fids), np.int64)
-            at = np.minimum(np.searchsorted(known, fids), len(known) - 1)
-            found = known[at] == fids
-            blocks = self._wkb_block[at]
-            offsets = np.where(found, self._wkb_offsets[at], 0)
-            lengths = np.where(found, self._wkb_lengths[at], 0)
-            used = np.unique(blocks[found])
-            if len(used) <= 1:
-                buffer = self._blocks[int(used[0])] if len(used) else np.empty(0, np.uint8)
-                return buffer, offsets, lengths
-            # several blocks: the asked-for pieces gathered into one buffer
-            starts = np.cumsum(lengths) - lengths
-            buffer = np.empty(int(lengths.sum()), np.uint8)
-            for block in used.tolist():
-                rows = np.flatnonzero(found & (blocks == block))
-                row, step = _expand(lengths[rows])
-                buffer[starts[rows][row] + step] = self._blocks[block][offsets[rows][row] + step]
-            return buffer, starts, lengths
-
-    def wkb(self, fid):
-        """The feature's WKB as read (read first if need be), or None."""
-        known = self._wkb_fids
-        at = int(known.searchsorted(fid))
-        if at >= len(known) or known[at] != fid:
-            self.prefetch(np.array([fid], dtype=np.int64))
-            known = self._wkb_fids
-            at = int(known.searchsorted(fid))
-            if at >= len(known) or known[at] != fid:
-                return None
-        length = int(self._wkb_lengths[at])
-        if not length:
-            return None
-        offset = int(self._wkb_offsets[at])
-        return self._blocks[int(self._wkb_block[at])][offset:offset + length].tobytes()
-
-    def geometry(self, fid):
-        """The feature's geometry (a new QgsGeometry from its WKB), or None."""
-        blob = self.wkb(fid)
-        if blob is None:
-            return None
-        geometry = QgsGeometry()
-        geometry.fromWkb(blob)
-        return geometry
+    def _read(self, fids):
+        connection = self._connection()
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS dg_wanted (fid INTEGER PRIMARY KEY)")
+        connection.execute("DELETE FROM dg_wanted")
+        connection.executemany("INSERT INTO dg_wanted VALUES (?)", ((fid,) for fid in fids.tolist()))
+        rows = connection.execute(f"SELECT t.{_quoted(self._key)}, t.{_quoted(self._geometry)} FROM dg_wanted w "
+                                  f"JOIN {_quoted(self._table)} t ON t.{_quoted(self._key)} = w.fid").fetchall()
+        found = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        buffer, offsets, lengths = self.joined([row[1] for row in rows])
+        # skip each GeoPackage header: magic "GP", version, flags, srs id, envelope
+        if len(rows):
+            at = np.minimum(offsets + 3, max(len(buffer) - 1, 0))
+            flags = buffer[at].astype(np.int64) if len(buffer) else np.zeros(len(rows), np.int64)
+            header = 8 + _ENVELOPE_BYTES[(flags >> 1) & 7]
+            standard = (lengths > header) & (flags & 0x20 == 0) & (flags & 0x10 == 0)   # not extended, not empty
+            offsets = np.where(standard, offsets + header, 0)
+            lengths = np.where(standard, lengths - header, 0)
+        return found, buffer, offsets, lengths

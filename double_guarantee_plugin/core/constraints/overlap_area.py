@@ -35,6 +35,7 @@ from .polygons import EPS, PARALLEL, Polygons, _expand, from_buffer, from_wkb, r
 from .validity import strictly_valid  # noqa: F401 (the batch check's names for them)
 
 MOMENTS = 6               # A, Mx, Mxx, My, bulge Σ L²ΔY, bulge Σ L²ΔY·X̄
+LARGE_EDGES = 256         # a parcel with more edges has only those near the plot taken
 
 
 def __getattr__(name):
@@ -166,6 +167,22 @@ def _piece_moments(t0, t1, px, py, rx, ry, out, owner):
         out[:, column] += np.bincount(owner, weights=value, minlength=count)
 
 
+def _states(group, edge, ring_edges, crossings, ray):
+    """Whether each of ``edge`` (sorted by ``group``, then edge number) starts inside: a run of
+    consecutive edges of one ring takes ``ray(positions of its first edges)`` at its start, and
+    every crossing on an edge (``crossings``) toggles it for the next."""
+    count = len(edge)
+    if not count:
+        return np.zeros(0)
+    ring = np.searchsorted(ring_edges, edge, "right") - 1
+    start = np.ones(count, dtype=bool)
+    start[1:] = (group[1:] != group[:-1]) | (edge[1:] != edge[:-1] + 1) | (ring[1:] != ring[:-1])
+    first = np.flatnonzero(start)
+    run = np.cumsum(start) - 1
+    before = np.cumsum(crossings) - crossings
+    return (ray(first)[run] + before - before[first][run]) % 2
+
+
 def _inside_pieces(group, t, groups, start_inside):
     """The pieces of segments that lie inside: segment g starts inside when ``start_inside[g]``,
     and crosses at the parameters ``t`` (``group`` says whose); returns ``(segment, t0, t1)``."""
@@ -250,6 +267,8 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
 
     # 1. the plot edges near each parcel (their boxes meet the parcel's): no other can meet it
     pe_pair, pe_edge = plot_grid.near(pair_plot, query)
+    order = np.lexsort((pe_edge, pe_pair))
+    pe_pair, pe_edge = pe_pair[order], pe_edge[order]
     # 2. those against the parcel's edges whose boxes meet theirs
     p = plots
     edge_boxes = np.column_stack((p.edge_x0[pe_edge], p.edge_y0[pe_edge], p.edge_x1[pe_edge], p.edge_y1[pe_edge]))
@@ -292,8 +311,10 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
     cross_at = np.flatnonzero(crossing)
 
     # 3. the near plot edges' pieces inside the parcel: whether each starts inside (a ray through the
-    #    parcel's edges), then toggled at each crossing
-    start_inside = parcel_grid.ray_parity(pair_parcel[pe_pair], plots.x0[pe_edge], plots.y0[pe_edge])
+    #    parcel's edges at the first edge of each run of consecutive ones, then each crossing toggles)
+    start_inside = _states(pe_pair, pe_edge, plots.ring_edges, np.bincount(pe[cross_at], minlength=len(pe_pair)),
+                           lambda at: parcel_grid.ray_parity(pair_parcel[pe_pair[at]], plots.x0[pe_edge[at]],
+                                                             plots.y0[pe_edge[at]]))
     segment, t0, t1 = _inside_pieces(pe[cross_at], t[cross_at], len(pe_pair), start_inside)
     e_in = pe_edge[segment]
     owner = pe_pair[segment]
@@ -314,19 +335,30 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
         whole = shifted(parcel_rings[ring[inside]], cx[owner], cy[owner])
         for column in range(MOMENTS):
             moments[:, column] += np.bincount(owner, weights=whole[:, column], minlength=pairs)
-    #    The others: their edges that meet the plot's box, each starting inside or not (a ray through
-    #    the plot's edges), toggled at each crossing.
+    #    The others: their edges (of a large parcel, those that meet the plot's box), each starting
+    #    inside or not (a ray through the plot's edges at the first of each run of consecutive edges,
+    #    then each crossing toggles).
     close = np.flatnonzero(met)
     if len(close):
-        plot_box = plots.box[pair_plot[close]]
-        item_query, item_edge = parcel_grid.near(pair_parcel[close], plot_box)
-        item_pair = close[item_query]
+        large = parcels.edge_count(pair_parcel[close]) > LARGE_EDGES
+        small = close[~large]
+        item_pair, local = _expand(parcels.edge_count(pair_parcel[small]))
+        item_pair = small[item_pair]
+        item_edge = parcels.feature_edges[pair_parcel[item_pair]] + local
+        if large.any():
+            big = close[large]
+            item_query, big_edge = parcel_grid.near(pair_parcel[big], plots.box[pair_plot[big]])
+            item_pair = np.concatenate((item_pair, big[item_query]))
+            item_edge = np.concatenate((item_edge, big_edge))
         stride = int(parcels.ring_edges[-1]) + 1
         item_key = item_pair * stride + item_edge
         order = np.argsort(item_key, kind="stable")
         item_pair, item_edge, item_key = item_pair[order], item_edge[order], item_key[order]
-        item_inside = plot_grid.ray_parity(pair_plot[item_pair], parcels.x0[item_edge], parcels.y0[item_edge])
         cross_item = np.searchsorted(item_key, k[cross_at] * stride + f[cross_at])
+        item_inside = _states(item_pair, item_edge, parcels.ring_edges, np.bincount(cross_item,
+                                                                                    minlength=len(item_pair)),
+                              lambda at: plot_grid.ray_parity(pair_plot[item_pair[at]], parcels.x0[item_edge[at]],
+                                                              parcels.y0[item_edge[at]]))
         segment, u0, u1 = _inside_pieces(cross_item, u[cross_at], len(item_pair), item_inside)
         f_in = item_edge[segment]
         owner = item_pair[segment]

@@ -129,9 +129,11 @@ def simple_by_sweep(polygons, features):
     result = np.zeros(len(features), dtype=bool)
     rings_each = np.diff(polygons.feature_rings)[features]
     first_ring = polygons.feature_rings[features]
-    exteriors = np.add.reduceat(polygons.exterior.astype(np.int64), first_ring) if len(polygons.exterior) else 0
+    counts = np.diff(polygons.feature_rings)
+    outer_rings = np.bincount(np.repeat(np.arange(len(counts)), counts), weights=polygons.exterior,
+                              minlength=len(counts))[features]
     one_outer = polygons.ok[features] & (rings_each >= 1)
-    one_outer[one_outer] &= (exteriors[one_outer] == 1) & polygons.exterior[first_ring[one_outer]]
+    one_outer[one_outer] &= (outer_rings[one_outer] == 1) & polygons.exterior[first_ring[one_outer]]
     edges = polygons.edge_count(features)
     rows = np.flatnonzero(one_outer & (edges >= 3))
     if not len(rows):
