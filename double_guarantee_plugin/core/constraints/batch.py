@@ -113,17 +113,13 @@ def _features(index, unique, origin):
 def _validate(index, parcels, unique):
     """Mark the features of ``unique`` valid (numpy) or test them with GEOS, repairing invalid ones."""
     valid, repairs = index.valid, index.repairs
-    unique_list = unique.tolist()
-    unknown = np.fromiter((fid not in valid and fid not in repairs for fid in unique_list), dtype=bool,
-                          count=len(unique_list))
-    if not unknown.any():
-        return
-    rows = np.flatnonzero(unknown & parcels.ok)
-    strict = strictly_valid(parcels, rows)
-    valid.update(unique[rows[strict]].tolist())
+    strict = strictly_valid(parcels)          # (all of them: cheaper than asking which are known)
+    valid.update(unique[strict].tolist())
     # the rest (several parts, touching rings, maybe invalid): GEOS, without keeping the geometry
     from qgis.core import QgsGeometry
-    for fid in unique[rows[~strict]].tolist():
+    for fid in unique[~strict & parcels.ok].tolist():
+        if fid in valid or fid in repairs:
+            continue
         blob = index.wkb(fid)
         geometry = QgsGeometry()
         if blob is not None:

@@ -14,6 +14,7 @@ import numpy as np
 from .batch import PlotChunk, overlap_chunk
 from .ellipsoid import GaussKruger
 from .status import ROLE_LAND_SURVEY
+from .validity import strictly_valid
 
 SELF_CHECK_PLOTS = 8
 SELF_CHECK_M2 = 1e-3          # model against QgsDistanceArea: absolute (plus SELF_CHECK_RELATIVE × area)
@@ -41,8 +42,8 @@ def _candidates(index, boxes, chunks):
     return [(local[owner[bounds[k]:bounds[k + 1]]], fids[bounds[k]:bounds[k + 1]]) for k in range(len(chunks))]
 
 
-def model_agrees(model, chunk, areas, geometries, measure):
-    """True when the model's areas of the chunk's first plots equal ``QgsDistanceArea``'s."""
+def model_agrees(areas, geometries, measure):
+    """True when the model's areas of the first (valid) plots equal ``QgsDistanceArea``'s."""
     for number in range(min(SELF_CHECK_PLOTS, len(geometries))):
         exact = measure.area_m2(geometries[number])
         if abs(areas[number] - exact) > SELF_CHECK_M2 + SELF_CHECK_RELATIVE * exact:
@@ -51,15 +52,17 @@ def model_agrees(model, chunk, areas, geometries, measure):
 
 
 def measure_plots(prepared, plots, crs, measure, feedback=None):
-    """``(areas, measured)`` of ``plots`` (``ConstraintEngine._prepare_plot`` tuples): each plot's
-    ellipsoidal area (0 without a usable geometry) and ``{position in prepared: (hits, overlap m²)}``
-    of the layers measured here; None when canceled."""
+    """``(areas, measured, unproven)`` of ``plots`` (``ConstraintEngine._prepare_plot`` tuples, their
+    geometries not validated): each plot's ellipsoidal area (0 without a usable geometry),
+    ``{position in prepared: (hits, overlap m²)}`` of the layers measured here, and the set of the
+    plots numpy could not show valid (for GEOS to test and repair, then measured one by one); None
+    when canceled."""
     count = len(plots)
     areas = [0.0] * count
     measured = [{} for _plot in plots]
     usable = [number for number, plot in enumerate(plots) if plot[0] is not None]
     if not usable:
-        return areas, measured
+        return areas, measured, set()
     layers = [(position, resolved, index) for position, (resolved, index) in enumerate(prepared)
               if index is not None and not resolved.problem and resolved.entry.role != ROLE_LAND_SURVEY]
     model = GaussKruger.for_crs(crs)
@@ -67,33 +70,30 @@ def measure_plots(prepared, plots, crs, measure, feedback=None):
     boxes = np.array([(r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()) for r in rectangles],
                      dtype=np.float64).reshape(-1, 4)
     if model is None:
-        for number in usable:
-            areas[number] = measure.area_m2(plots[number][0])
-        return areas, measured
+        return areas, measured, set(usable)
     blobs = [bytes(plots[number][0].asWkb()) for number in usable]
     sizes = [max(1, len(blob) // 16) for blob in blobs]
     chunks = PlotChunk.chunks(boxes, sizes)
     candidates = {position: _candidates(index, boxes, chunks) for position, _resolved, index in layers}
     checked = False
+    unproven = set()
     for done, positions in enumerate(chunks):
         if feedback is not None and feedback.isCanceled():
             return None
         numbers = [usable[k] for k in positions]
         chunk = PlotChunk([blobs[k] for k in positions], boxes[positions])
+        valid = strictly_valid(chunk.polygons)
+        unproven.update(number for number, ok in zip(numbers, valid.tolist()) if not ok)
         centre_x = chunk.centre_x + chunk.origin[0]
         centre_y = chunk.centre_y + chunk.origin[1]
-        coefficients = model.coefficients(centre_x, centre_y) if model is not None else None
-        if model is not None:
-            chunk_areas = model.ellipsoidal_m2(chunk.moments(), centre_x, centre_y, coefficients)
-            if not checked:
-                checked = True
-                if not model_agrees(model, chunk, chunk_areas, [plots[n][0] for n in numbers], measure):
-                    model = None
-        if model is None:
-            # the model is not QGIS's measure here: QGIS measures every area (the engine, the overlaps)
-            for number in usable:
-                areas[number] = measure.area_m2(plots[number][0])
-            return areas, [{} for _plot in plots]
+        coefficients = model.coefficients(centre_x, centre_y)
+        chunk_areas = model.ellipsoidal_m2(chunk.moments(), centre_x, centre_y, coefficients)
+        if not checked:
+            checked = True
+            shown = [k for k, ok in enumerate(valid.tolist()) if ok]
+            if not model_agrees(chunk_areas[shown], [plots[numbers[k]][0] for k in shown], measure):
+                # the model is not QGIS's measure here: QGIS measures every area (the plots, the overlaps)
+                return areas, [{} for _plot in plots], set(usable)
         for number, area in zip(numbers, chunk_areas.tolist()):
             areas[number] = area
         for position, resolved, index in layers:
@@ -110,4 +110,4 @@ def measure_plots(prepared, plots, crs, measure, feedback=None):
                 measured[numbers[k]][position] = (hits, area if hits else 0.0)
         if feedback is not None:
             feedback.setProgress(50.0 * (done + 1) / len(chunks))
-    return areas, measured
+    return areas, measured, unproven

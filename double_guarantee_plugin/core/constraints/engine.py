@@ -224,12 +224,16 @@ class ConstraintEngine:
     # --- one plot -----------------------------------------------------------------------------
 
     @staticmethod
-    def _prepare_plot(geometry, measure=None):
+    def _prepare_plot(geometry, measure=None, validate=True):
         """``(usable geometry or None, problem, area_m2, prepared engine, bbox)`` of one plot; without
-        ``measure`` the area is left at 0 (a batch measures all plots' areas together)."""
+        ``measure`` the area is left at 0 (a batch measures all plots' areas together), without
+        ``validate`` the geometry is taken as it is (a batch tests it, and prepares again the few it
+        cannot show valid)."""
         problem = ""
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return None, tr("the plot has no geometry"), 0.0, None, None
+        if not validate:
+            return geometry, "", 0.0, _LazyEngine(geometry), geometry.boundingBox()
         usable, error = repaired(geometry)
         if error:
             problem = tr("the plot geometry is invalid: {} (repaired for the check)", error)
@@ -459,7 +463,7 @@ class ConstraintEngine:
                 values = _values(feature, fields, positions)
                 kind = classify_plot(values["class_before"], values["class_after"])
                 geometry = feature.geometry()
-                items.append((feature.id(), geometry, values, kind, self._prepare_plot(geometry)))
+                items.append((feature.id(), geometry, values, kind, self._prepare_plot(geometry, validate=False)))
         finally:
             builder.join()
         if "error" in holder:
@@ -484,13 +488,17 @@ class ConstraintEngine:
         """PlotChecks of ``items`` in order: the plots' areas and overlaps measured for all plots
         together (``batch_check.measure_plots``), then each plot's findings on ``self.workers`` threads
         (GEOS releases the GIL); None when canceled."""
-        found = measure_plots(prepared, [item[4] for item in items], crs, PlotMeasure(crs, self.transform_context),
-                              feedback)
+        measure = PlotMeasure(crs, self.transform_context)
+        found = measure_plots(prepared, [item[4] for item in items], crs, measure, feedback)
         if found is None:
             return None
-        areas, measured = found
-        numbered = [item[:4] + (item[4][:2] + (area,) + item[4][3:], extra)
-                    for item, area, extra in zip(items, areas, measured)]
+        areas, measured, unproven = found
+        numbered = []
+        for number, (item, area, extra) in enumerate(zip(items, areas, measured)):
+            if number in unproven:        # not shown valid in numpy: GEOS decides (and repairs), QGIS measures
+                numbered.append(item[:4] + (self._prepare_plot(item[1], measure), {}))
+            else:
+                numbered.append(item[:4] + (item[4][:2] + (area,) + item[4][3:], extra))
 
         def run(chunk, progress):
             measure = PlotMeasure(crs, self.transform_context)   # a transform is not shared across threads

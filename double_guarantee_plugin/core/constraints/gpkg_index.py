@@ -3,11 +3,12 @@
 For a GeoPackage layer read as it is on disk (no edit buffer, no subset string, the plots' CRS)
 the features near a batch's plots come from one SQLite query joining the plots' boxes with the
 layer's R-tree table (``rtree_<table>_<geometry>``), and their geometries from one query joining
-the wanted ids with the table; the GeoPackage geometry header is skipped in numpy (see
+the wanted ids with the table (both handed over as one JSON text, SQLite 3.38+); the GeoPackage geometry header is skipped in numpy (see
 ``sql_index``).  Python's own ``sqlite3`` reads the file (read-only, a connection a thread: a
 ``QgsTask`` and the live check never share one).  Any other layer keeps the ``QgsSpatialIndex``
 path (``available`` says which).
 """
+import json
 import os
 import sqlite3
 import threading
@@ -117,8 +118,10 @@ class GpkgIndex(SqlIndex):
         connection.execute("CREATE TEMP TABLE IF NOT EXISTS dg_boxes "
                            "(n INTEGER PRIMARY KEY, x0 REAL, y0 REAL, x1 REAL, y1 REAL)")
         connection.execute("DELETE FROM dg_boxes")
-        connection.executemany("INSERT INTO dg_boxes VALUES (?, ?, ?, ?, ?)",
-                               ((n, *box) for n, box in enumerate(boxes.tolist())))
+        # the boxes handed over as one JSON text (one call, not one a box)
+        connection.execute("INSERT INTO dg_boxes SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+                           "json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)",
+                           (json.dumps(boxes.tolist()),))
         rows = connection.execute(f"SELECT b.n, r.id FROM dg_boxes b, {rtree} r WHERE r.minx <= b.x1 AND "
                                   f"r.maxx >= b.x0 AND r.miny <= b.y1 AND r.maxy >= b.y0").fetchall()
         found = np.array(rows, dtype=np.int64).reshape(-1, 2)
@@ -126,13 +129,13 @@ class GpkgIndex(SqlIndex):
 
     def _read(self, fids):
         connection = self._connection()
-        connection.execute("CREATE TEMP TABLE IF NOT EXISTS dg_wanted (fid INTEGER PRIMARY KEY)")
-        connection.execute("DELETE FROM dg_wanted")
-        connection.executemany("INSERT INTO dg_wanted VALUES (?)", ((fid,) for fid in fids.tolist()))
-        rows = connection.execute(f"SELECT t.{_quoted(self._key)}, t.{_quoted(self._geometry)} FROM dg_wanted w "
-                                  f"JOIN {_quoted(self._table)} t ON t.{_quoted(self._key)} = w.fid").fetchall()
-        found = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
-        buffer, offsets, lengths = self.joined([row[1] for row in rows])
+        key = _quoted(self._key)
+        rows = connection.execute(f"SELECT t.{key}, t.{_quoted(self._geometry)} FROM json_each(?) w "
+                                  f"JOIN {_quoted(self._table)} t ON t.{key} = w.value",
+                                  ("[" + ",".join(map(str, fids.tolist())) + "]",)).fetchall()
+        ids, blobs = zip(*rows) if rows else ((), ())
+        found = np.array(ids, dtype=np.int64)
+        buffer, offsets, lengths = self.joined(blobs)
         # skip each GeoPackage header: magic "GP", version, flags, srs id, envelope
         if len(rows):
             at = np.minimum(offsets + 3, max(len(buffer) - 1, 0))

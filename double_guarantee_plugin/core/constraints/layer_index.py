@@ -2,7 +2,8 @@
 
 One ``LayerIndex`` holds a layer's features in the CRS of the plots being checked: a
 ``QgsSpatialIndex`` that keeps the geometries on the C++ side (bulk-loaded), or for a GeoPackage
-layer read as it is on disk the faster ``gpkg_index.GpkgIndex``; per feature, on first use,
+or PostGIS layer read as it is the database's own index (``gpkg_index``, ``pg_index``: only the
+features near the plots are read); per feature, on first use,
 the geometry, its box and, once per group of features, a validity test (invalid ones are repaired
 with ``makeValid`` and reported).  ``overlap_planar()`` answers "which features overlap this plot,
 and what is the planar overlap, overlapping features counted once" with the plot's prepared
@@ -46,7 +47,7 @@ class LayerIndex:
                 self.values[feature.id()] = None if value is None or (
                     hasattr(value, "isNull") and value.isNull()) else value
         else:
-            self.index = self._gpkg_index(source, target_crs, feedback)
+            self.index = self._database_index(source, target_crs, feedback)
             if self.index is None:
                 request.setNoAttributes()
                 self.index = QgsSpatialIndex(source.getFeatures(request), feedback, flags)
@@ -66,13 +67,21 @@ class LayerIndex:
         self.build_s = time.perf_counter() - started
 
     @staticmethod
-    def _gpkg_index(source, target_crs, feedback):
-        """A ``GpkgIndex`` when the layer can be read from its GeoPackage file as it is, else None."""
+    def _database_index(source, target_crs, feedback):
+        """An index asking the layer's database (``sql_index``) when the layer can be read from its
+        GeoPackage file or PostGIS table as it is, else None."""
         from .gpkg_index import GpkgIndex, gpkg_location
+        from .pg_index import PgIndex, pg_location
         location = gpkg_location(source, target_crs)
-        if location is None or not GpkgIndex.available(*location):
-            return None
-        return GpkgIndex(*location, feedback=feedback)
+        if location is not None and GpkgIndex.available(*location):
+            return GpkgIndex(*location, feedback=feedback)
+        location = pg_location(source, target_crs)
+        if location is not None:
+            try:
+                return PgIndex(*location, feedback=feedback)
+            except Exception:  # noqa: BLE001 - psycopg2 missing or the server refusing: the provider reads it
+                return None
+        return None
 
     def _transform_failed(self, feature):
         self.transform_errors += 1
