@@ -88,7 +88,10 @@ def run_plugin(county, plots, constraint_uri=None):
     started = time.perf_counter()
     results = engine.check_plots(plot_layer)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "plots": _areas(results), "projects": len(results)}
+    from double_guarantee_plugin.core.constraints import REGISTRY
+    read = sum(getattr(REGISTRY.get(layer, layer, plot_layer.crs()).index, "bytes_read", 0)
+               for layer in (farmland, red_line))
+    return {"seconds": seconds, "plots": _areas(results), "projects": len(results), "bytes_read": read}
 
 
 def run_live(county, plots):

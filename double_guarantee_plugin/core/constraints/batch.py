@@ -173,6 +173,9 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
             parcels, parcels, pairs_of_features[:, 0], pairs_of_features[:, 1], zero, zero, parcel_grid, parcel_grid,
             parcel_rings)
         maybe = shared_degenerate | (shared_moments[:, 0] > 0.0)
+        # the others' shapes do not meet at all (no area, no touching): kept for the live checks
+        low, high = unique[pairs_of_features[~maybe, 0]], unique[pairs_of_features[~maybe, 1]]
+        index.apart.update(zip(np.minimum(low, high).tolist(), np.maximum(low, high).tolist()))
         sharing = set()
         for a, b in pairs_of_features[maybe].tolist():
             sharing.add((a, b))

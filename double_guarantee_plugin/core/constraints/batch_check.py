@@ -51,12 +51,13 @@ def model_agrees(areas, geometries, measure):
     return True
 
 
-def measure_plots(prepared, plots, crs, measure, feedback=None):
+def measure_plots(prepared, plots, crs, measure, feedback=None, trusted=None):
     """``(areas, measured, unproven)`` of ``plots`` (``ConstraintEngine._prepare_plot`` tuples, their
     geometries not validated): each plot's ellipsoidal area (0 without a usable geometry),
     ``{position in prepared: (hits, overlap m²)}`` of the layers measured here, and the set of the
     plots numpy could not show valid (for GEOS to test and repair, then measured one by one); None
-    when canceled."""
+    when canceled.  ``trusted``: a dict remembering, per CRS, whether the model agreed with QGIS
+    (asked once per CRS and engine, not on every live check)."""
     count = len(plots)
     areas = [0.0] * count
     measured = [{} for _plot in plots]
@@ -75,7 +76,8 @@ def measure_plots(prepared, plots, crs, measure, feedback=None):
     sizes = [max(1, len(blob) // 16) for blob in blobs]
     chunks = PlotChunk.chunks(boxes, sizes)
     candidates = {position: _candidates(index, boxes, chunks) for position, _resolved, index in layers}
-    checked = False
+    key = crs.authid() or crs.toWkt()
+    verdict = trusted.get(key) if trusted is not None else None
     unproven = set()
     for done, positions in enumerate(chunks):
         if feedback is not None and feedback.isCanceled():
@@ -88,12 +90,16 @@ def measure_plots(prepared, plots, crs, measure, feedback=None):
         centre_y = chunk.centre_y + chunk.origin[1]
         coefficients = model.coefficients(centre_x, centre_y)
         chunk_areas = model.ellipsoidal_m2(chunk.moments(), centre_x, centre_y, coefficients)
-        if not checked:
-            checked = True
-            shown = [k for k, ok in enumerate(valid.tolist()) if ok]
-            if not model_agrees(chunk_areas[shown], [plots[numbers[k]][0] for k in shown], measure):
-                # the model is not QGIS's measure here: QGIS measures every area (the plots, the overlaps)
-                return areas, [{} for _plot in plots], set(usable)
+        shown = [k for k, ok in enumerate(valid.tolist()) if ok]
+        if verdict is None and shown:
+            verdict = model_agrees(chunk_areas[shown], [plots[numbers[k]][0] for k in shown], measure)
+            if trusted is not None:
+                trusted[key] = verdict
+        if verdict is False:
+            # the model is not QGIS's measure here: QGIS measures every area (the plots, the overlaps)
+            return areas, [{} for _plot in plots], set(usable)
+        if not shown:
+            continue                  # (every plot of the chunk goes to GEOS)
         for number, area in zip(numbers, chunk_areas.tolist()):
             areas[number] = area
         for position, resolved, index in layers:

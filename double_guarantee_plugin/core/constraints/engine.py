@@ -123,6 +123,7 @@ class ConstraintEngine:
         self._snapshots = {}    # layer id -> LayerSource taken on the main thread for a worker thread
         self._opened = {}       # source -> layer opened by the engine (not in the project)
         self._steep = {}        # (raster id, threshold) -> memory layer of steep areas
+        self._trusted = {}      # CRS -> whether the batch's area model agreed with QgsDistanceArea
 
     def snapshot_layers(self):
         """Call on the main thread before checking in a QgsTask: indexes not yet cached will be
@@ -313,8 +314,7 @@ class ConstraintEngine:
             overlap = functools.partial(_lazy_overlap, index, plot_geometry, rectangle, resolved.accept) \
                 if fids else None
         else:
-            fids, _planar_m2, overlap = index.overlap_planar(engine, rectangle, resolved.accept)
-            area = measure.area_m2(overlap) if overlap is not None else 0.0
+            fids, _planar_m2, overlap, area = index.overlap(engine, rectangle, resolved.accept, measure)
         if overlap is None:
             area = 0.0
         applies = plot_kind in entry.applies_to
@@ -489,7 +489,7 @@ class ConstraintEngine:
         together (``batch_check.measure_plots``), then each plot's findings on ``self.workers`` threads
         (GEOS releases the GIL); None when canceled."""
         measure = PlotMeasure(crs, self.transform_context)
-        found = measure_plots(prepared, [item[4] for item in items], crs, measure, feedback)
+        found = measure_plots(prepared, [item[4] for item in items], crs, measure, feedback, self._trusted)
         if found is None:
             return None
         areas, measured, unproven = found

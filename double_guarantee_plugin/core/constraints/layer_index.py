@@ -15,7 +15,7 @@ import time
 from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry, \
     QgsSpatialIndex
 
-from .shapes import _grouped, _polygonal, merge_overlapping, polygonal_part, repaired
+from .shapes import _grouped, _meeting, _polygonal, merge_overlapping, polygonal_part, repaired
 
 
 class LayerIndex:
@@ -63,7 +63,9 @@ class LayerIndex:
         self.repairs = {}      # fid -> what was wrong with the feature's geometry
         self.valid = set()     # fids whose geometry GEOS found valid
         self.areas = {}        # fid -> planar area (features found inside a plot)
+        self.ellipsoidal = {}  # fid -> ellipsoidal area (the same, for the live check)
         self.shared = {}       # (fid, fid) -> WKB of the area two features share, None, or False
+        self.apart = set()     # (fid, fid) of features whose boxes meet but whose shapes do not
         self.build_s = time.perf_counter() - started
 
     @staticmethod
@@ -118,6 +120,7 @@ class LayerIndex:
             return False
         self.repairs[fid] = error
         self.areas.pop(fid, None)
+        self.ellipsoidal.pop(fid, None)
         if geometry is not None:
             box = geometry.boundingBox()
             self.entries[fid] = (geometry, geometry.constGet(),
@@ -175,16 +178,12 @@ class LayerIndex:
         else:
             return True          # an attribute change of a geometry-only index
         self.overlay[fid] = entry
-        for cache in (self.entries, self.areas, self.repairs):
+        for cache in (self.entries, self.areas, self.ellipsoidal, self.repairs):
             cache.pop(fid, None)
         self.valid.discard(fid)
         self.shared = {key: value for key, value in self.shared.items() if fid not in key}
+        self.apart = {key for key in self.apart if fid not in key}
         return True
-
-    def overlap(self, engine, rectangle, accept=None):
-        """``([fid], overlap geometry or None)`` of the plot (prepared ``engine``) with this layer."""
-        hits, _planar, geometry = self.overlap_planar(engine, rectangle, accept)
-        return hits, geometry
 
     def _classify(self, engine, fids, accept):
         """``(inside, crossing)``: fids of features inside the plot and of the others that meet it
@@ -215,32 +214,47 @@ class LayerIndex:
         ``accept(value)`` filters features by their attribute value (e.g. only steep slope).
         Overlapping features of the layer count once.  The usual case costs no new geometry for
         the features inside the plot (their cached planar area is summed) and one GEOS
-        intersection for all the crossing ones together: features whose bounding boxes meet no
-        other hit's are disjoint, and once shown valid (one test for all of them) their overlaps
-        simply add up.  Only features whose boxes meet are intersected one by one and, where
-        their interiors overlap, unioned (``merge_overlapping``).
+        intersection for all the crossing ones together: features whose shapes meet no other hit's
+        (their boxes apart, or the shapes known apart: ``apart``) are disjoint, and once shown valid
+        (one test for all of them) their overlaps simply add up.  Features that touch others
+        without sharing area are intersected one by one and summed; only those that share area
+        with another are unioned (``merge_overlapping``).
         """
+        return self.overlap(engine, rectangle, accept, None)[:3]
+
+    def overlap(self, engine, rectangle, accept=None, measure=None):
+        """``overlap_planar`` and, with ``measure`` (an ``EllipsoidalArea``), the overlap's
+        ellipsoidal area: ``(hits, planar, geometry, ellipsoidal or None)``.  The features inside the
+        plot are measured once each (cached), the pieces of the others each time."""
         inside, crossing = self._classify(engine, self.candidates(rectangle), accept)
         if not inside and not crossing:
-            return [], 0.0, None
+            return [], 0.0, None, 0.0
         hits = inside + crossing
         if not self.valid.issuperset(hits) and self._validate(hits):
             # an invalid feature was repaired: its shape, and so its relation to the plot, changed
             inside, crossing = self._classify(engine, hits, None)
             hits = inside + crossing
             if not hits:
-                return [], 0.0, None
-        single, grouped = self._groups(hits)
+                return [], 0.0, None, 0.0
+        single, separate, grouped = self._overlap_groups(hits)
         entries = self.entries
         inside_set = set(inside)
         area = 0.0
+        ellipsoidal = 0.0
         parts = []
         single_crossing = []
         touching = set()         # crossing features that only touch the plot
+
+        def add(piece, whole=None):
+            nonlocal area, ellipsoidal
+            area += self.planar_area(whole) if whole is not None else piece.area()
+            if measure is not None:
+                ellipsoidal += self.ellipsoidal_area(whole, measure) if whole is not None else measure.area_m2(piece)
+            parts.append(piece)
+
         for fid in single:
             if fid in inside_set:
-                area += self.planar_area(fid)
-                parts.append(entries[fid][0])
+                add(entries[fid][0], fid)
             else:
                 single_crossing.append(fid)
         if single_crossing:
@@ -260,10 +274,15 @@ class LayerIndex:
                         pieces.append(found)
                 piece = QgsGeometry.collectGeometry(pieces) if pieces else None
             else:
-                touching.update(self._without_area(piece, single_crossing))
+                touching.update(self._without_area(engine, piece, single_crossing))
             if piece is not None:
-                area += piece.area()
-                parts.append(piece)
+                add(piece)
+        for fid in separate:             # touching others without sharing area: each alone, summed
+            found = self._piece(engine, fid, fid in inside_set)
+            if found is None:
+                touching.add(fid)
+            else:
+                add(found, fid if fid in inside_set else None)
         if grouped:
             pieces = []
             for fid in grouped:
@@ -274,13 +293,46 @@ class LayerIndex:
                     pieces.append(found)
             merged = merge_overlapping(pieces)
             if merged is not None:
-                area += merged.area()
-                parts.append(merged)
+                add(merged)
         if touching:
             hits = [fid for fid in hits if fid not in touching]
         if not parts:
-            return hits, area, None
-        return hits, area, parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
+            return hits, area, None, ellipsoidal
+        return hits, area, parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts), ellipsoidal
+
+    def _without_area(self, engine, piece, fids):
+        """Those of ``fids`` (features whose shapes do not meet) that own no part of ``piece``, their
+        intersection with the plot (prepared ``engine``): a part whose box centre lies in one
+        feature's box only came from that feature; a feature no part is known to come from is asked
+        whether it only touches the plot."""
+        if piece is None:
+            return list(fids)
+        if len(fids) == 1:
+            return []
+        boxes = [self.entries[fid][2] for fid in fids]
+        unresolved = set(range(len(fids)))
+        abstract = piece.constGet()
+        parts = [abstract.geometryN(number) for number in range(abstract.numGeometries())] \
+            if hasattr(abstract, "geometryN") else [abstract]
+        for part in parts:
+            box = part.boundingBox()
+            x, y = (box.xMinimum() + box.xMaximum()) / 2, (box.yMinimum() + box.yMaximum()) / 2
+            holders = [k for k, (x_min, y_min, x_max, y_max) in enumerate(boxes)
+                       if x_min <= x <= x_max and y_min <= y <= y_max]
+            if len(holders) == 1:
+                unresolved.discard(holders[0])
+                if not unresolved:
+                    return []
+        return [fids[k] for k in sorted(unresolved) if engine.touches(self.entries[fids[k]][1])]
+
+    def ellipsoidal_area(self, fid, measure):
+        """Ellipsoidal area of feature ``fid`` by ``measure`` (cached: a parcel inside many plots is
+        measured once)."""
+        found = self.ellipsoidal.get(fid)
+        if found is None:
+            entry = self.entry(fid)
+            found = self.ellipsoidal[fid] = measure.area_m2(entry[0]) if entry else 0.0
+        return found
 
     def wkb(self, fid):
         """WKB of feature ``fid`` as the checks see it (the repaired shape once repaired), or None."""
@@ -304,31 +356,32 @@ class LayerIndex:
             engine = QgsGeometry.createGeometryEngine(one[1])
             result = engine.intersection(other[1])
             if result is not None:
+                empty = result.isEmpty()         # (asked first: _polygonal takes the result over)
                 piece = _polygonal(result)
                 found = bytes(piece.asWkb()) if piece is not None and piece.area() > 0 else None
+                if found is None and empty:
+                    self.apart.add(key)
         self.shared[key] = found
         return found
 
-    def _without_area(self, piece, fids):
-        """Those of ``fids`` (features with disjoint bounding boxes) that own no part of ``piece``,
-        their intersection with the plot: each part lies in the box of the one feature it came from."""
-        if piece is None:
-            return list(fids)
-        if len(fids) == 1:
-            return []
-        unowned = [(self.entries[fid][2], fid) for fid in fids]
-        abstract = piece.constGet()
-        multi = hasattr(abstract, "geometryN")
-        for number in range(abstract.numGeometries() if multi else 1):
-            box = (abstract.geometryN(number) if multi else abstract).boundingBox()
-            x, y = (box.xMinimum() + box.xMaximum()) / 2, (box.yMinimum() + box.yMaximum()) / 2
-            for position, ((x_min, y_min, x_max, y_max), _fid) in enumerate(unowned):
-                if x_min <= x <= x_max and y_min <= y <= y_max:
-                    del unowned[position]
-                    break
-            if not unowned:
-                break
-        return [fid for _box, fid in unowned]
+    def _overlap_groups(self, fids):
+        """``(collected, separate, grouped)`` of ``fids``: those whose shapes meet no other's, those
+        that touch others without sharing area, and those that share area with another (or that
+        GEOS could not intersect with another)."""
+        if len(fids) < 2:
+            return list(fids), [], []
+        entries, apart = self.entries, self.apart
+        separate, grouped = set(), set()
+        for pair in _meeting(fids, [entries[fid][2] for fid in fids]):
+            if pair in apart:
+                continue
+            shared = self._shared_area(*pair)
+            if pair in apart:
+                continue
+            (separate if shared is None else grouped).update(pair)
+        separate -= grouped
+        return ([fid for fid in fids if fid not in separate and fid not in grouped],
+                [fid for fid in fids if fid in separate], [fid for fid in fids if fid in grouped])
 
     def _validate(self, fids):
         """Check the validity of ``fids`` not yet checked: one GEOS test for all of them when their

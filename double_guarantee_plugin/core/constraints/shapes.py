@@ -41,10 +41,10 @@ def _polygonal(abstract):
     return piece
 
 
-def _grouped(fids, boxes):
-    """The set of ``fids`` whose box ``(x_min, y_min, x_max, y_max)`` meets another one's."""
+def _meeting(fids, boxes):
+    """The pairs of ``fids`` whose boxes ``(x_min, y_min, x_max, y_max)`` meet (a sweep in x)."""
     ordered = sorted(zip(boxes, fids))
-    grouped = set()
+    pairs = []
     count = len(ordered)
     for position in range(count):
         (x_min, y_min, x_max, y_max), fid = ordered[position]
@@ -53,9 +53,13 @@ def _grouped(fids, boxes):
             if other_x_min > x_max:
                 break
             if other_y_min <= y_max and other_y_max >= y_min:
-                grouped.add(fid)
-                grouped.add(other)
-    return grouped
+                pairs.append((fid, other) if fid < other else (other, fid))
+    return pairs
+
+
+def _grouped(fids, boxes):
+    """The set of ``fids`` whose box ``(x_min, y_min, x_max, y_max)`` meets another one's."""
+    return {fid for pair in _meeting(fids, boxes) for fid in pair}
 
 
 def merge_overlapping(pieces):
