@@ -111,23 +111,33 @@ def _features(index, unique, origin):
 
 
 def _validate(index, parcels, unique):
-    """Mark the features of ``unique`` valid (numpy) or test them with GEOS, repairing invalid ones."""
+    """Mark the features of ``unique`` valid (numpy) or test them with GEOS, repairing invalid ones;
+    what a batch showed valid is remembered by a database index (``sql_index``) for the next chunks."""
     valid, repairs = index.valid, index.repairs
-    strict = strictly_valid(parcels)          # (all of them: cheaper than asking which are known)
-    valid.update(unique[strict].tolist())
+    source = index.index if not index.overlay else None
+    remembered = source.known_valid(unique) if hasattr(source, "known_valid") else np.zeros(len(unique), bool)
+    rows = np.flatnonzero(parcels.ok & ~remembered)
+    strict = strictly_valid(parcels, rows)
+    shown = unique[rows[strict]]
+    valid.update(shown.tolist())
+    if hasattr(source, "mark_valid"):
+        source.mark_valid(shown)
     # the rest (several parts, touching rings, maybe invalid): GEOS, without keeping the geometry
     from qgis.core import QgsGeometry
-    for fid in unique[~strict & parcels.ok].tolist():
-        if fid in valid or fid in repairs:
+    for fid in unique[rows[~strict]].tolist():
+        if fid in repairs:
             continue
-        blob = index.wkb(fid)
-        geometry = QgsGeometry()
-        if blob is not None:
-            geometry.fromWkb(blob)
-        if blob is not None and not geometry.isEmpty() and geometry.isGeosValid():
+        if fid not in valid:
+            blob = index.wkb(fid)
+            geometry = QgsGeometry()
+            if blob is not None:
+                geometry.fromWkb(blob)
+            if blob is None or geometry.isEmpty() or not geometry.isGeosValid():
+                index.repair(fid)
+                continue
             valid.add(fid)
-        else:
-            index.repair(fid)
+        if hasattr(source, "mark_valid"):
+            source.mark_valid([fid])
 
 
 def overlap_chunk(index, chunk, accept=None, candidates=None):

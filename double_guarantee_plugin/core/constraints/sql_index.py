@@ -33,6 +33,7 @@ class SqlIndex:
         self._wkb_block = np.empty(0, np.int64)
         self._wkb_offsets = np.empty(0, np.int64)
         self._wkb_lengths = np.empty(0, np.int64)
+        self._wkb_valid = np.empty(0, bool)        # shown valid by a batch (numpy or GEOS)
         self.bytes_read = 0           # WKB and ids received (what a check costs the database)
 
     # -- queries ---------------------------------------------------------------------------------
@@ -92,6 +93,25 @@ class SqlIndex:
         self._wkb_block = np.insert(self._wkb_block, at, np.full(len(fids), block, np.int64))
         self._wkb_offsets = np.insert(self._wkb_offsets, at, offsets)
         self._wkb_lengths = np.insert(self._wkb_lengths, at, lengths)
+        self._wkb_valid = np.insert(self._wkb_valid, at, np.zeros(len(fids), bool))
+
+    def known_valid(self, fids):
+        """Per fid of ``fids``: True when a batch showed it valid."""
+        fids = np.asarray(fids, dtype=np.int64)
+        with self._lock:
+            if not len(self._wkb_fids):
+                return np.zeros(len(fids), bool)
+            at = np.minimum(np.searchsorted(self._wkb_fids, fids), len(self._wkb_fids) - 1)
+            return self._wkb_valid[at] & (self._wkb_fids[at] == fids)
+
+    def mark_valid(self, fids):
+        """Remember that the features ``fids`` (read already) are valid."""
+        fids = np.asarray(fids, dtype=np.int64)
+        with self._lock:
+            if not len(self._wkb_fids) or not len(fids):
+                return
+            at = np.minimum(np.searchsorted(self._wkb_fids, fids), len(self._wkb_fids) - 1)
+            self._wkb_valid[at[self._wkb_fids[at] == fids]] = True
 
     def wkb_slices(self, fids):
         """``(buffer, offsets, lengths)`` of the WKB of ``fids`` (an int array), read first if need
