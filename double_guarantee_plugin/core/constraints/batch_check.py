@@ -51,69 +51,100 @@ def model_agrees(areas, geometries, measure):
     return True
 
 
-def measure_plots(prepared, plots, crs, measure, feedback=None, trusted=None):
+def measure_plots(prepared, plots, crs, measure, feedback=None, trusted=None, threads=1):
     """``(areas, measured, unproven)`` of ``plots`` (``ConstraintEngine._prepare_plot`` tuples, their
     geometries not validated): each plot's ellipsoidal area (0 without a usable geometry),
     ``{position in prepared: (hits, overlap m²)}`` of the layers measured here, and the set of the
     plots numpy could not show valid (for GEOS to test and repair, then measured one by one); None
     when canceled.  ``trusted``: a dict remembering, per CRS, whether the model agreed with QGIS
-    (asked once per CRS and engine, not on every live check)."""
+    (asked once per CRS and engine, not on every live check).  ``threads``: chunks measured at
+    once (numpy releases the GIL in its loops: on two cores two chunks go nearly twice as fast)."""
     count = len(plots)
     areas = [0.0] * count
     measured = [{} for _plot in plots]
     usable = [number for number, plot in enumerate(plots) if plot[0] is not None]
-    if not usable:
-        return areas, measured, set()
+    model = GaussKruger.for_crs(crs)
+    if not usable or model is None:
+        return areas, measured, set(usable)
     layers = [(position, resolved, index) for position, (resolved, index) in enumerate(prepared)
               if index is not None and not resolved.problem and resolved.entry.role != ROLE_LAND_SURVEY]
-    model = GaussKruger.for_crs(crs)
     rectangles = [plots[number][4] for number in usable]
     boxes = np.array([(r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()) for r in rectangles],
                      dtype=np.float64).reshape(-1, 4)
-    if model is None:
-        return areas, measured, set(usable)
     blobs = [bytes(plots[number][0].asWkb()) for number in usable]
     sizes = [max(1, len(blob) // 16) for blob in blobs]
     chunks = PlotChunk.chunks(boxes, sizes)
     candidates = {position: _candidates(index, boxes, chunks) for position, _resolved, index in layers}
     key = crs.authid() or crs.toWkt()
     verdict = trusted.get(key) if trusted is not None else None
-    unproven = set()
-    for done, positions in enumerate(chunks):
-        if feedback is not None and feedback.isCanceled():
-            return None
-        numbers = [usable[k] for k in positions]
+
+    def chunk_of(done):
+        """One chunk measured: ``(numbers, its plots' model areas, valid flags, layer results)``."""
+        positions = chunks[done]
         chunk = PlotChunk([blobs[k] for k in positions], boxes[positions])
         valid = strictly_valid(chunk.polygons)
-        unproven.update(number for number, ok in zip(numbers, valid.tolist()) if not ok)
         centre_x = chunk.centre_x + chunk.origin[0]
         centre_y = chunk.centre_y + chunk.origin[1]
         coefficients = model.coefficients(centre_x, centre_y)
         chunk_areas = model.ellipsoidal_m2(chunk.moments(), centre_x, centre_y, coefficients)
-        shown = [k for k, ok in enumerate(valid.tolist()) if ok]
-        if verdict is None and shown:
-            verdict = model_agrees(chunk_areas[shown], [plots[numbers[k]][0] for k in shown], measure)
-            if trusted is not None:
-                trusted[key] = verdict
-        if verdict is False:
-            # the model is not QGIS's measure here: QGIS measures every area (the plots, the overlaps)
-            return areas, [{} for _plot in plots], set(usable)
-        if not shown:
-            continue                  # (every plot of the chunk goes to GEOS)
+        found = {}
+        if valid.any() and verdict is not False:
+            for position, resolved, index in layers:
+                result = overlap_chunk(index, chunk, resolved.accept,
+                                       candidates[position][done] if candidates[position] is not None else None)
+                rows = [k for k, item in enumerate(result) if item is not None]
+                if rows:
+                    moments = np.array([result[k][1] for k in rows])
+                    picked = tuple(np.asarray(value)[rows] for value in coefficients)
+                    overlaps = model.ellipsoidal_m2(moments, centre_x[rows], centre_y[rows], picked)
+                    found[position] = [(k, result[k][0], area) for k, area in zip(rows, overlaps.tolist())]
+        return [usable[k] for k in positions], chunk_areas, valid, found
+
+    # the model is checked against QgsDistanceArea on the first valid plots before anything else
+    if verdict is None:
+        for positions in chunks:
+            chunk = PlotChunk([blobs[k] for k in positions], boxes[positions])
+            valid = strictly_valid(chunk.polygons)
+            if valid.any():
+                shown = np.flatnonzero(valid)
+                centre_x, centre_y = chunk.centre_x + chunk.origin[0], chunk.centre_y + chunk.origin[1]
+                chunk_areas = model.ellipsoidal_m2(chunk.moments()[shown], centre_x[shown], centre_y[shown])
+                verdict = model_agrees(chunk_areas, [plots[usable[positions[k]]][0] for k in shown.tolist()],
+                                       measure)
+                if trusted is not None:
+                    trusted[key] = verdict
+                break
+    if verdict is False:
+        # the model is not QGIS's measure here: QGIS measures every area (the plots, the overlaps)
+        return areas, measured, set(usable)
+    unproven = set()
+
+    def take(result):
+        numbers, chunk_areas, valid, found = result
+        unproven.update(number for number, ok in zip(numbers, valid.tolist()) if not ok)
         for number, area in zip(numbers, chunk_areas.tolist()):
             areas[number] = area
-        for position, resolved, index in layers:
-            found = overlap_chunk(index, chunk, resolved.accept,
-                                  candidates[position][done] if candidates[position] is not None else None)
-            rows = [k for k, result in enumerate(found) if result is not None]
-            if not rows:
-                continue
-            moments = np.array([found[k][1] for k in rows])
-            picked = tuple(np.asarray(value)[rows] for value in coefficients)
-            overlaps = model.ellipsoidal_m2(moments, centre_x[rows], centre_y[rows], picked)
-            for k, area in zip(rows, overlaps.tolist()):
-                hits = found[k][0]
+        for position, rows in found.items():
+            for k, hits, area in rows:
                 measured[numbers[k]][position] = (hits, area if hits else 0.0)
-        if feedback is not None:
-            feedback.setProgress(50.0 * (done + 1) / len(chunks))
+
+    if threads <= 1 or len(chunks) < 2:
+        for done in range(len(chunks)):
+            if feedback is not None and feedback.isCanceled():
+                return None
+            take(chunk_of(done))
+            if feedback is not None:
+                feedback.setProgress(50.0 * (done + 1) / len(chunks))
+        return areas, measured, unproven
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="constraint-batch") as pool:
+        pending = [pool.submit(chunk_of, done) for done in range(len(chunks))]
+        for done, future in enumerate(pending):
+            if feedback is not None and feedback.isCanceled():
+                for later in pending[done:]:
+                    later.cancel()
+                return None
+            take(future.result())
+            if feedback is not None:
+                feedback.setProgress(50.0 * (done + 1) / len(chunks))
     return areas, measured, unproven

@@ -42,10 +42,18 @@ from ...i18n import tr
 
 
 def default_workers():
-    """Threads for batch checks.  GEOS calls release the GIL, but two threads measured no faster
-    than one on the 2-core bench machine (4,128 plots, warm: 2.40/2.55 s against 2.61/2.45 s),
-    the Python between the GEOS calls holding the GIL; so one is the default.  Set
-    ``engine.workers = 2`` to try more on a larger machine."""
+    """Threads for the per-plot findings of a batch (GEOS and Python: the GIL).  Two threads
+    measured no faster than one on the 2-core bench machine, the Python between the GEOS calls
+    holding the GIL; so one is the default.  Set ``engine.workers = 2`` to try more on a larger
+    machine."""
+    return 1
+
+
+def batch_threads():
+    """Threads measuring a batch's chunks at once (numpy releases the GIL in its loops).  One: on the
+    shared 2-core bench machine two threads measured no faster (1M parcels: 18.8 and 25.4 s against
+    19.9 and 21.8 s, at a load of 11) and each chunk in flight holds ~80 MiB more.  Set
+    ``engine.batch_threads = 2`` on an idle machine with cores to spare."""
     return 1
 
 
@@ -120,6 +128,7 @@ class ConstraintEngine:
         self.transform_context = transform_context or self.project.transformContext()
         self.rules = constraint_rules.defaults()
         self.workers = default_workers()
+        self.batch_threads = batch_threads()
         self._snapshots = {}    # layer id -> LayerSource taken on the main thread for a worker thread
         self._opened = {}       # source -> layer opened by the engine (not in the project)
         self._steep = {}        # (raster id, threshold) -> memory layer of steep areas
@@ -489,7 +498,8 @@ class ConstraintEngine:
         together (``batch_check.measure_plots``), then each plot's findings on ``self.workers`` threads
         (GEOS releases the GIL); None when canceled."""
         measure = PlotMeasure(crs, self.transform_context)
-        found = measure_plots(prepared, [item[4] for item in items], crs, measure, feedback, self._trusted)
+        found = measure_plots(prepared, [item[4] for item in items], crs, measure, feedback, self._trusted,
+                              self.batch_threads)
         if found is None:
             return None
         areas, measured, unproven = found
