@@ -19,7 +19,7 @@ import math
 import numpy as np
 
 from . import overlap_area
-from .overlap_area import EdgeGrid
+from .overlap_area import EdgeGrid, FeatureEdges
 from .polygons import from_buffer, from_wkb, overlapping_boxes
 from .validity import strictly_valid
 
@@ -151,7 +151,7 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
     unique, position = np.unique(flat, return_inverse=True)
     origin = chunk.origin
     parcels = _features(index, unique, origin)
-    parcel_grid = EdgeGrid(parcels, np.arange(len(parcels)))
+    parcel_grid = FeatureEdges(parcels)
     parcel_rings = overlap_area.ring_moments(parcels)
     _validate(index, parcels, unique)
     usable = parcels.ok.copy()
@@ -178,11 +178,9 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
         first, second = position[meet_i], position[meet_j]
         # does the pair of features share area?  numpy first, GEOS only where it may
         pairs_of_features = np.unique(np.column_stack((first, second)), axis=0)
-        zero = np.zeros(len(parcels))
-        shared_moments, shared_degenerate = overlap_area.pair_overlaps(
-            parcels, parcels, pairs_of_features[:, 0], pairs_of_features[:, 1], zero, zero, parcel_grid, parcel_grid,
-            parcel_rings)
-        maybe = shared_degenerate | (shared_moments[:, 0] > 0.0)
+        shares, touching = overlap_area.pair_shares(parcels, parcels, pairs_of_features[:, 0],
+                                                    pairs_of_features[:, 1], parcel_grid, parcel_grid)
+        maybe = shares | touching
         # the others' shapes do not meet at all (no area, no touching): kept for the live checks
         low, high = unique[pairs_of_features[~maybe, 0]], unique[pairs_of_features[~maybe, 1]]
         index.apart.update(zip(np.minimum(low, high).tolist(), np.maximum(low, high).tolist()))

@@ -36,6 +36,7 @@ from .validity import strictly_valid  # noqa: F401 (the batch check's names for 
 
 MOMENTS = 6               # A, Mx, Mxx, My, bulge Σ L²ΔY, bulge Σ L²ΔY·X̄
 LARGE_EDGES = 256         # a parcel with more edges has only those near the plot taken
+SMALL_EDGES = 64          # a feature with more edges has its edges filed in a grid (FeatureEdges)
 
 
 def __getattr__(name):
@@ -136,6 +137,55 @@ class EdgeGrid:
         return _ray_hits(self.polygons, edge, point, x, y, len(x))
 
 
+class FeatureEdges:
+    """``near`` and ``ray_parity`` like an ``EdgeGrid`` of all features of ``polygons`` (slot =
+    feature number), without filing small features: a feature of up to ``SMALL_EDGES`` edges is
+    answered by trying all its edges (cheaper than filing them), a larger one through a grid of its
+    own edges."""
+
+    def __init__(self, polygons):
+        self.polygons = polygons
+        counts = polygons.edge_count(np.arange(len(polygons)))
+        self.small = counts <= SMALL_EDGES
+        big = np.flatnonzero(~self.small)
+        self.grid = EdgeGrid(polygons, big) if len(big) else None
+        self.slot_of = np.full(len(polygons), -1, dtype=np.int64)
+        self.slot_of[big] = np.arange(len(big))
+
+    def _all_edges(self, slots):
+        at, local = _expand(self.polygons.edge_count(slots))
+        return at, self.polygons.feature_edges[slots][at] + local
+
+    def near(self, slots, boxes):
+        slots = np.asarray(slots, dtype=np.int64)
+        small = self.small[slots]
+        rows = np.flatnonzero(small)
+        at, edge = self._all_edges(slots[rows])
+        query = rows[at]
+        p = self.polygons
+        meet = ((p.edge_x0[edge] <= boxes[query, 2]) & (p.edge_x1[edge] >= boxes[query, 0])
+                & (p.edge_y0[edge] <= boxes[query, 3]) & (p.edge_y1[edge] >= boxes[query, 1]))
+        query, edge = query[meet], edge[meet]
+        rows = np.flatnonzero(~small)
+        if len(rows):
+            big_query, big_edge = self.grid.near(self.slot_of[slots[rows]], boxes[rows])
+            query, edge = np.concatenate((query, rows[big_query])), np.concatenate((edge, big_edge))
+        return query, edge
+
+    def ray_parity(self, slots, x, y):
+        slots = np.asarray(slots, dtype=np.int64)
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        result = np.zeros(len(slots))
+        small = self.small[slots]
+        rows = np.flatnonzero(small)
+        at, edge = self._all_edges(slots[rows])
+        result[rows] = _ray_hits(self.polygons, edge, at, x[rows], y[rows], len(rows))
+        rows = np.flatnonzero(~small)
+        if len(rows):
+            result[rows] = self.grid.ray_parity(self.slot_of[slots[rows]], x[rows], y[rows])
+        return result
+
+
 def _ray_hits(polygons, edge, owner, x, y, count):
     """Per owner: 1.0 when the ray from (x[owner], y[owner]) to +x crosses an odd number of the
     ``edge`` s listed for it, else 0.0."""
@@ -229,56 +279,21 @@ def _split(function, pairs, *arrays):
     return np.concatenate((first[0], second[0])), np.concatenate((first[1], second[1]))
 
 
-def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid=None, parcel_grid=None,
-                  parcel_rings=None, budget=None):
-    """``(moments, degenerate)`` per pair: the ``MOMENTS`` of plot ``pair_plot[k]`` ∩ parcel
-    ``pair_parcel[k]`` (both valid polygons, read with the same origin), X and Y relative to
-    (``centre_x``, ``centre_y``)[plot], and True where the pair is not in general position (then
-    the figures are not to be trusted: measure the pair with GEOS).
-
-    ``plot_grid``, ``parcel_grid``: ``EdgeGrid`` s of all ``plots`` and ``parcels`` (slot = feature
-    number), ``parcel_rings``: their ``ring_moments`` (made here when None).  Memory stays bounded:
-    pairs whose edge work exceeds ``budget`` are measured in halves, and a single pair too large
-    for it is flagged for GEOS."""
-    if plots.origin != parcels.origin:
-        raise ValueError("plots and parcels must be read with the same origin")
-    budget = budget or _polygons.BUDGET
-    pair_plot = np.asarray(pair_plot, dtype=np.int64)
-    pair_parcel = np.asarray(pair_parcel, dtype=np.int64)
-    pairs = len(pair_plot)
-    moments = np.zeros((pairs, MOMENTS))
-    degenerate = np.zeros(pairs, dtype=bool)
-    if not pairs:
-        return moments, degenerate
-    plot_grid = plot_grid if plot_grid is not None else EdgeGrid(plots, np.arange(len(plots)))
-    parcel_grid = parcel_grid if parcel_grid is not None else EdgeGrid(parcels, np.arange(len(parcels)))
-    parcel_rings = parcel_rings if parcel_rings is not None else ring_moments(parcels)
-
-    def again(pair_plot, pair_parcel):
-        return pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid, parcel_grid,
-                             parcel_rings, budget)
-
-    if pairs > 1 and pairs * 32 > budget:
-        return _split(again, pairs, pair_plot, pair_parcel)
-    cx, cy = np.asarray(centre_x)[pair_plot], np.asarray(centre_y)[pair_plot]
-    box = parcels.box[pair_parcel]
-    slack = EPS * (np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) + 1.0)
-    query = np.column_stack((box[:, 0] - slack, box[:, 1] - slack, box[:, 2] + slack, box[:, 3] + slack))
-
-    # 1. the plot edges near each parcel (their boxes meet the parcel's): no other can meet it
+def _meeting_edges(plots, parcels, pair_plot, pair_parcel, plot_grid, parcel_grid, query, budget):
+    """The edges of each pair that meet: ``(pe_pair, pe_edge, pe, f, t, u, crossing, touching)``: the
+    plot edges near each parcel (their boxes meet the parcel's box ``query``; no other can meet it),
+    sorted by pair and edge; and for each of their pairs with a parcel edge whose box meets theirs
+    (``pe`` into the first, ``f`` the parcel edge) the parameters of the crossing along both, whether
+    they cross properly, and whether they touch (an end on the other, collinear and meeting, or no
+    length: not in general position).  None when the edge pairs exceed ``budget``."""
     pe_pair, pe_edge = plot_grid.near(pair_plot, query)
     order = np.lexsort((pe_edge, pe_pair))
     pe_pair, pe_edge = pe_pair[order], pe_edge[order]
-    # 2. those against the parcel's edges whose boxes meet theirs
     p = plots
     edge_boxes = np.column_stack((p.edge_x0[pe_edge], p.edge_y0[pe_edge], p.edge_x1[pe_edge], p.edge_y1[pe_edge]))
     pe, f = parcel_grid.near(pair_parcel[pe_pair], edge_boxes)
     if len(pe) > budget:
-        if pairs == 1:
-            degenerate[0] = True
-            return moments, degenerate
-        return _split(again, pairs, pair_plot, pair_parcel)
-    k = pe_pair[pe]
+        return None
     e = pe_edge[pe]
     px, py = plots.x0[e], plots.y0[e]
     rx, ry = plots.dx[e], plots.dy[e]
@@ -306,8 +321,95 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
                    & (np.minimum(ay0, ay1) <= np.maximum(by0, by1) + EPS * scale)
                    & (np.minimum(by0, by1) <= np.maximum(ay0, ay1) + EPS * scale))
         touching[at[collinear & overlap]] = True
-    zero = (length_r == 0) | (length_s == 0)
-    degenerate |= np.bincount(k[touching | zero], minlength=pairs) > 0
+    touching |= (length_r == 0) | (length_s == 0)
+    return pe_pair, pe_edge, pe, f, t, u, crossing, touching
+
+
+def pair_shares(first, second, pair_first, pair_second, first_edges, second_edges, budget=None):
+    """``(shares, degenerate)`` per pair: True where feature ``pair_first[k]`` of ``first`` and
+    ``pair_second[k]`` of ``second`` (valid polygons, one origin) share area — their boundaries
+    cross, or one holds the other's first vertex — and True where they are not in general position
+    (touching: GEOS decides).  ``first_edges``, ``second_edges``: ``EdgeGrid`` or ``FeatureEdges``
+    of each.  The cheap question behind inclusion–exclusion: neighbours whose boxes interleave."""
+    budget = budget or _polygons.BUDGET
+    pair_first = np.asarray(pair_first, dtype=np.int64)
+    pair_second = np.asarray(pair_second, dtype=np.int64)
+    pairs = len(pair_first)
+    shares = np.zeros(pairs, dtype=bool)
+    degenerate = np.zeros(pairs, dtype=bool)
+    if not pairs:
+        return shares, degenerate
+    box = second.box[pair_second]
+    slack = EPS * (np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) + 1.0)
+    query = np.column_stack((box[:, 0] - slack, box[:, 1] - slack, box[:, 2] + slack, box[:, 3] + slack))
+    found = _meeting_edges(first, second, pair_first, pair_second, first_edges, second_edges, query, budget)
+    if found is None:
+        if pairs == 1:
+            return shares, np.ones(1, dtype=bool)
+        half = pairs // 2
+        one = pair_shares(first, second, pair_first[:half], pair_second[:half], first_edges, second_edges, budget)
+        two = pair_shares(first, second, pair_first[half:], pair_second[half:], first_edges, second_edges, budget)
+        return np.concatenate((one[0], two[0])), np.concatenate((one[1], two[1]))
+    pe_pair, _pe_edge, pe, _f, _t, _u, crossing, touching = found
+    degenerate = np.bincount(pe_pair[pe][touching], minlength=pairs) > 0
+    shares = np.bincount(pe_pair[pe][crossing], minlength=pairs) > 0
+    # boundaries apart: one holds the other, or they are apart
+    rest = np.flatnonzero(~shares & ~degenerate)
+    if len(rest):
+        a_vertex = first.ring_offsets[first.feature_rings[pair_first[rest]]]
+        b_vertex = second.ring_offsets[second.feature_rings[pair_second[rest]]]
+        inside = (second_edges.ray_parity(pair_second[rest], first.x[a_vertex], first.y[a_vertex]) > 0) | (
+            first_edges.ray_parity(pair_first[rest], second.x[b_vertex], second.y[b_vertex]) > 0)
+        shares[rest] = inside
+    return shares, degenerate
+
+
+def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid=None, parcel_grid=None,
+                  parcel_rings=None, budget=None):
+    """``(moments, degenerate)`` per pair: the ``MOMENTS`` of plot ``pair_plot[k]`` ∩ parcel
+    ``pair_parcel[k]`` (both valid polygons, read with the same origin), X and Y relative to
+    (``centre_x``, ``centre_y``)[plot], and True where the pair is not in general position (then
+    the figures are not to be trusted: measure the pair with GEOS).
+
+    ``plot_grid``, ``parcel_grid``: an ``EdgeGrid`` of all ``plots`` and a ``FeatureEdges`` (or
+    ``EdgeGrid``) of all ``parcels`` (slot = feature number), ``parcel_rings``: the parcels'
+    ``ring_moments`` (made here when None).  Memory stays bounded:
+    pairs whose edge work exceeds ``budget`` are measured in halves, and a single pair too large
+    for it is flagged for GEOS."""
+    if plots.origin != parcels.origin:
+        raise ValueError("plots and parcels must be read with the same origin")
+    budget = budget or _polygons.BUDGET
+    pair_plot = np.asarray(pair_plot, dtype=np.int64)
+    pair_parcel = np.asarray(pair_parcel, dtype=np.int64)
+    pairs = len(pair_plot)
+    moments = np.zeros((pairs, MOMENTS))
+    degenerate = np.zeros(pairs, dtype=bool)
+    if not pairs:
+        return moments, degenerate
+    plot_grid = plot_grid if plot_grid is not None else EdgeGrid(plots, np.arange(len(plots)))
+    parcel_grid = parcel_grid if parcel_grid is not None else FeatureEdges(parcels)
+    parcel_rings = parcel_rings if parcel_rings is not None else ring_moments(parcels)
+
+    def again(pair_plot, pair_parcel):
+        return pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid, parcel_grid,
+                             parcel_rings, budget)
+
+    if pairs > 1 and pairs * 32 > budget:
+        return _split(again, pairs, pair_plot, pair_parcel)
+    cx, cy = np.asarray(centre_x)[pair_plot], np.asarray(centre_y)[pair_plot]
+    box = parcels.box[pair_parcel]
+    slack = EPS * (np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) + 1.0)
+    query = np.column_stack((box[:, 0] - slack, box[:, 1] - slack, box[:, 2] + slack, box[:, 3] + slack))
+
+    found = _meeting_edges(plots, parcels, pair_plot, pair_parcel, plot_grid, parcel_grid, query, budget)
+    if found is None:
+        if pairs == 1:
+            degenerate[0] = True
+            return moments, degenerate
+        return _split(again, pairs, pair_plot, pair_parcel)
+    pe_pair, pe_edge, pe, f, t, u, crossing, touching = found
+    k = pe_pair[pe]
+    degenerate |= np.bincount(k[touching], minlength=pairs) > 0
     cross_at = np.flatnonzero(crossing)
 
     # 3. the near plot edges' pieces inside the parcel: whether each starts inside (a ray through the
