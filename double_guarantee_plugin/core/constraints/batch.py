@@ -110,13 +110,14 @@ def _features(index, unique, origin):
     return from_wkb([index.wkb(fid) for fid in unique.tolist()], origin)
 
 
-def _validate(index, parcels, unique):
-    """Mark the features of ``unique`` valid (numpy) or test them with GEOS, repairing invalid ones;
-    what a batch showed valid is remembered by a database index (``sql_index``) for the next chunks."""
+def _validate(index, parcels, unique, relevant):
+    """Mark the ``relevant`` features of ``unique`` valid (numpy) or test them with GEOS, repairing
+    invalid ones; what a batch showed valid is remembered by a database index (``sql_index``) for the
+    next chunks."""
     valid, repairs = index.valid, index.repairs
     source = index.index if not index.overlay else None
     remembered = source.known_valid(unique) if hasattr(source, "known_valid") else np.zeros(len(unique), bool)
-    rows = np.flatnonzero(parcels.ok & ~remembered)
+    rows = np.flatnonzero(parcels.ok & ~remembered & relevant)
     strict = strictly_valid(parcels, rows)
     shown = unique[rows[strict]]
     valid.update(shown.tolist())
@@ -153,7 +154,6 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
     parcels = _features(index, unique, origin)
     parcel_grid = FeatureEdges(parcels)
     parcel_rings = overlap_area.ring_moments(parcels)
-    _validate(index, parcels, unique)
     usable = parcels.ok.copy()
     if index.repairs:
         usable &= np.fromiter((fid not in index.repairs for fid in unique.tolist()), dtype=bool, count=len(unique))
@@ -162,9 +162,18 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
     moments = np.zeros((len(flat), overlap_area.MOMENTS))
     degenerate = ~fine
     at = np.flatnonzero(fine)
+    contact = np.zeros(len(at), dtype=bool)
     moments[at], degenerate[at] = overlap_area.pair_overlaps(plots, parcels, pair_plot[at], position[at],
                                                              chunk.centre_x, chunk.centre_y, chunk.grid,
-                                                             parcel_grid, parcel_rings)
+                                                             parcel_grid, parcel_rings, contact=contact)
+    # validity matters only for the features a plot comes near (the others lie apart from it, valid
+    # or not); a feature found invalid leaves its plots to GEOS, which measures the repaired shape
+    relevant = np.zeros(len(unique), dtype=bool)
+    relevant[position[at[contact]]] = True
+    _validate(index, parcels, unique, relevant)
+    if index.repairs:
+        broken = np.fromiter((fid in index.repairs for fid in unique.tolist()), dtype=bool, count=len(unique))
+        degenerate |= broken[position]
     by_geos = (np.bincount(pair_plot[degenerate], minlength=count) > 0) | ~plots.ok
     hit = (moments[:, 0] > 0.0) & ~degenerate
     total = np.zeros((count, overlap_area.MOMENTS))

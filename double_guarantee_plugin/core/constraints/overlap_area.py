@@ -365,7 +365,7 @@ def pair_shares(first, second, pair_first, pair_second, first_edges, second_edge
 
 
 def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid=None, parcel_grid=None,
-                  parcel_rings=None, budget=None):
+                  parcel_rings=None, budget=None, contact=None):
     """``(moments, degenerate)`` per pair: the ``MOMENTS`` of plot ``pair_plot[k]`` ∩ parcel
     ``pair_parcel[k]`` (both valid polygons, read with the same origin), X and Y relative to
     (``centre_x``, ``centre_y``)[plot], and True where the pair is not in general position (then
@@ -373,7 +373,9 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
 
     ``plot_grid``, ``parcel_grid``: an ``EdgeGrid`` of all ``plots`` and a ``FeatureEdges`` (or
     ``EdgeGrid``) of all ``parcels`` (slot = feature number), ``parcel_rings``: the parcels'
-    ``ring_moments`` (made here when None).  Memory stays bounded:
+    ``ring_moments`` (made here when None).  ``contact``: a boolean array (one a pair) set True
+    where the plot's boundary comes near the parcel or the parcel lies in the plot (the pairs
+    whose parcel's shape matters: the caller need not test the others' validity).  Memory stays bounded:
     pairs whose edge work exceeds ``budget`` are measured in halves, and a single pair too large
     for it is flagged for GEOS."""
     if plots.origin != parcels.origin:
@@ -390,12 +392,14 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
     parcel_grid = parcel_grid if parcel_grid is not None else FeatureEdges(parcels)
     parcel_rings = parcel_rings if parcel_rings is not None else ring_moments(parcels)
 
-    def again(pair_plot, pair_parcel):
+    contact = contact if contact is not None else np.zeros(pairs, dtype=bool)
+
+    def again(pair_plot, pair_parcel, contact):
         return pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid, parcel_grid,
-                             parcel_rings, budget)
+                             parcel_rings, budget, contact)
 
     if pairs > 1 and pairs * 32 > budget:
-        return _split(again, pairs, pair_plot, pair_parcel)
+        return _split(again, pairs, pair_plot, pair_parcel, contact)
     cx, cy = np.asarray(centre_x)[pair_plot], np.asarray(centre_y)[pair_plot]
     box = parcels.box[pair_parcel]
     slack = EPS * (np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) + 1.0)
@@ -404,9 +408,9 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
     found = _meeting_edges(plots, parcels, pair_plot, pair_parcel, plot_grid, parcel_grid, query, budget)
     if found is None:
         if pairs == 1:
-            degenerate[0] = True
+            degenerate[0] = contact[0] = True
             return moments, degenerate
-        return _split(again, pairs, pair_plot, pair_parcel)
+        return _split(again, pairs, pair_plot, pair_parcel, contact)
     pe_pair, pe_edge, pe, f, t, u, crossing, touching = found
     k = pe_pair[pe]
     degenerate |= np.bincount(k[touching], minlength=pairs) > 0
@@ -426,6 +430,7 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
     # 4. the parcel's edges inside the plot.  A parcel no plot edge comes near is wholly inside or
     #    outside, ring by ring: its rings' own moments, moved to the plot's centre.
     met = np.bincount(pe_pair, minlength=pairs) > 0
+    contact |= met
     apart = np.flatnonzero(~met)
     if len(apart):
         ring_pair, ring_local = _expand(np.diff(parcels.feature_rings)[pair_parcel[apart]])
@@ -434,6 +439,7 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
         inside = plot_grid.ray_parity(pair_plot[apart][ring_pair], parcels.x[first_vertex],
                                       parcels.y[first_vertex]) > 0
         owner = apart[ring_pair[inside]]
+        contact[owner] = True
         whole = shifted(parcel_rings[ring[inside]], cx[owner], cy[owner])
         for column in range(MOMENTS):
             moments[:, column] += np.bincount(owner, weights=whole[:, column], minlength=pairs)
