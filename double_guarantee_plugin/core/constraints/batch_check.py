@@ -51,14 +51,18 @@ def model_agrees(areas, geometries, measure):
     return True
 
 
-def measure_plots(prepared, plots, crs, measure, feedback=None, trusted=None, threads=1):
+def measure_plots(prepared, plots, crs, measure, feedback=None, trusted=None):
     """``(areas, measured, unproven)`` of ``plots`` (``ConstraintEngine._prepare_plot`` tuples, their
     geometries not validated): each plot's ellipsoidal area (0 without a usable geometry),
     ``{position in prepared: (hits, overlap m²)}`` of the layers measured here, and the set of the
     plots numpy could not show valid (for GEOS to test and repair, then measured one by one); None
     when canceled.  ``trusted``: a dict remembering, per CRS, whether the model agreed with QGIS
-    (asked once per CRS and engine, not on every live check).  ``threads``: chunks measured at
-    once (numpy releases the GIL in its loops: on two cores two chunks go nearly twice as fast)."""
+    (asked once per CRS and engine, not on every live check).
+
+    One chunk at a time, in this thread: two threads measured no faster on the 2-core bench
+    machine (the Python between numpy's loops holds the GIL), and neither did half the chunks in a
+    forked process (the machine's other users took the second core: the kernel's autogroup
+    scheduling gives a session's processes one share), while each chunk in flight holds ~80 MiB."""
     count = len(plots)
     areas = [0.0] * count
     measured = [{} for _plot in plots]
@@ -128,23 +132,10 @@ def measure_plots(prepared, plots, crs, measure, feedback=None, trusted=None, th
             for k, hits, area in rows:
                 measured[numbers[k]][position] = (hits, area if hits else 0.0)
 
-    if threads <= 1 or len(chunks) < 2:
-        for done in range(len(chunks)):
-            if feedback is not None and feedback.isCanceled():
-                return None
-            take(chunk_of(done))
-            if feedback is not None:
-                feedback.setProgress(50.0 * (done + 1) / len(chunks))
-        return areas, measured, unproven
-    from concurrent.futures import ThreadPoolExecutor
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="constraint-batch") as pool:
-        pending = [pool.submit(chunk_of, done) for done in range(len(chunks))]
-        for done, future in enumerate(pending):
-            if feedback is not None and feedback.isCanceled():
-                for later in pending[done:]:
-                    later.cancel()
-                return None
-            take(future.result())
-            if feedback is not None:
-                feedback.setProgress(50.0 * (done + 1) / len(chunks))
+    for done in range(len(chunks)):
+        if feedback is not None and feedback.isCanceled():
+            return None
+        take(chunk_of(done))
+        if feedback is not None:
+            feedback.setProgress(50.0 * (done + 1) / len(chunks))
     return areas, measured, unproven

@@ -43,14 +43,6 @@ def default_workers():
     return 1
 
 
-def batch_threads():
-    """Threads measuring a batch's chunks at once (numpy releases the GIL in its loops).  One: on the
-    shared 2-core bench machine two threads measured no faster (1M parcels: 18.8 and 25.4 s against
-    19.9 and 21.8 s, at a load of 11) and each chunk in flight holds ~80 MiB more.  Set
-    ``engine.batch_threads = 2`` on an idle machine with cores to spare."""
-    return 1
-
-
 class ConstraintEngine(LayerResolution, PlotFindings, ProjectFindings):
     """Checks plots against a constraint set; caches per-layer indexes (see ``registry``)."""
 
@@ -63,7 +55,6 @@ class ConstraintEngine(LayerResolution, PlotFindings, ProjectFindings):
         self.transform_context = transform_context or self.project.transformContext()
         self.rules = constraint_rules.defaults()
         self.workers = default_workers()
-        self.batch_threads = batch_threads()
         self._snapshots = {}    # layer id -> LayerSource taken on the main thread for a worker thread
         self._opened = {}       # source -> layer opened by the engine (not in the project)
         self._steep = {}        # (raster id, threshold) -> memory layer of steep areas
@@ -161,8 +152,7 @@ class ConstraintEngine(LayerResolution, PlotFindings, ProjectFindings):
         together (``batch_check.measure_plots``), then each plot's findings on ``self.workers`` threads
         (GEOS releases the GIL); None when canceled."""
         measure = PlotMeasure(crs, self.transform_context)
-        found = measure_plots(prepared, [item[4] for item in items], crs, measure, feedback, self._trusted,
-                              self.batch_threads)
+        found = measure_plots(prepared, [item[4] for item in items], crs, measure, feedback, self._trusted)
         if found is None:
             return None
         areas, measured, unproven = found
