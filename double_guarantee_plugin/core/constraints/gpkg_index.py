@@ -122,10 +122,14 @@ class GpkgIndex(SqlIndex):
         connection.execute("INSERT INTO dg_boxes SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
                            "json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)",
                            (json.dumps(boxes.tolist()),))
-        rows = connection.execute(f"SELECT b.n, r.id FROM dg_boxes b, {rtree} r WHERE r.minx <= b.x1 AND "
-                                  f"r.maxx >= b.x0 AND r.miny <= b.y1 AND r.maxy >= b.y0").fetchall()
-        found = np.array(rows, dtype=np.int64).reshape(-1, 2)
-        return found[:, 0], found[:, 1]
+        # one row a box, its ids joined in one text: far fewer Python objects than a row an id
+        rows = connection.execute(f"SELECT b.n, (SELECT group_concat(r.id) FROM {rtree} r WHERE r.minx <= b.x1 "
+                                  f"AND r.maxx >= b.x0 AND r.miny <= b.y1 AND r.maxy >= b.y0) FROM dg_boxes b "
+                                  f"ORDER BY b.n").fetchall()
+        texts = [text for _n, text in rows if text]
+        counts = np.array([text.count(",") + 1 if text else 0 for _n, text in rows], dtype=np.int64)
+        ids = np.array(",".join(texts).split(","), dtype=np.int64) if texts else np.empty(0, np.int64)
+        return np.repeat(np.array([n for n, _text in rows], dtype=np.int64), counts), ids
 
     def _read(self, fids):
         connection = self._connection()
