@@ -5,18 +5,24 @@ How a check flows from layers to statuses (domain.md §5):
 1. ``constraint_set``: a ``ConstraintSet`` names the constraint layers and their roles
    (``status``), severities and the plot kinds they apply to (defaults in ``rules``); it is saved
    in the QGIS project or shared as a JSON file.
-2. ``engine``: ``ConstraintEngine`` resolves each entry to a readable layer (a DEM becomes steep-area
-   polygons, ``dem``) or to the reason it is ``not_checked``, and gets the layer's index in the
-   plots' CRS from ``registry`` (cached; edits laid over it, ``layer_index``; an unedited
-   GeoPackage is read in bulk, ``gpkg_index``).
-3. Each plot (``plots``: its kind from its land classes) is measured against each index: planar
-   overlaps of all plots at once in numpy (``overlap_area``) or with the plot's prepared GEOS
-   geometry, overlapping features counted once (``shapes``), turned into ellipsoidal areas on
-   CGCS2000 (``measure``, ``area_scale``).
-4. Each overlap becomes a ``LayerCheck`` with a status from the entry's severity and the plot
-   kind; a plot's worst one is its status (``status.worst_status``: blocking > not_checked >
-   warning > ok), a ``PlotCheck``; the plots of a project, their overlaps counted once, and the
-   project-level rules (``rules``) give a ``ProjectCheck`` (``results``).
+2. ``layer_resolution``: the ``ConstraintEngine`` (``engine``) resolves each entry to a readable
+   layer (a DEM becomes steep-area polygons, ``dem``) or to the reason it is ``not_checked``, and
+   gets the layer's index in the plots' CRS from ``registry`` (cached; edits laid over it,
+   ``layer_index``).  A GeoPackage or PostGIS layer read as it is answers from its own database
+   (``sql_index``: the GeoPackage's R-tree through SQLite, ``gpkg_index``; a GiST filter on the
+   server, ``pg_index``): only the features near the plots are read, never the whole layer.
+3. ``batch_check``: the plots of a batch are cut into chunks of nearby plots (``batch``) and
+   measured together in numpy: shapes read from WKB (``polygons``), shown valid (``validity``),
+   the planar area and moments of every (plot, feature) overlap from one boundary integral
+   (``overlap_area``; the edges that can meet found through ``edge_index``), features of one
+   layer that overlap each other counted once, and every area turned into the ellipsoidal one QGIS would measure on CGCS2000 (``ellipsoid``).  A plot numpy
+   cannot be sure of (a vertex on an edge, an invalid feature) is measured with GEOS and QGIS
+   (``layer_index.overlap``, ``measure``), as is the one plot of a live ``check_geometry``.
+4. ``findings``: each overlap becomes a ``LayerCheck`` with a status from the entry's severity and
+   the plot kind (``plots``); a plot's worst one is its status (``status.worst_status``: blocking >
+   not_checked > warning > ok), a ``PlotCheck``; ``project_check``: the plots of a project, their
+   overlaps counted once, and the project-level rules (``rules``) give a ``ProjectCheck``
+   (``results``).
 5. ``task``: the same in a ``QgsTask`` for whole layers, snapshots taken on the main thread.
 """
 from .constraint_set import (ConstraintLayer, ConstraintSet, FILE_SCHEMA, PROJECT_KEY, PROJECT_SCOPE,

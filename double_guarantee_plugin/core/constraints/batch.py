@@ -10,16 +10,18 @@ overlap each other counted once), or None where the plot must be measured by GEO
 general position (a vertex on an edge), three features sharing area.
 
 Features of one plot that overlap each other count once by inclusion–exclusion: for features A, B
-whose boxes meet, numpy first measures A ∩ B (neighbouring parcels whose boxes interleave share no
-area, and are done with); only a pair that does share area gets A ∩ B from GEOS (cached per pair),
-whose part inside the plot numpy measures and subtracts.
+whose boxes meet, numpy first asks whether they share area at all (``pair_shares``: neighbouring
+parcels whose boxes interleave share none, and are done with); for a pair that does, numpy
+measures P ∩ A ∩ B directly (``triple_overlaps``) and subtracts it.  Only pairs that touch (a
+vertex on the other's edge) get A ∩ B from GEOS (cached per pair); three features sharing area
+pairwise leave the plot to GEOS.
 """
 import math
 
 import numpy as np
 
 from . import overlap_area
-from .overlap_area import EdgeGrid, FeatureEdges
+from .edge_index import EdgeGrid, FeatureEdges
 from .polygons import from_buffer, from_wkb, overlapping_boxes
 from .validity import strictly_valid
 
@@ -193,14 +195,17 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
         # the others' shapes do not meet at all (no area, no touching): kept for the live checks
         low, high = unique[pairs_of_features[~maybe, 0]], unique[pairs_of_features[~maybe, 1]]
         index.apart.update(zip(np.minimum(low, high).tolist(), np.maximum(low, high).tolist()))
-        sharing = set()
-        for a, b in pairs_of_features[maybe].tolist():
-            sharing.add((a, b))
-        if sharing:
-            keys = list(zip(first.tolist(), second.tolist()))
-            candidate = np.fromiter(((a, b) in sharing for a, b in keys), dtype=bool, count=len(keys))
-            meet_i, meet_j = meet_i[candidate], meet_j[candidate]
-            _subtract_shared(index, chunk, parcels, unique, position, pair_plot, meet_i, meet_j, total, by_geos)
+        kind = {(a, b): 1 for a, b in pairs_of_features[shares & ~touching].tolist()}
+        kind.update({(a, b): 2 for a, b in pairs_of_features[touching].tolist()})
+        if kind:
+            which = np.fromiter((kind.get(key, 0) for key in zip(first.tolist(), second.tolist())), dtype=np.int64,
+                                count=len(first))
+            _third_order(pair_plot, meet_i[which > 0], meet_j[which > 0], by_geos)
+            # sharing area: P ∩ A ∩ B measured in numpy; touching (not in general position): GEOS
+            _subtract_common(chunk, parcels, parcel_grid, position, pair_plot, meet_i[which == 1],
+                             meet_j[which == 1], total, by_geos)
+            _subtract_shared(index, chunk, unique, position, pair_plot, meet_i[which == 2], meet_j[which == 2],
+                             total, by_geos)
     hit_list = hit.tolist()
     flat_list = flat.tolist()
     ends = np.cumsum(np.bincount(pair_plot, minlength=count)).tolist()
@@ -214,31 +219,54 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
     return results
 
 
-def _subtract_shared(index, chunk, parcels, unique, position, pair_plot, meet_i, meet_j, total, by_geos):
+def _third_order(pair_plot, meet_i, meet_j, by_geos):
+    """A feature sharing area with two others of one plot: a third-order overlap needs those two to
+    share too; such plots go to GEOS (``by_geos``)."""
+    involved = np.bincount(np.concatenate((meet_i, meet_j)), minlength=len(pair_plot))
+    if not (involved > 1).any():
+        return
+    sharing = set(zip(meet_i.tolist(), meet_j.tolist()))
+    partners = {}
+    for a, b in sharing:
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    for k in np.flatnonzero(involved > 1).tolist():
+        around = sorted(partners[k])
+        if any((a, b) in sharing for n, a in enumerate(around) for b in around[n + 1:]):
+            by_geos[pair_plot[k]] = True
+
+
+def _subtract(total, owner, moments):
+    for column in range(overlap_area.MOMENTS):
+        total[:, column] -= np.bincount(owner, weights=moments[:, column], minlength=len(total))
+
+
+def _subtract_common(chunk, parcels, parcel_edges, position, pair_plot, meet_i, meet_j, total, by_geos):
+    """Subtract from ``total`` the part inside each plot of the area its hits ``meet_i``, ``meet_j``
+    share, measured in numpy (``overlap_area.triple_overlaps``); not in general position: GEOS."""
+    if not len(meet_i):
+        return
+    owner = pair_plot[meet_i]
+    common, flagged = overlap_area.triple_overlaps(chunk.polygons, parcels, owner, position[meet_i],
+                                                   position[meet_j], chunk.centre_x, chunk.centre_y, chunk.grid,
+                                                   parcel_edges)
+    by_geos |= np.bincount(owner[flagged], minlength=len(total)) > 0
+    _subtract(total, owner[~flagged], common[~flagged])
+
+
+def _subtract_shared(index, chunk, unique, position, pair_plot, meet_i, meet_j, total, by_geos):
     """Subtract from ``total`` the part inside each plot of the area shared by its hits ``meet_i``,
-    ``meet_j`` (A ∩ B from GEOS, cached); plots where a third-order overlap may exist or GEOS fails
+    ``meet_j`` that touch (A ∩ B from GEOS, cached: usually no area at all); plots where GEOS fails
     go to ``by_geos``."""
     if not len(meet_i):
         return
     fid_a, fid_b = unique[position[meet_i]], unique[position[meet_j]]
     shared_wkb = [index._shared_area(a, b) for a, b in zip(fid_a.tolist(), fid_b.tolist())]
     failed = np.fromiter((blob is False for blob in shared_wkb), dtype=bool, count=len(shared_wkb))
-    shared = np.fromiter((isinstance(blob, bytes) for blob in shared_wkb), dtype=bool, count=len(shared_wkb))
     count = len(total)
     by_geos |= np.bincount(pair_plot[meet_i[failed]], minlength=count) > 0
-    # a feature sharing area with two others of one plot: a third-order overlap needs those two to share too
-    involved = np.bincount(np.concatenate((meet_i[shared], meet_j[shared])), minlength=len(pair_plot))
-    if (involved > 1).any():
-        sharing = set(zip(meet_i[shared].tolist(), meet_j[shared].tolist()))
-        partners = {}
-        for a, b in sharing:
-            partners.setdefault(a, []).append(b)
-            partners.setdefault(b, []).append(a)
-        for k in np.flatnonzero(involved > 1).tolist():
-            around = sorted(partners[k])
-            if any((a, b) in sharing for n, a in enumerate(around) for b in around[n + 1:]):
-                by_geos[pair_plot[k]] = True
-    at = np.flatnonzero(shared)
+    at = np.flatnonzero(np.fromiter((isinstance(blob, bytes) for blob in shared_wkb), dtype=bool,
+                                    count=len(shared_wkb)))
     if not len(at):
         return
     pieces = from_wkb([shared_wkb[k] for k in at.tolist()], chunk.origin)
@@ -248,8 +276,7 @@ def _subtract_shared(index, chunk, parcels, unique, position, pair_plot, meet_i,
     common, flagged = overlap_area.pair_overlaps(chunk.polygons, pieces, owner[readable], readable, chunk.centre_x,
                                                  chunk.centre_y, chunk.grid)
     by_geos |= np.bincount(owner[readable][flagged], minlength=count) > 0
-    for column in range(overlap_area.MOMENTS):
-        total[:, column] -= np.bincount(owner[readable], weights=common[:, column], minlength=count)
+    _subtract(total, owner[readable], common)
 
 
 def overlap_many(index, blobs, boxes, accept=None, feedback=None, most=CHUNK_PLOTS):

@@ -33,169 +33,16 @@ import numpy as np
 from . import polygons as _polygons
 from .polygons import EPS, PARALLEL, Polygons, _expand, from_buffer, from_wkb, ring_signed_areas  # noqa: F401
 from .validity import strictly_valid  # noqa: F401 (the batch check's names for them)
+from .edge_index import EdgeGrid, FeatureEdges
 
 MOMENTS = 6               # A, Mx, Mxx, My, bulge Σ L²ΔY, bulge Σ L²ΔY·X̄
 LARGE_EDGES = 256         # a parcel with more edges has only those near the plot taken
-SMALL_EDGES = 64          # a feature with more edges has its edges filed in a grid (FeatureEdges)
 
 
 def __getattr__(name):
     if name == "BUDGET":          # (kept where the tests and callers look for it)
         return _polygons.BUDGET
     raise AttributeError(name)
-
-
-class EdgeGrid:
-    """The edges of some features of a ``Polygons`` filed in square cells, per feature ("slot").
-
-    ``near(slots, boxes)``: the (query, edge) pairs whose boxes meet, each once: an edge filed in
-    several cells is reported only from the cell holding the lower-left corner of the overlap of its
-    box with the query box.  ``ray_parity(slots, x, y)``: for each point, whether a ray from it to
-    +x crosses its slot's edges an odd number of times (the point is inside)."""
-
-    def __init__(self, polygons, features, cell=None):
-        self.polygons = polygons
-        features = np.asarray(features, dtype=np.int64)
-        slot, local = _expand(polygons.edge_count(features))
-        edge = polygons.feature_edges[features][slot] + local
-        x0, x1 = polygons.edge_x0[edge], polygons.edge_x1[edge]
-        y0, y1 = polygons.edge_y0[edge], polygons.edge_y1[edge]
-        if cell is None:
-            lengths = polygons.length[edge]
-            cell = float(np.percentile(lengths, 75)) * 2.0 if len(lengths) else 1.0
-        self.cell = max(float(cell), 1e-6)
-        self.slots = len(features)
-        self.x_origin = float(x0.min()) if len(edge) else 0.0
-        self.y_origin = float(y0.min()) if len(edge) else 0.0
-        column0, column1 = self._column(x0), self._column(x1)
-        row0, row1 = self._row(y0), self._row(y1)
-        self.columns = int(column1.max()) + 2 if len(edge) else 1
-        self.rows = int(row1.max()) + 2 if len(edge) else 1
-        # (edge, row) records for rays; (edge, row, column) records for boxes
-        rows_each = row1 - row0 + 1
-        at, step = _expand(rows_each)
-        row = row0[at] + step
-        order = np.argsort(slot[at] * self.rows + row, kind="stable")
-        self.ray_keys = (slot[at] * self.rows + row)[order]
-        self.ray_edges = edge[at][order]
-        columns_each = column1[at] - column0[at] + 1
-        cell_at, cell_step = _expand(columns_each)
-        column = column0[at][cell_at] + cell_step
-        keys = (slot[at][cell_at] * self.rows + row[cell_at]) * self.columns + column
-        order = np.argsort(keys, kind="stable")
-        self.box_keys = keys[order]
-        self.box_edges = edge[at][cell_at][order]
-
-    def _column(self, x):
-        return np.floor((np.asarray(x) - self.x_origin) / self.cell).astype(np.int64)
-
-    def _row(self, y):
-        return np.floor((np.asarray(y) - self.y_origin) / self.cell).astype(np.int64)
-
-    def near(self, slots, boxes):
-        """``(query, edge)`` of the edges of slot ``slots[q]`` whose boxes meet ``boxes[q]``
-        (an (n, 4) array x0, y0, x1, y1)."""
-        slots = np.asarray(slots, dtype=np.int64)
-        bx0, by0, bx1, by1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
-        column0 = np.clip(self._column(bx0), 0, self.columns - 1)
-        column1 = np.clip(self._column(bx1), 0, self.columns - 1)
-        row0 = np.clip(self._row(by0), 0, self.rows - 1)
-        row1 = np.clip(self._row(by1), 0, self.rows - 1)
-        # one key range a (query, row): the cells of a row are consecutive keys
-        rows_each = np.where((bx1 >= self.x_origin) & (by1 >= self.y_origin), row1 - row0 + 1, 0)
-        query, step = _expand(np.maximum(rows_each, 0))
-        row = row0[query] + step
-        base = (slots[query] * self.rows + row) * self.columns
-        low = np.searchsorted(self.box_keys, base + column0[query], "left")
-        high = np.searchsorted(self.box_keys, base + column1[query], "right")
-        at, offset = _expand(high - low)
-        position = low[at] + offset
-        query = query[at]
-        edge = self.box_edges[position]
-        key = self.box_keys[position]
-        p = self.polygons
-        ex0, ex1, ey0, ey1 = p.edge_x0[edge], p.edge_x1[edge], p.edge_y0[edge], p.edge_y1[edge]
-        meet = (ex0 <= bx1[query]) & (ex1 >= bx0[query]) & (ey0 <= by1[query]) & (ey1 >= by0[query])
-        corner_column = self._column(np.maximum(ex0, bx0[query]))
-        corner_row = self._row(np.maximum(ey0, by0[query]))
-        own = (key % self.columns == corner_column) & ((key // self.columns) % self.rows == corner_row)
-        keep = meet & own
-        return query[keep], edge[keep]
-
-    def ray_parity(self, slots, x, y):
-        """Per point: 1.0 when a ray from (x, y) to +x crosses its slot's edges an odd number of
-        times, else 0.0 (edges count over [y0, y1): a ray through a vertex counts once)."""
-        slots = np.asarray(slots, dtype=np.int64)
-        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-        row = self._row(y)
-        inside_grid = (row >= 0) & (row < self.rows)
-        key = slots * self.rows + np.clip(row, 0, self.rows - 1)
-        low = np.searchsorted(self.ray_keys, key, "left")
-        high = np.where(inside_grid, np.searchsorted(self.ray_keys, key, "right"), low)
-        point, offset = _expand(high - low)
-        edge = self.ray_edges[low[point] + offset]
-        return _ray_hits(self.polygons, edge, point, x, y, len(x))
-
-
-class FeatureEdges:
-    """``near`` and ``ray_parity`` like an ``EdgeGrid`` of all features of ``polygons`` (slot =
-    feature number), without filing small features: a feature of up to ``SMALL_EDGES`` edges is
-    answered by trying all its edges (cheaper than filing them), a larger one through a grid of its
-    own edges."""
-
-    def __init__(self, polygons):
-        self.polygons = polygons
-        counts = polygons.edge_count(np.arange(len(polygons)))
-        self.small = counts <= SMALL_EDGES
-        big = np.flatnonzero(~self.small)
-        self.grid = EdgeGrid(polygons, big) if len(big) else None
-        self.slot_of = np.full(len(polygons), -1, dtype=np.int64)
-        self.slot_of[big] = np.arange(len(big))
-
-    def _all_edges(self, slots):
-        at, local = _expand(self.polygons.edge_count(slots))
-        return at, self.polygons.feature_edges[slots][at] + local
-
-    def near(self, slots, boxes):
-        slots = np.asarray(slots, dtype=np.int64)
-        small = self.small[slots]
-        rows = np.flatnonzero(small)
-        at, edge = self._all_edges(slots[rows])
-        query = rows[at]
-        p = self.polygons
-        meet = ((p.edge_x0[edge] <= boxes[query, 2]) & (p.edge_x1[edge] >= boxes[query, 0])
-                & (p.edge_y0[edge] <= boxes[query, 3]) & (p.edge_y1[edge] >= boxes[query, 1]))
-        query, edge = query[meet], edge[meet]
-        rows = np.flatnonzero(~small)
-        if len(rows):
-            big_query, big_edge = self.grid.near(self.slot_of[slots[rows]], boxes[rows])
-            query, edge = np.concatenate((query, rows[big_query])), np.concatenate((edge, big_edge))
-        return query, edge
-
-    def ray_parity(self, slots, x, y):
-        slots = np.asarray(slots, dtype=np.int64)
-        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-        result = np.zeros(len(slots))
-        small = self.small[slots]
-        rows = np.flatnonzero(small)
-        at, edge = self._all_edges(slots[rows])
-        result[rows] = _ray_hits(self.polygons, edge, at, x[rows], y[rows], len(rows))
-        rows = np.flatnonzero(~small)
-        if len(rows):
-            result[rows] = self.grid.ray_parity(self.slot_of[slots[rows]], x[rows], y[rows])
-        return result
-
-
-def _ray_hits(polygons, edge, owner, x, y, count):
-    """Per owner: 1.0 when the ray from (x[owner], y[owner]) to +x crosses an odd number of the
-    ``edge`` s listed for it, else 0.0."""
-    vy = y[owner]
-    y0, y1 = polygons.y0[edge], polygons.y1[edge]
-    at = np.flatnonzero((y0 > vy) != (y1 > vy))
-    edge, vy = edge[at], vy[at]
-    x_cross = polygons.x0[edge] + (vy - polygons.y0[edge]) * polygons.dx[edge] / polygons.dy[edge]
-    hits = x[owner[at]] < x_cross
-    return np.bincount(owner[at][hits], minlength=count) % 2.0
 
 
 def _piece_moments(t0, t1, px, py, rx, ry, out, owner):
@@ -279,22 +126,11 @@ def _split(function, pairs, *arrays):
     return np.concatenate((first[0], second[0])), np.concatenate((first[1], second[1]))
 
 
-def _meeting_edges(plots, parcels, pair_plot, pair_parcel, plot_grid, parcel_grid, query, budget):
-    """The edges of each pair that meet: ``(pe_pair, pe_edge, pe, f, t, u, crossing, touching)``: the
-    plot edges near each parcel (their boxes meet the parcel's box ``query``; no other can meet it),
-    sorted by pair and edge; and for each of their pairs with a parcel edge whose box meets theirs
-    (``pe`` into the first, ``f`` the parcel edge) the parameters of the crossing along both, whether
-    they cross properly, and whether they touch (an end on the other, collinear and meeting, or no
-    length: not in general position).  None when the edge pairs exceed ``budget``."""
-    pe_pair, pe_edge = plot_grid.near(pair_plot, query)
-    order = np.lexsort((pe_edge, pe_pair))
-    pe_pair, pe_edge = pe_pair[order], pe_edge[order]
-    p = plots
-    edge_boxes = np.column_stack((p.edge_x0[pe_edge], p.edge_y0[pe_edge], p.edge_x1[pe_edge], p.edge_y1[pe_edge]))
-    pe, f = parcel_grid.near(pair_parcel[pe_pair], edge_boxes)
-    if len(pe) > budget:
-        return None
-    e = pe_edge[pe]
+def _crossings(plots, e, parcels, f):
+    """``(t, u, crossing, touching)`` of edge ``e`` of ``plots`` against edge ``f`` of ``parcels``
+    (arrays of equal length): the parameters where their lines cross (along each), whether the
+    edges cross properly, and whether they touch (an end on the other, collinear and meeting, or no
+    length: not in general position)."""
     px, py = plots.x0[e], plots.y0[e]
     rx, ry = plots.dx[e], plots.dy[e]
     qx, qy = parcels.x0[f], parcels.y0[f]
@@ -322,6 +158,25 @@ def _meeting_edges(plots, parcels, pair_plot, pair_parcel, plot_grid, parcel_gri
                    & (np.minimum(by0, by1) <= np.maximum(ay0, ay1) + EPS * scale))
         touching[at[collinear & overlap]] = True
     touching |= (length_r == 0) | (length_s == 0)
+    return t, u, crossing, touching
+
+
+def _meeting_edges(plots, parcels, pair_plot, pair_parcel, plot_grid, parcel_grid, query, budget):
+    """The edges of each pair that meet: ``(pe_pair, pe_edge, pe, f, t, u, crossing, touching)``: the
+    plot edges near each parcel (their boxes meet the parcel's box ``query``; no other can meet it),
+    sorted by pair and edge; and for each of their pairs with a parcel edge whose box meets theirs
+    (``pe`` into the first, ``f`` the parcel edge) the parameters of the crossing along both, whether
+    they cross properly, and whether they touch (an end on the other, collinear and meeting, or no
+    length: not in general position).  None when the edge pairs exceed ``budget``."""
+    pe_pair, pe_edge = plot_grid.near(pair_plot, query)
+    order = np.lexsort((pe_edge, pe_pair))
+    pe_pair, pe_edge = pe_pair[order], pe_edge[order]
+    p = plots
+    edge_boxes = np.column_stack((p.edge_x0[pe_edge], p.edge_y0[pe_edge], p.edge_x1[pe_edge], p.edge_y1[pe_edge]))
+    pe, f = parcel_grid.near(pair_parcel[pe_pair], edge_boxes)
+    if len(pe) > budget:
+        return None
+    t, u, crossing, touching = _crossings(plots, pe_edge[pe], parcels, f)
     return pe_pair, pe_edge, pe, f, t, u, crossing, touching
 
 
@@ -495,3 +350,70 @@ def pair_overlap_areas(plots, parcels, pair_plot, pair_parcel, budget=None):
     centres = np.zeros(len(plots))
     moments, degenerate = pair_overlaps(plots, parcels, pair_plot, pair_parcel, centres, centres, budget=budget)
     return moments[:, 0], degenerate
+
+
+def _inside_both(x, x_of, x_edges, y, y_of, y_edges, z, z_of, z_edges, query, cx, cy, moments, degenerate):
+    """Add to ``moments[k]`` the pieces of feature ``x_of[k]``'s edges that lie inside both
+    ``y_of[k]`` and ``z_of[k]`` (features of ``y``, ``z``; the ``*_edges`` their ``EdgeGrid`` or
+    ``FeatureEdges``); only edges meeting ``query[k]`` (the box the three share) are looked at.
+    Triples whose edges touch are flagged in ``degenerate``."""
+    record, edge = x_edges.near(x_of, query)
+    if not len(record):
+        return
+    boxes = np.column_stack((x.edge_x0[edge], x.edge_y0[edge], x.edge_x1[edge], x.edge_y1[edge]))
+    events, kinds, ts = [], [], []
+    for kind, (other, other_of, other_edges) in enumerate(((y, y_of, y_edges), (z, z_of, z_edges))):
+        hit, other_edge = other_edges.near(other_of[record], boxes)
+        t, _u, crossing, touching = _crossings(x, edge[hit], other, other_edge)
+        degenerate |= np.bincount(record[hit[touching]], minlength=len(degenerate)) > 0
+        events.append(hit[crossing])
+        ts.append(t[crossing])
+        kinds.append(np.full(int(crossing.sum()), kind))
+    start_y = y_edges.ray_parity(y_of[record], x.x0[edge], x.y0[edge]).astype(np.int64)
+    start_z = z_edges.ray_parity(z_of[record], x.x0[edge], x.y0[edge]).astype(np.int64)
+    # each edge's boundaries: its start, then its crossings with y or z in order along it
+    group = np.concatenate((np.arange(len(edge)), *events))
+    at = np.concatenate((np.zeros(len(edge)), *ts))
+    kind = np.concatenate((np.full(len(edge), -1), *kinds))
+    order = np.lexsort((at, group))
+    group, at, kind = group[order], at[order], kind[order]
+    following = np.empty_like(at)
+    following[:-1] = at[1:]
+    last = np.ones(len(at), dtype=bool)
+    last[:-1] = group[1:] != group[:-1]
+    following[last] = 1.0
+    first = np.searchsorted(group, group, "left")
+    crossed_y, crossed_z = np.cumsum(kind == 0), np.cumsum(kind == 1)
+    inside = ((start_y[group] + crossed_y - crossed_y[first]) % 2 == 1) & (
+        (start_z[group] + crossed_z - crossed_z[first]) % 2 == 1)
+    owner, edge_in = record[group[inside]], edge[group[inside]]
+    _piece_moments(at[inside], following[inside], x.x0[edge_in] - cx[owner], x.y0[edge_in] - cy[owner],
+                   x.dx[edge_in], x.dy[edge_in], moments, owner)
+
+
+def triple_overlaps(plots, parcels, triple_plot, triple_a, triple_b, centre_x, centre_y, plot_edges, parcel_edges):
+    """``(moments, degenerate)`` per triple: the ``MOMENTS`` of plot ``triple_plot[k]`` ∩ parcels
+    ``triple_a[k]`` ∩ ``triple_b[k]`` (about the plot's centre), from the boundary integral over
+    the plot's edges inside both parcels and each parcel's edges inside the plot and the other: the
+    area two overlapping features of one plot share, for inclusion–exclusion, without building it.
+    ``degenerate``: not in general position (GEOS decides)."""
+    triple_plot, triple_a, triple_b = (np.asarray(value, dtype=np.int64) for value in (triple_plot, triple_a,
+                                                                                       triple_b))
+    count = len(triple_plot)
+    moments = np.zeros((count, MOMENTS))
+    degenerate = np.zeros(count, dtype=bool)
+    if not count:
+        return moments, degenerate
+    boxes = [plots.box[triple_plot], parcels.box[triple_a], parcels.box[triple_b]]
+    common = np.column_stack((np.max([box[:, 0] for box in boxes], axis=0), np.max([box[:, 1] for box in boxes], axis=0),
+                              np.min([box[:, 2] for box in boxes], axis=0), np.min([box[:, 3] for box in boxes], axis=0)))
+    slack = EPS * (np.maximum(common[:, 2] - common[:, 0], common[:, 3] - common[:, 1]) + 1.0)
+    query = common + np.column_stack((-slack, -slack, slack, slack))
+    cx, cy = np.asarray(centre_x)[triple_plot], np.asarray(centre_y)[triple_plot]
+    _inside_both(plots, triple_plot, plot_edges, parcels, triple_a, parcel_edges, parcels, triple_b, parcel_edges,
+                 query, cx, cy, moments, degenerate)
+    _inside_both(parcels, triple_a, parcel_edges, plots, triple_plot, plot_edges, parcels, triple_b, parcel_edges,
+                 query, cx, cy, moments, degenerate)
+    _inside_both(parcels, triple_b, parcel_edges, plots, triple_plot, plot_edges, parcels, triple_a, parcel_edges,
+                 query, cx, cy, moments, degenerate)
+    return moments, degenerate
