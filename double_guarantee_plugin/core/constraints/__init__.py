@@ -15,9 +15,10 @@ How a check flows from layers to statuses (domain.md §5):
    measured together in numpy: shapes read from WKB (``polygons``), shown valid (``validity``),
    the planar area and moments of every (plot, feature) overlap from one boundary integral
    (``overlap_area``; the edges that can meet found through ``edge_index``), features of one
-   layer that overlap each other counted once, and every area turned into the ellipsoidal one QGIS would measure on CGCS2000 (``ellipsoid``).  A plot numpy
-   cannot be sure of (a vertex on an edge, an invalid feature) is measured with GEOS and QGIS
-   (``layer_index.overlap``, ``measure``), as is the one plot of a live ``check_geometry``.
+   layer that overlap each other counted once, and every area turned into the ellipsoidal one
+   QGIS would measure on CGCS2000 (``ellipsoid``).  A plot numpy cannot be sure of (a vertex on
+   an edge, an invalid feature) is measured with GEOS and QGIS (``layer_index.overlap``,
+   ``measure``), as is the one plot of a live ``check_geometry``.
 4. ``findings``: each overlap becomes a ``LayerCheck`` with a status from the entry's severity and
    the plot kind (``plots``); a plot's worst one is its status (``status.worst_status``: blocking >
    not_checked > warning > ok), a ``PlotCheck``; ``project_check``: the plots of a project, their
