@@ -155,7 +155,6 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
     origin = chunk.origin
     parcels = _features(index, unique, origin)
     parcel_grid = FeatureEdges(parcels)
-    parcel_rings = overlap_area.ring_moments(parcels)
     usable = parcels.ok.copy()
     if index.repairs:
         usable &= np.fromiter((fid not in index.repairs for fid in unique.tolist()), dtype=bool, count=len(unique))
@@ -167,7 +166,7 @@ def overlap_chunk(index, chunk, accept=None, candidates=None):
     contact = np.zeros(len(at), dtype=bool)
     moments[at], degenerate[at] = overlap_area.pair_overlaps(plots, parcels, pair_plot[at], position[at],
                                                              chunk.centre_x, chunk.centre_y, chunk.grid,
-                                                             parcel_grid, parcel_rings, contact=contact)
+                                                             parcel_grid, contact=contact)
     # validity matters only for the features a plot comes near (the others lie apart from it, valid
     # or not); a feature found invalid leaves its plots to GEOS, which measures the repaired shape
     relevant = np.zeros(len(unique), dtype=bool)

@@ -98,13 +98,13 @@ def _inside_pieces(group, t, groups, start_inside):
     return boundary_group[inside], boundary_t[inside], following[inside]
 
 
-def ring_moments(polygons):
-    """The ``MOMENTS`` of each ring about the polygons' origin (a hole's negative: rings run with
-    the interior on their left)."""
-    rings = len(polygons.ring_offsets) - 1
-    owner, local = _expand(np.diff(polygons.ring_edges))
-    edge = polygons.ring_edges[:-1][owner] + local
-    moments = np.zeros((rings, MOMENTS))
+def ring_moments(polygons, rings=None):
+    """The ``MOMENTS`` of each ring (all, or ``rings``) about the polygons' origin (a hole's
+    negative: rings run with the interior on their left)."""
+    rings = np.arange(len(polygons.ring_offsets) - 1) if rings is None else np.asarray(rings, dtype=np.int64)
+    owner, local = _expand(polygons.ring_edges[rings + 1] - polygons.ring_edges[rings])
+    edge = polygons.ring_edges[rings][owner] + local
+    moments = np.zeros((len(rings), MOMENTS))
     whole = np.ones(len(edge))
     _piece_moments(whole * 0.0, whole, polygons.x0[edge], polygons.y0[edge], polygons.dx[edge], polygons.dy[edge],
                    moments, owner)
@@ -172,10 +172,30 @@ def _meeting_edges(plots, parcels, pair_plot, pair_parcel, plot_grid, parcel_gri
     order = np.lexsort((pe_edge, pe_pair))
     pe_pair, pe_edge = pe_pair[order], pe_edge[order]
     p = plots
-    edge_boxes = np.column_stack((p.edge_x0[pe_edge], p.edge_y0[pe_edge], p.edge_x1[pe_edge], p.edge_y1[pe_edge]))
-    pe, f = parcel_grid.near(pair_parcel[pe_pair], edge_boxes)
-    if len(pe) > budget:
-        return None
+    if not len(pe_pair):
+        pe = f = np.zeros(0, dtype=np.int64)
+    else:
+        # the parcel edges near those plot edges (their boxes meet the plot edges' common box), and
+        # for each, the plot edges its box meets, through the plot's grid: work grows with the edges
+        # near each other, not with the plot edges near a parcel times the parcel's edges
+        start = np.ones(len(pe_pair), dtype=bool)
+        start[1:] = pe_pair[1:] != pe_pair[:-1]
+        first = np.flatnonzero(start)
+        met = pe_pair[first]
+        around = np.column_stack((np.minimum.reduceat(p.edge_x0[pe_edge], first),
+                                  np.minimum.reduceat(p.edge_y0[pe_edge], first),
+                                  np.maximum.reduceat(p.edge_x1[pe_edge], first),
+                                  np.maximum.reduceat(p.edge_y1[pe_edge], first)))
+        near, parcel_edge = parcel_grid.near(pair_parcel[met], around)
+        q = parcels
+        parcel_boxes = np.column_stack((q.edge_x0[parcel_edge], q.edge_y0[parcel_edge], q.edge_x1[parcel_edge],
+                                        q.edge_y1[parcel_edge]))
+        hit, e = plot_grid.near(pair_plot[met[near]], parcel_boxes)
+        if len(hit) > budget:
+            return None
+        stride = int(p.ring_edges[-1]) + 1
+        pe = np.searchsorted(pe_pair * stride + pe_edge, met[near[hit]] * stride + e)
+        f = parcel_edge[hit]
     t, u, crossing, touching = _crossings(plots, pe_edge[pe], parcels, f)
     return pe_pair, pe_edge, pe, f, t, u, crossing, touching
 
@@ -220,19 +240,18 @@ def pair_shares(first, second, pair_first, pair_second, first_edges, second_edge
 
 
 def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid=None, parcel_grid=None,
-                  parcel_rings=None, budget=None, contact=None):
+                  budget=None, contact=None):
     """``(moments, degenerate)`` per pair: the ``MOMENTS`` of plot ``pair_plot[k]`` ∩ parcel
     ``pair_parcel[k]`` (both valid polygons, read with the same origin), X and Y relative to
     (``centre_x``, ``centre_y``)[plot], and True where the pair is not in general position (then
     the figures are not to be trusted: measure the pair with GEOS).
 
     ``plot_grid``, ``parcel_grid``: an ``EdgeGrid`` of all ``plots`` and a ``FeatureEdges`` (or
-    ``EdgeGrid``) of all ``parcels`` (slot = feature number), ``parcel_rings``: the parcels'
-    ``ring_moments`` (made here when None).  ``contact``: a boolean array (one a pair) set True
-    where the plot's boundary comes near the parcel or the parcel lies in the plot (the pairs
-    whose parcel's shape matters: the caller need not test the others' validity).  Memory stays bounded:
-    pairs whose edge work exceeds ``budget`` are measured in halves, and a single pair too large
-    for it is flagged for GEOS."""
+    ``EdgeGrid``) of all ``parcels`` (slot = feature number).  ``contact``: a boolean array (one a
+    pair) set True where the plot's boundary comes near the parcel or the parcel lies in the plot
+    (the pairs whose parcel's shape matters: the caller need not test the others' validity).
+    Memory stays bounded: pairs whose edge work exceeds ``budget`` are measured in halves, and a
+    single pair too large for it is flagged for GEOS."""
     if plots.origin != parcels.origin:
         raise ValueError("plots and parcels must be read with the same origin")
     budget = budget or _polygons.BUDGET
@@ -245,13 +264,12 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
         return moments, degenerate
     plot_grid = plot_grid if plot_grid is not None else EdgeGrid(plots, np.arange(len(plots)))
     parcel_grid = parcel_grid if parcel_grid is not None else FeatureEdges(parcels)
-    parcel_rings = parcel_rings if parcel_rings is not None else ring_moments(parcels)
 
     contact = contact if contact is not None else np.zeros(pairs, dtype=bool)
 
     def again(pair_plot, pair_parcel, contact):
         return pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, plot_grid, parcel_grid,
-                             parcel_rings, budget, contact)
+                             budget, contact)
 
     if pairs > 1 and pairs * 32 > budget:
         return _split(again, pairs, pair_plot, pair_parcel, contact)
@@ -295,7 +313,7 @@ def pair_overlaps(plots, parcels, pair_plot, pair_parcel, centre_x, centre_y, pl
                                       parcels.y[first_vertex]) > 0
         owner = apart[ring_pair[inside]]
         contact[owner] = True
-        whole = shifted(parcel_rings[ring[inside]], cx[owner], cy[owner])
+        whole = shifted(ring_moments(parcels, ring[inside]), cx[owner], cy[owner])
         for column in range(MOMENTS):
             moments[:, column] += np.bincount(owner, weights=whole[:, column], minlength=pairs)
     #    The others: their edges (of a large parcel, those that meet the plot's box), each starting

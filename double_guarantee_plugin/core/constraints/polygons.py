@@ -67,9 +67,11 @@ class Polygons:
     def _orient(self):
         """Reverse the rings whose orientation does not put the interior on their left."""
         lengths = np.diff(self.ring_offsets)
+        self.ring_area = np.zeros(len(lengths))          # each ring's area, unsigned
         if not len(lengths):
             return
         signed = ring_signed_areas(self.x, self.y, self.ring_offsets)
+        self.ring_area = np.abs(signed)
         wrong = np.where(self.exterior, signed < 0, signed > 0) & (lengths > 0)
         if not wrong.any():
             return

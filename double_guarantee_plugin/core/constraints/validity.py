@@ -10,7 +10,7 @@ are tested edge pair by edge pair: the pairs whose boxes meet, found by a sweep 
 """
 import numpy as np
 
-from .polygons import BUDGET, EPS, PARALLEL, _expand, overlapping_boxes, ring_signed_areas
+from .polygons import BUDGET, EPS, PARALLEL, _expand, overlapping_boxes
 
 STRICT_MAX_EDGES = 64  # rings with more edges are left to GEOS by strictly_valid
 
@@ -83,9 +83,8 @@ def strictly_valid(polygons, features=None, sweep=True):
         for begin in range(0, len(everyone), step):
             group = everyone[begin:begin + step]
             broken[group] = _broken_rings(polygons, first_edge[group], i, j, n)
-    ring_area = ring_signed_areas(polygons.x, polygons.y, polygons.ring_offsets)[
-        polygons.feature_rings[features[rows]]]
-    result[rows] = ~broken & (np.abs(ring_area) > 0)
+    ring_area = polygons.ring_area[polygons.feature_rings[features[rows]]]
+    result[rows] = ~broken & (ring_area > 0)
     return result
 
 
@@ -147,14 +146,18 @@ def simple_by_sweep(polygons, features):
     a, c = edge[i], edge[j]
     same_ring = ring[i] == ring[j]
     ring_first, ring_last = polygons.ring_edges[ring[i]], polygons.ring_edges[ring[i] + 1] - 1
-    adjacent = same_ring & ((c == a + 1) | ((a == ring_first) & (c == ring_last)))
-    bad = _bad_pairs(polygons, a, c, adjacent, polygons.feature_edges[features[rows]][owner[i]])
+    apart = ~(same_ring & ((c == a + 1) | ((a == ring_first) & (c == ring_last))))
+    i, a, c = i[apart], a[apart], c[apart]
+    origin = polygons.feature_edges[features[rows]]
+    bad = _bad_pairs(polygons, a, c, False, origin[owner[i]])
     broken = np.bincount(owner[i][bad], minlength=len(rows)) > 0
-    broken |= np.bincount(owner, weights=polygons.length[edge] == 0, minlength=len(rows)) > 0
-    ring_area = ring_signed_areas(polygons.x, polygons.y, polygons.ring_offsets)
+    # each edge with the next of its ring (their boxes always meet): only a fold back is wrong
+    following = np.where(edge + 1 == polygons.ring_edges[ring + 1], polygons.ring_edges[ring], edge + 1)
+    bad = _bad_pairs(polygons, edge, following, True, origin[owner])
+    broken |= np.bincount(owner[bad], minlength=len(rows)) > 0
     ring_row, ring_local = _expand(rings_each[rows])
     all_rings = first_ring[rows][ring_row] + ring_local
-    broken |= np.bincount(ring_row, weights=ring_area[all_rings] == 0, minlength=len(rows)) > 0
+    broken |= np.bincount(ring_row, weights=polygons.ring_area[all_rings] == 0, minlength=len(rows)) > 0
     # each hole: its first vertex inside the outer ring and outside every other hole
     holes = np.flatnonzero(ring_local > 0)
     if len(holes):
