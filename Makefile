@@ -6,7 +6,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test bench run package transup transcompile screenshots clean
+.PHONY: setup demo test test-matrix bench run package transup transcompile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -17,6 +17,11 @@ demo: setup transcompile
 test: setup transcompile
 	@set +e; xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests $(or $(PYTEST_ARGS),tests); rc=$$?; \
 	if [ $$rc = 5 ]; then echo "make test: pytest collected no tests"; exit 1; fi; exit $$rc
+
+# make test and make demo of a clean clone on Debian 13 (QGIS 3.40) and sid (QGIS 3.44), in cached
+# debootstrap roots (DG_MATRIX_CACHE, default /var/cache/double-guarantee/matrix)
+test-matrix:
+	bash scripts/test_matrix.sh $(MATRIX_RELEASES)
 
 screenshots: setup transcompile
 	DG_UPDATE_SCREENSHOTS=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests -q tests/gui/test_i18n.py

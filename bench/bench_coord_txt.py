@@ -111,7 +111,7 @@ def main():
     gpkg = work / "big.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    writer = QgsVectorFileWriter.create(str(gpkg), fields, QgsWkbTypes.MultiPolygon,
+    writer = QgsVectorFileWriter.create(str(gpkg), fields, QgsWkbTypes.Type.MultiPolygon,
                                         QgsCoordinateReferenceSystem("EPSG:4527"), QgsCoordinateTransformContext(),
                                         options)
     csv = work / "big.csv"

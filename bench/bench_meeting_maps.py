@@ -39,7 +39,7 @@ def _project_outlines(plots):
 
 
 def _native_atlas(plots, red_line, basic_farmland, out_pdf):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProject
     from double_guarantee_plugin.core.reports.layout import load_template
     project = QgsProject.instance()

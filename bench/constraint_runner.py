@@ -51,7 +51,7 @@ def _layers(county, plots, constraint_uri=None):
 
 
 def run_native(county, plots):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
     from double_guarantee_plugin.core.crs import CGCS2000_ELLIPSOID
     farmland, red_line, plot_layer = _layers(county, plots)

@@ -5,10 +5,9 @@ plugin can be loaded and unloaded any number of times in one QGIS session.
 """
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .core.paths import resource_path
+from .gui.components.dock_look import ACTION_ICONS, dress_dock, icon
 from .i18n import remove_translation, setup_translation, tr
 
 MENU_NAME = "&Double Guarantee 双保"
@@ -35,17 +34,17 @@ class DoubleGuaranteePlugin:
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(tr("Double Guarantee"))
         self.toolbar.setObjectName(TOOLBAR_NAME)
-        icon = QIcon(resource_path("icons", "icon.svg"))
-        self._add_action(icon, tr("New project database…"), self.new_project_database)
-        self._add_action(icon, tr("Open project database…"), self.open_project_database)
+        self._add_action(icon(ACTION_ICONS["new_database"]), tr("New project database…"), self.new_project_database)
+        self._add_action(icon(ACTION_ICONS["open_database"]), tr("Open project database…"), self.open_project_database)
+        self._add_action(icon(ACTION_ICONS["basemap"]), tr("Basemap…"), self.basemap)
         for dock in self._create_docks():
             if not dock.objectName().startswith("DoubleGuarantee"):
                 # QGIS saves dock positions by object name; one prefix keeps ours apart
                 dock.setObjectName(f"DoubleGuarantee{dock.objectName() or type(dock).__name__}")
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            dress_dock(dock)       # one title pattern and a distinct icon per dock
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks.append(dock)
             toggle = dock.toggleViewAction()
-            toggle.setIcon(icon)
             self.iface.addPluginToMenu(MENU_NAME, toggle)
             self.toolbar.addAction(toggle)
             self.actions.append(toggle)
@@ -83,6 +82,8 @@ class DoubleGuaranteePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        from .core.project_profile import release_project_profile
+        release_project_profile()
         remove_translation()
 
     # -- actions ----------------------------------------------------------------------------
@@ -93,3 +94,7 @@ class DoubleGuaranteePlugin:
     def open_project_database(self):
         from .gui.dialogs.project_db import open_project_database
         open_project_database(self.iface)
+
+    def basemap(self):
+        from .gui.dialogs.basemap import configure_and_add_basemap
+        configure_and_add_basemap(self.iface)

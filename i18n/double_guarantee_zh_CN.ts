@@ -8,14 +8,24 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="135" />
-            <source> (and {} more in the log)</source>
-            <translation>（另有 {} 条见日志）</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="90" />
+            <source> (with the field-name line 【…,@】)</source>
+            <translation>（含字段名行【…,@】）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/labels.py" line="32" />
+            <source> and {} more</source>
+            <translation> 等，另有 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="51" />
+            <source> and {} more plots</source>
+            <translation>等，另有 {} 个地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="50" />
@@ -28,32 +38,77 @@
             <translation> 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
+            <source>'{}' is neither a GeoPackage file nor a QGIS PostgreSQL connection (known connections: {})</source>
+            <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="54" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="65" />
+            <source>(the whole project)</source>
+            <translation>（整个项目）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="221" />
+            <source>, no county of the province can sell</source>
+            <translation>，省内没有县能够调出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <source>, sellers in the province (cheapest first): {}</source>
+            <translation>，省内可调出的县（价格由低到高）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="654" />
+            <source>12 fields and no field-name line: read as the 12-field 补充耕地 layout (坐标点个数 … 耕地质量等级)</source>
+            <translation>12 个字段且无字段名行：按 12 字段补充耕地格式读取（坐标点个数 … 耕地质量等级）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="50" />
+            <source>; hash chain whole up to entry {} (SHA-256 {})</source>
+            <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
+            <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
+            <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="63" />
+            <source>A deposited credit becomes usable once a survey of the acceptance year or later ({} ≥ acceptance year) shows at least {:.0f}% of each plot as cultivated land ({}). Rule of profile {} (unconfirmed, a province may change it).</source>
+            <translation>入库指标须经验收当年或以后年度的变更调查（{} ≥ 验收年份）显示每个地块至少 {:.0f}% 为耕地（{}）后方可使用。此为规则配置 {} 的规定（未经证实，省级可调整）。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
@@ -63,7 +118,12 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="270" />
+            <source>Accepting unit, {}</source>
+            <translation>验收单位（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -73,12 +133,22 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="220" />
+            <source>Aftercare (后期管护) until {}</source>
+            <translation>后期管护至 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="159" />
+            <source>Aftercare until (后期管护)</source>
+            <translation>后期管护截止</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="150" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="178" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
@@ -88,7 +158,7 @@
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
             <source>Also one combined PDF of all projects</source>
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
@@ -98,12 +168,12 @@
             <translation>本次执行（否：之前已执行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
             <source>Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, {} field points added; {} conflicts to decide.</source>
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -113,12 +183,12 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -128,7 +198,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -138,64 +208,74 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Area reserve (ha)</source>
             <translation>耕地数量储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Area reserve (mu)</source>
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="187" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
             <source>Balances equal the sum of the journal</source>
             <translation>余额等于流水之和</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="103" />
+            <source>Basemap</source>
+            <translation>底图</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="39" />
+            <source>Basemap…</source>
+            <translation>底图…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
-            <source>Basic farmland (optional: exclusions)</source>
-            <translation>永久基本农田（可选：扣除重叠）</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="188" />
+            <source>Basic farmland (mu)</source>
+            <translation>永久基本农田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
-            <source>Basic farmland m²</source>
-            <translation>基本农田（平方米）</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
+            <source>Basic farmland (optional: exclusions)</source>
+            <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="90" />
@@ -208,17 +288,17 @@
             <translation>竞价</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="56" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="20" />
             <source>Bring back an offline package</source>
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="127" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -233,7 +313,12 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="71" />
+            <source>CGCS2000 geographic coordinates</source>
+            <translation>CGCS2000 地理坐标系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -248,12 +333,12 @@
             <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="86" />
             <source>Cannot open the ledger {}: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -263,27 +348,27 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Capacity credit (10,000 kg)</source>
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Capacity reserve (10,000 kg)</source>
             <translation>粮食产能储备（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Capacity reserve (kg)</source>
             <translation>粮食产能储备（公斤）</translation>
         </message>
@@ -293,92 +378,122 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="120" />
+            <source>Change profile</source>
+            <translation>更改规则配置</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="28" />
+            <source>Change-survey confirmation (变更调查核实)</source>
+            <translation>变更调查核实</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="238" />
+            <source>Changed both in the office and in the field, or waiting for the office</source>
+            <translation>内外业均有修改或等待内业决定的内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="43" />
+            <source>Check and record</source>
+            <translation>核实并记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="168" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="34" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="38" />
             <source>Check plots against constraint layers</source>
             <translation>地块约束图层检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="154" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="158" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Checked</source>
+            <translation>核实时间与人员</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="81" />
             <source>Checked plots</source>
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="165" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="196" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="404" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="510" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="37" />
-            <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.</source>
-            <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="41" />
+            <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2. The dialog starts with the standard layers recognised in the project by their field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ); messages name conflicting features by their standard ids. Without a slope layer, 耕地坡度级别 (GDPDJB) of the plot or the survey checks new farmland; unstable farmland (TBXHDM, WDGD) is a warning.</source>
+            <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 为 ok、warning、blocking 或 not_checked（为空或无坐标系的约束图层绝不报告为 ok）。新增耕地与基本农田重叠的面积计入 excluded_m2。对话框打开时已按标准字段代码填入工程中识别出的图层（DLTB、YJJBNTTB、STBHHX、CZKFBJ）；消息以标准编号指明冲突要素。未给坡度图层时，用地块或国土调查的耕地坡度级别（GDPDJB）检查新增耕地；不稳定耕地（TBXHDM、WDGD）给出警告。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="725" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="750" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="179" />
             <source>Choose a project before importing coordinate files</source>
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="447" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="456" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="214" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="218" />
             <source>Choose at least one project</source>
             <translation>请至少选择一个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="216" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="220" />
             <source>Choose one file per project, one combined PDF, or both</source>
             <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="167" />
             <source>Choose where to write the offline package.</source>
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="114" />
+            <source>Chosen from the implementation date</source>
+            <translation>按实施日期自动选择</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -388,37 +503,42 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="56" />
-            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
-            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="68" />
+            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names the grade system each plot was credited under and grade_system_source whether the plot stated it (plot) or the profile's default applied (profile_default). PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift. Credits are on the net area: the gross area less 田坎 (tiankan_m2; KCXS of the plot, of the land-survey parcels under a plot that was cultivated land, or of the rule profile's county table by 耕地类型 × 耕地坡度级别 for new land). An empty grade before of a cultivated plot defaults to the area-weighted grade of the survey or basic-farmland parcels under it (grade_before_source). The dialog starts with the constraint layers recognised in the project.</source>
+            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。grade_system_used 为地块计算指标所用的等别体系，grade_system_source 说明是地块自填（plot）还是规则配置的默认体系（profile_default）。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。指标按净面积计算：毛面积扣除田坎（tiankan_m2；扣除系数 KCXS 取地块自身的、原为耕地地块下国土调查图斑的，或新增耕地按规则配置的县级表以耕地类型 × 耕地坡度级别查得）。原为耕地的地块实施前等别为空时，取其下国土调查或永久基本农田图斑按面积加权的等别（grade_before_source 记录来源）。对话框打开时已填入工程中识别出的约束图层。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
             <source>Clip margin (m)</source>
             <translation>裁切缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="111" />
             <source>Clip margin around the projects</source>
             <translation>项目周边裁切缓冲距离</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
             <source>Clipped features: {}</source>
             <translation>裁切要素数：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="281" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="246" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="88" />
+            <source>Columns: {}</source>
+            <translation>字段：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -438,12 +558,12 @@
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -453,37 +573,52 @@
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="65" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Confirmed</source>
+            <translation>已核实</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Conflict</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="50" />
             <source>Conflict on plot {} ({}): both versions kept, choose one in the review dock</source>
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="588" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <source>Conflicts ({})</source>
+            <translation>冲突（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="703" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Constraint layer</source>
             <translation>约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
             <source>Constraint layer: {}</source>
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="414" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -498,12 +633,12 @@
             <translation>建设项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="144" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="144" />
             <source>Construction-land reclamation is {:.1f}% of the scale (at least {:.0f}%): the project qualifies for the village layout adjustment policy</source>
             <translation>建设用地复垦占项目规模 {:.1f}%（不低于 {:.0f}%）：可享受村庄布局调整政策</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="147" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="147" />
             <source>Construction-land reclamation is {:.1f}% of the scale, below {:.0f}%: the village layout adjustment policy does not apply</source>
             <translation>建设用地复垦占项目规模 {:.1f}%，低于 {:.0f}%：不适用村庄布局调整政策</translation>
         </message>
@@ -513,12 +648,12 @@
             <translation>换算</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="230" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="307" />
             <source>Coordinate TXT</source>
             <translation>坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="107" />
             <source>Coordinate TXT file (or folder)</source>
             <translation>坐标 TXT 文件（或文件夹）</translation>
         </message>
@@ -528,7 +663,7 @@
             <translation>坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
             <source>Coordinate files</source>
             <translation>坐标文件</translation>
         </message>
@@ -538,12 +673,12 @@
             <translation>坐标系（仅限 CGCS2000）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="62" />
             <source>Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; 1 mu = 2000/3 square metres.</source>
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="74" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -563,22 +698,22 @@
             <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="39" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
             <source>Counties with a balance</source>
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="101" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="102" />
             <source>County boundary</source>
             <translation>县界</translation>
         </message>
@@ -588,7 +723,7 @@
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="38" />
             <source>County code (empty: all counties)</source>
             <translation>县级行政区代码（空：全部县）</translation>
         </message>
@@ -603,7 +738,7 @@
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="430" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="456" />
             <source>County {}</source>
             <translation>县级行政区 {}</translation>
         </message>
@@ -613,14 +748,29 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
+            <source>Create a ledger</source>
+            <translation>新建指标储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="65" />
+            <source>Create a new ledger file</source>
+            <translation>新建指标储备库文件</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="162" />
             <source>Create a new project database in this schema</source>
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
             <source>Create a project database</source>
             <translation>新建项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
+            <source>Create it</source>
+            <translation>创建</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="73" />
@@ -628,32 +778,32 @@
             <translation>补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="11" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
             <source>Credits and checks</source>
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="932" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="956" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="909" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="933" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="904" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="928" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="156" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
@@ -673,22 +823,27 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="141" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <source>Database user</source>
+            <translation>数据库用户</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="311" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="297" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -698,37 +853,37 @@
             <translation>制图日期：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -743,27 +898,32 @@
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="162" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -773,19 +933,29 @@
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="51" />
-            <source>Double Guarantee constraint checks</source>
-            <translation>双保约束检查</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="85" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="48" />
-            <source>Double Guarantee review</source>
-            <translation>双保 外业核查</translation>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="16" />
+            <source>Double Guarantee · Constraint checks</source>
+            <translation>双保 · 约束检查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="18" />
+            <source>Double Guarantee · Field review</source>
+            <translation>双保 · 外业核查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="15" />
+            <source>Double Guarantee · Projects</source>
+            <translation>双保 · 项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="17" />
+            <source>Double Guarantee · Reserve ledger</source>
+            <translation>双保 · 指标储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/provider.py" line="42" />
@@ -793,32 +963,37 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="41" />
+            <source>Draw it under the plots of the meeting sheets</source>
+            <translation>在会审图件的地块下方绘制底图</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="84" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="91" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="99" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
         </message>
@@ -828,202 +1003,242 @@
             <translation>到期日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
             <source>Ecological red line (optional: blocking)</source>
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="378" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="205" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="109" />
+            <source>Enter your own 天地图 key first; nothing was requested</source>
+            <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="302" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="429" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="431" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="132" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="267" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="346" />
             <source>Export cancelled: {}</source>
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1012" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="100" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="25" />
+            <source>Export coordinate TXT ({})</source>
+            <translation>导出坐标 TXT（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="67" />
             <source>Export coordinate TXT (部标准格式)</source>
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="34" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="36" />
             <source>Export meeting maps</source>
             <translation>导出会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="58" />
             <source>Export project map</source>
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="301" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="405" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="119" />
             <source>Exported by</source>
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="318" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="116" />
             <source>Exporting {} meeting maps</source>
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
             <source>Extra attribute fields a province asks for</source>
             <translation>省级要求的附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="85" />
             <source>Field for {}</source>
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="523" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="532" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="14" />
             <source>Field review</source>
             <translation>外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Field version</source>
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="73" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="76" />
             <source>Files written (separated by ;)</source>
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="51" />
-            <source>File…</source>
-            <translation>文件…</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="59" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="139" />
+            <source>Fill the layers from those found in the project by their standard field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)</source>
+            <translation>按标准字段代码（DLTB、YJJBNTTB、STBHHX、CZKFBJ）从工程中识别并填入图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="137" />
+            <source>Find layers</source>
+            <translation>识别图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="94" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="98" />
+            <source>Folder for the coordinate files</source>
+            <translation>坐标文件所在文件夹</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="198" />
             <source>Font</source>
             <translation>字体</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="66" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="50" />
+            <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. With PROJECT_DATABASE, deposits of national_2024 projects still waiting for their change-survey confirmation are listed as pending and not counted. The cap rule is an assumption of the rule profile (unconfirmed).</source>
+            <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。给出 PROJECT_DATABASE 时，尚待变更调查核实的 national_2024 项目入库指标列为待核实，不计入。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="48" />
+            <source>Found by their field codes: {}</source>
+            <translation>已按字段代码识别：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="49" />
+            <source>Found in the project:</source>
+            <translation>工程中识别出的图层：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1033,19 +1248,39 @@
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="27" />
+            <source>Give either the GeoPackage project database or a PostGIS connection, not both</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接之一，不能同时指定</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="39" />
+            <source>Give the GeoPackage project database or a PostGIS connection</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="29" />
+            <source>Give the project schema of the PostGIS database</source>
+            <translation>请指定 PostGIS 数据库中的项目模式（schema）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="219" />
+            <source>Grade before {:.2f} from {}</source>
+            <translation>实施前等别 {:.2f}，取自 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
@@ -1058,27 +1293,32 @@
             <translation>占用耕地等别（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <source>Grade system</source>
+            <translation>等别体系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="217" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -1088,27 +1328,32 @@
             <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="34" />
+            <source>Imagery</source>
+            <translation>影像</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="201" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="414" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1118,22 +1363,32 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="996" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1020" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="495" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
+            <source>Import coordinate files?</source>
+            <translation>导入坐标文件？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="173" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
+            <source>Import them anyway?</source>
+            <translation>仍然导入吗？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="256" />
             <source>Import {} plot(s) from coordinate TXT</source>
             <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
@@ -1143,12 +1398,12 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="56" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
             <source>Journal entries</source>
             <translation>流水条数</translation>
         </message>
@@ -1158,12 +1413,12 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="132" />
             <source>Keep the office version</source>
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1173,127 +1428,132 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="18" />
             <source>Land survey</source>
             <translation>国土调查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="72" />
             <source>Land survey (class before)</source>
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="129" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="62" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
+            <source>Land survey DLTB (optional: 田坎 KCXS, grade before, class before)</source>
+            <translation>国土调查地类图斑 DLTB（可选：田坎系数 KCXS、实施前等别、实施前地类）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="74" />
             <source>Land-survey class field</source>
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="55" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="69" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="58" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
-            <source>Ledger GeoPackage (opened, or created if new)</source>
-            <translation>储备库 GeoPackage（已有则打开，否则新建）</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="37" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="164" />
-            <source>Ledger {} opened</source>
-            <translation>已打开储备库 {}</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="287" />
+            <source>Ledger {} opened and verified ({} entries)</source>
+            <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="396" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="422" />
             <source>Legend</source>
             <translation>图例</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="95" />
             <source>Line endings</source>
             <translation>换行符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
             <source>Map export canceled after {} files</source>
             <translation>图件导出已取消（已导出 {} 个文件）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="79" />
             <source>Map written to {}</source>
             <translation>图件已导出至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
             <source>Maps and reports</source>
             <translation>图件与报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
+            <source>Margin (mu)</source>
+            <translation>余量（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
             <source>Maximum slope for new farmland (°)</source>
             <translation>新增耕地最大坡度（°）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="163" />
             <source>Meeting map atlas</source>
             <translation>会审图集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="44" />
             <source>Meeting maps</source>
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="32" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="33" />
             <source>Merged by</source>
             <translation>合并人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="24" />
-            <source>Merges an offline package into the project database it was taken from. Plots changed only in the field are applied, plots changed on both sides become conflicts that keep both versions (decide them in the review dock's 'Bring back' dialog), review records are added. Merging the same package again changes nothing.</source>
-            <translation>将离线数据包合并回其来源项目数据库。仅外业修改的地块直接应用；内外业都修改的地块作为冲突处理，两个版本都保留（在核查面板的“带回合并”对话框中决定）；核查记录追加。同一数据包重复合并不会产生任何变化。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="23" />
+            <source>Merges an offline package into the project database (GeoPackage or PostGIS) it was taken from. Plots changed only in the field are applied; project details are merged field by field; what changed on both sides becomes a conflict that keeps both versions (decide them in the review dock's Conflicts tab); a status moving into or out of accepted / filed waits for the office; review records are added. The package is checked first: a damaged or foreign package is refused and nothing is written. Merging the same package again changes nothing.</source>
+            <translation>将离线数据包合并回其来源项目数据库（GeoPackage 或 PostGIS）。仅外业修改的地块直接应用；项目信息逐字段合并；内外业都修改的内容作为冲突处理，两个版本都保留（在核查面板的“冲突”页中决定）；状态改为或改出“已验收/已报备”须等内业决定；核查记录追加。合并前先检查数据包：损坏或来自其他数据库的数据包会被拒绝，不写入任何内容。同一数据包重复合并不会产生任何变化。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
             <source>Merging an offline package</source>
             <translation>正在合并离线数据包</translation>
         </message>
@@ -1303,42 +1563,57 @@
             <translation>消息</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Messages</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="363" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Move to</source>
+            <translation>转入</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <source>Net area</source>
+            <translation>净面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <source>Net area (mu)</source>
+            <translation>净面积（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="220" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="183" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1348,17 +1623,22 @@
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="39" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="37" />
             <source>New project database…</source>
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="130" />
+            <source>Next step</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="103" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1393,12 +1673,12 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="319" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="101" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="115" />
             <source>No project was exported: {}</source>
             <translation>没有导出任何项目：{}</translation>
         </message>
@@ -1408,12 +1688,22 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="36" />
+            <source>No standard layer found in the project: choose the layers by hand.</source>
+            <translation>工程中未识别出标准图层：请手动选择图层。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="181" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="398" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="504" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1443,59 +1733,69 @@
             <translation>未检查：项目没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="30" />
             <source>Not creditable</source>
             <translation>不计指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
+            <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
+            <source>Not passed</source>
+            <translation>不通过</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="172" />
             <source>Not taken along (no layer chosen): {}</source>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="292" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="374" />
             <source>Nothing exported: {}</source>
             <translation>未导出任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="188" />
             <source>Nothing imported: the files hold no parcels</source>
             <translation>未导入任何内容：文件中没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="205" />
             <source>Nothing imported: the layer refused the new plots</source>
             <translation>未导入任何内容：图层拒绝了新地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="123" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="200" />
             <source>Nothing imported: the layer {} cannot be edited</source>
             <translation>未导入任何内容：图层 {} 无法编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="192" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="269" />
             <source>Nothing imported: {}</source>
             <translation>未导入任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="319" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="50" />
+            <source>Nothing is requested from a service until it is configured; the key stays in this computer's QGIS settings.</source>
+            <translation>服务配置完成前不会发出任何请求；密钥只保存在本机的 QGIS 设置中。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="302" />
             <source>Nothing to merge: this package was merged already.</source>
             <translation>无需合并：该数据包已合并过。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="74" />
             <source>Nothing was exported</source>
             <translation>未导出任何图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
-            <source>OK</source>
-            <translation>通过</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="69" />
+            <source>Occupation of N+1 within the increase of N</source>
+            <translation>N+1 年占用未超过 N 年净增加</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="59" />
@@ -1513,107 +1813,132 @@
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Office version</source>
             <translation>内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="36" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="181" />
             <source>One combined PDF</source>
             <translation>合并为一个 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="101" />
             <source>One file per parcel</source>
             <translation>每个地块一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="175" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="42" />
+            <source>One file per parcel (the file name from 地块编号)</source>
+            <translation>每个地块一个文件（文件名取地块编号）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="179" />
             <source>One file per project</source>
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="111" />
+            <source>Only conflicts still to decide</source>
+            <translation>只显示待决定的冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
+            <source>Open a ledger</source>
+            <translation>打开指标储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
             <source>Open a project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="416" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="415" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="62" />
+            <source>Open an existing ledger file</source>
+            <translation>打开已有的指标储备库文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
             <source>Open or create a project database on a PostgreSQL/PostGIS connection</source>
             <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="238" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="244" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="40" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="38" />
             <source>Open project database…</source>
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="77" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="35" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="33" />
             <source>Other constraint</source>
             <translation>其他约束</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="68" />
             <source>Other constraint layers</source>
             <translation>其他约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="74" />
+            <location filename="../double_guarantee_plugin/core/constraints/status.py" line="38" />
             <source>Other layer</source>
             <translation>其他图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="75" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="197" />
+            <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
+            <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
             <source>Overlap with basic farmland</source>
             <translation>与永久基本农田重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="106" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
             <source>Overlap with ecological red line</source>
             <translation>与生态保护红线重叠</translation>
         </message>
@@ -1623,17 +1948,17 @@
             <translation>总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
             <source>Own template (.qpt), overrides Template</source>
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -1648,27 +1973,27 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Paddy credit (ha)</source>
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Paddy reserve (ha)</source>
             <translation>水田储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Paddy reserve (mu)</source>
             <translation>水田储备（亩）</translation>
         </message>
@@ -1678,79 +2003,99 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
+            <source>Passed</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="118" />
+            <source>Pending the change survey (not counted): {}</source>
+            <translation>待变更调查核实（不计入）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="116" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Plot</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <source>Plot / project</source>
+            <translation>地块 / 项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="41" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="754" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="779" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="187" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="103" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="48" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="50" />
             <source>Plots</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="225" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="226" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="29" />
             <source>Plots by verdict</source>
             <translation>地块（按核查结论）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="261" />
-            <source>Plots edited both in the office and in the field</source>
-            <translation>内业和外业都修改过的地块</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
             <source>Plots exported</source>
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="103" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="85" />
             <source>Plots: {}</source>
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Point</source>
             <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="19" />
+            <source>PostGIS project schema</source>
+            <translation>PostGIS 项目模式（schema）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="154" />
             <source>PostgreSQL connection</source>
             <translation>PostgreSQL 连接</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="45" />
+            <source>PostgreSQL {}: cannot connect: {}</source>
+            <translation>PostgreSQL {}：无法连接：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="50" />
@@ -1763,12 +2108,12 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
             <source>Producer</source>
             <translation>制图单位</translation>
         </message>
@@ -1778,17 +2123,17 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="188" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="213" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="212" />
             <source>Project area</source>
             <translation>项目面积</translation>
         </message>
@@ -1798,29 +2143,39 @@
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="426" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="452" />
             <source>Project code {}</source>
             <translation>项目编号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="29" />
             <source>Project codes (comma-separated)</source>
             <translation>项目编号（逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="50" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="52" />
             <source>Project codes (empty: all)</source>
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="30" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="104" />
             <source>Project database</source>
             <translation>项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="15" />
+            <source>Project database (GeoPackage)</source>
+            <translation>项目数据库（GeoPackage）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="64" />
+            <source>Project database (optional: change-survey confirmations)</source>
+            <translation>项目数据库（可选：变更调查核实结果）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="149" />
@@ -1828,14 +2183,14 @@
             <translation>PostGIS 上的项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="54" />
-            <source>Project details differ in the field (not merged, check them): {}.</source>
-            <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="53" />
             <source>Project details edited in the field applied: {}.</source>
             <translation>已合并外业修改的项目信息：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="55" />
+            <source>Project details to decide in the office (both values kept): {}.</source>
+            <translation>项目信息待内业决定（两边的值均已保留）：{}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
@@ -1843,7 +2198,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1858,12 +2213,12 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="669" />
             <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
             <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="648" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="673" />
             <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
             <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
         </message>
@@ -1878,7 +2233,7 @@
             <translation>项目 {} 无法保存为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="586" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="585" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1888,7 +2243,12 @@
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1183" />
+            <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
+            <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="325" />
             <source>Project {} has no plots to export</source>
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
@@ -1898,9 +2258,24 @@
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="305" />
+            <source>Project {} moved to {} on {}</source>
+            <translation>项目 {0} 已于 {2} 转入{1}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="321" />
+            <source>Project {} now follows the rule profile {}</source>
+            <translation>项目 {} 现执行规则配置 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1187" />
+            <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
+            <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
@@ -1908,34 +2283,44 @@
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="294" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="376" />
             <source>Project {}: {} plot(s) written to {}</source>
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="126" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="128" />
             <source>Projects</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="309" />
             <source>Projects created in the field added: {}.</source>
             <translation>已添加外业新建的项目：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="313" />
+            <source>Projects deleted in the field deleted: {}.</source>
+            <translation>外业删除的项目已删除：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
             <source>Projects exported</source>
             <translation>已导出项目数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
             <source>Projects not exported, with the reason</source>
             <translation>未导出的项目及原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="104" />
-            <source>Projects to take to the field</source>
-            <translation>带往外业的项目</translation>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="83" />
+            <source>Projects of {} to take to the field</source>
+            <translation>{} 中要带到外业的项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="60" />
+            <source>Province code (2 digits)</source>
+            <translation>省级代码（2 位）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="91" />
@@ -1948,7 +2333,22 @@
             <translation>省级分成</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="150" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="114" />
+            <source>Province {}: net increase {:.2f} mu in {}, occupation {:.2f} mu in {}: margin {:.2f} mu</source>
+            <translation>省 {0}：{2} 年净增加 {1:.2f} 亩，{4} 年占用 {3:.2f} 亩，余量 {5:.2f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="67" />
+            <source>Province-year balance</source>
+            <translation>省级年度平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="47" />
+            <source>Province-year balance (以补定占)</source>
+            <translation>省级年度平衡（以补定占）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="227" />
             <source>Reading coordinate TXT files</source>
             <translation>正在读取坐标 TXT 文件</translation>
         </message>
@@ -1958,19 +2358,34 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="119" />
+            <source>Reason for choosing another profile (required)</source>
+            <translation>改用其他规则配置的理由（必填）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
-            <source>Red line m²</source>
-            <translation>生态红线（平方米）</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="376" />
+            <source>Recorded {} by {}</source>
+            <translation>{} 由 {} 记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="227" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="188" />
+            <source>Red line (mu)</source>
+            <translation>生态保护红线（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
             <source>Redo</source>
             <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Reference (文号)</source>
+            <translation>文号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
@@ -1978,37 +2393,37 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="184" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="87" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="100" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="102" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="747" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="772" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="89" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="105" />
             <source>Reproject to (when the layer is not in a Gauss-Krüger zone)</source>
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
@@ -2018,12 +2433,12 @@
             <translation>到期时的储备（扣除未履行承诺后）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="130" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="132" />
             <source>Reserve balances</source>
             <translation>储备库余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
             <source>Reserve ledger</source>
             <translation>指标储备库</translation>
         </message>
@@ -2038,97 +2453,97 @@
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="37" />
-            <source>Reserve ledger 指标储备库</source>
-            <translation>指标储备库</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="56" />
             <source>Reserve of county {}</source>
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="150" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="24" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="130" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="33" />
-            <source>Rule profile ({})</source>
-            <translation>规则配置（{}）</translation>
+            <location filename="../double_guarantee_plugin/processing/base.py" line="35" />
+            <source>Rule profile ({}; empty: the QGIS project's)</source>
+            <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="114" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="137" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="158" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="158" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="641" />
+            <source>Save or discard the edits of the projects first: a workflow step is written to the database at once</source>
+            <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/offline_layers.py" line="31" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="397" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="396" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="119" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="119" />
             <source>Scale {:.1f} mu is below the {:.0f} mu of a moderate-scale consolidation project</source>
             <translation>项目规模 {:.1f} 亩，低于适度规模综合整治项目的 {:.0f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="123" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="123" />
             <source>Scale {:.1f} mu reaches {:.0f} mu</source>
             <translation>项目规模 {:.1f} 亩，达到 {:.0f} 亩</translation>
         </message>
@@ -2138,32 +2553,32 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="89" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="422" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="421" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="130" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="420" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="713" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="738" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2178,19 +2593,29 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="43" />
+            <source>Service</source>
+            <translation>服务</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="70" />
             <source>Severity of the other layers</source>
             <translation>其他图层的严重程度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Share</source>
             <translation>占比</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Share as cultivated land</source>
+            <translation>耕地占比</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="31" />
@@ -2198,94 +2623,134 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="98" />
             <source>Slope</source>
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="125" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="188" />
+            <source>Slope (mu)</source>
+            <translation>坡度超限（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="59" />
             <source>Slope (polygons with a slope field, or a DEM raster)</source>
             <translation>坡度（带坡度字段的面图层或 DEM 栅格）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="35" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="33" />
             <source>Slope above limit</source>
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="100" />
             <source>Slope field (degrees)</source>
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
-            <source>Slope m²</source>
-            <translation>陡坡（平方米）</translation>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="288" />
+            <source>Slope level (GDPDJB)</source>
+            <translation>耕地坡度级别（GDPDJB）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
             <source>Slope polygons (slope_deg)</source>
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="110" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="118" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <source>Step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="41" />
+            <source>Survey layer (DLTB)</source>
+            <translation>变更调查图层（DLTB）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <source>Survey year</source>
+            <translation>调查年份</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="129" />
             <source>Take offline</source>
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="124" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="20" />
             <source>Take projects offline</source>
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="275" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
+            <source>Take step</source>
+            <translation>办理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
+            <source>Take step and deposit…</source>
+            <translation>办理并入库…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="135" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Taken by</source>
+            <translation>办理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="177" />
             <source>Taking projects offline</source>
             <translation>正在离线带出项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
             <source>Template</source>
             <translation>模板</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="90" />
+            <source>Template (parcel-line layout)</source>
+            <translation>模板（地块行格式）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="36" />
@@ -2293,47 +2758,47 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="413" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="519" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1010" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1034" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="994" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1018" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="631" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="634" />
             <source>The deposit dialog failed: {}</source>
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="128" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="100" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="123" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="97" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="120" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="76" />
             <source>The ledger does not verify: {}</source>
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="158" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
@@ -2348,22 +2813,27 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1034" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1060" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="99" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="123" />
             <source>The plot layer already has a field '{}'; rename it first</source>
             <translation>地块图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="95" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="119" />
             <source>The plot layer lacks the fields {}</source>
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1089" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="199" />
+            <source>The project database has no ledger beside it yet ({}).</source>
+            <translation>项目数据库旁还没有指标储备库（{}）。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1111" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2373,19 +2843,54 @@
             <translation>项目面板未加载</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <source>The project's rule profile, its acceptance steps (who, when) and the next step</source>
+            <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="75" />
+            <source>The province code '{}' is not 2 digits (e.g. 32)</source>
+            <translation>省级代码“{}”不是 2 位数字（如 32）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/profile_selector.py" line="25" />
+            <source>The rule profile of this QGIS project: every dock and sheet uses it</source>
+            <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="218" />
+            <source>The status '{}' is not a state of this workflow.</source>
+            <translation>状态“{}”不属于本流程。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
+            <source>These files may not belong to this county:</source>
+            <translation>这些文件可能不属于本县：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>Tianditu (天地图)</source>
+            <translation>天地图</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="44" />
+            <source>Tianditu key</source>
+            <translation>天地图密钥</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="45" />
+            <source>Tianditu map</source>
+            <translation>天地图图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="164" />
             <source>Tick at least one project.</source>
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Time</source>
             <translation>时间</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
-            <source>Time (UTC)</source>
-            <translation>时间（UTC）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="89" />
@@ -2408,39 +2913,64 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="46" />
+            <source>URL</source>
+            <translation>网址</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="225" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="99" />
             <source>Unit of 地块面积</source>
             <translation>地块面积单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="44" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="47" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="353" />
+            <source>Unstable farmland (TBXHDM, WDGD)</source>
+            <translation>不稳定耕地（TBXHDM、WDGD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <source>Until (e.g. end of the publicity)</source>
+            <translation>截止日期（如公示结束）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="29" />
             <source>Upgrading</source>
             <translation>提质改造</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="19" />
+            <source>Urban development boundary</source>
+            <translation>城镇开发边界</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="77" />
+            <source>Urban development boundary CZKFBJ (optional: new farmland inside it)</source>
+            <translation>城镇开发边界 CZKFBJ（可选：其内的新增耕地）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
@@ -2448,7 +2978,12 @@
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="35" />
+            <source>Vector</source>
+            <translation>矢量</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -2458,19 +2993,44 @@
             <translation>核查结论代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="444" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="35" />
             <source>Verdict: {}</source>
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="490" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="593" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="47" />
+            <source>WMS layers</source>
+            <translation>WMS 图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>WMS service</source>
+            <translation>WMS 服务</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="56" />
             <source>Warning</source>
             <translation>警告</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="60" />
+            <source>Workflow of project {}</source>
+            <translation>项目 {} 的流程</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="216" />
+            <source>Workflow {}: {}</source>
+            <translation>流程 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <source>Workflow…</source>
+            <translation>流程…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="47" />
@@ -2493,12 +3053,12 @@
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -2508,24 +3068,24 @@
             <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
-            <source>Writes one GeoPackage for a field laptop with the chosen projects, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
-            <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="23" />
+            <source>Writes one GeoPackage for a field laptop with the chosen projects of a GeoPackage or PostGIS project database, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
+            <translation>从 GeoPackage 或 PostGIS 项目数据库中为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="43" />
             <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
             <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="60" />
-            <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written.</source>
-            <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：表头取自图层坐标系（CGCS2000 或西安 1980 高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，多部件和洞各为一圈，界址点数含闭合点，面积（CGCS2000 椭球面积）默认以公顷为单位。选择“每个地块一个文件”时，输出为文件夹（去掉 .txt 后缀）。只有全部文件写成后才替换原文件。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="70" />
+            <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written. TEMPLATE chooses the parcel-line layout: the 8-field standard, the 12-field 补充耕地 file with or without its field-name line (year, slope level, quality level and 地类 name from their fields), or coordinates only; each reads back and writes again byte for byte.</source>
+            <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：文件头取自图层坐标系（CGCS2000 或 1980 西安高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，各部分与洞的圈，界址点数包含闭合点，面积（CGCS2000 椭球面积）默认以公顷计。选择“每个地块一个文件”时 OUTPUT 为文件夹（去掉 .txt 后缀）。只有全部写成功才替换原文件。TEMPLATE 选择地块行格式：8 字段部标准格式、12 字段补充耕地格式（带或不带字段名行；实施年份、坡度级别、质量等级和地类名称取自相应字段）或仅坐标；每种格式读回后再写出逐字节相同。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="26" />
-            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: rows with record = 'balance' first, then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether every balance equals the sum of its journal.</source>
-            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：先是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示每个余额是否等于其流水之和。</translation>
+            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance', then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
+            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification' 说明生成报表时储备库是否通过校验（按流水重新推算变动与余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水，或第一条不符的流水），其后是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
@@ -2533,17 +3093,32 @@
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="598" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="726" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <source>XYZ tile service</source>
+            <translation>XYZ 瓦片服务</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="75" />
+            <source>Xian 1980</source>
+            <translation>1980 西安坐标系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
+            <source>Year N</source>
+            <translation>年份 N</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="225" />
             <source>Your name</source>
             <translation>您的姓名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="97" />
             <source>Zone number in front of the eastings</source>
             <translation>东坐标前加带号</translation>
         </message>
@@ -2553,29 +3128,44 @@
             <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="106" />
             <source>Zoom to the first invalid plot and mark the error</source>
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="469" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="531" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="539" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="649" />
+            <source>a 12-field 补充耕地 parcel line needs 12 fields before '@', found {}</source>
+            <translation>12 字段补充耕地地块行在“@”前需要 12 个字段，实有 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="592" />
+            <source>a field-name list line 【…,@】 after the first parcel: it must come before the parcels</source>
+            <translation>字段名行【…,@】出现在第一个地块之后：它必须在地块之前</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="637" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="542" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="658" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="475" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="537" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="255" />
+            <source>a project has no project code</source>
+            <translation>有项目没有项目编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="101" />
@@ -2583,12 +3173,12 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="300" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="303" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="258" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="261" />
             <source>add plot {}</source>
             <translation>添加地块 {}</translation>
         </message>
@@ -2598,14 +3188,34 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>aftercare until {}</source>
+            <translation>后期管护至 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="86" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="696" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="182" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="26" />
+            <source>amount {} is not a finite number</source>
+            <translation>数量 {} 不是有限数值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <source>area</source>
+            <translation>耕地数量</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="72" />
+            <source>area (mu)</source>
+            <translation>耕地数量（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
@@ -2618,37 +3228,87 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
-            <source>blocking</source>
-            <translation>不通过</translation>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="227" />
+            <source>back to {}</source>
+            <translation>退回{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="346" />
+            <source>basic farmland with {}={} (not stable): {}</source>
+            <translation>永久基本农田 {}={}（非稳定利用耕地）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="126" />
+            <source>bring back</source>
+            <translation>带回合并</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
+            <source>buyer county</source>
+            <translation>调入县</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="44" />
+            <source>by its fields</source>
+            <translation>按字段识别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="44" />
+            <source>by its name only: please check</source>
+            <translation>仅按名称推测：请核对</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="262" />
             <source>byte 0x{:02X} cannot be read as {}</source>
             <translation>字节 0x{:02X} 无法按 {} 读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="281" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="332" />
             <source>cannot create the folder: {}</source>
             <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="330" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="379" />
             <source>cannot read the file: {}</source>
             <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="581" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="709" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="311" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="362" />
             <source>cannot write the file: {}</source>
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="737" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="251" />
+            <source>capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu</source>
+            <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="57" />
+            <source>choose at least one project to take offline</source>
+            <translation>请至少选择一个项目带出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="93" />
+            <source>choose the change-survey layer first</source>
+            <translation>请先选择变更调查图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="205" />
+            <source>chosen from the implementation date {}</source>
+            <translation>按实施日期 {} 自动选择</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="216" />
+            <source>class '{}' is not cultivated land: nothing to write off</source>
+            <translation>地类“{}”不是耕地：无需核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="223" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
@@ -2658,24 +3318,144 @@
             <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="62" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="73" />
             <source>closing_point_name must be 'next' or 'first'</source>
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="286" />
+            <source>column {} is missing</source>
+            <translation>缺少字段 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="246" />
+            <source>column {} is missing (it was taken offline with the package)</source>
+            <translation>缺少字段 {}（带出时数据包中有该字段）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="675" />
+            <source>column(s) {} kept as attributes</source>
+            <translation>字段 {} 作为属性保留</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>commitment</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
+            <source>commitment date</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="459" />
+            <source>commitment entry</source>
+            <translation>承诺流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
+            <source>commitment of {}</source>
+            <translation>{} 的承诺</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="507" />
+            <source>commitment: due date {} is before the commitment date {}</source>
+            <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="502" />
+            <source>commitment: project_code</source>
+            <translation>承诺：项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="178" />
+            <source>conflict {} ({}) was resolved already by {} ({})</source>
+            <translation>冲突 {}（{}）已由 {} 处理过（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="162" />
+            <source>conflict {}: choose 'home' or 'offline', not '{}'</source>
+            <translation>冲突 {}：只能选择“home”（内业）或“offline”（外业），不能是“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="164" />
+            <source>conflict {}: say who resolves it</source>
+            <translation>冲突 {}：请填写处理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="33" />
+            <source>constraint layer '{}': {} cannot be read</source>
+            <translation>约束图层“{}”：无法读取 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="36" />
+            <source>constraint layer '{}': {} has no layer '{}'</source>
+            <translation>约束图层“{}”：{} 中没有图层“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="30" />
+            <source>constraint layer '{}': {} not found</source>
+            <translation>约束图层“{}”：找不到 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="38" />
+            <source>constraint layer '{}': {}|{} has no CRS; it cannot be clipped</source>
+            <translation>约束图层“{}”：{}|{} 没有坐标参考系，无法裁切</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/constraint_set.py" line="193" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="592" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="720" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="574" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="702" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="135" />
+            <source>county {}: the balance would become {}, more than a balance may hold ({})</source>
+            <translation>县 {}：余额将变为 {}，超过余额上限（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="111" />
+            <source>county {}: the balance {} is not a whole number of 1/10000</source>
+            <translation>县 {}：余额 {} 不是万分之一的整数倍</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="114" />
+            <source>county {}: the balance {} is not the sum of its journal entries {}</source>
+            <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="343" />
+            <source>county {}: the balance {} is not the sum of its movements {}</source>
+            <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="222" />
+            <source>county {}: the reserve cannot cover the {}: {}{}</source>
+            <translation>县 {}：储备不足以{}：{}{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="94" />
+            <source>county {}: went below zero at entry {}: {}</source>
+            <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="384" />
+            <source>county_code</source>
+            <translation>县级行政区代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="345" />
+            <source>damaged geometry blob</source>
+            <translation>几何数据已损坏</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
@@ -2708,27 +3488,47 @@
             <translation>删除项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="329" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="332" />
             <source>delete {} plots</source>
             <translation>删除 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="80" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>deleted in the field</source>
             <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="344" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
             <source>deleted in the office</source>
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <source>deposit</source>
+            <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="412" />
+            <source>deposit of project {}</source>
+            <translation>项目 {} 入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="422" />
+            <source>deposit of project {}: the province share {} exceeds the credits {}</source>
+            <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
+            <source>due date</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="368" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -2738,59 +3538,119 @@
             <translation>编辑项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="528" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <source>empty</source>
+            <translation>空</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="550" />
+            <source>entry {} has been reversed already</source>
+            <translation>流水 {} 已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="231" />
+            <source>entry {}: changed or removed since the ledger was verified</source>
+            <translation>流水 {}：在储备库校验之后被改动或删除</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="236" />
+            <source>entry {}: its hash does not match its content and the entry before it (changed, or an entry before it removed)</source>
+            <translation>流水 {}：哈希值与其内容及前一条流水不符（已被改动，或其前的流水被删除）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="87" />
+            <source>entry {}: its movements ({}) are not what the entry moves ({})</source>
+            <translation>流水 {}：其变动（{}）与该流水应有的变动（{}）不符</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="97" />
+            <source>entry {}: movements of an entry that is not in the journal</source>
+            <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="626" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="400" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="457" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="457" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="519" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="471" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="533" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="548" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="668" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="489" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="551" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="481" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="175" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
+            <source>explanation block (lines {}–{}) skipped</source>
+            <translation>已跳过说明块（第 {}–{} 行）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="235" />
             <source>feature '{}' has no polygon geometry</source>
             <translation>要素“{}”没有面几何</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="180" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="240" />
             <source>feature '{}' vanishes at the file's precision</source>
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="349" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="98" />
+            <source>feature {} of the change-survey layer '{}' has no year in '{}' ({})</source>
+            <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="352" />
             <source>fill {} plots from {}</source>
             <translation>从 {1} 生成 {0} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="223" />
+            <source>grade {} is not in the yield table '{}'</source>
+            <translation>等别 {} 不在产能表“{}”中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="335" />
+            <source>grade_system = '{}' is not one of {}</source>
+            <translation>等别体系“{}”不在 {} 之中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <source>grain capacity</source>
+            <translation>粮食产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="72" />
+            <source>grain capacity (kg)</source>
+            <translation>粮食产能（公斤）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
@@ -2803,67 +3663,97 @@
             <translation>粮食产能 {:,.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>ha</source>
             <translation>公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="471" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="297" />
+            <source>id {}</source>
+            <translation>id {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="249" />
+            <source>idempotency key</source>
+            <translation>幂等键</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
+            <source>implemented on {}</source>
+            <translation>实施日期为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="61" />
+            <source>installing the ledger schema failed: {}</source>
+            <translation>安装储备库结构失败：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="176" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="175" />
+            <source>journal entry</source>
+            <translation>流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>kept office version</source>
             <translation>已保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>kg</source>
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="537" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="188" />
+            <source>kind</source>
+            <translation>流水类型</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="121" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="563" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="147" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="511" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="94" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="514" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="97" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="526" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="109" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="507" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="90" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="524" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="107" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
@@ -2873,32 +3763,42 @@
             <translation>第 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="287" />
             <source>merge {} plots</source>
             <translation>合并 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="48" />
+            <source>movements and balances re-derived from the journal</source>
+            <translation>已按流水重新推算变动与余额</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>mu</source>
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="677" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="828" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="26" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="698" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="184" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="699" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="850" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
@@ -2908,84 +3808,144 @@
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="637" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="127" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="957" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="82" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="634" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="124" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="647" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="111" />
+            <source>no feature of the change survey lies under the plot</source>
+            <translation>地块范围内没有变更调查图斑</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="203" />
+            <source>no implementation date yet: the rules of today</source>
+            <translation>尚无实施日期：执行现行规则</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="137" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="937" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="76" />
+            <source>no ledger given: a GeoPackage path or a PostgreSQL connection name is needed</source>
+            <translation>未指定储备库：需要 GeoPackage 路径或 PostgreSQL 连接名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="408" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="374" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="425" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="25" />
+            <source>not a GeoPackage geometry blob</source>
+            <translation>不是 GeoPackage 几何数据</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="115" />
+            <source>not a list of project codes</source>
+            <translation>不是项目编号列表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="188" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="64" />
             <source>not checked</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="918" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="43" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="979" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="27" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="151" />
             <source>not exported: {}</source>
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="385" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="87" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="263" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="54" />
+            <source>not verified: {}</source>
+            <translation>未通过校验：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="393" />
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="314" />
             <source>nothing to write: no parcels</source>
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
             <source>open</source>
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="17" />
+            <source>or PostGIS: QGIS connection name or PostgreSQL URI</source>
+            <translation>或 PostGIS：QGIS 连接名或 PostgreSQL URI</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
             <source>outside</source>
             <translation>在地块外</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="119" />
+            <source>package version {} is newer than this plugin understands ({}); update the plugin</source>
+            <translation>数据包版本 {} 高于本插件支持的版本（{}）；请更新插件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <source>paddy</source>
+            <translation>水田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="73" />
+            <source>paddy (mu)</source>
+            <translation>水田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
@@ -2998,64 +3958,149 @@
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="563" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="141" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="161" />
             <source>parcel '{}' has no polygon geometry</source>
             <translation>地块“{}”没有面几何</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="131" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="190" />
+            <source>parcel '{}': the template '{}' has fixed columns; extra attribute fields cannot be added</source>
+            <translation>地块“{}”：模板“{}”的字段固定，不能追加附加属性字段</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="151" />
             <source>parcel '{}': the {} '{}' contains a comma or a line break, which the format cannot hold</source>
             <translation>地块“{}”：{}“{}”含逗号或换行，本格式无法容纳</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="232" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="283" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
-            <source>passed</source>
-            <translation>通过</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="234" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="237" />
             <source>plot fid {}: not found</source>
             <translation>地块 fid {}：未找到</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="244" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="247" />
             <source>plot fid {}: the geometry could not be changed</source>
             <translation>地块 fid {}：无法修改图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="286" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="289" />
             <source>plot fid {}: the merged geometry could not be stored</source>
             <translation>地块 fid {}：无法保存合并后的图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="262" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="190" />
+            <source>plot {}</source>
+            <translation>地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="195" />
+            <source>plot {} changed in the office after the merge found the conflict; save or undo that edit, then resolve again</source>
+            <translation>地块 {} 在合并发现冲突后又在内业被修改；请先保存或撤销该修改，再重新处理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="265" />
             <source>plot {}: could not be added</source>
             <translation>地块 {}：无法添加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="243" />
             <source>plot {}: {}; it cannot be repaired automatically, redraw it</source>
             <translation>地块 {}：{}；无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="278" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
             <source>plots of different projects cannot be merged ({})</source>
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="616" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="745" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="184" />
+            <source>price per mu</source>
+            <translation>每亩价格</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="248" />
+            <source>price per mu '{}' should be a number ≥ 0</source>
+            <translation>每亩价格“{}”应为不小于 0 的数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="242" />
+            <source>pricing '{}' should be 'capped' or 'bid'</source>
+            <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="565" />
+            <source>project code</source>
+            <translation>项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
+            <source>project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="220" />
+            <source>project {}</source>
+            <translation>项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="235" />
+            <source>project {} changed in the office after the merge found the conflict; look at it again, then resolve</source>
+            <translation>项目 {} 在合并发现冲突后又在内业被修改；请重新查看后再处理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="435" />
+            <source>project {} has been deposited already</source>
+            <translation>项目 {} 已入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="97" />
+            <source>project {} has no plots to check</source>
+            <translation>项目 {} 没有可核实的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="90" />
+            <source>project {} has not been accepted yet: there is no acceptance year to compare the survey with</source>
+            <translation>项目 {} 尚未验收：没有可与调查年份比较的验收年份</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="165" />
+            <source>project {} is '{}' under {}: its rule profile is fixed once it has been accepted</source>
+            <translation>项目 {0} 在 {2} 下已为“{1}”：验收后规则配置不能再改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="146" />
+            <source>project {} is in '{}' already</source>
+            <translation>项目 {} 已处于“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="239" />
+            <source>project {} is no longer in the office database</source>
+            <translation>项目 {} 已不在内业数据库中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="135" />
+            <source>project {} is now '{}', not '{}': reload it and try again</source>
+            <translation>项目 {} 当前为“{}”，不是“{}”：请刷新后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="255" />
+            <source>project {} still has {} plots in the office; delete or move them first</source>
+            <translation>项目 {} 在内业仍有 {} 个地块；请先删除或移走这些地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="136" />
@@ -3063,14 +4108,89 @@
             <translation>项目 {}：无法修改“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="139" />
+            <source>project {}: '{}' is not a state of the workflow of rule profile {} ({})</source>
+            <translation>项目 {}：“{}”不是规则配置 {} 流程中的状态（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="108" />
+            <source>project {}: a reason is required to choose the rule profile '{}' instead of the one its dates give</source>
+            <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="160" />
+            <source>project {}: cannot be used for the balance under rule profile '{}': {}</source>
+            <translation>项目 {}：按规则配置“{}”不能用于占补平衡：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="148" />
+            <source>project {}: county_code</source>
+            <translation>项目 {}：县级行政区代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="150" />
+            <source>project {}: from '{}' the next step is '{}', not '{}' (the steps of {} go one at a time)</source>
+            <translation>项目 {}：“{}”的下一步是“{}”，不是“{}”（{} 的流程须逐步办理）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="183" />
+            <source>project {}: implemented_on</source>
+            <translation>项目 {}：实施日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="154" />
             <source>project {}: its plots could not be deleted</source>
             <translation>项目 {}：无法删除其地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="142" />
+            <source>project {}: its status '{}' is not a state of rule profile {} ({}); choose the profile it was accepted under, with a reason</source>
+            <translation>项目 {}：其状态“{}”不属于规则配置 {}（{}）；请选择其验收时执行的规则配置并填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="168" />
+            <source>project {}: its status '{}' is not a state of the workflow of {} ({})</source>
+            <translation>项目 {}：其状态“{}”不属于 {} 的流程（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="167" />
+            <source>project {}: negative credits {}</source>
+            <translation>项目 {}：指标为负数 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="163" />
+            <source>project {}: no credits computed</source>
+            <translation>项目 {}：尚未计算指标</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="149" />
             <source>project {}: not found</source>
             <translation>项目 {}：未找到</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="67" />
+            <source>project {}: not found in the project database</source>
+            <translation>项目 {}：项目数据库中没有该项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="105" />
+            <source>project {}: rule profile '{}' is not known (known: {})</source>
+            <translation>项目 {}：未知的规则配置“{}”（已有：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="153" />
+            <source>project {}: status is '{}', only an accepted (验收) project can be deposited</source>
+            <translation>项目 {}：状态为“{}”，只有已验收的项目才能入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <source>project {}: status is '{}'; under rule profile '{}' a project is deposited at its '{}' step (入库)</source>
+            <translation>项目 {}：状态为“{}”；按规则配置“{}”，项目在其“{}”步骤（入库）时入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="181" />
+            <source>project {}: the aftercare until-date {} is before the acceptance {}</source>
+            <translation>项目 {}：后期管护截止日期 {} 早于验收日期 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="128" />
@@ -3081,6 +4201,21 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="103" />
             <source>project {}: the code is used already</source>
             <translation>项目 {}：编号已被使用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="146" />
+            <source>project {}: the credits given are those of project {}</source>
+            <translation>项目 {}：给出的指标属于项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="202" />
+            <source>project {}: the end date {} is before the step date {}</source>
+            <translation>项目 {}：截止日期 {} 早于办理日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="169" />
+            <source>project {}: the project has no credits to deposit</source>
+            <translation>项目 {}：该项目没有可入库的指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="134" />
@@ -3103,9 +4238,89 @@
             <translation>项目 {}：无法删除记录</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="95" />
+            <source>project {}: the rule profile '{}' was set without a reason</source>
+            <translation>项目 {}：规则配置“{}”未填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="159" />
+            <source>project {}: the step date {} is before the project's last step ({})</source>
+            <translation>项目 {}：办理日期 {} 早于上一步（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="157" />
+            <source>project {}: the step date {} is in the future</source>
+            <translation>项目 {}：办理日期 {} 晚于今天</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="196" />
+            <source>project {}: the step {} needs a reference (文号)</source>
+            <translation>项目 {}：{} 须填写文号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="199" />
+            <source>project {}: the step {} needs an end date (e.g. the end of the publicity)</source>
+            <translation>项目 {}：{} 须填写截止日期（如公示结束日期）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="193" />
+            <source>project {}: the step {} needs the accepting unit of the {} ({})</source>
+            <translation>项目 {}：{} 须填写{}的验收单位（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="163" />
+            <source>project {}: who takes the step '{}' is missing</source>
+            <translation>项目 {}：未填写“{}”的办理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="85" />
+            <source>project {}: {} '{}' is not a date (YYYY-MM-DD)</source>
+            <translation>项目 {}：{}“{}”不是日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
+            <source>project {}: {} rule profiles apply to a project {} ({}); the 'applies' dates of the profiles must not overlap or leave gaps</source>
+            <translation>项目 {}：有 {} 个规则配置适用于{}的项目（{}）；各规则配置的适用日期（applies）不得重叠或留空档</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="144" />
+            <source>project_code is missing</source>
+            <translation>缺少项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
+            <source>proposal</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="563" />
+            <source>proposal kind</source>
+            <translation>建议类型</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="149" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="419" />
+            <source>province share of project {}</source>
+            <translation>项目 {} 的省级分成</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="119" />
+            <source>province share {} is not between 0 and 1</source>
+            <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
+            <source>reason for the reversal</source>
+            <translation>冲正原因</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>reference {}</source>
+            <translation>文号 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="141" />
@@ -3113,57 +4328,112 @@
             <translation>重命名项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="242" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="245" />
             <source>repair plot {}</source>
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>reversal</source>
+            <translation>冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
+            <source>reversal date</source>
+            <translation>冲正日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="542" />
+            <source>reversal: a reason is required</source>
+            <translation>冲正：必须填写原因</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="539" />
+            <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
+            <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="537" />
+            <source>reversal: journal entry {} does not exist</source>
+            <translation>冲正：流水 {} 不存在</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="40" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="493" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="555" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="725" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="877" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="719" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="871" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="274" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="220" />
+            <source>rule profile '{}' has no yield table for '{}'</source>
+            <translation>规则配置“{}”没有“{}”的产能表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
+            <source>search text</source>
+            <translation>搜索文字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="277" />
             <source>select at least two plots to merge</source>
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="475" />
+            <source>seller county</source>
+            <translation>调出县</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="201" />
+            <source>set by hand: {}</source>
+            <translation>人工指定：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="68" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="700" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="186" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="531" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="115" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="302" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="308" />
+            <source>slope level {} from {}</source>
+            <translation>坡度级别 {}，取自{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="299" />
+            <source>slope level {} from {} on {} ({:.1f}% of the plot)</source>
+            <translation>坡度级别 {}（取自{}），面积 {}（占地块 {:.1f}%）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="305" />
             <source>split plots</source>
             <translation>分割地块</translation>
         </message>
@@ -3173,209 +4443,509 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="27" />
+            <source>status for the office to decide</source>
+            <translation>状态须由内业决定</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="86" />
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="30" />
+            <source>table {}, row {}: {}</source>
+            <translation>表 {}，行 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="106" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels to the zone they lie in (EPSG:4513–4554 for CGCS2000)</source>
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请将地块重投影到其所在的投影带（CGCS2000 为 EPSG:4513–4554）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="83" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="103" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels, e.g. to {}</source>
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="518" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="101" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="395" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="32" />
+            <source>the PostGIS ledger needs the Python package psycopg2 (Debian: python3-psycopg2)</source>
+            <translation>PostGIS 储备库需要 Python 包 psycopg2（Debian：python3-psycopg2）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="452" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="406" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="463" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="235" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="178" />
+            <source>the aftercare until-date</source>
+            <translation>后期管护截止日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="32" />
+            <source>the blob is shorter than its header</source>
+            <translation>几何数据比其数据头还短（已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="607" />
+            <source>the block 【 that starts here is not closed with 】</source>
+            <translation>从此处开始的【块没有以】结束</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="112" />
+            <source>the change survey under the plot is of {}; a survey of {} or later is needed</source>
+            <translation>地块下的变更调查为 {} 年；须为 {} 年或以后的调查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="56" />
+            <source>the change-survey layer '{}' has no coordinate reference system</source>
+            <translation>变更调查图层“{}”没有坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="61" />
+            <source>the change-survey layer '{}' has no field '{}'</source>
+            <translation>变更调查图层“{}”没有字段“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="54" />
+            <source>the change-survey layer '{}' is not a polygon layer</source>
+            <translation>变更调查图层“{}”不是面图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="52" />
+            <source>the change-survey layer cannot be read</source>
+            <translation>无法读取变更调查图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="286" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="608" />
-            <source>the easting {} carries zone {} but the first point's carries zone {}</source>
-            <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="811" />
+            <source>the easting {} carries zone {} but the first point's carries zone {}, and no 带号 says which zone the file is in; give the zone</source>
+            <translation>东坐标 {} 前的带号为 {}，但第一个点的为 {}，且没有带号说明文件所在的投影带；请指定带号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="693" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="844" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="841" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="753" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="817" />
+            <source>the eastings carry zones {} and {} in front; zone {} as chosen by the user</source>
+            <translation>东坐标前的带号有 {} 和 {}；按用户指定采用第 {} 带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="905" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="231" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="173" />
+            <source>the end date</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="239" />
+            <source>the exported attributes are not readable</source>
+            <translation>带出时的属性无法读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="185" />
+            <source>the exported geometry: {}</source>
+            <translation>带出时的几何图形：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="190" />
+            <source>the exported version does not match its hash</source>
+            <translation>带出时的版本与其哈希值不符（已被改动或损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="133" />
+            <source>the file cannot be read ({})</source>
+            <translation>文件无法读取（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="156" />
+            <source>the file is damaged (SQLite integrity check: {})</source>
+            <translation>文件已损坏（SQLite 完整性检查：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="275" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="268" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="743" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="67" />
+            <source>the geometry cannot be read (damaged WKB)</source>
+            <translation>几何图形无法读取（WKB 已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="58" />
+            <source>the geometry is a {}, not a 2D polygon</source>
+            <translation>几何类型为 {}，不是二维面</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="895" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="741" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="215" />
+            <source>the geometry: {}</source>
+            <translation>几何图形：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="227" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="718" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="204" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="732" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="218" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="138" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="287" />
+            <source>the land survey's GDPDJB</source>
+            <translation>国土调查的耕地坡度级别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="158" />
+            <source>the last step date</source>
+            <translation>上一步日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="183" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="324" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="79" />
+            <source>the ledger name {} holds a NUL character</source>
+            <translation>储备库名称 {} 含有 NUL 字符</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="327" />
             <source>the line does not split any selected plot (it must cross it completely)</source>
             <translation>该线未分割任何选中的地块（必须完全穿过地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
             <source>the merged geometry is empty</source>
             <translation>合并后的图形为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="288" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="291" />
             <source>the merged plots could not be deleted</source>
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
+            <source>the parcel line has {} fields but the field-name list on line {} names {}</source>
+            <translation>地块行有 {} 个字段，但第 {} 行的字段名行列出 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="67" />
+            <source>the photo changed while it was being merged</source>
+            <translation>照片在合并过程中被修改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="315" />
+            <source>the photo's bytes do not match its SHA-256</source>
+            <translation>照片内容与其 SHA-256 哈希值不符</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="70" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="89" />
+            <source>the plot has no area</source>
+            <translation>地块面积为零</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="65" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="593" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="324" />
+            <source>the plot has no project code</source>
+            <translation>地块没有项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="83" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="93" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="781" />
+            <location filename="../double_guarantee_plugin/core/constraints/engine.py" line="102" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="750" />
+            <location filename="../double_guarantee_plugin/core/constraints/engine.py" line="69" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="331" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="278" />
+            <source>the plot's 耕地坡度级别</source>
+            <translation>地块自身的耕地坡度级别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="334" />
             <source>the plots could not be deleted</source>
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="736" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="258" />
+            <source>the project code is used twice</source>
+            <translation>项目编号重复</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="308" />
+            <source>the record has no project code</source>
+            <translation>记录没有项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="301" />
+            <source>the record has no uuid</source>
+            <translation>记录没有 uuid</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="888" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="154" />
+            <source>the step date</source>
+            <translation>办理日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="160" />
+            <source>the table is missing</source>
+            <translation>缺少该表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="284" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="246" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="290" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="681" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="304" />
+            <source>the uuid is used twice</source>
+            <translation>uuid 重复</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="109" />
+            <source>the value is missing</source>
+            <translation>缺少该值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="832" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="703" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="296" />
+            <source>this commitment has been written off already</source>
+            <translation>该承诺已核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="294" />
+            <source>this entry has been reversed already</source>
+            <translation>该流水已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
+            <source>this project has been deposited already</source>
+            <translation>该项目已入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="189" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="45" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="519" />
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="60" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <source>transfer</source>
+            <translation>调剂</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="485" />
+            <source>transfer date</source>
+            <translation>调剂日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="191" />
+            <source>transfer: price per mu {} should be a number from 0 to {:,.0f} yuan</source>
+            <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="478" />
+            <source>transfer: seller and buyer are the same county {}</source>
+            <translation>调剂：调出县与调入县是同一个县 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="480" />
+            <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
+            <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="71" />
             <source>unknown area unit '{}': expected ha, m2 or mu</source>
             <translation>未知面积单位“{}”：应为 ha、m2 或 mu</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="55" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="91" />
+            <source>unknown coordinate TXT template '{}'</source>
+            <translation>未知的坐标 TXT 模板“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="66" />
             <source>unknown encoding '{}': expected one of {}</source>
             <translation>未知编码“{}”：应为 {} 之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="58" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="30" />
+            <source>unknown envelope code {} in the blob header</source>
+            <translation>几何数据头中的外包框代码 {} 无法识别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="69" />
             <source>unknown line ending '{}': expected CRLF or LF</source>
             <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="369" />
+            <source>unknown parcel-line layout '{}': expected one of {}</source>
+            <translation>未知的地块行格式“{}”：应为 {} 之一</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="260" />
             <source>unknown text encoding '{}'</source>
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="352" />
+            <source>unstable farmland: {}</source>
+            <translation>不稳定耕地：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>until {}</source>
+            <translation>截至 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="26" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="27" />
-            <source>warning</source>
-            <translation>警告</translation>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="268" />
+            <source>user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="310" />
+            <source>verdict '{}' is not one of {}</source>
+            <translation>核查结论“{}”不在 {} 之中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
+            <source>verified: {} entries, {} counties; {}</source>
+            <translation>已校验：{} 条流水，{} 个县；{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
+            <source>without an implementation date</source>
+            <translation>无实施日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <source>write-off</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
+            <source>write-off date</source>
+            <translation>核销日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
+            <source>write-off of {}</source>
+            <translation>{} 的核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="453" />
+            <source>write-off: project_code</source>
+            <translation>核销：项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="32" />
+            <source>your own 天地图 key (tk)</source>
+            <translation>您自己的天地图密钥（tk）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="43" />
@@ -3383,7 +4953,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="327" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -3393,17 +4963,27 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="329" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="451" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="78" />
+            <source>{:,.4f} mu, {:,.4f} kg, {:,.4f} mu paddy</source>
+            <translation>{:,.4f} 亩、{:,.4f} 公斤、水田 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="49" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="266" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="119" />
+            <source>{:.1f}% of the plot is cultivated land in the {} change survey (at least {:.0f}% needed)</source>
+            <translation>在 {1} 年变更调查中地块的 {0:.1f}% 为耕地（须至少 {2:.0f}%）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="345" />
             <source>{}
 
 Reproject the plots to {} for the file?</source>
@@ -3412,57 +4992,127 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="253" />
+            <source>{} '{}' is not a 6-digit county code (行政区划代码)</source>
+            <translation>{}“{}”不是 6 位县级行政区划代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="247" />
+            <source>{} '{}' is not a date (YYYY-MM-DD)</source>
+            <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="299" />
+            <source>{} (photo {})</source>
+            <translation>{}（照片 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="211" />
+            <source>{} (plot {})</source>
+            <translation>{}（地块 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="39" />
+            <source>{} (profile default)</source>
+            <translation>{}（规则配置默认）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="412" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="677" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="163" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="183" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="232" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="206" />
+            <source>{} ({}) — {}</source>
+            <translation>{}（{}）— {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="355" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="74" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="332" />
+            <source>{} = '{}' is not a land-class code</source>
+            <translation>{} = “{}” 不是地类编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="328" />
+            <source>{} = '{}' is not a whole number</source>
+            <translation>{} = “{}” 不是整数</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="340" />
+            <source>{} = {} is outside {} ({}–{})</source>
+            <translation>{} = {} 超出 {} 的范围（{}–{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="77" />
+            <source>{} Gauss-Krüger {}-degree zone {}</source>
+            <translation>{} 高斯-克吕格 {} 度带 第 {} 带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="78" />
+            <source>{} Gauss-Krüger {}-degree, central meridian {}°E</source>
+            <translation>{} 高斯-克吕格 {} 度带 中央经线 {}°E</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="79" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="284" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="282" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="136" />
+            <source>{} does not verify from entry {} on: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
+            <translation>{} 自流水 {} 起未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="139" />
+            <source>{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
+            <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="409" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="552" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="70" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="364" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="367" />
             <source>{} feature {}: could not be added as a plot</source>
             <translation>{} 要素 {}：无法添加为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="29" />
+            <source>{} features, {} {:,.2f} mu</source>
+            <translation>{} 个要素，{} 合计 {:,.2f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="149" />
             <source>{} files written to {}</source>
             <translation>已导出 {} 个文件至 {}</translation>
         </message>
@@ -3472,89 +5122,134 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="157" />
+            <source>{} is empty</source>
+            <translation>{}为空</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="140" />
+            <source>{} is in zone {}, the plots layer in zone {}</source>
+            <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="235" />
+            <source>{} is missing</source>
+            <translation>缺少{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="242" />
+            <source>{} is not a valid date</source>
+            <translation>{}不是有效日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="181" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="175" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="182" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="64" />
+            <source>{} m²</source>
+            <translation>{} 平方米</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="52" />
             <source>{} not taken along: no layer given</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="934" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="153" />
+            <source>{} of {} parcels lie far outside the county (about {:.0f} km away)</source>
+            <translation>{} 个地块（共 {} 个）远在本县范围之外（约 {:.0f} 公里）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="405" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="105" />
+            <source>{} of {} plots confirmed by the {} survey layer '{}'</source>
+            <translation>{1} 个地块中有 {0} 个经 {2} 年变更调查图层“{3}”核实</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="171" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="207" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="133" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="150" />
             <source>{} parcel(s) written to {} file(s) in {}</source>
             <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="133" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="133" />
             <source>{} piece(s) below {:.0f} mu (smallest {:.1f} mu)</source>
             <translation>{} 个片区小于 {:.0f} 亩（最小 {:.1f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="137" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="137" />
             <source>{} piece(s) of {} mu</source>
             <translation>{} 个片区，面积 {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="128" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="128" />
             <source>{} pieces (connected groups of plots); at most {} are allowed</source>
             <translation>共 {} 个片区（相连的地块组），最多允许 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="275" />
             <source>{} plot(s) imported into project {} from {} file(s)</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="735" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="760" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="493" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="596" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="64" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="40" />
+            <source>{} plots do not pass: </source>
+            <translation>{} 个地块不通过：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="62" />
             <source>{} plots of {} projects written to {}</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="759" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="784" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
+            <source>{} point line(s) carry {} column(s) after X,Y (到下一点距离, 界址点类型 …): kept as attributes</source>
+            <translation>{} 个界址点行在 X,Y 之后还有 {} 列（到下一点距离、界址点类型 …）：作为属性保留</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="199" />
@@ -3562,17 +5257,37 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个项目数据库，位于 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
             <source>{} projects</source>
             <translation>共 {} 个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
             <source>{} projects, {} plots written to {}. Clipped constraint features: {}</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="116" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="800" />
+            <source>{} says zone {} but the eastings carry zone {} in front and lie {:.0f} km from zone {}'s central meridian</source>
+            <translation>{}为 {}，但东坐标前的带号为 {}，且距中央经线 {:.0f} 公里（第 {} 带）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="805" />
+            <source>{} says zone {}; eastings such as {:.3f} run into the next million ({:.0f} km from the central meridian): read in zone {} as declared</source>
+            <translation>{}为 {}；东坐标如 {:.3f} 进位到下一个百万（距中央经线 {:.0f} 公里）：按声明的第 {} 带读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <source>{} short by {:g}</source>
+            <translation>{}缺 {:g}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="151" />
+            <source>{} should be a text, not {}</source>
+            <translation>{} 应为文字，而不是 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
             <source>{} supplementary farmland projects: overview</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
@@ -3582,59 +5297,174 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="208" />
+            <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
+            <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <source>{} {} at {:g} yuan/mu</source>
+            <translation>{} {}，每亩 {:g} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="178" />
+            <source>{} {} is not a journal entry number</source>
+            <translation>{} {} 不是有效的流水号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="64" />
+            <source>{} {} is not in the county table {}: add the county there first</source>
+            <translation>{} {} 不在县表 {} 中：请先在县表中添加该县</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="18" />
+            <source>{} {} mu</source>
+            <translation>{} {} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="334" />
+            <source>{} {} on {} ({})</source>
+            <translation>{} {}，面积 {}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="47" />
+            <source>{} ← {} ({})</source>
+            <translation>{} ← {}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="352" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="136" />
-            <source>{}. Check: {}{}</source>
-            <translation>{}。请检查：{}{}</translation>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="298" />
+            <source>{}: a balance would go below zero (refused by the database): {}</source>
+            <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="128" />
+            <source>{}: all three amounts are zero</source>
+            <translation>{}：三项指标均为零</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="167" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="307" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="164" />
+            <source>{}: broken Unicode (half of a surrogate pair) at position {}</source>
+            <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="411" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="251" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="79" />
+            <source>{}: cannot open as a ledger GeoPackage: {}</source>
+            <translation>{}：无法作为储备库 GeoPackage 打开：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="161" />
+            <source>{}: control character U+{:04X} at position {}</source>
+            <translation>{0}：第 {2} 个字符是控制字符 U+{1:04X}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="48" />
+            <source>{}: ledger file not found</source>
+            <translation>{}：找不到储备库文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="145" />
+            <source>{}: migration {} did not leave the ledger at schema {}</source>
+            <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="304" />
+            <source>{}: new farmland above 25° is not allowed</source>
+            <translation>{}：不得在坡度大于 25° 的土地上新增耕地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="176" />
+            <source>{}: no conflict {}</source>
+            <translation>{}：没有编号为 {} 的冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="67" />
+            <source>{}: no project {}</source>
+            <translation>{}：没有项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="239" />
+            <source>{}: no such ledger file</source>
+            <translation>{}：没有这个储备库文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="254" />
             <source>{}: not a plots layer (no project_code field)</source>
             <translation>{}：不是地块图层（没有 project_code 字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="344" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="347" />
             <source>{}: not a polygon layer</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="294" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="99" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="97" />
+            <source>{}: not a readable GeoPackage ({})</source>
+            <translation>{}：不是可读取的 GeoPackage（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="102" />
+            <source>{}: not an offline package (it has no {} table)</source>
+            <translation>{}：不是离线数据包（没有 {} 表）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="105" />
+            <source>{}: not an offline package (no offline_package_id in {})</source>
+            <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="113" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="394" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="81" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="92" />
+            <source>{}: offline package not found</source>
+            <translation>{}：找不到离线数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="85" />
             <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="28" />
+            <source>{}: project database not found</source>
+            <translation>{}：找不到项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="576" />
+            <source>{}: proposal refused: {}</source>
+            <translation>{}：建议被拒绝：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="70" />
@@ -3642,9 +5472,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="732" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="757" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="286" />
+            <source>{}: table {}, row {}: {}</source>
+            <translation>{}：表 {}，行 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="109" />
+            <source>{}: the amounts should be area (mu), grain capacity (kg) and paddy (mu), not {}</source>
+            <translation>{}：指标应为耕地数量（亩）、粮食产能（公斤）和水田（亩），而不是 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
@@ -3652,14 +5492,164 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="51" />
+            <source>{}: the copy could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出副本（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="217" />
+            <source>{}: the database cannot be read ({})</source>
+            <translation>{}：无法读取数据库（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="69" />
+            <source>{}: the database does not record its CRS in dg_meta</source>
+            <translation>{}：数据库的 dg_meta 中没有记录坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="184" />
+            <source>{}: the database is busy (another save or merge holds it); try again</source>
+            <translation>{}：数据库正忙（另有保存或合并正在进行）；请稍后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="252" />
+            <source>{}: the database is busy ({}); save or close the other editor and try again</source>
+            <translation>{}：数据库正忙（{}）；请保存或关闭其他编辑后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="200" />
+            <source>{}: the database refused the change ({}); nothing was written</source>
+            <translation>{}：数据库拒绝了此次修改（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
+            <source>{}: the database refused the operation: {}</source>
+            <translation>{}：数据库拒绝了该操作：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="266" />
+            <source>{}: the database refused this for user {}: {}</source>
+            <translation>{}：数据库拒绝了用户 {} 的此项操作：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="289" />
+            <source>{}: the database refused this operation for the connected role: {}</source>
+            <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
+            <source>{}: the database refused to read the ledger for the connected role: {}</source>
+            <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="30" />
+            <source>{}: the file exists already</source>
+            <translation>{}：文件已存在</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="51" />
+            <source>{}: the folder {} does not exist</source>
+            <translation>{}：文件夹 {} 不存在</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="39" />
             <source>{}: the layer cannot be edited ({})</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="81" />
+            <source>{}: the ledger cannot be opened: {}</source>
+            <translation>{}：无法打开储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="122" />
+            <source>{}: the ledger cannot be read: {}</source>
+            <translation>{}：无法读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="67" />
+            <source>{}: the ledger has schema {}, written by a newer version of the plugin (this one knows schema {}); it can be read but not written: update the plugin</source>
+            <translation>{}：该储备库为第 {} 版结构，由更新版本的插件写入（本插件只识别到第 {} 版）；只能查看，不能写入，请更新插件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="103" />
+            <source>{}: the ledger schema dg_ledger is not installed; ask the database owner to run the schema installer</source>
+            <translation>{}：尚未安装储备库结构 dg_ledger，请数据库所有者运行结构安装程序</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="94" />
+            <source>{}: the ledger's schema version '{}' is not a number</source>
+            <translation>{}：储备库结构版本“{}”不是数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="107" />
+            <source>{}: the login {} has none of the ledger's roles (dg_technician, dg_reviewer, dg_officer); ask the database owner to grant one</source>
+            <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="38" />
+            <source>{}: the offline package is refused and nothing was written:</source>
+            <translation>{}：离线数据包被拒绝，未写入任何内容：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="61" />
+            <source>{}: the package cannot overwrite its own project database</source>
+            <translation>{}：数据包不能覆盖其来源项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="96" />
+            <source>{}: the package could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出数据包（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="111" />
+            <source>{}: the package is in {}, the project database in {}</source>
+            <translation>{}：数据包的坐标系为 {}，项目数据库为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="102" />
+            <source>{}: the package was taken from another project database ({}), not from {}</source>
+            <translation>{}：该数据包取自另一个项目数据库（{}），不是 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="172" />
+            <source>{}: the tables of take offline / bring back are missing and this login may not create them; ask the database owner to take a package once</source>
+            <translation>{}：缺少离线带出/带回合并所需的表，当前登录用户无权创建；请数据库所有者先带出一次数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="427" />
+            <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
+            <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="306" />
+            <source>{}: to be reviewed</source>
+            <translation>{}：需复核</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="76" />
+            <source>{}: {}</source>
+            <translation>{}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="135" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="168" />
+            <source>{}: {} characters, at most {} are allowed</source>
+            <translation>{}：共 {} 个字符，最多允许 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="107" />
+            <source>{}: {} has no record of exporting this package ({}); it was taken from another database (a copy of the same file?)</source>
+            <translation>{}：{} 中没有带出此数据包（{}）的记录；它取自另一个数据库（可能是同一文件的副本）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="117" />
+            <source>{}: {} may not be negative (−0 included): {}</source>
+            <translation>{}：{} 不得为负数（包括 −0）：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="66" />
@@ -3667,17 +5657,57 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="510" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="519" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="457" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="441" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="124" />
+            <source>{}: {} {} is below the ledger's precision of 0.0001</source>
+            <translation>{}：{} {} 小于储备库的精度 0.0001</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="120" />
+            <source>{}: {} {} is more than one entry may hold ({:,.4f})</source>
+            <translation>{}：{} {} 超过单笔流水上限（{:,.4f}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="92" />
+            <source>{}: {} {} is not a finite number</source>
+            <translation>{}：{} {} 不是有限数值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="90" />
+            <source>{}: {} {} is not a number</source>
+            <translation>{}：{} {} 不是数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="269" />
+            <source>{}: {}; nothing was changed</source>
+            <translation>{}：{}；未做任何修改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="392" />
+            <source>{}; features: {}</source>
+            <translation>{}；涉及要素：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="212" />
+            <source>{}; {} note(s) to check in the log (Double Guarantee)</source>
+            <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="37" />
+            <source>… and {} more</source>
+            <translation>……另有 {} 处</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
         </message>
@@ -3687,92 +5717,117 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 个项目（全部见县级汇总表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="367" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="393" />
             <source>… and {} more rows</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="100" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="650" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>农业农村: {}</source>
+            <translation>农业农村：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="779" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="837" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="775" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="931" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="630" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="663" />
+            <source>地类 '{}' is not a land-class name of GB/T 21010; no class code</source>
+            <translation>地类“{}”不是 GB/T 21010 的地类名称；无地类编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="759" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="635" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="764" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="656" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="785" />
             <source>带号 '{}' is not a whole number</source>
             <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="823" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="664" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="793" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="667" />
-            <source>带号 says zone {} but the eastings carry zone {} in front</source>
-            <translation>带号为 {}，但东坐标前的带号为 {}</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="773" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="103" />
             <source>数据产生单位 (producer)</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="782" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <source>田坎 (mu)</source>
+            <translation>田坎（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <source>田坎 deducted</source>
+            <translation>扣除田坎</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="214" />
+            <source>田坎 deducted / net area</source>
+            <translation>扣除田坎 / 净面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="938" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="793" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="949" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="789" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="945" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="639" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <source>自然资源: {}</source>
+            <translation>自然资源：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="768" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="555" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="678" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>

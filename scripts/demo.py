@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from qgis_headless import start_qgis  # noqa: E402
+from qgis_headless import start_qgis, stop_qgis  # noqa: E402
 
 
 def main():
@@ -37,6 +37,8 @@ def main():
     print(f"\nDemo outputs are in {output_dir}:")
     for item in sorted(output_dir.iterdir()):
         print(f"  {item.name}")
+    del ctx
+    stop_qgis()
 
 
 if __name__ == "__main__":

@@ -1,21 +1,40 @@
-"""Start and stop a throwaway PostgreSQL 15 + PostGIS cluster for the ledger tests and benchmark.
+"""Start and stop a throwaway PostgreSQL + PostGIS cluster for the ledger tests and benchmark.
 
 initdb into a temporary folder, pg_ctl on a free loopback port with the unix socket in that
 folder (only 127.0.0.1 and the socket; trust authentication stays inside this machine).  As root
 the server runs as the ``postgres`` user (PostgreSQL refuses to run as root).
+The server is the newest installed PostgreSQL (Debian's /usr/lib/postgresql/<major>/bin) that has
+PostGIS installed for it, or the one in ``DG_PG_BIN``: Debian 12 has 15, Debian 13 has 17.
 Usage: ``with throwaway_cluster() as cluster: psycopg2.connect(**cluster.params("dbname"))``.
 """
 import contextlib
+import glob
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
 
-PG_BIN = os.environ.get("DG_PG_BIN", "/usr/lib/postgresql/15/bin")
 SUPERUSER = "dg_admin"
+DEBIAN_PG_ROOT = "/usr/lib/postgresql"
+
+
+def find_pg_bin():
+    """The bin folder of the newest PostgreSQL with initdb and a PostGIS extension; None when there is none."""
+    if os.environ.get("DG_PG_BIN"):
+        return os.environ["DG_PG_BIN"]
+    majors = sorted((int(m.group(1)) for path in glob.glob(os.path.join(DEBIAN_PG_ROOT, "*", "bin", "initdb"))
+                     if (m := re.search(r"/(\d+)/bin/initdb$", path))), reverse=True)
+    for major in majors:
+        if glob.glob(f"/usr/share/postgresql/{major}/extension/postgis.control"):
+            return os.path.join(DEBIAN_PG_ROOT, str(major), "bin")
+    return None
+
+
+PG_BIN = find_pg_bin()
 
 
 def _as_server_user(command):
@@ -77,9 +96,10 @@ class Cluster:
 
 def start_cluster(folder=None, extra_settings=()):
     """initdb + pg_ctl start; returns a Cluster (call ``stop()``)."""
-    if not os.path.exists(os.path.join(PG_BIN, "initdb")):
-        raise RuntimeError(f"PostgreSQL 15 is not installed in {PG_BIN} (apt-get install postgresql-15 "
-                           f"postgresql-15-postgis-3)")
+    if PG_BIN is None or not os.path.exists(os.path.join(PG_BIN, "initdb")):
+        raise RuntimeError(f"no PostgreSQL with PostGIS found (looked for {DEBIAN_PG_ROOT}/<major>/bin/initdb with "
+                           f"/usr/share/postgresql/<major>/extension/postgis.control; DG_PG_BIN: "
+                           f"{os.environ.get('DG_PG_BIN', 'unset')}): run scripts/setup.sh")
     folder = folder or tempfile.mkdtemp(prefix="dg_pg_")
     os.chmod(folder, 0o755)
     if os.geteuid() == 0:

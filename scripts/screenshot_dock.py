@@ -46,11 +46,16 @@ class HeadlessInterface:
     def close(self):
         """Stop the canvas's render jobs and close the window (before QGIS exits)."""
         from qgis.core import QgsApplication
+        from qgis.PyQt.QtCore import QCoreApplication, QEvent
         self.canvas.stopRendering()
         self.canvas.waitWhileRendering()
         self.window.close()
         self.window.deleteLater()
         QgsApplication.processEvents()
+        # a script runs no event loop, so the deferred delete must be asked for: otherwise the window,
+        # its canvas and the dock died only when Python exited, after QGIS, in no fixed order (a
+        # segmentation fault after `make demo` had printed everything)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def wait_idle(dock, timeout=120.0):
@@ -74,7 +79,7 @@ def make_dock(iface, locale=None):
     if locale:
         i18n.setup_translation(locale)
     dock = create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     iface.window.show()
     return dock
 

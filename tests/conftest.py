@@ -53,7 +53,7 @@ def _complete_iface(iface):
             del menus[name]
 
     def add_dock_widget(area, dock):
-        main_window.addDockWidget(area if area is not None else Qt.RightDockWidgetArea, dock)
+        main_window.addDockWidget(area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea, dock)
 
     def add_tool_bar(name):
         from qgis.PyQt.QtWidgets import QToolBar
@@ -69,6 +69,25 @@ def _complete_iface(iface):
     iface.plugin_menus = menus
     iface._dg_completed = True
     return iface
+
+
+@pytest.fixture(scope="session", autouse=True)
+def layers_die_before_qgis(qgis_app):
+    """Delete the layers Python still holds at the end of the session while QGIS is still up.
+
+    pytest-qgis calls exitQgis() at the end of the session; a layer kept by a module or a cache was
+    otherwise deleted by Python's garbage collector after that, when its provider was gone, and the
+    run ended in a segmentation fault after its last test.
+    """
+    yield
+    import gc
+    from qgis.core import QgsMapLayer, QgsProject
+    from qgis.PyQt import sip
+    QgsProject.instance().removeAllMapLayers()
+    gc.collect()
+    for leftover in [obj for obj in gc.get_objects() if isinstance(obj, QgsMapLayer)]:
+        if not sip.isdeleted(leftover) and sip.ispyowned(leftover):
+            sip.delete(leftover)
 
 
 @pytest.fixture(scope="session")

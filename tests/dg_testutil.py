@@ -4,6 +4,26 @@ import sqlite3
 import pytest
 
 
+def dispose_widget(widget):
+    """Take a dock or dialog out of the main window and delete it now.
+
+    ``deleteLater()`` alone never runs in a test: there is no event loop, and Qt sends a deferred
+    delete posted outside one only when asked for that event type. A dock left behind stays a child
+    of pytest-qgis's main window, where later tests (load/unload twice) find it.
+    """
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow
+    if widget is None or sip.isdeleted(widget):
+        return
+    parent = widget.parentWidget()
+    if isinstance(widget, QDockWidget) and isinstance(parent, QMainWindow):
+        parent.removeDockWidget(widget)
+    widget.setParent(None)
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def copy_gpkg(source, target):
     """Copy a GeoPackage through SQLite's backup API: a consistent snapshot even while QGIS holds the
     file open in WAL mode, where a plain file copy can miss pages still in the ``-wal`` file."""
@@ -16,12 +36,12 @@ def copy_gpkg(source, target):
 
 def processing_figures(layer, code, profile_id="national_2017"):
     """The PROJECT_OUTPUT row of doubleguarantee:computecredits for ``code`` on ``layer`` (edit buffer included)."""
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis import processing
+    from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
     context = QgsProcessingContext()
     result = processing.run("doubleguarantee:computecredits",
-                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": "TEMPORARY_OUTPUT",
-                             "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
+                            {"INPUT": layer, "RULE_PROFILE": profile_id, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+                             "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}, context=context,
                             feedback=QgsProcessingFeedback())
     table = result["PROJECT_OUTPUT"]
     if isinstance(table, str):
@@ -43,3 +63,22 @@ def assert_panel_matches_processing(dock, code):
     assert f"{expected['credit_area_mu']:,.2f}" in dock.panel.values["credit_area"].text()
     assert f"{expected['area_mu']:,.2f}" in dock.panel.values["area"].text()
     return expected
+
+
+def answer_next_message_box(button_name="Yes", seen=None, timeout_ms=10000):
+    """Click ``button_name`` (a QMessageBox.StandardButton name) of the next modal message box, as a
+    user would; ``seen`` (a list) receives its text.  Call before the action that opens it."""
+    import time
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+    started = time.monotonic()
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(getattr(QMessageBox.StandardButton, button_name)).click()
+        elif (time.monotonic() - started) * 1000 < timeout_ms:
+            QTimer.singleShot(20, poll)
+    QTimer.singleShot(20, poll)

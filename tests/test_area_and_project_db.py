@@ -7,6 +7,7 @@ import pytest
 from qgis.core import (QgsCoordinateReferenceSystem, QgsGeometry, QgsVectorLayer,
                        QgsVectorLayerUtils)
 
+from double_guarantee_plugin.core.workflow.schema import PROJECT_COLUMNS as WORKFLOW_COLUMNS
 from double_guarantee_plugin.core import project_db
 from double_guarantee_plugin.core.area import EllipsoidalArea
 
@@ -47,12 +48,16 @@ def test_new_database_has_schema_fields_and_rules(tmp_path):
     plots, projects = project_db.open_project_database(path)
     assert plots.crs().authid() == "EPSG:4527"
     assert [f.name() for f in plots.fields()][1:] == [name for name, *_ in project_db.PLOT_FIELDS]
-    assert [f.name() for f in projects.fields()][1:] == [name for name, *_ in project_db.PROJECT_FIELDS]
-    assert plots.attributeAlias(plots.fields().indexOf("class_before")) == "实施前地类"
+    # the project fields, then the 2024 workflow's (core.workflow.schema, versioned on their own)
+    assert [f.name() for f in projects.fields()][1:] == [name for name, *_ in project_db.PROJECT_FIELDS] + [
+        name for name, *_ in WORKFLOW_COLUMNS]
+    assert plots.attributeAlias(plots.fields().indexOf("class_before")) == "实施前地类 *"   # required
     assert plots.editorWidgetSetup(plots.fields().indexOf("class_after")).type() == "ValueMap"
     # a layer opened without the plugin gets the same configuration from the stored default style
     bare = QgsVectorLayer(project_db.layer_uri(path, "plots"), "bare", "ogr")
     assert bare.attributeAlias(bare.fields().indexOf("grade_after")) == "实施后等别"
+    assert bare.editorWidgetSetup(bare.fields().indexOf("fid")).type() == "Hidden"
+    assert bare.editFormConfig().tabs()[0].name() == "地块属性"
     # QGIS's own constraint check refuses a bad class code and a grade outside the system
     feature = QgsVectorLayerUtils.createFeature(plots)
     feature["project_code"] = "P1"
@@ -81,14 +86,15 @@ def test_version_1_database_is_migrated_keeping_its_rows(tmp_path):
     shutil.copy(TEST_DATA / "project_db_v1.gpkg", path)
     assert project_db.schema_version(path) == 1
     plots, projects = project_db.open_project_database(path)
-    assert project_db.schema_version(path) == 2
+    assert project_db.schema_version(path) == project_db.SCHEMA_VERSION == 3
     assert "grade_system" in plots.fields().names()
+    assert set(project_db.V2_MISSING) <= set(plots.fields().names())
     assert {"funding_source", "implemented_on"} <= set(projects.fields().names())
     rows = sorted((f["plot_code"], f["grade_system"], f["class_before"]) for f in plots.getFeatures())
     assert rows == [("V1-001-1", "use_grade_15", "0201"), ("V1-001-2", "use_grade_15", "0103")]
     assert [f["project_name"] for f in projects.getFeatures()] == ["老版本项目"]
     # migrating again changes nothing
-    assert project_db.migrate(path) == 2
+    assert project_db.migrate(path) == project_db.SCHEMA_VERSION
 
 
 def test_a_newer_database_is_refused_untouched(tmp_path):

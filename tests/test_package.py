@@ -39,7 +39,9 @@ LOADER = textwrap.dedent(r'''
         QSettings.setDefaultFormat(QSettings.IniFormat)
         QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, profile)
         QgsApplication.setPrefixPath("/usr", True)
-        app = QgsApplication([], True, profile)
+        # the profile comes from QGIS_CUSTOM_CONFIG_PATH (the folder holding profiles/, as QGIS's
+        # --profiles-path gives it): QGIS 3.40's Python QgsApplication ignores a profile folder argument
+        app = QgsApplication([], True)
         app.initQgis()
         settings_dir = QgsApplication.qgisSettingsDirPath()
         report["settings_dir"] = settings_dir
@@ -147,6 +149,8 @@ def test_zip_layout_is_what_the_plugin_repository_expects(package_zip):
     assert not any("/resources/screenshots/" in n for n in names)
     assert not any(n.endswith(".ts") for n in names), "sources of translations are not shipped"
     assert f"version={_version()}" in metadata
+    # QGIS 4 (Qt6) offers the plugin only with these two
+    assert "\nqgisMaximumVersion=4.99\n" in metadata and "\nsupportsQt6=True\n" in metadata
     # what the QGIS plugin repository refuses a zip without
     for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
                 "repository", "changelog"):
@@ -174,7 +178,8 @@ def test_zip_installs_into_a_fresh_profile_and_loads_in_chinese(package_zip, tmp
     script = tmp_path / "load_plugin.py"
     script.write_text(LOADER, encoding="utf-8")
     result_path = tmp_path / "result.json"
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH")}
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env["QGIS_CUSTOM_CONFIG_PATH"] = str(tmp_path)   # <tmp>/profiles/default is the profile
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     completed = subprocess.run([sys.executable, str(script), str(profile), str(result_path)],

@@ -1,5 +1,6 @@
 """classFactory, initGui and unload: loading and unloading twice leaves nothing behind."""
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 import double_guarantee_plugin
@@ -20,13 +21,12 @@ def _state(iface):
 
 
 def test_load_and_unload_twice(iface, qgis_processing):
-    from qgis.PyQt.QtCore import QCoreApplication
     registry = QgsApplication.processingRegistry()
     session_provider = registry.providerById(PROVIDER_ID)   # the processing_ready fixture's, if any
     if session_provider is not None:
         registry.removeProvider(session_provider)
     try:
-        _load_and_unload_twice(iface, QCoreApplication)
+        _load_and_unload_twice(iface)
     finally:
         if session_provider is not None:
             from double_guarantee_plugin.processing.provider import DoubleGuaranteeProvider
@@ -34,9 +34,11 @@ def test_load_and_unload_twice(iface, qgis_processing):
             registry.addProvider(_KEEP[-1])
 
 
-def _load_and_unload_twice(iface, QCoreApplication):  # noqa: N803
+def _load_and_unload_twice(iface):  # noqa: N803
     before = _state(iface)
-    assert before == {"provider": False, "menu": False, "toolbars": 0, "docks": 0}
+    left = [(d.objectName(), d.windowTitle()) for d in iface.mainWindow().findChildren(QDockWidget)
+            if d.objectName().startswith("DoubleGuarantee")]
+    assert before == {"provider": False, "menu": False, "toolbars": 0, "docks": 0}, left
     for _round in range(2):
         plugin = double_guarantee_plugin.classFactory(iface)
         plugin.initGui()
@@ -47,5 +49,6 @@ def _load_and_unload_twice(iface, QCoreApplication):  # noqa: N803
         assert "doubleguarantee:computecredits" in algorithms
         assert len(iface.plugin_menus[MENU_NAME].actions()) == len(plugin.actions)
         plugin.unload()
-        QCoreApplication.sendPostedEvents(None, 0)   # run deleteLater
+        # run the docks' deleteLater() now: in a test there is no event loop to do it
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert _state(iface) == before

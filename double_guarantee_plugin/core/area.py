@@ -27,7 +27,7 @@ class EllipsoidalArea:
         if geometry is None or geometry.isEmpty():
             return 0.0
         area = self._measure.measureArea(geometry)
-        return self._measure.convertAreaMeasurement(area, QgsUnitTypes.AreaSquareMeters)
+        return self._measure.convertAreaMeasurement(area, QgsUnitTypes.AreaUnit.AreaSquareMeters)
 
 
 def planar_area_m2(geometry):

@@ -14,7 +14,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
-from qgis.core import QgsExpression, QgsFeatureRequest, QgsFeedback, QgsTask
+from qgis.core import Qgis, QgsExpression, QgsFeatureRequest, QgsFeedback, QgsTask
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from . import tables
@@ -203,31 +203,21 @@ def problem_points(source, fids):
         geometry = feature.geometry()
         if geometry is None or geometry.isNull():
             continue
-        errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+        errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
         if errors and errors[0].hasWhere():
             points[feature.id()] = errors[0].where()
     return points
 
 
 def capacity_before_exclusions_kg(plot_credits, profile):
-    """Grain capacity the plots add as drawn (domain.md §3 formulas on the whole plot area).
+    """Grain capacity the plots add as drawn (domain.md §3 formulas on the net area of the whole plot).
 
     The capacity credit of a plot is smaller when part of it is excluded (basic farmland) or zero
-    when it is blocked; the panel shows both so that the exclusion is visible.
+    when it is blocked; the panel shows both so that the exclusion is visible.  Computed by
+    ``core.credits`` with the credit itself (``capacity_as_drawn_kg``), so both use one grade before.
     """
-    total = 0.0
-    for _fid, credit in plot_credits:
-        if credit.refused or credit.plot_kind not in ("new_farmland", "upgrading") or credit.grade_after is None:
-            continue
-        table = profile.yield_table(credit.grade_system)
-        if table is None:
-            continue
-        after = table.yield_for(credit.grade_after) or 0.0
-        if credit.plot_kind == "new_farmland":
-            total += credit.area_mu * after
-        elif credit.grade_before is not None:
-            total += credit.area_mu * max(0.0, after - (table.yield_for(credit.grade_before) or 0.0))
-    return total
+    return sum((credit.capacity_as_drawn_kg for _fid, credit in plot_credits
+                if not credit.refused and credit.plot_kind in ("new_farmland", "upgrading")), 0.0)
 
 
 class _TaskFeedback(QgsFeedback):
@@ -243,7 +233,7 @@ class CreditTask(QgsTask):
 
     def __init__(self, description, source, project_code, profile, constraint_set, engine_cache, on_done,
                  project_types=None):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.source = source
         self.project_code = project_code
         self.profile = profile

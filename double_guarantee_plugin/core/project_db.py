@@ -1,22 +1,28 @@
 """The project database: a GeoPackage with a ``projects`` table and a ``plots`` polygon layer.
 
-Schema version 2 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
-``projects.funding_source`` / ``projects.implemented_on``; ``open_project_database()`` migrates
-them in one transaction.  Field aliases, value maps and constraints are stored as the layers'
+Schema version 3 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
+``projects.funding_source`` / ``projects.implemented_on``; version 2 files lack the plot fields of
+the standard county data (both grade systems, 田坎 coefficient, 耕地类型, 耕地坡度级别, year of
+implementation); ``open_project_database()`` migrates them in one transaction.  Field aliases,
+value maps and constraints are stored as the layers'
 default style in the GeoPackage, so QGIS's own attribute form validates input even when the file
 is opened without the plugin.
 """
 import os
 import sqlite3
+import uuid
 
 from osgeo import gdal, ogr, osr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsDefaultValue, QgsEditorWidgetSetup,
-                       QgsFieldConstraints, QgsVectorLayer)
+from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, QgsCoordinateReferenceSystem,
+                       QgsDefaultValue, QgsEditFormConfig, QgsEditorWidgetSetup, QgsFieldConstraints, QgsVectorLayer)
 
+from ..i18n import tr
 from . import tables
 from .crs import CGCS2000_GEOGRAPHIC, zone_for_epsg
+from .workflow.schema import configure_projects_layer as configure_workflow_columns
+from .workflow.schema import ensure_workflow_schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PROJECTS_TABLE = "projects"
 PLOTS_LAYER = "plots"
 META_TABLE = "dg_meta"
@@ -38,12 +44,33 @@ PLOT_FIELDS = [
     ("grade_system", ogr.OFTString, 24, "等别体系"),
     ("grade_before", ogr.OFTInteger, 0, "实施前等别"),
     ("grade_after", ogr.OFTInteger, 0, "实施后等别"),
+    # version 3: both grade systems on every plot, and the standard fields of a 补充耕地 parcel
+    ("use_grade_before", ogr.OFTInteger, 0, "实施前利用等别（1–15）"),
+    ("use_grade_after", ogr.OFTInteger, 0, "实施后利用等别（1–15）"),
+    ("quality_level_before", ogr.OFTInteger, 0, "实施前耕地质量等级（1–10）"),
+    ("quality_level_after", ogr.OFTInteger, 0, "实施后耕地质量等级（1–10）"),
+    ("slope_level", ogr.OFTString, 2, "耕地坡度级别"),
+    ("farmland_type", ogr.OFTString, 2, "耕地类型"),
+    ("tiankan_coefficient", ogr.OFTReal, 0, "田坎系数"),
+    ("implementation_year", ogr.OFTInteger, 0, "补充耕地实施年份"),
 ]
+# the fields whose constraints refuse an empty value (marked in the form)
+PLOT_REQUIRED = ("project_code", "class_before", "class_after")
+PROJECT_REQUIRED = ("project_code",)
 # what version 1 lacked, with the value migrated rows get
 V1_MISSING = {
     PROJECTS_TABLE: [("funding_source", "TEXT", None), ("implemented_on", "DATE", None)],
     PLOTS_LAYER: [("grade_system", "TEXT", "'use_grade_15'")],
 }
+# what version 2 lacked (plots only; empty in migrated rows)
+V2_MISSING = ("use_grade_before", "use_grade_after", "quality_level_before", "quality_level_after", "slope_level",
+              "farmland_type", "tiankan_coefficient", "implementation_year")
+
+
+# the explicit grade fields of each grade system, and the slope levels (GDPDJB) with their ranges
+SYSTEM_FIELDS = {"use_grade_before": "use_grade_15", "use_grade_after": "use_grade_15",
+                 "quality_level_before": "quality_level_10", "quality_level_after": "quality_level_10"}
+SLOPE_LEVEL_TEXT = {"1": "≤2°", "2": "2–6°", "3": "6–15°", "4": "15–25°", "5": ">25°"}
 
 
 class ProjectDatabaseError(RuntimeError):
@@ -98,8 +125,11 @@ def create_project_database(path, crs, overwrite=False):
         connection.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('crs', ?)", (crs.authid(),))
+        # the database's identity (an offline package is bound to it; core.offline.identity)
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('review_database_id', ?)", (uuid.uuid4().hex,))
         connection.execute(f"CREATE UNIQUE INDEX projects_code_unique ON {PROJECTS_TABLE}(project_code)")
         connection.execute(f"CREATE INDEX plots_project_code ON {PLOTS_LAYER}(project_code)")
+    ensure_workflow_schema(path)
     save_default_styles(path)
     return path
 
@@ -149,6 +179,17 @@ def migrate(path):
         raise ProjectDatabaseError(f"{path}: cannot open the file for writing")
     dataset.StartTransaction()
     try:
+        if version < 3:
+            layer = dataset.GetLayerByName(PLOTS_LAYER)
+            definition = layer.GetLayerDefn()
+            existing = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+            for name, kind, width, _alias in PLOT_FIELDS:
+                if name in V2_MISSING and name not in existing:
+                    field = ogr.FieldDefn(name, kind)
+                    if width:
+                        field.SetWidth(width)
+                    if layer.CreateField(field) != 0:
+                        raise RuntimeError(f"cannot add column {PLOTS_LAYER}.{name}")
         if version < 2:
             for table, columns in V1_MISSING.items():
                 layer = dataset.GetLayerByName(table)
@@ -178,6 +219,15 @@ def migrate(path):
     return version
 
 
+def plots_layer_name():
+    """The plots layer's name in the layer tree, in the user's language only (地块 / Plots)."""
+    return tr("Plots")
+
+
+def projects_layer_name():
+    return tr("Projects")
+
+
 def layer_uri(path, name):
     return f"{path}|layername={name}"
 
@@ -187,8 +237,10 @@ def open_project_database(path):
     if not os.path.exists(path):
         raise ProjectDatabaseError(f"{path}: file not found")
     migrate(path)
-    plots = QgsVectorLayer(layer_uri(path, PLOTS_LAYER), "地块 plots", "ogr")
-    projects = QgsVectorLayer(layer_uri(path, PROJECTS_TABLE), "项目 projects", "ogr")
+    if ensure_workflow_schema(path):   # the 2024 workflow's columns and tables, in their own transaction
+        save_default_styles(path)
+    plots = QgsVectorLayer(layer_uri(path, PLOTS_LAYER), plots_layer_name(), "ogr")
+    projects = QgsVectorLayer(layer_uri(path, PROJECTS_TABLE), projects_layer_name(), "ogr")
     if not plots.isValid() or not projects.isValid():
         raise ProjectDatabaseError(f"{path}: QGIS cannot open the plots or projects layer")
     configure_plots_layer(plots)
@@ -197,8 +249,38 @@ def open_project_database(path):
 
 
 def _value_map(rows, label_key="name_zh"):
-    return QgsEditorWidgetSetup("ValueMap", {"map": [{f"{row['code']} {row[label_key]}": row["code"]}
-                                                     for row in rows]})
+    """A value map showing the Chinese name; a numeric code (GB/T 21010 0101) stays in front of it, an
+    English code word (land_consolidation) is for the database only and never shown."""
+    return QgsEditorWidgetSetup("ValueMap", {"map": [
+        {(f"{row['code']} {row[label_key]}" if str(row["code"]).isdigit() else row[label_key]): row["code"]}
+        for row in rows]})
+
+
+REQUIRED_MARK = " *"     # after the label of a field the form will not accept empty
+
+
+def _form_layout(layer, field_rows, title, required):
+    """The layer's attribute form: its own fields only (fid hidden), in one titled group, required
+    fields marked in their labels."""
+    fields = layer.fields()
+    config = layer.editFormConfig()
+    config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
+    config.clearTabs()
+    group = QgsAttributeEditorContainer(title, config.invisibleRootContainer())
+    group.setIsGroupBox(True)
+    group.setColumnCount(1)
+    shown = {name for name, *_rest in field_rows}
+    for name, _kind, _width, alias in field_rows:
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        layer.setFieldAlias(index, alias + (REQUIRED_MARK if name in required else ""))
+        group.addChildElement(QgsAttributeEditorField(name, index, group))
+    config.addTab(group)
+    layer.setEditFormConfig(config)
+    for index, field in enumerate(fields):
+        if field.name() not in shown:          # fid, and whatever a later version adds by hand
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Hidden", {}))
 
 
 def _grade_constraint(field):
@@ -216,18 +298,18 @@ def configure_plots_layer(layer):
     classes = [{"code": c.code, "name_zh": c.name_zh} for c in tables.land_classes().values()]
     systems = [{"code": s.id, "name_zh": s.name_zh} for s in tables.grade_systems().values()]
     fields = layer.fields()
+    _form_layout(layer, PLOT_FIELDS, "地块属性", PLOT_REQUIRED)
     for name, _kind, _width, alias in PLOT_FIELDS:
         index = fields.indexOf(name)
         if index < 0:
             continue
-        layer.setFieldAlias(index, alias)
         if name in ("class_before", "class_after"):
             layer.setEditorWidgetSetup(index, _value_map(classes))
             layer.setConstraintExpression(index, f'"{name}" IS NULL OR "{name}" IN ('
                                           + ", ".join(f"'{c['code']}'" for c in classes) + ")",
                                           f"{alias}: 不是 GB/T 21010 地类编码 / not a GB/T 21010 land-class code")
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
         elif name == "grade_system":
             layer.setEditorWidgetSetup(index, _value_map(systems))
             layer.setDefaultValueDefinition(index, QgsDefaultValue(
@@ -237,20 +319,41 @@ def configure_plots_layer(layer):
                 "Min": 1, "Max": 15, "Step": 1, "AllowNull": True, "Style": "SpinBox"}))
             layer.setConstraintExpression(index, _grade_constraint(name),
                                           f"{alias}: 超出等别体系范围 / outside the grade system's range")
+        elif name in SYSTEM_FIELDS:
+            system = tables.grade_systems()[SYSTEM_FIELDS[name]]
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Range", {
+                "Min": system.best, "Max": system.worst, "Step": 1, "AllowNull": True, "Style": "SpinBox"}))
+            layer.setConstraintExpression(index, f'"{name}" IS NULL OR ("{name}" >= {system.best} AND '
+                                                 f'"{name}" <= {system.worst})',
+                                          f"{alias}: {system.best}–{system.worst}")
+        elif name == "slope_level":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": [
+                {f"{level} {text}": level} for level, text in SLOPE_LEVEL_TEXT.items()]}))
+            layer.setConstraintExpression(index, '"slope_level" IS NULL OR "slope_level" IN (\'1\', \'2\', \'3\', '
+                                                 '\'4\', \'5\')', f"{alias}: 1–5 (GDPDJB)")
+        elif name == "farmland_type":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": [
+                {"TT 梯田": "TT"}, {"PD 坡地": "PD"}]}))
+            layer.setConstraintExpression(index, '"farmland_type" IS NULL OR "farmland_type" IN (\'TT\', \'PD\')',
+                                          f"{alias}: TT 梯田 / PD 坡地 (GDLX)")
+        elif name == "tiankan_coefficient":
+            layer.setConstraintExpression(index, '"tiankan_coefficient" IS NULL OR ("tiankan_coefficient" >= 0 '
+                                                 'AND "tiankan_coefficient" < 1)',
+                                          f"{alias}: 0 ≤ KCXS < 1")
         elif name == "project_code":
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
     return layer
 
 
 def configure_projects_layer(layer):
     codes = tables.project_codes()
     fields = layer.fields()
+    _form_layout(layer, PROJECT_FIELDS, "项目信息", PROJECT_REQUIRED)
     for name, _kind, _width, alias in PROJECT_FIELDS:
         index = fields.indexOf(name)
         if index < 0:
             continue
-        layer.setFieldAlias(index, alias)
         if name == "project_type":
             layer.setEditorWidgetSetup(index, _value_map(codes["project_types"]))
         elif name == "funding_source":
@@ -264,15 +367,26 @@ def configure_projects_layer(layer):
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("DateTime", {
                 "field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd", "calendar_popup": True}))
         if name == "project_code":
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintUnique,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
+    configure_workflow_columns(layer)
     return layer
 
 
 def save_default_styles(path):
     """Store the field configuration as each layer's default style inside the GeoPackage."""
+    # QGIS (3.22) never returns from saving a style over one of the same name: the plugin's own
+    # default styles go first (a migrated database has them from its creation); other styles stay
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='layer_styles'").fetchone():
+            connection.execute("DELETE FROM layer_styles WHERE f_table_name IN (?, ?) AND stylename = f_table_name",
+                               (PLOTS_LAYER, PROJECTS_TABLE))
+            connection.commit()
+    finally:
+        connection.close()
     for name, configure in ((PLOTS_LAYER, configure_plots_layer), (PROJECTS_TABLE, configure_projects_layer)):
         layer = QgsVectorLayer(layer_uri(path, name), name, "ogr")
         if not layer.isValid():

@@ -19,20 +19,21 @@ import uuid
 from dataclasses import dataclass
 
 from osgeo import ogr
-from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsSettings, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsSettings, QgsVectorLayer, QgsWkbTypes
 
 from . import tables
 from .ledger import LedgerStorageError, qgis_connection_params
 from .ledger.postgres_backend import connect as ledger_connect
 from .project_db import (META_TABLE, PLOT_FIELDS, PLOTS_LAYER, PROJECT_FIELDS, PROJECTS_TABLE, SCHEMA_VERSION,
-                         ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs)
+                         ProjectDatabaseError, configure_plots_layer, configure_projects_layer, is_cgcs2000_crs,
+                         plots_layer_name, projects_layer_name)
+from .workflow.schema import SCHEMA_VERSION as WORKFLOW_SCHEMA_VERSION
+from .workflow.schema_pg import OFFICER_ONLY_READS, ensure_workflow_schema_pg, workflow_schema_version_pg
 from .review import (DATABASE_ID_KEY, REVIEW_TABLES, SCHEMA_KEY as REVIEW_SCHEMA_KEY,
                      SCHEMA_VERSION as REVIEW_SCHEMA_VERSION, schema_sql as review_schema_sql)
 
 ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
-REVIEWER_STATUSES = ("accepted", "filed")   # only a reviewer may put a project in (or take it out of) these
 GEOMETRY_COLUMN, KEY_COLUMN = "geom", "fid"
-PLOTS_LAYER_NAME, PROJECTS_LAYER_NAME = "地块 plots", "项目 projects"   # as the GeoPackage layers are named
 
 
 @dataclass
@@ -152,6 +153,57 @@ def _grade_check(sql, column, default_system):
     return sql.SQL(" OR ").join(parts)
 
 
+def _v3_constraints(sql):
+    """CHECK constraints of the plot fields schema version 3 added (both grade systems, GDPDJB, GDLX, KCXS)."""
+    from .project_db import SYSTEM_FIELDS, SLOPE_LEVEL_TEXT
+    parts = []
+    for column, system_id in SYSTEM_FIELDS.items():
+        system = tables.grade_systems()[system_id]
+        parts.append(sql.SQL("CONSTRAINT {n} CHECK ({c} IS NULL OR {c} BETWEEN {best} AND {worst})").format(
+            n=sql.Identifier(f"plots_{column}_valid"), c=sql.Identifier(column), best=sql.Literal(system.best),
+            worst=sql.Literal(system.worst)))
+    parts.append(sql.SQL("CONSTRAINT plots_slope_level_valid CHECK ({})").format(
+        _in_list(sql, "slope_level", list(SLOPE_LEVEL_TEXT))))
+    parts.append(sql.SQL("CONSTRAINT plots_farmland_type_valid CHECK ({})").format(
+        _in_list(sql, "farmland_type", ["TT", "PD"])))
+    parts.append(sql.SQL("CONSTRAINT plots_tiankan_coefficient_valid CHECK ({c} IS NULL OR ({c} >= 0 AND {c} < 1))")
+                 .format(c=sql.Identifier("tiankan_coefficient")))
+    return parts
+
+
+def _migrate_v2(cursor, schema):
+    """Schema version 2 → 3 in the caller's transaction: the new plot columns and their checks."""
+    from .project_db import V2_MISSING
+    sql = _sql()
+    plots = sql.Identifier(schema, PLOTS_LAYER)
+    for name, kind, width, _alias in PLOT_FIELDS:
+        if name in V2_MISSING:
+            cursor.execute(sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} {}").format(
+                plots, sql.Identifier(name), sql.SQL(_column_type(kind, width))))
+    for constraint in _v3_constraints(sql):
+        cursor.execute(sql.SQL("ALTER TABLE {} ADD {}").format(plots, constraint))
+    cursor.execute(sql.SQL("UPDATE {} SET value = %s WHERE key = 'schema_version'").format(
+        sql.Identifier(schema, META_TABLE)), (str(SCHEMA_VERSION),))
+
+
+def migrate_project_database_pg(conninfo, schema):
+    """Bring a version-2 PostGIS project schema to the current version in one transaction (as its owner)."""
+    import psycopg2
+    target = resolve_target(conninfo)
+    connection = _connect(target)
+    try:
+        with connection, connection.cursor() as cursor:
+            version = _schema_version(cursor, schema, target.label)
+            if version == 2:
+                _migrate_v2(cursor, schema)
+            return version
+    except psycopg2.Error as exc:
+        raise ProjectDatabaseError(f"{target.label}: migrating schema {schema} from version 2 failed, nothing was "
+                                   f"changed (the schema's owner must do it): {str(exc).strip()}") from exc
+    finally:
+        connection.close()
+
+
 def _existing_roles(cursor):
     cursor.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (list(ROLES),))
     return {row[0] for row in cursor.fetchall()}
@@ -201,13 +253,14 @@ def create_project_database_pg(conninfo, schema, crs):
                 "CONSTRAINT plots_class_after_valid CHECK ({ca}), "
                 "CONSTRAINT plots_grade_system_valid CHECK ({gs}), "
                 "CONSTRAINT plots_grade_before_valid CHECK ({gb}), "
-                "CONSTRAINT plots_grade_after_valid CHECK ({ga}))").format(
+                "CONSTRAINT plots_grade_after_valid CHECK ({ga}), {v3})").format(
                 t=plots, pk=sql.Identifier(KEY_COLUMN), g=sql.Identifier(GEOMETRY_COLUMN), srid=sql.Literal(srid),
                 cols=_columns(sql, PLOT_FIELDS, ("project_code",), {"grade_system": default_system}),
                 cb=_in_list(sql, "class_before", classes), ca=_in_list(sql, "class_after", classes),
                 gs=_in_list(sql, "grade_system", systems),
                 gb=_grade_check(sql, "grade_before", default_system),
-                ga=_grade_check(sql, "grade_after", default_system)))
+                ga=_grade_check(sql, "grade_after", default_system),
+                v3=sql.SQL(", ").join(_v3_constraints(sql))))
             cursor.execute(sql.SQL("CREATE INDEX plots_geom_gist ON {} USING gist ({})").format(
                 plots, sql.Identifier(GEOMETRY_COLUMN)))
             cursor.execute(sql.SQL("CREATE INDEX plots_project_code ON {} (project_code)").format(plots))
@@ -216,6 +269,10 @@ def create_project_database_pg(conninfo, schema, crs):
                            (str(SCHEMA_VERSION), authid))
             _grant(sql, cursor, schema, _existing_roles(cursor))
             ensure_review_schema_pg(cursor, schema)   # the review tables, with the same roles
+            ensure_workflow_schema_pg(cursor, schema)   # workflow tables, profiles, roles and row guards
+            # the bookkeeping of take offline / bring back (imported here: core.offline builds on this module)
+            from .offline.home_pg import ensure_offline_schema_pg
+            ensure_offline_schema_pg(cursor, schema)
     except psycopg2.Error as exc:
         raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
                                    f"{str(exc).strip()}") from exc
@@ -227,7 +284,8 @@ def create_project_database_pg(conninfo, schema, crs):
 # Why triggers and not row policies for the row rules: a policy's USING clause hides the rows it
 # refuses, so QGIS would "save" an edit of an accepted plot that silently changed nothing; a trigger
 # refuses loudly (SQLSTATE 42501, insufficient_privilege) and the dock shows the database's reason.
-# what both guards do first: reviewers (and non-plugin roles) pass, officers only read
+# The guards of projects and plots are core.workflow.schema_pg's (driven by the workflow's roles);
+# what the reviews' guard does: reviewers (and non-plugin roles) pass, officers only read
 _GUARD_START = """
 CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -235,37 +293,11 @@ BEGIN
      OR NOT pg_has_role(current_user, 'dg_technician', 'MEMBER') THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
-  IF pg_has_role(current_user, 'dg_officer', 'MEMBER') THEN
-    RAISE EXCEPTION 'role dg_officer only reads the project database: % on %.% refused', TG_OP, TG_TABLE_SCHEMA,
-      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
-  END IF;
-"""
-GUARD_PROJECTS = _GUARD_START + """  IF TG_OP <> 'INSERT' AND OLD.status IN ({statuses}) THEN
-    RAISE EXCEPTION 'project % is %: only a reviewer (dg_reviewer) may change or delete it', OLD.project_code,
-      OLD.status USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW.status IN ({statuses}) THEN
-    RAISE EXCEPTION 'only a reviewer (dg_reviewer) may set project % to %', NEW.project_code, NEW.status
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END $$"""
-GUARD_PLOTS = _GUARD_START + """  IF TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = OLD.project_code
-                                   AND p.status IN ({statuses})) THEN
-    RAISE EXCEPTION 'plot % belongs to accepted project %: only a reviewer (dg_reviewer) may change it',
-      coalesce(OLD.plot_code, OLD.fid::text), OLD.project_code USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP <> 'DELETE' AND EXISTS (SELECT 1 FROM {projects} p WHERE p.project_code = NEW.project_code
-                                   AND p.status IN ({statuses})) THEN
-    RAISE EXCEPTION 'project % is accepted: only a reviewer (dg_reviewer) may add or move plots into it',
-      NEW.project_code USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END $$"""
+""" + OFFICER_ONLY_READS
 
 
 def _grant(sql, cursor, schema, roles):
-    """Grants to the ledger's roles and the guards of accepted projects (when all three roles exist)."""
+    """Grants to the ledger's roles (the row guards come with the workflow: core.workflow.schema_pg)."""
     if not roles:
         return
     s = sql.Identifier(schema)
@@ -278,15 +310,6 @@ def _grant(sql, cursor, schema, roles):
     if editors.seq:
         cursor.execute(sql.SQL("GRANT INSERT, UPDATE, DELETE ON {}, {} TO {}").format(projects, plots, editors))
         cursor.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(s, editors))
-    if set(ROLES) - roles:
-        return   # the guards name all three roles (pg_has_role fails on a missing one)
-    statuses = sql.SQL(", ").join(sql.Literal(v) for v in REVIEWER_STATUSES)
-    for table, body, name in ((projects, GUARD_PROJECTS, "guard_projects"), (plots, GUARD_PLOTS, "guard_plots")):
-        function = sql.Identifier(schema, name)
-        cursor.execute(sql.SQL(body).format(function=function, projects=projects, statuses=statuses))
-        cursor.execute(sql.SQL("CREATE TRIGGER {n} BEFORE INSERT OR UPDATE OR DELETE ON {t} "
-                               "FOR EACH ROW EXECUTE FUNCTION {f}()").format(n=sql.Identifier(name), t=table,
-                                                                             f=function))
 
 
 def _schema_version(cursor, schema, label):
@@ -365,24 +388,60 @@ def layer_uri(target, schema, table):
     geometry = GEOMETRY_COLUMN if table == PLOTS_LAYER else None
     uri.setDataSource(schema, table, geometry, "", KEY_COLUMN)
     if geometry:
-        uri.setWkbType(6)   # MultiPolygon: QGIS need not scan the table for the geometry type
+        # MultiPolygon: QGIS need not scan the table for the geometry type (the enum, not 6: from 3.30 on
+        # setWkbType() takes Qgis.WkbType and refuses an int)
+        uri.setWkbType(QgsWkbTypes.Type.MultiPolygon)
         # no estimated metadata: PostgreSQL's estimate of a never-analysed table is -1 rows, and the
         # live credits read featureCount()
     return uri.uri(False)
+
+
+def migrate_workflow_pg(conninfo, schema):
+    """Give a schema of the release before the 2024 reform its workflow part, in one transaction.
+
+    Returns the pinned projects (``[(code, profile, reason)]``), or None when nothing was needed.  Only
+    the schema's owner can alter its tables: anyone else gets a message saying so, and nothing changes."""
+    import psycopg2
+    target = resolve_target(conninfo)
+    connection = _connect(target)
+    try:
+        with connection, connection.cursor() as cursor:
+            version = workflow_schema_version_pg(cursor, schema)
+            if version > WORKFLOW_SCHEMA_VERSION:
+                raise ProjectDatabaseError(f"{target.label}: the workflow tables of schema {schema} have version "
+                                           f"{version}, newer than this plugin understands "
+                                           f"({WORKFLOW_SCHEMA_VERSION}); update the plugin")
+            if version == WORKFLOW_SCHEMA_VERSION:
+                return None
+            return ensure_workflow_schema_pg(cursor, schema)
+    except psycopg2.errors.InsufficientPrivilege as exc:
+        raise ProjectDatabaseError(
+            f"{target.label}: schema {schema} was made by an earlier release and needs the workflow tables of the "
+            f"2024 rules; only its owner can add them (open it once as the owner). Nothing was changed. "
+            f"({str(exc).strip().splitlines()[0]})") from exc
+    except psycopg2.Error as exc:
+        raise ProjectDatabaseError(f"{target.label}: upgrading schema {schema} failed, nothing was changed: "
+                                   f"{str(exc).strip()}") from exc
+    finally:
+        connection.close()
 
 
 def open_project_database_pg(conninfo, schema):
     """Check the schema version and return ``(plots_layer, projects_layer)`` as configured QGIS postgres layers."""
     target = resolve_target(conninfo)
     version = schema_version_pg(target, schema)
+    if version == 2:
+        migrate_project_database_pg(target, schema)
+        version = schema_version_pg(target, schema)
     if version > SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}, newer than this "
                                    f"plugin understands ({SCHEMA_VERSION}); update the plugin")
     if version < SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}; PostGIS project "
-                                   f"databases start at version {SCHEMA_VERSION} and cannot be migrated")
-    plots = QgsVectorLayer(layer_uri(target, schema, PLOTS_LAYER), PLOTS_LAYER_NAME, "postgres")
-    projects = QgsVectorLayer(layer_uri(target, schema, PROJECTS_TABLE), PROJECTS_LAYER_NAME, "postgres")
+                                   f"databases start at version 2 and cannot be migrated from {version}")
+    migrate_workflow_pg(target, schema)
+    plots = QgsVectorLayer(layer_uri(target, schema, PLOTS_LAYER), plots_layer_name(), "postgres")
+    projects = QgsVectorLayer(layer_uri(target, schema, PROJECTS_TABLE), projects_layer_name(), "postgres")
     if not plots.isValid() or not projects.isValid():
         raise ProjectDatabaseError(f"{target.label}: QGIS cannot open the plots or projects layer of schema "
                                    f"{schema}")

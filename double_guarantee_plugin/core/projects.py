@@ -4,7 +4,7 @@ Every change is one edit command on each layer it touches, so QGIS's undo stack 
 undo button) takes it back until the user saves.  Nothing here opens a widget: the dock and the
 tests call these functions with the layers that ``core.project_db.open_project_database`` returns.
 """
-from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsVectorLayerUtils
+from qgis.core import Qgis, QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsVectorLayerUtils
 
 from . import tables
 from ..i18n import tr
@@ -148,7 +148,7 @@ def delete_project(projects_layer, plots_layer, project_code):
     if feature is None:
         raise ProjectError(tr("project {}: not found", project_code))
     plot_ids = [f.id() for f in plots_layer.getFeatures(project_request(project_code).setNoAttributes()
-                                                        .setFlags(QgsFeatureRequest.NoGeometry))]
+                                                        .setFlags(QgsFeatureRequest.Flag.NoGeometry))]
     with edit_command(plots_layer, tr("delete plots of {}", project_code)):
         if plot_ids and not plots_layer.deleteFeatures(plot_ids):
             raise ProjectError(tr("project {}: its plots could not be deleted", project_code))
@@ -176,7 +176,10 @@ def next_plot_code(plots_layer, project_code):
 
 def last_plot_attributes(plots_layer, project_code):
     """Class and grade attributes of the project's most recently added plot (to prefill the form)."""
-    keys = ("class_before", "class_after", "grade_system", "grade_before", "grade_after")
+    # not the explicit grades of either system: one left over from the last plot would contradict the
+    # grade the user enters for this one
+    keys = ("class_before", "class_after", "grade_system", "grade_before", "grade_after", "slope_level",
+            "farmland_type", "implementation_year")
     features = plot_features(plots_layer, project_code)
     if not features:
         return {}
@@ -206,7 +209,7 @@ def invalid_plots(plots_layer, project_code):
         if not problem:
             continue
         where = None
-        errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos) if not geometry.isNull() else []
+        errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos) if not geometry.isNull() else []
         if errors and errors[0].hasWhere():
             where = errors[0].where()
         found.append((feature.id(), _value(feature, "plot_code"), problem, where))
@@ -219,7 +222,7 @@ def repaired_geometry(geometry):
     fixed = geometry.makeValid()
     if fixed.isNull() or fixed.isEmpty():
         return None
-    parts = [part for part in fixed.asGeometryCollection() if part.type() == QgsWkbTypes.PolygonGeometry]
+    parts = [part for part in fixed.asGeometryCollection() if part.type() == QgsWkbTypes.GeometryType.PolygonGeometry]
     if not parts:
         return None
     merged = QgsGeometry.unaryUnion(parts) if len(parts) > 1 else parts[0]
@@ -304,7 +307,7 @@ def split_plots(plots_layer, fids, line_points):
             feature = plots_layer.getFeature(fid)
             geometry = QgsGeometry(feature.geometry())
             result, parts, _topology = geometry.splitGeometry(line, False)
-            if result != QgsGeometry.Success or not parts:
+            if result != Qgis.GeometryOperationResult.Success or not parts:
                 continue
             geometry.convertToMultiType()
             plots_layer.changeGeometry(fid, geometry)
@@ -340,7 +343,7 @@ def fill_from_layer(plots_layer, project_code, source_layer, source_fids, class_
     survey); it is copied into ``as_class``.  Geometries are transformed into the plots CRS.
     """
     from qgis.core import QgsCoordinateTransform, QgsProject, QgsWkbTypes
-    if source_layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if source_layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise ProjectError(tr("{}: not a polygon layer", source_layer.name()))
     transform = QgsCoordinateTransform(source_layer.crs(), plots_layer.crs(), QgsProject.instance())
     request = QgsFeatureRequest().setFilterFids(list(source_fids))

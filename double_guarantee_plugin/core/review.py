@@ -420,10 +420,10 @@ def make_thumbnail(content, size_px=THUMBNAIL_PX):
     image = QImage()
     if not image.loadFromData(QByteArray(content)) or image.isNull():
         return None, 0, 0
-    small = image.scaled(size_px, size_px, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+    small = image.scaled(size_px, size_px, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     small.save(buffer, "PNG")
     buffer.close()
     return bytes(data), image.width(), image.height()

@@ -3,6 +3,7 @@ the rule-profile parameter and plot source several of them read."""
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString
 
 from ..core import tables
+from ..core.project_profile import current_profile_id
 from ..i18n import tr
 
 
@@ -30,12 +31,14 @@ class DoubleGuaranteeAlgorithm(QgsProcessingAlgorithm):
 
     # -- the rule profile -----------------------------------------------------------------------------
     def add_rule_profile_parameter(self):
+        # empty: the QGIS project's one rule profile (core.project_profile), the one the docks show
         self.addParameter(QgsProcessingParameterString(
-            self.RULE_PROFILE, tr("Rule profile ({})", ", ".join(tables.rule_profile_ids())),
-            defaultValue=tables.DEFAULT_PROFILE_ID))
+            self.RULE_PROFILE, tr("Rule profile ({}; empty: the QGIS project's)", ", ".join(tables.rule_profile_ids())),
+            defaultValue="", optional=True))
 
     def _profile_id(self, parameters, context):
-        return self.parameterAsString(parameters, self.RULE_PROFILE, context) or tables.DEFAULT_PROFILE_ID
+        return (self.parameterAsString(parameters, self.RULE_PROFILE, context)
+                or current_profile_id(context.project() if context is not None else None))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         if self.RULE_PROFILE:

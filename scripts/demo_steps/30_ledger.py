@@ -8,7 +8,7 @@ the project database), rebuilt on every run so that the demo shows the same jour
 import datetime
 from pathlib import Path
 
-import processing
+from qgis import processing
 from double_guarantee_plugin.core import tables
 from double_guarantee_plugin.core.ledger import (Amounts, LedgerError, ShortfallError, cultivation_fee,
                                                  ledger_path_for, occupied_amounts, open_ledger)

@@ -5,7 +5,7 @@ from constraints_helpers import X0, Y0, dispose_layers, plot_row, rect_wkt
 
 
 def run_check(parameters, feedback=None):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())

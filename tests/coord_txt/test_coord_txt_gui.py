@@ -11,9 +11,10 @@ from double_guarantee_plugin.core.coord_txt import read_coord_txt
 from double_guarantee_plugin.core.coord_txt.qgis_io import to_shapely
 from double_guarantee_plugin.core.project_db import open_project_database
 from double_guarantee_plugin.gui.dialogs.coord_txt import export_project_txt, import_txt_as_plots, is_coord_txt_drop
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import answer_next_message_box, copy_gpkg, dispose_widget  # noqa: E402
 
 PROJECT = "DG2023-01"
+YES = lambda questions: True  # noqa: E731 - these files lie in other zones on purpose (the prompt: test_txt_import_prompt)
 
 
 @pytest.fixture()
@@ -34,7 +35,7 @@ def test_import_adds_plots_in_one_undo_step(iface, plots_layer, real_coord_dir, 
     plots_layer.startEditing()
     steps = plots_layer.undoStack().count()
     paths = [real_coord_dir / "windr07_SampleData.txt", traps / "utf8_bom_nested.txt"]
-    assert import_txt_as_plots(iface, plots_layer, "NEW-1", paths) == 6
+    assert import_txt_as_plots(iface, plots_layer, "NEW-1", paths, confirm=YES) == 6
     assert plots_layer.featureCount() == before + 6
     assert plots_layer.undoStack().count() == steps + 1
     added = {f["plot_code"]: f for f in _project_plots(plots_layer, "NEW-1")}
@@ -54,7 +55,7 @@ def test_import_adds_plots_in_one_undo_step(iface, plots_layer, real_coord_dir, 
 def test_import_is_all_or_nothing(iface, plots_layer, real_coord_dir, traps):
     before = plots_layer.featureCount()
     count = import_txt_as_plots(iface, plots_layer, "NEW-2",
-                                [real_coord_dir / "windr07_SampleData.txt", traps / "bad_number.txt"])
+                                [real_coord_dir / "windr07_SampleData.txt", traps / "bad_number.txt"], confirm=YES)
     assert count == 0
     assert plots_layer.featureCount() == before and not _project_plots(plots_layer, "NEW-2")
     assert plots_layer.undoStack().count() == 0
@@ -62,7 +63,7 @@ def test_import_is_all_or_nothing(iface, plots_layer, real_coord_dir, traps):
 
 def test_import_codes_made_unique_within_the_project(iface, plots_layer, traps):
     path = traps / "gbk_crlf_project_info.txt"
-    assert import_txt_as_plots(iface, plots_layer, "NEW-3", [path, path]) == 2
+    assert import_txt_as_plots(iface, plots_layer, "NEW-3", [path, path], confirm=YES) == 2
     assert sorted(f["plot_code"] for f in _project_plots(plots_layer, "NEW-3")) == ["DK001", "DK001-2"]
 
 
@@ -135,8 +136,11 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         assert _wait(lambda: not dock.busy() and _tasks_idle())
         before = len(_project_plots(dock.plots_layer, PROJECT))
         mime = _mime([traps / "utf8_bom_nested.txt"])
-        event = QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        asked = []
+        answer_next_message_box("Yes", asked)     # the file lies far from the demo county: the dock asks first
         dock.dropEvent(event)
+        assert asked and "far outside the county" in asked[0]
         assert _wait(lambda: not dock.busy() and _tasks_idle())
         after = _project_plots(dock.plots_layer, PROJECT)
         assert len(after) == before + 1 and "DK002" in {f["plot_code"] for f in after}
@@ -144,7 +148,7 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         if dock.plots_layer is not None and dock.plots_layer.isEditable():
             dock.plots_layer.rollBack()
         dock.cleanup()
-        dock.deleteLater()
+        dispose_widget(dock)
         QgsProject.instance().removeAllMapLayers()
 
 
@@ -190,7 +194,7 @@ def test_import_warns_of_class_codes_outside_gbt21010(iface, plots_layer, real_c
         text = (real_coord_dir / "windr07_SampleData.txt").read_text(encoding="utf-8")
         path = tmp_path / "odd_class.txt"
         path.write_text(text.replace("5,109.43,1,,面,,,,@", "5,109.43,1,,面,,,9999,@"), encoding="utf-8")
-        assert import_txt_as_plots(iface, plots_layer, "NEW-6", [path]) == 5
+        assert import_txt_as_plots(iface, plots_layer, "NEW-6", [path], confirm=YES) == 5
     finally:
         log.messageReceived.disconnect(keep)
     assert any("'9999', which is not a GB/T 21010 code" in message for message in logged)

@@ -8,7 +8,7 @@ from double_guarantee_plugin.core.coord_txt.qgis_io import IMPORT_FIELDS
 
 
 def _run(algorithm, parameters):
-    import processing
+    from qgis import processing
     return processing.run(f"doubleguarantee:{algorithm}", parameters)
 
 

@@ -6,7 +6,7 @@ task manager, so ``wait_idle`` spins the event loop until the dock has no pendin
 import time
 
 import pytest
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import copy_gpkg, dispose_widget  # noqa: E402
 
 
 def wait_idle(dock, timeout=20.0):
@@ -41,7 +41,7 @@ def _tolerant_message_bar(iface):
         return
     strict = bar.pushMessage
 
-    def push_message(title, text, level=Qgis.Info, duration=-1, **kwargs):
+    def push_message(title, text, level=Qgis.MessageLevel.Info, duration=-1, **kwargs):
         return strict(title, text, kwargs.get("level", level), kwargs.get("duration", duration))
 
     bar.pushMessage = push_message
@@ -54,7 +54,7 @@ def _make_dock(iface):
     from qgis.PyQt.QtCore import Qt
     from double_guarantee_plugin.gui.docks.project_dock import create_dock
     widget = create_dock(iface)
-    iface.addDockWidget(Qt.RightDockWidgetArea, widget)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, widget)
     widget.show()
     # a hidden canvas keeps a tiny output size: show it so clicks map to real coordinates
     iface.mainWindow().show()
@@ -72,9 +72,7 @@ def _remove_dock(iface, widget):
         wait_idle(widget, 30)
     finally:
         widget.cleanup()
-        iface.removeDockWidget(widget)
-        widget.setParent(None)
-        widget.deleteLater()
+        dispose_widget(widget)
         QgsProject.instance().removeAllMapLayers()
         QgsProject.instance().clear()
 
@@ -135,9 +133,9 @@ def _map_event(canvas, tool, x, y, button, kind):
     from qgis.PyQt.QtCore import QEvent
     point = canvas.getCoordinateTransform().transform(QgsPointXY(x, y)).toQPointF().toPoint()
     event = QgsMapMouseEvent(canvas, kind, point, button)
-    if kind == QEvent.MouseButtonPress:
+    if kind == QEvent.Type.MouseButtonPress:
         tool.canvasPressEvent(event)
-    elif kind == QEvent.MouseButtonRelease:
+    elif kind == QEvent.Type.MouseButtonRelease:
         tool.canvasReleaseEvent(event)
     else:
         tool.canvasMoveEvent(event)
@@ -147,10 +145,10 @@ def click(canvas, x, y, right=False):
     """Click the active map tool at map coordinates (x, y), as a user would (move, press, release)."""
     from qgis.PyQt.QtCore import QEvent, Qt
     tool = canvas.mapTool()
-    button = Qt.RightButton if right else Qt.LeftButton
-    _map_event(canvas, tool, x, y, Qt.NoButton, QEvent.MouseMove)
-    _map_event(canvas, tool, x, y, button, QEvent.MouseButtonPress)
-    _map_event(canvas, tool, x, y, button, QEvent.MouseButtonRelease)
+    button = Qt.MouseButton.RightButton if right else Qt.MouseButton.LeftButton
+    _map_event(canvas, tool, x, y, Qt.MouseButton.NoButton, QEvent.Type.MouseMove)
+    _map_event(canvas, tool, x, y, button, QEvent.Type.MouseButtonPress)
+    _map_event(canvas, tool, x, y, button, QEvent.Type.MouseButtonRelease)
 
 
 def draw(canvas, points, close=True):

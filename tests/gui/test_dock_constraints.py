@@ -18,15 +18,15 @@ def county_constraint_layers(demo_paths):
 
 
 def _algorithm_row(plots_layer, layers, code):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis import processing
+    from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
     from double_guarantee_plugin.processing.algorithms.compute_credits import ComputeCreditsAlgorithm
     assert hasattr(ComputeCreditsAlgorithm, "BASIC_FARMLAND")
     context = QgsProcessingContext()
     result = processing.run("doubleguarantee:computecredits", {
         "INPUT": plots_layer, "RULE_PROFILE": "national_2017", "BASIC_FARMLAND": layers["basic_farmland"],
         "RED_LINE": layers["red_line"], "SLOPE": layers["slope"], "SLOPE_FIELD": "slope_deg",
-        "OUTPUT": "TEMPORARY_OUTPUT", "PROJECT_OUTPUT": "TEMPORARY_OUTPUT"}, context=context,
+        "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT, "PROJECT_OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}, context=context,
         feedback=QgsProcessingFeedback())
     table = result["PROJECT_OUTPUT"]
     if isinstance(table, str):
@@ -46,9 +46,9 @@ def test_verdicts_and_exclusions_from_the_project_constraint_set(dock, project_d
     idle(dock)
     codes = dock.project_codes()
     verdicts = {code: dock.project_table.item(row, 3).text() for row, code in enumerate(codes)}
-    assert verdicts["DG2024-06"] == "Blocking"      # new farmland inside the red line
+    assert verdicts["DG2024-06"] == "Not passed"     # new farmland inside the red line
     assert verdicts["DG2024-07"] == "Warning"       # new farmland on basic farmland
-    assert verdicts["DG2023-01"] == "OK"
+    assert verdicts["DG2023-01"] == "Passed"
 
     dock.select_project("DG2024-07")
     idle(dock)
@@ -80,7 +80,7 @@ def test_verdicts_and_exclusions_from_the_project_constraint_set(dock, project_d
     assert dock.last_snapshot.check_status == "blocking"
     assert dock.last_snapshot.project_credit.credit_area_mu < dock.last_snapshot.project_credit.area_mu
     assert "red_line" in dock.panel.messages_label.text()
-    assert "Blocking" in dock.panel.verdict_label.text()
+    assert "Not passed" in dock.panel.verdict_label.text()
 
 
 def test_missing_constraint_layer_is_not_checked_and_says_so(dock, project_db_path, idle, tmp_path):

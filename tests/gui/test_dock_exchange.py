@@ -7,10 +7,11 @@ from double_guarantee_plugin.core import projects
 
 
 def test_accepting_a_project_offers_the_deposit(dock, project_db_path, idle, dialog_acceptor):
+    # a 2024 project: the national_2017 flow, set to accepted at once (a 2025 one moves by workflow steps)
     from double_guarantee_plugin.core import ledger as ledger_module
     dock.open_database(str(project_db_path))
     idle(dock)
-    assert dock.select_project("DG2025-14")
+    assert dock.select_project("DG2024-08")
     idle(dock)
     credit = dock.last_snapshot.project_credit
     assert credit.credit_area_mu > 0
@@ -19,15 +20,15 @@ def test_accepting_a_project_offers_the_deposit(dock, project_db_path, idle, dia
     dock.set_status("accepted")
     idle(dock)
     assert seen, "no deposit dialog was shown"
-    assert projects.find_project(dock.projects_layer, "DG2025-14")["status"] == "accepted"
+    assert projects.find_project(dock.projects_layer, "DG2024-08")["status"] == "accepted"
     # the acceptance the deposit rests on is saved, not left undoable in the edit buffer
     assert not dock.projects_layer.isModified()
     from qgis.core import QgsVectorLayer
     saved = QgsVectorLayer(f"{project_db_path}|layername=projects", "saved", "ogr")
-    assert [f["status"] for f in saved.getFeatures() if f["project_code"] == "DG2025-14"] == ["accepted"]
+    assert [f["status"] for f in saved.getFeatures() if f["project_code"] == "DG2024-08"] == ["accepted"]
     ledger = ledger_module.open_ledger(ledger_module.ledger_path_for(str(project_db_path)), create=False)
     try:
-        deposits = [e for e in ledger.journal(kind="deposit") if e.project_code == "DG2025-14"]
+        deposits = [e for e in ledger.journal(kind="deposit") if e.project_code == "DG2024-08"]
     finally:
         ledger.close()
     assert len(deposits) == 1
@@ -83,7 +84,7 @@ def test_import_txt_button_and_drop(dock, project_db_path, idle, tmp_path, dialo
     mime.setUrls([QUrl.fromLocalFile(str(second)), QUrl.fromLocalFile(str(stray))])
     from double_guarantee_plugin.gui.dialogs.coord_txt import is_coord_txt_drop
     assert is_coord_txt_drop(mime)
-    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     dialog_acceptor()
     dock.dropEvent(event)
     idle(dock)
@@ -99,6 +100,6 @@ def test_atlas_button_opens_the_atlas_over_the_open_database(dock, project_db_pa
     try:
         assert dialog.isVisible()
         assert dialog.plots_layer is dock.plots_layer
-        assert dialog.projects.count() == 14      # every demo project can be picked
+        assert dialog.projects.count() == 15      # every demo project can be picked
     finally:
         dialog.close()

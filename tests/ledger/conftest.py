@@ -75,3 +75,18 @@ def ledger(ledger_target):
     opened = open_ledger(ledger_target)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def chinese(qgis_app):
+    """The plugin's zh_CN translation installed (what a Chinese QGIS does when it loads the plugin)."""
+    import subprocess
+    from double_guarantee_plugin import i18n
+    from double_guarantee_plugin.core.paths import i18n_dir
+    ts = Path(i18n_dir()) / "double_guarantee_zh_CN.ts"
+    qm = ts.with_suffix(".qm")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)   # what make transcompile does
+    assert i18n.setup_translation("zh_CN")
+    yield
+    i18n.remove_translation()

@@ -212,6 +212,9 @@ def test_verify_detects_a_tampered_balance(tmp_path):
     assert ledger.verify()["ok"]
     ledger.close()
     connection = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.DatabaseError):          # the file's own triggers refuse it (schema 3)
+        connection.execute("UPDATE dg_ledger_balance SET area_mu_e4 = area_mu_e4 + 1")
+    connection.execute("DROP TRIGGER dg_ledger_balance_update_guard")   # any client can drop them
     connection.execute("UPDATE dg_ledger_balance SET area_mu_e4 = area_mu_e4 + 1")
     connection.close()
     report = GeoPackageLedger(path).verify()

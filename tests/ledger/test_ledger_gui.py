@@ -8,7 +8,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWi
 
 from double_guarantee_plugin.core.credits import ProjectCredit
 from double_guarantee_plugin.core.ledger import Amounts, DepositRequest, open_ledger
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import copy_gpkg, dispose_widget  # noqa: E402
 
 DEMO = "320999"
 
@@ -31,7 +31,7 @@ def dock(iface, filled_target):
     widget.set_county(DEMO)
     yield widget
     widget.cleanup()
-    widget.deleteLater()
+    dispose_widget(widget)
     # the dock remembers the ledger in the project and the user's settings: leave neither behind
     QgsProject.instance().removeEntry("DoubleGuarantee", "ledger_target")
     QgsSettings().remove("DoubleGuarantee/ledger_target")
@@ -58,12 +58,13 @@ def test_dock_is_discovered_and_shows_balances_and_journal(dock, tmp_path):
     path = dock.export_csv(str(tmp_path / "export.csv"))
     with open(path, encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["record"] for r in rows] == ["balance", "journal"] and rows[1]["project_code"] == "DG2023-01"
+    assert [r["record"] for r in rows] == ["verification", "balance", "journal"]
+    assert rows[2]["project_code"] == "DG2023-01"
 
 
 def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):
     dialog = dock.open_write_off(exec_=False)
-    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.project_code.setText("JS-1")
     dialog.land_class.setCurrentIndex(dialog.land_class.findData("0101"))
     dialog.grade.setValue(7)
@@ -78,7 +79,7 @@ def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):
     first = dialog.apply()
     second = dialog.apply()                                       # a double click: applied once
     assert first.applied and not second.applied and second.entry.entry_id == first.entry.entry_id
-    dialog.done(QDialog.Accepted)
+    dialog.done(QDialog.DialogCode.Accepted)
     QApplication.processEvents()
     assert dock.area_label.text().startswith("30.0000")
     assert dock.journal_table.rowCount() == 2
@@ -89,7 +90,7 @@ def test_transfer_dialog_offers_only_the_province_and_respects_the_cap(dock):
     sellers = [dialog.seller.itemData(i) for i in range(dialog.seller.count())]
     assert "340999" not in sellers and DEMO not in sellers
     assert sellers[0] == "320983"                                 # cheapest (and poor) first
-    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled()
     dialog.price.setValue(60000)                                  # above the 50,000 cap
     assert not ok.isEnabled() and "50,000" in dialog.total_label.text()
@@ -100,7 +101,7 @@ def test_transfer_dialog_offers_only_the_province_and_respects_the_cap(dock):
     dialog.amounts.area.setValue(40)
     result = dialog.apply()
     assert result.applied and result.entry.total_yuan == pytest.approx(60000 * 40)
-    dialog.done(QDialog.Accepted)
+    dialog.done(QDialog.DialogCode.Accepted)
     QApplication.processEvents()
     assert dock.area_label.text().startswith("100.0000")
 
@@ -114,7 +115,7 @@ def test_commitment_dialog_and_processing_due_commitments(dock):
     assert dialog.preview.shortfall_label.text() == ""
     result = dialog.apply()
     assert result.applied and result.entry.kind == "commitment"
-    dialog.done(QDialog.Accepted)
+    dialog.done(QDialog.DialogCode.Accepted)
     QApplication.processEvents()
     assert dock.commitments_label.text().startswith("1")
     assert dock.area_label.text().startswith("60.0000")           # nothing moved yet

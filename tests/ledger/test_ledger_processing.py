@@ -17,7 +17,7 @@ def filled(ledger_target):
 
 
 def test_writeoff_algorithm_computes_capacity_fee_and_applies_once(processing_ready, filled):
-    import processing
+    from qgis import processing
     parameters = {"LEDGER": filled, "COUNTY": "320999", "PROJECT_CODE": "JS-2024-01", "PROJECT_NAME": "园区道路",
                   "AREA_MU": 20, "CLASS_CODE": "0101", "GRADE": 7, "DATE": "2024-05-01",
                   "IDEMPOTENCY_KEY": "js-2024-01"}
@@ -36,13 +36,14 @@ def test_writeoff_algorithm_computes_capacity_fee_and_applies_once(processing_re
 
 
 def test_report_algorithm_writes_balances_and_journal(processing_ready, filled, tmp_path):
-    import processing
+    from qgis import processing
     output = str(tmp_path / "ledger_report.csv")
     result = processing.run("doubleguarantee:ledgerreport", {"LEDGER": filled, "OUTPUT": output})
     assert (result["BALANCE_COUNT"], result["ENTRY_COUNT"], result["VERIFIED"]) == (2, 2, True)
     with open(output, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["record"] for r in rows] == ["balance", "balance", "journal", "journal"]
+    assert [r["record"] for r in rows] == ["verification", "balance", "balance", "journal", "journal"]
+    assert rows[0]["note"].startswith("verified") and rows[0]["entry_id"] == "2"
     demo = [r for r in rows if r["record"] == "balance" and r["county_code"] == "320999"][0]
     assert float(demo["area_mu"]) == 60 and float(demo["area_ha"]) == pytest.approx(4.0)
     assert float(demo["capacity_wan_kg"]) == pytest.approx(4.8) and demo["county_name"] == "示范县"
@@ -51,11 +52,11 @@ def test_report_algorithm_writes_balances_and_journal(processing_ready, filled, 
     layer = one["OUTPUT"] if isinstance(one["OUTPUT"], QgsVectorLayer) else None
     assert one["ENTRY_COUNT"] == 1 and one["BALANCE_COUNT"] == 1
     if layer is not None:
-        assert layer.featureCount() == 2
+        assert layer.featureCount() == 3            # the verification row, the balance, the entry
 
 
 def test_report_on_a_missing_ledger_is_a_clear_error(processing_ready, tmp_path):
-    import processing
+    from qgis import processing
     missing = str(tmp_path / "nowhere_ledger.gpkg")
     with pytest.raises(QgsProcessingException, match="nowhere_ledger.gpkg"):
         processing.run("doubleguarantee:ledgerreport", {"LEDGER": missing, "OUTPUT": "memory:"})

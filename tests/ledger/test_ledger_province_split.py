@@ -98,7 +98,7 @@ def test_the_database_refuses_a_province_share_that_breaks_the_rule(ledger_targe
 
 def test_a_schema_1_geopackage_ledger_is_migrated_on_open(tmp_path):
     """A ledger written before schema 2 (the schema-1 script alone, one deposit) keeps its entry and
-    balance, gains the province columns in one transaction, and takes a split deposit."""
+    balance, gains the province columns (and the later schemas) in one transaction, and takes a split deposit."""
     from double_guarantee_plugin.core.ledger.sqlite_backend import _split_sql
     from double_guarantee_plugin.core.paths import data_path
     path = tmp_path / "old_ledger.gpkg"
@@ -122,7 +122,8 @@ def test_a_schema_1_geopackage_ledger_is_migrated_on_open(tmp_path):
     finally:
         ledger.close()
     check = sqlite3.connect(path)
-    assert check.execute("SELECT value FROM dg_ledger_meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert check.execute("SELECT value FROM dg_ledger_meta WHERE key = 'schema_version'").fetchone()[0] == \
+        str(GeoPackageLedger.SCHEMA_VERSION)          # schema 1 → 2 → today's, in one go
     check.close()
 
 

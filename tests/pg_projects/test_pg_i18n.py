@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from dg_testutil import dispose_widget
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "double_guarantee_plugin"
 FILES = [PACKAGE / "gui" / "docks" / "project_dock.py", PACKAGE / "gui" / "dialogs" / "project_db.py"]
@@ -57,4 +59,4 @@ def test_postgis_dialog_in_chinese(qgis_app, tmp_path):
         assert "PostgreSQL 连接" in labels and "模式（schema）" in labels
     finally:
         QCoreApplication.removeTranslator(translator)
-        dialog.deleteLater()
+        dispose_widget(dialog)

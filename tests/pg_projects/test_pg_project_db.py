@@ -5,12 +5,12 @@ import pytest
 from qgis.core import QgsFieldConstraints, QgsProject
 
 from double_guarantee_plugin.core import projects
-from double_guarantee_plugin.core.project_db import SCHEMA_VERSION, ProjectDatabaseError
+from double_guarantee_plugin.core.project_db import SCHEMA_VERSION, ProjectDatabaseError, plots_layer_name
 from double_guarantee_plugin.core.project_db_pg import (create_project_database_pg, open_project_database_pg,
                                                         project_schemas, public_target, schema_version_pg)
 
 from pg_names import CONNECTION, SCHEMA  # noqa: E402
-from dg_testutil import assert_panel_matches_processing, processing_figures  # noqa: E402,F401
+from dg_testutil import assert_panel_matches_processing, dispose_widget, processing_figures  # noqa: E402,F401
 
 pytestmark = pytest.mark.postgis
 PROJECT = "DG2023-01"
@@ -38,10 +38,10 @@ def test_create_and_open(pg_county):
     assert plots.featureCount() == 0
     # the GeoPackage's field configuration, applied by the same function
     index = plots.fields().indexOf("class_before")
-    assert plots.attributeAlias(index) == "实施前地类"
+    assert plots.attributeAlias(index) == "实施前地类 *"   # a required field, marked
     assert "'0101'" in plots.constraintExpression(index)
     code = projects_layer.fields().indexOf("project_code")
-    assert projects_layer.fieldConstraints(code) & QgsFieldConstraints.ConstraintUnique
+    assert projects_layer.fieldConstraints(code) & QgsFieldConstraints.Constraint.ConstraintUnique
     # the database itself: GiST index, project_code index, unique code, SRID
     indexes = {row[0] for row in sql(owner, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'second_county'")}
     assert any("USING gist (geom)" in d for d in indexes) and any("(project_code)" in d for d in indexes)
@@ -106,7 +106,8 @@ def test_status_check_and_roles(pg_county):
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         sql(tech, f"UPDATE {SCHEMA}.projects SET status = 'accepted' WHERE project_code = %s", (PROJECT,))
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
-        sql(tech, f"INSERT INTO {SCHEMA}.projects (project_code, status) VALUES ('NEW-2', 'accepted')")
+        sql(tech, f"INSERT INTO {SCHEMA}.projects (project_code, implemented_on, status) VALUES ('NEW-2', "
+                  f"'2024-06-01', 'accepted')")   # (an undated project follows national_2024: no 'accepted' there)
     assert sql(owner, f"SELECT status FROM {SCHEMA}.projects WHERE project_code = %s", (PROJECT,)) == [("under_way",)]
     # the reviewer accepts; afterwards the accepted project and its plots are out of the technician's reach,
     # refused loudly (a silently unchanged row would look saved in QGIS)
@@ -229,7 +230,7 @@ def test_dock_state_restored_from_a_saved_project(dock, pg_county, qgis_connecti
     assert dock.selected_project() == "DG2024-07" and dock.profile.id == "jiangsu_2014"
     assert dock.last_snapshot.project_code == "DG2024-07"
     assert dock.plots_layer.providerType() == "postgres"
-    assert len(QgsProject.instance().mapLayersByName("地块 plots")) == 1   # the project's own layers reused
+    assert len(QgsProject.instance().mapLayersByName(plots_layer_name())) == 1   # the project's own layers reused
     state = [QgsProject.instance().readEntry("DoubleGuarantee", key, "")[0]
              for key in ("pg_connection", "pg_schema", "database_path")]
     assert state == [CONNECTION, SCHEMA, ""]
@@ -262,7 +263,7 @@ def test_dialog_lists_schemas_and_creates_one(dock, pg_county, qgis_connection, 
         assert [dialog.schema_combo.itemText(i) for i in range(dialog.schema_combo.count())] == [SCHEMA]
         assert not dialog.create()
     finally:
-        dialog.deleteLater()
+        dispose_widget(dialog)
     # a new schema made from the dialog's action opens in the dock, empty, in the chosen zone
     from qgis.core import QgsCoordinateReferenceSystem
     open_postgis(iface, owner_connection, "county_b", QgsCoordinateReferenceSystem("EPSG:4526"))
@@ -279,7 +280,7 @@ def test_dialog_lists_schemas_and_creates_one(dock, pg_county, qgis_connection, 
         dialog.connection_combo.setCurrentText("dg_test_nowhere")
         assert "cannot connect" in dialog.status_label.text() and dialog.schema_combo.count() == 0
     finally:
-        dialog.deleteLater()
+        dispose_widget(dialog)
 
 
 def test_accepting_without_a_postgis_ledger_says_so(dock, pg_county, qgis_connection, idle):

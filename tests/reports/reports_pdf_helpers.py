@@ -4,10 +4,10 @@ import unicodedata
 
 
 def pdf_text(path):
-    """pdftotext output, NFKC-normalised: Qt's PDF ToUnicode maps some CJK glyphs shared with Kangxi
-    radicals (目 → ⽬, 土 → ⼟); NFKC folds them back so a search for the project name works."""
+    """pdftotext output as written, not normalised: the export maps the Kangxi radicals Qt writes for
+    some ideographs (目 → ⽬) back (core.reports.pdf_text), so a search for the project name works."""
     out = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True).stdout
-    return unicodedata.normalize("NFKC", out.decode("utf-8"))
+    return out.decode("utf-8")
 
 
 def pdf_pages(path):

@@ -8,7 +8,7 @@ from reports_pdf_helpers import pdf_pages, pdf_text
 
 
 def test_algorithm_exports_named_projects_and_a_combined_pdf(processing_ready, demo_paths, tmp_path):
-    import processing
+    from qgis import processing
     plots = f"{demo_paths['projects']}|layername=plots"
     outcome = processing.run("doubleguarantee:exportmeetingmaps", {
         "PLOTS": plots, "PROJECTS": "DG2024-06, DG2023-02;NOPE-1",
@@ -27,7 +27,7 @@ def test_algorithm_exports_named_projects_and_a_combined_pdf(processing_ready, d
 
 
 def test_algorithm_png_default_template(processing_ready, demo_paths, tmp_path):
-    import processing
+    from qgis import processing
     outcome = processing.run("doubleguarantee:exportmeetingmaps", {
         "PLOTS": f"{demo_paths['projects']}|layername=plots", "PROJECTS": "DG2023-01", "FORMAT": 1,
         "OUTPUT_FOLDER": str(tmp_path)})
@@ -37,7 +37,7 @@ def test_algorithm_png_default_template(processing_ready, demo_paths, tmp_path):
 
 
 def test_algorithm_refuses_when_nothing_can_be_exported(processing_ready, demo_paths, tmp_path):
-    import processing
+    from qgis import processing
     with pytest.raises(QgsProcessingException, match="NOPE-2"):
         processing.run("doubleguarantee:exportmeetingmaps", {
             "PLOTS": f"{demo_paths['projects']}|layername=plots", "PROJECTS": "NOPE-2",

@@ -72,10 +72,10 @@ def test_canceled_atlas_task_stops_before_writing(qgis_app, plots_layer, tmp_pat
 
 def test_atlas_dialog_builds_the_task_from_its_choices(iface, qgis_app, plots_layer, tmp_path):
     dialog = AtlasDialog(iface, plots_layer)
-    assert dialog.projects.count() == 14
+    assert dialog.projects.count() == 15
     for index in range(dialog.projects.count()):
         item = dialog.projects.item(index)
-        item.setCheckState(Qt.Checked if item.text() in ("DG2022-03", "DG2025-12") else Qt.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if item.text() in ("DG2022-03", "DG2025-12") else Qt.CheckState.Unchecked)
     dialog.folder.setText(str(tmp_path))
     dialog.format.setCurrentText("png")
     dialog.template.setCurrentIndex(dialog.template.findData("a4_portrait"))
@@ -98,7 +98,7 @@ def test_atlas_dialog_builds_the_task_from_its_choices(iface, qgis_app, plots_la
 def test_atlas_dialog_refuses_no_project(iface, plots_layer, tmp_path):
     dialog = AtlasDialog(iface, plots_layer)
     for index in range(dialog.projects.count()):
-        dialog.projects.item(index).setCheckState(Qt.Unchecked)
+        dialog.projects.item(index).setCheckState(Qt.CheckState.Unchecked)
     dialog.start()
     assert dialog.task is None
     assert any("at least one project" in m for m in _messages(iface, "Warning"))

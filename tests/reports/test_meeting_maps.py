@@ -56,7 +56,7 @@ def _file(result, code):
 
 
 def _computecredits(plots_layer):
-    import processing
+    from qgis import processing
     outcome = processing.run("doubleguarantee:computecredits", {"INPUT": plots_layer.source(), "OUTPUT": "memory:",
                                                                 "PROJECT_OUTPUT": "memory:"})
     return {f["project_code"]: f for f in outcome["PROJECT_OUTPUT"].getFeatures()}
@@ -122,7 +122,7 @@ def test_pdf_text_has_chinese_name_credits_equal_computecredits_and_statuses(exp
             assert report.verdict == "ok" and "通过" in text
         if not _engine_available():
             assert {check.status for check in report.check_rows} == {STATUS_NOT_CHECKED}
-            assert "未核查" in text and "通过" not in text
+            assert "未检查" in text and "通过" not in text
 
 
 def test_red_line_conflict_is_red_on_the_map_and_clean_project_is_not(exported, tmp_path):
@@ -195,8 +195,8 @@ def test_font_without_chinese_is_refused(qgis_app):
     from qgis.PyQt.QtGui import QFontDatabase
     database = QFontDatabase()
     latin = [family for family in database.families()
-             if QFontDatabase.SimplifiedChinese not in database.writingSystems(family)
-             and QFontDatabase.TraditionalChinese not in database.writingSystems(family)]
+             if QFontDatabase.WritingSystem.SimplifiedChinese not in database.writingSystems(family)
+             and QFontDatabase.WritingSystem.TraditionalChinese not in database.writingSystems(family)]
     assert latin, "no Latin-only font installed to test with"
     with pytest.raises(ReportFontError, match="no Chinese"):
         resolve_font_family(latin[0])
@@ -216,7 +216,7 @@ def test_without_constraint_layers_every_check_is_not_checked(plots_layer, tmp_p
     assert {row.role for row in report.check_rows} >= {"basic_farmland", "red_line", "slope"}
     assert {row.status for row in report.check_rows} == {STATUS_NOT_CHECKED}
     text = pdf_text(result.files[0])
-    assert "not checked" in text and "passed" not in text   # no translator: English labels
+    assert "Not checked" in text and "Passed" not in text   # no translator: English labels
 
 
 def test_pdf_is_searchable_text_not_outlines(exported):

@@ -8,7 +8,7 @@ from .conftest import PROJECT_A, PROJECT_B, open_plots_layer
 
 
 def test_take_offline_and_bring_back_by_processing(processing_ready, project_db, demo_paths, tmp_path):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingException
     county = demo_paths["county"]
     package = tmp_path / "field.gpkg"

@@ -29,7 +29,7 @@ How a check flows from layers to statuses (domain.md §5):
 from .constraint_set import (ConstraintLayer, ConstraintSet, FILE_SCHEMA, PROJECT_KEY, PROJECT_SCOPE,
                              clear_project_constraint_set, load_constraint_set, make_layer_entry)
 from .engine import ConstraintEngine, crs_is_defined, default_workers
-from .measure import PlotMeasure
+from .measure import PlotMeasure, _mu  # noqa: F401 (_mu: read by standard_layers.plot_rules)
 from .plots import classify_plot
 from .registry import REGISTRY
 from .results import LayerCheck, PlotCheck, ProjectCheck

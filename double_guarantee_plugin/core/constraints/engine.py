@@ -73,8 +73,10 @@ class ConstraintEngine(LayerResolution, PlotFindings, ProjectFindings):
         if threading.current_thread() is threading.main_thread():
             self._snapshots = {}     # left over from a canceled task: read the live layers instead
         prepared = self.prepare(crs, feedback)
-        return self._check_one(prepared, geometry, measure, plot_kind, plot_fid, plot_code, project_code,
-                               class_before)
+        check = self._check_one(prepared, geometry, measure, plot_kind, plot_fid, plot_code, project_code,
+                                class_before)
+        from ..standard_layers import plot_rules   # issue 15: named features, GDPDJB slope, unstable farmland
+        return plot_rules.apply_to_plot(self, check, crs)
 
     # --- whole layers ---------------------------------------------------------------------------
 
@@ -143,6 +145,8 @@ class ConstraintEngine(LayerResolution, PlotFindings, ProjectFindings):
         results = {}
         for code, items in by_project.items():
             results[code] = self._project_check(code, items, prepared, measure, project_types)
+        from ..standard_layers import plot_rules   # issue 15: named features, GDPDJB slope, unstable farmland
+        plot_rules.apply_to_results(self, results, plots_layer, fields)
         if feedback is not None:
             feedback.setProgress(100.0)
         return results

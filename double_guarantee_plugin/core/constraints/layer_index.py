@@ -32,7 +32,7 @@ class LayerIndex:
         if source_crs != target_crs:
             request.setDestinationCrs(target_crs, transform_context or QgsCoordinateTransformContext())
             request.setTransformErrorCallback(self._transform_failed)
-        flags = QgsSpatialIndex.FlagStoreFeatureGeometries
+        flags = QgsSpatialIndex.Flag.FlagStoreFeatureGeometries
         if attribute:
             request.setSubsetOfAttributes([attribute], source.fields())
             self.index = QgsSpatialIndex(flags)

@@ -57,6 +57,8 @@ class LayerResolution:
             resolved = self.resolve(entry)
             if not resolved.problem and isinstance(resolved.layer, QgsVectorLayer):
                 self._snapshots[resolved.layer.id()] = LayerSource(resolved.layer)
+        from ..standard_layers import plot_rules   # issue 15: the standard layers' snapshots too
+        plot_rules.prepare(self)
 
     def close(self):
         """Drop the layers the engine opened itself (from sources not in the project); Python owns
@@ -101,22 +103,23 @@ class LayerResolution:
             resolved.attribute = "slope_deg"
             resolved.accept = _steeper_than(entry.max_slope_deg)
             return resolved
-        if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
             return _Resolved(entry, None, tr("layer '{}' is not a polygon layer", entry.name))
         if layer.featureCount() == 0:
             return _Resolved(entry, None, tr("layer '{}' is empty", entry.name))
         resolved = _Resolved(entry, layer)
         if entry.role == ROLE_SLOPE:
             name = entry.slope_field or "slope_deg"
-            if layer.fields().indexOf(name) < 0:
+            # lookupField: case-insensitive (standard layers write DLBM; PostGIS mirrors dlbm)
+            if layer.fields().lookupField(name) < 0:
                 return _Resolved(entry, None, tr("slope layer '{}' has no field '{}'", entry.name, name))
-            resolved.attribute = name
+            resolved.attribute = layer.fields().at(layer.fields().lookupField(name)).name()
             resolved.accept = _steeper_than(entry.max_slope_deg)
         elif entry.role == ROLE_LAND_SURVEY:
             name = entry.class_field or "dlbm"
-            if layer.fields().indexOf(name) < 0:
+            if layer.fields().lookupField(name) < 0:
                 return _Resolved(entry, None, tr("land-survey layer '{}' has no field '{}'", entry.name, name))
-            resolved.attribute = name
+            resolved.attribute = layer.fields().at(layer.fields().lookupField(name)).name()
         return resolved
 
     def _steep_layer(self, raster, max_slope_deg):

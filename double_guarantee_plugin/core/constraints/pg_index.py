@@ -51,7 +51,7 @@ def _params(uri):
                         ("user", uri.username()), ("password", uri.password())):
         if value:
             params[name] = value
-    if uri.sslMode() not in (QgsDataSourceUri.SslPrefer,):
+    if uri.sslMode() not in (QgsDataSourceUri.SslMode.SslPrefer,):
         params["sslmode"] = QgsDataSourceUri.encodeSslMode(uri.sslMode())
     if uri.authConfigId():
         from qgis.core import QgsApplication, QgsAuthMethodConfig

@@ -94,16 +94,16 @@ class IndexRegistry:
         for name in _INVALIDATING_SIGNALS:
             signal = getattr(layer, name, None)
             if signal is not None:
-                signal.connect(slot, Qt.DirectConnection)
+                signal.connect(slot, Qt.ConnectionType.DirectConnection)
         edited = functools.partial(self._edited, layer)
-        layer.geometryChanged.connect(lambda fid, geometry: edited(fid, geometry=geometry), Qt.DirectConnection)
-        layer.featureAdded.connect(lambda fid: edited(fid, added=True), Qt.DirectConnection)
-        layer.featureDeleted.connect(lambda fid: edited(fid, deleted=True), Qt.DirectConnection)
+        layer.geometryChanged.connect(lambda fid, geometry: edited(fid, geometry=geometry), Qt.ConnectionType.DirectConnection)
+        layer.featureAdded.connect(lambda fid: edited(fid, added=True), Qt.ConnectionType.DirectConnection)
+        layer.featureDeleted.connect(lambda fid: edited(fid, deleted=True), Qt.ConnectionType.DirectConnection)
         layer.attributeValueChanged.connect(lambda fid, index, value: edited(fid, field_index=index, value=value),
-                                            Qt.DirectConnection)
-        layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.DirectConnection)
+                                            Qt.ConnectionType.DirectConnection)
+        layer.destroyed.connect(functools.partial(self._forget, layer_id), Qt.ConnectionType.DirectConnection)
         if hook_project:
-            QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed, Qt.DirectConnection)
+            QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed, Qt.ConnectionType.DirectConnection)
 
     def _edited(self, layer, fid, geometry=None, added=False, deleted=False, field_index=None, value=None):
         """One edit of ``layer``'s buffer: laid over its cached indexes (a rebuild of a 55,000-feature

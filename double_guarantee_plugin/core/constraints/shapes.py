@@ -4,7 +4,7 @@ from qgis.core import QgsGeometry, QgsWkbTypes
 from ..layer_credits import geometry_error
 
 
-POLYGON = QgsWkbTypes.PolygonGeometry
+POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 def polygonal_part(geometry):
@@ -13,7 +13,7 @@ def polygonal_part(geometry):
         return None
     if geometry.type() == POLYGON:
         return geometry
-    if QgsWkbTypes.isMultiType(geometry.wkbType()) or geometry.type() == QgsWkbTypes.UnknownGeometry:
+    if QgsWkbTypes.isMultiType(geometry.wkbType()) or geometry.type() == QgsWkbTypes.GeometryType.UnknownGeometry:
         parts = [part for part in geometry.asGeometryCollection() if part.type() == POLYGON and not part.isEmpty()]
         if parts:
             return QgsGeometry.collectGeometry(parts) if len(parts) > 1 else parts[0]

@@ -29,8 +29,8 @@ def status_rank(status):
 
 
 def status_label(status):
-    return {STATUS_OK: tr("OK"), STATUS_WARNING: tr("Warning"), STATUS_BLOCKING: tr("Blocking"),
-            STATUS_NOT_CHECKED: tr("Not checked")}.get(status, status)
+    from ..verdicts import verdict_label    # the one table of verdict words
+    return verdict_label(status)
 
 
 def role_label(role):

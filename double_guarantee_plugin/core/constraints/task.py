@@ -15,7 +15,7 @@ class ConstraintCheckTask(QgsTask):
     """Checks the plots of ``plots_layer`` (optionally only ``project_codes``) with ``engine``."""
 
     def __init__(self, description, engine, plots_layer, on_done, project_codes=None, project_types=None):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         # both snapshots on the main thread: the worker never touches a live layer
         self.source = LayerSource(plots_layer)
         engine.snapshot_layers()

@@ -192,3 +192,16 @@ def check_declared_area(declared, planar_m2, ellipsoidal_m2):
         "difference {:.2f} m²"), declared.text, UNIT_LABELS[unit], official, official_ha,
         planar_m2 if planar_m2 is not None else float("nan"),
         (declared_m2 - official) if official is not None else float("nan")), declared_m2)
+
+
+def within_coordinate_precision(area_check, official_m2, perimeter_m, precision_text):
+    """True when a declared area that does not match still lies within what the file's 精度 allows:
+    coordinates rounded to ``precision`` metres move an area by at most perimeter × precision."""
+    try:
+        precision_m = float(str(precision_text).strip())
+    except (TypeError, ValueError):
+        return False
+    if not (precision_m > 0 and math.isfinite(precision_m)) or area_check is None or area_check.declared_m2 is None \
+            or official_m2 is None or perimeter_m is None:
+        return False
+    return abs(area_check.declared_m2 - official_m2) <= perimeter_m * precision_m

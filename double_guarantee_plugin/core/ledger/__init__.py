@@ -6,16 +6,20 @@ PostgreSQL connection (QgsSettings ``PostgreSQL/connections/<name>/…``), or an
 import os
 
 from .base import Ledger
+from .limits import LedgerLimits, load_ledger_limits
+from .messages import tr
 from .model import (COMMITMENT, DEPOSIT, ENTRY_KINDS, REVERSAL, TRANSFER, WRITEOFF, Amounts, Balance,
-                    DuplicateError, JournalEntry, LedgerError, LedgerInputError, LedgerPermissionError,
-                    LedgerStorageError, OperationResult, RuleRefused, SellerOffer, ShortfallError)
+                    DuplicateError, JournalEntry, LedgerError, LedgerInputError, LedgerIntegrityError,
+                    LedgerPermissionError, LedgerStorageError, OperationResult, RuleRefused, SellerOffer,
+                    ShortfallError)
 from .rules import (DepositRequest, cultivation_fee, deposit_from_project, load_county_table, occupied_amounts,
                     seller_offers)
 from .sqlite_backend import GeoPackageLedger, ledger_path_for
 
 __all__ = ["Ledger", "GeoPackageLedger", "open_ledger", "ledger_path_for", "Amounts", "Balance", "JournalEntry",
            "OperationResult", "SellerOffer", "DepositRequest", "LedgerError", "LedgerInputError",
-           "LedgerPermissionError", "LedgerStorageError", "RuleRefused", "ShortfallError", "DuplicateError",
+           "LedgerPermissionError", "LedgerStorageError", "LedgerIntegrityError", "RuleRefused", "ShortfallError",
+           "DuplicateError", "LedgerLimits", "load_ledger_limits",
            "deposit_from_project", "occupied_amounts", "cultivation_fee", "seller_offers", "load_county_table",
            "ENTRY_KINDS", "DEPOSIT", "WRITEOFF", "TRANSFER", "COMMITMENT", "REVERSAL", "qgis_connection_params",
            "is_geopackage_target"]
@@ -35,8 +39,8 @@ def qgis_connection_params(name):
     known = settings.childGroups()
     settings.endGroup()
     if name not in known:
-        raise LedgerStorageError(f"'{name}' is neither a GeoPackage file nor a QGIS PostgreSQL connection "
-                                 f"(known connections: {', '.join(known) or 'none'})")
+        raise LedgerStorageError(tr("'{}' is neither a GeoPackage file nor a QGIS PostgreSQL connection (known "
+                                    "connections: {})", name, ", ".join(known) or tr("none")))
     params = {}
     service = settings.value(f"{base}/service", "")
     if service:
@@ -64,17 +68,19 @@ def qgis_connection_params(name):
     return params
 
 
-def open_ledger(target, create=True, county_table=None, profile=None):
+def open_ledger(target, create=True, county_table=None, profile=None, limits=None):
     """A Ledger for a GeoPackage path, a PostgreSQL URI/DSN or a QGIS PostgreSQL connection name."""
     if isinstance(target, Ledger):
         return target
     if target is None or str(target).strip() == "":
-        raise LedgerStorageError("no ledger given: a GeoPackage path or a PostgreSQL connection name is needed")
+        raise LedgerStorageError(tr("no ledger given: a GeoPackage path or a PostgreSQL connection name is needed"))
     text = str(target).strip()
+    if "\x00" in text:
+        raise LedgerStorageError(tr("the ledger name {} holds a NUL character", repr(text)))
     from .postgres_backend import PostgresLedger
     if text.startswith(("postgresql://", "postgres://")) or "dbname=" in text or "service=" in text:
-        return PostgresLedger(text, county_table=county_table, profile=profile)
+        return PostgresLedger(text, county_table=county_table, profile=profile, limits=limits)
     if is_geopackage_target(text):
-        return GeoPackageLedger(text, create=create, county_table=county_table, profile=profile)
+        return GeoPackageLedger(text, create=create, county_table=county_table, profile=profile, limits=limits)
     params = qgis_connection_params(text)
-    return PostgresLedger(None, county_table=county_table, profile=profile, label=text, **params)
+    return PostgresLedger(None, county_table=county_table, profile=profile, label=text, limits=limits, **params)

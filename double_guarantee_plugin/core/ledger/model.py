@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from ..units import kg_to_wan_kg, mu_to_ha
+from .messages import tr
 
 SCALE = 10000
 DEPOSIT, WRITEOFF, TRANSFER, COMMITMENT, REVERSAL = "deposit", "writeoff", "transfer", "commitment", "reversal"
@@ -22,7 +23,7 @@ def to_e4(value):
         return 0
     quantity = Decimal(str(value)) if not isinstance(value, Decimal) else value
     if not quantity.is_finite():
-        raise LedgerInputError(f"amount {value!r} is not a finite number")
+        raise LedgerInputError(tr("amount {} is not a finite number", repr(value)))
     return int((quantity * SCALE).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
@@ -197,46 +198,59 @@ class LedgerStorageError(LedgerError):
     """The ledger file or database cannot be opened, created or read."""
 
 
+class LedgerIntegrityError(LedgerError):
+    """The ledger does not verify (changed outside the plugin): nothing more is written to it."""
+
+
 class ShortfallError(LedgerError):
     """A county's reserve cannot cover an operation; carries the shortfall and possible sellers."""
 
-    def __init__(self, county_code, needed, available, sellers=(), what="write-off"):
+    def __init__(self, county_code, needed, available, sellers=(), what="writeoff"):
         self.county_code = county_code
         self.needed = needed
         self.available = available
         self.shortfall = available.shortfall_against(needed)
         self.sellers = list(sellers)
-        parts = [f"{name} short by {getattr(self.shortfall, name):g}"
+        labels = {"area_mu": tr("area"), "capacity_kg": tr("grain capacity"), "paddy_mu": tr("paddy")}
+        parts = [tr("{} short by {:g}", labels[name], getattr(self.shortfall, name))
                  for name in INDICATORS if getattr(self.shortfall, name) > 0]
-        seller_text = (", sellers in the province (cheapest first): "
-                       + ", ".join(f"{s.county_code} {s.name_zh} at {s.price_yuan_per_mu:g} yuan/mu"
-                                   for s in self.sellers)) if self.sellers else ", no county of the province can sell"
-        super().__init__(f"county {county_code}: the reserve cannot cover the {what}: "
-                         f"{'; '.join(parts)}{seller_text}")
+        if self.sellers:
+            seller_text = tr(", sellers in the province (cheapest first): {}", ", ".join(
+                tr("{} {} at {:g} yuan/mu", s.county_code, s.name_zh, s.price_yuan_per_mu) for s in self.sellers))
+        else:
+            seller_text = tr(", no county of the province can sell")
+        super().__init__(tr("county {}: the reserve cannot cover the {}: {}{}", county_code, operation_label(what),
+                            "; ".join(parts), seller_text))
+
+
+def operation_label(kind):
+    """An operation's name for a message (the journal's kinds, and 'write-off' as older callers spell it)."""
+    return {"deposit": tr("deposit"), "writeoff": tr("write-off"), "write-off": tr("write-off"),
+            "transfer": tr("transfer"), "commitment": tr("commitment"), "reversal": tr("reversal")}.get(kind, kind)
 
 
 def iso_date(value, field_name):
     """A date (or ISO text) as 'YYYY-MM-DD'; a clear error naming the field otherwise."""
     if value is None or value == "":
-        raise LedgerInputError(f"{field_name} is missing")
+        raise LedgerInputError(tr("{} is missing", field_name))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
     if hasattr(value, "toString") and hasattr(value, "isValid"):  # QDate without importing Qt
         if not value.isValid():
-            raise LedgerInputError(f"{field_name} is not a valid date")
+            raise LedgerInputError(tr("{} is not a valid date", field_name))
         return value.toString("yyyy-MM-dd")
     try:
         return datetime.date.fromisoformat(str(value).strip()[:10]).isoformat()
     except ValueError:
-        raise LedgerInputError(f"{field_name} '{value}' is not a date (YYYY-MM-DD)") from None
+        raise LedgerInputError(tr("{} '{}' is not a date (YYYY-MM-DD)", field_name, value)) from None
 
 
 def county_code_checked(value, field_name="county_code"):
-    text = str(value or "").strip()
-    if len(text) != 6 or not text.isdigit():
-        raise LedgerInputError(f"{field_name} '{value}' is not a 6-digit county code (行政区划代码)")
+    text = str(value if value is not None else "").strip()
+    if len(text) != 6 or not text.isascii() or not text.isdigit():
+        raise LedgerInputError(tr("{} '{}' is not a 6-digit county code (行政区划代码)", field_name, value))
     return text
 
 

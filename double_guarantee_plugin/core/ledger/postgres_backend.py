@@ -2,7 +2,10 @@
 
 The schema installer (``install_postgres_schema``) is run once by the database owner; it creates the
 tables, triggers, the roles dg_technician / dg_reviewer / dg_officer and their grants and row
-policies, so the database itself refuses what a role may not do, whichever client connects.
+policies, so the database itself refuses what a role may not do, whichever client connects.  Rerun,
+it upgrades an existing schema in place (schema 3: no function executable by PUBLIC, trigger
+functions that run for their own table only, who and when stamped by the database, TRUNCATE refused
+on every table).
 Writers lock the counties they touch with transaction-scoped advisory locks (in code order, so two
 writers never deadlock); operations on different counties run in parallel.
 """
@@ -12,7 +15,8 @@ from contextlib import contextmanager
 from ..paths import data_path
 from .base import (DUPLICATE_COMMITMENT, DUPLICATE_DEPOSIT, DUPLICATE_REVERSAL, IDEMPOTENCY, NEGATIVE, PERMISSION,
                    Ledger)
-from .model import LedgerStorageError
+from .messages import tr
+from .model import LedgerPermissionError, LedgerStorageError
 
 LOCK_CLASS = 5005  # first key of the advisory locks; the second is the 6-digit county code
 ROLES = ("dg_technician", "dg_reviewer", "dg_officer")
@@ -25,8 +29,8 @@ def _psycopg2():
         import psycopg2.errors  # noqa: F401
         return psycopg2
     except ImportError as exc:  # a clear message instead of a traceback in the dock
-        raise LedgerStorageError("the PostGIS ledger needs the Python package psycopg2 "
-                                 "(Debian: python3-psycopg2)") from exc
+        raise LedgerStorageError(tr("the PostGIS ledger needs the Python package psycopg2 (Debian: "
+                                    "python3-psycopg2)")) from exc
 
 
 def connect(dsn=None, **params):
@@ -36,9 +40,9 @@ def connect(dsn=None, **params):
         params["connect_timeout"] = CONNECT_TIMEOUT_S  # an unreachable server must not freeze QGIS for minutes
     try:
         return psycopg2.connect(dsn, **params) if dsn else psycopg2.connect(**params)
-    except psycopg2.Error as exc:
+    except (psycopg2.Error, ValueError) as exc:   # ValueError: a NUL character in the parameters
         where = dsn or ", ".join(f"{k}={v}" for k, v in params.items() if k != "password")
-        raise LedgerStorageError(f"PostgreSQL {where}: cannot connect: {str(exc).strip()}") from exc
+        raise LedgerStorageError(tr("PostgreSQL {}: cannot connect: {}", where, str(exc).strip())) from exc
 
 
 def install_postgres_schema(dsn=None, **params):
@@ -54,7 +58,7 @@ def install_postgres_schema(dsn=None, **params):
                 cursor.execute("SELECT pg_advisory_xact_lock(%s, 0)", (LOCK_CLASS,))
                 cursor.execute(script)
     except psycopg2.Error as exc:
-        raise LedgerStorageError(f"installing the ledger schema failed: {str(exc).strip()}") from exc
+        raise LedgerStorageError(tr("installing the ledger schema failed: {}", str(exc).strip())) from exc
     finally:
         connection.close()
 
@@ -65,22 +69,51 @@ class PostgresLedger(Ledger):
                   "proposal": "dg_ledger.proposal"}
     placeholder = "%s"
 
-    def __init__(self, dsn=None, county_table=None, profile=None, label=None, **params):
-        super().__init__(county_table, profile)
+    def __init__(self, dsn=None, county_table=None, profile=None, label=None, limits=None, **params):
+        super().__init__(county_table, profile, limits)
         self._psycopg2 = _psycopg2()
         self._label = label or dsn or params.get("dbname") or "PostgreSQL"
         self._connection = connect(dsn, **params)
-        with self._read() as cursor:
-            cursor.execute("SELECT to_regclass('dg_ledger.journal'), session_user")
-            table, self._session_user = cursor.fetchone()
-        if table is None:
+        try:
+            self._check_installed_and_readable()
+        except self._psycopg2.Error as exc:
             self.close()
-            raise LedgerStorageError(f"{self._label}: the ledger schema dg_ledger is not installed; ask the "
-                                     f"database owner to run the schema installer")
-        with self._read() as cursor:   # schema 1 (before the province share) still works for the rest
+            raise LedgerStorageError(tr("{}: the ledger cannot be opened: {}", self._label,
+                                        str(exc).strip().splitlines()[0])) from exc
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_installed_and_readable(self):
+        """The schema is there and this login may read it (a login without a dg_ role may not even
+        look into the schema: say so, instead of the driver's 'permission denied')."""
+        with self._read() as cursor:
+            cursor.execute("SELECT session_user, (SELECT oid FROM pg_namespace WHERE nspname = 'dg_ledger')")
+            self._session_user, schema = cursor.fetchone()
+            if schema is None:
+                raise LedgerStorageError(tr("{}: the ledger schema dg_ledger is not installed; ask the database owner "
+                                            "to run the schema installer", self._label))
+            cursor.execute("SELECT has_schema_privilege(%s, 'USAGE')", (schema,))
+            if not cursor.fetchone()[0]:
+                raise LedgerPermissionError(tr("{}: the login {} has none of the ledger's roles (dg_technician, "
+                                               "dg_reviewer, dg_officer); ask the database owner to grant one",
+                                               self._label, self._session_user))
+            cursor.execute("SELECT to_regclass('dg_ledger.journal')")
+            if cursor.fetchone()[0] is None:
+                raise LedgerStorageError(tr("{}: the ledger schema dg_ledger is not installed; ask the database "
+                                            "owner to run the schema installer", self._label))
+            cursor.execute("SELECT has_table_privilege('dg_ledger.journal', 'SELECT')")
+            if not cursor.fetchone()[0]:
+                raise LedgerPermissionError(tr("{}: the login {} has none of the ledger's roles (dg_technician, "
+                                               "dg_reviewer, dg_officer); ask the database owner to grant one",
+                                               self._label, self._session_user))
+            # schema 1 (before the province share) still works for the rest
             cursor.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'dg_ledger' "
                            "AND table_name = 'journal' AND column_name = 'province_area_mu_e4'")
             self.has_province_columns = cursor.fetchone()[0] == 1
+            cursor.execute("SELECT value FROM dg_ledger.meta WHERE key = 'schema_version'")
+            row = cursor.fetchone()
+            self.schema_version = int(row[0]) if row and str(row[0]).isdigit() else 1
 
     def describe(self):
         return f"PostgreSQL {self._label}"
@@ -114,6 +147,18 @@ class PostgresLedger(Ledger):
         finally:
             cursor.close()
             self._connection.rollback()  # never leave a read transaction open
+
+    @contextmanager
+    def _snapshot(self):
+        """One REPEATABLE READ transaction: every SELECT in it sees the same committed state, however
+        many writers commit meanwhile (verify() must not compare balances and movements of two moments)."""
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield cursor
+        finally:
+            cursor.close()
+            self._connection.rollback()
 
     def _lock_counties(self, cursor, county_codes):
         for code in sorted(county_codes):

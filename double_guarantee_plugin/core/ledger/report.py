@@ -1,10 +1,13 @@
 """The ledger report: balances and journal as flat rows (for Processing, CSV export and the dock).
 
-Pure Python.  Areas in 亩 and 公顷, capacity in kg and 万公斤 (domain.md §3), via core.units.
+Pure Python.  Areas in 亩 and 公顷, capacity in kg and 万公斤 (domain.md §3), via core.units.  The
+first row (record = 'verification') states whether the ledger verified when the report was made:
+the newest entry (or the first that does not match), when, and what was checked.
 """
 import csv
 
 from ..units import kg_to_wan_kg, mu_to_ha
+from .messages import tr
 
 REPORT_FIELDS = [  # name, type
     ("record", "str"), ("county_code", "str"), ("county_name", "str"), ("entry_id", "int"), ("kind", "str"),
@@ -38,15 +41,32 @@ def journal_row(entry, county_table):
     return row
 
 
+def verification_row(report):
+    """What the verification found, as the report's first row."""
+    if report["ok"]:
+        head_id, head_hash = report["head"]
+        checked = tr("movements and balances re-derived from the journal")
+        if report["chain"] == "verified":
+            checked += tr("; hash chain whole up to entry {} (SHA-256 {})", head_id, (head_hash or "")[:16])
+        note = tr("verified: {} entries, {} counties; {}", report["entries"], report["counties"], checked)
+        entry_id = head_id
+    else:
+        note = tr("not verified: {}", report["first_problem"])
+        entry_id = report["first_bad_entry"]
+    return {"record": "verification", "entry_id": entry_id, "note": note, "created_at": report["verified_at"]}
+
+
 def report_rows(ledger, county_code=None, search=None, kind=None):
-    """(rows, verify report): balance rows first (one per county), then the journal in order."""
+    """(rows, verify report): the verification row, balance rows (one per county), then the journal in order."""
+    verified = ledger.verify()
     balances = ledger.balances()
     if county_code:
         balances = {county_code: balances.get(county_code)} if county_code in balances else {}
-    rows = [balance_row(code, amounts, ledger.county_table) for code, amounts in sorted(balances.items())]
+    rows = [verification_row(verified)]
+    rows += [balance_row(code, amounts, ledger.county_table) for code, amounts in sorted(balances.items())]
     rows += [journal_row(entry, ledger.county_table)
              for entry in ledger.journal(county_code=county_code, kind=kind, search=search)]
-    return rows, ledger.verify()
+    return rows, verified
 
 
 def write_csv(path, rows):

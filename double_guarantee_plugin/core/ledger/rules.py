@@ -4,11 +4,13 @@ Pure Python.  The county table (provinces, poor-county flag, asking prices, capp
 data file ``resources/data/ledger/counties.json``, checked at load time.
 """
 import functools
+import math
 from dataclasses import dataclass
 
 from .. import tables
 from ..paths import data_path
 from ..tables import TableError, _check_schema, _load_json, _require
+from .messages import tr
 from .model import (Amounts, LedgerInputError, RuleRefused, SellerOffer, county_code_checked, iso_date,
                     province_account, province_of)
 
@@ -49,6 +51,19 @@ class CountyTable:
 
     def of_province(self, province_code):
         return [c for c in self.counties.values() if c.province_code == province_code]
+
+    def knows(self, county_code):
+        """A county of the table, or the reserve account of one of its provinces (320000)."""
+        code = str(county_code)
+        return code in self.counties or (code == province_account(code) and province_of(code) in self.capped_prices)
+
+    def checked(self, county_code, field_name="county_code"):
+        """``county_code`` as a 6-digit code the table knows; LedgerInputError naming the table otherwise."""
+        code = county_code_checked(county_code, field_name)
+        if not self.knows(code):
+            raise LedgerInputError(tr("{} {} is not in the county table {}: add the county there first", field_name,
+                                      code, self.source_path or "counties.json"))
+        return code
 
 
 @functools.lru_cache(maxsize=None)
@@ -101,9 +116,18 @@ def split_amounts(amounts, province_share):
     """``(county part, province part)`` of ``amounts`` for a province share in [0, 1]: the province's
     part rounded to 1/10⁴ of a unit, the county's the rest, so the two add up to the total exactly."""
     if not 0.0 <= province_share <= 1.0:
-        raise LedgerInputError(f"province share {province_share} is not between 0 and 1")
+        raise LedgerInputError(tr("province share {} is not between 0 and 1", province_share))
     province = Amounts.from_e4(*(int(round(value * province_share)) for value in amounts.e4()))
     return amounts.minus(province), province
+
+
+def _deposit_state(profile):
+    """The status at which the profile's workflow deposits (accepted under 2017, deposited under 2024)."""
+    reform = getattr(profile, "reform", None)
+    if reform is None:
+        return ACCEPTED_STATUS
+    from ..workflow.definition import load_workflow
+    return load_workflow(reform.workflow_id).deposit_state
 
 
 def deposit_from_project(project_attributes, project_credit, profile=None):
@@ -117,28 +141,32 @@ def deposit_from_project(project_attributes, project_credit, profile=None):
     attrs = dict(project_attributes or {})
     code = str(attrs.get("project_code") or "").strip()
     if not code:
-        raise LedgerInputError("project_code is missing")
+        raise LedgerInputError(tr("project_code is missing"))
     if project_credit is not None and getattr(project_credit, "project_code", code) not in (None, code):
-        raise LedgerInputError(f"project {code}: the credits given are those of project "
-                               f"{project_credit.project_code}")
-    county = county_code_checked(attrs.get("county_code"), f"project {code}: county_code")
+        raise LedgerInputError(tr("project {}: the credits given are those of project {}", code,
+                                  project_credit.project_code))
+    county = county_code_checked(attrs.get("county_code"), tr("project {}: county_code", code))
     status = str(attrs.get("status") or "").strip()
-    if status != ACCEPTED_STATUS:
-        raise RuleRefused(f"project {code}: status is '{status or 'empty'}', only an accepted (验收) "
-                          f"project can be deposited")
+    deposit_state = _deposit_state(profile)
+    if status != deposit_state:
+        if deposit_state == ACCEPTED_STATUS:
+            raise RuleRefused(tr("project {}: status is '{}', only an accepted (验收) project can be deposited", code,
+                                 status or tr("empty")))
+        raise RuleRefused(tr("project {}: status is '{}'; under rule profile '{}' a project is deposited at its "
+                             "'{}' step (入库)", code, status or tr("empty"), profile.id, deposit_state))
     passes, reason = profile.funding_rule_passes(attrs.get("project_type"), attrs.get("funding_source"),
                                                  attrs.get("implemented_on"))
     if not passes:
-        raise RuleRefused(f"project {code}: cannot be used for the balance under rule profile "
-                          f"'{profile.id}': {reason}")
+        raise RuleRefused(tr("project {}: cannot be used for the balance under rule profile '{}': {}", code,
+                             profile.id, reason))
     if project_credit is None:
-        raise LedgerInputError(f"project {code}: no credits computed")
+        raise LedgerInputError(tr("project {}: no credits computed", code))
     amounts = Amounts(float(project_credit.credit_area_mu or 0.0), float(project_credit.credit_capacity_kg or 0.0),
                       float(project_credit.credit_paddy_mu or 0.0))
     if amounts.any_negative():
-        raise LedgerInputError(f"project {code}: negative credits {amounts.as_dict()}")
+        raise LedgerInputError(tr("project {}: negative credits {}", code, amounts.as_dict()))
     if amounts.is_zero():
-        raise RuleRefused(f"project {code}: the project has no credits to deposit")
+        raise RuleRefused(tr("project {}: the project has no credits to deposit", code))
     occurred = attrs.get("accepted_on") or attrs.get("implemented_on")
     note = (f"{attrs.get('project_type') or ''} / {attrs.get('funding_source') or ''} / "
             f"implemented {attrs.get('implemented_on')}")
@@ -153,7 +181,7 @@ def deposit_from_project(project_attributes, project_credit, profile=None):
             note += (f" / {profile.id}: new farmland {100 * share:.1f}% of the scale, "
                      f"{100 * province_share:g}% to the province reserve {province_account(county)}")
     return DepositRequest(county, code, str(attrs.get("project_name") or ""), amounts,
-                          iso_date(occurred, f"project {code}: implemented_on"), note, province)
+                          iso_date(occurred, tr("project {}: implemented_on", code)), note, province)
 
 
 def bundle_mu(amounts):
@@ -185,14 +213,14 @@ def occupied_amounts(area_mu, class_code, grade, profile=None, grade_system=None
     ``grade`` withdraws (domain.md §3): area, area × Y(grade), and the area if it is paddy."""
     profile = profile or tables.load_rule_profile()
     if not tables.is_cultivated(class_code):
-        raise LedgerInputError(f"class '{class_code}' is not cultivated land: nothing to write off")
+        raise LedgerInputError(tr("class '{}' is not cultivated land: nothing to write off", class_code))
     system = grade_system or profile.default_grade_system
     yield_table = profile.yield_table(system)
     if yield_table is None:
-        raise LedgerInputError(f"rule profile '{profile.id}' has no yield table for '{system}'")
+        raise LedgerInputError(tr("rule profile '{}' has no yield table for '{}'", profile.id, system))
     yield_kg = yield_table.yield_for(grade)
     if yield_kg is None:
-        raise LedgerInputError(f"grade {grade} is not in the yield table '{yield_table.id}'")
+        raise LedgerInputError(tr("grade {} is not in the yield table '{}'", grade, yield_table.id))
     area = float(area_mu)
     return Amounts(area, area * yield_kg, area if str(class_code) == "0101" else 0.0)
 
@@ -211,10 +239,14 @@ def check_transfer_price(seller_code, price_yuan_per_mu, pricing, county_table=N
     """A capped transfer may not exceed the province's capped price."""
     county_table = county_table or load_county_table()
     if pricing not in ("capped", "bid"):
-        raise LedgerInputError(f"pricing '{pricing}' should be 'capped' or 'bid'")
-    if price_yuan_per_mu is None or float(price_yuan_per_mu) < 0:
-        raise LedgerInputError(f"price per 亩 '{price_yuan_per_mu}' should be a number ≥ 0")
+        raise LedgerInputError(tr("pricing '{}' should be 'capped' or 'bid'", pricing))
+    try:
+        price = float(price_yuan_per_mu)
+    except (TypeError, ValueError):
+        price = math.nan
+    if isinstance(price_yuan_per_mu, bool) or not math.isfinite(price) or price < 0:
+        raise LedgerInputError(tr("price per mu '{}' should be a number ≥ 0", price_yuan_per_mu))
     cap = county_table.capped_prices.get(province_of(seller_code))
-    if pricing == "capped" and cap is not None and float(price_yuan_per_mu) > cap:
-        raise RuleRefused(f"capped transfer at {price_yuan_per_mu:g} yuan/亩 exceeds the province's cap of "
-                          f"{cap:g} yuan/亩")
+    if pricing == "capped" and cap is not None and price > cap:
+        raise RuleRefused(tr("capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu", price,
+                             cap))

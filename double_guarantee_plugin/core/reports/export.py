@@ -4,15 +4,17 @@
 the project dock and the atlas task.  Everything it draws is copied into memory layers of its own
 QgsProject, so it does not touch the user's project and can run in a QgsTask.
 """
+import dataclasses
 import datetime
 import os
 import re
 from dataclasses import dataclass, field
 
-from qgis.core import (QgsLayoutExporter, QgsProject, QgsRenderContext)
+from qgis.core import (Qgis, QgsLayoutExporter, QgsProject, QgsRenderContext)
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
+from ..basemap import sheet_basemap_layers
 from ..credits import NEW_FARMLAND
 from ..layer_credits import PlotFields
 from . import ReportError
@@ -20,6 +22,7 @@ from .fonts import resolve_font_family
 from .layout import Sheet, fill_project_sheet, fix_verdict_colour, load_template, template_path
 from .map_layers import (constraint_features, context_layer, overlap_geometry, overlap_layer, padded_extent,
                          plot_layer, union_geometry)
+from .pdf_text import fix_pdf_text
 from .report_data import gather_reports
 
 FORMATS = ("pdf", "png")
@@ -48,6 +51,7 @@ class MeetingMapJob:
     profile: object = None
     fields: object = None
     constraint_set: object = None   # a core.constraints.ConstraintSet (e.g. the QGIS project's); wins over layers
+    configured_basemap: bool = True  # without ``basemap``: the county's basemap from the settings, when set
 
 
 @dataclass
@@ -128,10 +132,20 @@ def _prepare(layout, dpi):
     context = layout.renderContext()
     context.setDpi(dpi)
     # text as text, so the PDF can be searched and read back (and copied into minutes)
-    context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+    context.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
 
 
-def export_sheet(sheet, path, fmt="pdf", dpi=200):
+def _sheet_family(font_family):
+    """The CJK font the sheet's text was written in (the configured one when not given)."""
+    if font_family:
+        return font_family
+    try:
+        return resolve_font_family(None)
+    except ReportError:
+        return None
+
+
+def export_sheet(sheet, path, fmt="pdf", dpi=200, font_family=None):
     """Write one sheet to ``path`` as PDF or PNG; raises ReportError with the exporter's reason."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -141,7 +155,7 @@ def export_sheet(sheet, path, fmt="pdf", dpi=200):
     if fmt == "pdf":
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = False
         result = exporter.exportToPdf(path, settings)
@@ -149,23 +163,27 @@ def export_sheet(sheet, path, fmt="pdf", dpi=200):
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
         result = exporter.exportToImage(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportError(f"{path}: export failed ({exporter.errorMessage() or _RESULTS.get(result, result)})")
+    if fmt == "pdf":
+        # Qt names some ideographs by their Kangxi radicals: make the text searchable as written
+        fix_pdf_text(path, _sheet_family(font_family))
     return path
 
 
-_RESULTS = {QgsLayoutExporter.FileError: "the file cannot be written",
-            QgsLayoutExporter.PrintError: "printing failed",
-            QgsLayoutExporter.MemoryError: "not enough memory",
-            QgsLayoutExporter.Canceled: "canceled"}
+_RESULTS = {QgsLayoutExporter.ExportResult.FileError: "the file cannot be written",
+            QgsLayoutExporter.ExportResult.PrintError: "printing failed",
+            QgsLayoutExporter.ExportResult.MemoryError: "not enough memory",
+            QgsLayoutExporter.ExportResult.Canceled: "canceled"}
 
 
 class CombinedPdf:
     """Sheets of different layouts (sizes may differ) as the pages of one PDF, text kept as text."""
 
-    def __init__(self, path, dpi=200):
+    def __init__(self, path, dpi=200, font_family=None):
         self.path = path
         self.dpi = dpi
+        self.font_family = font_family
         self.writer = None
         self.painter = None
         self.pages = 0
@@ -175,7 +193,7 @@ class CombinedPdf:
         _prepare(layout, self.dpi)
         page = layout.pageCollection().page(0)
         size = page.pageSize()
-        page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Millimeter)
+        page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Millimeter)
         if self.writer is None:
             self.writer = QPdfWriter(self.path)
             self.writer.setResolution(self.dpi)
@@ -197,7 +215,10 @@ class CombinedPdf:
             self.painter.end()
             self.painter = None
         self.writer = None
-        return self.path if self.pages else None
+        if not self.pages:
+            return None
+        fix_pdf_text(self.path, _sheet_family(self.font_family))
+        return self.path
 
 
 def export_meeting_maps(job, feedback=None):
@@ -216,9 +237,14 @@ def export_meeting_maps(job, feedback=None):
     if feedback is not None and feedback.isCanceled():
         result.canceled = True
         return result
+    if job.basemap is None and job.configured_basemap:
+        configured = sheet_basemap_layers()
+        if configured:
+            job = dataclasses.replace(job, basemap=configured[0])
     project = QgsProject()
     project.setCrs(job.plots_layer.crs())
-    combined = CombinedPdf(os.path.join(job.output_folder, job.combined_pdf), job.dpi) if job.combined_pdf else None
+    combined = CombinedPdf(os.path.join(job.output_folder, job.combined_pdf), job.dpi, font_family) \
+        if job.combined_pdf else None
     total = max(len(reports), 1)
     try:
         for index, report in enumerate(reports):
@@ -237,7 +263,7 @@ def export_meeting_maps(job, feedback=None):
                 name = safe_file_name(f"{report.info.code}_{report.info.name}" if report.info.name != report.info.code
                                       else report.info.code)
                 path = os.path.join(job.output_folder, f"{name}.{fmt}")
-                result.files.append(export_sheet(sheet, path, fmt, job.dpi))
+                result.files.append(export_sheet(sheet, path, fmt, job.dpi, font_family))
             if combined is not None:
                 combined.add(sheet)
             result.reports.append(report)

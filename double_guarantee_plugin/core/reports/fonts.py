@@ -33,7 +33,7 @@ def has_chinese(family, database=None):
     if family not in database.families():
         return False
     systems = database.writingSystems(family)
-    return QFontDatabase.SimplifiedChinese in systems or QFontDatabase.TraditionalChinese in systems
+    return QFontDatabase.WritingSystem.SimplifiedChinese in systems or QFontDatabase.WritingSystem.TraditionalChinese in systems
 
 
 def resolve_font_family(family=None):

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from qgis.core import (QgsApplication, QgsLayerTree, QgsLayoutItemLabel, QgsLayoutItemLegend,
                        QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
-                       QgsLayoutFrame, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
+                       QgsLayoutFrame, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
+                       QgsLayoutTableColumn,
                        QgsLegendStyle, QgsPrintLayout, QgsScaleBarSettings, QgsReadWriteContext, QgsRectangle, QgsSettings, QgsTableCell,
                        QgsTextFormat, QgsUnitTypes)
 from qgis.PyQt.QtCore import Qt
@@ -21,6 +22,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..paths import resource_path
 from . import ReportError
 from .report_data import credit_rows, fmt_mu, fmt_share, status_label
+from .sheet_text import crs_note, verdict_text
 
 TEMPLATES = {  # name -> (file, page size, orientation)
     "a4_landscape": ("meeting_a4_landscape.qpt", "A4", "landscape"),
@@ -34,6 +36,7 @@ ITEM_IDS = ("title", "subtitle", "map", "legend", "scalebar", "numeric_scale", "
             "credit_title", "credit_table", "check_title", "check_table", "verdict", "producer", "date")
 REQUIRED_IDS = ("title", "map", "credit_table", "check_table")
 PRODUCER_KEY = "DoubleGuarantee/reports/producer"
+LEFT, RIGHT = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
 NICE_SCALES = [m * 10 ** e for e in range(2, 8) for m in (1, 1.5, 2, 2.5, 5)]
 
 
@@ -53,7 +56,7 @@ def configured_producer():
 
 
 # ---------------------------------------------------------------- building the shipped templates
-def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignLeft):
+def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignmentFlag.AlignLeft):
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(item_id)
@@ -62,7 +65,7 @@ def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignLeft):
     font.setBold(bold)
     label.setFont(font)
     label.setHAlign(align)
-    label.setVAlign(Qt.AlignVCenter)
+    label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     layout.addLayoutItem(label)
     _place(label, rect)
     return label
@@ -70,8 +73,8 @@ def _label(layout, item_id, rect, size_pt, bold=False, align=Qt.AlignLeft):
 
 def _place(item, rect):
     x, y, w, h = rect
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 
 def _table(layout, item_id, rect, size_pt):
@@ -81,7 +84,7 @@ def _table(layout, item_id, rect, size_pt):
     frame.setId(item_id)
     _place(frame, rect)
     table.addFrame(frame)
-    table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
     text = QgsTextFormat()
     text.setFont(QFont("Noto Sans CJK SC"))
     text.setSize(size_pt)
@@ -93,7 +96,7 @@ def _table(layout, item_id, rect, size_pt):
     table.setHeaderTextFormat(header)
     table.setCellMargin(0.8)
     table.setGridStrokeWidth(0.2)
-    table.setWrapBehavior(QgsLayoutItemManualTable.WrapText)
+    table.setWrapBehavior(QgsLayoutItemManualTable.WrapBehavior.WrapText)
     return table
 
 
@@ -107,9 +110,9 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName(f"meeting_{page.lower()}_{orientation}")
-    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
-    _label(layout, "title", (m, m, width - 2 * m, 11 * s), 18 * s, True, Qt.AlignHCenter)
-    _label(layout, "subtitle", (m, m + 11 * s, width - 2 * m, 6 * s), 9 * s, False, Qt.AlignHCenter)
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    _label(layout, "title", (m, m, width - 2 * m, 11 * s), 18 * s, True, Qt.AlignmentFlag.AlignHCenter)
+    _label(layout, "subtitle", (m, m + 11 * s, width - 2 * m, 6 * s), 9 * s, False, Qt.AlignmentFlag.AlignHCenter)
     map_y = m + 19 * s
     if orientation == "landscape":
         map_w = (width - 2 * m) * 0.64
@@ -143,13 +146,13 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     legend.setTitle("legend")
     legend.setResizeToContents(False)
     legend.setFrameEnabled(True)
-    for style, size_pt, bold in ((QgsLegendStyle.Title, 8.5 * s, True), (QgsLegendStyle.Group, 7 * s, True),
-                                 (QgsLegendStyle.Subgroup, 7 * s, True), (QgsLegendStyle.SymbolLabel, 6.5 * s, False)):
+    for style, size_pt, bold in ((QgsLegendStyle.Style.Title, 8.5 * s, True), (QgsLegendStyle.Style.Group, 7 * s, True),
+                                 (QgsLegendStyle.Style.Subgroup, 7 * s, True), (QgsLegendStyle.Style.SymbolLabel, 6.5 * s, False)):
         font = QFont("Noto Sans CJK SC")
         font.setPointSizeF(size_pt)
         font.setBold(bold)
         legend.setStyleFont(style, font)
-        legend.setStyleMargin(style, QgsLegendStyle.Top, 0.8 * s)
+        legend.setStyleMargin(style, QgsLegendStyle.Side.Top, 0.8 * s)
     legend.setSymbolWidth(5 * s)
     legend.setSymbolHeight(3 * s)
     legend.setBoxSpace(1.5 * s)
@@ -182,14 +185,14 @@ def build_template_layout(project, page="A4", orientation="landscape"):
     _label(layout, "check_title", boxes["check_title"], 9 * s, True)
     _table(layout, "check_table", boxes["check_table"], 7 * s)
     _label(layout, "verdict", boxes["verdict"], 8 * s, True)
-    _label(layout, "producer", boxes["producer"], 7 * s, False, Qt.AlignRight)
-    _label(layout, "date", boxes["date"], 7 * s, False, Qt.AlignRight)
+    _label(layout, "producer", boxes["producer"], 7 * s, False, Qt.AlignmentFlag.AlignRight)
+    _label(layout, "date", boxes["date"], 7 * s, False, Qt.AlignmentFlag.AlignRight)
     return layout
 
 
 def _mm(value):
     from qgis.core import QgsLayoutMeasurement
-    return QgsLayoutMeasurement(value, QgsUnitTypes.LayoutMillimeters)
+    return QgsLayoutMeasurement(value, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
 
 
 def north_arrow_svg():
@@ -261,9 +264,12 @@ def nice_scale(scale):
 
 def _with_family(font, family):
     font.setFamily(family)
+    # QGIS 3.40 gives the fonts it reads from a template a families() list (Qt >= 5.13), which Qt
+    # prefers to family(): without replacing it the text kept the template's font
+    font.setFamilies([family])
     # Without shaping Qt writes every glyph's character into the PDF's ToUnicode map; shaped
     # digits of Noto Sans CJK were missing from it, so "2024" vanished from copied/searched text.
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
@@ -275,8 +281,8 @@ def apply_font(layout, family):
             _with_family(font, family)
             item.setFont(font)
         elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                          QgsLegendStyle.SymbolLabel):
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
+                          QgsLegendStyle.Style.SymbolLabel):
                 font = item.styleFont(style)
                 _with_family(font, family)
                 item.setStyleFont(style, font)
@@ -307,19 +313,39 @@ def table_of(layout, item_id):
 MIN_TABLE_PT = 5.0     # below this a printed table is no longer readable at a meeting
 
 
-def set_table(table, headers, rows, more_text=None):
-    """Fill ``table`` and make it fit its frame (``fit_table``); returns how many rows were left out."""
+def set_table(table, headers, rows, more_text=None, align=None):
+    """Fill ``table`` and make it fit its frame (``fit_table``); returns how many rows were left out.
+
+    ``align`` gives each column's horizontal alignment (figures right-aligned); every heading
+    follows its column, so a heading stands over its figures."""
     if table is None:
         return 0
-    columns = [QgsLayoutTableColumn(text) for text in headers]
+    align = tuple(align or ()) + (LEFT,) * (len(headers) - len(align or ()))
+    columns = []
+    for text, alignment in zip(headers, align):
+        column = QgsLayoutTableColumn(text)
+        column.setHAlignment(alignment)
+        columns.append(column)
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
+    table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
+    table._dg_align = align
     _set_rows(table, rows)
     return fit_table(table, rows, more_text)
 
 
 def _set_rows(table, rows):
-    table.setTableContents([[QgsTableCell(str(value)) for value in row] for row in rows])
+    align = getattr(table, "_dg_align", ())
+    contents = []
+    for row in rows:
+        cells = []
+        for column, value in enumerate(row):
+            cell = QgsTableCell(str(value))
+            if column < len(align):
+                cell.setHorizontalAlignment(align[column])
+            cells.append(cell)
+        contents.append(cells)
+    table.setTableContents(contents)
     table.refresh()
 
 
@@ -401,11 +427,11 @@ def fill_map(layout, layers, extent, crs, legend_layers=None):
         if isinstance(bar, QgsLayoutItemScaleBar):
             bar.setLinkedMap(map_item)
             if item_id == "scalebar":
-                bar.setUnits(QgsUnitTypes.DistanceMeters)
+                bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
                 bar.setUnitLabel("m")
                 bar.setNumberOfSegmentsLeft(0)
                 bar.setNumberOfSegments(2)
-                bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+                bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
                 bar.setMinimumBarWidth(25)
                 bar.setMaximumBarWidth(45)
             bar.update()
@@ -430,32 +456,24 @@ def fill_project_sheet(layout, report, layers, legend_layers, extent, crs, font_
         subtitle += " · " + tr("County {}", info.county_code)
     set_label(layout, "subtitle", subtitle)
     root = fill_map(layout, layers, extent, crs, legend_layers)
-    set_label(layout, "crs_note", tr("Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; "
-                                     "1 mu = 2000/3 square metres.", crs.description(), crs.authid()))
+    set_label(layout, "crs_note", crs_note(crs))
     set_label(layout, "credit_title", tr("Credits"))
     set_table(table_of(layout, "credit_table"), [tr("Indicator"), tr("Value"), tr("Converted")],
-              credit_rows(report.credit))
+              credit_rows(report.credit), align=(LEFT, RIGHT, RIGHT))
     set_label(layout, "check_title", tr("Constraint checks"))
     rows = [(row.name, fmt_mu(row.overlap_mu), fmt_share(row.share), status_label(row.status))
             for row in report.check_rows]
     set_table(table_of(layout, "check_table"), [tr("Constraint layer"), tr("Overlap (mu)"), tr("Share"),
                                                 tr("Status")], rows,
-              tr("… and {} more constraint layers (all are in the county summary table)"))
-    verdict = tr("Verdict: {}", status_label(report.verdict))
-    if report.messages:
-        # the worst message, shortened to fit the box: the full list is in the county summary
-        verdict += "\n" + _shorten(str(report.messages[0]), 120)
-    set_label(layout, "verdict", verdict)
+              tr("… and {} more constraint layers (all are in the county summary table)"),
+              align=(LEFT, RIGHT, RIGHT, LEFT))
+    set_label(layout, "verdict", verdict_text(report))
     producer = configured_producer() if producer is None else producer
     set_label(layout, "producer", tr("Producer: {}", producer) if producer else "")
     set_label(layout, "date", tr("Date: {}", (date or datetime.date.today()).isoformat()))
     apply_font(layout, font_family)
     layout.refresh()
     return root
-
-
-def _shorten(text, limit):
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def fix_verdict_colour(layout, status):

@@ -38,10 +38,10 @@ def _memory_layer(name, crs, fields):
     return layer
 
 
-def _fill(colour, outline, width=0.3, style=Qt.SolidPattern):
+def _fill(colour, outline, width=0.3, style=Qt.BrushStyle.SolidPattern):
     symbol = QgsFillSymbol()
     symbol.deleteSymbolLayer(0)
-    fill = QgsSimpleFillSymbolLayer(colour, style, outline, Qt.SolidLine, width)
+    fill = QgsSimpleFillSymbolLayer(colour, style, outline, Qt.PenStyle.SolidLine, width)
     symbol.appendSymbolLayer(fill)
     return symbol
 
@@ -58,8 +58,8 @@ def _hatch(colour, spacing_mm, angle, outline=None, outline_width=0.0):
     hatch.setSubSymbol(line)
     symbol.appendSymbolLayer(hatch)
     if outline is not None:
-        symbol.appendSymbolLayer(QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt.NoBrush, outline,
-                                                          Qt.SolidLine, outline_width))
+        symbol.appendSymbolLayer(QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt.BrushStyle.NoBrush, outline,
+                                                          Qt.PenStyle.SolidLine, outline_width))
     return symbol
 
 
@@ -168,8 +168,8 @@ def context_layer(name, geometries, target_crs, role):
     outline = RED_LINE_OUTLINE if role == "red_line" else BASIC_FARMLAND_OUTLINE
     symbol = QgsFillSymbol()
     symbol.deleteSymbolLayer(0)
-    line = QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt.NoBrush, outline,
-                                    Qt.DashLine if role == "red_line" else Qt.SolidLine,
+    line = QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt.BrushStyle.NoBrush, outline,
+                                    Qt.PenStyle.DashLine if role == "red_line" else Qt.PenStyle.SolidLine,
                                     0.6 if role == "red_line" else 0.2)
     symbol.appendSymbolLayer(line)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))

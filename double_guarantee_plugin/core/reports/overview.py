@@ -17,6 +17,7 @@ from .layout import (Sheet, apply_font, configured_producer, fill_map, load_temp
                      table_of)
 from .map_layers import _fill, _memory_layer, _transform, constraint_features, context_layer, padded_extent
 from .report_data import credit_rows, fmt_mu, status_label
+from .sheet_text import crs_note
 
 VERDICT_COLOURS = {"ok": QColor(70, 170, 70), "warning": QColor(245, 150, 30), "blocking": QColor(230, 0, 0),
                    "not_checked": QColor(165, 165, 165)}
@@ -61,11 +62,11 @@ def _label_projects(layer, family, size_pt=7.0):
     from qgis.core import QgsTextBufferSettings, QgsSingleSymbolRenderer, QgsFillSymbol
     settings = QgsPalLayerSettings()
     settings.fieldName = "project_code"
-    settings.placement = QgsPalLayerSettings.AroundPoint
+    settings.placement = QgsPalLayerSettings.Placement.AroundPoint
     settings.dist = 1.5
     text = QgsTextFormat()
     font = QFont(family)
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     text.setFont(font)
     text.setSize(size_pt)
     buffer = QgsTextBufferSettings()
@@ -115,8 +116,7 @@ def overview_sheet(project, plots_layer, reports, county_layer=None, red_line=No
     root = fill_map(layout, layers, extent, crs, [plots] + layers[2:])
     set_label(layout, "title", title or tr("{} supplementary farmland projects: overview", county_name).strip())
     set_label(layout, "subtitle", tr("{} projects", len(reports)))
-    set_label(layout, "crs_note", tr("Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; "
-                                     "1 mu = 2000/3 square metres.", crs.description(), crs.authid()))
+    set_label(layout, "crs_note", crs_note(crs))
     totals = summarize_project(tr("County total"), [c for r in reports for _fid, c in r.plot_credits])
     set_label(layout, "credit_title", tr("County totals"))
     set_table(table_of(layout, "credit_table"), [tr("Indicator"), tr("Value"), tr("Converted")],
@@ -146,7 +146,7 @@ def _stretch_down(layout, frame_id, absorb):
     top = frame.positionWithUnits().y()
     bottom = producer.positionWithUnits().y() - 1.0
     if bottom > top + frame.sizeWithUnits().height():
-        frame.attemptResize(QgsLayoutSize(frame.sizeWithUnits().width(), bottom - top, QgsUnitTypes.LayoutMillimeters))
+        frame.attemptResize(QgsLayoutSize(frame.sizeWithUnits().width(), bottom - top, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     for item_id in absorb:
         item = layout.itemById(item_id)
         if item is not None:
@@ -158,4 +158,4 @@ def export_overview(path, plots_layer, reports, county_layer=None, red_line=None
     """Write the county overview map to ``path`` (PDF or PNG)."""
     project = QgsProject()
     sheet = overview_sheet(project, plots_layer, reports, county_layer, red_line, template, font_family, producer)
-    return export_sheet(sheet, path, fmt, dpi)
+    return export_sheet(sheet, path, fmt, dpi, font_family)

@@ -22,11 +22,9 @@ ROLES_SHOWN = ("basic_farmland", "red_line", "slope")  # every sheet lists these
 
 
 def status_label(status):
-    """The reader's word for a check status (translated); unknown codes are shown as they are."""
-    from ...i18n import tr
-    labels = {STATUS_OK: tr("passed"), STATUS_WARNING: tr("warning"), STATUS_BLOCKING: tr("blocking"),
-              STATUS_NOT_CHECKED: tr("not checked")}
-    return labels.get(status, str(status))
+    """The reader's word for a check status: the one table of verdict words (core.verdicts)."""
+    from ..verdicts import verdict_label
+    return verdict_label(status)
 
 
 def role_label(role):
@@ -60,7 +58,8 @@ def fmt_ha(area_mu):
 
 
 def fmt_kg(value):
-    return "—" if value is None else f"{value:.2f}"
+    """Kilograms as whole numbers: a grain-capacity credit is never read to the gram."""
+    return "—" if value is None else f"{value:.0f}"
 
 
 def fmt_wan_kg(value):
@@ -211,6 +210,8 @@ def credit_rows(credit):
     mu, ha, kg, wan_kg = tr("mu"), tr("ha"), tr("kg"), tr("10,000 kg")  # outside f-strings: pylupdate5 sees them
     return [
         (tr("Project area"), f"{fmt_mu(credit.area_mu)} {mu}", f"{fmt_ha(credit.area_mu)} {ha}"),
+        # gross above, then 田坎 and the net area the credits are computed on
+        (tr("田坎 deducted / net area"), f"{fmt_mu(credit.tiankan_mu)} {mu}", f"{fmt_mu(credit.net_area_mu)} {mu}"),
         (tr("Area credit"), f"{fmt_mu(credit.credit_area_mu)} {mu}",
          f"{fmt_ha(credit.credit_area_mu)} {ha}"),
         (tr("Grain capacity credit"), f"{fmt_kg(credit.credit_capacity_kg)} {kg}",

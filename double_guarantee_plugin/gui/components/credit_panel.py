@@ -8,24 +8,35 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
                                  QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...core import tables
 from ...core.live_credits import STATUS_BLOCKING, STATUS_NOT_CHECKED, STATUS_OK, STATUS_WARNING
-from ...core.units import kg_to_wan_kg, mu_to_ha
+from ...core.units import kg_to_wan_kg, m2_to_mu, mu_to_ha
+from ...core.verdicts import verdict_label
 from ...i18n import tr
 
 STATUS_COLOURS = {STATUS_OK: "#1b7f3b", STATUS_WARNING: "#b06d00", STATUS_BLOCKING: "#c0392b",
                   STATUS_NOT_CHECKED: "#6c6c6c"}
 MAX_MESSAGES = 5
-PLOT_COLUMNS = ("plot", "kind", "area_mu", "credit_area_mu", "credit_capacity_kg", "credit_paddy_mu", "note")
+PLOT_COLUMNS = ("plot", "kind", "grade_system", "area_mu", "tiankan_mu", "net_area_mu", "credit_area_mu",
+                "credit_capacity_kg", "credit_paddy_mu", "note")
+NUMBER_COLUMNS = range(3, 9)
 
 
-def status_label(status):
-    return {STATUS_OK: tr("OK"), STATUS_WARNING: tr("Warning"), STATUS_BLOCKING: tr("Blocking"),
-            STATUS_NOT_CHECKED: tr("Not checked")}.get(status, status)
+status_label = verdict_label   # the one table of verdict words (core.verdicts)
 
 
 def kind_label(kind):
     return {"new_farmland": tr("New farmland"), "upgrading": tr("Upgrading"),
             "not_creditable": tr("Not creditable")}.get(kind, kind)
+
+
+def grade_system_label(credit):
+    """The grade system a plot was credited under, marked when it was the rule profile's default."""
+    if not credit.grade_system_used:
+        return "—"
+    system = tables.grade_systems().get(credit.grade_system_used)
+    name = system.name_zh if system else credit.grade_system_used
+    return tr("{} (profile default)", name) if credit.grade_system_default else name
 
 
 def _number(value, digits=2):
@@ -53,12 +64,12 @@ class CreditPanel(QWidget):
         self.messages_label = QLabel()
         self.messages_label.setObjectName("checkMessages")
         self.messages_label.setWordWrap(True)
-        self.messages_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.messages_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.messages_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.messages_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # the worst messages first; a long list scrolls instead of squeezing the figures
         messages_area = QScrollArea()
         messages_area.setWidgetResizable(True)
-        messages_area.setFrameShape(QFrame.NoFrame)
+        messages_area.setFrameShape(QFrame.Shape.NoFrame)
         messages_area.setWidget(self.messages_label)
         messages_area.setMaximumHeight(90)
         layout.addWidget(messages_area)
@@ -66,15 +77,17 @@ class CreditPanel(QWidget):
         self.figures_box = QGroupBox(tr("Project credits"))
         form = QFormLayout(self.figures_box)
         self.values = {}
+        # gross, 田坎 and net area side by side (credits are on the net area)
         for key, label in (
-                ("area", tr("Area")), ("new_farmland", tr("New farmland")), ("new_paddy", tr("New paddy")),
+                ("area", tr("Area")), ("tiankan", tr("田坎 deducted")), ("net_area", tr("Net area")),
+                ("new_farmland", tr("New farmland")), ("new_paddy", tr("New paddy")),
                 ("capacity", tr("Grain capacity")), ("grade_before", tr("Mean grade before")),
                 ("grade_after", tr("Mean grade after")), ("uplift", tr("Grade uplift")),
                 ("credit_area", tr("Area credit")), ("credit_capacity", tr("Capacity credit")),
                 ("credit_paddy", tr("Paddy credit")), ("plots", tr("Plots"))):
             value = QLabel("—")
             value.setObjectName(f"value_{key}")
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
             self.values[key] = value
         layout.addWidget(self.figures_box)
@@ -100,10 +113,10 @@ class CreditPanel(QWidget):
         self.plot_table = QTableWidget(0, len(PLOT_COLUMNS))
         self.plot_table.setObjectName("plotTable")
         self.plot_table.setHorizontalHeaderLabels([
-            tr("Plot"), tr("Kind"), tr("Area (mu)"), tr("Area credit (mu)"), tr("Capacity credit (kg)"),
-            tr("Paddy credit (mu)"), tr("Note")])
-        self.plot_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.plot_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+            tr("Plot"), tr("Kind"), tr("Grade system"), tr("Area (mu)"), tr("田坎 (mu)"), tr("Net area (mu)"),
+            tr("Area credit (mu)"), tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Note")])
+        self.plot_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plot_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plot_table.verticalHeader().setVisible(False)
         self.plot_table.itemSelectionChanged.connect(self._table_selection_changed)
         self.plot_table.setMinimumHeight(140)
@@ -155,6 +168,8 @@ class CreditPanel(QWidget):
         capacity_kg = snapshot.capacity_kg if snapshot.capacity_kg is not None else credit.credit_capacity_kg
         set_ = self._set
         set_("area", tr("{} mu ({} ha)", _number(credit.area_mu), _number(mu_to_ha(credit.area_mu), 4)))
+        set_("tiankan", tr("{} mu", _number(credit.tiankan_mu)))
+        set_("net_area", tr("{} mu ({} ha)", _number(credit.net_area_mu), _number(mu_to_ha(credit.net_area_mu), 4)))
         set_("new_farmland", tr("{} mu", _number(credit.new_farmland_mu)))
         set_("new_paddy", tr("{} mu", _number(new_paddy_mu)))
         set_("capacity", tr("{} kg ({} 10,000 kg)", _number(capacity_kg, 0), _number(kg_to_wan_kg(capacity_kg), 4)))
@@ -188,14 +203,21 @@ class CreditPanel(QWidget):
         try:
             self.plot_table.setRowCount(len(plot_credits))
             for row, (fid, credit) in enumerate(plot_credits):
-                cells = [str(credit.plot_code), kind_label(credit.plot_kind), _number(credit.area_mu),
+                cells = [str(credit.plot_code), kind_label(credit.plot_kind), grade_system_label(credit),
+                         _number(credit.area_mu), _number(m2_to_mu(credit.tiankan_m2 or 0.0)),
+                         _number(credit.net_area_mu),
                          _number(credit.credit_area_mu), _number(credit.credit_capacity_kg, 0),
                          _number(credit.credit_paddy_mu), credit.reason]
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
-                    item.setData(Qt.UserRole, fid)
-                    if column >= 2 and column <= 5:
-                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setData(Qt.ItemDataRole.UserRole, fid)
+                    if column in NUMBER_COLUMNS:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if column == 4 and credit.tiankan_note:
+                        item.setToolTip(credit.tiankan_note)
+                    if column == 1 and credit.grade_before_source and credit.grade_before_source != "user":
+                        item.setToolTip(tr("Grade before {:.2f} from {}", float(credit.grade_before),
+                                           credit.grade_before_source))
                     self.plot_table.setItem(row, column, item)
                 if fid in selected:
                     self.plot_table.selectRow(row)
@@ -206,7 +228,7 @@ class CreditPanel(QWidget):
     # -- selection ---------------------------------------------------------------------------------
     def selected_fids(self):
         rows = sorted({index.row() for index in self.plot_table.selectionModel().selectedRows()})
-        return [self.plot_table.item(row, 0).data(Qt.UserRole) for row in rows if self.plot_table.item(row, 0)]
+        return [self.plot_table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in rows if self.plot_table.item(row, 0)]
 
     def select_fids(self, fids):
         """Select rows for ``fids`` (from the map) without echoing the selection back."""
@@ -216,7 +238,7 @@ class CreditPanel(QWidget):
             self.plot_table.clearSelection()
             for row in range(self.plot_table.rowCount()):
                 item = self.plot_table.item(row, 0)
-                if item is not None and item.data(Qt.UserRole) in fids:
+                if item is not None and item.data(Qt.ItemDataRole.UserRole) in fids:
                     self.plot_table.selectRow(row)
         finally:
             self._updating_selection = False

@@ -92,14 +92,14 @@ class DepositDialog(QDialog):
             self.province_preview.show_change(ledger.balance(request.province_account).amounts, province,
                                               withdraw=False)
             layout.addWidget(self.province_preview)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Deposit"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Deposit"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
-def _message(iface, text, level=Qgis.Info):
+def _message(iface, text, level=Qgis.MessageLevel.Info):
     bar = iface.messageBar() if iface is not None and hasattr(iface, "messageBar") else None
     if bar is not None:
         bar.pushMessage(tr("Reserve ledger"), text, level=level, duration=8)
@@ -113,19 +113,19 @@ def offer_deposit(iface, project_attributes, project_credit, ledger_path_or_conn
     target = resolve_ledger_target(ledger_path_or_connection)
     if target is None:
         _message(iface, tr("Project {} accepted: choose a reserve ledger in the ledger dock to deposit its "
-                           "credits", code), Qgis.Warning)
+                           "credits", code), Qgis.MessageLevel.Warning)
         return None
     opened_here = not isinstance(target, Ledger)
     try:
         ledger = open_ledger(target)
     except LedgerError as exc:
-        _message(iface, tr("Project {}: the reserve ledger cannot be opened: {}", code, exc), Qgis.Critical)
+        _message(iface, tr("Project {}: the reserve ledger cannot be opened: {}", code, exc), Qgis.MessageLevel.Critical)
         return None
     try:
         try:
             request = deposit_from_project(project_attributes, project_credit, profile or ledger.profile)
         except LedgerError as exc:
-            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.Warning)
+            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.MessageLevel.Warning)
             return None
         existing = [e for e in ledger.journal(kind="deposit") if e.project_code == request.project_code]
         if existing:
@@ -134,12 +134,12 @@ def offer_deposit(iface, project_attributes, project_credit, ledger_path_or_conn
         if ask:
             parent = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
             dialog = DepositDialog(ledger, request, parent)
-            if dialog.exec_() != QDialog.Accepted:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
         try:
             result = ledger.deposit(request)
         except LedgerError as exc:
-            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.Critical)
+            _message(iface, tr("Project {} is not deposited: {}", code, exc), Qgis.MessageLevel.Critical)
             return None
         after = result.balances_after.get(request.county_code)
         text = tr("Project {} deposited into county {}: reserve now {}", code, request.county_code,
@@ -147,7 +147,7 @@ def offer_deposit(iface, project_attributes, project_credit, ledger_path_or_conn
         province = result.balances_after.get(request.province_account)
         if province is not None and not request.province_amounts.is_zero():
             text += "; " + tr("province reserve {} now {}", request.province_account, format_amounts(province))
-        _message(iface, text, Qgis.Success)
+        _message(iface, text, Qgis.MessageLevel.Success)
         return result
     finally:
         if opened_here:

@@ -5,16 +5,18 @@ from their sources, so nothing the user is editing is read from the worker threa
 """
 import os
 
-from qgis.core import Qgis, QgsApplication, QgsProcessingFeedback, QgsProject, QgsTask, QgsVectorLayer
+from qgis.core import (Qgis, QgsApplication, QgsProcessingFeedback, QgsProject, QgsSettings, QgsTask,
+                       QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                  QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                  QWidget)
 
+from ...core.project_profile import current_profile
 from ...core.reports import ReportError
 from ...core.reports.export import MeetingMapJob, export_meeting_maps
 from ...core.reports.fonts import configured_family
-from ...core.reports.layout import DEFAULT_TEMPLATE, TEMPLATES, configured_producer
+from ...core.reports.layout import DEFAULT_TEMPLATE, PRODUCER_KEY, TEMPLATES, configured_producer
 from ...core.reports.report_data import project_codes_of
 from ...i18n import tr
 
@@ -37,7 +39,7 @@ def _project_constraint_set():
         return None
 
 
-def _message(iface, text, level=Qgis.Info):
+def _message(iface, text, level=Qgis.MessageLevel.Info):
     if iface is not None and hasattr(iface, "messageBar"):
         iface.messageBar().pushMessage(tr("Meeting maps"), text, level, 8)
 
@@ -49,7 +51,7 @@ def export_project_map(iface, plots_layer, project_code, path=None, template=Non
     Problems (missing font, project without plots) are shown in the message bar.
     """
     if plots_layer is None:
-        _message(iface, tr("Open a project database first"), Qgis.Warning)
+        _message(iface, tr("Open a project database first"), Qgis.MessageLevel.Warning)
         return None
     if path is None:
         parent = iface.mainWindow() if iface is not None else None
@@ -62,19 +64,19 @@ def export_project_map(iface, plots_layer, project_code, path=None, template=Non
         path += f".{fmt}"
     folder = os.path.dirname(os.path.abspath(path))
     job = MeetingMapJob(plots_layer, folder, [project_code], template=template, fmt=fmt,
-                        constraint_set=_project_constraint_set(), per_project=True)
+                        constraint_set=_project_constraint_set(), per_project=True, profile=current_profile())
     try:
         result = export_meeting_maps(job)
     except ReportError as exc:
-        _message(iface, str(exc), Qgis.Critical)
+        _message(iface, str(exc), Qgis.MessageLevel.Critical)
         return None
     if project_code in result.problems or not result.files:
-        _message(iface, result.problems.get(project_code, tr("Nothing was exported")), Qgis.Warning)
+        _message(iface, result.problems.get(project_code, tr("Nothing was exported")), Qgis.MessageLevel.Warning)
         return None
     written = result.files[0]
     if os.path.abspath(written) != os.path.abspath(path):
         os.replace(written, path)
-    _message(iface, tr("Map written to {}", path), Qgis.Success)
+    _message(iface, tr("Map written to {}", path), Qgis.MessageLevel.Success)
     return path
 
 
@@ -111,7 +113,7 @@ class AtlasTask(QgsTask):
     def __init__(self, plots_layer, codes, output_folder, template=DEFAULT_TEMPLATE, fmt="pdf", per_project=True,
                  combined_pdf="", font_family=None, producer=None, basic_farmland=None, red_line=None,
                  slope=None, iface=None):
-        super().__init__(tr("Exporting {} meeting maps", len(codes)), QgsTask.CanCancel)
+        super().__init__(tr("Exporting {} meeting maps", len(codes)), QgsTask.Flag.CanCancel)
         # layers are re-opened from their sources in run(): the worker thread reads its own copies
         self.specs = {"plots": _clone(plots_layer), "basic_farmland": _clone(basic_farmland),
                       "red_line": _clone(red_line), "slope": _clone(slope)}
@@ -119,6 +121,7 @@ class AtlasTask(QgsTask):
         self.options = dict(output_folder=output_folder, template=template, fmt=fmt, per_project=per_project,
                             combined_pdf=combined_pdf, font_family=font_family, producer=producer)
         self.iface = iface
+        self.profile = current_profile()     # read on the main thread, from the QGIS project
         self.result = None
         self.error = None
 
@@ -129,7 +132,8 @@ class AtlasTask(QgsTask):
                                 template=self.options["template"], basic_farmland=layers["basic_farmland"],
                                 red_line=layers["red_line"], slope=layers["slope"], fmt=self.options["fmt"],
                                 combined_pdf=self.options["combined_pdf"], per_project=self.options["per_project"],
-                                font_family=self.options["font_family"], producer=self.options["producer"])
+                                font_family=self.options["font_family"], producer=self.options["producer"],
+                                profile=self.profile)
             self.result = export_meeting_maps(job, _TaskFeedback(self))
             return not self.result.canceled
         except Exception as exc:  # noqa: BLE001 - reported on the main thread in finished()
@@ -138,14 +142,14 @@ class AtlasTask(QgsTask):
 
     def finished(self, ok):
         if self.error is not None:
-            _message(self.iface, str(self.error), Qgis.Critical)
+            _message(self.iface, str(self.error), Qgis.MessageLevel.Critical)
         elif self.result is not None and self.result.canceled:
-            _message(self.iface, tr("Map export canceled after {} files", len(self.result.files)), Qgis.Warning)
+            _message(self.iface, tr("Map export canceled after {} files", len(self.result.files)), Qgis.MessageLevel.Warning)
         elif self.result is not None:
             text = tr("{} files written to {}", len(self.result.files), self.options["output_folder"])
             if self.result.problems:
                 text += "; " + tr("not exported: {}", "; ".join(f"{c}: {m}" for c, m in self.result.problems.items()))
-            _message(self.iface, text, Qgis.Warning if self.result.problems else Qgis.Success)
+            _message(self.iface, text, Qgis.MessageLevel.Warning if self.result.problems else Qgis.MessageLevel.Success)
 
 
 class AtlasDialog(QDialog):
@@ -161,8 +165,8 @@ class AtlasDialog(QDialog):
         self.projects = QListWidget()
         for code in project_codes_of(plots_layer):
             item = QListWidgetItem(code)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.projects.addItem(item)
         layout.addWidget(self.projects)
         form = QFormLayout()
@@ -194,7 +198,7 @@ class AtlasDialog(QDialog):
         form.addRow(tr("Font"), self.font)
         form.addRow(tr("Producer"), self.producer)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -206,7 +210,7 @@ class AtlasDialog(QDialog):
 
     def selected_codes(self):
         return [self.projects.item(i).text() for i in range(self.projects.count())
-                if self.projects.item(i).checkState() == Qt.Checked]
+                if self.projects.item(i).checkState() == Qt.CheckState.Checked]
 
     def make_task(self):
         codes = self.selected_codes()
@@ -215,6 +219,8 @@ class AtlasDialog(QDialog):
         if not self.per_project.isChecked() and not self.combined.isChecked():
             raise ReportError(tr("Choose one file per project, one combined PDF, or both"))
         combined = "meeting_maps_all.pdf" if self.combined.isChecked() else ""
+        # the producer (制图单位) is a setting: typed once, it is on every later sheet, single ones too
+        QgsSettings().setValue(PRODUCER_KEY, self.producer.text().strip())
         constraint_set = _project_constraint_set()
         layers = {}
         if constraint_set is not None:
@@ -229,7 +235,7 @@ class AtlasDialog(QDialog):
         try:
             self.task = self.make_task()
         except ReportError as exc:
-            _message(self.iface, str(exc), Qgis.Warning)
+            _message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return
         QgsApplication.taskManager().addTask(self.task)
         self.accept()

@@ -38,7 +38,7 @@ class CommitmentDialog(QDialog):
         layout.addWidget(self.amounts)
         self.preview = BalancePreview(tr("Reserve at the due date, after the open commitments"), self)
         layout.addWidget(self.preview)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -57,7 +57,7 @@ class CommitmentDialog(QDialog):
         # a shortfall is a warning here: the point of a commitment is that the supplement comes later
         ready = (not change.is_zero() and bool(self.project_code.text().strip())
                  and self.due_on.date() >= self.committed_on.date())
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ready)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def apply(self):
         try:

@@ -59,7 +59,7 @@ class TransferDialog(QDialog):
         self.buyer_preview = BalancePreview(tr("Buyer's reserve (county {})", buyer_code), self)
         layout.addWidget(self.seller_preview)
         layout.addWidget(self.buyer_preview)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -92,7 +92,7 @@ class TransferDialog(QDialog):
             text += "  " + tr("Above the province's capped price of {:,.0f} yuan/mu", cap)
         self.total_label.setText(text)
         ready = seller is not None and shortfall.is_zero() and not change.is_zero() and not over_cap
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ready)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def apply(self):
         try:

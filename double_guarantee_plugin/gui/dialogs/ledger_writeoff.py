@@ -55,7 +55,7 @@ class WriteOffDialog(QDialog):
         layout.addWidget(self.fee_label)
         self.preview = BalancePreview(tr("Reserve of county {}", county_code), self)
         layout.addWidget(self.preview)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -93,7 +93,7 @@ class WriteOffDialog(QDialog):
         change = self.amounts.amounts()
         shortfall = self.preview.show_change(self.before, change, withdraw=True)
         ready = shortfall.is_zero() and not change.is_zero() and bool(self.project_code.text().strip())
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ready)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
         return shortfall
 
     def apply(self):

@@ -54,7 +54,7 @@ class NewDatabaseDialog(QDialog):
             if index >= 0:
                 self.crs_combo.setCurrentIndex(index)
         layout.addRow(tr("Coordinate system (CGCS2000 only)"), self.crs_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -108,7 +108,7 @@ def new_project_database(iface):
     canvas_crs = iface.mapCanvas().mapSettings().destinationCrs() if iface.mapCanvas() else None
     home = QgsProject.instance().homePath() or os.path.expanduser("~")
     dialog = NewDatabaseDialog(iface.mainWindow(), canvas_crs, os.path.join(home, "projects.gpkg"))
-    if not dialog.exec_():
+    if not dialog.exec():
         return None
     try:
         return create_database(iface, dialog.path(), dialog.crs())
@@ -172,7 +172,7 @@ class PostgisDatabaseDialog(QDialog):
         self.crs_combo.setEnabled(False)
         self.create_check.toggled.connect(self.crs_combo.setEnabled)
         layout.addRow(tr("Coordinate system (CGCS2000 only)"), self.crs_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -234,7 +234,7 @@ def open_postgis(iface, connection, schema, create_crs=None):
 def open_postgis_database(iface):
     canvas_crs = iface.mapCanvas().mapSettings().destinationCrs() if iface.mapCanvas() else None
     dialog = PostgisDatabaseDialog(iface.mainWindow(), canvas_crs)
-    if not dialog.exec_():
+    if not dialog.exec():
         return None
     try:
         return open_postgis(iface, dialog.connection(), dialog.schema(), dialog.crs() if dialog.create() else None)

@@ -12,22 +12,29 @@ from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFormLayout, QHBoxLayout,
-                                 QLabel, QListWidget, QListWidgetItem, QPushButton, QTreeWidget, QTreeWidgetItem,
-                                 QVBoxLayout, QWidget)
+                                 QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QTreeWidget,
+                                 QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...core import constraints, tables
+from ...core import constraints
 from ...core.constraints.rules import SEVERITIES
 from ...core.constraints.task import ConstraintCheckTask
+from ...core.units import m2_to_mu
+from ...core.verdicts import VERDICT_COLOURS as STATUS_COLOURS, verdict_label
+from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
+from ..components.dock_look import dock_title
+from ..components.profile_selector import ProfileSelector
+from ...core.standard_layers.constraint_set import auto_constraint_set
+from ...core.standard_layers.recognition import find_plots_layer
+from ..components.found_layers import found_text, standard_field
 from ..components.signals import disconnect_all
 
 DOCK_ORDER = 20
 OBJECT_NAME = "DoubleGuaranteeCheckDock"
 SCOPE = constraints.PROJECT_SCOPE
-KEY_PLOTS_LAYER, KEY_PROFILE = "check_plots_layer", "check_rule_profile"
+KEY_PLOTS_LAYER = "check_plots_layer"
 DEBOUNCE_MS = 120     # edits come in bursts; 120 ms + a warm re-check stays well under 300 ms
-STATUS_COLOURS = {constraints.STATUS_OK: "#1b7f3b", constraints.STATUS_WARNING: "#b06d00",
-                  constraints.STATUS_BLOCKING: "#c0392b", constraints.STATUS_NOT_CHECKED: "#6c6c6c"}
+ALIGN_NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = ("item", "status", "bf_m2", "rl_m2", "slope_m2", "message")
 PLOT_SIGNALS = ("geometryChanged", "featureAdded", "featureDeleted", "attributeValueChanged",
                 "committedFeaturesAdded", "committedFeaturesRemoved", "afterRollBack")
@@ -44,11 +51,29 @@ def _brush(status):
     return QBrush(QColor(STATUS_COLOURS.get(status, "#6c6c6c")))
 
 
+def severity_label(severity):
+    """What a constraint layer's severity does to a plot (not a verdict: a blocking layer blocks)."""
+    return {"blocking": tr("Blocking"), "warning": tr("Warning"), "info": tr("Info")}.get(severity, severity)
+
+
+def _set_overlaps(item, areas_m2):
+    """Columns 2–4: overlaps in mu with thousands separators, m² in the tooltip."""
+    for column, area_m2 in zip((2, 3, 4), areas_m2):
+        area_m2 = float(area_m2 or 0.0)
+        item.setText(column, format_mu(m2_to_mu(area_m2)))
+        item.setToolTip(column, tr("{} m²", f"{area_m2:,.1f}"))
+        item.setTextAlignment(column, ALIGN_NUMBER)
+
+
+def format_mu(area_mu):
+    return f"{area_mu:,.2f}"
+
+
 class CheckDock(QDockWidget):
     """Constraint status of every plot, per project, with zoom and flash of the conflicting area."""
 
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Double Guarantee constraint checks"), parent or iface.mainWindow())
+        super().__init__(dock_title(OBJECT_NAME), parent or iface.mainWindow())
         self.setObjectName(OBJECT_NAME)
         self.iface = iface
         self.results = {}              # project code -> ProjectCheck
@@ -62,6 +87,7 @@ class CheckDock(QDockWidget):
         self.check_count = 0
         self._watched = []             # (layer, [(signal, slot)])
         self._restoring = False
+        self._closed = False           # after cleanup(): the combos may still see layers come and go
         self._rubber_bands = []
 
         self.debounce = QTimer(self)
@@ -72,27 +98,24 @@ class CheckDock(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         form = QFormLayout()
-        self.plots_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=True)
+        self.plots_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer, allow_empty=True)
         self.plots_combo.setObjectName("plotsLayerCombo")
-        self.bf_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.bf_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.bf_combo.setObjectName("basicFarmlandCombo")
-        self.rl_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.rl_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.rl_combo.setObjectName("redLineCombo")
-        self.slope_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.RasterLayer)
+        self.slope_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer | QgsMapLayerProxyModel.Filter.RasterLayer)
         self.slope_combo.setObjectName("slopeCombo")
         self.slope_field = QgsFieldComboBox()
         self.slope_field.setObjectName("slopeFieldCombo")
         self.slope_field.setAllowEmptyFieldName(True)
-        self.survey_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.survey_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.survey_combo.setObjectName("landSurveyCombo")
         self.survey_field = QgsFieldComboBox()
         self.survey_field.setObjectName("surveyFieldCombo")
         self.survey_field.setAllowEmptyFieldName(True)
-        self.profile_combo = QComboBox()
-        self.profile_combo.setObjectName("profileCombo")
-        for profile_id in tables.rule_profile_ids():
-            profile = tables.load_rule_profile(profile_id)
-            self.profile_combo.addItem(f"{profile.name_zh} ({profile.id})", profile.id)
+        self.profile_selector = ProfileSelector(with_label=False)
+        self.profile_combo = self.profile_selector.combo
         form.addRow(tr("Plots"), self.plots_combo)
         form.addRow(tr("Basic farmland"), self.bf_combo)
         form.addRow(tr("Ecological red line"), self.rl_combo)
@@ -104,15 +127,27 @@ class CheckDock(QDockWidget):
         survey_row.addWidget(self.survey_combo, 2)
         survey_row.addWidget(self.survey_field, 1)
         form.addRow(tr("Land survey (layer, class field)"), survey_row)
-        form.addRow(tr("Rule profile"), self.profile_combo)
+        form.addRow(tr("Rule profile"), self.profile_selector)
         layout.addLayout(form)
+        # issue 15: the layers found in the project by their standard field codes (the user may change them)
+        found_row = QHBoxLayout()
+        self.found_label = QLabel("")
+        self.found_label.setObjectName("foundLayersLabel")
+        self.found_label.setWordWrap(True)
+        self.find_button = QPushButton(tr("Find layers"))
+        self.find_button.setObjectName("findLayersButton")
+        self.find_button.setToolTip(tr("Fill the layers from those found in the project by their standard field "
+                                       "codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)"))
+        self.find_button.clicked.connect(self.find_layers)
+        found_row.addWidget(self.found_label, 1)
+        found_row.addWidget(self.find_button)
+        layout.addLayout(found_row)
 
         extra_row = QHBoxLayout()
-        self.extra_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.extra_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.extra_severity = QComboBox()
         for severity in SEVERITIES:
-            self.extra_severity.addItem(constraints.status_label(severity) if severity != "info" else tr("Info"),
-                                        severity)
+            self.extra_severity.addItem(severity_label(severity), severity)
         self.extra_severity.setCurrentIndex(1)
         add_button = QPushButton(tr("Add"))
         add_button.clicked.connect(self._add_extra)
@@ -150,9 +185,18 @@ class CheckDock(QDockWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("checkTree")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels([tr("Project / plot"), tr("Status"), tr("Basic farmland m²"), tr("Red line m²"),
-                                   tr("Slope m²"), tr("Message")])
-        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.tree.setHeaderLabels([tr("Project / plot"), tr("Verdict"), tr("Basic farmland (mu)"),
+                                   tr("Red line (mu)"), tr("Slope (mu)"), tr("Message")])
+        header = self.tree.header()
+        for column in range(1, len(COLUMNS) - 1):
+            # the verdict and the overlaps always fit their figures and their whole heading
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for column in (2, 3, 4):
+            self.tree.headerItem().setTextAlignment(column, ALIGN_NUMBER)
+            self.tree.headerItem().setToolTip(column, tr("Overlap in mu (1 mu = 2000/3 m²); the tooltip of each "
+                                                         "figure gives it in m²"))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemClicked.connect(self._item_clicked)
         layout.addWidget(self.tree, 1)
         self.info_label = QLabel("")
@@ -166,10 +210,16 @@ class CheckDock(QDockWidget):
         self.survey_combo.layerChanged.connect(self._survey_layer_changed)
         self.slope_field.fieldChanged.connect(self._settings_changed)
         self.survey_field.fieldChanged.connect(self._settings_changed)
-        self.profile_combo.currentIndexChanged.connect(self._settings_changed)
+        project_profile().changed.connect(self._profile_changed)
         project = QgsProject.instance()
         project.readProject.connect(self._project_read)
         project.cleared.connect(self._project_cleared)
+        # the conflict highlight belongs to the check: it goes when the user leaves it
+        self.visibilityChanged.connect(self._visibility_changed)
+        canvas = self._canvas()
+        if canvas is not None:
+            canvas.mapToolSet.connect(self._map_tool_changed)
+        project.layersAdded.connect(self._layers_added)
         self.restore_state()
 
     @staticmethod
@@ -185,13 +235,21 @@ class CheckDock(QDockWidget):
         layer = self.plots_combo.currentLayer()
         return layer if isinstance(layer, QgsVectorLayer) and layer.isValid() else None
 
-    def profile(self):
-        return tables.load_rule_profile(self.profile_combo.currentData() or tables.DEFAULT_PROFILE_ID)
+    @staticmethod
+    def profile():
+        return current_profile()
+
+    def _profile_changed(self, _profile_id):
+        if self._restoring:
+            return
+        self.engine = None
+        if self.plots_layer() is not None:
+            self.check_all()
 
     def constraint_set(self):
         slope = self.slope_combo.currentLayer()
         slope_field = self.slope_field.currentField() if isinstance(slope, QgsVectorLayer) else ""
-        extras = [self.extra_list.item(row).data(Qt.UserRole) for row in range(self.extra_list.count())]
+        extras = [self.extra_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.extra_list.count())]
         constraint_set = constraints.ConstraintSet.from_layers(
             basic_farmland=self.bf_combo.currentLayer(), red_line=self.rl_combo.currentLayer(),
             slope=slope, slope_field=slope_field or "slope_deg",
@@ -202,13 +260,61 @@ class CheckDock(QDockWidget):
 
     def _slope_layer_changed(self, layer):
         self.slope_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
-        if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf("slope_deg") >= 0:
-            self.slope_field.setField("slope_deg")
+        if isinstance(layer, QgsVectorLayer):
+            self.slope_field.setField(standard_field(layer, "slope_deg", "slope_deg"))
 
     def _survey_layer_changed(self, layer):
         self.survey_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
-        if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf("dlbm") >= 0:
-            self.survey_field.setField("dlbm")
+        if isinstance(layer, QgsVectorLayer):
+            self.survey_field.setField(standard_field(layer, "dlbm", "class_code"))
+
+    # -- layers found by role (issue 15) ------------------------------------------------------------
+    def find_layers(self):
+        """Fill the plots layer and every constraint layer from the layers recognised in the project."""
+        project = QgsProject.instance()
+        auto_set, found = auto_constraint_set(project, self.profile())
+        plots = find_plots_layer(project)
+        self._restoring = True
+        try:
+            if plots is not None:
+                self.plots_combo.setLayer(plots)
+            combos = {constraints.ROLE_BASIC_FARMLAND: self.bf_combo, constraints.ROLE_RED_LINE: self.rl_combo,
+                      constraints.ROLE_SLOPE: self.slope_combo, constraints.ROLE_LAND_SURVEY: self.survey_combo}
+            for entry in auto_set.layers:
+                combo = combos.get(entry.role)
+                if combo is None:
+                    if not any(self.extra_list.item(row).data(Qt.ItemDataRole.UserRole).source == entry.source
+                               for row in range(self.extra_list.count())):
+                        self._append_extra(entry)
+                    continue
+                combo.setLayer(entry.layer)
+                if entry.role == constraints.ROLE_SLOPE:
+                    self._slope_layer_changed(entry.layer)
+                elif entry.role == constraints.ROLE_LAND_SURVEY:
+                    self._survey_layer_changed(entry.layer)
+        finally:
+            self._restoring = False
+        summary, details = found_text(found)
+        self.found_label.setText(summary)
+        self.found_label.setToolTip(details)
+        self._settings_changed()
+        return found
+
+    def _nothing_chosen(self):
+        return (self.plots_layer() is None and self.extra_list.count() == 0 and
+                all(combo.currentLayer() is None for combo in (self.bf_combo, self.rl_combo, self.slope_combo,
+                                                               self.survey_combo)))
+
+    def _layers_added(self, _layers):
+        if self._restoring or self._closed:
+            return
+        project = QgsProject.instance()
+        # a dock with nothing chosen yet fills itself as soon as the county's layers are loaded
+        if self._nothing_chosen() and constraints.ConstraintSet.from_project(project) is None:
+            self.find_layers()
+        elif self.plots_layer() is None and find_plots_layer(project) is not None:
+            # the project database opened after the county's layers: its plots are what to check
+            self.plots_combo.setLayer(find_plots_layer(project))
 
     def _add_extra(self):
         layer = self.extra_combo.currentLayer()
@@ -220,8 +326,8 @@ class CheckDock(QDockWidget):
         self._settings_changed()
 
     def _append_extra(self, entry):
-        item = QListWidgetItem(f"{entry.name} ({entry.severity})")
-        item.setData(Qt.UserRole, entry)
+        item = QListWidgetItem(f"{entry.name}（{severity_label(entry.severity)}）")
+        item.setData(Qt.ItemDataRole.UserRole, entry)
         self.extra_list.addItem(item)
 
     def _remove_extra(self):
@@ -230,14 +336,13 @@ class CheckDock(QDockWidget):
         self._settings_changed()
 
     def _settings_changed(self, *_args):
-        if self._restoring:
+        if self._restoring or self._closed:
             return
         constraint_set = self.constraint_set()
         project = QgsProject.instance()
         constraint_set.write_to_project(project)
         plots = self.plots_layer()
         project.writeEntry(SCOPE, KEY_PLOTS_LAYER, plots.id() if plots else "")
-        project.writeEntry(SCOPE, KEY_PROFILE, self.profile_combo.currentData() or "")
         self.engine = None
         self._watch_layers()
         self.check_all()
@@ -250,14 +355,10 @@ class CheckDock(QDockWidget):
             try:
                 saved = constraints.ConstraintSet.from_project(project)
             except ValueError as exc:
-                self._message(str(exc), Qgis.Warning)
+                self._message(str(exc), Qgis.MessageLevel.Warning)
                 saved = None
             plots_id, _found = project.readEntry(SCOPE, KEY_PLOTS_LAYER, "")
             self.plots_combo.setLayer(project.mapLayer(plots_id) if plots_id else None)
-            profile_id, _found = project.readEntry(SCOPE, KEY_PROFILE, "")
-            index = self.profile_combo.findData(profile_id)
-            if index >= 0:
-                self.profile_combo.setCurrentIndex(index)
             for combo in (self.bf_combo, self.rl_combo, self.slope_combo, self.survey_combo):
                 combo.setLayer(None)
             self.extra_list.clear()
@@ -282,6 +383,9 @@ class CheckDock(QDockWidget):
             self._restoring = False
         self.engine = None
         self._watch_layers()
+        if saved is None and self._nothing_chosen() and find_plots_layer(project) is not None:
+            self.find_layers()          # no set saved: start from the layers found by role
+            return
         if self.plots_layer() is not None:
             self.check_all()
         else:
@@ -304,7 +408,7 @@ class CheckDock(QDockWidget):
             try:
                 self.constraint_set().save_file(path)
             except OSError as exc:
-                self._message(tr("{}: cannot be written ({})", path, exc.strerror), Qgis.Critical)
+                self._message(tr("{}: cannot be written ({})", path, exc.strerror), Qgis.MessageLevel.Critical)
 
     def _import_set(self):
         path, _filter = QFileDialog.getOpenFileName(self, tr("Import a constraint set"), "",
@@ -314,7 +418,7 @@ class CheckDock(QDockWidget):
         try:
             imported = constraints.ConstraintSet.load_file(path)
         except ValueError as exc:
-            self._message(str(exc), Qgis.Critical)
+            self._message(str(exc), Qgis.MessageLevel.Critical)
             return
         imported.write_to_project()
         plots = self.plots_layer()
@@ -333,7 +437,7 @@ class CheckDock(QDockWidget):
             if isinstance(layer, (QgsVectorLayer, QgsRasterLayer)):
                 self._connect(layer, CONSTRAINT_SIGNALS, self._constraint_edited)
         for row in range(self.extra_list.count()):
-            entry = self.extra_list.item(row).data(Qt.UserRole)
+            entry = self.extra_list.item(row).data(Qt.ItemDataRole.UserRole)
             layer = self._find_layer(entry) if entry is not None else None
             if isinstance(layer, QgsVectorLayer):
                 self._connect(layer, CONSTRAINT_SIGNALS, self._constraint_edited)
@@ -348,8 +452,10 @@ class CheckDock(QDockWidget):
         self._watched.append((layer, connected))
 
     def _unwatch_layers(self):
-        for _layer, connected in self._watched:
-            disconnect_all(connected)
+        from qgis.PyQt import sip
+        for layer, connected in self._watched:
+            if not sip.isdeleted(layer):      # a deleted layer's signals are gone with it (and crash if touched)
+                disconnect_all(connected)
         self._watched = []
 
     def _plot_edited(self, fid=None, *_args):
@@ -410,7 +516,7 @@ class CheckDock(QDockWidget):
             return
         self.task = None
         if task.error:
-            self._message(tr("The constraint check failed: {}", task.error.splitlines()[0]), Qgis.Critical)
+            self._message(tr("The constraint check failed: {}", task.error.splitlines()[0]), Qgis.MessageLevel.Critical)
         elif results is not None:
             self.results = results
             self.last_elapsed_s = task.elapsed_s
@@ -461,19 +567,17 @@ class CheckDock(QDockWidget):
         for code in sorted(self.results, key=lambda c: (constraints.status_rank(self.results[c].status), str(c))):
             project = self.results[code]
             counts[project.status] = counts.get(project.status, 0) + 1
-            item = QTreeWidgetItem([str(code), constraints.status_label(project.status),
-                                    self._sum(project, constraints.ROLE_BASIC_FARMLAND),
-                                    self._sum(project, constraints.ROLE_RED_LINE),
-                                    self._sum(project, constraints.ROLE_SLOPE),
+            item = QTreeWidgetItem([str(code), verdict_label(project.status), "", "", "",
                                     project.messages[0] if project.messages else ""])
-            item.setData(0, Qt.UserRole, ("project", code))
+            _set_overlaps(item, [self._sum(project, role) for role in
+                                 (constraints.ROLE_BASIC_FARMLAND, constraints.ROLE_RED_LINE, constraints.ROLE_SLOPE)])
+            item.setData(0, Qt.ItemDataRole.UserRole, ("project", code))
             item.setForeground(1, _brush(project.status))
             item.setToolTip(5, "\n".join(project.messages))
             for plot in project.plots:
-                child = QTreeWidgetItem([plot.plot_code, constraints.status_label(plot.status),
-                                         f"{plot.bf_overlap_m2:.1f}", f"{plot.rl_overlap_m2:.1f}",
-                                         f"{plot.slope_overlap_m2:.1f}", plot.message])
-                child.setData(0, Qt.UserRole, ("plot", plot.plot_fid))
+                child = QTreeWidgetItem([plot.plot_code, verdict_label(plot.status), "", "", "", plot.message])
+                _set_overlaps(child, [plot.bf_overlap_m2, plot.rl_overlap_m2, plot.slope_overlap_m2])
+                child.setData(0, Qt.ItemDataRole.UserRole, ("plot", plot.plot_fid))
                 child.setForeground(1, _brush(plot.status))
                 child.setBackground(1, QBrush(QColor(STATUS_COLOURS[plot.status]).lighter(185)))
                 child.setToolTip(5, "\n".join(plot.messages))
@@ -481,13 +585,12 @@ class CheckDock(QDockWidget):
             self.tree.addTopLevelItem(item)
             if project.status != constraints.STATUS_OK:
                 item.setExpanded(True)
-        for column in range(len(COLUMNS) - 1):
-            self.tree.resizeColumnToContents(column)
+        self.tree.resizeColumnToContents(0)
         worst = constraints.worst_status([project.status for project in self.results.values()])
-        parts = [f"{constraints.status_label(status)}: {counts[status]}" for status in
+        parts = [f"{verdict_label(status)}: {counts[status]}" for status in
                  (constraints.STATUS_BLOCKING, constraints.STATUS_NOT_CHECKED, constraints.STATUS_WARNING,
                   constraints.STATUS_OK) if counts.get(status)]
-        self.verdict_label.setText(tr("Verdict: {} ({} projects: {})", constraints.status_label(worst),
+        self.verdict_label.setText(tr("Verdict: {} ({} projects: {})", verdict_label(worst),
                                       len(self.results), ", ".join(parts)))
         self.verdict_label.setStyleSheet(f"color: {STATUS_COLOURS.get(worst, '#6c6c6c')}; font-weight: bold")
         self.info_label.setText(tr("{} plots checked in {:.0f} ms", len(self.plot_checks), 1000 * self.last_elapsed_s))
@@ -496,18 +599,17 @@ class CheckDock(QDockWidget):
 
     @staticmethod
     def _sum(project, role):
-        total = sum((check.overlap_m2 or 0.0) for check in project.layers if check.role == role)
-        return f"{total:.1f}"
+        return sum((check.overlap_m2 or 0.0) for check in project.layers if check.role == role)
 
     def _selected_key(self):
         items = self.tree.selectedItems()
-        return items[0].data(0, Qt.UserRole) if items else None
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
 
     def _select_key(self, key):
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             for item in [top] + [top.child(i) for i in range(top.childCount())]:
-                if item.data(0, Qt.UserRole) == key:
+                if item.data(0, Qt.ItemDataRole.UserRole) == key:
                     self.tree.setCurrentItem(item)
                     return
 
@@ -515,13 +617,13 @@ class CheckDock(QDockWidget):
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             for i in range(top.childCount()):
-                if top.child(i).data(0, Qt.UserRole) == ("plot", fid):
+                if top.child(i).data(0, Qt.ItemDataRole.UserRole) == ("plot", fid):
                     return top.child(i)
         return None
 
     # -- zoom and flash ----------------------------------------------------------------------------
     def _item_clicked(self, item, _column=0):
-        kind, key = item.data(0, Qt.UserRole)
+        kind, key = item.data(0, Qt.ItemDataRole.UserRole)
         layer = self.plots_layer()
         if layer is None:
             return
@@ -542,7 +644,7 @@ class CheckDock(QDockWidget):
         outline = QgsGeometry.unaryUnion([check.geometry for check in checks]) if len(checks) > 1 \
             else checks[0].geometry
         conflicts = [check.conflict_geometry for check in checks if check.conflict_geometry is not None]
-        band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         band.setColor(QColor(30, 90, 200, 220))
         band.setFillColor(QColor(30, 90, 200, 30))
         band.setWidth(2)
@@ -550,7 +652,7 @@ class CheckDock(QDockWidget):
         self._rubber_bands.append(band)
         if conflicts:
             conflict = QgsGeometry.unaryUnion(conflicts) if len(conflicts) > 1 else conflicts[0]
-            red = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+            red = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
             red.setColor(QColor(200, 30, 30, 230))
             red.setFillColor(QColor(220, 40, 40, 110))
             red.setWidth(2)
@@ -567,14 +669,27 @@ class CheckDock(QDockWidget):
         return [band.asGeometry() for band in self._rubber_bands]
 
     def _clear_rubber_bands(self):
+        if not self._rubber_bands:
+            return
         canvas = self.iface.mapCanvas()
         for band in self._rubber_bands:
-            band.reset(QgsWkbTypes.PolygonGeometry)
+            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             canvas.scene().removeItem(band)
         self._rubber_bands = []
 
+    def _canvas(self):
+        return self.iface.mapCanvas() if self.iface is not None and hasattr(self.iface, "mapCanvas") else None
+
+    def _visibility_changed(self, visible):
+        if not visible:
+            self._clear_rubber_bands()
+
+    def _map_tool_changed(self, *_args):
+        self._clear_rubber_bands()
+
     # -- project life ------------------------------------------------------------------------------
     def _project_read(self, *_args):
+        self._clear_rubber_bands()
         self.restore_state()
 
     def _project_cleared(self):
@@ -582,14 +697,21 @@ class CheckDock(QDockWidget):
         self.engine = None
         self._clear_results()
 
-    def _message(self, text, level=Qgis.Info):
+    def _message(self, text, level=Qgis.MessageLevel.Info):
         bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
         if bar is not None:
             bar.pushMessage(tr("Constraint checks"), text, level, 8)
 
     def cleanup(self):
+        self._closed = True
         project = QgsProject.instance()
-        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared)))
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
+                        (project_profile().changed, self._profile_changed),
+                        (self.visibilityChanged, self._visibility_changed),
+                        (project.layersAdded, self._layers_added)))
+        canvas = self._canvas()
+        if canvas is not None:
+            disconnect_all(((canvas.mapToolSet, self._map_tool_changed),))
         self.debounce.stop()
         self._unwatch_layers()
         if self.task is not None:

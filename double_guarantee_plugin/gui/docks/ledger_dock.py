@@ -1,20 +1,29 @@
 """The reserve-ledger dock: pick a ledger and a county, see its three balances and journal, act on it."""
-from qgis.core import Qgis, QgsSettings
+import os
+
+from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFormLayout, QGroupBox,
                                  QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
                                  QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.ledger import ENTRY_KINDS, LedgerError, ledger_path_for, open_ledger
+from ...core.ledger.integrity import failure_message
 from ...core.ledger.report import report_rows, write_csv
 from ...core.units import kg_to_wan_kg, mu_to_ha
+from ...core.local_time import local_time_text
+from ...core.project_profile import current_profile
 from ...i18n import tr
+from ..components.dock_look import dock_title
+from ..components.ledger_follow import database_county, ledger_beside, project_database_path
+from ..components.signals import disconnect_all
 from ..dialogs.deposit import remember_ledger_target, resolve_ledger_target
 from ..dialogs.ledger_commitment import CommitmentDialog
 from ..dialogs.ledger_transfer import TransferDialog
 from ..dialogs.ledger_writeoff import WriteOffDialog
 
 DOCK_ORDER = 30
+OBJECT_NAME = "DoubleGuaranteeLedgerDock"
 JOURNAL_COLUMNS = ("entry_id", "occurred_on", "kind", "county", "project", "area_mu", "capacity_kg", "paddy_mu",
                    "note")
 
@@ -34,10 +43,11 @@ def postgres_connection_names():
 
 class LedgerDock(QDockWidget):
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Reserve ledger 指标储备库"), parent)
-        self.setObjectName("DoubleGuaranteeLedgerDock")
+        super().__init__(dock_title(OBJECT_NAME), parent)
+        self.setObjectName(OBJECT_NAME)
         self.iface = iface
         self.ledger = None
+        self.integrity_failure = None   # the verification report of an open ledger that did not verify
         body = QWidget(self)
         layout = QVBoxLayout(body)
 
@@ -48,15 +58,37 @@ class LedgerDock(QDockWidget):
         for name in postgres_connection_names():
             self.target_combo.addItem(name)
         self.target_combo.setCurrentText("")
-        browse = QPushButton(tr("File…"), body)
-        browse.clicked.connect(self.browse)
+        browse = QPushButton(tr("Open…"), body)
+        browse.setToolTip(tr("Open an existing ledger file"))
+        browse.clicked.connect(lambda: self.browse())
+        new_button = QPushButton(tr("New…"), body)
+        new_button.setToolTip(tr("Create a new ledger file"))
+        new_button.clicked.connect(lambda: self.create_file())
         self.open_button = QPushButton(tr("Open"), body)
-        self.open_button.clicked.connect(lambda: self.open_target(self.target_combo.currentText()))
+        self.open_button.clicked.connect(lambda: self.open_target(self.target_combo.currentText(), by_user=True))
         source_row.addWidget(QLabel(tr("Ledger"), body))
         source_row.addWidget(self.target_combo, 1)
-        source_row.addWidget(browse)
         source_row.addWidget(self.open_button)
+        source_row.addWidget(browse)
+        source_row.addWidget(new_button)
         layout.addLayout(source_row)
+        # shown when the project database has no ledger beside it yet: one click creates it there
+        offer_row = QHBoxLayout()
+        self.offer_label = QLabel(body)
+        self.offer_label.setWordWrap(True)
+        self.create_beside_button = QPushButton(tr("Create it"), body)
+        self.create_beside_button.setObjectName("createLedgerBesideButton")
+        self.create_beside_button.clicked.connect(lambda: self.create_beside())
+        offer_row.addWidget(self.offer_label, 1)
+        offer_row.addWidget(self.create_beside_button)
+        layout.addLayout(offer_row)
+        self._show_offer(None)
+        # a ledger that does not verify: said at the top, where it is seen before any button
+        self.integrity_label = QLabel(body)
+        self.integrity_label.setWordWrap(True)
+        self.integrity_label.setStyleSheet("QLabel { color: #a40000; font-weight: bold; }")
+        self.integrity_label.setVisible(False)
+        layout.addWidget(self.integrity_label)
 
         county_row = QHBoxLayout()
         self.county_combo = QComboBox(body)
@@ -111,57 +143,148 @@ class LedgerDock(QDockWidget):
         self.journal_table.setHorizontalHeaderLabels([
             tr("Entry"), tr("Date"), tr("Kind"), tr("County / counterparty"), tr("Project"), tr("Area (mu)"),
             tr("Capacity (kg)"), tr("Paddy (mu)"), tr("Note")])
-        self.journal_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.journal_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.journal_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.journal_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.journal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.journal_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.journal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.journal_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.journal_table, 1)
         self.status_label = QLabel(body)
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         self.setWidget(body)
         self._set_enabled(False)
+        self.follows_project = True     # until the user opens another ledger by hand
+        self._followed_database = None
+        self._offered_path = None
         target = resolve_ledger_target(None)
         if target:
             self.target_combo.setCurrentText(str(target))
+        project = QgsProject.instance()
+        project.readProject.connect(self._project_changed)
+        project.dirtySet.connect(self._project_changed)     # the project dock wrote the database it opened
+
+    # ----- following the project database ------------------------------------------------------
+    def _project_changed(self, *_args):
+        if self.follows_project and self.isVisible():
+            self.follow_project_database()
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        if self.follows_project:
+            self.follow_project_database()
+        super().showEvent(event)
+
+    def follow_project_database(self):
+        """Open the ledger beside the QGIS project's project database (or offer to create it), at the
+        county of its projects.  Returns the ledger path, or None when there is nothing to follow."""
+        database = project_database_path()
+        if database is None or database == self._followed_database and (self.ledger is not None
+                                                                         or self._offered_path):
+            return None
+        self._followed_database = database
+        path, exists = ledger_beside(database)
+        if not exists:
+            self._show_offer(path)
+            return path
+        self._show_offer(None)
+        if self.ledger is None or getattr(self.ledger, "path", None) != path:
+            if not self.open_target(path):
+                return None
+        county = database_county(database)
+        if county:
+            self.set_county(county)
+        return path
+
+    def _show_offer(self, path):
+        self._offered_path = path
+        self.offer_label.setText(tr("The project database has no ledger beside it yet ({}).", path) if path else "")
+        self.offer_label.setVisible(bool(path))
+        self.create_beside_button.setVisible(bool(path))
+
+    def create_beside(self):
+        """Create the offered ledger beside the project database and open it at the projects' county."""
+        path = self._offered_path
+        if not path:
+            return False
+        self._show_offer(None)
+        if not self.open_target(path):
+            return False
+        county = database_county(self._followed_database) if self._followed_database else ""
+        if county:
+            self.set_county(county)
+        return True
 
     # ----- ledger and county -------------------------------------------------------------------
     def _set_enabled(self, enabled):
-        for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
-                       self.export_button, self.reverse_button, self.county_combo):
+        for widget in (self.export_button, self.county_combo):
             widget.setEnabled(enabled)
+        # a ledger that does not verify stays readable, but nothing more is written to it
+        writable = enabled and self.integrity_failure is None
+        for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
+                       self.reverse_button):
+            widget.setEnabled(writable)
 
-    def message(self, text, level=Qgis.Info):
+    def message(self, text, level=Qgis.MessageLevel.Info):
         self.status_label.setText(text)
         bar = self.iface.messageBar() if self.iface is not None and hasattr(self.iface, "messageBar") else None
-        if bar is not None and level != Qgis.Info:
+        if bar is not None and level != Qgis.MessageLevel.Info:
             bar.pushMessage(tr("Reserve ledger"), text, level=level, duration=6)
 
-    def browse(self):
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Ledger GeoPackage (opened, or created if new)"),
-                                                    "", tr("GeoPackage (*.gpkg)"),
-                                                    options=QFileDialog.DontConfirmOverwrite)
-        if path:
-            self.open_target(path)
+    def browse(self, path=None):
+        """打开: an existing ledger file, chosen in an open dialog (nothing is created here)."""
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, tr("Open a ledger"), "", tr("GeoPackage (*.gpkg)"))
+        if not path:
+            return False
+        if not os.path.isfile(path):
+            self.message(tr("{}: no such ledger file", path), Qgis.MessageLevel.Warning)
+            return False
+        return self.open_target(path, by_user=True)
 
-    def open_target(self, target):
+    def create_file(self, path=None):
+        """新建: a new ledger file, named in a save dialog."""
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Create a ledger"), "", tr("GeoPackage (*.gpkg)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        return self.open_target(path, by_user=True)
+
+    def open_target(self, target, by_user=False):
         """Open a ledger (GeoPackage path, PostgreSQL URI or QGIS connection name); True on success."""
         target = str(target or "").strip()
         if not target:
-            self.message(tr("Choose a ledger file or a PostgreSQL connection"), Qgis.Warning)
+            self.message(tr("Choose a ledger file or a PostgreSQL connection"), Qgis.MessageLevel.Warning)
             return False
         try:
             ledger = open_ledger(target)
         except LedgerError as exc:
-            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.Critical)
+            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.MessageLevel.Critical)
             return False
-        self.cleanup()
+        try:
+            report = ledger.verify()   # before anything is shown or written: a tampered ledger is named now
+        except LedgerError as exc:
+            ledger.close()
+            self.message(tr("Cannot open the ledger {}: {}", target, exc), Qgis.MessageLevel.Critical)
+            return False
+        self._close_ledger()
         self.ledger = ledger
+        self.integrity_failure = None if report["ok"] else report
+        if by_user:
+            self.follows_project = False
         self.target_combo.setCurrentText(target)
         remember_ledger_target(target)
         self._fill_counties()
         self._set_enabled(True)
-        self.message(tr("Ledger {} opened", ledger.describe()))
+        self.integrity_label.setVisible(self.integrity_failure is not None)
+        if self.integrity_failure is not None:
+            # a file by its name, not its whole path: the message must fit the dock and the message bar
+            where = os.path.basename(target) if ledger.backend == "geopackage" else ledger.describe()
+            text = failure_message(where, report)
+            self.integrity_label.setText(text)
+            self.message(text, Qgis.MessageLevel.Critical)
+        else:
+            self.message(tr("Ledger {} opened and verified ({} entries)", ledger.describe(), report["entries"]))
         return True
 
     def open_for_project_database(self, project_db_path):
@@ -198,7 +321,7 @@ class LedgerDock(QDockWidget):
             amounts = self.ledger.balance(self.county_code()).amounts
             open_commitments = self.ledger.open_commitments(self.county_code())
         except LedgerError as exc:
-            self.message(str(exc), Qgis.Critical)
+            self.message(str(exc), Qgis.MessageLevel.Critical)
             return
         self.area_label.setText(tr("{:,.4f} mu = {:,.4f} ha", amounts.area_mu, float(mu_to_ha(amounts.area_mu))))
         self.capacity_label.setText(tr("{:,.1f} kg = {:,.4f} ×10⁴ kg", amounts.capacity_kg,
@@ -247,27 +370,31 @@ class LedgerDock(QDockWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if 5 <= column <= 7:
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                item.setData(Qt.UserRole, entry.entry_id)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(Qt.ItemDataRole.UserRole, entry.entry_id)
+                if entry.created_at:
+                    item.setToolTip(tr("Recorded {} by {}", local_time_text(entry.created_at, seconds=True),
+                                       entry.created_by or "—"))
                 self.journal_table.setItem(row, column, item)
 
     def selected_entry_id(self):
         rows = self.journal_table.selectionModel().selectedRows() if self.journal_table.selectionModel() else []
         if not rows:
             return None
-        return self.journal_table.item(rows[0].row(), 0).data(Qt.UserRole)
+        return self.journal_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
 
     # ----- acting ------------------------------------------------------------------------------
     def _after(self, dialog, exec_):
         if not exec_:
             dialog.finished.connect(lambda _code: self._fill_counties())
             return dialog
-        dialog.exec_()
+        dialog.exec()
         self._fill_counties()
         return dialog
 
     def open_write_off(self, exec_=True):
-        return self._after(WriteOffDialog(self.ledger, self.county_code(), parent=self), exec_)
+        return self._after(WriteOffDialog(self.ledger, self.county_code(), profile=current_profile(), parent=self),
+                           exec_)
 
     def open_transfer(self, exec_=True, amounts=None):
         return self._after(TransferDialog(self.ledger, self.county_code(), amounts, parent=self), exec_)
@@ -283,14 +410,14 @@ class LedgerDock(QDockWidget):
         if refused:
             text += "; " + tr("{} could not be covered: {}", len(refused),
                               "; ".join(f"{c.project_code}: {r}" for c, r in refused))
-        self.message(text, Qgis.Warning if refused else Qgis.Info)
+        self.message(text, Qgis.MessageLevel.Warning if refused else Qgis.MessageLevel.Info)
         self._fill_counties()
         return outcomes
 
     def reverse_selected(self, reason=None):
         entry_id = self.selected_entry_id()
         if entry_id is None:
-            self.message(tr("Select the journal entry to reverse"), Qgis.Warning)
+            self.message(tr("Select the journal entry to reverse"), Qgis.MessageLevel.Warning)
             return None
         if reason is None:
             reason, ok = QInputDialog.getText(self, tr("Reverse entry {}", entry_id), tr("Reason for the reversal"))
@@ -299,7 +426,7 @@ class LedgerDock(QDockWidget):
         try:
             result = self.ledger.reverse(entry_id, reason)
         except LedgerError as exc:
-            self.message(tr("Entry {} cannot be reversed: {}", entry_id, exc), Qgis.Warning)
+            self.message(tr("Entry {} cannot be reversed: {}", entry_id, exc), Qgis.MessageLevel.Warning)
             return None
         self.message(tr("Entry {} reversed by entry {}", entry_id, result.entry.entry_id))
         self._fill_counties()
@@ -314,14 +441,24 @@ class LedgerDock(QDockWidget):
                 return None
         rows, _verified = report_rows(self.ledger, self.county_code(), search=self.search_edit.text(),
                                       kind=self.kind_filter.currentData())
+        for row in rows:        # a report for people: their local time, not the stored UTC
+            if row.get("created_at"):
+                row["created_at"] = local_time_text(row["created_at"], seconds=True)
         write_csv(path, rows)
         self.message(tr("Exported {} rows to {}", len(rows), path))
         return path
 
-    def cleanup(self):
+    def _close_ledger(self):
         if self.ledger is not None:
             self.ledger.close()
             self.ledger = None
+        self.integrity_failure = None
+        self.integrity_label.setVisible(False)
+
+    def cleanup(self):
+        project = QgsProject.instance()
+        disconnect_all(((project.readProject, self._project_changed), (project.dirtySet, self._project_changed)))
+        self._close_ledger()
 
 
 def create_dock(iface):

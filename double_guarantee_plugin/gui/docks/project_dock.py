@@ -23,15 +23,17 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogB
 from ...core import live_credits, project_db_pg, projects, tables
 from ...core.project_db import (PLOTS_LAYER, PROJECTS_TABLE, ProjectDatabaseError, layer_uri,
                                 open_project_database)
+from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
 from ..components.credit_panel import CreditPanel, STATUS_COLOURS, status_label
+from ..components.profile_selector import ProfileSelector
 from ..components.signals import disconnect_all
 from ..dialogs.project_db import DOCK_OBJECT_NAME
 from ..tools.plot_tools import DrawPlotTool, ReshapePlotTool, SplitPlotsTool, open_attribute_form
 
 DOCK_ORDER = 10
 SCOPE = "DoubleGuarantee"
-KEY_DATABASE, KEY_PROJECT, KEY_PROFILE = "database_path", "selected_project", "rule_profile"
+KEY_DATABASE, KEY_PROJECT = "database_path", "selected_project"   # the profile: core.project_profile
 KEY_PG_CONNECTION, KEY_PG_SCHEMA = "pg_connection", "pg_schema"   # never a password: see project_db_pg.public_target
 ALL_PROJECTS_DELAY_MS = 2000
 PROJECT_COLUMNS = ("project_code", "project_name", "status", "check", "area_mu", "credit_area_mu",
@@ -57,7 +59,7 @@ class FillFromLayerDialog(QDialog):
         self.setWindowTitle(tr("Fill plots from a layer"))
         form = QFormLayout(self)
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         if exclude:
             self.layer_combo.setExceptedLayerList(exclude)
         self.field_combo = QgsFieldComboBox()
@@ -70,7 +72,7 @@ class FillFromLayerDialog(QDialog):
         form.addRow(tr("Layer (its selected features become plots)"), self.layer_combo)
         form.addRow(tr("Field with land-class codes"), self.field_combo)
         form.addRow(tr("Copy the codes into"), self.target_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -88,7 +90,7 @@ class ProjectDock(QDockWidget):
         self._pg_connect_as = None
         self.plots_layer = None
         self.projects_layer = None
-        self.profile = tables.load_rule_profile()
+        self.profile = current_profile()
         self.constraint_set = None
         # one engine per kind of run: the all-projects run and the live run may overlap in two threads
         self.engine_caches = {"project": live_credits.ConstraintEngineCache(),
@@ -149,15 +151,10 @@ class ProjectDock(QDockWidget):
         layout.addLayout(top)
 
         profile_row = QHBoxLayout()
-        profile_row.addWidget(QLabel(tr("Rule profile")))
-        self.profile_combo = QComboBox()
-        self.profile_combo.setObjectName("profileCombo")
-        for profile_id in tables.rule_profile_ids():
-            profile = tables.load_rule_profile(profile_id)
-            self.profile_combo.addItem(f"{profile.name_zh} ({profile_id})", profile_id)
-        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(self.profile.id)))
-        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
-        profile_row.addWidget(self.profile_combo, 1)
+        self.profile_selector = ProfileSelector()      # the QGIS project's one rule profile
+        self.profile_combo = self.profile_selector.combo
+        project_profile().changed.connect(self._profile_changed)
+        profile_row.addWidget(self.profile_selector, 1)
         self.save_button = self._button(tr("Save"), self.save, tr("Save all edits to the database"), "saveButton")
         self.discard_button = self._button(tr("Discard"), lambda: self.discard(confirm=True),
                                            tr("Discard all unsaved edits"))
@@ -165,7 +162,7 @@ class ProjectDock(QDockWidget):
         profile_row.addWidget(self.discard_button)
         layout.addLayout(profile_row)
 
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -174,9 +171,9 @@ class ProjectDock(QDockWidget):
         self.project_table.setHorizontalHeaderLabels([
             tr("Code"), tr("Name"), tr("Project status"), tr("Check"), tr("Area (mu)"), tr("Area credit (mu)"),
             tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("County")])
-        self.project_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.project_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.project_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.project_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.project_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.project_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.project_table.verticalHeader().setVisible(False)
         self.project_table.itemSelectionChanged.connect(self._project_row_changed)
         self.project_table.setMinimumHeight(170)
@@ -189,13 +186,15 @@ class ProjectDock(QDockWidget):
                                                                                   "(undoable until saved)")))
         self.status_button = QToolButton()
         self.status_button.setText(tr("Set status"))
-        self.status_button.setPopupMode(QToolButton.InstantPopup)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.status_button)
         for row in tables.project_codes()["statuses"]:
             action = menu.addAction(f"{row['name_zh']} {row['name_en']}")
             action.triggered.connect(lambda _c=False, code=row["code"]: self._guarded(self.set_status, code))
         self.status_button.setMenu(menu)
         project_row.addWidget(self.status_button)
+        project_row.addWidget(self._button(tr("Workflow…"), self.open_workflow, tr(
+            "The project's rule profile, its acceptance steps (who, when) and the next step"), "workflowButton"))
         upper_layout.addLayout(project_row)
         exchange_row = QHBoxLayout()
         exchange_row.addWidget(self._button(tr("Import TXT…"), self.import_txt,
@@ -249,11 +248,11 @@ class ProjectDock(QDockWidget):
     # -- messages ------------------------------------------------------------------------------
     def message(self, text, level="info"):
         self.last_message = (text, level)
-        levels = {"info": Qgis.Info, "warning": Qgis.Warning, "critical": Qgis.Critical, "success": Qgis.Success}
+        levels = {"info": Qgis.MessageLevel.Info, "warning": Qgis.MessageLevel.Warning, "critical": Qgis.MessageLevel.Critical, "success": Qgis.MessageLevel.Success}
         bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
         if bar is not None:
             try:
-                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info), 8)
+                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.MessageLevel.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
                 pass
 
@@ -401,7 +400,7 @@ class ProjectDock(QDockWidget):
                     if layer is not None and layer.isEditable() and layer.isModified()]
         if confirm and modified:
             answer = QMessageBox.question(self, tr("Discard"), tr("Discard all unsaved edits of the project database?"))
-            if answer != QMessageBox.Yes:
+            if answer != QMessageBox.StandardButton.Yes:
                 return False
         for layer in (self.projects_layer, self.plots_layer):
             if layer is not None and layer.isEditable():
@@ -439,7 +438,7 @@ class ProjectDock(QDockWidget):
                     selected_item = self.project_table.item(index, 0)
             self.project_table.resizeColumnsToContents()
             if selected_item is not None:
-                self.project_table.scrollToItem(selected_item, QAbstractItemView.EnsureVisible)
+                self.project_table.scrollToItem(selected_item, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self.project_table.blockSignals(False)
         if selected and selected not in {row.get("project_code") for row in rows}:
@@ -459,9 +458,9 @@ class ProjectDock(QDockWidget):
                  row.get("county_code") or ""]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(str(text))
-            item.setData(Qt.UserRole, code)
+            item.setData(Qt.ItemDataRole.UserRole, code)
             if 4 <= column <= 7:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == 3:
                 item.setForeground(_colour(STATUS_COLOURS.get(check, "#000000")))
             self.project_table.setItem(index, column, item)
@@ -470,7 +469,7 @@ class ProjectDock(QDockWidget):
         """Refresh one project's row after a live run (rebuilding 1,000 rows per edit would stall the canvas)."""
         for index in range(self.project_table.rowCount()):
             item = self.project_table.item(index, 0)
-            if item is not None and item.data(Qt.UserRole) == code:
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == code:
                 feature = projects.find_project(self.projects_layer, code)
                 if feature is None:
                     return self.refresh_project_list()
@@ -483,23 +482,23 @@ class ProjectDock(QDockWidget):
         return self.refresh_project_list()
 
     def project_codes(self):
-        return [self.project_table.item(row, 0).data(Qt.UserRole) for row in range(self.project_table.rowCount())]
+        return [self.project_table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(self.project_table.rowCount())]
 
     def selected_project(self):
         rows = self.project_table.selectionModel().selectedRows() if self.project_table.selectionModel() else []
         if not rows:
             return None
         item = self.project_table.item(rows[0].row(), 0)
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def select_project(self, code, zoom=True):
         """Select a project in the list (and zoom to it); returns True when found."""
         for row in range(self.project_table.rowCount()):
-            if self.project_table.item(row, 0).data(Qt.UserRole) == code:
+            if self.project_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == code:
                 self.project_table.blockSignals(True)
                 self.project_table.selectRow(row)
                 self.project_table.blockSignals(False)
-                self.project_table.scrollToItem(self.project_table.item(row, 0), QAbstractItemView.PositionAtCenter)
+                self.project_table.scrollToItem(self.project_table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
                 self._project_selected(code, zoom)
                 return True
         return False
@@ -576,7 +575,7 @@ class ProjectDock(QDockWidget):
             answer = QMessageBox.question(
                 self, tr("Delete project"),
                 tr("Delete project {} and all its plots? You can undo this until you save.", code))
-            if answer != QMessageBox.Yes:
+            if answer != QMessageBox.StandardButton.Yes:
                 return 0
         count = projects.delete_project(self.projects_layer, self.plots_layer, code)
         self._record([self.plots_layer, self.projects_layer])
@@ -588,6 +587,7 @@ class ProjectDock(QDockWidget):
 
     def set_status(self, status):
         code = self._require_project()
+        _check_direct_status(self.projects_layer, code, status)
         projects.update_project(self.projects_layer, code, {"status": status}, tr("status of {}", code))
         self._record([self.projects_layer])
         if status == "accepted":
@@ -609,7 +609,7 @@ class ProjectDock(QDockWidget):
             return
         self.refresh_project_list()
 
-    def _offer_deposit(self, code):
+    def _offer_deposit(self, code, profile=None, accepted_on=None):
         try:
             from ..dialogs.deposit import offer_deposit
         except ImportError:
@@ -622,14 +622,39 @@ class ProjectDock(QDockWidget):
             if ledger_target is False:
                 return None
         attributes = projects.feature_dict(projects.find_project(self.projects_layer, code))
-        snapshot = live_credits.compute_snapshot(self.plots_layer, code, self.profile, self.constraint_set,
+        if accepted_on:
+            attributes["accepted_on"] = accepted_on   # the date of the deposit step (入库)
+        profile = profile or self.profile
+        snapshot = live_credits.compute_snapshot(self.plots_layer, code, profile, self.constraint_set,
                                                  live_credits.ConstraintEngineCache(),
                                                  project_types=self._project_types())
         try:
-            return offer_deposit(self.iface, attributes, snapshot.project_credit, ledger_target, profile=self.profile)
+            return offer_deposit(self.iface, attributes, snapshot.project_credit, ledger_target, profile=profile)
         except Exception as exc:  # noqa: BLE001 - another part's dialog must not break the dock
             self.message(tr("The deposit dialog failed: {}", exc), "warning")
             return None
+
+    def open_workflow(self):
+        """The workflow dialog of the selected project; its deposit step offers the deposit."""
+        code = self._require_project()
+        if self.projects_layer.isEditable() and self.projects_layer.isModified():
+            raise projects.ProjectError(tr("Save or discard the edits of the projects first: a workflow step is "
+                                           "written to the database at once"))
+        from ...core.workflow import open_store
+        from ..dialogs.workflow import WorkflowDialog
+        pg = (self._pg_connect_as or self.pg_database[0], self.pg_database[1]) if self.pg_database else None
+        dialog = WorkflowDialog(open_store(self.database_path, pg), code, self.plots_layer, self,
+                                on_deposit=lambda project, step: self._offer_deposit(
+                                    project, workflow_profile(project, self.projects_layer), step.step_on))
+        dialog.stepTaken.connect(lambda _step: self._projects_changed_outside())
+        dialog.profileChanged.connect(lambda _profile: self._projects_changed_outside())
+        dialog.exec()
+        return dialog
+
+    def _projects_changed_outside(self):
+        """The workflow wrote to the projects table directly: show what is stored now."""
+        self.projects_layer.reload()
+        self.refresh_project_list()
 
     def _postgis_ledger_target(self, code):
         """The ledger for a PostGIS project database: the one chosen for this QGIS project, else the
@@ -718,7 +743,7 @@ class ProjectDock(QDockWidget):
     def fill_from_layer_dialog(self):
         code = self._require_project()
         dialog = FillFromLayerDialog(self, [self.plots_layer])
-        if not dialog.exec_():
+        if not dialog.exec():
             return None
         layer = dialog.layer_combo.currentLayer()
         if layer is None:
@@ -773,7 +798,7 @@ class ProjectDock(QDockWidget):
                                            QgsProject.instance()).transform(point)
         self.clear_problem_marker()
         marker = QgsVertexMarker(canvas)
-        marker.setIconType(QgsVertexMarker.ICON_X)
+        marker.setIconType(QgsVertexMarker.IconType.ICON_X)
         marker.setIconSize(18)
         marker.setPenWidth(3)
         marker.setColor(_colour(STATUS_COLOURS["blocking"]).color())
@@ -824,14 +849,13 @@ class ProjectDock(QDockWidget):
         if self.sender() is self.plots_layer:
             self.all_debouncer.poke()
 
-    def _profile_changed(self):
-        profile_id = self.profile_combo.currentData()
-        if profile_id and profile_id != self.profile.id:
-            self.profile = tables.load_rule_profile(profile_id)
+    def _profile_changed(self, *_args):
+        profile = current_profile()
+        if profile.id != self.profile.id:
+            self.profile = profile
             self._clear_engines()
             self.refresh_all_projects()
             self.refresh_credits()
-            self.write_state()
 
     def _sync_constraint_set(self):
         """Follow the constraint set saved in the QGIS project (another dock may have changed it)."""
@@ -1008,10 +1032,12 @@ class ProjectDock(QDockWidget):
             from ..dialogs.coord_txt import export_project_txt
         except ImportError:
             raise projects.ProjectError(tr("The coordinate TXT export is not installed")) from None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export coordinate TXT"), f"{code}.txt", "TXT (*.txt)")
+        if path is None:   # template, zone prefix, one file or per parcel (issue 15)
+            from ..dialogs.coord_txt_export import ask_export_options
+            path, chosen = ask_export_options(self, code)
             if not path:
                 return None
+            options = dict(chosen, **options)
         return export_project_txt(self.iface, self.plots_layer, code, path, **options)
 
     def export_map(self, path=None):
@@ -1059,7 +1085,6 @@ class ProjectDock(QDockWidget):
         project.writeEntry(SCOPE, KEY_PG_CONNECTION, connection)
         project.writeEntry(SCOPE, KEY_PG_SCHEMA, schema)
         project.writeEntry(SCOPE, KEY_PROJECT, self.selected_project() or "")
-        project.writeEntry(SCOPE, KEY_PROFILE, self.profile.id)
 
     def restore_state(self):
         """Reopen the database, rule profile and selected project stored in the current QGIS project."""
@@ -1068,14 +1093,11 @@ class ProjectDock(QDockWidget):
         if not path:
             path, _ok = project.readEntry(SCOPE, "database", "")  # the key demo step 90 writes
         code, _ok = project.readEntry(SCOPE, KEY_PROJECT, "")
-        profile_id, _ok = project.readEntry(SCOPE, KEY_PROFILE, "")
         pg_connection, _ok = project.readEntry(SCOPE, KEY_PG_CONNECTION, "")
         pg_schema, _ok = project.readEntry(SCOPE, KEY_PG_SCHEMA, "")
         self._restoring = True
         try:
-            if profile_id and profile_id in tables.rule_profile_ids():
-                self.profile_combo.setCurrentIndex(self.profile_combo.findData(profile_id))
-                self.profile = tables.load_rule_profile(profile_id)
+            self.profile = current_profile(project)
             self.constraint_set = live_credits.project_constraint_set(project)
             if pg_connection and pg_schema and not path:
                 self.open_postgis(pg_connection, pg_schema)
@@ -1104,7 +1126,11 @@ class ProjectDock(QDockWidget):
     # -- unload -------------------------------------------------------------------------------------
     def cleanup(self):
         project = QgsProject.instance()
-        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared)))
+        disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
+                        (project_profile().changed, self._profile_changed)))
+        # a capture tool left on the canvas would outlive the plugin; it also follows the project's
+        # snapping settings, so one that outlives its canvas crashes QGIS when the project is cleared
+        self.deactivate_tool()
         self.debouncer.stop()
         self.list_debouncer.stop()
         self.all_debouncer.stop()
@@ -1137,3 +1163,26 @@ def _colour(name):
     from qgis.PyQt.QtGui import QBrush, QColor
     return QBrush(QColor(name))
 
+
+def workflow_profile(code, projects_layer):
+    """The rule profile that governs project ``code`` (its dates, or the recorded override)."""
+    from ...core.workflow import choose_profile
+    return choose_profile(projects.feature_dict(projects.find_project(projects_layer, code))).profile
+
+
+def _check_direct_status(projects_layer, code, status):
+    """A project under a step-by-step workflow (national_2024) moves only through the workflow dialog; under
+    the 2017 flow the status set directly must be one of its states."""
+    from ...core.workflow import ProfileChoiceError, workflow_of
+    try:
+        profile = workflow_profile(code, projects_layer)
+    except ProfileChoiceError as exc:
+        raise projects.ProjectError(str(exc)) from exc
+    workflow = workflow_of(profile)
+    if workflow.sequential:
+        raise projects.ProjectError(tr("Project {} follows the workflow of {}: move it a step at a time with "
+                                       "Workflow…, which records the date and who took each step", code,
+                                       profile.id))
+    if workflow.state(status) is None:
+        raise projects.ProjectError(tr("Project {}: '{}' is not a state of the workflow of {} ({})", code, status,
+                                       profile.id, " → ".join(state.name_zh for state in workflow.states)))

@@ -4,7 +4,8 @@ Thin over ``core.review``: every verdict is a new row of the database's review h
 database is the one the project dock opened (read from the QGIS project entry it writes) or one
 opened here.  Keyboard: Ctrl+Alt+→ / ← next and previous project, Ctrl+Alt+1/2/3 picks 通过 /
 退回 / 待核, Ctrl+Alt+S saves the verdict.  Take offline / bring back open the dialogs of
-``gui.dialogs.offline``.
+``gui.dialogs.offline`` (GeoPackage and PostGIS project databases alike); the Conflicts tab lists what
+a bring-back left for the office and applies the side the reviewer chooses.
 """
 import os
 import tempfile
@@ -18,8 +19,11 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QAction, QButtonGroup, QComb
                                  QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QTabWidget,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...core import project_db, review, review_pg
+from ...core import offline, project_db, review, review_pg
+from ...core.local_time import local_time_text
 from ...i18n import tr
+from ..components.conflict_panel import ConflictPanel
+from ..components.dock_look import dock_title
 from ..components.signals import disconnect_all
 
 DOCK_ORDER = 40
@@ -45,7 +49,7 @@ class ReviewDock(QDockWidget):
     """A list of projects to review, one at a time, zoomed on the map."""
 
     def __init__(self, iface, parent=None):
-        super().__init__(tr("Double Guarantee review"), parent or iface.mainWindow())
+        super().__init__(dock_title(DOCK_OBJECT_NAME), parent or iface.mainWindow())
         self.setObjectName(DOCK_OBJECT_NAME)
         self.iface = iface
         self.store = None
@@ -89,7 +93,7 @@ class ReviewDock(QDockWidget):
 
         self.project_list = QListWidget()
         self.project_list.setObjectName("reviewProjectList")
-        self.project_list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.project_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.project_list.currentRowChanged.connect(self._project_changed)
         layout.addWidget(self.project_list, 1)
         step = QHBoxLayout()
@@ -102,15 +106,18 @@ class ReviewDock(QDockWidget):
         self.position_label = QLabel("")
         self.position_label.setObjectName("positionLabel")
         step.addWidget(self.previous_button)
-        step.addWidget(self.position_label, 1, Qt.AlignCenter)
+        step.addWidget(self.position_label, 1, Qt.AlignmentFlag.AlignCenter)
         step.addWidget(self.next_button)
         layout.addLayout(step)
 
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.setObjectName("reviewTabs")
         tabs.addTab(self._verdict_tab(), tr("Verdict"))
         tabs.addTab(self._photo_tab(), tr("Photos"))
         tabs.addTab(self._points_tab(), tr("Field points"))
+        self.conflict_panel = ConflictPanel(self.iface)     # asks for the deciding reviewer's name itself
+        self.conflict_panel.changed.connect(self._conflict_decided)
+        self.conflicts_tab = tabs.addTab(self.conflict_panel, tr("Conflicts"))
         layout.addWidget(tabs, 2)
 
         offline_row = QHBoxLayout()
@@ -162,7 +169,7 @@ class ReviewDock(QDockWidget):
         form.addRow(self.save_button)
         self.history_tree = QTreeWidget()
         self.history_tree.setObjectName("historyTree")
-        self.history_tree.setHeaderLabels([tr("Time (UTC)"), tr("Verdict"), tr("Reviewer"), tr("Comment")])
+        self.history_tree.setHeaderLabels([tr("Time"), tr("Verdict"), tr("Reviewer"), tr("Comment")])
         self.history_tree.setRootIsDecorated(False)
         form.addRow(self.history_tree)
         return tab
@@ -172,9 +179,9 @@ class ReviewDock(QDockWidget):
         layout = QVBoxLayout(tab)
         self.photo_list = QListWidget()
         self.photo_list.setObjectName("photoList")
-        self.photo_list.setViewMode(QListView.IconMode)
+        self.photo_list.setViewMode(QListView.ViewMode.IconMode)
         self.photo_list.setIconSize(QSize(review.THUMBNAIL_PX, review.THUMBNAIL_PX))
-        self.photo_list.setResizeMode(QListView.Adjust)
+        self.photo_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.photo_list.itemDoubleClicked.connect(self.open_photo)
         layout.addWidget(self.photo_list, 1)
         self.photo_button = QPushButton(tr("Attach photos…"))
@@ -205,7 +212,7 @@ class ReviewDock(QDockWidget):
         for key, sequence in SHORTCUTS.items():
             action = QAction(key, self)
             action.setShortcut(QKeySequence(sequence))
-            action.setShortcutContext(Qt.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, slot=slots[key]: slot())
             self.addAction(action)
             self.shortcut_actions[key] = action
@@ -218,18 +225,17 @@ class ReviewDock(QDockWidget):
         for widget in (self.save_button, self.photo_button, self.points_button, self.next_button,
                        self.previous_button):
             widget.setEnabled(has_project)
-        # take offline / bring back copy GeoPackage project databases
         for widget in (self.offline_button, self.bring_back_button):
-            widget.setEnabled(self.store is not None and not isinstance(self.store, review_pg.PgReviewStore))
+            widget.setEnabled(self.store is not None)
 
     # -- messages ------------------------------------------------------------------------------
     def message(self, text, level="info"):
         self.last_message = (text, level)
-        levels = {"info": Qgis.Info, "warning": Qgis.Warning, "success": Qgis.Success}
+        levels = {"info": Qgis.MessageLevel.Info, "warning": Qgis.MessageLevel.Warning, "success": Qgis.MessageLevel.Success}
         bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
         if bar is not None:
             try:
-                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.Info), 8)
+                bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.MessageLevel.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
                 pass
 
@@ -283,6 +289,7 @@ class ReviewDock(QDockWidget):
         self.store, self.plots_layer = store, layer
         self.database_label.setText(path)
         self.refresh_projects()
+        self.refresh_conflicts()
         return store
 
     def open_pg_database(self, connection, schema):
@@ -299,6 +306,7 @@ class ReviewDock(QDockWidget):
         self.store, self.plots_layer = store, layer
         self.database_label.setText(store.path)
         self.refresh_projects()
+        self.refresh_conflicts()
         return store
 
     def _close_store(self):
@@ -311,6 +319,7 @@ class ReviewDock(QDockWidget):
         self.database_label.setText(tr("No project database open"))
         self.project_list.clear()
         self._show_project(None)
+        self.refresh_conflicts()
 
     # -- the list ------------------------------------------------------------------------------
     def refresh_projects(self, keep=None):
@@ -329,7 +338,7 @@ class ReviewDock(QDockWidget):
             if wanted not in (FILTER_ALL, FILTER_UNREVIEWED) and verdict != wanted:
                 continue
             item = QListWidgetItem(f"{code}  {name or ''}  [{verdict_label(verdict)}]")
-            item.setData(Qt.UserRole, code)
+            item.setData(Qt.ItemDataRole.UserRole, code)
             self.project_list.addItem(item)
         self.project_list.blockSignals(False)
         codes = self.project_codes()
@@ -338,11 +347,11 @@ class ReviewDock(QDockWidget):
         self._project_changed(row)
 
     def project_codes(self):
-        return [self.project_list.item(i).data(Qt.UserRole) for i in range(self.project_list.count())]
+        return [self.project_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.project_list.count())]
 
     def current_project(self):
         item = self.project_list.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def next_project(self):
         self._step(1)
@@ -378,7 +387,7 @@ class ReviewDock(QDockWidget):
             history = self.store.history(code)
             for entry in reversed(history):
                 self.history_tree.addTopLevelItem(QTreeWidgetItem([
-                    entry.reviewed_at.replace("+00:00", "Z"), verdict_label(entry.verdict), entry.reviewer,
+                    local_time_text(entry.reviewed_at), verdict_label(entry.verdict), entry.reviewer,
                     entry.comment]))
             if history:
                 self.current_label.setText(verdict_label(history[-1].verdict))
@@ -392,7 +401,7 @@ class ReviewDock(QDockWidget):
         pixmap = QPixmap()
         pixmap.loadFromData(photo.thumbnail or b"", "PNG")
         item = QListWidgetItem(QIcon(pixmap), photo.file_name)
-        item.setData(Qt.UserRole, photo.uuid)
+        item.setData(Qt.ItemDataRole.UserRole, photo.uuid)
         item.setToolTip(f"{photo.file_name}  {photo.width_px}×{photo.height_px}  {photo.added_at}")
         self.photo_list.addItem(item)
 
@@ -478,7 +487,7 @@ class ReviewDock(QDockWidget):
 
     def open_photo(self, item):
         """Write the stored original to a temporary file and open it with the system viewer."""
-        photo_uuid = item.data(Qt.UserRole)
+        photo_uuid = item.data(Qt.ItemDataRole.UserRole)
         content = self.store.photo_content(photo_uuid)
         folder = tempfile.mkdtemp(prefix="dg_photo_")
         path = os.path.join(folder, os.path.basename(item.text()))
@@ -538,20 +547,42 @@ class ReviewDock(QDockWidget):
         layer.triggerRepaint()
         return layer
 
+    # -- take offline, bring back, conflicts -----------------------------------------------------
+    def home(self):
+        """The open database as core.offline names it: a GeoPackage path or a PostGIS project schema."""
+        if isinstance(self.store, review_pg.PgReviewStore):
+            return offline.PgHomeSpec(self.store.target, self.store.schema)
+        return self.store.path if self.store is not None else None
+
     def take_offline(self):
         from ..dialogs.offline import take_offline
         if self.store is not None:
-            take_offline(self.iface, self.store.path, [self.current_project()] if self.current_project() else [])
+            try:
+                take_offline(self.iface, self.home(), [self.current_project()] if self.current_project() else [])
+            except offline.OfflineError as exc:
+                self.message(str(exc), "warning")
 
     def bring_back(self):
         from ..dialogs.offline import bring_back
         if self.store is not None:
-            bring_back(self.iface, self.store.path)
+            bring_back(self.iface, self.home())
             self.refresh_projects()
+            self.refresh_conflicts()
+
+    def refresh_conflicts(self):
+        """The Conflicts tab of the open database; its title counts the ones still to decide."""
+        self.conflict_panel.set_home(self.home())
+        count = self.conflict_panel.open_count()
+        self.tabs.setTabText(self.conflicts_tab, tr("Conflicts ({})", count) if count else tr("Conflicts"))
+
+    def _conflict_decided(self):
+        self.refresh_conflicts()
+        self.refresh_projects()
 
     def cleanup(self):
         project = QgsProject.instance()
         disconnect_all(((project.readProject, self._project_read), (project.cleared, self.close_database)))
         self._close_store()
         self.store, self.plots_layer = None, None
+        self.conflict_panel.cleanup()
 

@@ -5,7 +5,8 @@ panel behave exactly as in QGIS); they only differ in what happens to the captur
 The attribute form of a drawn plot is the layer's own (``QgsAttributeDialog`` in
 ``FixAttributeMode``): the plugin adds the feature itself afterwards, as one undo step.
 """
-from qgis.core import QgsFeature, QgsGeometry, QgsWkbTypes
+from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsWkbTypes
+from qgis.PyQt import sip
 from qgis.gui import (QgsAdvancedDigitizingDockWidget, QgsAttributeDialog, QgsAttributeEditorContext,
                       QgsMapToolCapture, QgsMapToolDigitizeFeature)
 
@@ -19,10 +20,16 @@ def cad_dock_widget(iface):
     widget = getter() if getter is not None else None
     if widget is None:
         widget = getattr(iface, "_dg_cad_dock", None)
-        if widget is None:
-            widget = QgsAdvancedDigitizingDockWidget(iface.mapCanvas(), iface.mainWindow())
+        if widget is None or sip.isdeleted(widget):
+            # a child of the canvas it works on, so that it dies with it: it follows the project's
+            # snapping settings, and one that outlived its canvas crashed QGIS when the project was
+            # cleared at exit (exitQgis() deletes the canvas first)
+            widget = QgsAdvancedDigitizingDockWidget(iface.mapCanvas(), iface.mapCanvas())
             iface._dg_cad_dock = widget
     return widget
+
+
+FORM_MIN_WIDTH_PX = 460    # labels, widgets and QGIS's ✔/✘ constraint markers side by side, none cut
 
 
 def open_attribute_form(iface, layer, feature):
@@ -30,9 +37,10 @@ def open_attribute_form(iface, layer, feature):
     context = QgsAttributeEditorContext()
     context.setMapCanvas(iface.mapCanvas())
     dialog = QgsAttributeDialog(layer, QgsFeature(feature), False, iface.mainWindow(), True, context)
-    dialog.setMode(QgsAttributeEditorContext.FixAttributeMode)
+    dialog.setMode(QgsAttributeEditorContext.Mode.FixAttributeMode)
     dialog.setWindowTitle(tr("Plot attributes"))
-    if not dialog.exec_():
+    dialog.setMinimumWidth(FORM_MIN_WIDTH_PX)
+    if not dialog.exec():
         return None
     return QgsFeature(dialog.feature())
 
@@ -40,7 +48,7 @@ def open_attribute_form(iface, layer, feature):
 class _CaptureTool(QgsMapToolDigitizeFeature):
     """A QGIS capture tool on the plots layer whose result goes to ``handle(geometry)``."""
 
-    MODE = QgsMapToolCapture.CapturePolygon
+    MODE = QgsMapToolCapture.CaptureMode.CapturePolygon
 
     def __init__(self, iface, layer, on_message=None):
         super().__init__(iface.mapCanvas(), cad_dock_widget(iface), self.MODE)
@@ -48,7 +56,7 @@ class _CaptureTool(QgsMapToolDigitizeFeature):
         self.plot_layer = layer
         self.on_message = on_message or (lambda text, level: None)
         self.setLayer(layer)
-        if self.MODE == QgsMapToolCapture.CaptureLine:
+        if self.MODE == QgsMapToolCapture.CaptureMode.CaptureLine:
             self.setCheckGeometryType(False)  # a line drawn on a polygon layer
         self.digitizingCompleted.connect(self._completed)
 
@@ -102,7 +110,7 @@ class DrawPlotTool(_CaptureTool):
 class SplitPlotsTool(_CaptureTool):
     """Draw a line across selected plots (or all plots it crosses) to split them."""
 
-    MODE = QgsMapToolCapture.CaptureLine
+    MODE = QgsMapToolCapture.CaptureMode.CaptureLine
 
     def __init__(self, iface, layer, on_done=None, on_message=None):
         super().__init__(iface, layer, on_message)
@@ -124,7 +132,7 @@ class SplitPlotsTool(_CaptureTool):
 class ReshapePlotTool(_CaptureTool):
     """Draw a line that leaves and re-enters a plot to reshape it (QGIS's reshape rule)."""
 
-    MODE = QgsMapToolCapture.CaptureLine
+    MODE = QgsMapToolCapture.CaptureMode.CaptureLine
 
     def __init__(self, iface, layer, on_done=None, on_message=None):
         super().__init__(iface, layer, on_message)
@@ -142,7 +150,7 @@ class ReshapePlotTool(_CaptureTool):
         with projects.edit_command(self.plot_layer, tr("Reshape plot")):
             for fid in fids:
                 shape = QgsGeometry(self.plot_layer.getFeature(fid).geometry())
-                if shape.reshapeGeometry(line) == QgsGeometry.Success and not shape.isEmpty():
+                if shape.reshapeGeometry(line) == Qgis.GeometryOperationResult.Success and not shape.isEmpty():
                     shape.convertToMultiType()
                     self.plot_layer.changeGeometry(fid, shape)
                     changed.append(fid)
@@ -155,4 +163,4 @@ class ReshapePlotTool(_CaptureTool):
 
 
 def is_polygon_layer(layer):
-    return layer is not None and getattr(layer, "geometryType", lambda: None)() == QgsWkbTypes.PolygonGeometry
+    return layer is not None and getattr(layer, "geometryType", lambda: None)() == QgsWkbTypes.GeometryType.PolygonGeometry

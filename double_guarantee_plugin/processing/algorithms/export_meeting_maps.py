@@ -7,6 +7,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterMapLayer,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer)
 
+from ...core.project_profile import current_profile
 from ...core.reports import ReportError
 from ...core.reports.export import FORMATS, MeetingMapJob, export_meeting_maps
 from ...core.reports.layout import DEFAULT_TEMPLATE, TEMPLATES
@@ -25,6 +26,7 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
     GROUP_ID = "reports"
     PLOTS, PROJECTS, TEMPLATE, TEMPLATE_FILE = "PLOTS", "PROJECTS", "TEMPLATE", "TEMPLATE_FILE"
     BASIC_FARMLAND, RED_LINE, SLOPE, BASEMAP = "BASIC_FARMLAND", "RED_LINE", "SLOPE", "BASEMAP"
+    LAND_SURVEY = "LAND_SURVEY"
     FORMAT, COMBINED, FONT, PRODUCER, OUTPUT_FOLDER = "FORMAT", "COMBINED", "FONT", "PRODUCER", "OUTPUT_FOLDER"
 
     def name(self):
@@ -35,7 +37,7 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
 
     def flags(self):
         # layouts, fonts and PDF painting stay on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):  # noqa: N802
         return tr("Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with "
@@ -46,7 +48,7 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(self.PLOTS, tr("Plots"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterString(self.PROJECTS, tr("Project codes (empty: all)"),
                                                        defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.TEMPLATE, tr("Template"), TEMPLATE_NAMES,
@@ -54,11 +56,14 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterFile(self.TEMPLATE_FILE, tr("Own template (.qpt), overrides Template"),
                                                      extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.BASIC_FARMLAND, tr("Basic farmland"),
-                                                            [QgsProcessing.TypeVectorPolygon], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.RED_LINE, tr("Ecological red line"),
-                                                            [QgsProcessing.TypeVectorPolygon], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.SLOPE, tr("Slope polygons (slope_deg)"),
-                                                            [QgsProcessing.TypeVectorPolygon], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.LAND_SURVEY, tr("Land survey DLTB (optional: 田坎 KCXS, grade before, class before)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(self.BASEMAP, tr("Basemap layer"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.COMBINED, tr("Also one combined PDF of all projects"),
@@ -90,7 +95,16 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
             fmt=fmt,
             combined_pdf="meeting_maps_all.pdf" if self.parameterAsBoolean(parameters, self.COMBINED, context) else "",
             font_family=self.parameterAsString(parameters, self.FONT, context) or None,
-            producer=self.parameterAsString(parameters, self.PRODUCER, context) or None)
+            producer=self.parameterAsString(parameters, self.PRODUCER, context) or None,
+            profile=current_profile(context.project()))
+        survey = self.parameterAsVectorLayer(parameters, self.LAND_SURVEY, context)
+        if survey is not None:
+            # the survey's KCXS and grades feed the sheet's 田坎 and grade before, as in the dock
+            from ...core.constraints import ConstraintSet
+            from ..standard_defaults import field_of
+            job.constraint_set = ConstraintSet.from_layers(
+                basic_farmland=job.basic_farmland, red_line=job.red_line, slope=job.slope,
+                land_survey=survey, survey_class_field=field_of(survey, "dlbm", "class_code"))
         try:
             result = export_meeting_maps(job, feedback)
         except ReportError as exc:

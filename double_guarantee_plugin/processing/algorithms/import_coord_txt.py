@@ -32,14 +32,14 @@ class ImportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.INPUT, tr("Coordinate TXT files"), QgsProcessing.TypeFile))
+            self.INPUT, tr("Coordinate TXT files"), QgsProcessing.SourceType.TypeFile))
         self.addParameter(QgsProcessingParameterEnum(
             self.ENCODING, tr("Text encoding"), options=ENCODINGS, defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.ZONE, tr("Zone, if neither 带号 nor the eastings give it"), QgsProcessingParameterNumber.Integer,
+            self.ZONE, tr("Zone, if neither 带号 nor the eastings give it"), QgsProcessingParameterNumber.Type.Integer,
             optional=True, minValue=13, maxValue=45))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Parcels"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Parcels"), QgsProcessing.SourceType.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         paths = self.parameterAsFileList(parameters, self.INPUT, context)
@@ -58,7 +58,7 @@ class ImportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
             return {}
         crs = file_crs(results[0])
         fields = import_fields()
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         parcels = warnings = 0
@@ -77,7 +77,7 @@ class ImportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
                 else:
                     feedback.pushInfo(text)
             features = parcel_features(result, fields, crs, tr, context.transformContext())
-            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+            if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(tr("Could not write the parcels of {}", result.path))
             parcels += len(features)
         return {self.OUTPUT: sink_id, "PARCEL_COUNT": parcels, "FILE_COUNT": len(results), "WARNING_COUNT": warnings}

@@ -55,7 +55,7 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.PROJECT_CODE, tr("Construction project code")))
         self.addParameter(QgsProcessingParameterString(self.PROJECT_NAME, tr("Construction project name"),
                                                        optional=True))
-        double = QgsProcessingParameterNumber.Double
+        double = QgsProcessingParameterNumber.Type.Double
         self.addParameter(QgsProcessingParameterNumber(self.AREA_MU, tr("Occupied cultivated area (mu)"), double,
                                                        minValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.CAPACITY_KG, tr("Occupied grain capacity (kg)"), double,
@@ -65,7 +65,7 @@ class LedgerWriteOffAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.CLASS_CODE, tr("Land class of the occupied land"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.GRADE, tr("Grade of the occupied land"),
-                                                       QgsProcessingParameterNumber.Integer, optional=True))
+                                                       QgsProcessingParameterNumber.Type.Integer, optional=True))
         self.addParameter(QgsProcessingParameterString(self.DATE, tr("Write-off date (YYYY-MM-DD)")))
         self.addParameter(QgsProcessingParameterString(self.KEY, tr("Idempotency key (retries are applied once)"),
                                                        optional=True))

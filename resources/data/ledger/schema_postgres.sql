@@ -7,14 +7,17 @@
 --   dg_technician  read, propose
 --   dg_reviewer    + deposit (accepted projects), reversal
 --   dg_officer     + write-off, transfer, commitment, reversal
+-- The script is idempotent: rerun on a ledger of an older schema, it upgrades it in place (schema 2:
+-- the province share; schema 3: the side doors closed, see the end).
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dg_technician') THEN CREATE ROLE dg_technician NOLOGIN; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dg_reviewer') THEN CREATE ROLE dg_reviewer NOLOGIN; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dg_officer') THEN CREATE ROLE dg_officer NOLOGIN; END IF;
+  -- granted only when missing: a rerun by an owner who did not create the roles needs no ADMIN on them
+  IF NOT pg_has_role('dg_reviewer', 'dg_technician', 'MEMBER') THEN GRANT dg_technician TO dg_reviewer; END IF;
+  IF NOT pg_has_role('dg_officer', 'dg_technician', 'MEMBER') THEN GRANT dg_technician TO dg_officer; END IF;
 END $$;
-GRANT dg_technician TO dg_reviewer;
-GRANT dg_technician TO dg_officer;
 
 CREATE SCHEMA IF NOT EXISTS dg_ledger;
 
@@ -97,9 +100,16 @@ CREATE TABLE IF NOT EXISTS dg_ledger.proposal (
   created_by TEXT DEFAULT session_user
 );
 
+-- Every trigger function refuses to run for any table but its own (schema 3): a client that attaches
+-- one to a table of its own gets an error, not a SECURITY DEFINER write into the ledger.
 CREATE OR REPLACE FUNCTION dg_ledger.movement_to_balance() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = dg_ledger, pg_temp AS $$
 BEGIN
+  IF TG_RELID IS DISTINCT FROM 'dg_ledger.movement'::regclass OR TG_OP <> 'INSERT' OR TG_WHEN <> 'AFTER'
+     OR TG_LEVEL <> 'ROW' THEN
+    RAISE EXCEPTION 'dg_ledger.movement_to_balance() runs only after an insert into dg_ledger.movement, not for %.%',
+      TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
   INSERT INTO dg_ledger.balance(county_code) VALUES (NEW.county_code) ON CONFLICT (county_code) DO NOTHING;
   UPDATE dg_ledger.balance
      SET area_mu_e4 = area_mu_e4 + NEW.area_mu_e4,
@@ -112,6 +122,11 @@ END $$;
 CREATE OR REPLACE FUNCTION dg_ledger.journal_moves() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = dg_ledger, pg_temp AS $$
 BEGIN
+  IF TG_RELID IS DISTINCT FROM 'dg_ledger.journal'::regclass OR TG_OP <> 'INSERT' OR TG_WHEN <> 'AFTER'
+     OR TG_LEVEL <> 'ROW' THEN
+    RAISE EXCEPTION 'dg_ledger.journal_moves() runs only after an insert into dg_ledger.journal, not for %.%',
+      TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
   IF NEW.kind = 'reversal' AND coalesce((SELECT kind FROM dg_ledger.journal WHERE entry_id = NEW.reverses_entry_id),
                                         'reversal') = 'reversal' THEN
     RAISE EXCEPTION 'a reversal must reverse an existing entry that is not itself a reversal';
@@ -143,7 +158,12 @@ CREATE TRIGGER journal_moves AFTER INSERT ON dg_ledger.journal
   FOR EACH ROW EXECUTE FUNCTION dg_ledger.journal_moves();
 CREATE OR REPLACE FUNCTION dg_ledger.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION '% is append-only: correct an entry with a reversal', TG_TABLE_NAME;
+  IF TG_TABLE_SCHEMA IS DISTINCT FROM 'dg_ledger' THEN
+    RAISE EXCEPTION 'dg_ledger.refuse_change() guards the ledger''s tables only, not %.%', TG_TABLE_SCHEMA,
+      TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RAISE EXCEPTION 'dg_ledger.% is append-only: correct an entry with a reversal (% refused)', TG_TABLE_NAME, TG_OP
+    USING ERRCODE = 'insufficient_privilege';
 END $$;
 DROP TRIGGER IF EXISTS movement_to_balance ON dg_ledger.movement;
 CREATE TRIGGER movement_to_balance AFTER INSERT ON dg_ledger.movement
@@ -157,6 +177,80 @@ CREATE TRIGGER movement_append_only BEFORE UPDATE OR DELETE ON dg_ledger.movemen
 DROP TRIGGER IF EXISTS journal_no_truncate ON dg_ledger.journal;
 CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON dg_ledger.journal
   FOR EACH STATEMENT EXECUTE FUNCTION dg_ledger.refuse_change();
+
+-- ----- schema 3: the side doors closed (issue 14) ---------------------------------------------
+-- TRUNCATE refused on every table of the ledger, the owner's included
+DROP TRIGGER IF EXISTS movement_no_truncate ON dg_ledger.movement;
+CREATE TRIGGER movement_no_truncate BEFORE TRUNCATE ON dg_ledger.movement
+  FOR EACH STATEMENT EXECUTE FUNCTION dg_ledger.refuse_change();
+DROP TRIGGER IF EXISTS balance_no_truncate ON dg_ledger.balance;
+CREATE TRIGGER balance_no_truncate BEFORE TRUNCATE ON dg_ledger.balance
+  FOR EACH STATEMENT EXECUTE FUNCTION dg_ledger.refuse_change();
+DROP TRIGGER IF EXISTS proposal_no_truncate ON dg_ledger.proposal;
+CREATE TRIGGER proposal_no_truncate BEFORE TRUNCATE ON dg_ledger.proposal
+  FOR EACH STATEMENT EXECUTE FUNCTION dg_ledger.refuse_change();
+DROP TRIGGER IF EXISTS meta_no_truncate ON dg_ledger.meta;
+CREATE TRIGGER meta_no_truncate BEFORE TRUNCATE ON dg_ledger.meta
+  FOR EACH STATEMENT EXECUTE FUNCTION dg_ledger.refuse_change();
+
+-- who and when are the database's: session_user and the transaction's time, whatever the client sent
+CREATE OR REPLACE FUNCTION dg_ledger.stamp_created() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_RELID NOT IN ('dg_ledger.journal'::regclass, 'dg_ledger.proposal'::regclass) OR TG_OP <> 'INSERT'
+     OR TG_WHEN <> 'BEFORE' OR TG_LEVEL <> 'ROW' THEN
+    RAISE EXCEPTION 'dg_ledger.stamp_created() runs only before an insert into the journal or the proposals, '
+      'not for %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  NEW.created_by := session_user;
+  NEW.created_at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS journal_stamp ON dg_ledger.journal;
+CREATE TRIGGER journal_stamp BEFORE INSERT ON dg_ledger.journal
+  FOR EACH ROW EXECUTE FUNCTION dg_ledger.stamp_created();
+DROP TRIGGER IF EXISTS proposal_stamp ON dg_ledger.proposal;
+CREATE TRIGGER proposal_stamp BEFORE INSERT ON dg_ledger.proposal
+  FOR EACH ROW EXECUTE FUNCTION dg_ledger.stamp_created();
+
+-- movements are written by the journal's trigger only, balances by the movements' trigger only:
+-- a statement of a client (trigger depth 1), the owner's included, is refused
+CREATE OR REPLACE FUNCTION dg_ledger.written_by_trigger_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_RELID NOT IN ('dg_ledger.movement'::regclass, 'dg_ledger.balance'::regclass) OR TG_WHEN <> 'BEFORE'
+     OR TG_LEVEL <> 'ROW' THEN
+    RAISE EXCEPTION 'dg_ledger.written_by_trigger_only() guards the movements and balances only, not %.%',
+      TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP = 'DELETE' OR pg_trigger_depth() < 2 THEN
+    RAISE EXCEPTION 'dg_ledger.% is written by the ledger''s triggers only (% refused)', TG_TABLE_NAME, TG_OP
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS movement_by_journal_only ON dg_ledger.movement;
+CREATE TRIGGER movement_by_journal_only BEFORE INSERT ON dg_ledger.movement
+  FOR EACH ROW EXECUTE FUNCTION dg_ledger.written_by_trigger_only();
+DROP TRIGGER IF EXISTS balance_by_movement_only ON dg_ledger.balance;
+CREATE TRIGGER balance_by_movement_only BEFORE INSERT OR UPDATE OR DELETE ON dg_ledger.balance
+  FOR EACH ROW EXECUTE FUNCTION dg_ledger.written_by_trigger_only();
+
+-- amounts and balances below 5·10¹⁵ (1/10⁴ units: 5·10¹¹ 亩 or kg, exact through the plugin's floats);
+-- NOT VALID: rows already stored are not touched, every new one is checked
+ALTER TABLE dg_ledger.journal DROP CONSTRAINT IF EXISTS journal_amount_bound;
+ALTER TABLE dg_ledger.journal ADD CONSTRAINT journal_amount_bound CHECK (
+  area_mu_e4 <= 5000000000000000 AND capacity_kg_e4 <= 5000000000000000 AND paddy_mu_e4 <= 5000000000000000)
+  NOT VALID;
+ALTER TABLE dg_ledger.balance DROP CONSTRAINT IF EXISTS balance_bound;
+ALTER TABLE dg_ledger.balance ADD CONSTRAINT balance_bound CHECK (
+  area_mu_e4 <= 5000000000000000 AND capacity_kg_e4 <= 5000000000000000 AND paddy_mu_e4 <= 5000000000000000)
+  NOT VALID;
+-- a write re-checks the balances it touches against the movements added since its last check
+CREATE INDEX IF NOT EXISTS movement_county_id ON dg_ledger.movement(county_code, movement_id);
+
+-- no function of the ledger is executable by PUBLIC (PostgreSQL's default): a trigger fires without
+-- it, and nobody may attach one of these SECURITY DEFINER functions to a table of their own
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA dg_ledger FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dg_ledger REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA dg_ledger FROM PUBLIC;
 GRANT USAGE ON SCHEMA dg_ledger TO dg_technician;
@@ -180,4 +274,4 @@ CREATE POLICY officer_inserts ON dg_ledger.journal FOR INSERT TO dg_officer
 DROP POLICY IF EXISTS read_all ON dg_ledger.movement;
 CREATE POLICY read_all ON dg_ledger.movement FOR SELECT TO dg_technician USING (true);
 
-INSERT INTO dg_ledger.meta VALUES ('schema_version', '2') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+INSERT INTO dg_ledger.meta VALUES ('schema_version', '3') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
