@@ -23,11 +23,9 @@ TCP relay between QGIS and the server) against bytes read from the GeoPackage.
 """
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -115,58 +113,9 @@ def bench_live(folder):
     return {"live_median_ms": median, "live_p95_ms": p95, "edit_ms": edit["ms"]}
 
 
-class CountingRelay:
-    """A TCP relay on 127.0.0.1 that counts the bytes it passes each way (client → server and back)."""
-
-    def __init__(self, target_port):
-        self.target_port = target_port
-        self.sent = self.received = 0
-        self._lock = threading.Lock()
-        self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._server.bind(("127.0.0.1", 0))
-        self._server.listen(16)
-        self.port = self._server.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                client, _address = self._server.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            threading.Thread(target=self._pipe, args=(client, upstream, "sent"), daemon=True).start()
-            threading.Thread(target=self._pipe, args=(upstream, client, "received"), daemon=True).start()
-
-    def _pipe(self, source, target, counter):
-        try:
-            while True:
-                data = source.recv(1 << 16)
-                if not data:
-                    break
-                target.sendall(data)
-                with self._lock:
-                    setattr(self, counter, getattr(self, counter) + len(data))
-        except OSError:
-            pass
-        finally:
-            for end in (source, target):
-                try:
-                    end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-
-    def reset(self):
-        with self._lock:
-            self.sent = self.received = 0
-
-    def close(self):
-        self._server.close()
-
-
 def bench_postgis(folder):
     import pg_cluster
+    from byte_relay import CountingRelay
     paths = county_data.generate(2_000_000, 1000)
     plots = paths["plots"]
     cluster = pg_cluster.start_cluster(extra_settings=("fsync=off", "full_page_writes=off", "synchronous_commit=off",

@@ -1,5 +1,7 @@
 """A constraint layer in PostGIS: only the features near the plots are fetched (GiST filter on the
 server), never the whole table, and every check equals the same layer read from a GeoPackage.
+QGIS talks to the server through a byte-counting relay (scripts/byte_relay.py): what came over the
+wire is measured, not what the index says it read.
 
 A throwaway PostgreSQL 15 + PostGIS cluster (scripts/pg_cluster.py) holds 6,000 parcels of the
 checks' own irregular shapes, some drawn twice (overlapping each other), one bow-tie; the plots lie
@@ -41,6 +43,7 @@ def _parcels():
 @pytest.fixture(scope="module")
 def postgis_farmland(qgis_app, tmp_path_factory):
     import pg_cluster
+    from byte_relay import CountingRelay
     parcels = _parcels()
     cluster = pg_cluster.start_cluster(extra_settings=("fsync=off",))
     try:
@@ -50,7 +53,9 @@ def postgis_farmland(qgis_app, tmp_path_factory):
                      f"INSERT INTO farmland VALUES {values}; "
                      f"CREATE INDEX farmland_geom ON farmland USING gist (geom); ANALYZE farmland",
                      dbname="dg_constraints")
-        yield cluster, parcels
+        relay = CountingRelay(cluster.port)
+        yield cluster, parcels, relay
+        relay.close()
     finally:
         cluster.stop()
 
@@ -71,8 +76,11 @@ def test_postgis_layer_is_read_near_the_plots_and_checks_like_a_geopackage(postg
     from double_guarantee_plugin.core import constraints
     from double_guarantee_plugin.core.constraints.pg_index import PgIndex
     from double_guarantee_plugin.core.constraints.registry import REGISTRY
-    cluster, parcels = postgis_farmland
-    uri = (f"host={cluster.host} port={cluster.port} dbname=dg_constraints user=dg_admin sslmode=disable "
+    cluster, parcels, relay = postgis_farmland
+    table_wkb_bytes = cluster.psql("SELECT sum(octet_length(ST_AsBinary(geom))) FROM farmland",
+                                   dbname="dg_constraints")[0][0]
+    relay.reset()
+    uri = (f"host=127.0.0.1 port={relay.port} dbname=dg_constraints user=dg_admin sslmode=disable "
            f"key='fid' srid={EPSG} type=Polygon table=\"public\".\"farmland\" (geom)")
     remote = QgsVectorLayer(uri, "farmland_pg", "postgres")
     assert remote.isValid()
@@ -100,11 +108,18 @@ def test_postgis_layer_is_read_near_the_plots_and_checks_like_a_geopackage(postg
     assert 0 < fetched < len(parcels) / 5
     whole_table = sum(len(wkt) for wkt in parcels)            # (WKT is longer than WKB: a generous bound)
     assert index.index.bytes_read < whole_table / 5
+    # over the wire (the layer's metadata queries included): a small part of the table's geometries
+    checked_bytes = relay.received
+    assert 0 < checked_bytes < table_wkb_bytes / 4, (checked_bytes, table_wkb_bytes)
     # a live check of a plot elsewhere asks the server again, for that plot's neighbours only
     engine = constraints.ConstraintEngine(constraints.ConstraintSet.from_layers(basic_farmland=remote))
     far = engine.check_geometry(irregular_plot(X0 + 6000, Y0 + 3500), plots.crs(), "new_farmland")
     assert far.layers[0].feature_ids and len(index.index._wkb_fids) < fetched + 60
     engine.close()
+    # the relay does see a whole-table read: reading every feature brings more than all the WKB
+    relay.reset()
+    assert sum(1 for _feature in remote.getFeatures()) == len(parcels)
+    assert relay.received > table_wkb_bytes
     QgsProject.instance().removeMapLayers([remote.id()])
 
 
