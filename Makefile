@@ -27,8 +27,9 @@ test-matrix:
 screenshots: setup transcompile
 	DG_UPDATE_SCREENSHOTS=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests -q tests/gui/test_i18n.py
 
+# make bench BENCH=bench_constraints DG_BENCH_SIZES=250k,1m (sizes 250k,1m,2m,live,postgis; all by default)
 bench: setup
-	$(PY) bench/run_all.py
+	$(PY) bench/run_all.py $(BENCH)
 
 run: setup transcompile docs
 	bash scripts/run_qgis.sh

@@ -638,12 +638,12 @@
             <translation>建设项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="145" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="145" />
             <source>Construction-land reclamation is {:.1f}% of the scale (at least {:.0f}%): the project qualifies for the village layout adjustment policy</source>
             <translation>建设用地复垦占项目规模 {:.1f}%（不低于 {:.0f}%）：可享受村庄布局调整政策</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="148" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="148" />
             <source>Construction-land reclamation is {:.1f}% of the scale, below {:.0f}%: the village layout adjustment policy does not apply</source>
             <translation>建设用地复垦占项目规模 {:.1f}%，低于 {:.0f}%：不适用村庄布局调整政策</translation>
         </message>
@@ -1948,7 +1948,7 @@
             <translation>其他约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="75" />
+            <location filename="../double_guarantee_plugin/core/constraints/status.py" line="39" />
             <source>Other layer</source>
             <translation>其他图层</translation>
         </message>
@@ -2573,12 +2573,12 @@
             <translation>已保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="120" />
             <source>Scale {:.1f} mu is below the {:.0f} mu of a moderate-scale consolidation project</source>
             <translation>项目规模 {:.1f} 亩，低于适度规模综合整治项目的 {:.0f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="124" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="124" />
             <source>Scale {:.1f} mu reaches {:.0f} mu</source>
             <translation>项目规模 {:.1f} 亩，达到 {:.0f} 亩</translation>
         </message>
@@ -3203,7 +3203,7 @@
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="256" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="262" />
             <source>a project has no project code</source>
             <translation>有项目没有项目编号</translation>
         </message>
@@ -3238,7 +3238,7 @@
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="700" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="183" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
@@ -3348,7 +3348,7 @@
             <translation>地类“{}”不是耕地：无需核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="741" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="224" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
@@ -3363,12 +3363,12 @@
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="287" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="293" />
             <source>column {} is missing</source>
             <translation>缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="247" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="253" />
             <source>column {} is missing (it was taken offline with the package)</source>
             <translation>缺少字段 {}（带出时数据包中有该字段）</translation>
         </message>
@@ -3408,7 +3408,7 @@
             <translation>承诺：项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="179" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="180" />
             <source>conflict {} ({}) was resolved already by {} ({})</source>
             <translation>冲突 {}（{}）已由 {} 处理过（{}）</translation>
         </message>
@@ -3443,7 +3443,7 @@
             <translation>约束图层“{}”：{}|{} 没有坐标参考系，无法裁切</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="281" />
+            <location filename="../double_guarantee_plugin/core/constraints/constraint_set.py" line="194" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
@@ -3493,7 +3493,7 @@
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="346" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="352" />
             <source>damaged geometry blob</source>
             <translation>几何数据已损坏</translation>
         </message>
@@ -3678,7 +3678,7 @@
             <translation>等别 {} 不在产能表“{}”中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="336" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="342" />
             <source>grade_system = '{}' is not one of {}</source>
             <translation>等别体系“{}”不在 {} 之中</translation>
         </message>
@@ -3713,7 +3713,7 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="298" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="304" />
             <source>id {}</source>
             <translation>id {}</translation>
         </message>
@@ -3738,7 +3738,7 @@
             <translation>安装储备库结构失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="694" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="177" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
@@ -3763,37 +3763,37 @@
             <translation>流水类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="541" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="122" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="567" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="148" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="514" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="95" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="517" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="98" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="529" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="110" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="510" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="91" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="527" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="108" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
@@ -3823,12 +3823,12 @@
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="986" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="27" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="185" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
@@ -3848,17 +3848,17 @@
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="641" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="128" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="965" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="83" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="638" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="125" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
@@ -3873,7 +3873,7 @@
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="651" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="138" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
@@ -3903,27 +3903,27 @@
             <translation>不是 GeoPackage 几何数据</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="116" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="122" />
             <source>not a list of project codes</source>
             <translation>不是项目编号列表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="706" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="189" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="947" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="65" />
             <source>not checked</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="926" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="44" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="987" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="28" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
@@ -3973,7 +3973,7 @@
             <translation>在地块外</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="126" />
             <source>package version {} is newer than this plugin understands ({}); update the plugin</source>
             <translation>数据包版本 {} 高于本插件支持的版本（{}）；请更新插件</translation>
         </message>
@@ -4038,12 +4038,12 @@
             <translation>地块 fid {}：无法保存合并后的图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="191" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="192" />
             <source>plot {}</source>
             <translation>地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="196" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="197" />
             <source>plot {} changed in the office after the merge found the conflict; save or undo that edit, then resolve again</source>
             <translation>地块 {} 在合并发现冲突后又在内业被修改；请先保存或撤销该修改，再重新处理</translation>
         </message>
@@ -4093,12 +4093,12 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="222" />
             <source>project {}</source>
             <translation>项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="236" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="237" />
             <source>project {} changed in the office after the merge found the conflict; look at it again, then resolve</source>
             <translation>项目 {} 在合并发现冲突后又在内业被修改；请重新查看后再处理</translation>
         </message>
@@ -4128,7 +4128,7 @@
             <translation>项目 {} 已处于“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="241" />
             <source>project {} is no longer in the office database</source>
             <translation>项目 {} 已不在内业数据库中</translation>
         </message>
@@ -4138,7 +4138,7 @@
             <translation>项目 {} 当前为“{}”，不是“{}”：请刷新后重试</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="256" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="257" />
             <source>project {} still has {} plots in the office; delete or move them first</source>
             <translation>项目 {} 在内业仍有 {} 个地块；请先删除或移走这些地块</translation>
         </message>
@@ -4453,12 +4453,12 @@
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="704" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="187" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="535" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="116" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
@@ -4508,7 +4508,7 @@
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="521" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="102" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
@@ -4603,27 +4603,27 @@
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="246" />
             <source>the exported attributes are not readable</source>
             <translation>带出时的属性无法读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="186" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="192" />
             <source>the exported geometry: {}</source>
             <translation>带出时的几何图形：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="191" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="197" />
             <source>the exported version does not match its hash</source>
             <translation>带出时的版本与其哈希值不符（已被改动或损坏）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="134" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="140" />
             <source>the file cannot be read ({})</source>
             <translation>文件无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="157" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="163" />
             <source>the file is damaged (SQLite integrity check: {})</source>
             <translation>文件已损坏（SQLite 完整性检查：{}）</translation>
         </message>
@@ -4653,22 +4653,22 @@
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="222" />
             <source>the geometry: {}</source>
             <translation>几何图形：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="745" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="228" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="722" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="205" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="736" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="219" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
@@ -4713,17 +4713,17 @@
             <translation>地块行有 {} 个字段，但第 {} 行的字段名行列出 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="68" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="74" />
             <source>the photo changed while it was being merged</source>
             <translation>照片在合并过程中被修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="316" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="322" />
             <source>the photo's bytes do not match its SHA-256</source>
             <translation>照片内容与其 SHA-256 哈希值不符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="583" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="71" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
@@ -4733,32 +4733,32 @@
             <translation>地块面积为零</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="580" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="66" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="325" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="331" />
             <source>the plot has no project code</source>
             <translation>地块没有项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="597" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="84" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="607" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="94" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="787" />
+            <location filename="../double_guarantee_plugin/core/constraints/engine.py" line="103" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="754" />
+            <location filename="../double_guarantee_plugin/core/constraints/engine.py" line="70" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
@@ -4773,17 +4773,17 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="259" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="265" />
             <source>the project code is used twice</source>
             <translation>项目编号重复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="309" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="315" />
             <source>the record has no project code</source>
             <translation>记录没有项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="302" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="308" />
             <source>the record has no uuid</source>
             <translation>记录没有 uuid</translation>
         </message>
@@ -4798,7 +4798,7 @@
             <translation>办理日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="161" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="167" />
             <source>the table is missing</source>
             <translation>缺少该表</translation>
         </message>
@@ -4813,12 +4813,12 @@
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="305" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="311" />
             <source>the uuid is used twice</source>
             <translation>uuid 重复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="110" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="116" />
             <source>the value is missing</source>
             <translation>缺少该值</translation>
         </message>
@@ -4843,7 +4843,7 @@
             <translation>该项目已入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="707" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="190" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
@@ -4933,7 +4933,7 @@
             <translation>截至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="986" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="27" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -4943,7 +4943,7 @@
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="311" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="317" />
             <source>verdict '{}' is not one of {}</source>
             <translation>核查结论“{}”不在 {} 之中</translation>
         </message>
@@ -5042,12 +5042,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="300" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="306" />
             <source>{} (photo {})</source>
             <translation>{}（照片 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="212" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="218" />
             <source>{} (plot {})</source>
             <translation>{}（地块 {}）</translation>
         </message>
@@ -5062,7 +5062,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="164" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
@@ -5082,17 +5082,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="333" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="339" />
             <source>{} = '{}' is not a land-class code</source>
             <translation>{} = “{}” 不是地类编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="329" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="335" />
             <source>{} = '{}' is not a whole number</source>
             <translation>{} = “{}” 不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="341" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="347" />
             <source>{} = {} is outside {} ({}–{})</source>
             <translation>{} = {} 超出 {} 的范围（{}–{}）</translation>
         </message>
@@ -5242,17 +5242,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="134" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="134" />
             <source>{} piece(s) below {:.0f} mu (smallest {:.1f} mu)</source>
             <translation>{} 个片区小于 {:.0f} 亩（最小 {:.1f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="138" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="138" />
             <source>{} piece(s) of {} mu</source>
             <translation>{} 个片区，面积 {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="129" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="129" />
             <source>{} pieces (connected groups of plots); at most {} are allowed</source>
             <translation>共 {} 个片区（相连的地块组），最多允许 {} 个</translation>
         </message>
@@ -5392,7 +5392,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：三项指标均为零</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="685" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="168" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>
@@ -5432,7 +5432,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不得在坡度大于 25° 的土地上新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="177" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="178" />
             <source>{}: no conflict {}</source>
             <translation>{}：没有编号为 {} 的冲突</translation>
         </message>
@@ -5462,17 +5462,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="98" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="104" />
             <source>{}: not a readable GeoPackage ({})</source>
             <translation>{}：不是可读取的 GeoPackage（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="103" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="109" />
             <source>{}: not an offline package (it has no {} table)</source>
             <translation>{}：不是离线数据包（没有 {} 表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="106" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="112" />
             <source>{}: not an offline package (no offline_package_id in {})</source>
             <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
         </message>
@@ -5487,7 +5487,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="93" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="99" />
             <source>{}: offline package not found</source>
             <translation>{}：找不到离线数据包</translation>
         </message>

@@ -19,7 +19,7 @@ class LayerSnapshot:
         self._id = layer.id()
         self._wkb_type = layer.wkbType()
         self._geometry_type = layer.geometryType()
-        # what constraint_gpkg asks to decide whether the file may be read directly
+        # what constraints.gpkg_index asks to decide whether the file may be read directly
         self._provider = layer.providerType()
         self._uri = layer.source()
         self._modified = layer.isModified()

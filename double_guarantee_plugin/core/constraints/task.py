@@ -9,7 +9,7 @@ import traceback
 
 from qgis.core import QgsFeedback, QgsTask
 
-from .constraint_index import LayerSource
+from .registry import LayerSource
 
 
 class ConstraintCheckTask(QgsTask):

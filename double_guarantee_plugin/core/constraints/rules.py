@@ -10,9 +10,9 @@ import functools
 import json
 from dataclasses import dataclass
 
-from .paths import data_path
-from .tables import TableError
-from .units import m2_to_mu
+from ..paths import data_path
+from ..tables import TableError
+from ..units import m2_to_mu
 
 SEVERITIES = ("blocking", "warning", "info")
 ROLES = ("basic_farmland", "red_line", "slope", "land_survey", "extra")
