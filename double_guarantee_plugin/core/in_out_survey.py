@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """进出平衡 出 found by comparing two annual survey layers (DLTB-like: ``DLBM`` and ``SJNF``).
 
 policy-2024.md §2.2: ``out(y)`` = Σ net area that was 耕地 in the survey of year y−1 (the older layer)

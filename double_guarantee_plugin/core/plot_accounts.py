@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Which account each creditable plot of a project credits: 占补平衡 (its deposit) or 进出平衡 (进).
 
 A plot turned from other farmland (林/园/草/坑塘/设施农用地, the profile's ``in_out_balance``) back into

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The write-off calculator: what a construction footprint occupies, from the land survey under it.
 
 policy-2024.md §2.5 (provincial 报批 checklist, secondary):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 35: the 2024 reform end to end — a 2025 project through the whole national_2024 workflow to
 入库, its deposit (one plot credited to 进出平衡 instead), the 2026 change survey that confirms it, the
 county's 进出平衡 of 2025, a construction write-off calculated from its footprint over the land survey,

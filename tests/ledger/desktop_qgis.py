@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real QGIS for the desktop tests of issue 16: the plugin from the ``make package`` zip in a fresh profile
 (Chinese), QGIS on its own Xvfb screen of a laptop's size, a driver script run inside it (``--code``).
 

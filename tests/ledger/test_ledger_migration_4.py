@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16: ledgers of schema 3 (written by main before the 2024 reform) migrate to schema 4 in one
 transaction; nothing stored changes value, the hash chain still verifies, and the migrated ledger keeps
 the rules it was written under (its deposits stay drawable) while new entries follow the reform.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16, the ledger's part of the 2024 reform (schema 4), hand-worked, on both backends.
 
 - 进出平衡: 出 and 进 per county and year, exemptions recorded but not counted, a plot credited to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16 on the desktop: real QGIS under Xvfb at 1366×768, in Chinese, with the plugin from the
 ``make package`` zip.  The user types a ledger's path into the ledger dock, clicks Open, picks 石桥县 from
 the county list, clicks the 进出平衡 tab, then the province-year tab (xdotool: real X input events).  The

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16 in the ledger dock, on both backends: the 进出平衡 page by year, recording what went out, the
 province-year page (以补定占) for two counties from the real account, what waits for the change survey,
 the search by 电子监管号 / 案卷编号, and the write-off dialog's refusals."""

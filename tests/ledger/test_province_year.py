@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The province-year view (以补定占) for two counties of province 32, hand-worked, from a real ledger on
 both backends read through its public API: its deposits, the change-survey confirmations it holds, its
 进出平衡 account, write-offs and commitments; as a core computation and as

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16: at the deposit a plot turned from other farmland back into 耕地 credits 进出平衡 or 占补平衡,
 never both — chosen in the deposit dialog, stored in the ledger (the deposit and the 进 entry name their
 plots) — and the change survey recorded in the project database makes a waiting deposit usable.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16: 进出平衡 出 found by comparing two annual surveys (DLBM, SJNF), hand-worked, net of 田坎 by
 core.net_area, recorded through the dialog once however often it is run.
 

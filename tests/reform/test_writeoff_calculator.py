@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16: the write-off calculator from a construction footprint, hand-worked — the 可调整 (K) class
 counted as 耕地, 田坎 from the parcel's KCXS or the county table (core.net_area, engineer i15's), grades
 from GDDB or GDDJ, the fee doubled inside permanent basic farmland — in core, in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16 on the desktop: a write-off calculated from a construction footprint, in real QGIS under Xvfb
 at 1366×768, in Chinese, with the plugin from the ``make package`` zip.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 16 in the reports: the ledger report's 进出平衡 rows and its search by 电子监管号 / 案卷编号, and a
 meeting sheet naming the project's rule profile, its workflow state and its county's 进出平衡 by year
 (read back from the PDF, in Chinese)."""

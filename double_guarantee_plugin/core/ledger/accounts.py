@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The rules of the 2024 reform around the three-indicator reserve (ledger schema 4, issue 16).
 
 Pure Python, shared by both backends (base.py calls it inside each write) and by ``verify()``:

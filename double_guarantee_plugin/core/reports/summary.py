@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The county summary: every project with its credits and verdict, plus reserve-ledger balances, as CSV and XLSX.
 
 Each project row ends with its rule profile and its workflow state (2024 reform); with a ledger, the

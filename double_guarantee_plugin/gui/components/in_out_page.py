@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ledger dock's 进出平衡 page: one county's in-out account by year, and recording what went out.
 
 The account is the ledger's (Ledger.in_out_account): per year, 进 (plots of accepted projects turned

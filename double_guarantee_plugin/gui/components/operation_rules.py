@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The rules a write-off or commitment is made under: its rule profile, its links and its occupation kind.
 
 Shared by the write-off and commitment dialogs.  The profile follows the operation's date (national_2017

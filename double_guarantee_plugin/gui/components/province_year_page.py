@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ledger dock's province-year page (以补定占): a province's net stable increase in year N against
 the occupation written off or planned for N+1, per county and for the province (core.province_year).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Recording 进出平衡 出: 耕地 turned into other farmland, entered by hand or found in two survey layers.
 
 Both dialogs write ``inout_out`` entries through ``Ledger.record_out`` under the rule profile of the

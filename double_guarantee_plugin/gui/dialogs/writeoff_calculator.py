@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The write-off calculator dialog: a construction footprint over the land survey → what it occupies.
 
 Pick the footprint layer (all its polygons or the selected ones), the land survey (DLTB: DLBM, KCXS,

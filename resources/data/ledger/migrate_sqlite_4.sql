@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- Ledger schema 4 (GeoPackage): the 2024 reform (issue 16).  Applied by the plugin to every ledger of
 -- schema 3, in the same transaction as the migrations before it (foreign keys are checked at the end
 -- of it, see GeoPackageLedger._migrate); nothing already stored changes value: every entry keeps its
