@@ -270,10 +270,10 @@ class Ledger:
         ``ignoring_confirmation``: a confirmation counted as reversed (the reversal being checked)."""
         if not self.has_reform_columns:
             return []
-        sql = (f"SELECT {self._journal_columns('d.')} FROM {{journal}} d "
+        sql = (f"SELECT {self._journal_columns('d.')} FROM {{journal}} d "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
                "WHERE d.kind = 'deposit' AND d.requires_confirmation = 1 "
                "AND (d.county_code = ? OR d.counterparty_code = ?) AND " + _NOT_REVERSED.format(a="d") +
-               " AND NOT EXISTS (SELECT 1 FROM {journal} c WHERE c.kind = 'confirmation' "
+               " AND NOT EXISTS (SELECT 1 FROM {journal} c WHERE c.kind = 'confirmation' "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
                "AND c.confirms_entry_id = d.entry_id AND c.entry_id <> ? AND " + _NOT_REVERSED.format(a="c") +
                ") ORDER BY d.entry_id")
         cursor.execute(self._sql(sql), (account, account, ignoring_confirmation or 0))
@@ -335,7 +335,7 @@ class Ledger:
     def _confirmation_cur(self, cursor, deposit_entry_id):
         if not self.has_reform_columns:
             return None
-        cursor.execute(self._sql(f"SELECT {self._journal_columns('c.')} FROM {{journal}} c WHERE "
+        cursor.execute(self._sql(f"SELECT {self._journal_columns('c.')} FROM {{journal}} c WHERE "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
                                  "c.kind = 'confirmation' AND c.confirms_entry_id = ? AND "
                                  + _NOT_REVERSED.format(a="c")), (deposit_entry_id,))
         row = cursor.fetchone()
@@ -355,7 +355,7 @@ class Ledger:
         """(entry id, plots) of an active deposit or inout_in of the project sharing plots with ``plot_codes``."""
         if not self.has_reform_columns:
             return None
-        cursor.execute(self._sql(f"SELECT {self._journal_columns('j.')} FROM {{journal}} j WHERE "
+        cursor.execute(self._sql(f"SELECT {self._journal_columns('j.')} FROM {{journal}} j WHERE "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
                                  "j.kind IN ('deposit', 'inout_in') AND j.project_code = ? AND "
                                  + _NOT_REVERSED.format(a="j") + " ORDER BY j.entry_id"), (project_code,))
         for row in cursor.fetchall():
