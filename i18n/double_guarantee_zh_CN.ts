@@ -8,7 +8,7 @@
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
         </message>
@@ -16,6 +16,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="91" />
             <source> (with the field-name line 【…,@】)</source>
             <translation>（含字段名行【…,@】）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="88" />
+            <source> and </source>
+            <translation>和</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/standard_layers/labels.py" line="33" />
@@ -33,9 +38,14 @@
             <translation> 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="52" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="59" />
             <source> mu</source>
             <translation> 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="173" />
+            <source> selected</source>
+            <translation>（选中）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="43" />
@@ -53,17 +63,22 @@
             <translation>（整个项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="276" />
             <source>, no county of the province can sell</source>
             <translation>，省内没有县能够调出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="219" />
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="118" />
+            <source>, of which {:,.4f} mu inside permanent basic farmland at {:g}×</source>
+            <translation>，其中永久基本农田 {:,.4f} 亩按 {:g} 倍计</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="273" />
             <source>, sellers in the province (cheapest first): {}</source>
             <translation>，省内可调出的县（价格由低到高）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="237" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
         </message>
@@ -73,9 +88,14 @@
             <translation>12 个字段且无字段名行：按 12 字段补充耕地格式读取（坐标点个数 … 耕地质量等级）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="69" />
             <source>; hash chain whole up to entry {} (SHA-256 {})</source>
             <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="122" />
+            <source>; no rate for parcels {}</source>
+            <translation>；图斑 {} 无适用费率</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="198" />
@@ -83,12 +103,12 @@
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="71" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="64" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="65" />
             <source>A deposited credit becomes usable once a survey of the acceptance year or later ({} ≥ acceptance year) shows at least {:.0f}% of each plot as cultivated land ({}). Rule of profile {} (unconfirmed, a province may change it).</source>
             <translation>入库指标须经验收当年或以后年度的变更调查（{} ≥ 验收年份）显示每个地块至少 {:.0f}% 为耕地（{}）后方可使用。此为规则配置 {} 的规定（未经证实，省级可调整）。</translation>
         </message>
@@ -143,7 +163,7 @@
             <translation>后期管护截止</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="159" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -153,17 +173,17 @@
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="124" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="204" />
             <source>Already applied as entry {} (same idempotency key)</source>
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
             <source>Also one combined PDF of all projects</source>
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="115" />
             <source>Applied now (false: applied before)</source>
             <translation>本次执行（否：之前已执行）</translation>
         </message>
@@ -178,7 +198,7 @@
             <translation>面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
             <source>Area (ha)</source>
             <translation>面积（公顷）</translation>
         </message>
@@ -188,12 +208,12 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="132" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="110" />
             <source>Area balance after (mu)</source>
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
@@ -203,7 +223,7 @@
             <translation>耕地数量指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="30" />
             <source>Area credit (ha)</source>
             <translation>耕地数量指标（公顷）</translation>
         </message>
@@ -213,12 +233,12 @@
             <translation>耕地数量指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="69" />
             <source>Area reserve (ha)</source>
             <translation>耕地数量储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="69" />
             <source>Area reserve (mu)</source>
             <translation>耕地数量储备（亩）</translation>
         </message>
@@ -238,12 +258,22 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="101" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="42" />
+            <source>Balance (mu)</source>
+            <translation>差额（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="112" />
+            <source>Balanced: the net increase of {} ({:,.4f} mu) covers the occupation of {} ({:,.4f} mu); {:,.4f} mu to spare</source>
+            <translation>平衡：{} 年净增加（{:,.4f} 亩）足以抵补 {} 年占用（{:,.4f} 亩），余 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="45" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="50" />
             <source>Balances equal the sum of the journal</source>
             <translation>余额等于流水之和</translation>
         </message>
@@ -253,7 +283,7 @@
             <translation>底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
         </message>
@@ -263,7 +293,7 @@
             <translation>底图…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
         </message>
@@ -313,14 +343,24 @@
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="34" />
+            <source>By the date</source>
+            <translation>按日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="72" />
             <source>CGCS2000 geographic coordinates</source>
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="521" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="56" />
+            <source>Calculate</source>
+            <translation>计算</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="47" />
@@ -333,17 +373,17 @@
             <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="89" />
             <source>Cannot open the ledger {}: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="110" />
             <source>Capacity balance after (kg)</source>
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
@@ -353,7 +393,7 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="32" />
             <source>Capacity credit (10,000 kg)</source>
             <translation>粮食产能指标（万公斤）</translation>
         </message>
@@ -363,12 +403,12 @@
             <translation>粮食产能指标（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="70" />
             <source>Capacity reserve (10,000 kg)</source>
             <translation>粮食产能储备（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="69" />
             <source>Capacity reserve (kg)</source>
             <translation>粮食产能储备（公斤）</translation>
         </message>
@@ -378,12 +418,17 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="147" />
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="121" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="29" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="30" />
             <source>Change-survey confirmation (变更调查核实)</source>
             <translation>变更调查核实</translation>
         </message>
@@ -398,7 +443,7 @@
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="45" />
             <source>Check and record</source>
             <translation>核实并记录</translation>
         </message>
@@ -423,7 +468,7 @@
             <translation>检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="52" />
             <source>Checked</source>
             <translation>核实时间与人员</translation>
         </message>
@@ -448,7 +493,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 为 ok、warning、blocking 或 not_checked（为空或无坐标系的约束图层绝不报告为 ok）。新增耕地与基本农田重叠的面积计入 excluded_m2。对话框打开时已按标准字段代码填入工程中识别出的图层（DLTB、YJJBNTTB、STBHHX、CZKFBJ）；消息以标准编号指明冲突要素。未给坡度图层时，用地块或国土调查的耕地坡度级别（GDPDJB）检查新增耕地；不稳定耕地（TBXHDM、WDGD）给出警告。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="294" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -488,6 +533,11 @@
             <translation>按实施日期自动选择</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="62" />
+            <source>Class</source>
+            <translation>地类</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
             <source>Class after</source>
             <translation>实施后地类</translation>
@@ -498,7 +548,12 @@
             <translation>实施前地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="49" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="55" />
+            <source>Class before (耕地)</source>
+            <translation>变化前地类（耕地）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="74" />
             <source>Class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -548,32 +603,42 @@
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="35" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="40" />
             <source>Commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="23" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="28" />
             <source>Commitment in county {} {}</source>
             <translation>{} {} 承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="84" />
             <source>Commitment refused: {}</source>
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="41" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="147" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="141" />
+            <source>Compare</source>
+            <translation>比对</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="65" />
+            <source>Compare two annual survey layers (DLBM, SJNF): 耕地 in the older one that the newer one shows as other farmland</source>
+            <translation>比对两期年度调查图层（DLBM、SJNF）：前期为耕地、后期为其他农用地的图斑</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="60" />
             <source>Compute capacity and paddy from class and grade</source>
             <translation>按地类和等别计算产能与水田</translation>
         </message>
@@ -583,9 +648,14 @@
             <translation>计算补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="52" />
             <source>Confirmed</source>
             <translation>已核实</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="43" />
+            <source>Confirmed 变更调查确认</source>
+            <translation>变更调查确认</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
@@ -628,12 +698,22 @@
             <translation>约束图层集 (*.json)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="50" />
+            <source>Construction footprint</source>
+            <translation>建设项目用地范围</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="95" />
+            <source>Construction footprint (calculates the amounts)</source>
+            <translation>建设项目用地范围（自动计算三项指标）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="57" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="71" />
             <source>Construction project name</source>
             <translation>建设项目名称</translation>
         </message>
@@ -693,7 +773,7 @@
             <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
@@ -703,7 +783,7 @@
             <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="48" />
             <source>Counties with a balance</source>
             <translation>有余额的县</translation>
         </message>
@@ -713,7 +793,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -723,12 +803,12 @@
             <translation>县界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
             <source>County code</source>
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="39" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
             <source>County code (empty: all counties)</source>
             <translation>县级行政区代码（空：全部县）</translation>
         </message>
@@ -748,17 +828,17 @@
             <translation>县级行政区 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="25" />
             <source>County {} cannot cover this: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="283" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
             <source>Create a new ledger file</source>
             <translation>新建指标储备库文件</translation>
         </message>
@@ -773,12 +853,12 @@
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="93" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="128" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
         </message>
@@ -813,17 +893,37 @@
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="184" />
+            <source>Credits waiting for their change-survey confirmation cannot be written off yet: short by {}</source>
+            <translation>待变更调查确认的指标暂不能核销：缺 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="110" />
             <source>Cultivation fee due (yuan)</source>
             <translation>应缴耕地开垦费（元）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="88" />
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="116" />
+            <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan for {:,.4f} mu</source>
+            <translation>应缴耕地开垦费：{:,.0f} 元（{:,.4f} 亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="157" />
+            <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu + {:,.0f} yuan/mu × {:g} (permanent basic farmland) × {:,.4f} mu = {:,.0f} yuan</source>
+            <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 + {:,.0f} 元/亩 × {:g}（永久基本农田）× {:,.4f} 亩 = {:,.0f} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="161" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="85" />
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="115" />
+            <source>Cultivation fee: no rate for the occupied land in the profile's fee table</source>
+            <translation>耕地开垦费：规则配置的开垦费标准中没有所占土地的费率</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="154" />
             <source>Cultivation fee: the fee table '{}' has no rate for {} grade {}</source>
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
@@ -848,9 +948,14 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>Date</source>
             <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="54" />
+            <source>Date of the change</source>
+            <translation>变化日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="135" />
@@ -861,6 +966,11 @@
             <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
             <source>Decision</source>
             <translation>处理结果</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="103" />
+            <source>Default grade for parcels without GDDB/GDDJ</source>
+            <translation>无 GDDB/GDDJ 的图斑采用的默认等别</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
@@ -893,19 +1003,26 @@
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="112" />
             <source>Deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="78" />
             <source>Deposit project {} into the reserve</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="40" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="167" />
+            <source>Deposited (占补平衡): {}
+进出平衡 (进): {}</source>
+            <translation>入库（占补平衡）：{}
+进出平衡（进）：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/dock_help.py" line="41" />
@@ -1013,12 +1130,12 @@
             <translation>绘制地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="36" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="41" />
             <source>Due date</source>
             <translation>到期日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
@@ -1038,22 +1155,37 @@
             <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="430" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="512" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="432" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="514" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="42" />
+            <source>Exempt (mu)</source>
+            <translation>不计入（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="73" />
+            <source>Exempt out (mu)</source>
+            <translation>不计入的流出（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="147" />
+            <source>Exemption</source>
+            <translation>不计入理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="166" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -1088,7 +1220,7 @@
             <translation>导出图件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="37" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="38" />
             <source>Export meeting maps</source>
             <translation>导出会审图件</translation>
         </message>
@@ -1108,7 +1240,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="521" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -1133,7 +1265,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="531" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1146,6 +1278,26 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="88" />
             <source>Extra attribute fields a province asks for</source>
             <translation>省级要求的附加属性字段</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="140" />
+            <source>FOOTPRINT needs SURVEY, the land survey (DLTB) under it</source>
+            <translation>FOOTPRINT 需要同时给出 SURVEY（其下的国土调查图斑 DLTB）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="42" />
+            <source>Farmland in 进出平衡·进</source>
+            <translation>进出平衡·进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="42" />
+            <source>Farmland out 进出平衡·出</source>
+            <translation>进出平衡·出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="62" />
+            <source>Fee (yuan)</source>
+            <translation>开垦费（元）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="86" />
@@ -1183,7 +1335,7 @@
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="83" />
             <source>Files written (separated by ;)</source>
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
@@ -1208,6 +1360,11 @@
             <translation>识别图层</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="63" />
+            <source>Find out in two surveys…</source>
+            <translation>比对两期调查…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/dock_help.py" line="41" />
             <source>Float</source>
             <translation>浮动</translation>
@@ -1228,17 +1385,17 @@
             <translation>字体</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="75" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="51" />
-            <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. With PROJECT_DATABASE, deposits of national_2024 projects still waiting for their change-survey confirmation are listed as pending and not counted. The cap rule is an assumption of the rule profile (unconfirmed).</source>
-            <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。给出 PROJECT_DATABASE 时，尚待变更调查核实的 national_2024 项目入库指标列为待核实，不计入。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
+            <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. Deposits still waiting for their change-survey confirmation (national_2024) are listed as pending and not counted; PROJECT_DATABASE names more of them (deposits recorded before the ledger kept confirmations). The in-out balance (进出平衡) is the ledger's account of year N. The cap rule is an assumption of the rule profile (unconfirmed).</source>
+            <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。尚待变更调查确认的入库指标（national_2024）列为待确认，不计入；PROJECT_DATABASE 可补充指出更多此类项目（储备库记录确认之前入库的）。进出平衡取储备库 N 年的进出平衡账。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
@@ -1253,17 +1410,27 @@
             <translation>工程中识别出的图层：</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="62" />
+            <source>From a footprint layer…</source>
+            <translation>按建设项目用地范围计算…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="505" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="283" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="105" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="170" />
+            <source>Give AREA_MU, or FOOTPRINT and SURVEY to calculate it</source>
+            <translation>请给出 AREA_MU，或给出 FOOTPRINT 和 SURVEY 以自动计算</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="179" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
@@ -1283,17 +1450,22 @@
             <translation>请指定 PostGIS 数据库中的项目模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="62" />
+            <source>Grade</source>
+            <translation>等别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="33" />
             <source>Grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="33" />
             <source>Grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="250" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
         </message>
@@ -1303,12 +1475,12 @@
             <translation>实施前等别 {:.2f}，取自 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="82" />
             <source>Grade of the occupied land</source>
             <translation>占用耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="127" />
             <source>Grade of the occupied land ({})</source>
             <translation>占用耕地等别（{}）</translation>
         </message>
@@ -1323,7 +1495,7 @@
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="225" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="251" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
@@ -1333,14 +1505,19 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="133" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="244" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="62" />
+            <source>Gross (mu)</source>
+            <translation>毛面积（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/plugin.py" line="65" />
@@ -1348,7 +1525,7 @@
             <translation>帮助</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="85" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
         </message>
@@ -1418,6 +1595,16 @@
             <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="125" />
+            <source>In 进</source>
+            <translation>进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="42" />
+            <source>In 进 (mu)</source>
+            <translation>进（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="123" />
             <source>Indicator</source>
             <translation>指标</translation>
@@ -1428,12 +1615,12 @@
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="49" />
             <source>Journal entries</source>
             <translation>流水条数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="110" />
             <source>Journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -1443,12 +1630,12 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="66" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
             <source>Land class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -1456,6 +1643,11 @@
             <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="19" />
             <source>Land survey</source>
             <translation>国土调查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="99" />
+            <source>Land survey (DLTB)</source>
+            <translation>国土调查图斑（DLTB）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="73" />
@@ -1468,7 +1660,7 @@
             <translation>国土调查（图层、地类字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
             <source>Land survey DLTB (optional: 田坎 KCXS, grade before, class before)</source>
             <translation>国土调查地类图斑 DLTB（可选：田坎系数 KCXS、实施前等别、实施前地类）</translation>
         </message>
@@ -1483,22 +1675,22 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="46" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="324" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1528,7 +1720,7 @@
             <translation>图件与报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="73" />
             <source>Margin (mu)</source>
             <translation>余量（亩）</translation>
         </message>
@@ -1583,14 +1775,19 @@
             <translation>正在合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="116" />
             <source>Message</source>
             <translation>消息</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="33" />
             <source>Messages</source>
             <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="42" />
+            <source>Met</source>
+            <translation>是否平衡</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
@@ -1608,6 +1805,11 @@
             <translation>名称</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="62" />
+            <source>Net (mu)</source>
+            <translation>净面积（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>Net area</source>
             <translation>净面积</translation>
@@ -1618,12 +1820,17 @@
             <translation>净面积（亩）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="84" />
+            <source>Net increase {} (mu)</source>
+            <translation>{} 年净增加（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="248" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
@@ -1651,6 +1858,11 @@
             <location filename="../double_guarantee_plugin/plugin.py" line="40" />
             <source>New project database…</source>
             <translation>新建项目数据库…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="139" />
+            <source>Newer survey (year y)</source>
+            <translation>后期调查（y 年）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
@@ -1683,7 +1895,7 @@
             <translation>未指定坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="28" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="31" />
             <source>No county of the province holds enough to sell.</source>
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
@@ -1708,7 +1920,7 @@
             <translation>未打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="116" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="123" />
             <source>No project was exported: {}</source>
             <translation>没有导出任何项目：{}</translation>
         </message>
@@ -1723,9 +1935,24 @@
             <translation>工程中未识别出标准图层：请手动选择图层。</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="103" />
+            <source>No 进出平衡 entries for county {} yet.</source>
+            <translation>县 {} 暂无进出平衡记录。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="26" />
             <source>None</source>
             <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="190" />
+            <source>None: counted as out</source>
+            <translation>无：计入流出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="117" />
+            <source>Not balanced: the occupation of {} ({:,.4f} mu) exceeds the net increase of {} ({:,.4f} mu) by {:,.4f} mu</source>
+            <translation>不平衡：{} 年占用（{:,.4f} 亩）超过 {} 年净增加（{:,.4f} 亩）{:,.4f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="182" />
@@ -1758,7 +1985,7 @@
             <translation>未检查：约束图层集无法使用（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="192" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="193" />
             <source>Not checked: the project has no plots</source>
             <translation>未检查：项目没有地块</translation>
         </message>
@@ -1773,12 +2000,17 @@
             <translation>不通过</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="224" />
+            <source>Not recorded: {}</source>
+            <translation>未记录：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="173" />
             <source>Not taken along (no layer chosen): {}</source>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1823,24 +2055,69 @@
             <translation>未导出任何图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="54" />
+            <source>Occupation kind</source>
+            <translation>占用类型</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="89" />
+            <source>Occupation kind (empty: construction)</source>
+            <translation>占用类型（空：建设占用）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="72" />
             <source>Occupation of N+1 within the increase of N</source>
             <translation>N+1 年占用未超过 N 年净增加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="84" />
+            <source>Occupation {} (mu)</source>
+            <translation>{} 年占用（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="64" />
+            <source>Occupied farmland, capacity, paddy and fee from a construction footprint over the land survey (DLTB), net of 田坎</source>
+            <translation>按建设项目用地范围与国土调查图斑（DLTB）计算占用耕地（扣除田坎）、产能、水田和开垦费</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="107" />
+            <source>Occupied farmland, gross (mu)</source>
+            <translation>占用耕地毛面积（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="136" />
+            <source>Occupied farmland: gross {:,.4f} mu − 田坎 {:,.4f} mu = net {:,.4f} mu (of it 可调整 {:,.4f} mu); grain capacity {:,.1f} kg; paddy {:,.4f} mu. {}</source>
+            <translation>占用耕地：毛面积 {:,.4f} 亩 − 田坎 {:,.4f} 亩 = 净面积 {:,.4f} 亩（其中可调整地类 {:,.4f} 亩）；粮食产能 {:,.1f} 公斤；水田 {:,.4f} 亩。{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="76" />
             <source>Occupied grain capacity (kg)</source>
             <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
             <source>Occupied paddy (mu)</source>
             <translation>占用水田（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="76" />
+            <source>Of it inside permanent basic farmland</source>
+            <translation>其中占用永久基本农田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="91" />
+            <source>Of it inside permanent basic farmland (mu)</source>
+            <translation>其中占用永久基本农田（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="107" />
+            <source>Of it 可调整 classes (mu)</source>
+            <translation>其中可调整地类（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
@@ -1851,6 +2128,11 @@
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="37" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="138" />
+            <source>Older survey (year y−1)</source>
+            <translation>前期调查（y−1 年）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="182" />
@@ -1878,7 +2160,7 @@
             <translation>只显示待决定的冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="81" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1888,7 +2170,7 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="236" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="272" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
@@ -1903,12 +2185,12 @@
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="63" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="76" />
             <source>Open an existing ledger file</source>
             <translation>打开已有的指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="108" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1953,7 +2235,22 @@
             <translation>其他图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="125" />
+            <source>Out 出</source>
+            <translation>出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="42" />
+            <source>Out 出 (mu)</source>
+            <translation>出（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="125" />
+            <source>Out 出, exempt</source>
+            <translation>出（不计入）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="82" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
@@ -1968,12 +2265,12 @@
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="112" />
             <source>Overlap with basic farmland</source>
             <translation>与永久基本农田重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="112" />
             <source>Overlap with ecological red line</source>
             <translation>与生态保护红线重叠</translation>
         </message>
@@ -1983,17 +2280,17 @@
             <translation>总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
             <source>Own template (.qpt), overrides Template</source>
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -2003,7 +2300,7 @@
             <translation>实施后水田（斜线）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="110" />
             <source>Paddy balance after (mu)</source>
             <translation>核销后水田余额（亩）</translation>
         </message>
@@ -2013,7 +2310,7 @@
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="32" />
             <source>Paddy credit (ha)</source>
             <translation>水田指标（公顷）</translation>
         </message>
@@ -2023,14 +2320,24 @@
             <translation>水田指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="70" />
             <source>Paddy reserve (ha)</source>
             <translation>水田储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="70" />
             <source>Paddy reserve (mu)</source>
             <translation>水田储备（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="62" />
+            <source>Parcel (BSM)</source>
+            <translation>图斑（BSM）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="58" />
+            <source>Parcel or project</source>
+            <translation>图斑或项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="42" />
@@ -2038,14 +2345,34 @@
             <translation>地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="147" />
+            <source>Parcels (old → new)</source>
+            <translation>图斑（前 → 后）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/verdicts.py" line="18" />
             <source>Passed</source>
             <translation>通过</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="84" />
+            <source>Pending survey (mu)</source>
+            <translation>待变更调查确认（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="119" />
             <source>Pending the change survey (not counted): {}</source>
             <translation>待变更调查核实（不计入）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="101" />
+            <source>Permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="62" />
+            <source>Permanent basic farmland (mu)</source>
+            <translation>永久基本农田（亩）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="117" />
@@ -2083,12 +2410,12 @@
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="51" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
             <source>Plots</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="227" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="253" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
@@ -2143,12 +2470,12 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="148" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
             <source>Producer</source>
             <translation>制图单位</translation>
         </message>
@@ -2158,7 +2485,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -2168,12 +2495,12 @@
             <translation>项目 / 地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="213" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="239" />
             <source>Project area</source>
             <translation>项目面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Project code</source>
             <translation>项目编号</translation>
         </message>
@@ -2188,7 +2515,7 @@
             <translation>项目编号（逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
             <source>Project codes (empty: all)</source>
             <translation>项目编号（留空：全部）</translation>
         </message>
@@ -2208,7 +2535,7 @@
             <translation>项目数据库（GeoPackage）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="67" />
             <source>Project database (optional: change-survey confirmations)</source>
             <translation>项目数据库（可选：变更调查核实结果）</translation>
         </message>
@@ -2228,7 +2555,7 @@
             <translation>项目信息待内业决定（两边的值均已保留）：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
@@ -2238,12 +2565,12 @@
             <translation>项目状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Project type</source>
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="186" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
@@ -2273,7 +2600,7 @@
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="226" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
@@ -2288,7 +2615,12 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="247" />
+            <source>Project {} is confirmed by the change survey: open its reserve ledger in the ledger dock to make its credits usable</source>
+            <translation>项目 {} 已经变更调查核实：请在储备库面板打开其储备库，使其指标可用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="218" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
@@ -2298,12 +2630,12 @@
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="322" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="327" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="203" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
@@ -2313,7 +2645,22 @@
             <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="123" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="263" />
+            <source>Project {}: its credits are usable now (change survey {} confirmed, ledger entry {})</source>
+            <translation>项目 {}：指标现已可用（{} 年变更调查确认，储备库流水 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="221" />
+            <source>Project {}: plots {} credited to 进出平衡 (journal entry {})</source>
+            <translation>项目 {}：地块 {} 计入进出平衡（流水 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="257" />
+            <source>Project {}: the ledger refused the confirmation: {}</source>
+            <translation>项目 {}：储备库拒绝记录确认：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="253" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
@@ -2323,7 +2670,7 @@
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="129" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="160" />
             <source>Projects</source>
             <translation>项目</translation>
         </message>
@@ -2338,12 +2685,12 @@
             <translation>外业删除的项目已删除：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="84" />
             <source>Projects exported</source>
             <translation>已导出项目数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="85" />
             <source>Projects not exported, with the reason</source>
             <translation>未导出的项目及原因</translation>
         </message>
@@ -2353,19 +2700,29 @@
             <translation>{} 中要带到外业的项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="37" />
+            <source>Province</source>
+            <translation>省</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="63" />
             <source>Province code (2 digits)</source>
             <translation>省级代码（2 位）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="92" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="104" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="95" />
             <source>Province share</source>
             <translation>省级分成</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="92" />
+            <source>Province {} total</source>
+            <translation>{} 全省合计</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="115" />
@@ -2373,13 +2730,18 @@
             <translation>省 {0}：{2} 年净增加 {1:.2f} 亩，{4} 年占用 {3:.2f} 亩，余量 {5:.2f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
             <source>Province-year balance</source>
             <translation>省级年度平衡</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="48" />
             <source>Province-year balance (以补定占)</source>
+            <translation>省级年度平衡（以补定占）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
+            <source>Province-year 以补定占</source>
             <translation>省级年度平衡（以补定占）</translation>
         </message>
         <message>
@@ -2398,12 +2760,27 @@
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="506" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="377" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="147" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="59" />
+            <source>Record out…</source>
+            <translation>记录流出…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="156" />
+            <source>Record the checked changes</source>
+            <translation>记录勾选的变化</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
@@ -2423,7 +2800,7 @@
             <translation>文号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
             <source>Refused plots</source>
             <translation>未计入地块数</translation>
         </message>
@@ -2463,12 +2840,17 @@
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="40" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="120" />
+            <source>Reserve</source>
+            <translation>储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="47" />
             <source>Reserve at the due date, after the open commitments</source>
             <translation>到期时的储备（扣除未履行承诺后）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="133" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="164" />
             <source>Reserve balances</source>
             <translation>储备库余额</translation>
         </message>
@@ -2478,17 +2860,22 @@
             <translation>指标储备库</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="79" />
+            <source>Reserve ledger for the county's 进出平衡 (GeoPackage file or PostgreSQL connection name)</source>
+            <translation>用于县级进出平衡的储备库（GeoPackage 文件或 PostgreSQL 连接名）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="24" />
             <source>Reserve ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="47" />
             <source>Reserve ledger write-off</source>
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="91" />
             <source>Reserve of county {}</source>
             <translation>{} 的储备</translation>
         </message>
@@ -2508,17 +2895,17 @@
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="41" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="506" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="168" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2538,9 +2925,29 @@
             <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="263" />
+            <source>Rule profile / state</source>
+            <translation>规则配置 / 流程状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="95" />
+            <source>Rule profile {} keeps no 进出平衡 account</source>
+            <translation>规则配置 {} 没有进出平衡账</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="88" />
+            <source>Rule profile {} requires {}</source>
+            <translation>规则配置 {} 要求填写{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="138" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="27" />
+            <source>Rules and references</source>
+            <translation>规则与编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
@@ -2588,9 +2995,14 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="130" />
-            <source>Search project, note…</source>
-            <translation>搜索项目、备注…</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="163" />
+            <source>Search project, 电子监管号, 案卷编号, note…</source>
+            <translation>搜索项目、电子监管号、案卷编号、备注…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
+            <source>Search the journal (project, 电子监管号, 案卷编号, note)</source>
+            <translation>搜索流水（项目、电子监管号、案卷编号、备注）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="90" />
@@ -2608,7 +3020,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="503" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2616,6 +3028,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="739" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="36" />
+            <source>Selected polygons only</source>
+            <translation>仅选中的多边形</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="49" />
@@ -2648,7 +3065,7 @@
             <translation>占比</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="52" />
             <source>Share as cultivated land</source>
             <translation>耕地占比</translation>
         </message>
@@ -2703,7 +3120,7 @@
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="66" />
             <source>Slope polygons (slope_deg)</source>
             <translation>坡度图斑（slope_deg）</translation>
         </message>
@@ -2718,6 +3135,11 @@
             <translation>分割地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="84" />
+            <source>Stable deposits {} (mu)</source>
+            <translation>{} 年稳定入库（亩）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Status</source>
             <translation>核查结果</translation>
@@ -2728,12 +3150,12 @@
             <translation>步骤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="43" />
             <source>Survey layer (DLTB)</source>
             <translation>变更调查图层（DLTB）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="52" />
             <source>Survey year</source>
             <translation>调查年份</translation>
         </message>
@@ -2778,7 +3200,7 @@
             <translation>正在离线带出项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
             <source>Template</source>
             <translation>模板</translation>
         </message>
@@ -2813,6 +3235,16 @@
             <translation>入库对话框出错：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="143" />
+            <source>The footprint occupies no cultivated land in the survey layer</source>
+            <translation>用地范围在调查图层中未占用耕地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="147" />
+            <source>The footprint occupies no cultivated land in {}</source>
+            <translation>用地范围在 {} 中未占用耕地</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="129" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
@@ -2828,7 +3260,7 @@
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="83" />
             <source>The ledger does not verify: {}</source>
             <translation>储备库校验未通过：{}</translation>
         </message>
@@ -2863,7 +3295,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
@@ -2883,7 +3315,7 @@
             <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="78" />
             <source>The province code '{}' is not 2 digits (e.g. 32)</source>
             <translation>省级代码“{}”不是 2 位数字（如 32）</translation>
         </message>
@@ -2906,6 +3338,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="161" />
             <source>These files may not belong to this county:</source>
             <translation>这些文件可能不属于本县：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="121" />
+            <source>These plots were other farmland (forest, orchard, grassland, pond, facility land) and are 耕地 now. Checked: they make good 耕地 lost to other farmland this year (进出平衡) and are not deposited.</source>
+            <translation>以下地块原为其他农用地（林地、园地、草地、坑塘、设施农用地），现为耕地。勾选的地块用于补足当年耕地转为其他农用地的流出（进出平衡），不入库。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="26" />
@@ -2953,12 +3390,12 @@
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="40" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="146" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -3013,6 +3450,16 @@
             <translation>城镇开发边界 CZKFBJ（可选：其内的新增耕地）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="71" />
+            <source>Usable area (mu)</source>
+            <translation>可用耕地数量（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="79" />
+            <source>Use these figures</source>
+            <translation>采用这些数据</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="123" />
             <source>Value</source>
             <translation>数值</translation>
@@ -3028,7 +3475,7 @@
             <translation>核查结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
             <source>Verdict code</source>
             <translation>核查结论代码</translation>
         </message>
@@ -3053,6 +3500,26 @@
             <translation>WMS 服务</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
+            <source>Waiting for the change survey</source>
+            <translation>待变更调查确认</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="71" />
+            <source>Waiting for the change survey (mu)</source>
+            <translation>待变更调查确认（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="107" />
+            <source>Waiting for the change survey: {}</source>
+            <translation>待变更调查确认：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="176" />
+            <source>Waiting for their change-survey confirmation, not usable yet: {} ({}). Usable now: {}</source>
+            <translation>待变更调查确认、暂不可用：{}（{}）。现可用：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
             <source>Warning</source>
             <translation>警告</translation>
@@ -3061,6 +3528,11 @@
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="61" />
             <source>Workflow of project {}</source>
             <translation>项目 {} 的流程</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="34" />
+            <source>Workflow state</source>
+            <translation>流程状态</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="217" />
@@ -3073,39 +3545,44 @@
             <translation>流程…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="69" />
             <source>Write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="84" />
             <source>Write-off date (YYYY-MM-DD)</source>
             <translation>核销日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="31" />
+            <source>Write-off from a construction footprint ({})</source>
+            <translation>按建设项目用地范围核销（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="39" />
             <source>Write-off from county {} {}</source>
             <translation>从 {} {} 储备核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="247" />
             <source>Write-off refused: {}</source>
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="40" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="45" />
-            <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.</source>
-            <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="50" />
+            <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table, the part inside permanent basic farmland (BASIC_FARMLAND_MU) at the profile's multiplier. RULE_PROFILE empty: the profile of the write-off date (national_2017 before 2025-01-01, national_2024 from then on); national_2024 requires DZJGH (电子监管号) and AJBH (案卷编号), refuses credits still waiting for their change-survey confirmation, and a national_2017 write-off dated 2025-01-01 or later is refused. With FOOTPRINT (the construction project's polygons) and SURVEY (the land survey DLTB), the occupied farmland, capacity, paddy and fee are calculated instead: the cultivated and 可调整 (K) classes under the footprint, net of 田坎 (KCXS, or the county table), capacity by each parcel's GDDB or GDDJ (DEFAULT_GRADE for parcels without), the part inside BASIC_FARMLAND at the fee multiplier.</source>
+            <translation>从县级储备库核销建设项目占用的耕地：数量、产能、水田三项同时核销，或都不核销。可直接给出三项数量，也可给出占用面积和地类、等别，由规则配置的产量表计算产能和水田。储备不足的县被拒绝，并列出各项缺口及本省可调出的县（价格从低到高）。同一 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置的开垦费标准应缴的耕地开垦费，其中占用永久基本农田的部分（BASIC_FARMLAND_MU）按规则配置的倍数计。RULE_PROFILE 为空时按核销日期选择规则配置（2025-01-01 前为 national_2017，此后为 national_2024）；national_2024 要求填写 DZJGH（电子监管号）和 AJBH（案卷编号），不得核销尚待变更调查确认的指标；2025-01-01 及以后按 national_2017 核销的一律拒绝。给出 FOOTPRINT（建设项目用地范围）和 SURVEY（国土调查图斑 DLTB）时改为自动计算：用地范围内的耕地及可调整（K）地类，扣除田坎（KCXS，或县级田坎系数表），按各图斑的 GDDB 或 GDDJ 计算产能（无等别的图斑用 DEFAULT_GRADE），占用 BASIC_FARMLAND 的部分按倍数计开垦费。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="24" />
@@ -3113,9 +3590,9 @@
             <translation>从 GeoPackage 或 PostGIS 项目数据库中为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="44" />
-            <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
-            <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="45" />
+            <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page. The credit table also names the project's rule profile and workflow state and, with a LEDGER, its county's 进出平衡 of the last two years.</source>
+            <translation>逐个项目输出会审图：按类型着色的地块（水田加斜线）、与永久基本农田和生态保护红线的重叠（红色）、图例、比例尺、指北针、指标表（亩和公顷）及约束核查表（未核查如实显示）。PROJECTS 为以逗号分隔的项目编号，为空时输出全部项目。没有地块的项目会报告出来，不输出空白页。指标表还列出项目的规则配置和流程状态；给出 LEDGER 时列出所在县最近两年的进出平衡。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="71" />
@@ -3124,11 +3601,11 @@
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="27" />
-            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance', then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
-            <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification' 说明生成报表时储备库是否通过校验（按流水重新推算变动与余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水，或第一条不符的流水），其后是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示储备库是否通过校验。</translation>
+            <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance' (with what waits for its change-survey confirmation and what is usable), rows with record = 'in_out' (the 进出平衡 account per county and year), then one row per journal entry with its rule profile, 电子监管号 (dzjgh) and 案卷编号 (ajbh). SEARCH keeps the journal entries whose codes, names, links or note contain it. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
+            <translation>将三类指标储备余额（数量：亩和公顷；产能：公斤和万公斤；水田：亩和公顷）及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification'（报表生成时储备库是否通过校验：由流水重新推导变动和余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水或第一条不符的流水），然后是 record = 'balance' 的余额行（含待变更调查确认和可用的部分）、record = 'in_out' 的进出平衡行（按县、按年），再逐条列出流水及其规则配置、电子监管号（dzjgh）和案卷编号（ajbh）。SEARCH 只保留代码、名称、编号或备注中含该文字的流水。LEDGER 为 GeoPackage 储备库文件或 QGIS 中 PostgreSQL 连接的名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="124" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="204" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
@@ -3148,9 +3625,19 @@
             <translation>1980 西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="42" />
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="64" />
             <source>Year N</source>
             <translation>年份 N</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="147" />
+            <source>Years</source>
+            <translation>年份</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="226" />
@@ -3198,6 +3685,11 @@
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="451" />
+            <source>a plot of this project is credited already (占补平衡 or 进出平衡, never both): {}</source>
+            <translation>该项目的地块已计入指标（占补平衡与进出平衡只能计其一）：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="538" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
@@ -3218,6 +3710,11 @@
             <translation>分割线至少需要两个点</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="818" />
+            <source>acceptance date</source>
+            <translation>验收日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="262" />
             <source>add plot {}</source>
             <translation>添加地块 {}</translation>
@@ -3233,6 +3730,11 @@
             <translation>后期管护至 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="132" />
+            <source>all plots</source>
+            <translation>全部地块</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="87" />
             <source>all projects</source>
             <translation>全部项目</translation>
@@ -3243,12 +3745,12 @@
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="31" />
             <source>amount {} is not a finite number</source>
             <translation>数量 {} 不是有限数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="269" />
             <source>area</source>
             <translation>耕地数量</translation>
         </message>
@@ -3258,7 +3760,7 @@
             <translation>耕地数量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="17" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
         </message>
@@ -3283,7 +3785,7 @@
             <translation>带回合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="477" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="711" />
             <source>buyer county</source>
             <translation>调入县</translation>
         </message>
@@ -3296,6 +3798,11 @@
             <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="45" />
             <source>by its name only: please check</source>
             <translation>仅按名称推测：请核对</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="97" />
+            <source>by the date {}</source>
+            <translation>按日期 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="263" />
@@ -3323,9 +3830,19 @@
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="252" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="270" />
             <source>capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu</source>
             <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="170" />
+            <source>change survey {} ({}), {} plots</source>
+            <translation>{} 年变更调查（{}），{} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="286" />
+            <source>change-survey confirmation</source>
+            <translation>变更调查确认</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/offline/export.py" line="58" />
@@ -3333,9 +3850,14 @@
             <translation>请至少选择一个项目带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="94" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="95" />
             <source>choose the change-survey layer first</source>
             <translation>请先选择变更调查图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="97" />
+            <source>chosen</source>
+            <translation>人工选择</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="206" />
@@ -3343,9 +3865,19 @@
             <translation>按实施日期 {} 自动选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="217" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="225" />
             <source>class '{}' is not cultivated land: nothing to write off</source>
             <translation>地类“{}”不是耕地：无需核销</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="793" />
+            <source>class after</source>
+            <translation>变化后地类</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="793" />
+            <source>class before</source>
+            <translation>变化前地类</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="224" />
@@ -3353,7 +3885,7 @@
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="230" />
             <source>class {} grade {}, fee {:,.0f} yuan</source>
             <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
@@ -3378,34 +3910,49 @@
             <translation>字段 {} 作为属性保留</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="43" />
             <source>commitment</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="506" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="745" />
             <source>commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="460" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="683" />
             <source>commitment entry</source>
             <translation>承诺流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="742" />
             <source>commitment of {}</source>
             <translation>{} 的承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="747" />
             <source>commitment: due date {} is before the commitment date {}</source>
             <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="741" />
             <source>commitment: project_code</source>
             <translation>承诺：项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="649" />
+            <source>confirmation date</source>
+            <translation>确认日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="635" />
+            <source>confirmation of entry {}</source>
+            <translation>流水 {} 的变更调查确认</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="451" />
+            <source>confirms entry {} by the {} survey ({:.1f}%)</source>
+            <translation>确认流水 {}，依据 {} 年变更调查（{:.1f}%）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="180" />
@@ -3463,32 +4010,32 @@
             <translation>县 {}：余额将变为 {}，超过余额上限（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="112" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="118" />
             <source>county {}: the balance {} is not a whole number of 1/10000</source>
             <translation>县 {}：余额 {} 不是万分之一的整数倍</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="115" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="121" />
             <source>county {}: the balance {} is not the sum of its journal entries {}</source>
             <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="344" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
             <source>county {}: the balance {} is not the sum of its movements {}</source>
             <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="223" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="277" />
             <source>county {}: the reserve cannot cover the {}: {}{}</source>
             <translation>县 {}：储备不足以{}：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="95" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="99" />
             <source>county {}: went below zero at entry {}: {}</source>
             <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="385" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="545" />
             <source>county_code</source>
             <translation>县级行政区代码</translation>
         </message>
@@ -3496,6 +4043,11 @@
             <location filename="../double_guarantee_plugin/core/offline/package.py" line="352" />
             <source>damaged geometry blob</source>
             <translation>几何数据已损坏</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="790" />
+            <source>date of the change</source>
+            <translation>变化日期</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="168" />
@@ -3548,29 +4100,34 @@
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="283" />
             <source>deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="413" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="585" />
             <source>deposit of project {}</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="423" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="597" />
             <source>deposit of project {}: the province share {} exceeds the credits {}</source>
             <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="744" />
             <source>due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="369" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="429" />
             <source>due {}</source>
             <translation>{} 到期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="52" />
+            <source>e.g. the survey parcel's 标识码 (BSM)</source>
+            <translation>如调查图斑的标识码（BSM）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="131" />
@@ -3583,34 +4140,59 @@
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="156" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="161" />
             <source>empty</source>
             <translation>空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="551" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="855" />
             <source>entry {} has been reversed already</source>
             <translation>流水 {} 已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="232" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="243" />
             <source>entry {}: changed or removed since the ledger was verified</source>
             <translation>流水 {}：在储备库校验之后被改动或删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="237" />
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="281" />
+            <source>entry {}: confirms entry {}, which is not a deposit of its county waiting for its confirmation</source>
+            <translation>流水 {}：确认的流水 {} 不是本县待变更调查确认的入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="299" />
+            <source>entry {}: draws credits of {} that wait for their change-survey confirmation</source>
+            <translation>流水 {}：动用了 {} 尚待变更调查确认的指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="248" />
             <source>entry {}: its hash does not match its content and the entry before it (changed, or an entry before it removed)</source>
             <translation>流水 {}：哈希值与其内容及前一条流水不符（已被改动，或其前的流水被删除）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="88" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="92" />
             <source>entry {}: its movements ({}) are not what the entry moves ({})</source>
             <translation>流水 {}：其变动（{}）与该流水应有的变动（{}）不符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="98" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="104" />
             <source>entry {}: movements of an entry that is not in the journal</source>
             <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="270" />
+            <source>entry {}: plots of project {} credited already by entry {} (占补平衡 or 进出平衡, never both)</source>
+            <translation>流水 {}：项目 {} 的地块已由流水 {} 计入（占补平衡与进出平衡只能计其一）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="293" />
+            <source>entry {}: reverses the confirmation {} although its credits have been drawn</source>
+            <translation>流水 {}：冲正确认 {}，但其指标已被动用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="458" />
+            <source>exempt: {}</source>
+            <translation>不计入：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="627" />
@@ -3653,6 +4235,16 @@
             <translation>已跳过说明块（第 {}–{} 行）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="285" />
+            <source>farmland in (进出平衡 进)</source>
+            <translation>进出平衡·进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="285" />
+            <source>farmland out (进出平衡 出)</source>
+            <translation>进出平衡·出</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="236" />
             <source>feature '{}' has no polygon geometry</source>
             <translation>要素“{}”没有面几何</translation>
@@ -3663,9 +4255,19 @@
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="222" />
+            <source>feature {}</source>
+            <translation>要素 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/change_survey.py" line="99" />
             <source>feature {} of the change-survey layer '{}' has no year in '{}' ({})</source>
             <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="64" />
+            <source>feature {} of the survey layer '{}' has no year in SJNF ({})</source>
+            <translation>要素 {}（调查图层“{}”）的 SJNF 不是年份（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="353" />
@@ -3673,7 +4275,17 @@
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="190" />
+            <source>footprint</source>
+            <translation>用地范围</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="128" />
+            <source>from a footprint: {} parcels ({}), gross {:.4f} mu, 田坎 {:.4f} mu, net {:.4f} mu (可调整 {:.4f} mu); permanent basic farmland {:.4f} mu; fee {:,.0f} yuan</source>
+            <translation>按用地范围计算：{} 个图斑（{}），毛面积 {:.4f} 亩，田坎 {:.4f} 亩，净面积 {:.4f} 亩（可调整 {:.4f} 亩）；永久基本农田 {:.4f} 亩；开垦费 {:,.0f} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="232" />
             <source>grade {} is not in the yield table '{}'</source>
             <translation>等别 {} 不在产能表“{}”中</translation>
         </message>
@@ -3683,7 +4295,7 @@
             <translation>等别体系“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="269" />
             <source>grain capacity</source>
             <translation>粮食产能</translation>
         </message>
@@ -3693,7 +4305,7 @@
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
@@ -3703,7 +4315,7 @@
             <translation>粮食产能 {:,.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="237" />
             <source>ha</source>
             <translation>公顷</translation>
         </message>
@@ -3718,7 +4330,7 @@
             <translation>id {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="250" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="402" />
             <source>idempotency key</source>
             <translation>幂等键</translation>
         </message>
@@ -3726,6 +4338,11 @@
             <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
             <source>implemented on {}</source>
             <translation>实施日期为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="265" />
+            <source>in {} / out {} {}</source>
+            <translation>进 {} / 出 {} {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="410" />
@@ -3743,7 +4360,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="176" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="331" />
             <source>journal entry</source>
             <translation>流水号</translation>
         </message>
@@ -3753,14 +4370,19 @@
             <translation>已保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="237" />
             <source>kg</source>
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="222" />
             <source>kind</source>
             <translation>流水类型</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="191" />
+            <source>land survey</source>
+            <translation>国土调查</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="122" />
@@ -3808,12 +4430,17 @@
             <translation>合并 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="49" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="60" />
+            <source>met</source>
+            <translation>平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="67" />
             <source>movements and balances re-derived from the journal</source>
             <translation>已按流水重新推算变动与余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="261" />
             <source>mu</source>
             <translation>亩</translation>
         </message>
@@ -3833,9 +4460,19 @@
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="75" />
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="94" />
+            <source>newer survey</source>
+            <translation>后期调查</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="94" />
             <source>no</source>
             <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="234" />
+            <source>no GDDB/GDDJ: the default grade {} taken</source>
+            <translation>无 GDDB/GDDJ：采用默认等别 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="851" />
@@ -3893,9 +4530,14 @@
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="43" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="798" />
             <source>none</source>
             <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="381" />
+            <source>none: the whole reserve is usable</source>
+            <translation>无：储备指标全部可用</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="26" />
@@ -3933,6 +4575,11 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="60" />
+            <source>not met: more 耕地 out than in</source>
+            <translation>不平衡：耕地流出多于流入</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="386" />
             <source>not reviewed</source>
             <translation>未核查</translation>
@@ -3943,12 +4590,12 @@
             <translation>尚未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="55" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="73" />
             <source>not verified: {}</source>
             <translation>未通过校验：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="394" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="554" />
             <source>note</source>
             <translation>备注</translation>
         </message>
@@ -3956,6 +4603,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="315" />
             <source>nothing to write: no parcels</source>
             <translation>没有可写的内容：无地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="94" />
+            <source>older survey</source>
+            <translation>前期调查</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
@@ -3978,7 +4630,7 @@
             <translation>数据包版本 {} 高于本插件支持的版本（{}）；请更新插件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="269" />
             <source>paddy</source>
             <translation>水田</translation>
         </message>
@@ -3988,7 +4640,7 @@
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>paddy short by {:.4f} mu</source>
             <translation>水田缺 {:.4f} 亩</translation>
         </message>
@@ -4021,6 +4673,31 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="284" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="237" />
+            <source>parcel {} ({}): no grade (GDDB or GDDJ) and no default grade: its capacity is not computed</source>
+            <translation>图斑 {}（{}）：无等别（GDDB 或 GDDJ）且未给默认等别，未计算其产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="240" />
+            <source>parcel {} ({}): rule profile {} has no yield for {} grade {}</source>
+            <translation>图斑 {}（{}）：规则配置 {} 没有 {} 第 {} 等的产量</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="151" />
+            <source>parcel {}: no grade (GDDB or GDDJ): its capacity is not counted</source>
+            <translation>图斑 {}：无等别（GDDB 或 GDDJ），不计其产能</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="196" />
+            <source>permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="144" />
+            <source>plot code</source>
+            <translation>地块编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="238" />
@@ -4063,6 +4740,11 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="460" />
+            <source>plots {}</source>
+            <translation>地块 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="746" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
@@ -4073,22 +4755,22 @@
             <translation>每亩价格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="249" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="267" />
             <source>price per mu '{}' should be a number ≥ 0</source>
             <translation>每亩价格“{}”应为不小于 0 的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="243" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="261" />
             <source>pricing '{}' should be 'capped' or 'bid'</source>
             <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="879" />
             <source>project code</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="509" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="826" />
             <source>project name</source>
             <translation>项目名称</translation>
         </message>
@@ -4103,17 +4785,17 @@
             <translation>项目 {} 在合并发现冲突后又在内业被修改；请重新查看后再处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="436" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="613" />
             <source>project {} has been deposited already</source>
             <translation>项目 {} 已入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="99" />
             <source>project {} has no plots to check</source>
             <translation>项目 {} 没有可核实的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="91" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="92" />
             <source>project {} has not been accepted yet: there is no acceptance year to compare the survey with</source>
             <translation>项目 {} 尚未验收：没有可与调查年份比较的验收年份</translation>
         </message>
@@ -4158,12 +4840,12 @@
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="161" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="166" />
             <source>project {}: cannot be used for the balance under rule profile '{}': {}</source>
             <translation>项目 {}：按规则配置“{}”不能用于占补平衡：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="149" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="154" />
             <source>project {}: county_code</source>
             <translation>项目 {}：县级行政区代码</translation>
         </message>
@@ -4173,7 +4855,7 @@
             <translation>项目 {}：“{}”的下一步是“{}”，不是“{}”（{} 的流程须逐步办理）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="184" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="189" />
             <source>project {}: implemented_on</source>
             <translation>项目 {}：实施日期</translation>
         </message>
@@ -4193,12 +4875,12 @@
             <translation>项目 {}：其状态“{}”不属于 {} 的流程（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="168" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="173" />
             <source>project {}: negative credits {}</source>
             <translation>项目 {}：指标为负数 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="164" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="169" />
             <source>project {}: no credits computed</source>
             <translation>项目 {}：尚未计算指标</translation>
         </message>
@@ -4218,12 +4900,12 @@
             <translation>项目 {}：未知的规则配置“{}”（已有：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="154" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="159" />
             <source>project {}: status is '{}', only an accepted (验收) project can be deposited</source>
             <translation>项目 {}：状态为“{}”，只有已验收的项目才能入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="156" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="161" />
             <source>project {}: status is '{}'; under rule profile '{}' a project is deposited at its '{}' step (入库)</source>
             <translation>项目 {}：状态为“{}”；按规则配置“{}”，项目在其“{}”步骤（入库）时入库</translation>
         </message>
@@ -4243,7 +4925,7 @@
             <translation>项目 {}：编号已被使用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="147" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="152" />
             <source>project {}: the credits given are those of project {}</source>
             <translation>项目 {}：给出的指标属于项目 {}</translation>
         </message>
@@ -4253,7 +4935,7 @@
             <translation>项目 {}：截止日期 {} 早于办理日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="170" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="175" />
             <source>project {}: the project has no credits to deposit</source>
             <translation>项目 {}：该项目没有可入库的指标</translation>
         </message>
@@ -4323,37 +5005,37 @@
             <translation>项目 {}：有 {} 个规则配置适用于{}的项目（{}）；各规则配置的适用日期（applies）不得重叠或留空档</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="145" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="150" />
             <source>project_code is missing</source>
             <translation>缺少项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="567" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="880" />
             <source>proposal</source>
             <translation>建议</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="564" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="877" />
             <source>proposal kind</source>
             <translation>建议类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="230" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="420" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="594" />
             <source>province share of project {}</source>
             <translation>项目 {} 的省级分成</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="122" />
             <source>province share {} is not between 0 and 1</source>
             <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="541" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="845" />
             <source>reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -4373,27 +5055,32 @@
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="284" />
             <source>reversal</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="544" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="848" />
             <source>reversal date</source>
             <translation>冲正日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="860" />
+            <source>reversal of the confirmation {}: its credits have been drawn (the reserve of {} holds {}, less than the {} that would wait again)</source>
+            <translation>冲正确认 {}：其指标已被动用（{} 的储备为 {}，少于将重新待确认的 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="847" />
             <source>reversal: a reason is required</source>
             <translation>冲正：必须填写原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="844" />
             <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
             <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="538" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="842" />
             <source>reversal: journal entry {} does not exist</source>
             <translation>冲正：流水 {} 不存在</translation>
         </message>
@@ -4423,12 +5110,22 @@
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="229" />
             <source>rule profile '{}' has no yield table for '{}'</source>
             <translation>规则配置“{}”没有“{}”的产能表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="190" />
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="93" />
+            <source>rule profile {} keeps no 进出平衡 account (in_out_balance)</source>
+            <translation>规则配置 {} 没有进出平衡账（in_out_balance）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="574" />
+            <source>rule profile: {}</source>
+            <translation>规则配置：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="215" />
             <source>search text</source>
             <translation>搜索文字</translation>
         </message>
@@ -4438,7 +5135,7 @@
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="710" />
             <source>seller county</source>
             <translation>调出县</translation>
         </message>
@@ -4491,6 +5188,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="592" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="215" />
+            <source>survey {} → {}: parcel {} → {}</source>
+            <translation>调查 {} → {}：图斑 {} → {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/offline/errors.py" line="31" />
@@ -4638,6 +5340,11 @@
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="173" />
+            <source>the footprint layer '{}' has no polygon{}</source>
+            <translation>用地范围图层“{}”没有多边形{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="68" />
             <source>the geometry cannot be read (damaged WKB)</source>
             <translation>几何图形无法读取（WKB 已损坏）</translation>
@@ -4666,6 +5373,11 @@
             <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="205" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="194" />
+            <source>the land survey layer '{}' has no field DLBM (地类编码)</source>
+            <translation>国土调查图层“{}”没有 DLBM（地类编码）字段</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="219" />
@@ -4706,6 +5418,11 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="292" />
             <source>the merged plots could not be deleted</source>
             <translation>无法删除被合并的地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="97" />
+            <source>the older survey '{}' is of {}, not older than the newer one '{}' of {}</source>
+            <translation>前期调查“{}”为 {} 年，不早于后期调查“{}”的 {} 年</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="645" />
@@ -4828,17 +5545,42 @@
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="297" />
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="184" />
+            <source>the {} layer '{}' has no coordinate reference system</source>
+            <translation>{}图层“{}”没有坐标参照系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/in_out_survey.py" line="85" />
+            <source>the {} layer '{}' has no field {}</source>
+            <translation>{}图层“{}”没有字段 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="182" />
+            <source>the {} layer '{}' is not a polygon layer</source>
+            <translation>{}图层“{}”不是面图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/writeoff_calculator.py" line="180" />
+            <source>the {} layer cannot be read</source>
+            <translation>无法读取{}图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="449" />
             <source>this commitment has been written off already</source>
             <translation>该承诺已核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="295" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
+            <source>this deposit has been confirmed already</source>
+            <translation>该入库已经确认</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="447" />
             <source>this entry has been reversed already</source>
             <translation>该流水已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="293" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="445" />
             <source>this project has been deposited already</source>
             <translation>该项目已入库</translation>
         </message>
@@ -4853,7 +5595,7 @@
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="520" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="765" />
             <source>today</source>
             <translation>今天</translation>
         </message>
@@ -4863,14 +5605,19 @@
             <translation>已采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="284" />
             <source>transfer</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="486" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="720" />
             <source>transfer date</source>
             <translation>调剂日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="728" />
+            <source>transfer from {}</source>
+            <translation>从 {} 调出</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="192" />
@@ -4878,12 +5625,12 @@
             <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="479" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="713" />
             <source>transfer: seller and buyer are the same county {}</source>
             <translation>调剂：调出县与调入县是同一个县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="481" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="715" />
             <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
             <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
@@ -4938,7 +5685,12 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="269" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="454" />
+            <source>usable once confirmed by the change survey</source>
+            <translation>经变更调查确认后可用</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="421" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
@@ -4948,7 +5700,7 @@
             <translation>核查结论“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="52" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="70" />
             <source>verified: {} entries, {} counties; {}</source>
             <translation>已校验：{} 条流水，{} 个县；{}</translation>
         </message>
@@ -4958,27 +5710,27 @@
             <translation>无实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="71" />
             <source>write-off</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="456" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="679" />
             <source>write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="677" />
             <source>write-off of {}</source>
             <translation>{} 的核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="676" />
             <source>write-off: project_code</source>
             <translation>核销：项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="94" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -4993,7 +5745,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="328" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="364" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -5003,7 +5755,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="366" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -5032,12 +5784,12 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="254" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="310" />
             <source>{} '{}' is not a 6-digit county code (行政区划代码)</source>
             <translation>{}“{}”不是 6 位县级行政区划代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="248" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="304" />
             <source>{} '{}' is not a date (YYYY-MM-DD)</source>
             <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
@@ -5077,7 +5829,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{}）— {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="356" />
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="98" />
+            <source>{} ({}), {}</source>
+            <translation>{}（{}），{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="416" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -5107,27 +5864,47 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 高斯-克吕格 {} 度带 中央经线 {}°E</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="80" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="86" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="227" />
+            <source>{} changes recorded, {} had been recorded before</source>
+            <translation>记录了 {} 处变化，{} 处此前已记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="196" />
+            <source>{} changes, {:,.4f} mu of 耕地 turned into other farmland.</source>
+            <translation>{} 处变化，共 {:,.4f} 亩耕地转为其他农用地。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="494" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="137" />
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="80" />
+            <source>{} dated {} under rule profile {} is refused: from {} (legacy_until) applications are balanced under {}; use {} or a date before {}</source>
+            <translation>{}（日期 {}，规则配置 {}）被拒绝：自 {}（legacy_until）起按 {} 落实占补平衡；请改用 {}，或使用 {} 之前的日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="383" />
+            <source>{} deposits ({}): usable now {:,.4f} mu, {:,.1f} kg, paddy {:,.4f} mu</source>
+            <translation>{} 笔入库（{}）；现可用 {:,.4f} 亩、{:,.1f} 公斤、水田 {:,.4f} 亩</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="143" />
             <source>{} does not verify from entry {} on: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 自流水 {} 起未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="140" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="146" />
             <source>{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="410" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="492" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -5172,12 +5949,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="236" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="292" />
             <source>{} is missing</source>
             <translation>缺少{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="243" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="299" />
             <source>{} is not a valid date</source>
             <translation>{}不是有效日期</translation>
         </message>
@@ -5222,7 +5999,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="107" />
             <source>{} of {} plots confirmed by the {} survey layer '{}'</source>
             <translation>{1} 个地块中有 {0} 个经 {2} 年变更调查图层“{3}”核实</translation>
         </message>
@@ -5232,7 +6009,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="331" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="367" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -5317,7 +6094,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}为 {}；东坐标如 {:.3f} 进位到下一个百万（距中央经线 {:.0f} 公里）：按声明的第 {} 带读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="270" />
             <source>{} short by {:g}</source>
             <translation>{}缺 {:g}</translation>
         </message>
@@ -5332,7 +6109,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="92" />
             <source>{} to {} {}</source>
             <translation>{} 归入 {} {}</translation>
         </message>
@@ -5342,12 +6119,12 @@ Reproject the plots to {} for the file?</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="219" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="273" />
             <source>{} {} at {:g} yuan/mu</source>
             <translation>{} {}，每亩 {:g} 元</translation>
         </message>
@@ -5377,14 +6154,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{} ← {}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="353" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="413" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="299" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="459" />
             <source>{}: a balance would go below zero (refused by the database): {}</source>
             <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="155" />
+            <source>{}: after the migration, rows of {} refer to rows that do not exist</source>
+            <translation>{}：迁移后 {} 中有记录引用了不存在的记录</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="129" />
@@ -5397,6 +6179,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="146" />
+            <source>{}: an empty plot code</source>
+            <translation>{}：地块编号为空</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="165" />
             <source>{}: broken Unicode (half of a surrogate pair) at position {}</source>
             <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
@@ -5407,9 +6194,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="80" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="81" />
             <source>{}: cannot open as a ledger GeoPackage: {}</source>
             <translation>{}：无法作为储备库 GeoPackage 打开：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="660" />
+            <source>{}: confirmed already by entry {}</source>
+            <translation>{}：已由流水 {} 确认</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="162" />
@@ -5417,12 +6209,32 @@ Reproject the plots to {} for the file?</source>
             <translation>{0}：第 {2} 个字符是控制字符 U+{1:04X}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="456" />
+            <source>{}: credits waiting for their change-survey confirmation cannot be drawn yet (refused by the database): {}</source>
+            <translation>{}：尚待变更调查确认的指标暂不能动用（数据库拒绝）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="651" />
+            <source>{}: dated {}, before the deposit of {}</source>
+            <translation>{}：日期 {} 早于入库日期 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="637" />
+            <source>{}: entry {} is not a deposit</source>
+            <translation>{}：流水 {} 不是入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="798" />
+            <source>{}: exemption '{}' is not one of {}</source>
+            <translation>{}：不计入理由“{}”不在 {} 之中</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="49" />
             <source>{}: ledger file not found</source>
             <translation>{}：找不到储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="146" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="151" />
             <source>{}: migration {} did not leave the ledger at schema {}</source>
             <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
         </message>
@@ -5437,12 +6249,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：没有编号为 {} 的冲突</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="149" />
+            <source>{}: no plot codes given (leave them out for the whole project)</source>
+            <translation>{}：未给出地块编号（整个项目时请不填）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/offline/export.py" line="68" />
             <source>{}: no project {}</source>
             <translation>{}：没有项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="276" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
@@ -5477,7 +6294,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="114" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="121" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
@@ -5485,6 +6302,16 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="111" />
+            <source>{}: occupation kind '{}' ({}) enters the {} account, not this one</source>
+            <translation>{}：占用类型“{}”（{}）计入{}，不计入本账</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="108" />
+            <source>{}: occupation kind '{}' is not one of rule profile {} ({})</source>
+            <translation>{}：占用类型“{}”不是规则配置 {} 中的类型（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/offline/package.py" line="99" />
@@ -5497,12 +6324,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="373" />
+            <source>{}: plots {} of project {} are credited already to {} by entry {}; a plot counts for 占补平衡 or for 进出平衡, never both</source>
+            <translation>{}：地块 {} 属于项目 {}，已计入{}（流水 {}）；一个地块只能计入占补平衡或进出平衡之一</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/offline/identity.py" line="29" />
             <source>{}: project database not found</source>
             <translation>{}：找不到项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="890" />
             <source>{}: proposal refused: {}</source>
             <translation>{}：建议被拒绝：{}</translation>
         </message>
@@ -5512,9 +6344,29 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="124" />
+            <source>{}: rule profile {} keeps no 进出平衡 account (in_out_balance)</source>
+            <translation>{}：规则配置 {} 没有进出平衡账（in_out_balance）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/accounts.py" line="94" />
+            <source>{}: rule profile {} requires {} on every write-off</source>
+            <translation>{}：规则配置 {} 要求每笔核销填写{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="758" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="645" />
+            <source>{}: survey year '{}' and share '{}' should be numbers</source>
+            <translation>{}：调查年份“{}”和占比“{}”应为数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="648" />
+            <source>{}: survey year {} or share {} out of range</source>
+            <translation>{}：调查年份 {} 或占比 {} 超出范围</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/offline/home.py" line="287" />
@@ -5562,7 +6414,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：数据库拒绝了此次修改（{}）；未写入任何内容</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="578" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="891" />
             <source>{}: the database refused the operation: {}</source>
             <translation>{}：数据库拒绝了该操作：{}</translation>
         </message>
@@ -5572,14 +6424,24 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：数据库拒绝了用户 {} 的此项操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="290" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="442" />
             <source>{}: the database refused this operation for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="121" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="129" />
             <source>{}: the database refused to read the ledger for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="657" />
+            <source>{}: the deposit has been reversed</source>
+            <translation>{}：该入库已冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="639" />
+            <source>{}: the deposit of project {} (rule profile {}) needs no change-survey confirmation</source>
+            <translation>{}：项目 {} 的入库（规则配置 {}）无需变更调查确认</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/offline/identity.py" line="31" />
@@ -5602,7 +6464,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="123" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="131" />
             <source>{}: the ledger cannot be read: {}</source>
             <translation>{}：无法读取储备库：{}</translation>
         </message>
@@ -5617,7 +6479,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：尚未安装储备库结构 dg_ledger，请数据库所有者运行结构安装程序</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="95" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="96" />
             <source>{}: the ledger's schema version '{}' is not a number</source>
             <translation>{}：储备库结构版本“{}”不是数字</translation>
         </message>
@@ -5657,7 +6519,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：缺少离线带出/带回合并所需的表，当前登录用户无权创建；请数据库所有者先带出一次数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="428" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="602" />
             <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
         </message>
@@ -5665,6 +6527,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="307" />
             <source>{}: to be reviewed</source>
             <translation>{}：需复核</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="383" />
+            <source>{}: under rule profile {} credits deposited under {} are not drawable (legacy_credit_carryover); county {} may draw {}</source>
+            <translation>{}：按规则配置 {}，依 {} 入库的指标不可动用（legacy_credit_carryover）；县 {} 可动用 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="77" />
@@ -5690,6 +6557,16 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="118" />
             <source>{}: {} may not be negative (−0 included): {}</source>
             <translation>{}：{} 不得为负数（包括 −0）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="162" />
+            <source>{}: {} needs ledger schema 4 (the 2024 reform); ask the database owner to rerun the schema installer</source>
+            <translation>{}：{}需要储备库第 4 版结构（2024 年改革）；请数据库所有者重新运行结构安装程序</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="387" />
+            <source>{}: {} of the reserve of {} waits for its change-survey confirmation (deposits {}) and cannot be drawn yet; usable now: {}</source>
+            <translation>{0}：{2} 的储备中有 {1} 尚待变更调查确认（入库 {3}），暂不能动用；现可用：{4}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="67" />
@@ -5725,6 +6602,16 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="91" />
             <source>{}: {} {} is not a number</source>
             <translation>{}：{} {} 不是数字</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="824" />
+            <source>{}: {} → {} is not other farmland turned back into 耕地</source>
+            <translation>{}：{} → {} 不是其他农用地恢复为耕地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="795" />
+            <source>{}: {} → {} is not 耕地 turned into other farmland ({} → {})</source>
+            <translation>{}：{} → {} 不是耕地转为其他农用地（{} → {}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/workflow/store.py" line="270" />
@@ -5767,6 +6654,11 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="120" />
+            <source>以补定占: the net stable increase of farmland in year N caps the occupation of year N+1 (rule profile assumption, unconfirmed). Occupation = write-offs dated in {} and commitments due in {}.</source>
+            <translation>以补定占：N 年稳定耕地净增加量控制 N+1 年的占用（规则配置中的假设，未经证实）。占用 = {} 年核销及 {} 年到期的承诺。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
@@ -5780,6 +6672,16 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="838" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="372" />
+            <source>占补平衡</source>
+            <translation>占补平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="119" />
+            <source>占补平衡 or 进出平衡 (a plot credits one of them, never both)</source>
+            <translation>占补平衡或进出平衡（一个地块只能计入其一）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="932" />
@@ -5827,7 +6729,27 @@ Reproject the plots to {} for the file?</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="116" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="795" />
+            <source>林/园/草/坑塘/设施农用地</source>
+            <translation>林地/园地/草地/坑塘/设施农用地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="101" />
+            <source>案卷编号</source>
+            <translation>案卷编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="88" />
+            <source>案卷编号 (AJBH)</source>
+            <translation>案卷编号（AJBH）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
+            <source>案卷编号 {}</source>
+            <translation>案卷编号 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="107" />
             <source>田坎 (mu)</source>
             <translation>田坎（亩）</translation>
         </message>
@@ -5837,9 +6759,24 @@ Reproject the plots to {} for the file?</source>
             <translation>扣除田坎</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="241" />
             <source>田坎 deducted / net area</source>
             <translation>扣除田坎 / 净面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/operation_rules.py" line="101" />
+            <source>电子监管号</source>
+            <translation>电子监管号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="87" />
+            <source>电子监管号 (DZJGH)</source>
+            <translation>电子监管号（DZJGH）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="447" />
+            <source>电子监管号 {}</source>
+            <translation>电子监管号 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="939" />
@@ -5857,6 +6794,11 @@ Reproject the plots to {} for the file?</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="61" />
+            <source>耕地 turned into forest, orchard, grassland, a pond or facility land</source>
+            <translation>耕地转为林地、园地、草地、坑塘或设施农用地</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
@@ -5870,6 +6812,56 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="679" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="123" />
+            <source>进出平衡</source>
+            <translation>进出平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="167" />
+            <source>进出平衡 by year</source>
+            <translation>进出平衡（按年）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="816" />
+            <source>进出平衡 in of project {}</source>
+            <translation>项目 {} 的进出平衡·进</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="108" />
+            <source>进出平衡 of county {}: met in every year</source>
+            <translation>县 {} 的进出平衡：各年均已平衡</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/in_out_page.py" line="105" />
+            <source>进出平衡 of county {}: not met in {} (耕地 out more than in within the year)</source>
+            <translation>县 {} 的进出平衡：{} 年未平衡（当年耕地流出多于流入）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="132" />
+            <source>进出平衡 out from two surveys, county {} {}</source>
+            <translation>比对两期调查记录进出平衡·出（县 {} {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="788" />
+            <source>进出平衡 out in county {}</source>
+            <translation>县 {} 的进出平衡·出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="40" />
+            <source>进出平衡 out in county {} {}</source>
+            <translation>{} {} 的进出平衡·出</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="265" />
+            <source>进出平衡 {} (county)</source>
+            <translation>{} 年进出平衡（县）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/province_year_page.py" line="84" />
+            <source>进出平衡 {} (mu)</source>
+            <translation>{} 年进出平衡（亩）</translation>
         </message>
     </context>
 </TS>

@@ -145,3 +145,27 @@ def acceptance_year(steps, workflow):
 def project_confirmed(results):
     """True when every plot of a project is confirmed (and there is at least one)."""
     return bool(results) and all(result.confirmed for result in results)
+
+
+def confirm_deposit_from_checks(ledger, store, project_code, today=None):
+    """Record in ``ledger`` the confirmation of the project's deposit when every plot's latest check in the
+    project database (``store``, core.workflow) confirms it and the deposit waits for it: survey year =
+    the newest year of those checks, share = the smallest.  Returns the OperationResult, or None when
+    there is nothing to confirm."""
+    import datetime
+    if not store.survey_confirmed(project_code):
+        return None
+    latest = {}
+    for check in store.checks(project_code):
+        latest[check["plot_code"]] = check
+    deposit = ledger.deposit_of(project_code)
+    if deposit is None or deposit.requires_confirmation != 1 or ledger.confirmation_of(deposit.entry_id):
+        return None
+    checks = list(latest.values())
+    year = max(int(check["survey_year"]) for check in checks if check["survey_year"])
+    share = min(float(check["share"]) for check in checks)
+    on = max([str(check["checked_on"])[:10] for check in checks]
+             + [deposit.occurred_on, (today or datetime.date.today()).isoformat()])
+    layers = ", ".join(sorted({str(check["survey_layer"]) for check in checks}))
+    return ledger.confirm_deposit(deposit.entry_id, year, share, on,
+                                  note=tr("change survey {} ({}), {} plots", year, layers, len(checks)))

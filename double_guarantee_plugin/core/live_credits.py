@@ -183,6 +183,7 @@ def compute_snapshot(source, project_code, profile=None, constraint_set=None, en
         snapshot.problem_points = problem_points(source, [fid for fid, _c, _p in snapshot.geometry_problems])
     if project_code is not None:
         snapshot.project_credit = snapshot.project_credits.get(project_code) or ProjectCredit(project_code)
+        snapshot.project_credit.plot_accounts = _plot_accounts(source, request, plot_credits)
         snapshot.capacity_kg = capacity_before_exclusions_kg(plot_credits, profile)
         check = project_checks.get(project_code)
         if check is not None:
@@ -194,6 +195,16 @@ def compute_snapshot(source, project_code, profile=None, constraint_set=None, en
         snapshot.check_statuses = {code: check.status for code, check in project_checks.items()}
     snapshot.elapsed_s = time.perf_counter() - started
     return snapshot
+
+
+def _plot_accounts(source, request, plot_credits):
+    """The project's plots with their classes, for the choice of account at its deposit (core.plot_accounts);
+    [] for a source without the plot fields."""
+    from .plot_accounts import plot_accounts
+    try:
+        return plot_accounts(source, request, plot_credits)
+    except (KeyError, AttributeError, TypeError):
+        return []
 
 
 def problem_points(source, fids):

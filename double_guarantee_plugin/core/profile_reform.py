@@ -21,6 +21,7 @@ DEPARTMENTS = ("natural_resources", "agriculture_rural")
 YEAR_RULES = ("at_least_acceptance_year", "after_acceptance_year")
 CAP_RULES = ("net_increase_year_n_caps_occupation_year_n_plus_1",)
 CARRYOVER = ("drawable", "not_drawable")
+WRITEOFF_LINK_FIELDS = ("DZJGH", "AJBH")    # 电子监管号, 案卷编号 (ledger columns dzjgh, ajbh)
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,40 @@ class ChangeSurveyRule:
 
 
 @dataclass(frozen=True)
+class WriteoffLink:
+    """A reference a write-off carries (电子监管号 DZJGH, 案卷编号 AJBH), required or not."""
+    field: str
+    name_zh: str
+    name_en: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class InOutRule:
+    """The 进出平衡 account (自然资发〔2021〕166号): 耕地 turned into other farmland (出) and back (进)."""
+    cultivated_classes: tuple
+    other_farmland_classes: tuple
+    exemption_reasons: tuple = ()       # NamedCode: changes that do not count as 出
+    document: str = ""
+
+    def is_out(self, class_before, class_after):
+        """A change from 耕地 into other farmland (林/园/草/坑塘/设施农用地)."""
+        return class_before in self.cultivated_classes and class_after in self.other_farmland_classes
+
+    def is_in(self, class_before, class_after):
+        """A change from other farmland back into 耕地: a plot that may credit 进出平衡."""
+        return class_before in self.other_farmland_classes and class_after in self.cultivated_classes
+
+    def exemption(self, code):
+        return next((reason for reason in self.exemption_reasons if reason.code == code), None)
+
+
+@dataclass(frozen=True)
 class ReformKeys:
     workflow_id: str
     applies: DateRange = None
     legacy_profile: str = None
+    legacy_until: datetime.date = None       # a write-off under legacy_profile dated on/after this is refused
     acceptance_departments: tuple = ()
     occupation_kinds: tuple = ()
     pbf_fee_multiplier: float = None
@@ -72,8 +103,18 @@ class ReformKeys:
     change_survey: ChangeSurveyRule = None
     balance_scope: dict = None
     legacy_credit_carryover: str = None
+    writeoff_links: tuple = ()               # WriteoffLink
+    in_out_balance: InOutRule = None
     unconfirmed: tuple = ()
     citations: tuple = ()
+
+    @property
+    def requires_confirmation(self):
+        """A deposit under this profile is usable for write-off only after the change-survey confirmation."""
+        return self.change_survey is not None
+
+    def required_links(self):
+        return tuple(link for link in self.writeoff_links if link.required)
 
     def occupation_kind(self, code):
         return next((kind for kind in self.occupation_kinds if kind.code == code), None)
@@ -154,6 +195,46 @@ def _balance_scope(doc, path):
     return dict(scope)
 
 
+def _writeoff_links(doc, path):
+    rows = _require(doc, path, "writeoff_links", list)
+    links = []
+    for index, row in enumerate(rows):
+        where = f"writeoff_links[{index}]: "
+        if not isinstance(row, dict):
+            raise TableError(f"{path}: {where}should be an object with field, name_zh, name_en and required")
+        field = _require(row, path, "field", str, where)
+        if field not in WRITEOFF_LINK_FIELDS:
+            raise TableError(f"{path}: {where}field '{field}' should be one of {', '.join(WRITEOFF_LINK_FIELDS)}")
+        if any(link.field == field for link in links):
+            raise TableError(f"{path}: {where}field '{field}' appears twice")
+        links.append(WriteoffLink(field, _require(row, path, "name_zh", str, where),
+                                  _require(row, path, "name_en", str, where),
+                                  _require(row, path, "required", bool, where)))
+    return tuple(links)
+
+
+def _in_out_balance(doc, path):
+    from .tables import land_classes
+    rule = _require(doc, path, "in_out_balance", dict)
+    where = "in_out_balance: "
+    known = land_classes()
+    lists = {}
+    for key in ("cultivated_classes", "other_farmland_classes"):
+        codes = _require(rule, path, key, list, where)
+        unknown = [code for code in codes if code not in known]
+        if unknown or not codes:
+            raise TableError(f"{path}: {where}{key} {unknown or '[]'} are not land-class codes")
+        lists[key] = tuple(codes)
+    both = set(lists["cultivated_classes"]) & set(lists["other_farmland_classes"])
+    if both:
+        raise TableError(f"{path}: {where}{sorted(both)} are both cultivated and other farmland")
+    reasons = _named_codes(rule, path, "exemption_reasons") if rule.get("exemption_reasons") else ()
+    document = rule.get("document", "")
+    if not isinstance(document, str):
+        raise TableError(f"{path}: {where}document should be a text")
+    return InOutRule(lists["cultivated_classes"], lists["other_farmland_classes"], reasons, document)
+
+
 def _has_key(doc, dotted):
     node = doc
     for part in dotted.split("."):
@@ -190,6 +271,10 @@ def parse(doc, path):
             raise TableError(f"{path}: legacy_profile '{legacy}' is not a rule profile "
                              f"(known: {', '.join(rule_profile_ids())})")
         keys["legacy_profile"] = legacy
+    if "legacy_until" in doc:
+        if "legacy_profile" not in doc:
+            raise TableError(f"{path}: legacy_until needs the legacy_profile it ends")
+        keys["legacy_until"] = _date(_require(doc, path, "legacy_until", str), path, "legacy_until")
     if "acceptance_departments" in doc:
         keys["acceptance_departments"] = _named_codes(doc, path, "acceptance_departments", DEPARTMENTS)
     if any("acceptors" in state.requires for state in workflow.states) and not keys.get("acceptance_departments"):
@@ -210,6 +295,10 @@ def parse(doc, path):
         if value not in CARRYOVER:
             raise TableError(f"{path}: legacy_credit_carryover '{value}' should be one of {', '.join(CARRYOVER)}")
         keys["legacy_credit_carryover"] = value
+    if "writeoff_links" in doc:
+        keys["writeoff_links"] = _writeoff_links(doc, path)
+    if "in_out_balance" in doc:
+        keys["in_out_balance"] = _in_out_balance(doc, path)
     if "unconfirmed" in doc:
         listed = _require(doc, path, "unconfirmed", list)
         missing = [key for key in listed if not isinstance(key, str) or not _has_key(doc, key)]

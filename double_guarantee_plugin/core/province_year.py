@@ -13,13 +13,15 @@ rule known here, ``net_increase_year_n_caps_occupation_year_n_plus_1``, is
 - A deposit counts in the year of its journal date, whole (a Jiangsu split's province part too: the
   province reserve is the province's own); a reversed deposit or write-off does not count; transfers
   move indicators inside the province and change nothing here.
-- "Stable": a deposit whose project still waits for its change-survey confirmation (a national_2024
-  project, core.change_survey) is listed as pending and not counted; the caller names those projects.
-- 进出平衡 (in / out per county and year) has no ledger account yet: the computation takes it as
-  plain data (``InOutYear``), empty until the ledger stores it.
+- "Stable": a deposit that still waits for its change-survey confirmation (a national_2024 deposit
+  without a ``confirmation`` entry in the ledger, or a project a project database names) is listed as
+  pending and not counted.
+- 进出平衡 (in / out per county and year) is the ledger's account (``Ledger.in_out_account``: 进 entries
+  less 出 entries of year N, exempt 出 not counted).
 
 ``province_year_balance`` is pure Python over plain data; ``ledger_inputs`` reads what it needs
-through the ledger's public API (journal, open_commitments, county_table) and nothing else.
+through the ledger's public API (journal, open_commitments, in_out_account, county_table) and nothing
+else; ``from_ledger`` puts the two together.
 """
 from dataclasses import dataclass, field
 
@@ -164,6 +166,33 @@ def province_year_balance(province_code, year, movements, county_names=None, in_
         total.planned_next = total.planned_next.plus(county.planned_next)
         total.pending_projects += county.pending_projects
     return ProvinceYear(province_code, year, counties, total, cap_rule)
+
+
+def from_ledger(ledger, province_code, year, planned=(), pending_projects=()):
+    """The ProvinceYear of ``province_code`` and year N from a ledger: its deposits, write-offs, commitments,
+    its 进出平衡 account and the deposits still waiting for their confirmation (plus ``pending_projects``
+    named elsewhere, e.g. by a project database)."""
+    movements, names = ledger_inputs(ledger, province_code, year)
+    pending = set(pending_projects) | ledger_pending_projects(ledger, province_code, year)
+    return province_year_balance(province_code, year, movements, names, in_out=ledger_in_out(ledger, province_code,
+                                                                                             year),
+                                 planned=planned, pending_projects=pending)
+
+
+def ledger_in_out(ledger, province_code, year):
+    """[InOutYear] of the province's counties in year N from the ledger's 进出平衡 account."""
+    return [InOutYear(row.county_code, row.year, row.in_mu, row.out_mu)
+            for row in ledger.in_out_account(year=year) if province_of(row.county_code) == province_code]
+
+
+def ledger_pending_projects(ledger, province_code, year):
+    """Projects deposited in year N whose credits still wait for their change-survey confirmation."""
+    pending = set()
+    for county in ledger.counties():
+        if province_of(county) != province_code:
+            continue
+        pending |= {entry.project_code for entry in ledger.pending_deposits(county) if entry.year == int(year)}
+    return pending
 
 
 def ledger_inputs(ledger, province_code, year):

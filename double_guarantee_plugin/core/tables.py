@@ -50,6 +50,12 @@ class LandClass:
     name_zh: str
     name_en: str
     is_cultivated: bool
+    # a 三调 可调整 (…K) class: counted as 耕地 where construction occupies it (policy-2024.md §2.5)
+    occupied_as_cultivated: bool = False
+
+    @property
+    def counts_as_occupied_farmland(self):
+        return self.is_cultivated or self.occupied_as_cultivated
 
 
 @dataclass(frozen=True)
@@ -180,10 +186,19 @@ def land_classes():
     for index, row in enumerate(_require(doc, path, "classes", list)):
         where = f"classes[{index}]: "
         code = _require(row, path, "code", str, where)
+        adjustable = row.get("occupied_as_cultivated", False)
+        if not isinstance(adjustable, bool):
+            raise TableError(f"{path}: {where}occupied_as_cultivated should be true or false")
         result[code] = LandClass(code, _require(row, path, "name_zh", str, where),
                                  _require(row, path, "name_en", str, where),
-                                 _require(row, path, "is_cultivated", bool, where))
+                                 _require(row, path, "is_cultivated", bool, where), adjustable)
     return result
+
+
+def occupied_farmland_classes():
+    """The codes that count as 耕地 where construction occupies them: the cultivated classes and the
+    可调整 (…K) classes the land-class data marks ``occupied_as_cultivated``."""
+    return tuple(code for code, entry in land_classes().items() if entry.counts_as_occupied_farmland)
 
 
 def is_cultivated(code):

@@ -27,6 +27,12 @@ NEIGHBOUR_PROJECTS = [
 ]
 
 
+# the write-offs of 2025 fall under national_2024 by their date: each carries its 电子监管号 and 案卷编号
+LINKS = {"JS2025-01": {"dzjgh": "3209992025000101", "ajbh": "示自然资规〔2025〕11号"},
+         "JS2025-02": {"dzjgh": "3209992025000102", "ajbh": "示自然资规〔2025〕12号"},
+         "QW-JS-01": {"dzjgh": "3209832025000031", "ajbh": "青自然资规〔2025〕3号"}}
+
+
 PROVINCE_INVESTED = {"project_code": "LT2024-01", "project_name": "柳塘县省级投资土地综合整治项目",
                      "county_code": "320984", "project_type": "land_consolidation", "funding_source": "province",
                      "implemented_on": "2024-03-01", "status": "accepted"}
@@ -99,7 +105,7 @@ def run(ctx):
     occupied_a = occupied_amounts(area_a, "0103", 8, profile)
     fee_a = cultivation_fee(area_a, "0103", 8, profile)[1]
     result_a = ledger.write_off(DEMO_COUNTY, "JS2025-01", "产业园区一期", occupied_a, "2025-06-01",
-                                idempotency_key="demo:JS2025-01")
+                                idempotency_key="demo:JS2025-01", **LINKS["JS2025-01"])
     ctx.log(f"write-off JS2025-01: {_fmt(occupied_a)}; cultivation fee {fee_a:,.0f} 元; "
             f"reserve after: {_fmt(result_a.balances_after[DEMO_COUNTY])}")
 
@@ -110,7 +116,7 @@ def run(ctx):
     fee_b = cultivation_fee(area_b, "0101", 6, profile)[1]
     try:
         ledger.write_off(DEMO_COUNTY, "JS2025-02", "城际铁路站场", occupied_b, "2025-07-01",
-                         idempotency_key="demo:JS2025-02")
+                         idempotency_key="demo:JS2025-02", **LINKS["JS2025-02"])
         raise RuntimeError("the demo expected JS2025-02 to need a transfer")
     except ShortfallError as shortfall:
         ctx.log(f"write-off JS2025-02 refused: shortfall {_fmt(shortfall.shortfall)}; sellers: "
@@ -125,13 +131,13 @@ def run(ctx):
         ctx.log(f"transfer {seller.county_code} → {DEMO_COUNTY}: {_fmt(transfer.entry.amounts)}, "
                 f"{transfer.entry.total_yuan:,.0f} 元 ({pricing})")
     result_b = ledger.write_off(DEMO_COUNTY, "JS2025-02", "城际铁路站场", occupied_b, "2025-07-01",
-                                idempotency_key="demo:JS2025-02")
+                                idempotency_key="demo:JS2025-02", **LINKS["JS2025-02"])
     ctx.log(f"write-off JS2025-02: {_fmt(occupied_b)}; cultivation fee {fee_b:,.0f} 元; "
             f"reserve after: {_fmt(result_b.balances_after[DEMO_COUNTY])}")
 
     # a commitment in the seller county, due and processed at its due date
     commitment = ledger.commit("320983", "QW-JS-01", "青湾县乡道改线", Amounts(10, 8000, 0), "2025-09-30",
-                               "2025-03-01", idempotency_key="demo:commit:QW-JS-01")
+                               "2025-03-01", idempotency_key="demo:commit:QW-JS-01", **LINKS["QW-JS-01"])
     processed = ledger.process_due_commitments(datetime.date(2025, 10, 1))
     ctx.log(f"commitment {commitment.entry.entry_id} due 2025-09-30 processed: "
             f"{[(c.project_code, getattr(r, 'applied', str(r))) for c, r in processed]}")

@@ -54,12 +54,15 @@ def run(ctx):
     maps_dir = ctx.output_dir / "maps"
     maps_dir.mkdir(parents=True, exist_ok=True)
     county = ctx.data_dir / "demo_county.gpkg"
-    plots_uri = f"{ctx.data_dir / 'demo_projects.gpkg'}|layername=plots"
+    # step 35's copy of the project database holds the 2025 project's workflow (入库)
+    projects = ctx.results.get("projects_database") or ctx.data_dir / "demo_projects.gpkg"
+    plots_uri = f"{projects}|layername=plots"
+    ledger = ctx.results.get("ledger") or ctx.results.get("ledger_path")  # step 30 names it ledger_path
     outcome = processing.run("doubleguarantee:exportmeetingmaps", {
         "PLOTS": plots_uri, "BASIC_FARMLAND": f"{county}|layername=basic_farmland",
         "RED_LINE": f"{county}|layername=red_line", "SLOPE": f"{county}|layername=slope",
         "LAND_SURVEY": f"{county}|layername=land_survey", "TEMPLATE": 0, "FORMAT": 0, "COMBINED": True,
-        "PRODUCER": PRODUCER, "OUTPUT_FOLDER": str(maps_dir)})
+        "PRODUCER": PRODUCER, "OUTPUT_FOLDER": str(maps_dir), "LEDGER": str(ledger or "")})
     files = [Path(p) for p in outcome["FILES"].split(";") if p]
     ctx.log(f"maps: {outcome['EXPORTED']} project sheets + combined PDF in {maps_dir}")
     if outcome["PROBLEMS"]:
@@ -75,7 +78,6 @@ def run(ctx):
                                        constraint_set=ctx.results.get("constraint_set"))
     overview = export_overview(str(maps_dir / "county_overview.pdf"), plots, reports, boundary, red_line,
                                producer=PRODUCER)
-    ledger = ctx.results.get("ledger") or ctx.results.get("ledger_path")  # step 30 names it ledger_path
     try:
         summary = write_county_summary(str(maps_dir), reports, problems, ledger=ledger)
     except ReportError as exc:  # a broken ledger must not cost the project summary

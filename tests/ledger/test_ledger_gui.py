@@ -4,7 +4,7 @@ import csv
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QDate, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget
 
 from double_guarantee_plugin.core.credits import ProjectCredit
@@ -65,6 +65,8 @@ def test_dock_is_discovered_and_shows_balances_and_journal(dock, tmp_path):
 
 def test_write_off_dialog_refuses_with_shortfall_and_shows_the_fee(dock):
     dialog = dock.open_write_off(exec_=False)
+    dialog.date.setDate(QDate(2024, 6, 1))                        # under national_2017, chosen by the date
+    assert "national_2017" in dialog.rules.profile_label.text()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.project_code.setText("JS-1")
     dialog.land_class.setCurrentIndex(dialog.land_class.findData("0101"))
@@ -109,7 +111,14 @@ def test_transfer_dialog_offers_only_the_province_and_respects_the_cap(dock):
 
 def test_commitment_dialog_and_processing_due_commitments(dock):
     dialog = dock.open_commitment(exec_=False)
+    dialog.committed_on.setDate(QDate(2026, 3, 1))
+    dialog.due_on.setDate(QDate(2026, 9, 30))
     dialog.project_code.setText("CM-1")
+    dialog.amounts.set_amounts(Amounts(20, 1000, 0))
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()   # national_2024: 电子监管号 and 案卷编号 first
+    assert "DZJGH" in dialog.preview.shortfall_label.text()
+    dialog.rules.dzjgh.setText("3209992026000042")
+    dialog.rules.ajbh.setText("AJ-2026-042")
     dialog.amounts.set_amounts(Amounts(70, 1000, 0))
     assert "10.0000" in dialog.preview.shortfall_label.text()    # a warning: 70 > 60 at the due date
     dialog.amounts.set_amounts(Amounts(20, 1000, 0))
@@ -122,6 +131,7 @@ def test_commitment_dialog_and_processing_due_commitments(dock):
     assert dock.area_label.text().startswith("60.0000")           # nothing moved yet
     outcomes = dock.process_due(today=result.entry.due_on)
     assert len(outcomes) == 1 and outcomes[0][1].applied
+    assert (outcomes[0][1].entry.dzjgh, outcomes[0][1].entry.rule_profile) == ("3209992026000042", "national_2024")
     assert dock.area_label.text().startswith("40.0000") and dock.commitments_label.text().startswith("0")
 
 

@@ -149,13 +149,11 @@ def test_the_installer_upgrades_a_release_postgis_ledger_in_place(pg_cluster_run
     ledger.reverse(3, "wrong")
     ledger.close()
 
-    def snapshot():
-        return {table: cluster.psql(f"SELECT * FROM dg_ledger.{table} ORDER BY 1", dbname=name)
-                for table in ("journal", "movement", "balance", "proposal")}
+    snapshot = pg_snapshot(cluster, name)
     before = snapshot()
     install_postgres_schema(**cluster.params(name))
     assert snapshot() == before
-    assert cluster.psql("SELECT value FROM dg_ledger.meta WHERE key = 'schema_version'", dbname=name) == [("3",)]
+    assert cluster.psql("SELECT value FROM dg_ledger.meta WHERE key = 'schema_version'", dbname=name) == [("4",)]
     public = cluster.psql("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                           "WHERE n.nspname = 'dg_ledger' AND (p.proacl IS NULL OR EXISTS (SELECT 1 FROM "
                           "aclexplode(p.proacl) a WHERE a.grantee = 0))", dbname=name)
@@ -169,6 +167,18 @@ def test_the_installer_upgrades_a_release_postgis_ledger_in_place(pg_cluster_run
         ledger.close()
     install_postgres_schema(**cluster.params(name))                  # idempotent: a second run changes nothing
     assert len(snapshot()["journal"]) == 5
+
+
+def pg_snapshot(cluster, name):
+    """A function returning every row of the ledger's tables, in the columns they had when it was made."""
+    columns = {table: [row[0] for row in cluster.psql(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'dg_ledger' AND table_name = "
+        f"'{table}' ORDER BY ordinal_position", dbname=name)] for table in ("journal", "movement", "balance", "proposal")}
+
+    def snapshot():
+        return {table: cluster.psql(f"SELECT {', '.join(names)} FROM dg_ledger.{table} ORDER BY 1", dbname=name)
+                for table, names in columns.items()}
+    return snapshot
 
 
 def test_a_ledger_of_a_newer_schema_is_read_but_not_written(release_copy):

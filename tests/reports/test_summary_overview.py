@@ -28,6 +28,10 @@ def _ledger_with_deposit(path):
     try:
         ledger.deposit(DepositRequest("320999", "DG2023-01", "东湖村土地整治项目", Amounts(150.0, 120000.0, 30.0),
                                       "2024-01-15"))
+        # 进出平衡 of 2025: 6 亩 of dry land turned into orchard, 2 亩 of orchard back (a 2025 project)
+        ledger.record_out("320999", Amounts(6, 4800, 0), "2025-04-01", "0103", "0201")
+        ledger.record_in("320999", "DG2025-09", "园地复耕", Amounts(2, 1600, 0), "2025-10-01", ["P1"],
+                         classes=("0201", "0103"))
     finally:
         ledger.close()
     return str(path)
@@ -38,7 +42,7 @@ def test_summary_csv_and_xlsx_hold_every_project_and_the_ledger(reports, tmp_pat
     ledger = _ledger_with_deposit(tmp_path / "ledger.gpkg")
     written = write_county_summary(str(tmp_path / "out"), found, problems, ledger=ledger)
     assert sorted(os.path.basename(p) for p in written) == ["county_summary.csv", "county_summary.xlsx",
-                                                             "county_summary_ledger.csv"]
+                                                             "county_summary_in_out.csv", "county_summary_ledger.csv"]
     with open(tmp_path / "out" / "county_summary.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     header, body = rows[0], rows[1:]
@@ -53,14 +57,24 @@ def test_summary_csv_and_xlsx_hold_every_project_and_the_ledger(reports, tmp_pat
         assert float(row["粮食产能指标（公斤）"]) == pytest.approx(report.credit.credit_capacity_kg, abs=0.01)
         assert row["核查结论代码"] == report.verdict
     assert "no plots" in by_code["NOPE-9"]["说明"]
+    # the rule profile (from the implementation date) and the workflow state of each project
+    for report in found:
+        row = by_code[report.info.code]
+        year = int(report.info.implemented_on[:4])
+        assert row["规则配置"] == ("national_2024" if year >= 2025 else "national_2017"), report.info.code
+        assert row["流程状态"] == report.info.state_label() and row["流程状态"]
     with open(tmp_path / "out" / "county_summary_ledger.csv", encoding="utf-8-sig", newline="") as handle:
         balances = list(csv.reader(handle))
     assert balances[1][0] == "320999"
     assert float(balances[1][1]) == pytest.approx(150.0) and float(balances[1][2]) == pytest.approx(10.0)
+    assert balances[0][-2:] == ["待变更调查确认（亩）", "可用耕地数量（亩）"] and balances[1][-2:] == ["0.0", "150.0"]
+    with open(tmp_path / "out" / "county_summary_in_out.csv", encoding="utf-8-sig", newline="") as handle:
+        in_out = list(csv.reader(handle))
+    assert in_out[1] == ["320999", "示范县", "2025", "2.0", "6.0", "0.0", "-4.0", "否"]
 
     from openpyxl import load_workbook
     workbook = load_workbook(tmp_path / "out" / "county_summary.xlsx")
-    assert workbook.sheetnames == ["项目", "储备库余额"]
+    assert workbook.sheetnames == ["项目", "储备库余额", "进出平衡（按年）"]
     sheet = workbook["项目"]
     assert sheet.max_row == len(body) + 1
     values = {sheet.cell(r, 1).value: [c.value for c in sheet[r]] for r in range(2, sheet.max_row + 1)}

@@ -19,19 +19,27 @@ import uuid
 from contextlib import contextmanager
 
 from .. import tables
-from . import integrity
+from . import accounts, integrity
 from .limits import (check_balance_bound, checked_amounts, checked_entry_id, checked_price, checked_text,
                      format_amounts, load_ledger_limits)
 from .messages import tr
-from .model import (COMMITMENT, DEPOSIT, JOURNAL_COLUMNS, PROVINCE_COLUMNS, REVERSAL, TRANSFER, WRITEOFF, Amounts,
-                    Balance, DuplicateError, JournalEntry, LedgerError, LedgerInputError, LedgerIntegrityError,
-                    LedgerPermissionError, LedgerStorageError, OperationResult, RuleRefused, ShortfallError,
-                    county_code_checked, iso_date, province_account)
+from .model import (COMMITMENT, CONFIRMATION, DEPOSIT, INOUT_IN, INOUT_OUT, JOURNAL_COLUMNS, PROVINCE_COLUMNS,
+                    REFORM_COLUMNS, REVERSAL, TRANSFER, WRITEOFF, Amounts, Balance, DuplicateError, JournalEntry,
+                    LedgerError, LedgerInputError, LedgerIntegrityError, LedgerPermissionError, LedgerStorageError,
+                    OperationResult, RuleRefused, ShortfallError, UnconfirmedCreditError, county_code_checked,
+                    iso_date, plot_codes_text, province_account)
 from .rules import bundle_mu, check_transfer_price, deposit_from_project, load_county_table, seller_offers
 
 # classification of database errors, returned by Backend._classify
 IDEMPOTENCY, DUPLICATE_DEPOSIT, DUPLICATE_REVERSAL, DUPLICATE_COMMITMENT, NEGATIVE, PERMISSION = (
     "idempotency", "duplicate_deposit", "duplicate_reversal", "duplicate_commitment", "negative", "permission")
+# schema 4: a plot credited to both accounts, a second confirmation, credits drawn before their confirmation
+DUPLICATE_CLAIM, DUPLICATE_CONFIRMATION, UNCONFIRMED = "duplicate_claim", "duplicate_confirmation", "unconfirmed"
+# the kind of account a new kind of entry needs (schema 4): refused on a PostGIS ledger not yet upgraded
+REFORM_KINDS = (INOUT_OUT, INOUT_IN, CONFIRMATION)
+# the journal's active (not reversed) entries, as SQL: ``{alias}`` is the entry's alias
+_NOT_REVERSED = ("NOT EXISTS (SELECT 1 FROM {{journal}} r_{a} WHERE r_{a}.kind = 'reversal' "
+                 "AND r_{a}.reverses_entry_id = {a}.entry_id)")
 
 
 class Ledger:
@@ -132,10 +140,28 @@ class Ledger:
     # schema 2 has the province columns; a PostGIS ledger whose owner has not rerun the installer yet
     # does not (it works as before, but cannot store a province share)
     has_province_columns = True
+    # schema 4 has the reform's columns and kinds; a PostGIS ledger not yet upgraded works as before but
+    # refuses what needs them (links, confirmations, 进出平衡, plot choices)
+    has_reform_columns = True
 
     def _journal_columns(self, prefix=""):
         columns = JOURNAL_COLUMNS + (PROVINCE_COLUMNS if self.has_province_columns else ())
+        columns += REFORM_COLUMNS if self.has_reform_columns else ()
         return ", ".join(prefix + column for column in columns)
+
+    def _reform_values(self, values, what):
+        """``values`` without the schema-4 columns that are empty; a ledger without them refuses an entry
+        that needs them, saying how to upgrade it."""
+        needed = {key: value for key, value in values.items() if key in REFORM_COLUMNS}
+        values = {key: value for key, value in values.items() if key not in REFORM_COLUMNS or value is not None}
+        if self.has_reform_columns:
+            return values
+        essential = {key for key, value in needed.items()
+                     if value not in (None, 0) and key not in ("rule_profile", "occupation_kind")}
+        if essential or values.get("kind") in REFORM_KINDS:
+            raise LedgerStorageError(tr("{}: {} needs ledger schema 4 (the 2024 reform); ask the database owner to "
+                                        "rerun the schema installer", self.describe(), what))
+        return {key: value for key, value in values.items() if key not in REFORM_COLUMNS}
 
     def _fetch_entry(self, cursor, where, params):
         cursor.execute(self._sql(f"SELECT {self._journal_columns()} FROM {{journal}} WHERE {where}"), params)  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
@@ -186,14 +212,14 @@ class Ledger:
         """Journal entries in order; ``county_code`` matches either side of a transfer."""
         where, params = [], []
         county_code = self._filter(county_code, tr("county_code"))
-        kind = self._filter(kind, tr("kind"))
         search = self._filter(search, tr("search text"))
         if county_code:
             where.append("(county_code = ? OR counterparty_code = ?)")
             params += [county_code, county_code]
         if kind:
-            where.append("kind = ?")
-            params.append(kind)
+            kinds = [kind] if isinstance(kind, str) else list(kind)
+            where.append("kind IN (" + ", ".join("?" for _ in kinds) + ")")
+            params += [self._filter(value, tr("kind")) for value in kinds]
         if since:
             where.append("occurred_on >= ?")
             params.append(iso_date(since, "since"))
@@ -238,6 +264,132 @@ class Ledger:
             cursor.execute(self._sql(sql + " ORDER BY c.due_on, c.entry_id"), params)
             return [JournalEntry.from_row(row) for row in cursor.fetchall()]
 
+    # ----- reading the reform's accounts --------------------------------------------------------
+    def _pending_cur(self, cursor, account, ignoring_confirmation=None):
+        """The deposits whose part held by ``account`` waits for its change-survey confirmation (schema 4);
+        ``ignoring_confirmation``: a confirmation counted as reversed (the reversal being checked)."""
+        if not self.has_reform_columns:
+            return []
+        sql = (f"SELECT {self._journal_columns('d.')} FROM {{journal}} d "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
+               "WHERE d.kind = 'deposit' AND d.requires_confirmation = 1 "
+               "AND (d.county_code = ? OR d.counterparty_code = ?) AND " + _NOT_REVERSED.format(a="d") +
+               " AND NOT EXISTS (SELECT 1 FROM {journal} c WHERE c.kind = 'confirmation' "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
+               "AND c.confirms_entry_id = d.entry_id AND c.entry_id <> ? AND " + _NOT_REVERSED.format(a="c") +
+               ") ORDER BY d.entry_id")
+        cursor.execute(self._sql(sql), (account, account, ignoring_confirmation or 0))
+        return [JournalEntry.from_row(row) for row in cursor.fetchall()]
+
+    def pending_deposits(self, county_code):
+        """Deposits (JournalEntry) whose credits held by ``county_code`` wait for their change-survey
+        confirmation: in the balance, but not usable for a write-off or a transfer yet."""
+        county_code = county_code_checked(county_code)
+        with self._reader() as cursor:
+            return self._pending_cur(cursor, county_code)
+
+    def usable(self, county_code, profile=None):
+        """What ``county_code`` may draw now (Amounts): its balance less the credits waiting for their
+        confirmation, and, under a profile whose legacy credits are not drawable, less those."""
+        county_code = county_code_checked(county_code)
+        with self._reader() as cursor:
+            return self._usable_cur(cursor, county_code, profile)[0]
+
+    def _usable_cur(self, cursor, account, profile=None, balance=None, ignoring_confirmation=None):
+        """(usable Amounts, the waiting deposits, the legacy part held back or None)."""
+        balance = self._balance_cur(cursor, account) if balance is None else balance
+        waiting = self._pending_cur(cursor, account, ignoring_confirmation)
+        usable = accounts.usable_amounts(balance, accounts.pending_total(waiting, account))
+        held_back = None
+        if profile is not None and profile.reform.legacy_credit_carryover == "not_drawable" \
+                and profile.id not in accounts.legacy_profile_ids():
+            stock = self._reform_stock_cur(cursor, account)
+            limited = accounts.usable_amounts(stock, accounts.pending_total(waiting, account))
+            held_back = usable.minus(Amounts.from_e4(*(min(a, b) for a, b in zip(usable.e4(), limited.e4()))))
+            usable = usable.minus(held_back)
+        return usable, waiting, held_back
+
+    def _reform_stock_cur(self, cursor, account):
+        """What the entries of non-legacy profiles moved into and out of ``account`` (legacy_credit_carryover
+        not_drawable): entries without a profile (written before schema 4) and those of a legacy profile
+        are left out."""
+        legacy = sorted(accounts.legacy_profile_ids())
+        sql = ("SELECT coalesce(sum(m.area_mu_e4), 0), coalesce(sum(m.capacity_kg_e4), 0), "
+               "coalesce(sum(m.paddy_mu_e4), 0) FROM {movement} m JOIN {journal} j ON j.entry_id = m.entry_id "
+               "WHERE m.county_code = ? AND j.rule_profile IS NOT NULL")
+        if legacy:
+            sql += " AND j.rule_profile NOT IN (" + ", ".join("?" for _ in legacy) + ")"
+        cursor.execute(self._sql(sql), [account] + legacy)
+        return Amounts.from_e4(*(max(0, int(value)) for value in cursor.fetchone()))
+
+    def deposit_of(self, project_code):
+        """The project's deposit (JournalEntry), or None."""
+        project_code = self._code(project_code, tr("project code"))
+        with self._reader() as cursor:
+            return self._fetch_entry(cursor, "kind = 'deposit' AND project_code = ?", (project_code,))
+
+    def confirmation_of(self, deposit_entry_id):
+        """The confirmation (JournalEntry) of a deposit that is in force (not reversed), or None."""
+        deposit_entry_id = checked_entry_id(deposit_entry_id, tr("journal entry"))
+        with self._reader() as cursor:
+            return self._confirmation_cur(cursor, deposit_entry_id)
+
+    def _confirmation_cur(self, cursor, deposit_entry_id):
+        if not self.has_reform_columns:
+            return None
+        cursor.execute(self._sql(f"SELECT {self._journal_columns('c.')} FROM {{journal}} c WHERE "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
+                                 "c.kind = 'confirmation' AND c.confirms_entry_id = ? AND "
+                                 + _NOT_REVERSED.format(a="c")), (deposit_entry_id,))
+        row = cursor.fetchone()
+        return JournalEntry.from_row(row) if row else None
+
+    def reversed_entry_ids(self):
+        return {entry.reverses_entry_id for entry in self.journal(kind=REVERSAL)}
+
+    def in_out_account(self, county_code=None, year=None):
+        """The 进出平衡 account: [accounts.InOutYear] per county and year (reversed entries left out)."""
+        since, until = (f"{int(year)}-01-01", f"{int(year)}-12-31") if year is not None else (None, None)
+        entries = self.journal(county_code=county_code, kind=(INOUT_IN, INOUT_OUT), since=since, until=until) \
+            if self.has_reform_columns else []
+        return accounts.in_out_years(entries, self.reversed_entry_ids() if entries else ())
+
+    def _claim_conflict(self, cursor, project_code, plot_codes):
+        """(entry id, plots) of an active deposit or inout_in of the project sharing plots with ``plot_codes``."""
+        if not self.has_reform_columns:
+            return None
+        cursor.execute(self._sql(f"SELECT {self._journal_columns('j.')} FROM {{journal}} j WHERE "  # nosec B608  # journal table from the backend class, columns and WHERE clauses from code; values bound
+                                 "j.kind IN ('deposit', 'inout_in') AND j.project_code = ? AND "
+                                 + _NOT_REVERSED.format(a="j") + " ORDER BY j.entry_id"), (project_code,))
+        for row in cursor.fetchall():
+            entry = JournalEntry.from_row(row)
+            shared = accounts.claims_overlap(plot_codes, entry.plot_codes)
+            if shared:
+                return entry, shared
+        return None
+
+    def _refuse_claimed(self, cursor, project_code, plot_codes, what):
+        conflict = self._claim_conflict(cursor, project_code, plot_codes)
+        if conflict:
+            entry, shared = conflict
+            account = tr("占补平衡") if entry.kind == DEPOSIT else tr("进出平衡")
+            raise DuplicateError(tr("{}: plots {} of project {} are credited already to {} by entry {}; a plot counts "
+                                    "for 占补平衡 or for 进出平衡, never both", what, ", ".join(sorted(shared)),
+                                    project_code, account, entry.entry_id))
+
+    def _refuse_unconfirmed(self, cursor, account, before, amounts, profile, what):
+        """Inside a write: ``amounts`` drawn from ``account`` must come out of its usable credits."""
+        usable, waiting, held_back = self._usable_cur(cursor, account, profile, before)
+        if usable.covers(amounts):
+            return
+        if held_back is not None and not held_back.is_zero():
+            raise RuleRefused(tr("{}: under rule profile {} credits deposited under {} are not drawable "
+                                 "(legacy_credit_carryover); county {} may draw {}", what, profile.id,
+                                 ", ".join(sorted(accounts.legacy_profile_ids())), account, format_amounts(usable)))
+        pending = accounts.pending_total(waiting, account)
+        raise UnconfirmedCreditError(
+            tr("{}: {} of the reserve of {} waits for its change-survey confirmation (deposits {}) and cannot be "
+               "drawn yet; usable now: {}", what, format_amounts(pending), account,
+               ", ".join(f"{entry.entry_id} {entry.project_code}" for entry in waiting), format_amounts(usable)),
+            account, waiting, usable)
+
     # ----- the one write path ------------------------------------------------------------------
     def _operation(self, key, counties, build):
         """Apply one operation under ``key`` exactly once.
@@ -263,7 +415,7 @@ class Ledger:
                 self._check_written_state(cursor, counties)
                 before = {code: self._balance_cur(cursor, code) for code in counties}
                 values, movements = build(cursor, before)
-                values = dict(values, idempotency_key=key)
+                values = self._reform_values(dict(values, idempotency_key=key), values.get("kind"))
                 user = self._user()
                 if user:
                     values["created_by"] = checked_text(user, tr("user name"), "name", self.limits)
@@ -295,6 +447,14 @@ class Ledger:
                 raise DuplicateError(tr("this entry has been reversed already")) from exc
             if kind == DUPLICATE_COMMITMENT:
                 raise DuplicateError(tr("this commitment has been written off already")) from exc
+            if kind == DUPLICATE_CLAIM:
+                raise DuplicateError(tr("a plot of this project is credited already (占补平衡 or 进出平衡, never "
+                                        "both): {}", _first_line(exc))) from exc
+            if kind == DUPLICATE_CONFIRMATION:
+                raise DuplicateError(tr("this deposit has been confirmed already")) from exc
+            if kind == UNCONFIRMED:
+                raise RuleRefused(tr("{}: credits waiting for their change-survey confirmation cannot be drawn yet "
+                                     "(refused by the database): {}", self.describe(), _first_line(exc))) from exc
             if kind == NEGATIVE:
                 raise LedgerError(tr("{}: a balance would go below zero (refused by the database): {}",
                                      self.describe(), _first_line(exc))) from exc
@@ -406,8 +566,20 @@ class Ledger:
         return values
 
     # ----- operations --------------------------------------------------------------------------
+    def _profile(self, profile, on):
+        """The rule profile an operation dated ``on`` is made under (accounts.operation_profile)."""
+        try:
+            return accounts.operation_profile(profile, on, self.profile)
+        except tables.TableError as exc:
+            raise LedgerInputError(tr("rule profile: {}", exc)) from exc
+
     def deposit(self, request, idempotency_key=None):
-        """Deposit a checked DepositRequest (see rules.deposit_from_project) once per project."""
+        """Deposit a checked DepositRequest (see rules.deposit_from_project) once per project.
+
+        The entry records its rule profile (the request's, else the one of its date); under a profile
+        with a change-survey rule (national_2024) its credits wait for ``confirm_deposit`` before they
+        can be drawn.  ``request.plot_codes`` names the plots credited to 占补平衡 (None: all of them);
+        none of them may be credited to 进出平衡 too."""
         county = self._county(request.county_code)
         project_code = self._code(request.project_code, tr("project code"))
         what = tr("deposit of project {}", project_code)
@@ -416,6 +588,8 @@ class Ledger:
         project_name = self._name(request.project_name, tr("project name"))
         note = self._note(request.note or None)
         key = idempotency_key or f"deposit:{project_code}"
+        profile = self._profile(getattr(request, "rule_profile", None), occurred)
+        plot_codes = accounts.checked_plot_codes(getattr(request, "plot_codes", None), what, self._code)
         province = getattr(request, "province_amounts", None)
         province = self._amounts(Amounts() if province is None else province,
                                  tr("province share of project {}", project_code), allow_zero=True)
@@ -430,49 +604,109 @@ class Ledger:
             account = province_account(county)
             counties.append(account)
             extra = dict(zip(PROVINCE_COLUMNS, province.e4()), counterparty_code=account)
+        # 1: usable once confirmed; NULL (as in every deposit written before schema 4): usable at once
+        extra.update(rule_profile=profile.id, requires_confirmation=1 if profile.reform.requires_confirmation else None,
+                     plot_codes=plot_codes_text(plot_codes))
 
         def build(cursor, before):
             if self._fetch_entry(cursor, "kind = 'deposit' AND project_code = ?", (project_code,)):
                 raise DuplicateError(tr("project {} has been deposited already", project_code))
+            self._refuse_claimed(cursor, project_code, plot_codes, what)
             movements = [(county, amounts.minus(province))]
-            if extra:
+            if province.e4() != (0, 0, 0):
                 movements.append((extra["counterparty_code"], province))
             return (self._entry_values(DEPOSIT, county, amounts, occurred, project_code=project_code,
                                        project_name=project_name, note=note, **extra),
                     movements)
         return self._operation(key, counties, build)
 
-    def deposit_project(self, project_attributes, project_credit, profile=None, idempotency_key=None):
-        """Apply the deposit rules of domain.md §6 to a project and deposit its credits."""
-        request = deposit_from_project(project_attributes, project_credit, profile or self.profile)
+    def deposit_project(self, project_attributes, project_credit, profile=None, idempotency_key=None,
+                        plot_codes=None):
+        """Apply the deposit rules of domain.md §6 to a project and deposit its credits (``plot_codes``: the
+        plots credited to 占补平衡 when the others go to 进出平衡, see ``record_in``)."""
+        request = deposit_from_project(project_attributes, project_credit, profile or self.profile, plot_codes)
         return self.deposit(request, idempotency_key)
 
+    def confirm_deposit(self, deposit_entry_id, survey_year, survey_share, occurred_on=None, note=None,
+                        idempotency_key=None):
+        """Record that a later annual change survey (``survey_year``) confirmed a waiting deposit: its credits
+        become usable.  ``survey_share``: the smallest share of a plot shown as 耕地 (0–1)."""
+        deposit = self.entry(deposit_entry_id)
+        what = tr("confirmation of entry {}", deposit_entry_id)
+        if deposit is None or deposit.kind != DEPOSIT:
+            raise LedgerInputError(tr("{}: entry {} is not a deposit", what, deposit_entry_id))
+        if deposit.requires_confirmation != 1:
+            raise RuleRefused(tr("{}: the deposit of project {} (rule profile {}) needs no change-survey "
+                                 "confirmation", what, deposit.project_code, deposit.rule_profile or "—"))
+        try:
+            year = int(survey_year)
+            share = float(survey_share)
+        except (TypeError, ValueError):
+            raise LedgerInputError(tr("{}: survey year '{}' and share '{}' should be numbers", what, survey_year,
+                                      survey_share)) from None
+        if isinstance(survey_year, bool) or not 1900 <= year <= 2999 or not 0.0 <= share <= 1.0:
+            raise LedgerInputError(tr("{}: survey year {} or share {} out of range", what, survey_year, survey_share))
+        occurred = iso_date(occurred_on or datetime.date.today(), tr("confirmation date"))
+        if occurred < deposit.occurred_on:
+            raise LedgerInputError(tr("{}: dated {}, before the deposit of {}", what, occurred, deposit.occurred_on))
+        note = self._note(note)
+        key = idempotency_key or f"confirmation:{deposit.entry_id}"
+
+        def build(cursor, before):
+            if self._fetch_entry(cursor, "kind = 'reversal' AND reverses_entry_id = ?", (deposit.entry_id,)):
+                raise RuleRefused(tr("{}: the deposit has been reversed", what))
+            current = self._confirmation_cur(cursor, deposit.entry_id)
+            if current is not None:
+                raise DuplicateError(tr("{}: confirmed already by entry {}", what, current.entry_id))
+            return (self._entry_values(CONFIRMATION, deposit.county_code, Amounts(), occurred,
+                                       project_code=deposit.project_code, project_name=deposit.project_name,
+                                       confirms_entry_id=deposit.entry_id, survey_year=year, survey_share=share,
+                                       rule_profile=deposit.rule_profile, note=note), [])
+        return self._operation(key, [deposit.county_code], build)
+
     def write_off(self, county_code, project_code, project_name, amounts, occurred_on, idempotency_key=None,
-                  note=None, commitment_entry_id=None):
-        """Withdraw a construction project's occupied area, capacity and paddy, all three or none."""
+                  note=None, commitment_entry_id=None, profile=None, dzjgh=None, ajbh=None, occupation_kind=None):
+        """Withdraw a construction project's occupied area, capacity and paddy, all three or none.
+
+        Made under ``profile`` (default: the profile of its date): a legacy profile after its
+        ``legacy_until`` is refused (not for a commitment made before, written off when due); the links
+        the profile requires (电子监管号 ``dzjgh``, 案卷编号 ``ajbh``) must be given; credits waiting for
+        their change-survey confirmation are not drawn."""
         county = self._county(county_code)
         project_code = self._code(project_code, tr("write-off: project_code"))
-        amounts = self._amounts(amounts, tr("write-off of {}", project_code))
+        what = tr("write-off of {}", project_code)
+        amounts = self._amounts(amounts, what)
         occurred = iso_date(occurred_on, tr("write-off date"))
         project_name = self._name(project_name, tr("project name"))
         note = self._note(note)
         if commitment_entry_id is not None:
             commitment_entry_id = checked_entry_id(commitment_entry_id, tr("commitment entry"))
+        profile = self._profile(profile, occurred)
+        if commitment_entry_id is None:
+            accounts.check_legacy_date(profile, occurred, what)
+        links = accounts.checked_links(profile, {"dzjgh": dzjgh, "ajbh": ajbh}, what, self._code_or_none)
+        kind_code = accounts.checked_occupation_kind(profile, occupation_kind, "occupation_balance", what)
         key = idempotency_key or f"writeoff:{uuid.uuid4()}"
 
         def build(cursor, before):
             if not before[county].covers(amounts):
                 raise ShortfallError(county, amounts, before[county],
                                      self._sellers(cursor, county, before[county], self._negated(amounts)))
+            self._refuse_unconfirmed(cursor, county, before[county], amounts, profile, what)
             return (self._entry_values(WRITEOFF, county, amounts, occurred, project_code=project_code,
                                        project_name=project_name or None, note=note,
-                                       commitment_entry_id=commitment_entry_id),
+                                       commitment_entry_id=commitment_entry_id, rule_profile=profile.id,
+                                       occupation_kind=kind_code, **links),
                     [(county, self._negated(amounts))])
         return self._operation(key, [county], build)
 
+    def _code_or_none(self, value, field_name):
+        return self._code(value, field_name, required=False) if value not in (None, "") else None
+
     def transfer(self, seller_code, buyer_code, amounts, price_yuan_per_mu, pricing, occurred_on,
-                 idempotency_key=None, note=None):
-        """Move indicators from a seller county to a buyer county of the same province (调剂)."""
+                 idempotency_key=None, note=None, profile=None):
+        """Move indicators from a seller county to a buyer county of the same province (调剂); credits of the
+        seller waiting for their change-survey confirmation are not sold."""
         seller = self._county(seller_code, tr("seller county"))
         buyer = self._county(buyer_code, tr("buyer county"))
         if seller == buyer:
@@ -485,54 +719,124 @@ class Ledger:
         check_transfer_price(seller, price, pricing, self.county_table)
         occurred = iso_date(occurred_on, tr("transfer date"))
         note = self._note(note)
+        profile = self._profile(profile, occurred)
         key = idempotency_key or f"transfer:{uuid.uuid4()}"
 
         def build(cursor, before):
             if not before[seller].covers(amounts):
                 raise ShortfallError(seller, amounts, before[seller], (), what=TRANSFER)
+            self._refuse_unconfirmed(cursor, seller, before[seller], amounts, profile, tr("transfer from {}", seller))
             return (self._entry_values(TRANSFER, buyer, amounts, occurred, counterparty_code=seller,
                                        price_yuan_per_mu=price, total_yuan=price * bundle_mu(amounts),
-                                       pricing=pricing, note=note),
+                                       pricing=pricing, note=note, rule_profile=profile.id),
                     [(seller, self._negated(amounts)), (buyer, amounts)])
         return self._operation(key, [seller, buyer], build)
 
     def commit(self, county_code, project_code, project_name, amounts, due_on, occurred_on=None,
-               idempotency_key=None, note=None):
-        """Record a commitment (承诺): nothing moves until processed at its due date."""
+               idempotency_key=None, note=None, profile=None, dzjgh=None, ajbh=None, occupation_kind=None):
+        """Record a commitment (承诺): nothing moves until processed at its due date.  A commitment is an
+        application: under a legacy profile after its ``legacy_until`` it is refused, and it carries the
+        links its profile requires of a write-off (the write-off at its due date inherits them)."""
         county = self._county(county_code)
         project_code = self._code(project_code, tr("commitment: project_code"))
-        amounts = self._amounts(amounts, tr("commitment of {}", project_code))
+        what = tr("commitment of {}", project_code)
+        amounts = self._amounts(amounts, what)
         due = iso_date(due_on, tr("due date"))
         occurred = iso_date(occurred_on or datetime.date.today(), tr("commitment date"))
         if due < occurred:
             raise LedgerInputError(tr("commitment: due date {} is before the commitment date {}", due, occurred))
         project_name = self._name(project_name, tr("project name"))
         note = self._note(note)
+        profile = self._profile(profile, occurred)
+        accounts.check_legacy_date(profile, occurred, what)
+        links = accounts.checked_links(profile, {"dzjgh": dzjgh, "ajbh": ajbh}, what, self._code_or_none)
+        kind_code = accounts.checked_occupation_kind(profile, occupation_kind, "occupation_balance", what)
         key = idempotency_key or f"commitment:{uuid.uuid4()}"
 
         def build(cursor, before):
             return (self._entry_values(COMMITMENT, county, amounts, occurred, project_code=project_code,
-                                       project_name=project_name or None, due_on=due, note=note), [])
+                                       project_name=project_name or None, due_on=due, note=note,
+                                       rule_profile=profile.id, occupation_kind=kind_code, **links), [])
         return self._operation(key, [county], build)
 
     def process_due_commitments(self, today=None, county_code=None):
-        """Write off every open commitment due by ``today``: [(commitment, OperationResult or LedgerError)]."""
+        """Write off every open commitment due by ``today``: [(commitment, OperationResult or LedgerError)].
+        Each write-off is made under its commitment's profile, with its links."""
         today = iso_date(today or datetime.date.today(), tr("today"))
         outcomes = []
         for commitment in self.open_commitments(county_code, due_by=today):
             try:
+                profile = commitment.rule_profile or self._profile(None, commitment.occurred_on)
                 result = self.write_off(commitment.county_code, commitment.project_code, commitment.project_name,
                                         commitment.amounts, commitment.due_on,
                                         idempotency_key=f"commitment-due:{commitment.entry_id}",
                                         note=f"commitment {commitment.entry_id} due {commitment.due_on}",
-                                        commitment_entry_id=commitment.entry_id)
+                                        commitment_entry_id=commitment.entry_id, profile=profile,
+                                        dzjgh=commitment.dzjgh, ajbh=commitment.ajbh,
+                                        occupation_kind=commitment.occupation_kind)
             except LedgerError as exc:
                 result = exc
             outcomes.append((commitment, result))
         return outcomes
 
+    def record_out(self, county_code, amounts, occurred_on, class_from, class_to, note=None, exemption=None,
+                   occupation_kind=None, project_code=None, project_name=None, profile=None, idempotency_key=None):
+        """进出平衡 出: ``amounts`` of 耕地 (class ``class_from``) turned into other farmland (``class_to``)
+        in the county, in the year of ``occurred_on``.  With an ``exemption`` of the profile (生态退耕, 灾毁,
+        水面自然扩大) it is recorded but not counted.  Moves nothing in the reserve."""
+        county = self._county(county_code)
+        what = tr("进出平衡 out in county {}", county)
+        amounts = self._amounts(amounts, what)
+        occurred = iso_date(occurred_on, tr("date of the change"))
+        profile = self._profile(profile, occurred)
+        rule = accounts.in_out_rule(profile, what)
+        class_from, class_to = self._code(class_from, tr("class before")), self._code(class_to, tr("class after"))
+        if not rule.is_out(class_from, class_to):
+            raise RuleRefused(tr("{}: {} → {} is not 耕地 turned into other farmland ({} → {})", what, class_from,
+                                 class_to, ", ".join(rule.cultivated_classes), tr("林/园/草/坑塘/设施农用地")))
+        if exemption not in (None, "") and rule.exemption(str(exemption)) is None:
+            raise LedgerInputError(tr("{}: exemption '{}' is not one of {}", what, exemption,
+                                      ", ".join(reason.code for reason in rule.exemption_reasons) or tr("none")))
+        kind_code = accounts.checked_occupation_kind(profile, occupation_kind, "in_out_balance", what)
+        key = idempotency_key or f"inout-out:{uuid.uuid4()}"
+        values = self._entry_values(INOUT_OUT, county, amounts, occurred,
+                                    project_code=self._code_or_none(project_code, tr("project code")),
+                                    project_name=self._name(project_name, tr("project name")) or None,
+                                    note=self._note(note), rule_profile=profile.id, occupation_kind=kind_code,
+                                    class_from=class_from, class_to=class_to, exemption=exemption or None)
+        return self._operation(key, [county], lambda cursor, before: (values, []))
+
+    def record_in(self, county_code, project_code, project_name, amounts, occurred_on, plot_codes=None,
+                  note=None, classes=None, profile=None, idempotency_key=None):
+        """进出平衡 进: plots of an accepted project turned from other farmland back into 耕地, credited to
+        进出平衡 (``plot_codes``; None: the whole project).  None of them may be credited to 占补平衡 as well.
+        ``classes``: (class before, class after) of the plots, when they share them."""
+        county = self._county(county_code)
+        project_code = self._code(project_code, tr("project code"))
+        what = tr("进出平衡 in of project {}", project_code)
+        amounts = self._amounts(amounts, what)
+        occurred = iso_date(occurred_on, tr("acceptance date"))
+        profile = self._profile(profile, occurred)
+        rule = accounts.in_out_rule(profile, what)
+        plot_codes = accounts.checked_plot_codes(plot_codes, what, self._code)
+        class_from, class_to = (classes or (None, None))
+        if class_from and class_to and not rule.is_in(class_from, class_to):
+            raise RuleRefused(tr("{}: {} → {} is not other farmland turned back into 耕地", what, class_from, class_to))
+        key = idempotency_key or f"inout-in:{project_code}:{','.join(plot_codes or ('*',))}"
+        project_name = self._name(project_name, tr("project name")) or None
+        note = self._note(note)
+
+        def build(cursor, before):
+            self._refuse_claimed(cursor, project_code, plot_codes, what)
+            return (self._entry_values(INOUT_IN, county, amounts, occurred, project_code=project_code,
+                                       project_name=project_name, note=note, rule_profile=profile.id,
+                                       plot_codes=plot_codes_text(plot_codes), class_from=class_from or None,
+                                       class_to=class_to or None), [])
+        return self._operation(key, [county], build)
+
     def reverse(self, entry_id, reason, occurred_on=None, idempotency_key=None):
-        """Correct an entry by a new entry that undoes its movements (nothing is updated or deleted)."""
+        """Correct an entry by a new entry that undoes its movements (nothing is updated or deleted).  A
+        confirmation is reversed only while the credits it released are still in the reserve."""
         original = self.entry(entry_id)
         if original is None:
             raise LedgerInputError(tr("reversal: journal entry {} does not exist", entry_id))
@@ -549,13 +853,22 @@ class Ledger:
         def build(cursor, before):
             if self._fetch_entry(cursor, "kind = 'reversal' AND reverses_entry_id = ?", (original.entry_id,)):
                 raise DuplicateError(tr("entry {} has been reversed already", original.entry_id))
+            if original.kind == CONFIRMATION:
+                waiting = accounts.pending_total(self._pending_cur(cursor, original.county_code, original.entry_id),
+                                                 original.county_code)
+                if not before[original.county_code].covers(waiting):
+                    raise RuleRefused(tr("reversal of the confirmation {}: its credits have been drawn (the reserve "
+                                         "of {} holds {}, less than the {} that would wait again)", entry_id,
+                                         original.county_code, format_amounts(before[original.county_code]),
+                                         format_amounts(waiting)))
             cursor.execute(self._sql("SELECT county_code, area_mu_e4, capacity_kg_e4, paddy_mu_e4 FROM {movement} "
                                      "WHERE entry_id = ? ORDER BY movement_id"), (original.entry_id,))
             movements = [(row[0], Amounts.from_e4(-row[1], -row[2], -row[3])) for row in cursor.fetchall()]
             return (self._entry_values(REVERSAL, original.county_code, original.amounts, occurred,
                                        counterparty_code=original.counterparty_code,
                                        project_code=original.project_code, project_name=original.project_name,
-                                       reverses_entry_id=original.entry_id, note=note),
+                                       reverses_entry_id=original.entry_id, note=note,
+                                       rule_profile=original.rule_profile),
                     movements)
         return self._operation(key, counties, build)
 

@@ -20,8 +20,9 @@ HASH_COLUMN = "entry_hash"
 GENESIS = "0" * 64          # the "previous hash" of the first entry
 INTEGER_COLUMNS = frozenset({"entry_id", "area_mu_e4", "capacity_kg_e4", "paddy_mu_e4", "commitment_entry_id",
                              "reverses_entry_id", "province_area_mu_e4", "province_capacity_kg_e4",
-                             "province_paddy_mu_e4"})
-REAL_COLUMNS = frozenset({"price_yuan_per_mu", "total_yuan"})
+                             "province_paddy_mu_e4", "requires_confirmation", "confirms_entry_id",
+                             "survey_year"})
+REAL_COLUMNS = frozenset({"price_yuan_per_mu", "total_yuan", "survey_share"})
 
 
 def _normalised(name, value):

@@ -9,17 +9,19 @@ Pure Python, on rows read in one snapshot of the database (``Ledger.verify`` rea
 - every county's balance is re-derived as the sum of the derived movements and compared with the
   stored balance (which must be an exact integer of 1/10⁴);
 - replaying the derived movements in entry order never takes a county below zero;
-- on a GeoPackage (schema 3) the hash chain holds (see chain.py).
+- on a GeoPackage (schema 3) the hash chain holds (see chain.py);
+- the rules of schema 4 hold (accounts.rule_problems): no plot credited to both 占补平衡 and 进出平衡,
+  confirmations of waiting deposits only, no credit drawn before its change-survey confirmation.
 
 The report names the first entry that does not match (``first_bad_entry``); a forged balance with no
 entry behind it is named by its county.
 """
 import datetime
 
-from . import chain
+from . import accounts, chain
 from .limits import format_amounts
 from .messages import tr
-from .model import DEPOSIT, REVERSAL, TRANSFER, WRITEOFF, Amounts
+from .model import CONFIRMATION, DEPOSIT, INOUT_IN, INOUT_OUT, REVERSAL, TRANSFER, WRITEOFF, Amounts
 
 E4_COLUMNS = ("area_mu_e4", "capacity_kg_e4", "paddy_mu_e4")
 PROVINCE_E4_COLUMNS = ("province_area_mu_e4", "province_capacity_kg_e4", "province_paddy_mu_e4")
@@ -53,6 +55,8 @@ def derived_movements(entry, derived):
         return [(entry.get("counterparty_code"), _negated(amounts)), (entry.get("county_code"), amounts)]
     if kind == REVERSAL:
         return [(code, _negated(values)) for code, values in derived.get(entry.get("reverses_entry_id"), [])]
+    if kind in (INOUT_OUT, INOUT_IN, CONFIRMATION):
+        return []   # schema 4: the 进出平衡 account and the confirmations move nothing in the reserve
     return []   # a commitment moves nothing until it is written off
 
 
@@ -94,6 +98,8 @@ def verify_rows(journal, movements, balances, with_chain):
                 lowest[code] = entry_id
                 entry_problems.append((entry_id, 2, tr("county {}: went below zero at entry {}: {}", code, entry_id,
                                                        format_amounts(_amounts(total)))))
+    for entry_id, text in accounts.rule_problems(journal, derived):
+        entry_problems.append((entry_id, 3, text))
     for entry_id in sorted(set(stored) - entry_ids, key=repr):
         entry_problems.append((entry_id, 1, tr("entry {}: movements of an entry that is not in the journal",
                                                entry_id)))

@@ -5,6 +5,7 @@ Pure Python.  Amounts are stored as exact integers in units of 1/10000 (``*_e4``
 a balance equals the sum of its journal exactly; the Python side speaks 亩 and kg.
 """
 import datetime
+import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -13,7 +14,10 @@ from .messages import tr
 
 SCALE = 10000
 DEPOSIT, WRITEOFF, TRANSFER, COMMITMENT, REVERSAL = "deposit", "writeoff", "transfer", "commitment", "reversal"
-ENTRY_KINDS = (DEPOSIT, WRITEOFF, TRANSFER, COMMITMENT, REVERSAL)
+# schema 4 (the 2024 reform): the 进出平衡 account's 出 and 进, and the change-survey confirmation of a
+# deposit; none of them moves the three-indicator reserve
+INOUT_OUT, INOUT_IN, CONFIRMATION = "inout_out", "inout_in", "confirmation"
+ENTRY_KINDS = (DEPOSIT, WRITEOFF, TRANSFER, COMMITMENT, REVERSAL, INOUT_OUT, INOUT_IN, CONFIRMATION)
 PRICING_CAPPED, PRICING_BID = "capped", "bid"
 INDICATORS = ("area_mu", "capacity_kg", "paddy_mu")
 
@@ -106,6 +110,11 @@ JOURNAL_COLUMNS = ("entry_id", "kind", "county_code", "counterparty_code", "proj
 # schema 2: the province's part of a deposit (Jiangsu 2014 province-invested projects), moved to the
 # province reserve named in counterparty_code; 0 everywhere else
 PROVINCE_COLUMNS = ("province_area_mu_e4", "province_capacity_kg_e4", "province_paddy_mu_e4")
+# schema 4: the rule profile of the entry, the change-survey confirmation, the plots a deposit or an
+# inout_in credits (a JSON array; NULL = the whole project), the write-off's 电子监管号 / 案卷编号, the
+# occupation kind, the classes of a 进出平衡 change and its exemption; NULL in entries written before
+REFORM_COLUMNS = ("rule_profile", "requires_confirmation", "confirms_entry_id", "survey_year", "survey_share",
+                  "plot_codes", "dzjgh", "ajbh", "occupation_kind", "class_from", "class_to", "exemption")
 
 
 @dataclass(frozen=True)
@@ -129,13 +138,27 @@ class JournalEntry:
     created_at: str
     created_by: str
     province_amounts: Amounts = Amounts()   # the part of a deposit that went to the province reserve
+    rule_profile: str = None
+    requires_confirmation: int = None
+    confirms_entry_id: int = None
+    survey_year: int = None
+    survey_share: float = None
+    plot_codes: tuple = None                # the plots a deposit or an inout_in credits (None: all)
+    dzjgh: str = None                       # 电子监管号
+    ajbh: str = None                        # 案卷编号
+    occupation_kind: str = None
+    class_from: str = None
+    class_to: str = None
+    exemption: str = None
 
     @classmethod
     def from_row(cls, row):
-        """From a row of JOURNAL_COLUMNS (+ PROVINCE_COLUMNS when the ledger has them)."""
-        values = dict(zip(JOURNAL_COLUMNS + PROVINCE_COLUMNS, row))
+        """From a row of JOURNAL_COLUMNS (+ PROVINCE_COLUMNS, + REFORM_COLUMNS when the ledger has them)."""
+        values = dict(zip(JOURNAL_COLUMNS + PROVINCE_COLUMNS + REFORM_COLUMNS, row))
         amounts = Amounts.from_e4(values.pop("area_mu_e4"), values.pop("capacity_kg_e4"), values.pop("paddy_mu_e4"))
         province = Amounts.from_e4(*(values.pop(name, 0) or 0 for name in PROVINCE_COLUMNS))
+        if values.get("plot_codes") is not None:
+            values["plot_codes"] = plot_codes_from_text(values["plot_codes"])
         return cls(amounts=amounts, province_amounts=province, **values)
 
     @property
@@ -150,8 +173,29 @@ class JournalEntry:
             return True
         haystack = " ".join(str(v) for v in (self.entry_id, self.kind, self.county_code, self.counterparty_code,
                                               self.project_code, self.project_name, self.note,
-                                              self.idempotency_key, self.occurred_on) if v is not None)
+                                              self.idempotency_key, self.occurred_on, self.dzjgh, self.ajbh,
+                                              self.rule_profile, self.occupation_kind,
+                                              " ".join(self.plot_codes or ())) if v is not None)
         return text in haystack.lower()
+
+    @property
+    def year(self):
+        return int(str(self.occurred_on)[:4])
+
+
+def plot_codes_text(codes):
+    """The plot codes a deposit or inout_in credits as stored: a JSON array, sorted, without duplicates."""
+    if codes is None:
+        return None
+    return json.dumps(sorted({str(code) for code in codes}), ensure_ascii=False, separators=(",", ":"))
+
+
+def plot_codes_from_text(text):
+    try:
+        codes = json.loads(text)
+    except (TypeError, ValueError):
+        return (str(text),)
+    return tuple(str(code) for code in codes) if isinstance(codes, list) else (str(codes),)
 
 
 @dataclass(frozen=True)
@@ -203,6 +247,16 @@ class LedgerIntegrityError(LedgerError):
     """The ledger does not verify (changed outside the plugin): nothing more is written to it."""
 
 
+class UnconfirmedCreditError(RuleRefused):
+    """An operation that would draw credits still waiting for their change-survey confirmation."""
+
+    def __init__(self, message, county_code, pending, usable):
+        self.county_code = county_code
+        self.pending = list(pending)      # the JournalEntry deposits waiting
+        self.usable = usable              # Amounts that may be drawn now
+        super().__init__(message)
+
+
 class ShortfallError(LedgerError):
     """A county's reserve cannot cover an operation; carries the shortfall and possible sellers."""
 
@@ -227,7 +281,9 @@ class ShortfallError(LedgerError):
 def operation_label(kind):
     """An operation's name for a message (the journal's kinds, and 'write-off' as older callers spell it)."""
     return {"deposit": tr("deposit"), "writeoff": tr("write-off"), "write-off": tr("write-off"),
-            "transfer": tr("transfer"), "commitment": tr("commitment"), "reversal": tr("reversal")}.get(kind, kind)
+            "transfer": tr("transfer"), "commitment": tr("commitment"), "reversal": tr("reversal"),
+            "inout_out": tr("farmland out (进出平衡 出)"), "inout_in": tr("farmland in (进出平衡 进)"),
+            "confirmation": tr("change-survey confirmation")}.get(kind, kind)
 
 
 def iso_date(value, field_name):

@@ -14,8 +14,8 @@ import getpass
 from contextlib import contextmanager
 
 from ..paths import data_path
-from .base import (DUPLICATE_COMMITMENT, DUPLICATE_DEPOSIT, DUPLICATE_REVERSAL, IDEMPOTENCY, NEGATIVE, PERMISSION,
-                   Ledger)
+from .base import (DUPLICATE_CLAIM, DUPLICATE_COMMITMENT, DUPLICATE_CONFIRMATION, DUPLICATE_DEPOSIT,
+                   DUPLICATE_REVERSAL, IDEMPOTENCY, NEGATIVE, PERMISSION, UNCONFIRMED, Ledger)
 from .messages import tr
 from .model import LedgerPermissionError, LedgerStorageError
 
@@ -112,6 +112,10 @@ class PostgresLedger(Ledger):
             cursor.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'dg_ledger' "
                            "AND table_name = 'journal' AND column_name = 'province_area_mu_e4'")
             self.has_province_columns = cursor.fetchone()[0] == 1
+            # schema 4 (the 2024 reform); before the owner reruns the installer, what needs it is refused
+            cursor.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'dg_ledger' "
+                           "AND table_name = 'journal' AND column_name = 'rule_profile'")
+            self.has_reform_columns = cursor.fetchone()[0] == 1
             cursor.execute("SELECT value FROM dg_ledger.meta WHERE key = 'schema_version'")
             row = cursor.fetchone()
             self.schema_version = int(row[0]) if row and str(row[0]).isdigit() else 1
@@ -174,7 +178,10 @@ class PostgresLedger(Ledger):
         if isinstance(exc, errors.UniqueViolation):
             return {"journal_idempotency_key_key": IDEMPOTENCY, "one_deposit_per_project": DUPLICATE_DEPOSIT,
                     "one_reversal_per_entry": DUPLICATE_REVERSAL,
-                    "one_writeoff_per_commitment": DUPLICATE_COMMITMENT}.get(constraint)
+                    "one_writeoff_per_commitment": DUPLICATE_COMMITMENT, "one_account_per_plot": DUPLICATE_CLAIM,
+                    "one_confirmation_per_deposit": DUPLICATE_CONFIRMATION}.get(constraint)
+        if isinstance(exc, errors.CheckViolation) and constraint == "unconfirmed_credit":
+            return UNCONFIRMED
         if isinstance(exc, errors.CheckViolation) and constraint.startswith("balance_"):
             return NEGATIVE
         if isinstance(exc, errors.InsufficientPrivilege):

@@ -3,7 +3,10 @@
 
 Pure Python.  Areas in 亩 and 公顷, capacity in kg and 万公斤 (domain.md §3), via core.units.  The
 first row (record = 'verification') states whether the ledger verified when the report was made:
-the newest entry (or the first that does not match), when, and what was checked.
+the newest entry (or the first that does not match), when, and what was checked.  Schema 4 (the 2024
+reform): each entry's rule profile, 电子监管号 / 案卷编号, occupation kind, classes, exemption, plots and
+confirmation; each balance row what waits for its change-survey confirmation and what is usable; and one
+``in_out`` row per county and year of the 进出平衡 account (in, out, exempt, balance).
 """
 import csv
 
@@ -19,6 +22,12 @@ REPORT_FIELDS = [  # name, type
     ("note", "str"), ("created_by", "str"), ("created_at", "str"),
     # the part of a deposit that went to the province reserve (counterparty_code), Jiangsu 2014
     ("province_area_mu", "float"), ("province_capacity_kg", "float"), ("province_paddy_mu", "float"),
+    # schema 4: the 2024 reform
+    ("rule_profile", "str"), ("dzjgh", "str"), ("ajbh", "str"), ("occupation_kind", "str"), ("class_from", "str"),
+    ("class_to", "str"), ("exemption", "str"), ("plot_codes", "str"), ("requires_confirmation", "int"),
+    ("confirms_entry_id", "int"), ("survey_year", "int"), ("survey_share", "float"),
+    ("pending_area_mu", "float"), ("usable_area_mu", "float"), ("year", "int"), ("in_mu", "float"),
+    ("out_mu", "float"), ("exempt_mu", "float"), ("balance_mu", "float"),
 ]
 
 
@@ -39,7 +48,16 @@ def journal_row(entry, county_table):
     province = entry.province_amounts
     row.update(province_area_mu=province.area_mu, province_capacity_kg=province.capacity_kg,
                province_paddy_mu=province.paddy_mu)
+    row["plot_codes"] = ", ".join(entry.plot_codes) if entry.plot_codes else None
     return row
+
+
+def in_out_row(account, county_table):
+    """One county's 进出平衡 in one year (accounts.InOutYear)."""
+    return {"record": "in_out", "county_code": account.county_code, "county_name": county_table.name(account.county_code),
+            "year": account.year, "in_mu": account.in_mu, "out_mu": account.out_mu,
+            "exempt_mu": account.exempt.area_mu, "balance_mu": account.balance_mu,
+            "note": tr("met") if account.met else tr("not met: more 耕地 out than in")}
 
 
 def verification_row(report):
@@ -64,7 +82,12 @@ def report_rows(ledger, county_code=None, search=None, kind=None):
     if county_code:
         balances = {county_code: balances.get(county_code)} if county_code in balances else {}
     rows = [verification_row(verified)]
-    rows += [balance_row(code, amounts, ledger.county_table) for code, amounts in sorted(balances.items())]
+    for code, amounts in sorted(balances.items()):
+        row = balance_row(code, amounts, ledger.county_table)
+        usable = ledger.usable(code)
+        row.update(pending_area_mu=amounts.minus(usable).area_mu, usable_area_mu=usable.area_mu)
+        rows.append(row)
+    rows += [in_out_row(account, ledger.county_table) for account in ledger.in_out_account(county_code)]
     rows += [journal_row(entry, ledger.county_table)
              for entry in ledger.journal(county_code=county_code, kind=kind, search=search)]
     return rows, verified

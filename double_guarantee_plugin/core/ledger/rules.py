@@ -107,6 +107,8 @@ class DepositRequest:
     occurred_on: str
     note: str = ""
     province_amounts: Amounts = Amounts()   # the province's part (Jiangsu 2014 province-invested projects)
+    rule_profile: str = None                # the profile deposited under (None: the one of the date)
+    plot_codes: tuple = None                # the plots credited to 占补平衡 (None: the whole project)
 
     @property
     def province_account(self):
@@ -131,8 +133,11 @@ def _deposit_state(profile):
     return load_workflow(reform.workflow_id).deposit_state
 
 
-def deposit_from_project(project_attributes, project_credit, profile=None):
+def deposit_from_project(project_attributes, project_credit, profile=None, plot_codes=None):
     """Check an accepted project against domain.md §6 and return its DepositRequest.
+
+    ``plot_codes``: the plots whose credits ``project_credit`` sums, when the project's other plots are
+    credited to 进出平衡 (None: the whole project).
 
     ``project_attributes``: project_code, county_code, project_type, funding_source, implemented_on,
     status (and optionally project_name, accepted_on).  ``project_credit``: a core.credits.ProjectCredit.
@@ -182,7 +187,8 @@ def deposit_from_project(project_attributes, project_credit, profile=None):
             note += (f" / {profile.id}: new farmland {100 * share:.1f}% of the scale, "
                      f"{100 * province_share:g}% to the province reserve {province_account(county)}")
     return DepositRequest(county, code, str(attrs.get("project_name") or ""), amounts,
-                          iso_date(occurred, tr("project {}: implemented_on", code)), note, province)
+                          iso_date(occurred, tr("project {}: implemented_on", code)), note, province, profile.id,
+                          tuple(plot_codes) if plot_codes is not None else None)
 
 
 def bundle_mu(amounts):
@@ -211,9 +217,11 @@ def seller_offers(buyer_code, shortfall, balances, county_table=None):
 
 def occupied_amounts(area_mu, class_code, grade, profile=None, grade_system=None):
     """What a construction project occupying ``area_mu`` of cultivated land of ``class_code`` and
-    ``grade`` withdraws (domain.md §3): area, area × Y(grade), and the area if it is paddy."""
+    ``grade`` withdraws (domain.md §3): area, area × Y(grade), and the area if it is paddy.  The 可调整
+    (…K) classes count as cultivated land here (the land-class data's ``occupied_as_cultivated``)."""
     profile = profile or tables.load_rule_profile()
-    if not tables.is_cultivated(class_code):
+    entry = tables.land_classes().get(str(class_code).strip() if class_code is not None else "")
+    if entry is None or not entry.counts_as_occupied_farmland:
         raise LedgerInputError(tr("class '{}' is not cultivated land: nothing to write off", class_code))
     system = grade_system or profile.default_grade_system
     yield_table = profile.yield_table(system)
@@ -226,14 +234,24 @@ def occupied_amounts(area_mu, class_code, grade, profile=None, grade_system=None
     return Amounts(area, area * yield_kg, area if str(class_code) == "0101" else 0.0)
 
 
-def cultivation_fee(area_mu, class_code, grade, profile=None):
+def cultivation_fee(area_mu, class_code, grade, profile=None, basic_farmland_mu=0.0):
     """耕地开垦费 due for occupying ``area_mu`` of ``class_code`` at ``grade``: (yuan per 亩, total yuan).
+    The part inside permanent basic farmland (``basic_farmland_mu``) pays the profile's
+    ``pbf_fee_multiplier`` times the rate (policy-2024.md §2.5; 1 where the profile names none).
     (None, None) when the profile's fee table has no row for that land."""
     profile = profile or tables.load_rule_profile()
     per_mu = profile.fee_table().fee_per_mu(str(class_code), int(grade))
     if per_mu is None:
         return None, None
-    return per_mu, per_mu * float(area_mu)
+    area, inside = float(area_mu), min(max(float(basic_farmland_mu or 0.0), 0.0), float(area_mu))
+    multiplier = pbf_fee_multiplier(profile)
+    return per_mu, per_mu * (area - inside) + per_mu * multiplier * inside
+
+
+def pbf_fee_multiplier(profile):
+    """The fee multiplier where permanent basic farmland is occupied (profile data; 1 without one)."""
+    reform = getattr(profile, "reform", None)
+    return float(reform.pbf_fee_multiplier) if reform is not None and reform.pbf_fee_multiplier else 1.0
 
 
 def check_transfer_price(seller_code, price_yuan_per_mu, pricing, county_table=None):

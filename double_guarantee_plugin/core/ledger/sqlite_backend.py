@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..paths import data_path
 from . import chain
-from .base import (DUPLICATE_COMMITMENT, DUPLICATE_DEPOSIT, DUPLICATE_REVERSAL, IDEMPOTENCY, NEGATIVE, PERMISSION,
-                   Ledger)
+from .base import (DUPLICATE_CLAIM, DUPLICATE_COMMITMENT, DUPLICATE_CONFIRMATION, DUPLICATE_DEPOSIT,
+                   DUPLICATE_REVERSAL, IDEMPOTENCY, NEGATIVE, PERMISSION, UNCONFIRMED, Ledger)
 from .messages import tr
 from .model import LedgerStorageError
 
@@ -35,8 +35,8 @@ class GeoPackageLedger(Ledger):
     placeholder = "?"
     # schema versions above 1, each a script of resources/data/ledger/ (see _migrate); a new schema adds
     # its script here and bumps SCHEMA_VERSION
-    MIGRATIONS = {2: "migrate_sqlite_2.sql", 3: "migrate_sqlite_3.sql"}
-    SCHEMA_VERSION = 3
+    MIGRATIONS = {2: "migrate_sqlite_2.sql", 3: "migrate_sqlite_3.sql", 4: "migrate_sqlite_4.sql"}
+    SCHEMA_VERSION = 4
 
     def __init__(self, path, create=True, county_table=None, profile=None, limits=None):
         super().__init__(county_table, profile, limits)
@@ -75,6 +75,7 @@ class GeoPackageLedger(Ledger):
             columns = [name for name, _default in self._journal_defaults]
             self.has_province_columns = "province_area_mu_e4" in columns
             self.has_chain = chain.HASH_COLUMN in columns
+            self.has_reform_columns = "rule_profile" in columns
         except sqlite3.DatabaseError as exc:
             self.close()
             raise LedgerStorageError(tr("{}: cannot open as a ledger GeoPackage: {}", self.path, exc)) from exc
@@ -129,7 +130,11 @@ class GeoPackageLedger(Ledger):
         Each migration is a script of resources/data/ledger/; a line ``-- step: NAME`` in it runs the
         Python step ``_step_NAME`` at that point (for what SQL cannot do, such as hashing the entries
         already there).  Every ledger, a new one included, goes through the same migrations.
+
+        Foreign keys are switched off for the transaction (schema 4 rebuilds the journal the movements
+        refer to, as SQLite's ALTER TABLE procedure asks) and checked, all of them, before it commits.
         """
+        self._connection.execute("PRAGMA foreign_keys = OFF")   # a no-op inside a transaction: set before it
         self._connection.execute("BEGIN IMMEDIATE")
         try:
             # another process may have migrated it while we waited for the lock
@@ -145,10 +150,16 @@ class GeoPackageLedger(Ledger):
                 if self._schema_version() != version:
                     raise LedgerStorageError(tr("{}: migration {} did not leave the ledger at schema {}", self.path,
                                                 self.MIGRATIONS[version], version))
+            broken = self._connection.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise LedgerStorageError(tr("{}: after the migration, rows of {} refer to rows that do not exist",
+                                            self.path, ", ".join(sorted({row[0] for row in broken}))))
             self._connection.execute("COMMIT")
         except BaseException:
             self._connection.execute("ROLLBACK")
             raise
+        finally:
+            self._connection.execute("PRAGMA foreign_keys = ON")
 
     def _step_hash_existing_entries(self):
         """Schema 3: chain the entries already in the journal, in entry order (nothing else changes)."""
@@ -278,6 +289,12 @@ class GeoPackageLedger(Ledger):
         if ("UNIQUE constraint failed: dg_ledger_journal.commitment_entry_id" in text
                 or "written off already" in text):
             return DUPLICATE_COMMITMENT
+        if "credited already (占补平衡 or 进出平衡" in text:
+            return DUPLICATE_CLAIM
+        if "has been confirmed already" in text:
+            return DUPLICATE_CONFIRMATION
+        if "waiting for their change-survey confirmation cannot be drawn" in text:
+            return UNCONFIRMED
         if "CHECK constraint failed" in text and "_e4" in text:
             return NEGATIVE
         if "readonly" in text or "read-only" in text:

@@ -53,6 +53,7 @@ class MeetingMapJob:
     fields: object = None
     constraint_set: object = None   # a core.constraints.ConstraintSet (e.g. the QGIS project's); wins over layers
     configured_basemap: bool = True  # without ``basemap``: the county's basemap from the settings, when set
+    ledger: object = None           # a reserve ledger (path, URI, connection or Ledger): the county's 进出平衡
 
 
 @dataclass
@@ -238,6 +239,7 @@ def export_meeting_maps(job, feedback=None):
     if feedback is not None and feedback.isCanceled():
         result.canceled = True
         return result
+    attach_in_out(reports, job.ledger)
     if job.basemap is None and job.configured_basemap:
         configured = sheet_basemap_layers()
         if configured:
@@ -276,6 +278,29 @@ def export_meeting_maps(job, feedback=None):
     if feedback is not None and not result.canceled:
         feedback.setProgress(100.0)
     return result
+
+
+def attach_in_out(reports, ledger_target):
+    """Give each report its county's 进出平衡 by year from ``ledger_target`` (nothing when there is none)."""
+    if not ledger_target:
+        return
+    from ..ledger import LedgerError, open_ledger
+    try:
+        ledger = open_ledger(ledger_target, create=False)
+    except LedgerError as exc:
+        raise ReportError(f"{ledger_target}: the reserve ledger cannot be opened ({exc})") from exc
+    try:
+        accounts = {}
+        for report in reports:
+            county = report.info.county_code
+            if county and county not in accounts:
+                accounts[county] = ledger.in_out_account(county)
+            report.in_out_years = accounts.get(county, [])
+    except LedgerError as exc:
+        raise ReportError(f"{ledger_target}: the reserve ledger cannot be read ({exc})") from exc
+    finally:
+        if ledger is not ledger_target:
+            ledger.close()
 
 
 def today():

@@ -22,7 +22,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..paths import resource_path
 from . import ReportError
-from .report_data import credit_rows, fmt_mu, fmt_share, status_label
+from .report_data import credit_rows, fmt_mu, fmt_share, reform_rows, status_label
 from .sheet_text import crs_note, verdict_text
 
 TEMPLATES = {  # name -> (file, page size, orientation)
@@ -460,7 +460,7 @@ def fill_project_sheet(layout, report, layers, legend_layers, extent, crs, font_
     set_label(layout, "crs_note", crs_note(crs))
     set_label(layout, "credit_title", tr("Credits"))
     set_table(table_of(layout, "credit_table"), [tr("Indicator"), tr("Value"), tr("Converted")],
-              credit_rows(report.credit), align=(LEFT, RIGHT, RIGHT))
+              credit_rows(report.credit) + reform_rows(report), align=(LEFT, RIGHT, RIGHT))
     set_label(layout, "check_title", tr("Constraint checks"))
     rows = [(row.name, fmt_mu(row.overlap_mu), fmt_share(row.share), status_label(row.status))
             for row in report.check_rows]

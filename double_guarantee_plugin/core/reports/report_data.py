@@ -83,6 +83,27 @@ class ProjectInfo:
     project_type: str = ""
     funding_source: str = ""
     status: str = ""
+    implemented_on: str = ""
+    rule_profile: str = ""              # an override recorded in the projects table, with its reason
+    rule_profile_reason: str = ""
+
+    def profile_choice(self):
+        """The project's rule profile (core.workflow.profile_choice), or None when it cannot be chosen."""
+        from ..workflow.profile_choice import ProfileChoiceError, choose_profile
+        try:
+            return choose_profile({"project_code": self.code, "implemented_on": self.implemented_on,
+                                   "rule_profile": self.rule_profile, "rule_profile_reason": self.rule_profile_reason})
+        except ProfileChoiceError:
+            return None
+
+    def state_label(self):
+        """The project's status as a state of its profile's workflow (规划 … 入库), or the status code."""
+        choice = self.profile_choice()
+        if choice is None or not self.status:
+            return self.status
+        from ..workflow.steps import workflow_of
+        state = workflow_of(choice.profile).state(self.status)
+        return state.name_zh if state is not None else self.status
 
     @property
     def type_label(self):
@@ -111,6 +132,7 @@ class ProjectReport:
     check_rows: list = field(default_factory=list)
     verdict: str = STATUS_NOT_CHECKED
     messages: list = field(default_factory=list)
+    in_out_years: list = field(default_factory=list)   # the county's 进出平衡 (ledger.accounts.InOutYear), if known
 
     @property
     def fids(self):
@@ -140,14 +162,18 @@ def read_project_infos(projects_layer):
         if name not in names:
             return ""
         value = feature[name]
-        return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+        if value is None or (hasattr(value, "isNull") and value.isNull()):
+            return ""
+        return value.toString("yyyy-MM-dd") if hasattr(value, "toString") and hasattr(value, "isValid") \
+            else str(value)
 
     for feature in projects_layer.getFeatures():
         code = text(feature, "project_code")
         if code:
             infos[code] = ProjectInfo(code, text(feature, "project_name"), text(feature, "county_code"),
                                       text(feature, "project_type"), text(feature, "funding_source"),
-                                      text(feature, "status"))
+                                      text(feature, "status"), text(feature, "implemented_on"),
+                                      text(feature, "rule_profile"), text(feature, "rule_profile_reason"))
     return infos
 
 
@@ -226,6 +252,19 @@ def credit_rows(credit):
          fmt_grade(credit.new_farmland_grade_mean)),
         (tr("Plots / refused"), str(credit.plot_count), str(credit.refused_count)),
     ]
+
+
+def reform_rows(report, years=2):
+    """Rows of the credit table for the 2024 reform: the rule profile and workflow state of the project,
+    and its county's 进出平衡 of the last ``years`` years (in, out, balance) when a ledger was given."""
+    from ...i18n import tr
+    info, mu = report.info, tr("mu")
+    choice = info.profile_choice()
+    rows = [(tr("Rule profile / state"), choice.profile_id if choice else "—", info.state_label() or "—")]
+    for row in list(report.in_out_years)[-years:]:
+        rows.append((tr("进出平衡 {} (county)", row.year), tr("in {} / out {} {}", fmt_mu(row.in_mu), fmt_mu(row.out_mu), mu),
+                     f"{row.balance_mu:+.2f} {mu}"))
+    return rows
 
 
 def _request_for(code, fields):

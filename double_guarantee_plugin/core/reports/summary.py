@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The county summary: every project with its credits and verdict, plus reserve-ledger balances, as CSV and XLSX.
 
+Each project row ends with its rule profile and its workflow state (2024 reform); with a ledger, the
+balances say what still waits for its change-survey confirmation and what may be drawn now, and the
+county's 进出平衡 account by year is a third table (``<stem>_in_out.csv`` and a sheet).
+
 Files are written to a temporary name and moved into place, so a failed run never leaves a
 half-written summary over a good one.  The CSV is UTF-8 with a BOM (Excel opens it in Chinese);
 the ledger balances go to a second CSV beside it and to a second XLSX sheet.
@@ -26,7 +30,8 @@ def project_rows(reports, problems=None):
                tr("田坎 (mu)"), tr("Net area (mu)"), tr("Area credit (mu)"), tr("Area credit (ha)"),
                tr("Capacity credit (kg)"),
                tr("Capacity credit (10,000 kg)"), tr("Paddy credit (mu)"), tr("Paddy credit (ha)"),
-               tr("Grade before"), tr("Grade after"), tr("Grade uplift"), tr("Messages")]
+               tr("Grade before"), tr("Grade after"), tr("Grade uplift"), tr("Messages"), tr("Rule profile"),
+               tr("Workflow state")]
     rows = []
     for report in reports:
         credit, info = report.credit, report.info
@@ -38,17 +43,34 @@ def project_rows(reports, problems=None):
                      _round(credit.credit_capacity_kg, 2), _round(kg_to_wan_kg(credit.credit_capacity_kg), 4),
                      _round(credit.credit_paddy_mu, 4), _round(mu_to_ha(credit.credit_paddy_mu), 4),
                      _round(credit.grade_before_mean, 3), _round(credit.grade_after_mean, 3),
-                     _round(credit.grade_uplift, 3), "; ".join(str(m) for m in report.messages)])
+                     _round(credit.grade_uplift, 3), "; ".join(str(m) for m in report.messages),
+                     _profile_id(info), info.state_label()])
     for code, message in (problems or {}).items():
-        rows.append([code, "", "", "", "", status_label("not_checked"), "not_checked", 0, 0] + [None] * 13 + [message])
+        rows.append([code, "", "", "", "", status_label("not_checked"), "not_checked", 0, 0] + [None] * 13 + [message,
+                                                                                                        "", ""])
     return headers, rows
+
+
+def _profile_id(info):
+    choice = info.profile_choice()
+    return choice.profile_id if choice else ""
 
 
 def ledger_rows(ledger_target):
     """(headers, rows) of the reserve balances per county from a ledger (path/URI/connection or Ledger)."""
+    return ledger_tables(ledger_target)[0]
+
+
+def ledger_tables(ledger_target):
+    """``((headers, balance rows), (headers, 进出平衡 rows))`` from a ledger (path/URI/connection or Ledger):
+    the balances per county with what waits for the change survey and what is usable, and the 进出平衡
+    account per county and year."""
     from ...i18n import tr
     headers = [tr("County code"), tr("Area reserve (mu)"), tr("Area reserve (ha)"), tr("Capacity reserve (kg)"),
-               tr("Capacity reserve (10,000 kg)"), tr("Paddy reserve (mu)"), tr("Paddy reserve (ha)")]
+               tr("Capacity reserve (10,000 kg)"), tr("Paddy reserve (mu)"), tr("Paddy reserve (ha)"),
+               tr("Waiting for the change survey (mu)"), tr("Usable area (mu)")]
+    in_out_headers = [tr("County code"), tr("County"), tr("Year"), tr("In 进 (mu)"), tr("Out 出 (mu)"),
+                      tr("Exempt out (mu)"), tr("Balance (mu)"), tr("Met")]
     from ..ledger import LedgerError, open_ledger
     try:
         ledger = open_ledger(ledger_target, create=False)
@@ -57,6 +79,11 @@ def ledger_rows(ledger_target):
     owned = ledger is not ledger_target
     try:
         balances = ledger.balances()
+        usable = {county: ledger.usable(county) for county in balances}
+        in_out = ledger.in_out_account()
+        names = {county: ledger.county_table.name(county) for county in {row.county_code for row in in_out}}
+    except LedgerError as exc:
+        raise ReportError(f"{ledger_target}: the reserve ledger cannot be read ({exc})") from exc
     finally:
         if owned:
             ledger.close()
@@ -64,8 +91,12 @@ def ledger_rows(ledger_target):
     for county, amounts in sorted(balances.items()):
         rows.append([county, _round(amounts.area_mu, 4), _round(mu_to_ha(float(amounts.area_mu)), 4),
                      _round(amounts.capacity_kg, 2), _round(kg_to_wan_kg(float(amounts.capacity_kg)), 4),
-                     _round(amounts.paddy_mu, 4), _round(mu_to_ha(float(amounts.paddy_mu)), 4)])
-    return headers, rows
+                     _round(amounts.paddy_mu, 4), _round(mu_to_ha(float(amounts.paddy_mu)), 4),
+                     _round(amounts.area_mu - usable[county].area_mu, 4), _round(usable[county].area_mu, 4)])
+    in_out_rows = [[row.county_code, names.get(row.county_code, ""), row.year, _round(row.in_mu, 4),
+                    _round(row.out_mu, 4), _round(row.exempt.area_mu, 4), _round(row.balance_mu, 4),
+                    tr("yes") if row.met else tr("no")] for row in in_out]
+    return (headers, rows), (in_out_headers, in_out_rows)
 
 
 def _replace_atomically(path, write):
@@ -124,12 +155,15 @@ def write_county_summary(folder, reports, problems=None, ledger=None, stem="coun
     from ...i18n import tr
     headers, rows = project_rows(reports, problems)
     # read the ledger before writing anything: a ledger that fails leaves the old files as they were
-    ledger_table = ledger_rows(ledger) if ledger else None
+    ledger_table, in_out_table = ledger_tables(ledger) if ledger else (None, None)
     written = [write_csv(os.path.join(folder, f"{stem}.csv"), headers, rows)]
     sheets = [(tr("Projects"), headers, rows)]
     if ledger_table is not None:
         ledger_headers, balances = ledger_table
         written.append(write_csv(os.path.join(folder, f"{stem}_ledger.csv"), ledger_headers, balances))
         sheets.append((tr("Reserve balances"), ledger_headers, balances))
+        in_out_headers, in_out_rows = in_out_table
+        written.append(write_csv(os.path.join(folder, f"{stem}_in_out.csv"), in_out_headers, in_out_rows))
+        sheets.append((tr("进出平衡 by year"), in_out_headers, in_out_rows))
     written.append(write_xlsx(os.path.join(folder, f"{stem}.xlsx"), sheets))
     return written

@@ -4,7 +4,8 @@
 Shown by the workflow dialog once a project has been accepted under a profile with a
 ``change_survey`` rule.  The check runs in core.change_survey against the plots of the project and
 the chosen layer; the results go into the project database (core.workflow.store.record_checks),
-and the table shows the latest recorded result per plot.
+and the table shows the latest recorded result per plot.  Once every plot is confirmed, a deposit of the
+project waiting for it is confirmed in the reserve ledger (its credits become usable for write-offs).
 """
 from qgis.core import QgsMapLayerProxyModel
 from qgis.gui import QgsMapLayerComboBox
@@ -103,9 +104,12 @@ class ChangeSurveyPanel(QGroupBox):
             return None
         confirmed = sum(result.confirmed for result in results)
         self.refresh(choice)
-        self.show_message(tr("{} of {} plots confirmed by the {} survey layer '{}'", confirmed, len(results),
-                             max((r.survey_year or 0) for r in results) or "—", layer.name()),
-                          error=confirmed < len(results))
+        text = tr("{} of {} plots confirmed by the {} survey layer '{}'", confirmed, len(results),
+                  max((r.survey_year or 0) for r in results) or "—", layer.name())
+        # a deposit waiting for this confirmation becomes usable in the ledger
+        from ..dialogs.deposit import confirm_in_ledger
+        _entry, ledger_text = confirm_in_ledger(self.store, self.project_code)
+        self.show_message(f"{text}. {ledger_text}" if ledger_text else text, error=confirmed < len(results))
         self.checked.emit(len(results))
         return results
 

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""The commitment dialog (承诺): a construction project promises the supplement by a due date."""
+"""The commitment dialog (承诺): a construction project promises the supplement by a due date.
+
+A commitment is an application: it is made under the rule profile of its date (or one chosen) and
+carries the links that profile requires of a write-off, which the write-off at its due date inherits.
+"""
 import uuid
 
 from qgis.PyQt.QtCore import QDate
@@ -7,6 +11,7 @@ from qgis.PyQt.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayou
 
 from ...core.ledger import Amounts, LedgerError
 from ...i18n import tr
+from ..components.operation_rules import OperationRules
 from .ledger_common import AmountsEditor, BalancePreview
 
 
@@ -35,11 +40,14 @@ class CommitmentDialog(QDialog):
         form.addRow(tr("Commitment date"), self.committed_on)
         form.addRow(tr("Due date"), self.due_on)
         layout.addLayout(form)
+        self.rules = OperationRules(self, what=tr("commitment"))
+        layout.addWidget(self.rules)
         self.amounts = AmountsEditor(self)
         layout.addWidget(self.amounts)
         self.preview = BalancePreview(tr("Reserve at the due date, after the open commitments"), self)
         layout.addWidget(self.preview)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -48,15 +56,20 @@ class CommitmentDialog(QDialog):
         for commitment in ledger.open_commitments(county_code):
             self.promised = self.promised.plus(commitment.amounts)
         for signal in (self.amounts.changed, self.project_code.textChanged, self.due_on.dateChanged,
-                       self.committed_on.dateChanged):
+                       self.committed_on.dateChanged, self.rules.changed):
             signal.connect(self.update_preview)
-        self.update_preview()
+        self.committed_on.dateChanged.connect(
+            lambda *_: self.rules.set_date(self.committed_on.date().toString("yyyy-MM-dd")))
+        self.rules.set_date(self.committed_on.date().toString("yyyy-MM-dd"))
 
     def update_preview(self, *_args):
         change = self.amounts.amounts()
         self.preview.show_change(self.before, self.promised.plus(change), withdraw=True)
+        problem = self.rules.problem()
+        if problem:
+            self.preview.show_refusal(problem)
         # a shortfall is a warning here: the point of a commitment is that the supplement comes later
-        ready = (not change.is_zero() and bool(self.project_code.text().strip())
+        ready = (not change.is_zero() and bool(self.project_code.text().strip()) and not problem
                  and self.due_on.date() >= self.committed_on.date())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
@@ -65,7 +78,8 @@ class CommitmentDialog(QDialog):
             self.result_of_operation = self.ledger.commit(
                 self.county_code, self.project_code.text().strip(), self.project_name.text().strip(),
                 self.amounts.amounts(), self.due_on.date().toString("yyyy-MM-dd"),
-                self.committed_on.date().toString("yyyy-MM-dd"), self.idempotency_key)
+                self.committed_on.date().toString("yyyy-MM-dd"), self.idempotency_key, profile=self.rules.profile(),
+                occupation_kind=self.rules.occupation_kind(), **self.rules.links())
         except LedgerError as exc:
             self.preview.show_refusal(tr("Commitment refused: {}", exc))
             return None

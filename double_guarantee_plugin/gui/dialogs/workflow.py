@@ -309,6 +309,11 @@ class WorkflowDialog(QDialog):
         self.stepTaken.emit(step)
         if workflow.is_deposit_state(step.to_state) and self.on_deposit is not None:
             self.on_deposit(self.project_code, step)
+            # the change survey confirmed the plots before 入库: the new deposit is usable at once
+            from .deposit import confirm_in_ledger
+            _entry, text = confirm_in_ledger(self.store, self.project_code)
+            if text:
+                self.show_message(text)
         return step
 
     def apply_profile(self):

@@ -1,11 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""The reserve-ledger dock: pick a ledger and a county, see its three balances and journal, act on it."""
+"""The reserve-ledger dock: pick a ledger and a county, see its three balances and journal, act on it.
+
+Three pages under the county: the reserve (balances, what waits for its change-survey confirmation,
+the journal, searchable by project, 电子监管号 and 案卷编号), the county's 进出平衡 account by year
+(components.in_out_page) and the province-year view 以补定占 (components.province_year_page).
+"""
 import os
 
 from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFormLayout, QGroupBox,
-                                 QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
+                                 QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTabWidget,
                                  QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.ledger import ENTRY_KINDS, LedgerError, ledger_path_for, open_ledger
@@ -16,6 +21,8 @@ from ...core.local_time import local_time_text
 from ...core.project_profile import current_profile
 from ...i18n import tr
 from ..components.dock_look import dock_title
+from ..components.in_out_page import InOutPage
+from ..components.province_year_page import ProvinceYearPage
 from ..components.ledger_follow import database_county, ledger_beside, project_database_path
 from ..components.signals import disconnect_all
 from ..dialogs.deposit import remember_ledger_target, resolve_ledger_target
@@ -31,7 +38,13 @@ JOURNAL_COLUMNS = ("entry_id", "occurred_on", "kind", "county", "project", "area
 
 def kind_label(kind):
     return {"deposit": tr("Deposit 入库"), "writeoff": tr("Write-off 核销"), "transfer": tr("Transfer 调剂"),
-            "commitment": tr("Commitment 承诺"), "reversal": tr("Reversal 冲正")}.get(kind, kind)
+            "commitment": tr("Commitment 承诺"), "reversal": tr("Reversal 冲正"),
+            "inout_out": tr("Farmland out 进出平衡·出"), "inout_in": tr("Farmland in 进出平衡·进"),
+            "confirmation": tr("Confirmed 变更调查确认")}.get(kind, kind)
+
+
+# the kinds that move nothing in the three-indicator reserve: their amounts are shown unsigned
+UNSIGNED_KINDS = ("reversal", "commitment", "inout_out", "inout_in", "confirmation")
 
 
 def postgres_connection_names():
@@ -98,6 +111,21 @@ class LedgerDock(QDockWidget):
         county_row.addWidget(self.county_combo, 1)
         layout.addLayout(county_row)
 
+        self.pages = QTabWidget(body)
+        self.pages.setObjectName("ledgerPages")
+        layout.addWidget(self.pages, 1)
+        reserve_page = QWidget(self.pages)
+        reserve_layout = QVBoxLayout(reserve_page)
+        reserve_layout.setContentsMargins(0, 0, 0, 0)
+        self.pages.addTab(reserve_page, tr("Reserve"))
+        self.in_out_page = InOutPage(self.pages)
+        self.in_out_page.changed.connect(lambda: self.refresh_journal())
+        self.pages.addTab(self.in_out_page, tr("进出平衡"))
+        self.province_page = ProvinceYearPage(self.pages)
+        self.pages.addTab(self.province_page, tr("Province-year 以补定占"))
+        self.pages.currentChanged.connect(lambda _index: self._refresh_page())
+        layout, outer_layout = reserve_layout, layout
+
         balances = QGroupBox(tr("Balances"), body)
         form = QFormLayout(balances)
         self.area_label, self.capacity_label, self.paddy_label = QLabel(balances), QLabel(balances), QLabel(balances)
@@ -106,6 +134,11 @@ class LedgerDock(QDockWidget):
         form.addRow(tr("Paddy (水田)"), self.paddy_label)
         self.commitments_label = QLabel(balances)
         form.addRow(tr("Open commitments"), self.commitments_label)
+        # national_2024: deposits wait for their change-survey confirmation before they may be drawn
+        self.pending_label = QLabel(balances)
+        self.pending_label.setObjectName("ledgerPendingLabel")
+        self.pending_label.setWordWrap(True)
+        form.addRow(tr("Waiting for the change survey"), self.pending_label)
         layout.addWidget(balances)
 
         actions = QHBoxLayout()
@@ -127,7 +160,7 @@ class LedgerDock(QDockWidget):
         for kind in ENTRY_KINDS:
             self.kind_filter.addItem(kind_label(kind), kind)
         self.search_edit = QLineEdit(body)
-        self.search_edit.setPlaceholderText(tr("Search project, note…"))
+        self.search_edit.setPlaceholderText(tr("Search project, 电子监管号, 案卷编号, note…"))
         self.kind_filter.currentIndexChanged.connect(self.refresh_journal)
         self.search_edit.textChanged.connect(self.refresh_journal)
         self.export_button = QPushButton(tr("Export CSV…"), body)
@@ -149,6 +182,7 @@ class LedgerDock(QDockWidget):
         self.journal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.journal_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.journal_table, 1)
+        layout = outer_layout
         self.status_label = QLabel(body)
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
@@ -223,6 +257,8 @@ class LedgerDock(QDockWidget):
         for widget in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button,
                        self.reverse_button):
             widget.setEnabled(writable)
+        self._writable = writable
+        self._refresh_page()
 
     def message(self, text, level=Qgis.MessageLevel.Info):
         self.status_label.setText(text)
@@ -330,7 +366,31 @@ class LedgerDock(QDockWidget):
         self.paddy_label.setText(tr("{:,.4f} mu = {:,.4f} ha", amounts.paddy_mu, float(mu_to_ha(amounts.paddy_mu))))
         self.commitments_label.setText(tr("{} open, next due {}", len(open_commitments),
                                           open_commitments[0].due_on if open_commitments else "—"))
+        self._show_pending()
         self.refresh_journal()
+        self._refresh_page()
+
+    def _show_pending(self):
+        try:
+            waiting = self.ledger.pending_deposits(self.county_code())
+            usable = self.ledger.usable(self.county_code())
+        except LedgerError as exc:
+            self.pending_label.setText(str(exc))
+            return
+        if not waiting:
+            self.pending_label.setText(tr("none: the whole reserve is usable"))
+            return
+        self.pending_label.setText(tr("{} deposits ({}): usable now {:,.4f} mu, {:,.1f} kg, paddy {:,.4f} mu",
+                                      len(waiting), ", ".join(e.project_code for e in waiting), usable.area_mu,
+                                      usable.capacity_kg, usable.paddy_mu))
+
+    def _refresh_page(self):
+        """The 进出平衡 and province-year pages follow the ledger and county when they are shown."""
+        page = self.pages.currentWidget()
+        if page is self.in_out_page:
+            self.in_out_page.set_ledger(self.ledger, self.county_code(), getattr(self, "_writable", False))
+        elif page is self.province_page:
+            self.province_page.set_ledger(self.ledger, self.county_code())
 
     def journal_entries(self):
         if self.ledger is None:
@@ -346,7 +406,7 @@ class LedgerDock(QDockWidget):
             # sign from the selected county's side: what it gains is positive
             sign = -1 if entry.kind == "writeoff" or (entry.kind == "transfer" and entry.counterparty_code == county) \
                 else 1
-            if entry.kind == "reversal":
+            if entry.kind in UNSIGNED_KINDS:
                 sign = 0
             amounts = entry.amounts
             if entry.kind == "transfer":
@@ -367,6 +427,7 @@ class LedgerDock(QDockWidget):
             note = entry.note or ""
             if entry.kind == "commitment":
                 note = tr("due {}", entry.due_on) + (f"; {note}" if note else "")
+            note = "; ".join(text for text in self._reform_notes(entry) + [note] if text)
             values.append(note)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -377,6 +438,27 @@ class LedgerDock(QDockWidget):
                     item.setToolTip(tr("Recorded {} by {}", local_time_text(entry.created_at, seconds=True),
                                        entry.created_by or "—"))
                 self.journal_table.setItem(row, column, item)
+
+    @staticmethod
+    def _reform_notes(entry):
+        """What schema 4 adds to an entry's line: its links, profile, classes, confirmation, plots."""
+        notes = []
+        if entry.dzjgh:
+            notes.append(tr("电子监管号 {}", entry.dzjgh))
+        if entry.ajbh:
+            notes.append(tr("案卷编号 {}", entry.ajbh))
+        if entry.kind == "confirmation":
+            notes.append(tr("confirms entry {} by the {} survey ({:.1f}%)", entry.confirms_entry_id, entry.survey_year,
+                            100 * (entry.survey_share or 0)))
+        if entry.kind == "deposit" and entry.requires_confirmation:
+            notes.append(tr("usable once confirmed by the change survey"))
+        if entry.class_from or entry.class_to:
+            notes.append(f"{entry.class_from or '—'} → {entry.class_to or '—'}")
+        if entry.exemption:
+            notes.append(tr("exempt: {}", entry.exemption))
+        if entry.plot_codes:
+            notes.append(tr("plots {}", ", ".join(entry.plot_codes)))
+        return notes
 
     def selected_entry_id(self):
         rows = self.journal_table.selectionModel().selectedRows() if self.journal_table.selectionModel() else []

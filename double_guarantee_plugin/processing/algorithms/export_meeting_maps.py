@@ -29,6 +29,7 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
     BASIC_FARMLAND, RED_LINE, SLOPE, BASEMAP = "BASIC_FARMLAND", "RED_LINE", "SLOPE", "BASEMAP"
     LAND_SURVEY = "LAND_SURVEY"
     FORMAT, COMBINED, FONT, PRODUCER, OUTPUT_FOLDER = "FORMAT", "COMBINED", "FONT", "PRODUCER", "OUTPUT_FOLDER"
+    LEDGER = "LEDGER"
 
     def name(self):
         return "exportmeetingmaps"
@@ -45,7 +46,9 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
                   "basic farmland and the ecological red line in red, legend, scale, north arrow, the credit "
                   "table (mu and ha) and the constraint-check table (not checked is shown as such). "
                   "PROJECTS takes codes separated by commas; empty means every project. A project without "
-                  "plots is reported, not exported as an empty page.")
+                  "plots is reported, not exported as an empty page. The credit table also names the project's "
+                  "rule profile and workflow state and, with a LEDGER, its county's 进出平衡 of the last two "
+                  "years.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(self.PLOTS, tr("Plots"),
@@ -73,6 +76,9 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
                                                        defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterString(self.PRODUCER, tr("Producer"), defaultValue="",
                                                        optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.LEDGER, tr("Reserve ledger for the county's 进出平衡 (GeoPackage file or PostgreSQL connection name)"),
+            defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written (separated by ;)")))
         self.addOutput(QgsProcessingOutputNumber("EXPORTED", tr("Projects exported")))
@@ -97,7 +103,8 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
             combined_pdf="meeting_maps_all.pdf" if self.parameterAsBoolean(parameters, self.COMBINED, context) else "",
             font_family=self.parameterAsString(parameters, self.FONT, context) or None,
             producer=self.parameterAsString(parameters, self.PRODUCER, context) or None,
-            profile=current_profile(context.project()))
+            profile=current_profile(context.project()),
+            ledger=self.parameterAsString(parameters, self.LEDGER, context).strip() or None)
         survey = self.parameterAsVectorLayer(parameters, self.LAND_SURVEY, context)
         if survey is not None:
             # the survey's KCXS and grades feed the sheet's 田坎 and grade before, as in the dock

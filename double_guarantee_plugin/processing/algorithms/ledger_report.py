@@ -15,7 +15,7 @@ _KINDS = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Do
 
 class LedgerReportAlgorithm(DoubleGuaranteeAlgorithm):
     GROUP_ID = "ledger"
-    LEDGER, COUNTY, OUTPUT = "LEDGER", "COUNTY", "OUTPUT"
+    LEDGER, COUNTY, SEARCH, OUTPUT = "LEDGER", "COUNTY", "SEARCH", "OUTPUT"
 
     def name(self):
         return "ledgerreport"
@@ -29,15 +29,20 @@ class LedgerReportAlgorithm(DoubleGuaranteeAlgorithm):
                   "commitments and reversals to one table: first a row with record = 'verification' (whether the "
                   "ledger verified when the report was made: movements and balances re-derived from the journal, "
                   "on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not "
-                  "match), then rows with record = 'balance', then one row per journal entry. LEDGER is a "
-                  "GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the "
-                  "ledger verified.")
+                  "match), then rows with record = 'balance' (with what waits for its change-survey "
+                  "confirmation and what is usable), rows with record = 'in_out' (the 进出平衡 account per county "
+                  "and year), then one row per journal entry with its rule profile, 电子监管号 (dzjgh) and 案卷编号 "
+                  "(ajbh). SEARCH keeps the journal entries whose codes, names, links or note contain it. LEDGER "
+                  "is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether "
+                  "the ledger verified.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterString(
             self.LEDGER, tr("Ledger (GeoPackage file or PostgreSQL connection name)")))
         self.addParameter(QgsProcessingParameterString(
             self.COUNTY, tr("County code (empty: all counties)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SEARCH, tr("Search the journal (project, 电子监管号, 案卷编号, note)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Ledger report"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("BALANCE_COUNT", tr("Counties with a balance")))
@@ -47,12 +52,13 @@ class LedgerReportAlgorithm(DoubleGuaranteeAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         target = self.parameterAsString(parameters, self.LEDGER, context).strip()
         county = self.parameterAsString(parameters, self.COUNTY, context).strip() or None
+        search = self.parameterAsString(parameters, self.SEARCH, context).strip() or None
         try:
             ledger = open_ledger(target, create=False)
         except LedgerError as exc:
             raise QgsProcessingException(tr("Cannot open the ledger {}: {}", target, exc)) from exc
         try:
-            rows, verified = report_rows(ledger, county)
+            rows, verified = report_rows(ledger, county, search=search)
         except LedgerError as exc:
             raise QgsProcessingException(str(exc)) from exc
         finally:

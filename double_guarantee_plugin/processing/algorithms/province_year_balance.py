@@ -7,7 +7,7 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProce
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.ledger import LedgerError, open_ledger
-from ...core.province_year import ledger_inputs, province_year_balance
+from ...core.province_year import from_ledger
 from ...core.workflow import GeoPackageWorkflowStore, WorkflowError
 from ...i18n import tr
 from ..base import DoubleGuaranteeAlgorithm
@@ -51,9 +51,11 @@ class ProvinceYearBalanceAlgorithm(DoubleGuaranteeAlgorithm):
         return tr("For a province and a year N: the net stable farmland increase of its county reserves in N "
                   "(deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 "
                   "(write-offs dated in N+1 and commitments due in N+1). One row per county and one for the "
-                  "province; balanced when the province's margin is at least zero. With PROJECT_DATABASE, deposits "
-                  "of national_2024 projects still waiting for their change-survey confirmation are listed as "
-                  "pending and not counted. The cap rule is an assumption of the rule profile (unconfirmed).")
+                  "province; balanced when the province's margin is at least zero. Deposits still waiting for "
+                  "their change-survey confirmation (national_2024) are listed as pending and not counted; "
+                  "PROJECT_DATABASE names more of them (deposits recorded before the ledger kept confirmations). "
+                  "The in-out balance (进出平衡) is the ledger's account of year N. The cap rule is an assumption "
+                  "of the rule profile (unconfirmed).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterString(
@@ -86,19 +88,17 @@ class ProvinceYearBalanceAlgorithm(DoubleGuaranteeAlgorithm):
         except LedgerError as exc:
             raise QgsProcessingException(tr("Cannot open the ledger {}: {}", target, exc)) from exc
         try:
-            movements, names = ledger_inputs(ledger, province, year)
-        except LedgerError as exc:
+            named = set()
+            if database:   # deposits written before ledger schema 4 kept no confirmation: the database says
+                deposited = {entry.project_code for entry in ledger.journal(kind="deposit", since=f"{year}-01-01",
+                                                                           until=f"{year}-12-31")}
+                named = GeoPackageWorkflowStore(database).pending_confirmation(sorted(deposited))
+            balance = from_ledger(ledger, province, year, pending_projects=named)
+        except (LedgerError, WorkflowError) as exc:
             raise QgsProcessingException(str(exc)) from exc
         finally:
             ledger.close()
-        pending = set()
-        if database:
-            try:
-                deposited = {m.project_code for m in movements if m.kind == "deposit" and m.project_code}
-                pending = GeoPackageWorkflowStore(database).pending_confirmation(sorted(deposited))
-            except WorkflowError as exc:
-                raise QgsProcessingException(str(exc)) from exc
-        balance = province_year_balance(province, year, movements, names, pending_projects=pending)
+        pending = set(balance.total.pending_projects)
         fields = QgsFields()
         for name, kind in OUTPUT_FIELDS:
             fields.append(QgsField(name, kind))

@@ -6,10 +6,10 @@
 -- kept by a SECURITY DEFINER trigger with CHECKs ≥ 0, and row-level security lets each role insert
 -- only the entry kinds its job allows:
 --   dg_technician  read, propose
---   dg_reviewer    + deposit (accepted projects), reversal
---   dg_officer     + write-off, transfer, commitment, reversal
+--   dg_reviewer    + deposit (accepted projects), reversal, 进出平衡 进 and 出, change-survey confirmation
+--   dg_officer     + write-off, transfer, commitment, reversal, 进出平衡 出, change-survey confirmation
 -- The script is idempotent: rerun on a ledger of an older schema, it upgrades it in place (schema 2:
--- the province share; schema 3: the side doors closed, see the end).
+-- the province share; schema 3: the side doors closed; schema 4: the 2024 reform, see the end).
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dg_technician') THEN CREATE ROLE dg_technician NOLOGIN; END IF;
@@ -248,6 +248,160 @@ ALTER TABLE dg_ledger.balance ADD CONSTRAINT balance_bound CHECK (
 -- a write re-checks the balances it touches against the movements added since its last check
 CREATE INDEX IF NOT EXISTS movement_county_id ON dg_ledger.movement(county_code, movement_id);
 
+-- ----- schema 4: the 2024 reform (issue 16) ----------------------------------------------------
+-- Kinds that move nothing in the three-indicator reserve: inout_out (进出平衡 出: 耕地 turned into
+-- 林/园/草/坑塘/设施农用地; an exemption is recorded, not counted), inout_in (进出平衡 进: plots of an
+-- accepted project back to 耕地) and confirmation (a deposit waiting for its change-survey confirmation,
+-- national_2024, confirmed by a later 变更调查).  New columns, NULL for every entry written before, so
+-- nothing stored changes value.  Rules (journal_rules below; Python mirror core/ledger/accounts.py): a
+-- plot counts for 占补平衡 or for 进出平衡, never both; a confirmation confirms a waiting deposit of its
+-- county once; a write-off or transfer never draws credits waiting for their confirmation, and a
+-- confirmation is not reversed once they are drawn.
+ALTER TABLE dg_ledger.journal DROP CONSTRAINT IF EXISTS journal_kind_check;
+ALTER TABLE dg_ledger.journal ADD CONSTRAINT journal_kind_check CHECK (
+  kind IN ('deposit', 'writeoff', 'transfer', 'commitment', 'reversal', 'inout_out', 'inout_in', 'confirmation'));
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS rule_profile TEXT;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS requires_confirmation INTEGER;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS confirms_entry_id BIGINT REFERENCES dg_ledger.journal(entry_id);
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS survey_year INTEGER;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS survey_share DOUBLE PRECISION;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS plot_codes TEXT;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS dzjgh TEXT;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS ajbh TEXT;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS occupation_kind TEXT;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS class_from TEXT;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS class_to TEXT;
+ALTER TABLE dg_ledger.journal ADD COLUMN IF NOT EXISTS exemption TEXT;
+ALTER TABLE dg_ledger.journal DROP CONSTRAINT IF EXISTS journal_reform_columns;
+ALTER TABLE dg_ledger.journal ADD CONSTRAINT journal_reform_columns CHECK (
+  (requires_confirmation IS NULL OR (kind = 'deposit' AND requires_confirmation IN (0, 1)))
+  AND (survey_year IS NULL OR (kind = 'confirmation' AND survey_year BETWEEN 1900 AND 2999))
+  AND (survey_share IS NULL OR (kind = 'confirmation' AND survey_share BETWEEN 0 AND 1))
+  AND (plot_codes IS NULL OR kind IN ('deposit', 'inout_in'))
+  AND (exemption IS NULL OR kind = 'inout_out')
+  AND (kind <> 'inout_in' OR project_code IS NOT NULL)
+  AND ((kind = 'confirmation') = (confirms_entry_id IS NOT NULL))
+  AND (kind <> 'confirmation' OR (survey_year IS NOT NULL AND survey_share IS NOT NULL)));
+CREATE INDEX IF NOT EXISTS journal_claims ON dg_ledger.journal(project_code) WHERE kind IN ('deposit', 'inout_in');
+CREATE INDEX IF NOT EXISTS journal_confirms ON dg_ledger.journal(confirms_entry_id) WHERE kind = 'confirmation';
+CREATE INDEX IF NOT EXISTS journal_reverses ON dg_ledger.journal(reverses_entry_id) WHERE kind = 'reversal';
+CREATE INDEX IF NOT EXISTS journal_pending ON dg_ledger.journal(county_code)
+  WHERE kind = 'deposit' AND requires_confirmation = 1;
+CREATE INDEX IF NOT EXISTS journal_pending_province ON dg_ledger.journal(counterparty_code)
+  WHERE kind = 'deposit' AND requires_confirmation = 1;
+
+-- the credits of an account (a county, or a province reserve) still waiting for their confirmation;
+-- ``ignoring`` a confirmation counts it as reversed (the reversal being checked)
+CREATE OR REPLACE FUNCTION dg_ledger.pending_e4(account TEXT, ignoring BIGINT) RETURNS BIGINT[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = dg_ledger, pg_temp AS $$
+  SELECT ARRAY[coalesce(sum(CASE WHEN d.county_code = account THEN d.area_mu_e4 - d.province_area_mu_e4
+                                 ELSE d.province_area_mu_e4 END), 0)::BIGINT,
+               coalesce(sum(CASE WHEN d.county_code = account THEN d.capacity_kg_e4 - d.province_capacity_kg_e4
+                                 ELSE d.province_capacity_kg_e4 END), 0)::BIGINT,
+               coalesce(sum(CASE WHEN d.county_code = account THEN d.paddy_mu_e4 - d.province_paddy_mu_e4
+                                 ELSE d.province_paddy_mu_e4 END), 0)::BIGINT]
+    FROM dg_ledger.journal d
+   WHERE d.kind = 'deposit' AND d.requires_confirmation = 1
+     AND (d.county_code = account OR d.counterparty_code = account)
+     AND NOT EXISTS (SELECT 1 FROM dg_ledger.journal r WHERE r.kind = 'reversal' AND r.reverses_entry_id = d.entry_id)
+     AND NOT EXISTS (SELECT 1 FROM dg_ledger.journal c
+                      WHERE c.kind = 'confirmation' AND c.confirms_entry_id = d.entry_id
+                        AND c.entry_id IS DISTINCT FROM ignoring
+                        AND NOT EXISTS (SELECT 1 FROM dg_ledger.journal r WHERE r.kind = 'reversal'
+                                                                          AND r.reverses_entry_id = c.entry_id))
+$$;
+CREATE OR REPLACE FUNCTION dg_ledger.journal_rules() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = dg_ledger, pg_temp AS $$
+DECLARE
+  account TEXT;
+  drawn BIGINT[];
+  pending BIGINT[];
+  held BIGINT[];
+  ignoring BIGINT;
+  element JSONB;
+BEGIN
+  IF TG_RELID IS DISTINCT FROM 'dg_ledger.journal'::regclass OR TG_OP <> 'INSERT' OR TG_WHEN <> 'BEFORE'
+     OR TG_LEVEL <> 'ROW' THEN
+    RAISE EXCEPTION 'dg_ledger.journal_rules() runs only before an insert into dg_ledger.journal, not for %.%',
+      TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF NEW.plot_codes IS NOT NULL THEN
+    BEGIN
+      element := NEW.plot_codes::jsonb;
+    EXCEPTION WHEN others THEN
+      RAISE EXCEPTION 'dg_ledger.journal: plot_codes must be a JSON array of plot codes (texts)';
+    END;
+    IF jsonb_typeof(element) <> 'array' OR jsonb_array_length(element) = 0
+       OR EXISTS (SELECT 1 FROM jsonb_array_elements(element) e WHERE jsonb_typeof(e) <> 'string') THEN
+      RAISE EXCEPTION 'dg_ledger.journal: plot_codes must be a JSON array of plot codes (texts)';
+    END IF;
+  END IF;
+  -- a creditable plot counts for 占补平衡 (deposit) or for 进出平衡 (inout_in), never both
+  IF NEW.kind IN ('deposit', 'inout_in') THEN
+    PERFORM pg_advisory_xact_lock(5006, hashtext(NEW.project_code));
+    IF EXISTS (
+      SELECT 1 FROM dg_ledger.journal j
+       WHERE j.kind IN ('deposit', 'inout_in') AND j.project_code = NEW.project_code
+         AND NOT EXISTS (SELECT 1 FROM dg_ledger.journal r WHERE r.kind = 'reversal' AND r.reverses_entry_id = j.entry_id)
+         AND (j.plot_codes IS NULL OR NEW.plot_codes IS NULL
+              OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(j.plot_codes::jsonb) a
+                           JOIN jsonb_array_elements_text(NEW.plot_codes::jsonb) b ON a = b))) THEN
+      RAISE EXCEPTION 'dg_ledger.journal: a plot of project % is credited already (占补平衡 or 进出平衡, never both)',
+        NEW.project_code USING ERRCODE = 'unique_violation', CONSTRAINT = 'one_account_per_plot';
+    END IF;
+  END IF;
+  IF NEW.kind = 'confirmation' THEN
+    PERFORM pg_advisory_xact_lock(5005, NEW.county_code::INTEGER);
+    IF NOT EXISTS (
+      SELECT 1 FROM dg_ledger.journal d
+       WHERE d.entry_id = NEW.confirms_entry_id AND d.kind = 'deposit' AND d.requires_confirmation = 1
+         AND d.county_code = NEW.county_code
+         AND NOT EXISTS (SELECT 1 FROM dg_ledger.journal r WHERE r.kind = 'reversal' AND r.reverses_entry_id = d.entry_id))
+    THEN
+      RAISE EXCEPTION 'dg_ledger.journal: a confirmation confirms a deposit of its county that waits for its '
+        'change-survey confirmation (entry % does not)', NEW.confirms_entry_id;
+    END IF;
+    IF EXISTS (
+      SELECT 1 FROM dg_ledger.journal c
+       WHERE c.kind = 'confirmation' AND c.confirms_entry_id = NEW.confirms_entry_id
+         AND NOT EXISTS (SELECT 1 FROM dg_ledger.journal r WHERE r.kind = 'reversal' AND r.reverses_entry_id = c.entry_id))
+    THEN
+      RAISE EXCEPTION 'dg_ledger.journal: the deposit % has been confirmed already', NEW.confirms_entry_id
+        USING ERRCODE = 'unique_violation', CONSTRAINT = 'one_confirmation_per_deposit';
+    END IF;
+  END IF;
+  -- what a write-off or a transfer leaves, or what stays once a confirmation is reversed, covers the
+  -- credits still waiting for their confirmation
+  IF NEW.kind IN ('writeoff', 'transfer')
+     OR (NEW.kind = 'reversal' AND (SELECT kind FROM dg_ledger.journal WHERE entry_id = NEW.reverses_entry_id)
+                                   = 'confirmation') THEN
+    IF NEW.kind = 'reversal' THEN
+      account := (SELECT d.county_code FROM dg_ledger.journal c JOIN dg_ledger.journal d ON d.entry_id = c.confirms_entry_id
+                   WHERE c.entry_id = NEW.reverses_entry_id);
+      drawn := ARRAY[0, 0, 0]::BIGINT[];
+      ignoring := NEW.reverses_entry_id;
+    ELSE
+      account := CASE NEW.kind WHEN 'transfer' THEN NEW.counterparty_code ELSE NEW.county_code END;
+      drawn := ARRAY[NEW.area_mu_e4, NEW.capacity_kg_e4, NEW.paddy_mu_e4];
+      ignoring := NULL;
+    END IF;
+    PERFORM pg_advisory_xact_lock(5005, account::INTEGER);
+    pending := dg_ledger.pending_e4(account, ignoring);
+    SELECT ARRAY[b.area_mu_e4, b.capacity_kg_e4, b.paddy_mu_e4] INTO held FROM dg_ledger.balance b
+     WHERE b.county_code = account;
+    held := coalesce(held, ARRAY[0, 0, 0]::BIGINT[]);
+    IF held[1] - drawn[1] < pending[1] OR held[2] - drawn[2] < pending[2] OR held[3] - drawn[3] < pending[3] THEN
+      RAISE EXCEPTION 'dg_ledger.journal: credits of % waiting for their change-survey confirmation cannot be drawn '
+        'yet (waiting: % 1/10000 mu, % 1/10000 kg, % 1/10000 mu paddy)', account, pending[1], pending[2], pending[3]
+        USING ERRCODE = 'check_violation', CONSTRAINT = 'unconfirmed_credit';
+    END IF;
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS journal_rules ON dg_ledger.journal;
+CREATE TRIGGER journal_rules BEFORE INSERT ON dg_ledger.journal
+  FOR EACH ROW EXECUTE FUNCTION dg_ledger.journal_rules();
+
 -- no function of the ledger is executable by PUBLIC (PostgreSQL's default): a trigger fires without
 -- it, and nobody may attach one of these SECURITY DEFINER functions to a table of their own
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA dg_ledger FROM PUBLIC;
@@ -268,11 +422,11 @@ DROP POLICY IF EXISTS read_all ON dg_ledger.journal;
 CREATE POLICY read_all ON dg_ledger.journal FOR SELECT TO dg_technician USING (true);
 DROP POLICY IF EXISTS reviewer_inserts ON dg_ledger.journal;
 CREATE POLICY reviewer_inserts ON dg_ledger.journal FOR INSERT TO dg_reviewer
-  WITH CHECK (kind IN ('deposit', 'reversal'));
+  WITH CHECK (kind IN ('deposit', 'reversal', 'inout_in', 'inout_out', 'confirmation'));
 DROP POLICY IF EXISTS officer_inserts ON dg_ledger.journal;
 CREATE POLICY officer_inserts ON dg_ledger.journal FOR INSERT TO dg_officer
-  WITH CHECK (kind IN ('writeoff', 'transfer', 'commitment', 'reversal'));
+  WITH CHECK (kind IN ('writeoff', 'transfer', 'commitment', 'reversal', 'inout_out', 'confirmation'));
 DROP POLICY IF EXISTS read_all ON dg_ledger.movement;
 CREATE POLICY read_all ON dg_ledger.movement FOR SELECT TO dg_technician USING (true);
 
-INSERT INTO dg_ledger.meta VALUES ('schema_version', '3') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+INSERT INTO dg_ledger.meta VALUES ('schema_version', '4') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
