@@ -25,6 +25,24 @@ def dispose_widget(widget):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def run_dialog_task(dialog, timeout_s=60):
+    """Start a dialog's background task and wait until the dialog has taken its result.
+
+    Never polls the task itself: QGIS's task manager deletes a finished task, so asking its status
+    after that raised "wrapped C/C++ object has been deleted" in some runs. The dialog's own finish
+    handler (``_finished``, run on the main thread) sets ``dialog.task`` back to None.
+    """
+    import time
+    from qgis.core import QgsApplication
+    task = dialog.start()
+    assert task is not None, dialog.status.text()
+    deadline = time.monotonic() + timeout_s
+    while dialog.task is not None:
+        QgsApplication.processEvents()
+        assert time.monotonic() < deadline, "the dialog's task did not finish"
+        time.sleep(0.01)
+
+
 def copy_gpkg(source, target):
     """Copy a GeoPackage through SQLite's backup API: a consistent snapshot even while QGIS holds the
     file open in WAL mode, where a plain file copy can miss pages still in the ``-wal`` file."""

@@ -10,6 +10,7 @@ from double_guarantee_plugin.core.offline import OfflineError, PgHomeSpec
 from double_guarantee_plugin.core.review import ReviewStore
 from double_guarantee_plugin.core.review_pg import PgReviewStore
 from dg_offline_util import damage, ogr_add_plot, ogr_delete, ogr_set, pg, pg_fingerprint, rows, sql
+from dg_testutil import dispose_widget, run_dialog_task
 from pg_names import SCHEMA
 
 PROJECT_A, PROJECT_B, PROJECT_C = "DG2023-01", "DG2023-02", "DG2024-07"
@@ -163,27 +164,6 @@ def test_take_offline_and_bring_back_by_processing_on_postgis(processing_ready, 
                                                      "PG_SCHEMA": SCHEMA, "PACKAGE": str(package)})
 
 
-def _dispose(widget):
-    """Delete a dock or dialog now: out of the main window, then the deferred delete a test without an event
-    loop never runs (left to the garbage collector it would die after QGIS, at the end of the session)."""
-    from qgis.PyQt.QtCore import QCoreApplication, QEvent
-    widget.setParent(None)
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def _wait(task, timeout_s=60):
-    import time
-    from qgis.core import QgsApplication, QgsTask
-    deadline = time.monotonic() + timeout_s
-    while task.status() not in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated):
-        QgsApplication.processEvents()
-        assert time.monotonic() < deadline, "task did not finish"
-        time.sleep(0.01)
-    for _ in range(20):   # let finished() run on the main thread
-        QgsApplication.processEvents()
-
-
 def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_county, tmp_path):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
@@ -199,18 +179,18 @@ def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_
         take = TakeOfflineDialog(iface, home, selected=[PROJECT_C])
         assert take.chosen_projects() == [PROJECT_C]
         take.path_edit.setText(str(package))
-        _wait(take.start())
+        run_dialog_task(take)
         assert take.error is None, take.error
         sql(package, "UPDATE projects SET status = 'filed', project_name = '归档前更名' WHERE project_code = ?",
             (PROJECT_C,))
         back = BringBackDialog(iface, home, str(package))
         back.resolver_edit.setText("张科长")
-        _wait(back.start())
+        run_dialog_task(back)
         assert back.error is None, back.error
         assert "status" in back.status.text() and back.table.rowCount() == 1
         back.done(0)
-        _dispose(back)
-        _dispose(take)
+        dispose_widget(back)
+        dispose_widget(take)
         assert pg_project(reviewer, PROJECT_C)[:2] == ("归档前更名", "planned")
         dock.refresh_conflicts()
         assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts (1)"
@@ -222,4 +202,4 @@ def test_review_dock_takes_offline_brings_back_and_decides_on_postgis(iface, pg_
         assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts"
     finally:
         dock.cleanup()
-        _dispose(dock)
+        dispose_widget(dock)

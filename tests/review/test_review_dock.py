@@ -9,19 +9,9 @@ from qgis.PyQt.QtTest import QTest
 
 from double_guarantee_plugin.core import offline, review
 from double_guarantee_plugin.core.review import ReviewStore
-from dg_testutil import dispose_widget
+from dg_testutil import dispose_widget, run_dialog_task
 
 from .conftest import PROJECT_A, cell_centre, open_plots_layer, to_lonlat, write_gpx, write_photo
-
-
-def wait_for(task, timeout_s=60):
-    deadline = time.monotonic() + timeout_s
-    while task.status() not in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated):
-        QgsApplication.processEvents()
-        assert time.monotonic() < deadline, "task did not finish"
-        time.sleep(0.01)
-    for _ in range(20):   # let finished() run on the main thread
-        QgsApplication.processEvents()
 
 
 def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, project_db, tmp_path):
@@ -127,8 +117,7 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
         assert dialog.chosen_projects() == [PROJECT_A]
         assert set(dialog.constraint_sources()) == set(offline.DEFAULT_CONSTRAINTS)   # found by name
         dialog.path_edit.setText(str(package))
-        task = dialog.start()
-        wait_for(task)
+        run_dialog_task(dialog)
         assert dialog.error is None, dialog.error
         assert dialog.result.plot_count == 12 and package.exists()
         assert "12 plots" in dialog.status.text() and dialog.progress.value() == 100
@@ -145,7 +134,7 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
 
         back = BringBackDialog(iface, project_db, str(package))
         back.resolver_edit.setText("张科长")
-        wait_for(back.start())
+        run_dialog_task(back)
         assert back.error is None, back.error
         assert "1 conflicts" in back.status.text()
         assert back.table.rowCount() == 1 and back.table.item(0, 0).text() == f"{PROJECT_A}-04"
@@ -158,7 +147,7 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
         assert next(f for f in layer.getFeatures() if f["plot_code"] == f"{PROJECT_A}-04")["grade_after"] == 3
         del layer
 
-        wait_for(back.start())                                      # the same package again
+        run_dialog_task(back)                                      # the same package again
         assert "merged already" in back.status.text()
         back.done(0)
         review_dock.refresh_projects()
