@@ -29,20 +29,34 @@ def user_locale():
     return str(value)
 
 
+# Simplified Chinese as QGIS and the systems spell it: QGIS 3.22+ stores ``zh-Hans`` for 简体中文,
+# Qt and glibc say ``zh_CN``; Traditional Chinese (zh-Hant, zh_TW, zh_HK, zh_MO) is another language
+_SIMPLIFIED_CHINESE_REGIONS = ("", "cn", "sg", "hans", "hans_cn", "hans_sg", "my")
+
+
+def normalize_locale(locale):
+    """The plugin's name for a locale: ``zh_CN`` for every spelling of Simplified Chinese, else
+    ``language_REGION`` with ``_`` (``en-US`` → ``en_US``, ``de`` → ``de``)."""
+    text = str(locale or "").strip().replace("-", "_").split(".")[0].split("@")[0]
+    language, _, rest = text.partition("_")
+    language = language.lower()
+    if language == "zh" and rest.lower() in _SIMPLIFIED_CHINESE_REGIONS:
+        return "zh_CN"
+    return f"{language}_{rest}" if rest else language
+
+
 def translation_file(locale=None):
-    """The .qm file for ``locale``: first the full name (zh_CN), then the language (zh)."""
-    locale = locale or user_locale()
+    """The .qm file for ``locale``: first the normalized full name (zh_CN), then the language alone;
+    Traditional Chinese falls back to the Simplified file (closer to its readers than English)."""
+    locale = normalize_locale(locale or user_locale())
     try:
         folder = i18n_dir()
     except FileNotFoundError:
         return None
-    for name in (locale, locale.split("_")[0]):
+    language = locale.split("_")[0]
+    for name in (locale, language, "zh_CN" if language == "zh" else ""):
         path = os.path.join(folder, f"double_guarantee_{name}.qm")
-        if os.path.exists(path):
-            return path
-    if locale.split("_")[0] == "zh":
-        path = os.path.join(folder, "double_guarantee_zh_CN.qm")
-        if os.path.exists(path):
+        if name and os.path.exists(path):
             return path
     return None
 
