@@ -49,6 +49,16 @@ class DoubleGuaranteePlugin:
             self.iface.addPluginToMenu(MENU_NAME, toggle)
             self.toolbar.addAction(toggle)
             self.actions.append(toggle)
+        self._arrange_docks()
+
+    def _arrange_docks(self):
+        """On a first start the docks go into tabs behind the project dock (gui.components.dock_layout)."""
+        from .gui.components import dock_layout
+        from .gui.dialogs.project_db import DOCK_OBJECT_NAME
+        primary = next((dock for dock in self.docks if dock.objectName() == DOCK_OBJECT_NAME), None)
+        if primary is not None and hasattr(self.iface.mainWindow(), "tabifyDockWidget"):
+            from .gui.docks.project_dock import DOCK_WIDTH
+            dock_layout.arrange(self.iface.mainWindow(), self.docks, primary, DOCK_WIDTH)
 
     def _create_docks(self):
         """Docks the plugin owns; each module under ``gui`` supplies one."""

@@ -28,6 +28,11 @@
             <translation> 亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="44" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
@@ -63,9 +68,34 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="171" />
+            <source>Accept and deposit</source>
+            <translation>验收并入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="163" />
+            <source>Accept project {} and deposit its credits</source>
+            <translation>验收项目 {} 并将指标入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <source>Accept the project and deposit its credits into the reserve, after checks</source>
+            <translation>检查通过后验收项目，并将其指标存入储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <source>Accept…</source>
+            <translation>验收…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="118" />
             <source>Add</source>
             <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <source>Add a project (its form opens)</source>
+            <translation>新建项目（打开项目表单）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="91" />
@@ -76,6 +106,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="93" />
             <source>All entries</source>
             <translation>全部流水</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="41" />
+            <source>All statuses</source>
+            <translation>全部状态</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="150" />
@@ -103,7 +138,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -113,7 +148,7 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
@@ -128,7 +163,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -138,7 +173,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -153,7 +188,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -193,7 +228,7 @@
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
             <source>Basic farmland m²</source>
             <translation>基本农田（平方米）</translation>
         </message>
@@ -263,7 +298,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -273,7 +308,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -293,12 +328,12 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="134" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
@@ -328,7 +363,7 @@
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="404" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="405" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
@@ -343,7 +378,7 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="725" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="169" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -373,12 +408,12 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="39" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="38" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -413,7 +448,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -468,7 +503,17 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="588" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="166" />
+            <source>Constraint check: not checked. Accepting deposits figures that were not checked against the constraint layers.</source>
+            <translation>约束检查：未检查。验收将存入未经约束图层核查的指标。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="164" />
+            <source>Constraint check: {}</source>
+            <translation>约束检查：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="592" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -483,7 +528,7 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="311" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -543,7 +588,7 @@
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="42" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -568,7 +613,7 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
@@ -618,11 +663,6 @@
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
-            <source>Create a project database</source>
-            <translation>新建项目数据库</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="73" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
@@ -633,17 +673,17 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="932" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="73" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="909" />
+            <location filename="../double_guarantee_plugin/gui/project/live_runner.py" line="99" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="904" />
+            <location filename="../double_guarantee_plugin/gui/project/live_runner.py" line="94" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
@@ -678,12 +718,17 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="84" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="70" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -703,32 +748,32 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="407" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="407" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
             <source>Delete the project and its plots (undoable until saved)</source>
             <translation>删除项目及其地块（保存前可撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -748,17 +793,17 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="286" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="162" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="103" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="286" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -773,12 +818,12 @@
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="52" />
             <source>Double Guarantee constraint checks</source>
             <translation>双保约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="54" />
             <source>Double Guarantee projects</source>
             <translation>双保 项目</translation>
         </message>
@@ -793,22 +838,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -821,6 +866,16 @@
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="91" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="64" />
+            <source>Drawing a plot of {}: {:,.2f} mu (the credits follow the land classes of the form)</source>
+            <translation>正在绘制 {} 的地块：{:,.2f} 亩（指标待表单填写地类后计算）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="72" />
+            <source>Drawing a plot of {}: {:,.2f} mu; it would bring {:,.2f} mu area credit, {:,.0f} kg capacity credit, {:,.2f} mu paddy credit (as the last plot, before constraint exclusions)</source>
+            <translation>正在绘制 {} 的地块：{:,.2f} 亩；预计新增耕地数量指标 {:,.2f} 亩、粮食产能指标 {:,.0f} 公斤、水田指标 {:,.2f} 亩（按上一地块属性，未扣除约束）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="35" />
@@ -863,7 +918,7 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -873,7 +928,7 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1012" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="55" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -883,7 +938,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -898,12 +953,12 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="137" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="301" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="302" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
@@ -913,17 +968,17 @@
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -968,7 +1023,7 @@
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="41" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
@@ -993,12 +1048,12 @@
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="27" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
@@ -1098,17 +1153,17 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="311" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1118,7 +1173,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="996" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="38" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1128,7 +1183,7 @@
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="139" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1143,7 +1198,7 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="115" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
@@ -1183,7 +1238,7 @@
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="107" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
@@ -1193,7 +1248,7 @@
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="40" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
@@ -1273,12 +1328,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1313,7 +1368,7 @@
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -1328,7 +1383,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1338,7 +1393,7 @@
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1353,7 +1408,7 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
@@ -1408,12 +1463,12 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="147" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="398" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="399" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1543,17 +1598,12 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="144" />
-            <source>Open a project database</source>
-            <translation>打开项目数据库</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="416" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="296" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1563,9 +1613,9 @@
             <translation>未履行承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
-            <source>Open or create a project database on a PostgreSQL/PostGIS connection</source>
-            <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
+            <source>Open or create a project database</source>
+            <translation>打开或新建项目数据库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="238" />
@@ -1648,7 +1698,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -1658,7 +1708,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1693,7 +1743,7 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="754" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="201" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -1783,7 +1833,7 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -1843,7 +1893,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1858,27 +1908,22 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="644" />
-            <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
-            <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="111" />
+            <source>Project {} accepted; its credits are deposited into the reserve of county {} (journal entry {})</source>
+            <translation>项目 {} 已验收；其指标已存入县 {} 的储备库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="648" />
-            <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
-            <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="26" />
+            <source>Project {} cannot be accepted</source>
+            <translation>项目 {} 不能验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="616" />
-            <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
-            <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="26" />
+            <source>Project {} cannot be reopened</source>
+            <translation>项目 {} 不能重新打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="598" />
-            <source>Project {} could not be saved as accepted: {}</source>
-            <translation>项目 {} 无法保存为已验收：{}</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="586" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="417" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1893,14 +1938,39 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="80" />
+            <source>Project {} is accepted and locked: reopen it (with a reason) before changing its plots or fields</source>
+            <translation>项目 {} 已验收并锁定：修改其地块或字段前，请先说明原因并重新打开</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/lock_guard.py" line="118" />
+            <source>Project {} is accepted and locked: the edit was undone. Reopen it (with a reason) before changing its plots or fields</source>
+            <translation>项目 {} 已验收并锁定：该编辑已撤销。修改其地块或字段前，请先说明原因并重新打开</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="142" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="150" />
+            <source>Project {} reopened ({}); its deposit was reversed (journal entry {})</source>
+            <translation>项目 {} 已重新打开（{}）；其入库已冲正（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="150" />
+            <source>Project {} reopened ({}); the ledger held no deposit of it</source>
+            <translation>项目 {} 已重新打开（{}）；储备库中没有该项目的入库记录</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="429" />
+            <source>Project {}: accept it first (验收), then it can be filed</source>
+            <translation>项目 {}：请先验收，然后才能报备</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
@@ -1963,12 +2033,12 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
             <source>Red line m²</source>
             <translation>生态红线（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="227" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -1978,19 +2048,34 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="120" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
             <source>Rename</source>
             <translation>重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <source>Reopen an accepted project (with a reason): its deposit is reversed</source>
+            <translation>重新打开已验收项目（须说明原因）：其入库将被冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="127" />
+            <source>Reopen project {}</source>
+            <translation>重新打开项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <source>Reopen…</source>
+            <translation>重新打开…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="87" />
@@ -2003,7 +2088,7 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="747" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="194" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -2048,7 +2133,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2083,7 +2168,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="110" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2098,12 +2183,12 @@
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="102" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="102" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -2118,7 +2203,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="397" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="282" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2138,6 +2223,11 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="36" />
+            <source>Search code or name…</source>
+            <translation>按项目编号或名称搜索…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
@@ -2148,12 +2238,12 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="422" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="302" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="62" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
@@ -2163,7 +2253,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="713" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="156" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2178,7 +2268,7 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="191" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="127" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
@@ -2208,7 +2298,7 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="103" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
@@ -2228,7 +2318,7 @@
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
             <source>Slope m²</source>
             <translation>陡坡（平方米）</translation>
         </message>
@@ -2243,7 +2333,22 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <source>Snap drawing to plots, basic farmland and land-survey boundaries</source>
+            <translation>绘制时捕捉地块、永久基本农田和国土调查图斑边界</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <source>Snapping</source>
+            <translation>捕捉</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="498" />
+            <source>Snapping on: {}</source>
+            <translation>已开启捕捉：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2253,7 +2358,7 @@
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
@@ -2293,24 +2398,19 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="413" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="414" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1010" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="53" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="994" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="36" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="631" />
-            <source>The deposit dialog failed: {}</source>
-            <translation>入库对话框出错：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
@@ -2348,7 +2448,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1034" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="79" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2363,7 +2463,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1089" />
+            <location filename="../double_guarantee_plugin/gui/project/state.py" line="49" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2418,12 +2518,12 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2463,7 +2563,7 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="490" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="494" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
@@ -2471,6 +2571,11 @@
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="22" />
             <source>Warning</source>
             <translation>警告</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="127" />
+            <source>Why is project {} reopened? (kept in the ledger with the reversal of its deposit)</source>
+            <translation>为什么重新打开项目 {}？（原因随入库冲正记录保存在储备库中）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="47" />
@@ -2583,9 +2688,19 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="134" />
+            <source>a reason is required</source>
+            <translation>必须说明原因</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="300" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="102" />
+            <source>accept project {}</source>
+            <translation>验收项目 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="258" />
@@ -2813,6 +2928,11 @@
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="77" />
+            <source>implemented on {} with funding {} ({}): rule profile {} does not allow it for the balance</source>
+            <translation>实施日期 {}，资金来源为{}（{}）：按{}不能用于占补平衡</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="400" />
             <source>inside</source>
             <translation>在地块内</translation>
@@ -2821,6 +2941,36 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="72" />
+            <source>it has no credits to deposit</source>
+            <translation>没有可入库的指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="82" />
+            <source>it is accepted already</source>
+            <translation>项目已验收</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="125" />
+            <source>it is not accepted</source>
+            <translation>项目尚未验收</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="49" />
+            <source>its PostGIS database cannot be asked for a ledger: {}</source>
+            <translation>无法向其 PostGIS 数据库查询储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="63" />
+            <source>its credits could not be computed: {}</source>
+            <translation>无法计算其指标：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="60" />
+            <source>its plots have unsaved edits: save them first, so that what is deposited is what is stored</source>
+            <translation>其地块有未保存的编辑：请先保存，使入库的指标与已保存的地块一致</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
@@ -2936,6 +3086,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="374" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="59" />
+            <source>no reserve ledger is chosen: open one in the ledger dock</source>
+            <translation>未选择储备库：请在储备库面板中打开储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
@@ -3113,6 +3268,16 @@
             <translation>重命名项目 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="140" />
+            <source>reopen project {}</source>
+            <translation>重新打开项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="117" />
+            <source>reopened: {}</source>
+            <translation>重新打开：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="242" />
             <source>repair plot {}</source>
             <translation>修复地块 {}</translation>
@@ -3173,7 +3338,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="144" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3193,6 +3358,11 @@
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="51" />
+            <source>the PostGIS database {} has no reserve ledger (schema dg_ledger): choose a ledger in the ledger dock</source>
+            <translation>PostGIS 数据库 {} 中没有储备库（模式 dg_ledger）：请在储备库面板中选择储备库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="395" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
@@ -3206,6 +3376,21 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="235" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="67" />
+            <source>the constraint check is blocking: {}</source>
+            <translation>约束检查结论为阻断：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="53" />
+            <source>the county code (县级行政区代码) is missing</source>
+            <translation>缺少县级行政区代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="55" />
+            <source>the county code {} is not a 6-digit administrative code</source>
+            <translation>县级行政区代码 {} 不是 6 位行政区划代码</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="608" />
@@ -3243,6 +3428,11 @@
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="58" />
+            <source>the implementation date (实施日期) is missing</source>
+            <translation>缺少实施日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="741" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
@@ -3261,6 +3451,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="138" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="92" />
+            <source>the ledger holds its deposit already (entry {}): reopen the project to reverse it</source>
+            <translation>储备库中已有该项目的入库（流水号 {}）：如需更正，请重新打开项目以冲正</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="324" />
@@ -3311,6 +3506,31 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="331" />
             <source>the plots could not be deleted</source>
             <translation>无法删除地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="136" />
+            <source>the projects table has unsaved edits: save or discard them first</source>
+            <translation>项目表有未保存的编辑：请先保存或放弃</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="107" />
+            <source>the reserve ledger refused the deposit, the status is unchanged: {}</source>
+            <translation>储备库拒绝入库，项目状态未改变：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="145" />
+            <source>the reserve ledger refused to reverse its deposit, the project stays accepted: {}</source>
+            <translation>储备库拒绝冲正其入库，项目仍为已验收：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="97" />
+            <source>the reserve ledger refuses the deposit: {}</source>
+            <translation>储备库不接受入库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="63" />
+            <source>the reserve ledger {} cannot be opened: {}</source>
+            <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="736" />
@@ -3472,7 +3692,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="84" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
@@ -3482,7 +3702,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="85" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
@@ -3537,12 +3757,12 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="735" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="180" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="493" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="497" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -3552,7 +3772,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="759" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="206" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3602,7 +3822,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="307" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="308" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -3617,9 +3837,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="69" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="78" />
+            <source>{}: not checked (figures before constraint exclusions)</source>
+            <translation>{}：未检查（指标未扣除约束）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="99" />
@@ -3627,7 +3852,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="165" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -3642,7 +3867,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="732" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="177" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -3655,6 +3880,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/projects.py" line="39" />
             <source>{}: the layer cannot be edited ({})</source>
             <translation>{}：图层无法编辑（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="76" />
+            <source>{}: {}</source>
+            <translation>{}：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />

@@ -19,6 +19,7 @@ from ...core import constraints, tables
 from ...core.constraint_rules import SEVERITIES
 from ...core.constraint_task import ConstraintCheckTask
 from ...i18n import tr
+from ..components import check_events
 from ..components.signals import disconnect_all
 
 DOCK_ORDER = 20
@@ -416,6 +417,7 @@ class CheckDock(QDockWidget):
             self.last_elapsed_s = task.elapsed_s
             self._index_results()
             self._fill_tree()
+            check_events.hub().projectsChecked.emit({code: check.status for code, check in results.items()})
         if self.pending_full:
             self.pending_full = False
             self.check_all()
@@ -439,6 +441,8 @@ class CheckDock(QDockWidget):
                 self.results.pop(code, None)     # its last plot was deleted or moved to another project
         self._index_results()
         self._fill_tree()
+        check_events.hub().projectsChecked.emit({code: self.results[code].status for code in codes
+                                                 if code in self.results})
 
     def _index_results(self):
         self.plot_checks = {}

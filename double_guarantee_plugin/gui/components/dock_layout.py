@@ -1,0 +1,80 @@
+"""Where the plugin's docks go on a laptop screen: tabified behind the project dock, scrolling inside.
+
+QGIS saves the arrangement of every dock by object name when it closes and restores it at the next
+start.  The first time the plugin's docks appear (no saved arrangement names them), they are
+stacked in the right dock area, each as tall as its contents, which forced QGIS's window to 2,784
+pixels.  Here the other docks go into tabs behind the project dock and stay closed until opened
+(their toolbar button shows and raises them), every dock's contents scroll, and the main window is
+brought back within the screen.
+"""
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QFrame, QScrollArea
+
+STATE_KEY = "UI/state"          # where QGIS keeps QMainWindow.saveState()
+
+
+def has_saved_arrangement(dock):
+    """True when QGIS's saved window state names ``dock`` (QGIS will restore where the user put it)."""
+    state = QgsSettings().value(STATE_KEY)
+    if state is None:
+        return False
+    return dock.objectName().encode("utf-16-be") in bytes(state)
+
+
+def make_scrollable(dock):
+    """Put the dock's contents in a scroll area (once), so its size never forces the window's."""
+    content = dock.widget()
+    if content is None or isinstance(content, QScrollArea):
+        return
+    scroll = QScrollArea()
+    scroll.setObjectName(f"{dock.objectName()}Scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    dock.setWidget(scroll)
+
+
+def raise_when_shown(dock):
+    """Opening a tabified dock from the toolbar brings its tab to the front."""
+    dock.toggleViewAction().toggled.connect(lambda shown, dock=dock: shown and dock.raise_())
+
+
+def fit_to_screen(window):
+    """Bring the main window back within its screen's available area (a dock may have pushed it out)."""
+    screen = window.screen() if hasattr(window, "screen") else None
+    if screen is None:
+        return False
+    available = screen.availableGeometry()
+    frame = window.frameGeometry()
+    if available.contains(frame):
+        return False
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), available.width() - extra_w)
+    height = min(window.height(), available.height() - extra_h)
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+    y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+    window.move(x, y)
+    return True
+
+
+def arrange(window, docks, primary, width=None):
+    """First start: ``docks`` tabified behind ``primary`` and closed; ``primary`` raised and ``width`` wide."""
+    for dock in docks:
+        make_scrollable(dock)
+        raise_when_shown(dock)
+    if has_saved_arrangement(primary):
+        return False
+    for dock in docks:
+        if dock is primary:
+            continue
+        window.tabifyDockWidget(primary, dock)
+        dock.close()
+    primary.show()
+    primary.raise_()
+    if width:
+        window.resizeDocks([primary], [width], Qt.Orientation.Horizontal)
+    fit_to_screen(window)
+    return True

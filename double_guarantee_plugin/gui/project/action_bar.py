@@ -1,0 +1,58 @@
+"""The project dock's buttons, in rows that wrap to the dock's width (``components.flow_layout``).
+
+The dock says what each button is (``ButtonSpec``); this module only builds them, so the order and
+grouping of the rows can be read in one place (``ProjectDock._build``).  Every button has an object
+name, so that tests and screen readers find it without knowing the layout.
+"""
+from dataclasses import dataclass
+
+from qgis.PyQt.QtWidgets import QMenu, QPushButton, QToolButton
+
+from ..components.flow_layout import flow_row
+
+
+@dataclass
+class ButtonSpec:
+    key: str
+    text: str
+    slot: object
+    tip: str = ""
+    checkable: bool = False
+
+
+def make_button(spec, run):
+    """A push button for ``spec`` whose click goes through ``run(slot)`` (the dock's error guard)."""
+    button = QPushButton(spec.text)
+    button.setObjectName(f"{spec.key}Button")
+    button.setToolTip(spec.tip)
+    button.setCheckable(spec.checkable)
+    if spec.checkable:
+        button.toggled.connect(lambda checked, slot=spec.slot: run(slot, checked))
+    else:
+        button.clicked.connect(lambda _checked=False, slot=spec.slot: run(slot))
+    return button
+
+
+def button_row(specs, run, buttons, extra=()):
+    """A wrapping row of the buttons of ``specs`` (stored in ``buttons`` by key) and ``extra`` widgets."""
+    widgets = []
+    for spec in specs:
+        button = make_button(spec, run)
+        buttons[spec.key] = button
+        widgets.append(button)
+    return flow_row(widgets + list(extra))
+
+
+def menu_button(text, name, entries, run, tip=""):
+    """A button opening a menu of ``entries`` ([(label, slot, args)])."""
+    button = QToolButton()
+    button.setText(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    for label, slot, args in entries:
+        action = menu.addAction(label)
+        action.triggered.connect(lambda _checked=False, slot=slot, args=args: run(slot, *args))
+    button.setMenu(menu)
+    return button

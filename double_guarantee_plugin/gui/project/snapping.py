@@ -1,0 +1,64 @@
+"""One toggle: snap plot drawing to the plots themselves, the basic-farmland and the land-survey boundaries.
+
+It writes QGIS's own snapping configuration of the project (advanced mode, vertices and segments
+within 12 pixels, per layer), so QGIS's snapping toolbar shows and can fine-tune what the toggle
+did; turning it off restores the configuration the project had before.  The constraint layers are
+the ones of the QGIS project's constraint set (roles ``basic_farmland`` and ``land_survey``).
+"""
+from qgis.core import QgsProject, QgsSnappingConfig, QgsTolerance, QgsVectorLayer
+
+from ...core import live_credits
+
+TOLERANCE_PX = 12
+SNAP_ROLES = ("basic_farmland", "land_survey")
+
+
+def snapping_layers(plots_layer, constraint_set=None):
+    """The plots layer and the constraint layers of ``SNAP_ROLES`` present in the project."""
+    project = QgsProject.instance()
+    constraint_set = constraint_set or live_credits.project_constraint_set(project)
+    layers = [plots_layer] if plots_layer is not None else []
+    for entry in getattr(constraint_set, "layers", []) or []:
+        if entry.role not in SNAP_ROLES:
+            continue
+        layer = project.mapLayer(entry.layer_id) if getattr(entry, "layer_id", None) else None
+        if layer is None and getattr(entry, "source", None):
+            layer = next((candidate for candidate in project.mapLayers().values()
+                          if candidate.source() == entry.source), None)
+        if isinstance(layer, QgsVectorLayer) and layer not in layers:
+            layers.append(layer)
+    return layers
+
+
+class PlotSnapping:
+    def __init__(self):
+        self._before = None
+
+    def enabled(self):
+        return self._before is not None
+
+    def enable(self, layers):
+        project = QgsProject.instance()
+        if self._before is None:
+            self._before = QgsSnappingConfig(project.snappingConfig())
+        config = QgsSnappingConfig(project.snappingConfig())
+        config.setEnabled(True)
+        config.setMode(QgsSnappingConfig.SnappingMode.AdvancedConfiguration)
+        flags = QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag
+        wanted = {layer.id() for layer in layers}
+        for layer in project.mapLayers().values():
+            if isinstance(layer, QgsVectorLayer):
+                settings = QgsSnappingConfig.IndividualLayerSettings(layer.id() in wanted, flags, TOLERANCE_PX,
+                                                                    QgsTolerance.UnitType.Pixels, 0.0, 0.0)
+                config.setIndividualLayerSettings(layer, settings)
+        project.setSnappingConfig(config)
+        return [layer.name() for layer in layers]
+
+    def disable(self):
+        if self._before is not None:
+            QgsProject.instance().setSnappingConfig(self._before)
+        self._before = None
+
+    def forget(self):
+        """The project was cleared: nothing to restore any more."""
+        self._before = None

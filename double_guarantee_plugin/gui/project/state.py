@@ -1,0 +1,54 @@
+"""What the project dock keeps in the QGIS project (scope ``DoubleGuarantee``) and restores when it is read.
+
+The open database (a GeoPackage path written relative to the project file, or a PostGIS connection
+name / password-free DSN and schema), the selected project and the rule profile.
+"""
+import os
+
+from qgis.core import QgsProject
+
+from ...core import live_credits, tables
+from ...i18n import tr
+
+SCOPE = "DoubleGuarantee"
+KEY_DATABASE, KEY_PROJECT, KEY_PROFILE = "database_path", "selected_project", "rule_profile"
+KEY_PG_CONNECTION, KEY_PG_SCHEMA = "pg_connection", "pg_schema"   # never a password: see project_db_pg.public_target
+
+
+def write_state(dock):
+    project = QgsProject.instance()
+    database = dock.database
+    project.writeEntry(SCOPE, KEY_DATABASE, project.writePath(database.path) if database.path else "")
+    connection, schema = database.pg_database or ("", "")
+    project.writeEntry(SCOPE, KEY_PG_CONNECTION, connection)
+    project.writeEntry(SCOPE, KEY_PG_SCHEMA, schema)
+    project.writeEntry(SCOPE, KEY_PROJECT, dock.selected_project() or "")
+    project.writeEntry(SCOPE, KEY_PROFILE, dock.profile.id)
+
+
+def restore_state(dock):
+    """Reopen the database, rule profile and selected project stored in the current QGIS project."""
+    project = QgsProject.instance()
+    path, _ok = project.readEntry(SCOPE, KEY_DATABASE, "")
+    if not path:
+        path, _ok = project.readEntry(SCOPE, "database", "")  # the key demo step 90 once wrote
+    code, _ok = project.readEntry(SCOPE, KEY_PROJECT, "")
+    profile_id, _ok = project.readEntry(SCOPE, KEY_PROFILE, "")
+    pg_connection, _ok = project.readEntry(SCOPE, KEY_PG_CONNECTION, "")
+    pg_schema, _ok = project.readEntry(SCOPE, KEY_PG_SCHEMA, "")
+    if profile_id and profile_id in tables.rule_profile_ids():
+        dock.set_profile(profile_id)
+    dock.live.set_constraint_set(live_credits.project_constraint_set(project))
+    if pg_connection and pg_schema and not path:
+        dock.open_postgis(pg_connection, pg_schema)
+    else:
+        if not path:
+            return False
+        path = project.readPath(path)
+        if not os.path.exists(path):
+            dock.message(tr("The project database {} saved in this QGIS project was not found", path), "warning")
+            return False
+        dock.open_database(path)
+    if code:
+        dock.select_project(code, zoom=False)
+    return True
