@@ -62,13 +62,17 @@ class Acceptance(QObject):
         except LedgerError as exc:
             raise _refused(code, [tr("the reserve ledger {} cannot be opened: {}", target, exc)], accepting) from exc
 
-    def _set_status(self, code, status, text):
-        """Change and save the status alone (the lock guard is paused: this is the plugin's own change)."""
+    def _set_status(self, code, status, text, accepting=True):
+        """Change and save the status alone (the lock guard is paused: this is the plugin's own change).
+        A refused save (e.g. a PostGIS role that may not accept) is undone and refuses the whole action."""
         database = self.dock.database
         with self.dock.lock_guard.paused():
             projects.update_project(database.projects_layer, code, {"status": status}, text)
             database.record([database.projects_layer])
-            database.commit_projects()
+            try:
+                database.commit_projects()
+            except projects.ProjectError as exc:
+                raise _refused(code, [str(exc)], accepting) from exc
 
     # -- accepting -------------------------------------------------------------------------------
     def accept(self, code, confirm=True):
@@ -137,11 +141,11 @@ class Acceptance(QObject):
                            accepting=False)
         ledger = self._open_ledger(code, accepting=False)
         try:
-            self._set_status(code, status, tr("reopen project {}", code))
+            self._set_status(code, status, tr("reopen project {}", code), accepting=False)
             try:
                 reversals = reverse_deposits(ledger, code, reason)
             except LedgerError as exc:
-                self._set_status(code, old_status, tr("status of {}", code))
+                self._set_status(code, old_status, tr("status of {}", code), accepting=False)
                 raise _refused(code, [tr("the reserve ledger refused to reverse its deposit, the project stays "
                                          "accepted: {}", exc)], accepting=False) from exc
         finally:

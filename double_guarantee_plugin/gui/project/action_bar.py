@@ -1,12 +1,15 @@
 """The project dock's buttons, in rows that wrap to the dock's width (``components.flow_layout``).
 
 The dock says what each button is (``ButtonSpec``); this module only builds them, so the order and
-grouping of the rows can be read in one place (``ProjectDock._build``).  Every button has an object
-name, so that tests and screen readers find it without knowing the layout.
+grouping of the rows can be read in one place (``gui.project.dock_body``).  Every button has an object
+name, so that tests and screen readers find it without knowing the layout.  They are tool buttons:
+a push button is at least 80 pixels wide in QGIS's style, which made the rows of a narrow dock three
+times as tall as their labels need.
 """
 from dataclasses import dataclass
 
-from qgis.PyQt.QtWidgets import QMenu, QPushButton, QToolButton
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QMenu, QToolButton
 
 from ..components.flow_layout import flow_row
 
@@ -20,11 +23,18 @@ class ButtonSpec:
     checkable: bool = False
 
 
+def compact_button(text, name, tip=""):
+    button = QToolButton()
+    button.setText(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
 def make_button(spec, run):
-    """A push button for ``spec`` whose click goes through ``run(slot)`` (the dock's error guard)."""
-    button = QPushButton(spec.text)
-    button.setObjectName(f"{spec.key}Button")
-    button.setToolTip(spec.tip)
+    """A button for ``spec`` whose click goes through ``run(slot)`` (the dock's error guard)."""
+    button = compact_button(spec.text, f"{spec.key}Button", spec.tip)
     button.setCheckable(spec.checkable)
     if spec.checkable:
         button.toggled.connect(lambda checked, slot=spec.slot: run(slot, checked))
@@ -45,10 +55,7 @@ def button_row(specs, run, buttons, extra=()):
 
 def menu_button(text, name, entries, run, tip=""):
     """A button opening a menu of ``entries`` ([(label, slot, args)])."""
-    button = QToolButton()
-    button.setText(text)
-    button.setObjectName(name)
-    button.setToolTip(tip)
+    button = compact_button(text, name, tip)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)
     for label, slot, args in entries:

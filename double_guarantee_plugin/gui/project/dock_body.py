@@ -1,0 +1,143 @@
+"""The widgets of the project dock, top to bottom, in the order a technician on a laptop needs them.
+
+The database row, the rule profile, the project list (search, status filter), the headline figures
+of the selected project, the project buttons, the plot buttons, the exchange buttons, then the full
+credit panel.  On a 1366×768 screen the first five are on screen together; everything scrolls inside
+the dock, so the dock never forces QGIS's window taller than the screen.
+"""
+from qgis.PyQt.QtCore import QSize, Qt
+from qgis.PyQt.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
+                                 QWidget)
+
+from ...core import tables
+from ...i18n import tr
+from ..components.credit_panel import CreditPanel
+from .action_bar import ButtonSpec, button_row, compact_button, menu_button
+from .headline import HeadlineCredits
+from .project_list import ProjectList
+
+DOCK_WIDTH = 400     # what the dock asks for: a 1366-pixel screen keeps a usable canvas beside it
+
+
+class ElidedLabel(QLabel):
+    """One line cut with … to the width it gets; ``text()`` and the tooltip keep the whole text."""
+
+    def __init__(self, text="", parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text):  # noqa: N802 (Qt's name)
+        self._full = str(text)
+        self._elide()
+
+    def text(self):
+        return self._full
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self):
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(self.width(), 40))
+        QLabel.setText(self, shown)
+
+
+class DockScroll(QScrollArea):
+    def sizeHint(self):  # noqa: N802
+        return QSize(DOCK_WIDTH, 560)
+
+
+def build(dock):
+    """Create the dock's widgets as attributes of ``dock`` and return the scroll area holding them."""
+    root = QWidget()
+    root.setMinimumWidth(260)
+    layout = QVBoxLayout(root)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.setSpacing(4)
+    run = dock.guarded
+    dock.buttons = {}
+
+    top = QHBoxLayout()
+    dock.database_label = ElidedLabel(tr("No project database open"))
+    dock.database_label.setObjectName("databaseLabel")
+    top.addWidget(dock.database_label, 1)
+    top.addWidget(menu_button(tr("Database"), "databaseMenuButton", [
+        (tr("Open…"), dock.open_dialog, ()), (tr("New…"), dock.new_dialog, ()),
+        (tr("Open PostGIS…"), dock.open_pg_dialog, ())], run, tr("Open or create a project database")))
+    dock.save_button = _button(tr("Save"), dock.save, run, tr("Save all edits to the database"), "saveButton")
+    dock.discard_button = _button(tr("Discard"), lambda: dock.discard(confirm=True), run,
+                                  tr("Discard all unsaved edits"), "discardButton")
+    top.addWidget(dock.save_button)
+    top.addWidget(dock.discard_button)
+    layout.addLayout(top)
+
+    profile_row = QHBoxLayout()
+    profile_row.addWidget(QLabel(tr("Rule profile")))
+    dock.profile_combo = QComboBox()
+    dock.profile_combo.setObjectName("profileCombo")
+    dock.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    for profile_id in tables.rule_profile_ids():
+        profile = tables.load_rule_profile(profile_id)
+        dock.profile_combo.addItem(f"{profile.name_zh} ({profile_id})", profile_id)
+    profile_row.addWidget(dock.profile_combo, 1)
+    layout.addLayout(profile_row)
+
+    dock.project_list = ProjectList()
+    layout.addWidget(dock.project_list, 1)
+    dock.headline = HeadlineCredits()
+    layout.addWidget(dock.headline)
+
+    statuses = [(f"{row['name_zh']} {row['name_en']}", dock.set_status, (row["code"],))
+                for row in tables.project_codes()["statuses"]]
+    dock.status_button = menu_button(tr("Set status"), "statusButton", statuses, run)
+    layout.addWidget(button_row([
+        ButtonSpec("newProject", tr("New project"), dock.new_project, tr("Add a project (its form opens)")),
+        ButtonSpec("rename", tr("Rename"), dock.rename_project),
+        ButtonSpec("deleteProject", tr("Delete"), dock.delete_project,
+                   tr("Delete the project and its plots (undoable until saved)")),
+        ButtonSpec("accept", tr("Accept…"), dock.accept_clicked,
+                   tr("Accept the project and deposit its credits into the reserve, after checks")),
+        ButtonSpec("reopen", tr("Reopen…"), dock.reopen_clicked,
+                   tr("Reopen an accepted project (with a reason): its deposit is reversed"))],
+        run, dock.buttons, [dock.status_button]))
+
+    dock.tool_buttons = {}
+    layout.addWidget(button_row([
+        ButtonSpec("draw", tr("Draw"), dock.start_draw, tr("Draw a plot with QGIS's capture tool")),
+        ButtonSpec("split", tr("Split"), dock.start_split, tr("Draw a line across plots to split them")),
+        ButtonSpec("reshape", tr("Reshape"), dock.start_reshape, tr("Draw a line to reshape a plot")),
+        ButtonSpec("merge", tr("Merge"), dock.merge_selected, tr("Merge the selected plots")),
+        ButtonSpec("delete", tr("Delete plots"), dock.delete_selected_plots, tr("Delete the selected plots")),
+        ButtonSpec("fill", tr("Fill from layer…"), dock.fill_from_layer_dialog,
+                   tr("Turn selected features of a polygon layer into plots")),
+        ButtonSpec("snap", tr("Snapping"), dock.set_snapping,
+                   tr("Snap drawing to plots, basic farmland and land-survey boundaries"), checkable=True)],
+        run, dock.tool_buttons, [_button(tr("Undo"), dock.undo, run, name="undoButton"),
+                                 _button(tr("Redo"), dock.redo, run, name="redoButton")]))
+
+    layout.addWidget(button_row([
+        ButtonSpec("importTxt", tr("Import TXT…"), dock.import_txt, tr("Import Ministry-format coordinate files as plots")),
+        ButtonSpec("exportTxt", tr("Export TXT…"), dock.export_txt,
+                   tr("Export the project as a Ministry-format coordinate file")),
+        ButtonSpec("exportMap", tr("Export map…"), dock.export_map, tr("Export the project map")),
+        ButtonSpec("atlas", tr("Atlas…"), dock.open_atlas,
+                   tr("Export the maps of many projects as a cancellable background task"))], run, dock.buttons))
+
+    dock.panel = CreditPanel()
+    layout.addWidget(dock.panel, 1)
+
+    scroll = DockScroll()
+    scroll.setObjectName("projectDockScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(root)
+    return scroll
+
+
+def _button(text, slot, run, tip="", name=""):
+    button = compact_button(text, name, tip)
+    button.clicked.connect(lambda _checked=False: run(slot))
+    return button
