@@ -68,22 +68,22 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="175" />
             <source>Accept and deposit</source>
             <translation>验收并入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="167" />
             <source>Accept project {} and deposit its credits</source>
             <translation>验收项目 {} 并将指标入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="109" />
             <source>Accept the project and deposit its credits into the reserve, after checks</source>
             <translation>检查通过后验收项目，并将其指标存入储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="109" />
             <source>Accept…</source>
             <translation>验收…</translation>
         </message>
@@ -93,7 +93,7 @@
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="109" />
             <source>Add a project (its form opens)</source>
             <translation>新建项目（打开项目表单）</translation>
         </message>
@@ -108,7 +108,7 @@
             <translation>全部流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="50" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -148,7 +148,7 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
@@ -163,7 +163,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -173,7 +173,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -188,7 +188,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -298,7 +298,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -308,7 +308,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -328,7 +328,7 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
@@ -378,7 +378,7 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="185" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -448,7 +448,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -503,12 +503,12 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="170" />
             <source>Constraint check: not checked. Accepting deposits figures that were not checked against the constraint layers.</source>
             <translation>约束检查：未检查。验收将存入未经约束图层核查的指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="168" />
             <source>Constraint check: {}</source>
             <translation>约束检查：{}</translation>
         </message>
@@ -613,7 +613,7 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
@@ -673,7 +673,7 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="67" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
@@ -718,7 +718,7 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>Database</source>
             <translation>数据库</translation>
         </message>
@@ -748,32 +748,27 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="105" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="407" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="74" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="407" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="74" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
-            <source>Delete the project and its plots (undoable until saved)</source>
-            <translation>删除项目及其地块（保存前可撤销）</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -793,17 +788,17 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="286" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="72" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="72" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="286" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="230" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -838,22 +833,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -868,12 +863,12 @@
             <translation>绘制地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="64" />
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="67" />
             <source>Drawing a plot of {}: {:,.2f} mu (the credits follow the land classes of the form)</source>
             <translation>正在绘制 {} 的地块：{:,.2f} 亩（指标待表单填写地类后计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="75" />
             <source>Drawing a plot of {}: {:,.2f} mu; it would bring {:,.2f} mu area credit, {:,.0f} kg capacity credit, {:,.2f} mu paddy credit (as the last plot, before constraint exclusions)</source>
             <translation>正在绘制 {} 的地块：{:,.2f} 亩；预计新增耕地数量指标 {:,.2f} 亩、粮食产能指标 {:,.0f} 公斤、水田指标 {:,.2f} 亩（按上一地块属性，未扣除约束）</translation>
         </message>
@@ -918,7 +913,7 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -938,7 +933,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -968,17 +963,17 @@
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -1048,7 +1043,7 @@
             <translation>文件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
@@ -1153,12 +1148,12 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
@@ -1328,12 +1323,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1368,7 +1363,7 @@
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -1383,7 +1378,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="62" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1393,7 +1388,7 @@
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="109" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1408,7 +1403,7 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
@@ -1448,7 +1443,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="65" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1598,12 +1593,12 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="248" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1613,7 +1608,7 @@
             <translation>未履行承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>Open or create a project database</source>
             <translation>打开或新建项目数据库</translation>
         </message>
@@ -1628,7 +1623,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1698,7 +1693,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -1708,7 +1703,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1743,7 +1738,7 @@
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="217" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -1828,7 +1823,7 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="105" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
@@ -1893,7 +1888,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -1908,7 +1903,7 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="115" />
             <source>Project {} accepted; its credits are deposited into the reserve of county {} (journal entry {})</source>
             <translation>项目 {} 已验收；其指标已存入县 {} 的储备库（流水号 {}）</translation>
         </message>
@@ -1923,7 +1918,7 @@
             <translation>项目 {} 不能重新打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="417" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="85" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
@@ -1938,7 +1933,7 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="81" />
             <source>Project {} is accepted and locked: reopen it (with a reason) before changing its plots or fields</source>
             <translation>项目 {} 已验收并锁定：修改其地块或字段前，请先说明原因并重新打开</translation>
         </message>
@@ -1953,12 +1948,12 @@
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="154" />
             <source>Project {} reopened ({}); its deposit was reversed (journal entry {})</source>
             <translation>项目 {} 已重新打开（{}）；其入库已冲正（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="154" />
             <source>Project {} reopened ({}); the ledger held no deposit of it</source>
             <translation>项目 {} 已重新打开（{}）；储备库中没有该项目的入库记录</translation>
         </message>
@@ -1968,7 +1963,7 @@
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="429" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="97" />
             <source>Project {}: accept it first (验收), then it can be filed</source>
             <translation>项目 {}：请先验收，然后才能报备</translation>
         </message>
@@ -2038,7 +2033,7 @@
             <translation>生态红线（平方米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="77" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -2053,27 +2048,32 @@
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
-            <source>Rename</source>
-            <translation>重命名</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="62" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="105" />
+            <source>Rename, delete or set the status of the selected project</source>
+            <translation>重命名、删除所选项目或设置其状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="105" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="109" />
             <source>Reopen an accepted project (with a reason): its deposit is reversed</source>
             <translation>重新打开已验收项目（须说明原因）：其入库将被冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="131" />
             <source>Reopen project {}</source>
             <translation>重新打开项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="109" />
             <source>Reopen…</source>
             <translation>重新打开…</translation>
         </message>
@@ -2088,7 +2088,7 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="210" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -2133,7 +2133,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2168,7 +2168,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="110" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="86" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2183,12 +2183,12 @@
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="71" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="71" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
@@ -2203,7 +2203,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="282" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2223,7 +2223,7 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="36" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="45" />
             <source>Search code or name…</source>
             <translation>按项目编号或名称搜索…</translation>
         </message>
@@ -2238,12 +2238,12 @@
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="302" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="254" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="56" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
@@ -2253,7 +2253,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="172" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2268,7 +2268,7 @@
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="105" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
@@ -2333,22 +2333,22 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Snap drawing to plots, basic farmland and land-survey boundaries</source>
             <translation>绘制时捕捉地块、永久基本农田和国土调查图斑边界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Snapping</source>
             <translation>捕捉</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="498" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="324" />
             <source>Snapping on: {}</source>
             <translation>已开启捕捉：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="118" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2518,12 +2518,12 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="128" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="77" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2573,7 +2573,7 @@
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="131" />
             <source>Why is project {} reopened? (kept in the ledger with the reversal of its deposit)</source>
             <translation>为什么重新打开项目 {}？（原因随入库冲正记录保存在储备库中）</translation>
         </message>
@@ -2688,7 +2688,7 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="138" />
             <source>a reason is required</source>
             <translation>必须说明原因</translation>
         </message>
@@ -2698,7 +2698,7 @@
             <translation>分割线至少需要两个点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="106" />
             <source>accept project {}</source>
             <translation>验收项目 {}</translation>
         </message>
@@ -2948,12 +2948,12 @@
             <translation>没有可入库的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="86" />
             <source>it is accepted already</source>
             <translation>项目已验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="129" />
             <source>it is not accepted</source>
             <translation>项目尚未验收</translation>
         </message>
@@ -3268,7 +3268,7 @@
             <translation>重命名项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="144" />
             <source>reopen project {}</source>
             <translation>重新打开项目 {}</translation>
         </message>
@@ -3338,7 +3338,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="99" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -3453,7 +3453,7 @@
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="92" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="96" />
             <source>the ledger holds its deposit already (entry {}): reopen the project to reverse it</source>
             <translation>储备库中已有该项目的入库（流水号 {}）：如需更正，请重新打开项目以冲正</translation>
         </message>
@@ -3508,22 +3508,22 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="140" />
             <source>the projects table has unsaved edits: save or discard them first</source>
             <translation>项目表有未保存的编辑：请先保存或放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="107" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="111" />
             <source>the reserve ledger refused the deposit, the status is unchanged: {}</source>
             <translation>储备库拒绝入库，项目状态未改变：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="149" />
             <source>the reserve ledger refused to reverse its deposit, the project stays accepted: {}</source>
             <translation>储备库拒绝冲正其入库，项目仍为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="101" />
             <source>the reserve ledger refuses the deposit: {}</source>
             <translation>储备库不接受入库：{}</translation>
         </message>
@@ -3692,7 +3692,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="78" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
@@ -3702,7 +3702,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="79" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
@@ -3757,7 +3757,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="196" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
@@ -3772,7 +3772,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="222" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -3842,7 +3842,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="72" />
             <source>{}: not checked (figures before constraint exclusions)</source>
             <translation>{}：未检查（指标未扣除约束）</translation>
         </message>
@@ -3867,7 +3867,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="193" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -3882,7 +3882,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="70" />
             <source>{}: {}</source>
             <translation>{}：{}</translation>
         </message>

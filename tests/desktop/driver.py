@@ -37,6 +37,7 @@ class Run:
         self.current = None
         self.step_started = 0.0
         self.wait = None
+        self.pending_shot = None   # the step just finished: its screenshot, once the map is drawn
         self.busy = False
         self.finished = False
         QgsApplication.messageLog().messageReceived.connect(self._logged)
@@ -52,7 +53,7 @@ class Run:
     def _logged(self, message, tag, level):
         line = f"[{tag}] {level} {message}"
         self.log_lines.append(line)
-        if level >= Qgis.MessageLevel.Critical and not self.scenario.expected_critical(message, tag):
+        if level == Qgis.MessageLevel.Critical and not self.scenario.expected_critical(message, tag):
             self.log_problems.append(line)
 
     def tick(self):
@@ -77,6 +78,9 @@ class Run:
                     raise user.StepFailed(f"waited {self.wait.timeout:.0f} s for: {self.wait.what}")
                 return
             self.wait = None
+        if self.pending_shot:
+            self.eyes.shot(self.pending_shot)
+            self.pending_shot = None
         while True:
             if self.step_gen is None:
                 step = next(self.steps_iter, None)
@@ -91,9 +95,10 @@ class Run:
             except StopIteration:
                 self.steps.append({"step": self.current, "seconds": round(time.monotonic() - self.step_started, 2),
                                    "ok": True})
-                self.eyes.shot(self.current)
                 self.step_gen = None
-                continue
+                self.pending_shot = self.current
+                self.wait = self.scenario.settled()
+                return
             if waited is not None:
                 self.wait = waited
                 return

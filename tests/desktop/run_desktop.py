@@ -59,8 +59,8 @@ def make_profile(folder, zip_path, locale):
 def copy_demo(folder):
     """The demo QGIS project and its data, copied so that the run cannot change the demo."""
     data, output = folder / "demo_data", folder / "demo_output"
-    data.mkdir()
-    output.mkdir()
+    data.mkdir(parents=True)
+    output.mkdir(parents=True)
     for name in ("demo_county.gpkg", "demo_projects.gpkg"):
         shutil.copy(ROOT / "demo_data" / name, data / name)
     source = ROOT / "demo_output" / "demo_county.qgz"
@@ -73,18 +73,6 @@ def copy_demo(folder):
                 content = content.decode("utf-8").replace(str(ROOT / "demo_data"), str(data)).encode("utf-8")
             archive_out.writestr(item, content)
     return target
-
-
-def write_txt(path, x0, y0, size=120.0, code="DESKTOP-TXT-01"):
-    """A Ministry-format coordinate file with one square parcel (GBK, CRLF, CGCS2000 zone 39)."""
-    corners = [(x0, y0), (x0 + size, y0), (x0 + size, y0 + size), (x0, y0 + size), (x0, y0)]
-    area_ha = size * size / 10000.0
-    lines = ["[属性描述]", "格式版本号=1.01版本", "数据产生单位=桌面测试", "坐标系=2000国家大地坐标系", "几度分带=3",
-             "投影类型=高斯克吕格", "计量单位=米", "带号=39", "精度=0.001", "[地块坐标]",
-             f"5,{area_ha:.4f},{code},桌面测试地块,面,,,0404,@"]
-    lines += [f"J{i + 1},1,{y:.3f},{x:.3f}" for i, (x, y) in enumerate(corners)]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
-    return path
 
 
 def run_locale(locale, zip_path, out):

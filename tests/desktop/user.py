@@ -10,8 +10,9 @@ click, the test cannot either.  Waits poll a condition with a timeout, never sle
 import os
 import time
 
-from qgis.PyQt.QtCore import QPoint, QRect, Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, QPointF, QRect, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtGui import QInputMethodEvent
 from qgis.PyQt.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 
 
@@ -86,7 +87,7 @@ def click(widget, what, button=Qt.MouseButton.LeftButton, pos=None):
 
 
 def _click(widget, button, point):
-    QTest.mouseMove(widget, point)
+    move_event(widget, point)
     QTest.mouseClick(widget, button, Qt.KeyboardModifier.NoModifier, point)
 
 
@@ -97,7 +98,10 @@ def double_click(widget, what, pos=None):
 
 
 def type_text(widget, text, what, clear=True):
-    """Focus ``widget`` with a click, select what is there, type ``text``."""
+    """Focus ``widget`` with a click, select what is there, type ``text``.
+
+    ASCII goes as key presses; Chinese as a Chinese user's input method delivers it, a committed
+    QInputMethodEvent (QTest's key events know only ASCII keys)."""
     require_on_screen(widget, what)
     check(widget.isEnabled(), f"{what}: disabled")
 
@@ -106,8 +110,25 @@ def type_text(widget, text, what, clear=True):
         if clear:
             QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             QTest.keyClick(widget, Qt.Key.Key_Delete)
-        QTest.keyClicks(widget, text)
+        for chunk in _chunks(text):
+            if chunk.isascii():
+                QTest.keyClicks(widget, chunk)
+            else:
+                event = QInputMethodEvent()
+                event.setCommitString(chunk)
+                QApplication.sendEvent(QApplication.focusWidget() or widget, event)
     later(run)
+
+
+def _chunks(text):
+    """``text`` cut into runs of ASCII and of other characters."""
+    chunks = []
+    for char in text:
+        if chunks and chunks[-1][-1].isascii() == char.isascii():
+            chunks[-1] += char
+        else:
+            chunks.append(char)
+    return chunks
 
 
 def key(widget, key_code, what, modifier=Qt.KeyboardModifier.NoModifier):
@@ -125,6 +146,22 @@ def button_with_text(parent, *texts):
         if button.isVisible() and button.text().replace("&", "") in texts:
             return button
     return None
+
+
+def editor(form, field, kind):
+    """The visible ``kind`` widget editing ``field`` in an attribute form (QGIS names each editor, and the
+    hidden search widgets it keeps beside it, after its field)."""
+    for widget in form.findChildren(QWidget, field):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, kind):
+            return widget
+        inner = [child for child in widget.findChildren(kind) if child.isVisible()]
+        if inner:
+            return inner[0]
+    found = [(type(w).__name__, w.isVisible(), [type(c).__name__ for c in w.children()])
+             for w in form.findChildren(QWidget, field)]
+    raise StepFailed(f"no visible {kind.__name__} editing the field {field}: {found}")
 
 
 def find(parent, kind, name):
@@ -151,3 +188,119 @@ class Eyes:
 
 def all_widgets():
     return [w for w in QApplication.allWidgets() if isinstance(w, QWidget)]
+
+
+def choose(combo, wanted, what):
+    """Open ``combo``'s list with a click, walk to the item whose text starts with ``wanted`` (or whose data
+    is ``wanted``) with the arrow keys, press Enter (a generator: ``yield from choose(…)``)."""
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    target = next((i for i, item in enumerate(texts) if item.startswith(wanted)), -1)
+    if target < 0:
+        target = combo.findData(wanted)
+    check(target >= 0, f"{what}: no item {wanted!r} in {texts}")
+    click(combo, what)
+    view = combo.view()
+    yield Wait(lambda: view.isVisible(), f"{what}: its list open")
+    steps = target - combo.currentIndex()
+    arrow = Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up
+
+    def walk():
+        for _ in range(abs(steps)):
+            QTest.keyClick(view, arrow)
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    later(walk)
+    yield Wait(lambda: combo.currentIndex() == target and not view.isVisible(), f"{what}: {wanted!r} chosen")
+
+
+def item_in_view(view, index):
+    rect = view.visualRect(index)
+    return rect.isValid() and view.viewport().rect().contains(rect.center())
+
+
+def click_item(view, index, what, double=False):
+    """Click the row ``index`` of an item view where it is drawn (it must be in view)."""
+    rect = view.visualRect(index)
+    check(item_in_view(view, index), f"{what}: not in view ({rect.getRect()} in {view.viewport().rect().getRect()})")
+    require_on_screen(view.viewport(), what)
+    point = rect.center()
+
+    def run():
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        if double:
+            QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    later(run)
+
+
+def map_click(canvas, point, button=Qt.MouseButton.LeftButton):
+    """Move to and click the map at ``point`` (map coordinates) on the canvas's viewport."""
+    pixel = canvas.getCoordinateTransform().transform(point).toQPointF().toPoint()
+    viewport = canvas.viewport()
+    check(viewport.rect().contains(pixel), f"map point {point.x():.0f}, {point.y():.0f} is outside the visible map")
+
+    def run():
+        move_event(viewport, pixel)
+        QTest.mousePress(viewport, button, Qt.KeyboardModifier.NoModifier, pixel)
+        QTest.mouseRelease(viewport, button, Qt.KeyboardModifier.NoModifier, pixel)
+    later(run)
+
+
+def wheel(canvas, delta):
+    """One turn of the mouse wheel over the middle of the map (negative: towards the user, zoom out)."""
+    _wheel(canvas.viewport(), delta)
+
+
+def move_event(widget, pixel, buttons=Qt.MouseButton.NoButton):
+    """A mouse-move event at ``pixel``: QTest's mouseMove only warps the X pointer, which Xvfb does not
+    turn into a motion event for the window under it."""
+    from qgis.PyQt.QtCore import QEvent
+    from qgis.PyQt.QtGui import QMouseEvent
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pixel), QPointF(widget.mapToGlobal(pixel)),
+                        Qt.MouseButton.NoButton, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def scroll_into_view(widget, what, part=None, tries=30):
+    """Turn the mouse wheel over the scroll area holding ``widget`` until it (or its ``part``, a rect in
+    the widget's coordinates) is wholly in view (a generator)."""
+    from qgis.PyQt.QtWidgets import QScrollArea
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    check(area is not None, f"{what}: not on screen and not in a scroll area")
+    def target():
+        local = part if part is not None else widget.rect()
+        return QRect(widget.mapToGlobal(local.topLeft()), local.size())
+    for _ in range(tries):
+        visible = QRect(area.viewport().mapToGlobal(QPoint(0, 0)), area.viewport().size())
+        if visible.contains(target()):
+            return
+        bar = area.verticalScrollBar()
+        value = bar.value()
+        down = target().top() > visible.top()
+        _wheel(area.viewport(), -120 if down else 120)
+        yield Wait(lambda: bar.value() != value or bar.value() in (bar.minimum(), bar.maximum()), f"{what}: scrolled")
+    raise StepFailed(f"{what}: could not be scrolled into view")
+
+
+def _wheel(widget, delta):
+    from qgis.PyQt.QtGui import QWheelEvent
+    local = QPointF(widget.rect().center())
+    glob = QPointF(widget.mapToGlobal(widget.rect().center()))
+
+    def run():
+        event = QWheelEvent(local, glob, QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+    later(run)
+
+
+def map_move(canvas, point):
+    pixel = canvas.getCoordinateTransform().transform(point).toQPointF().toPoint()
+    later(lambda: move_event(canvas.viewport(), pixel))
+
+
+def toolbar_button(toolbar, action):
+    """The button a toolbar shows for ``action``."""
+    widget = toolbar.widgetForAction(action)
+    check(widget is not None, f"no toolbar button for {action.text()}")
+    return widget

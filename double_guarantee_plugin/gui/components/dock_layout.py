@@ -36,8 +36,9 @@ def make_scrollable(dock):
 
 
 def raise_when_shown(dock):
-    """Opening a tabified dock from the toolbar brings its tab to the front."""
-    dock.toggleViewAction().toggled.connect(lambda shown, dock=dock: shown and dock.raise_())
+    """Opening a tabified dock from the toolbar brings its tab to the front (once Qt has made the tab)."""
+    from qgis.PyQt.QtCore import QTimer
+    dock.toggleViewAction().toggled.connect(lambda shown, dock=dock: shown and QTimer.singleShot(0, dock.raise_))
 
 
 def fit_to_screen(window):
@@ -60,13 +61,16 @@ def fit_to_screen(window):
     return True
 
 
-def arrange(window, docks, primary, width=None):
-    """First start: ``docks`` tabified behind ``primary`` and closed; ``primary`` raised and ``width`` wide."""
+def prepare(docks, primary):
+    """Every dock scrolls and comes to the front when opened; True when this is their first start."""
     for dock in docks:
         make_scrollable(dock)
         raise_when_shown(dock)
-    if has_saved_arrangement(primary):
-        return False
+    return not has_saved_arrangement(primary)
+
+
+def arrange(window, docks, primary, width=None):
+    """First start: ``docks`` tabified behind ``primary`` and closed; ``primary`` raised and ``width`` wide."""
     for dock in docks:
         if dock is primary:
             continue

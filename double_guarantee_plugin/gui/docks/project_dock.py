@@ -166,13 +166,13 @@ class ProjectDock(QDockWidget):
         locked = bool(code) and is_locked(self.project_actions.status_of(code))
         for key, button in self.tool_buttons.items():
             button.setEnabled(bool(code) and (key == "snap" or not locked))
-        for key in ("rename", "deleteProject", "importTxt", "accept"):
-            self.buttons[key].setEnabled(bool(code) and not locked)
-        for key in ("exportTxt", "exportMap"):
-            self.buttons[key].setEnabled(bool(code))
+        for widget in (self.buttons["fill"], self.buttons["importTxt"], self.buttons["accept"],
+                       self.project_menu_actions["rename"], self.project_menu_actions["deleteProject"]):
+            widget.setEnabled(bool(code) and not locked)
+        for widget in (self.buttons["exportTxt"], self.buttons["exportMap"], self.project_menu_button):
+            widget.setEnabled(bool(code))
         self.buttons["reopen"].setEnabled(locked)
-        for widget in (self.save_button, self.discard_button, self.buttons["newProject"], self.buttons["atlas"],
-                       self.status_button):
+        for widget in (self.save_button, self.discard_button, self.buttons["newProject"], self.buttons["atlas"]):
             widget.setEnabled(has_db)
 
     # -- the database --------------------------------------------------------------------------
@@ -442,6 +442,7 @@ class ProjectDock(QDockWidget):
     def cleanup(self):
         self.deactivate_tool()      # a map tool left on QGIS's canvas would call into this deleted dock
         self.clear_problem_marker()
+        self.plot_editor.remove_overlay()
         disconnect_all(self._connections)
         self.list_debouncer.stop()
         self.live.debouncer.stop()

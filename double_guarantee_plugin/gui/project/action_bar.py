@@ -53,13 +53,25 @@ def button_row(specs, run, buttons, extra=()):
     return flow_row(widgets + list(extra))
 
 
-def menu_button(text, name, entries, run, tip=""):
-    """A button opening a menu of ``entries`` ([(label, slot, args)])."""
+def menu_button(text, name, entries, run, tip="", actions=None):
+    """A button opening a menu of ``entries``: (label, slot, args) or (label, slot, args, key) to keep the
+    action in ``actions`` by key, or (label, [entries]) for a submenu."""
     button = compact_button(text, name, tip)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)
-    for label, slot, args in entries:
-        action = menu.addAction(label)
-        action.triggered.connect(lambda _checked=False, slot=slot, args=args: run(slot, *args))
+    _fill_menu(menu, entries, run, actions if actions is not None else {})
     button.setMenu(menu)
     return button
+
+
+def _fill_menu(menu, entries, run, actions):
+    for entry in entries:
+        if isinstance(entry[1], list):
+            _fill_menu(menu.addMenu(entry[0]), entry[1], run, actions)
+            continue
+        label, slot, args = entry[:3]
+        action = menu.addAction(label)
+        action.triggered.connect(lambda _checked=False, slot=slot, args=args: run(slot, *args))
+        if len(entry) > 3:
+            action.setObjectName(f"{entry[3]}Action")
+            actions[entry[3]] = action

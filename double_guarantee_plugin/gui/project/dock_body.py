@@ -2,9 +2,11 @@
 
 The database row, the rule profile, the project list (search, status filter), the headline figures
 of the selected project, the project buttons, the plot buttons, the exchange buttons, then the full
-credit panel.  On a 1366×768 screen the first five are on screen together; everything scrolls inside
-the dock, so the dock never forces QGIS's window taller than the screen.
+credit panel.  On a 1366×768 screen the first six are on screen together, each row of buttons on one
+line, even with the dock's tabs below it (QGIS's window opens at 80 % of the screen, 1093×614);
+everything scrolls inside the dock, so the dock never forces QGIS's window taller than the screen.
 """
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
                                  QWidget)
@@ -54,8 +56,8 @@ def build(dock):
     root = QWidget()
     root.setMinimumWidth(260)
     layout = QVBoxLayout(root)
-    layout.setContentsMargins(4, 4, 4, 4)
-    layout.setSpacing(4)
+    layout.setContentsMargins(4, 2, 4, 2)
+    layout.setSpacing(3)
     run = dock.guarded
     dock.buttons = {}
 
@@ -71,6 +73,13 @@ def build(dock):
                                   tr("Discard all unsaved edits"), "discardButton")
     top.addWidget(dock.save_button)
     top.addWidget(dock.discard_button)
+    # undo and redo as QGIS draws them: icons keep the plot buttons below on one or two rows
+    for text, slot, icon, name in ((tr("Undo"), dock.undo, "/mActionUndo.svg", "undoButton"),
+                                   (tr("Redo"), dock.redo, "/mActionRedo.svg", "redoButton")):
+        button = _button(text, slot, run, text, name)
+        button.setIcon(QgsApplication.getThemeIcon(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        top.addWidget(button)
     layout.addLayout(top)
 
     profile_row = QHBoxLayout()
@@ -89,19 +98,21 @@ def build(dock):
     dock.headline = HeadlineCredits()
     layout.addWidget(dock.headline)
 
+    # what a project needs most often stays one click away; renaming, deleting and statuses sit in its menu
     statuses = [(f"{row['name_zh']} {row['name_en']}", dock.set_status, (row["code"],))
                 for row in tables.project_codes()["statuses"]]
-    dock.status_button = menu_button(tr("Set status"), "statusButton", statuses, run)
+    dock.project_menu_actions = {}
+    dock.project_menu_button = menu_button(tr("Project"), "projectMenuButton", [
+        (tr("Rename…"), dock.rename_project, (), "rename"), (tr("Delete"), dock.delete_project, (), "deleteProject"),
+        (tr("Set status"), statuses)], run, tr("Rename, delete or set the status of the selected project"),
+        dock.project_menu_actions)
     layout.addWidget(button_row([
         ButtonSpec("newProject", tr("New project"), dock.new_project, tr("Add a project (its form opens)")),
-        ButtonSpec("rename", tr("Rename"), dock.rename_project),
-        ButtonSpec("deleteProject", tr("Delete"), dock.delete_project,
-                   tr("Delete the project and its plots (undoable until saved)")),
         ButtonSpec("accept", tr("Accept…"), dock.accept_clicked,
                    tr("Accept the project and deposit its credits into the reserve, after checks")),
         ButtonSpec("reopen", tr("Reopen…"), dock.reopen_clicked,
                    tr("Reopen an accepted project (with a reason): its deposit is reversed"))],
-        run, dock.buttons, [dock.status_button]))
+        run, dock.buttons, [dock.project_menu_button]))
 
     dock.tool_buttons = {}
     layout.addWidget(button_row([
@@ -110,14 +121,13 @@ def build(dock):
         ButtonSpec("reshape", tr("Reshape"), dock.start_reshape, tr("Draw a line to reshape a plot")),
         ButtonSpec("merge", tr("Merge"), dock.merge_selected, tr("Merge the selected plots")),
         ButtonSpec("delete", tr("Delete plots"), dock.delete_selected_plots, tr("Delete the selected plots")),
-        ButtonSpec("fill", tr("Fill from layer…"), dock.fill_from_layer_dialog,
-                   tr("Turn selected features of a polygon layer into plots")),
         ButtonSpec("snap", tr("Snapping"), dock.set_snapping,
                    tr("Snap drawing to plots, basic farmland and land-survey boundaries"), checkable=True)],
-        run, dock.tool_buttons, [_button(tr("Undo"), dock.undo, run, name="undoButton"),
-                                 _button(tr("Redo"), dock.redo, run, name="redoButton")]))
+        run, dock.tool_buttons))
 
     layout.addWidget(button_row([
+        ButtonSpec("fill", tr("Fill from layer…"), dock.fill_from_layer_dialog,
+                   tr("Turn selected features of a polygon layer into plots")),
         ButtonSpec("importTxt", tr("Import TXT…"), dock.import_txt, tr("Import Ministry-format coordinate files as plots")),
         ButtonSpec("exportTxt", tr("Export TXT…"), dock.export_txt,
                    tr("Export the project as a Ministry-format coordinate file")),

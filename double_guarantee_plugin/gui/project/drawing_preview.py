@@ -1,12 +1,15 @@
 """The plot being drawn, measured before the form opens: its area in 亩 and the credits it would bring.
 
 ``PreviewDrawPlotTool`` is the dock's draw tool (QGIS's capture tool, ``gui.tools.plot_tools``) that
-also reports, at every mouse move, the polygon of the clicked vertices plus the cursor.  ``preview_text``
+also reports, at every mouse move, the polygon of the clicked vertices plus the cursor.  ``DrawingPreview``
 measures it on the CGCS2000 ellipsoid and applies the credit formulas with the attributes the form
 will propose (the project's last plot), before constraint exclusions: what the technician needs to
-decide where to put the next vertex.
+decide where to put the next vertex.  ``DrawingOverlay`` shows that line on the map itself, where
+the eyes are while drawing (clicks go through it to the map).
 """
 from qgis.core import QgsGeometry, QgsPointXY
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QLabel
 
 from ...core import projects
 from ...core.area import EllipsoidalArea
@@ -73,3 +76,31 @@ class DrawingPreview:
                   "credit, {:,.2f} mu paddy credit (as the last plot, before constraint exclusions)",
                   self.project_code, area_mu, credit.credit_area_mu, credit.credit_capacity_kg,
                   credit.credit_paddy_mu)
+
+
+class DrawingOverlay(QLabel):
+    """A line of text in the map's top left corner, transparent to the mouse."""
+
+    MARGIN = 8
+
+    def __init__(self, canvas):
+        super().__init__(canvas)
+        self.setObjectName("drawingFigures")
+        self.setWordWrap(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("QLabel { background: rgba(255, 255, 255, 225); color: #202020; border: 1px solid #909090;"
+                           " border-radius: 3px; padding: 3px 6px; }")
+        self.hide()
+
+    def show_text(self, text):
+        if not text:
+            self.hide()
+            return
+        self.setText(text)
+        canvas = self.parentWidget()
+        width = max(120, min(canvas.width() - 2 * self.MARGIN, 480))
+        self.setFixedWidth(width)
+        self.adjustSize()
+        self.move(self.MARGIN, self.MARGIN)
+        self.show()
+        self.raise_()

@@ -1,9 +1,8 @@
-"""The headline of the selected project: its verdict and the three credits in two lines, and the plot being drawn.
+"""The headline of the selected project: its verdict, area and the three credits in three short lines.
 
-It sits right under the drawing buttons so that, on a 1366×768 laptop, the list, the buttons and
-these figures are on screen together; the full credit panel (``components.credit_panel``) follows
-below and scrolls.  While a plot is drawn, the last line shows its area in 亩 and the credits it
-would bring with the attributes the form will propose (before constraint exclusions).
+It sits between the project list and the buttons so that, on a 1366×768 laptop, the list, the buttons
+and these figures are on screen together; the full credit panel (``components.credit_panel``) follows
+below and scrolls.
 """
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
@@ -51,11 +50,6 @@ class HeadlineCredits(QFrame):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
-        self.drawing_label = QLabel()
-        self.drawing_label.setObjectName("drawingFigures")
-        self.drawing_label.setWordWrap(True)
-        self.drawing_label.setVisible(False)
-        layout.addWidget(self.drawing_label)
         self.show_nothing()
 
     def show_nothing(self, text=None):
@@ -84,13 +78,5 @@ class HeadlineCredits(QFrame):
         self.values["credit_capacity"].setText(tr("{} kg", _number(credit.credit_capacity_kg, 0)))
         self.values["credit_paddy"].setText(tr("{} mu", _number(credit.credit_paddy_mu)))
 
-    def show_drawing(self, text):
-        """The plot being drawn (``text``), or nothing when no plot is being drawn (``None``)."""
-        self.drawing_label.setVisible(bool(text))
-        self.drawing_label.setText(text or "")
-
     def text(self):
-        parts = [self.title_label.text()] + [f"{key}: {label.text()}" for key, label in self.values.items()]
-        if self.drawing_label.isVisibleTo(self):
-            parts.append(self.drawing_label.text())
-        return "\n".join(parts)
+        return "\n".join([self.title_label.text()] + [f"{key}: {label.text()}" for key, label in self.values.items()])

@@ -16,7 +16,7 @@ from ...core.acceptance import is_locked
 from ...i18n import tr
 from ..components.credit_panel import STATUS_COLOURS
 from ..tools.plot_tools import ReshapePlotTool, SplitPlotsTool, open_attribute_form
-from .drawing_preview import DrawingPreview, PreviewDrawPlotTool
+from .drawing_preview import DrawingOverlay, DrawingPreview, PreviewDrawPlotTool
 
 
 class FillFromLayerDialog(QDialog):
@@ -57,6 +57,7 @@ class PlotEditor(QObject):
         self.problem_marker = None
         self.form_opener = open_attribute_form
         self.preview = None
+        self.overlay = None
 
     @property
     def database(self):
@@ -115,7 +116,22 @@ class PlotEditor(QObject):
 
     def _preview(self, geometry):
         text = self.preview.text(geometry) if self.preview is not None else None
-        self.dock.headline.show_drawing(text)
+        if self.overlay is None:
+            if not text:
+                return
+            self.overlay = DrawingOverlay(self.iface.mapCanvas())
+        try:
+            self.overlay.show_text(text)
+        except RuntimeError:      # QGIS deleted its canvas (closing)
+            self.overlay = None
+
+    def remove_overlay(self):
+        overlay, self.overlay = self.overlay, None
+        if overlay is not None:
+            try:
+                overlay.deleteLater()
+            except RuntimeError:
+                pass
 
     def start_split(self):
         self.require_editable_project()

@@ -7,7 +7,7 @@ The status and verdict columns sit next to the name so that they stay in sight i
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTableWidget,
-                                 QTableWidgetItem, QVBoxLayout, QWidget)
+                                 QStyle, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import live_credits, tables
 from ...i18n import tr
@@ -21,6 +21,15 @@ CHECK_COLUMN = 3
 
 def status_names():
     return {row["code"]: row["name_zh"] for row in tables.project_codes()["statuses"]}
+
+
+class _Table(QTableWidget):
+    """A table whose preferred height is its minimum: in a scrolling dock, the space below is for the figures."""
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        hint.setHeight(self.minimumHeight())
+        return hint
 
 
 class ProjectList(QWidget):
@@ -46,7 +55,7 @@ class ProjectList(QWidget):
         filters.addWidget(self.status_filter)
         layout.addLayout(filters)
 
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = _Table(0, len(COLUMNS))
         self.table.setObjectName("projectTable")
         self.table.setHorizontalHeaderLabels([
             tr("Code"), tr("Name"), tr("Project status"), tr("Check"), tr("Area (mu)"), tr("Area credit (mu)"),
@@ -55,10 +64,13 @@ class ProjectList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        row_height = self.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        # four rows and the header: the list stays usable on a laptop, the dock scrolls for the rest
-        self.table.setMinimumHeight(5 * (self.fontMetrics().height() + 8) + 6)
+        # the header, four rows and the horizontal scroll bar: usable on a laptop, the dock scrolls for the rest
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 4 * row_height
+                                    + scroll_bar + 2 * self.table.frameWidth())
         layout.addWidget(self.table, 1)
         self._statuses = {}
 
