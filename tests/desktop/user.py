@@ -171,6 +171,14 @@ def find(parent, kind, name):
     return widget
 
 
+def all_exposed():
+    """Every visible top-level window is mapped on the X screen (a dialog just opened is not, for a moment)."""
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible() and window.windowHandle() is not None and not window.windowHandle().isExposed():
+            return False
+    return True
+
+
 class Eyes:
     """Screenshots of the whole X screen (dialogs included), numbered in the order they were taken."""
 
@@ -182,6 +190,7 @@ class Eyes:
     def shot(self, name):
         self.count += 1
         path = os.path.join(self.folder, f"{self.count:02d}_{name}.png")
+        QApplication.processEvents()       # the paints of what was just shown reach the X server first
         QApplication.primaryScreen().grabWindow(0).save(path)
         return path
 
@@ -217,12 +226,26 @@ def item_in_view(view, index):
     return rect.isValid() and view.viewport().rect().contains(rect.center())
 
 
+def item_clickable(view, index):
+    """The row is drawn in its view and a click at its centre would reach the view (nothing in front)."""
+    if not view.isVisible() or not item_in_view(view, index):
+        return False
+    where = view.viewport().mapToGlobal(view.visualRect(index).center())
+    hit = QApplication.widgetAt(where)
+    return screen_rect().contains(where) and hit is not None and (hit is view.viewport()
+                                                                  or view.viewport().isAncestorOf(hit))
+
+
 def click_item(view, index, what, double=False):
     """Click the row ``index`` of an item view where it is drawn (it must be in view)."""
     rect = view.visualRect(index)
     check(item_in_view(view, index), f"{what}: not in view ({rect.getRect()} in {view.viewport().rect().getRect()})")
-    require_on_screen(view.viewport(), what)
     point = rect.center()
+    where = view.viewport().mapToGlobal(point)
+    hit = QApplication.widgetAt(where)
+    check(screen_rect().contains(where) and hit is not None
+          and (hit is view.viewport() or view.viewport().isAncestorOf(hit)),
+          f"{what}: covered by {type(hit).__name__ if hit else 'nothing'} at {where.x()}, {where.y()}")
 
     def run():
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
@@ -274,21 +297,26 @@ def scroll_into_view(widget, what, part=None, tries=30):
         visible = QRect(area.viewport().mapToGlobal(QPoint(0, 0)), area.viewport().size())
         if visible.contains(target()):
             return
-        bar = area.verticalScrollBar()
+        # vertically first, then sideways (a wide panel in a narrow dock): the wheel, as a user scrolls
+        if target().top() < visible.top() or target().bottom() > visible.bottom():
+            bar, delta = area.verticalScrollBar(), QPoint(0, -120 if target().top() > visible.top() else 120)
+        else:
+            bar, delta = area.horizontalScrollBar(), QPoint(-120 if target().left() > visible.left() else 120, 0)
         value = bar.value()
-        down = target().top() > visible.top()
-        _wheel(area.viewport(), -120 if down else 120)
+        _wheel(area.viewport(), delta)
         yield Wait(lambda: bar.value() != value or bar.value() in (bar.minimum(), bar.maximum()), f"{what}: scrolled")
     raise StepFailed(f"{what}: could not be scrolled into view")
 
 
 def _wheel(widget, delta):
+    """One wheel step over ``widget``: ``delta`` is the vertical angle (an int) or a QPoint (x, y)."""
     from qgis.PyQt.QtGui import QWheelEvent
     local = QPointF(widget.rect().center())
     glob = QPointF(widget.mapToGlobal(widget.rect().center()))
+    angle = delta if isinstance(delta, QPoint) else QPoint(0, delta)
 
     def run():
-        event = QWheelEvent(local, glob, QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
+        event = QWheelEvent(local, glob, QPoint(0, 0), angle, Qt.MouseButton.NoButton,
                             Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
         QApplication.sendEvent(widget, event)
     later(run)

@@ -9,7 +9,7 @@ brought back within the screen.
 """
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QFrame, QScrollArea
+from qgis.PyQt.QtWidgets import QFormLayout, QFrame, QScrollArea
 
 STATE_KEY = "UI/state"          # where QGIS keeps QMainWindow.saveState()
 
@@ -23,10 +23,13 @@ def has_saved_arrangement(dock):
 
 
 def make_scrollable(dock):
-    """Put the dock's contents in a scroll area (once), so its size never forces the window's."""
+    """Put the dock's contents in a scroll area (once), so its size never forces the window's; forms put
+    their labels above their fields when the dock is narrow rather than scroll sideways."""
     content = dock.widget()
     if content is None or isinstance(content, QScrollArea):
         return
+    for form in content.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     scroll = QScrollArea()
     scroll.setObjectName(f"{dock.objectName()}Scroll")
     scroll.setWidgetResizable(True)

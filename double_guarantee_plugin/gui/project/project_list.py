@@ -4,7 +4,7 @@ A widget only: it shows rows it is given (``show_rows``) and says which project 
 (``projectSelected``).  Rows hidden by the search stay in the table, so ``codes()`` is every project.
 The status and verdict columns sit next to the name so that they stay in sight in a narrow dock.
 """
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTableWidget,
                                  QStyle, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -92,7 +92,7 @@ class ProjectList(QWidget):
             self.table.resizeColumnsToContents()
             self.apply_filter()
             if selected_item is not None:
-                self.table.scrollToItem(selected_item, QAbstractItemView.ScrollHint.EnsureVisible)
+                self._scroll_later(selected, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self.table.blockSignals(False)
 
@@ -179,8 +179,20 @@ class ProjectList(QWidget):
         self.table.blockSignals(True)
         self.table.selectRow(row)
         self.table.blockSignals(False)
-        self.table.scrollToItem(self.table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._scroll_later(code, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def _scroll_later(self, code, hint):
+        """Scroll to ``code``'s row once the table has laid out rows just shown or added (scrolling at once
+        used the old layout and left a new project's row out of sight)."""
+        def scroll():
+            try:
+                row = self.row_of(code)
+                if row >= 0:
+                    self.table.scrollTo(self.table.model().index(row, 0), hint)
+            except RuntimeError:     # the dock was closed meanwhile
+                pass
+        QTimer.singleShot(0, scroll)
 
     def _selection_changed(self):
         self.projectSelected.emit(self.selected_code())
