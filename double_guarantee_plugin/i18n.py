@@ -5,7 +5,7 @@ Every user-facing string goes through ``tr()`` with the fixed context ``DoubleGu
 """
 import os
 
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from .core.paths import i18n_dir
 
@@ -61,9 +61,26 @@ def translation_file(locale=None):
     return None
 
 
+def _qt_translations_folder():
+    try:
+        return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)   # Qt 6
+    except AttributeError:
+        return QLibraryInfo.location(QLibraryInfo.TranslationsPath)
+
+
+def _qt_translator(locale):
+    """Qt's own words (OK, Cancel, Yes…) in Simplified Chinese when QGIS did not load them: QGIS 3.22 asks
+    for ``qt_zh-Hans``, Qt ships ``qt_zh_CN`` (Debian: qttranslations5-l10n).  None when not needed."""
+    if normalize_locale(locale) != "zh_CN" or QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel":
+        return None
+    translator = QTranslator()
+    return translator if translator.load("qt_zh_CN", _qt_translations_folder()) else None
+
+
 def setup_translation(locale=None):
     """Install the translator for ``locale``; returns the file loaded or None."""
     remove_translation()
+    locale = locale or user_locale()
     path = translation_file(locale)
     if not path:
         return None
@@ -71,6 +88,10 @@ def setup_translation(locale=None):
     if translator.load(path):
         QCoreApplication.installTranslator(translator)
         _translators.append(translator)
+        qt_words = _qt_translator(locale)
+        if qt_words is not None:
+            QCoreApplication.installTranslator(qt_words)
+            _translators.append(qt_words)
         return path
     return None
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-shapely python3-psycopg2 python3-venv \
 xvfb xauth pyqt5-dev-tools qttools5-dev-tools fonts-noto-cjk poppler-utils python3-openpyxl \
-postgresql postgresql-15-postgis-3 zip"
+postgresql postgresql-15-postgis-3 zip qttranslations5-l10n"
 
 missing=""
 for pkg in $APT_PACKAGES; do

@@ -44,3 +44,16 @@ def test_the_locale_qgis_stores_translates_the_plugin(qgis_app, stored):
             else:
                 settings.setValue(key, value)
     assert i18n.tr("Save") == "Save"
+
+
+def test_qt_words_follow_when_qgis_did_not_load_them(qgis_app):
+    """QGIS 3.22 looks for qt_zh-Hans, which Qt does not ship: OK and Cancel stayed English in a Chinese QGIS."""
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"   # what QGIS left
+    try:
+        assert i18n.setup_translation("zh-Hans")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        i18n.remove_translation()
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    i18n.setup_translation("en_US")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

@@ -66,7 +66,8 @@ class Scenario:
     def steps(self):
         return [("start", self.start), ("search", self.search), ("new_project", self.new_project),
                 ("draw_plot", self.draw_plot), ("first_check", self.first_check), ("conflict", self.conflict),
-                ("refused_accept", self.refused_accept), ("accept", self.accept), ("write_off", self.write_off),
+                ("snapping", self.snapping), ("refused_accept", self.refused_accept), ("accept", self.accept),
+                ("reopen", self.reopen), ("accept_again", self.accept), ("write_off", self.write_off),
                 ("import_txt", self.import_txt), ("export_sheet", self.export_sheet)]
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -337,6 +338,27 @@ class Scenario:
         check(self.canvas.extent().contains(conflict.boundingBox()), "the conflict is not in view")
         yield Wait(lambda: not self.canvas.isDrawing(), "the map drawn")
 
+    def snapping(self):
+        """One toggle snaps drawing to the plots, basic farmland and the survey of the check's constraint set."""
+        from qgis.core import QgsSnappingConfig
+        dock = self.dock()
+        yield from self._show_project_dock()
+        project = QgsProject.instance()
+        was_enabled = project.snappingConfig().enabled()
+        button = dock.tool_buttons["snap"]
+        user.click(button, "捕捉")
+        yield Wait(lambda: button.isChecked() and project.snappingConfig().enabled(), "snapping on")
+        config = project.snappingConfig()
+        check(config.mode() == QgsSnappingConfig.SnappingMode.AdvancedConfiguration, "not per-layer snapping")
+        farmland = self.layer("永久基本农田")
+        check(config.individualLayerSettings(farmland).enabled(), "basic farmland is not snapped to")
+        check(config.individualLayerSettings(dock.plots_layer).enabled(), "the plots are not snapped to")
+        check(not config.individualLayerSettings(self.layer("生态保护红线")).enabled(), "the red line is snapped to")
+        yield from self.shot("snapping_on")
+        user.click(button, "捕捉")
+        yield Wait(lambda: not button.isChecked() and project.snappingConfig().enabled() == was_enabled,
+                   "snapping as it was before")
+
     def refused_accept(self):
         dock = self.dock()
         # the project dock is a tab behind the check dock now: its tab brings it back
@@ -371,6 +393,7 @@ class Scenario:
 
     def accept(self):
         dock = self.dock()
+        yield from self._show_project_dock()
         yield from self.select_project(self.new_code)
         user.click(dock.buttons["accept"], "验收…")
         yield Wait(lambda: user.modal_dialog(QDialog) is not None and user.modal_dialog().objectName() == "acceptDialog",
@@ -387,7 +410,35 @@ class Scenario:
             check(not dock.project_menu_actions[key].isEnabled(), f"{key} enabled on an accepted project")
         check(not dock.tool_buttons["draw"].isEnabled(), "drawing enabled on an accepted project")
         check(dock.buttons["reopen"].isEnabled(), "重新打开 disabled on an accepted project")
-        self.facts["accepted"] = dock.last_message
+        self.facts.setdefault("accepted", []).append(dock.last_message[0])
+
+    def reopen(self):
+        """An accepted project changes only after 重新打开 with a reason; its deposit is reversed."""
+        dock = self.dock()
+        from double_guarantee_plugin.core.ledger import ledger_path_for, open_ledger
+        path = ledger_path_for(dock.database_path)
+        user.click(dock.buttons["reopen"], "重新打开…")
+        from qgis.PyQt.QtWidgets import QInputDialog
+        yield Wait(lambda: isinstance(user.modal_dialog(), QInputDialog), "the reason asked for")
+        dialog = user.modal_dialog()
+        user.require_on_screen(dialog, "the reopening dialog")
+        reason = "补测地块边界"
+        edit = dialog.findChild(QLineEdit)
+        user.type_text(edit, reason, "the reason")
+        yield Wait(lambda: edit.text() == reason, "the reason typed")
+        yield from self.shot("reopen_reason")
+        user.click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), "确定")
+        yield Wait(lambda: user.modal_dialog() is None and self.cell(self.new_code, 2) == "实施中", "reopened")
+        check(dock.tool_buttons["draw"].isEnabled() and dock.buttons["accept"].isEnabled(),
+              "the reopened project is still locked")
+        ledger = open_ledger(path, create=False)
+        try:
+            reversal = [e for e in ledger.journal(kind="reversal") if e.project_code == self.new_code]
+            balance = ledger.balance("320999").amounts.area_mu
+        finally:
+            ledger.close()
+        check(len(reversal) == 1 and reason in reversal[0].note, f"no reversal with the reason: {reversal}")
+        check(abs(balance) < 1e-6, f"the reserve holds {balance} mu after the reversal")
 
     def write_off(self):
         user.click(self.toolbar_button_of(LEDGER_DOCK), "the ledger dock's toolbar button")
@@ -408,7 +459,7 @@ class Scenario:
         if ledger.county_code() != "320999":      # today's dock starts at the first county of the table
             yield from user.choose(ledger.county_combo, "320999", "the county")
         before = number(ledger.area_label.text())
-        check(before is not None and before >= self.facts["credit_area_mu"] - 0.01,
+        check(before is not None and abs(before - self.facts["credit_area_mu"]) < 0.01,
               f"the reserve shows {ledger.area_label.text()}, the deposit was {self.facts['credit_area_mu']}")
         yield from user.scroll_into_view(ledger.writeoff_button, "核销…")
         user.click(ledger.writeoff_button, "核销…")
