@@ -201,7 +201,11 @@ def test_first_start_puts_the_docks_in_tabs_and_the_window_on_screen(qgis_app):
         assert not dock_layout.prepare(docks, docks[0])
     finally:
         QgsSettings().remove(dock_layout.STATE_KEY)
+        # deleted now, inside the test: a top-level window left to Python's exit outlives QGIS and aborts it
+        from qgis.PyQt.QtCore import QEvent
+        window.close()
         window.deleteLater()
+        QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_button_rows_wrap_to_the_width(qgis_app):

@@ -9,7 +9,7 @@ from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from ...core import live_credits, projects, tables
-from ...core.acceptance import AcceptanceRefused, is_locked
+from ...core.acceptance import AcceptanceRefused
 from ...core.project_db import ProjectDatabaseError
 from ...i18n import tr
 from ..components import check_events
@@ -17,7 +17,7 @@ from ..components.signals import disconnect_all
 from ..dialogs.project_db import DOCK_OBJECT_NAME
 from ..project import dock_body, state
 from ..project.acceptance import Acceptance, show_refusal
-from ..project.database import ProjectDatabase
+from ..project.database import PlotSelection, ProjectDatabase
 from ..project.dock_body import DOCK_WIDTH  # noqa: F401 (the plugin sizes the dock with it)
 from ..project.exchange import Exchange
 from ..project.live_runner import LiveCredits
@@ -56,7 +56,6 @@ class ProjectDock(QDockWidget):
         self.iface = iface
         self.last_message = ("", "")
         self._restoring = False
-        self._syncing_selection = False
         self.database = ProjectDatabase(self)
         self.live = LiveCredits(self.database, self.selected_project, self)
         self.plot_editor = PlotEditor(self)
@@ -68,18 +67,19 @@ class ProjectDock(QDockWidget):
         self.list_debouncer = live_credits.Debouncer(LIST_DELAY_MS, self)
         self.list_debouncer.triggered.connect(self.refresh_project_list)
         self.setWidget(dock_body.build(self))
+        self.selection = PlotSelection(self.database, self.panel)
         self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(self.live.profile.id)))
         self.setAcceptDrops(True)
         project = QgsProject.instance()
         self._connections = [
             (self.profile_combo.currentIndexChanged, self._profile_changed),
             (self.project_list.projectSelected, self._project_row_changed),
-            (self.panel.plotsSelected, self._panel_selected_plots),
+            (self.panel.plotsSelected, self.selection.from_panel),
             (self.panel.repairRequested, lambda fids: self.guarded(self.repair_plots, fids)),
             (self.panel.showProblemRequested, lambda fid: self.guarded(self.show_problem, fid)),
             (self.database.opened, self._database_opened), (self.database.closed, self._database_closed),
             (self.database.changed, self._layer_changed), (self.database.plotsStored, self.refresh_all_projects),
-            (self.database.plotSelectionChanged, self._map_selection_changed),
+            (self.database.plotSelectionChanged, self.selection.from_map),
             (self.live.projectSnapshot, self._show_project_snapshot), (self.live.allSnapshot, self._show_all_snapshot),
             (project.readProject, self._project_read), (project.cleared, self._project_cleared),
             (check_events.hub().projectsChecked, self._projects_checked)]
@@ -161,19 +161,7 @@ class ProjectDock(QDockWidget):
     _guarded = guarded
 
     def _update_enabled(self):
-        has_db = self.database.is_open()
-        code = self.selected_project() if has_db else None
-        locked = bool(code) and is_locked(self.project_actions.status_of(code))
-        for key, button in self.tool_buttons.items():
-            button.setEnabled(bool(code) and (key == "snap" or not locked))
-        for widget in (self.buttons["fill"], self.buttons["importTxt"], self.buttons["accept"],
-                       self.project_menu_actions["rename"], self.project_menu_actions["deleteProject"]):
-            widget.setEnabled(bool(code) and not locked)
-        for widget in (self.buttons["exportTxt"], self.buttons["exportMap"], self.project_menu_button):
-            widget.setEnabled(bool(code))
-        self.buttons["reopen"].setEnabled(locked)
-        for widget in (self.save_button, self.discard_button, self.buttons["newProject"], self.buttons["atlas"]):
-            widget.setEnabled(has_db)
+        dock_body.update_enabled(self)
 
     # -- the database --------------------------------------------------------------------------
     def open_dialog(self):
@@ -388,25 +376,6 @@ class ProjectDock(QDockWidget):
     def busy(self):
         """True while an edit is waiting for its debounce or a credit task is running."""
         return self.live.busy() or self.list_debouncer.pending()
-
-    # -- selection between the plot table and the map ------------------------------------------------
-    def _panel_selected_plots(self, fids):
-        if self.database.plots_layer is None or self._syncing_selection:
-            return
-        self._syncing_selection = True
-        try:
-            self.database.plots_layer.selectByIds(fids)
-        finally:
-            self._syncing_selection = False
-
-    def _map_selection_changed(self):
-        if self._syncing_selection or self.database.plots_layer is None:
-            return
-        self._syncing_selection = True
-        try:
-            self.panel.select_fids(self.database.plots_layer.selectedFeatureIds())
-        finally:
-            self._syncing_selection = False
 
     # -- drops, state, unload ------------------------------------------------------------------------
     def dragEnterEvent(self, event):  # noqa: N802 (Qt's name)

@@ -183,3 +183,29 @@ class ProjectDatabase(QObject):
             if layer is not None:
                 layer.undoStack().redo()
         self.history.append(layers)
+
+
+class PlotSelection:
+    """Keeps the plot table of the credit panel and the plots selected on the map in step, without echo."""
+
+    def __init__(self, database, panel):
+        self.database, self.panel = database, panel
+        self._syncing = False
+
+    def from_panel(self, fids):
+        if self.database.plots_layer is None or self._syncing:
+            return
+        self._syncing = True
+        try:
+            self.database.plots_layer.selectByIds(fids)
+        finally:
+            self._syncing = False
+
+    def from_map(self):
+        if self._syncing or self.database.plots_layer is None:
+            return
+        self._syncing = True
+        try:
+            self.panel.select_fids(self.database.plots_layer.selectedFeatureIds())
+        finally:
+            self._syncing = False

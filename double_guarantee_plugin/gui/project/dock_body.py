@@ -151,3 +151,22 @@ def _button(text, slot, run, tip="", name=""):
     button = compact_button(text, name, tip)
     button.clicked.connect(lambda _checked=False: run(slot))
     return button
+
+
+def update_enabled(dock):
+    """What can be clicked: nothing without a database, plot tools only for a selected project that is not
+    locked (accepted), reopening only for a locked one."""
+    from ...core.acceptance import is_locked
+    has_db = dock.database.is_open()
+    code = dock.selected_project() if has_db else None
+    locked = bool(code) and is_locked(dock.project_actions.status_of(code))
+    for key, button in dock.tool_buttons.items():
+        button.setEnabled(bool(code) and (key == "snap" or not locked))
+    for widget in (dock.buttons["fill"], dock.buttons["importTxt"], dock.buttons["accept"],
+                   dock.project_menu_actions["rename"], dock.project_menu_actions["deleteProject"]):
+        widget.setEnabled(bool(code) and not locked)
+    for widget in (dock.buttons["exportTxt"], dock.buttons["exportMap"], dock.project_menu_button):
+        widget.setEnabled(bool(code))
+    dock.buttons["reopen"].setEnabled(locked)
+    for widget in (dock.save_button, dock.discard_button, dock.buttons["newProject"], dock.buttons["atlas"]):
+        widget.setEnabled(has_db)
