@@ -75,20 +75,23 @@ def copy_demo(folder):
     return target
 
 
-def run_locale(locale, zip_path, out):
+def run_locale(locale, zip_path, out, scenario="scenario"):
     folder = out / locale
     folder.mkdir(parents=True)
     make_profile(folder / "profile", zip_path, locale)
-    project = copy_demo(folder / "work")
+    # the harness's self-check needs no county: QGIS starts empty
+    project = copy_demo(folder / "work") if scenario == "scenario" else None
     shots = folder / "screenshots"
     result = folder / "result.json"
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)       # a real X display, not offscreen
     env.update(DG_DESKTOP_HERE=str(HERE), DG_DESKTOP_OUT=str(shots), DG_DESKTOP_RESULT=str(result),
-               DG_DESKTOP_LOCALE=locale, DG_DESKTOP_WORK=str(folder / "work"),
+               DG_DESKTOP_LOCALE=locale, DG_DESKTOP_WORK=str(folder / "work"), DG_DESKTOP_SCENARIO=scenario,
                DG_DESKTOP_TIMEOUT=str(RUN_TIMEOUT_S - 20))
     command = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN}", "qgis", "--nologo", "--noversioncheck",
-               "--profiles-path", str(folder / "profile"), "--code", str(HERE / "driver.py"), str(project)]
+               "--profiles-path", str(folder / "profile"), "--code", str(HERE / "driver.py")]
+    if project is not None:
+        command.append(str(project))
     started = time.monotonic()
     with open(folder / "qgis_output.txt", "w", encoding="utf-8") as log:
         try:
@@ -111,11 +114,12 @@ def main(argv=None):
     parser.add_argument("--locale", action="append", help="QGIS locale (repeatable); default: " + ", ".join(LOCALES))
     parser.add_argument("--out", help="folder for profiles, copies, screenshots and results")
     parser.add_argument("--zip", help="the plugin zip (default: dist/ of make package)")
+    parser.add_argument("--scenario", default="scenario", help="scenario module (selfcheck: a run that must fail)")
     args = parser.parse_args(argv)
     zip_path = Path(args.zip) if args.zip else ROOT / "dist" / f"{PLUGIN}-{version()}.zip"
     if not zip_path.exists():
         sys.exit(f"test-desktop: {zip_path} is missing (run make package)")
-    if not (ROOT / "demo_output" / "demo_county.qgz").exists():
+    if args.scenario == "scenario" and not (ROOT / "demo_output" / "demo_county.qgz").exists():
         sys.exit("test-desktop: demo_output/demo_county.qgz is missing (run make demo)")
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dg_desktop_"))
     if out.exists() and any(out.iterdir()):
@@ -124,7 +128,7 @@ def main(argv=None):
     started = time.monotonic()
     failures = 0
     for locale in args.locale or LOCALES:
-        report = run_locale(locale, zip_path, out)
+        report = run_locale(locale, zip_path, out, args.scenario)
         print(f"== {locale}: {'ok' if report['ok'] else 'FAILED'} in {report['seconds']:.0f} s")
         for step in report.get("steps", []):
             mark = "ok  " if step["ok"] else "FAIL"
