@@ -64,6 +64,7 @@ class DoubleGuaranteePlugin:
         if primary is None or not hasattr(window, "tabifyDockWidget"):
             return
         first = dock_layout.prepare(self.docks, primary)
+        self._window_keeper = dock_layout.WindowKeeper(window)
 
         def arrange(docks=list(self.docks)):
             if first and docks == self.docks:      # not unloaded meanwhile
@@ -89,6 +90,9 @@ class DoubleGuaranteePlugin:
         return action
 
     def unload(self):
+        keeper, self._window_keeper = getattr(self, "_window_keeper", None), None
+        if keeper is not None:
+            keeper.remove()
         completed, arrange = getattr(self, "_on_completed", (None, None))
         if completed is not None:
             try:

@@ -78,7 +78,8 @@ class Run:
         if self.wait is not None:
             if not self.wait.done():
                 if self.wait.expired():
-                    raise user.StepFailed(f"waited {self.wait.timeout:.0f} s for: {self.wait.what}")
+                    why = f" ({self.wait.explain()})" if self.wait.explain else ""
+                    raise user.StepFailed(f"waited {self.wait.timeout:.0f} s for: {self.wait.what}{why}")
                 return
             self.wait = None
         if self.pending_shot:
@@ -118,6 +119,11 @@ class Run:
 
     def _finish(self):
         self.finished = True
+        from qgis.PyQt.QtWidgets import QTabBar
+        from qgis.utils import iface
+        self.scenario.facts["tab_bars_at_end"] = [
+            (bar.isVisible(), user.global_rect(bar).getRect(), [bar.tabText(i) for i in range(bar.count())])
+            for bar in iface.mainWindow().findChildren(QTabBar) if bar.parentWidget() is iface.mainWindow()]
         self.timer.stop()
         ok = all(step["ok"] for step in self.steps) and not self.log_problems
         with open(self.result_path, "w", encoding="utf-8") as handle:

@@ -82,11 +82,6 @@ class Scenario:
     def layer(self, name_part):
         return next(layer for layer in QgsProject.instance().mapLayers().values() if name_part in layer.name())
 
-    def toolbar_button_of(self, dock_name):
-        toolbar = self.window.findChild(QToolBar, "DoubleGuaranteeToolbar")
-        dock = self.dock(dock_name)
-        return user.toolbar_button(toolbar, dock.toggleViewAction())
-
     def row_of(self, code):
         return self.dock().project_list.row_of(code)
 
@@ -102,7 +97,8 @@ class Scenario:
             index = table.model().index(self.row_of(code), 0)
             # the table lays its rows out again after the search hid the others
         # the table may still be laying its rows out (after a search, a tab switch): click once it is drawn
-        yield Wait(lambda: user.item_clickable(table, index), f"{code}'s row in view")
+        yield Wait(lambda: user.item_clickable(table, index), f"{code}'s row in view",
+                   explain=lambda: user.item_click_problem(table, index))
         user.click_item(table, index, f"the row of {code}")
         yield Wait(lambda: dock.selected_project() == code and dock.last_snapshot is not None
                    and dock.last_snapshot.project_code == code and not dock.busy(), f"{code} selected, its figures shown")
@@ -131,13 +127,18 @@ class Scenario:
         check(dock.width() >= 340, f"the project dock is {dock.width()} px wide")
         check(self.canvas.width() >= 300, f"the map is {self.canvas.width()} px wide")
         for other in (CHECK_DOCK, LEDGER_DOCK):
-            check(not self.dock(other).isVisible(), f"{other} open on first start (it should wait in a tab)")
+            check(not user.on_screen(self.dock(other), whole=False), f"{other} in front on first start")
+            check(self._tab_of(self.dock(other)) is not None, f"{other} has no tab to open it with")
         check(dock.windowTitle() == text("双保 项目", "Double Guarantee projects"), f"dock title {dock.windowTitle()!r}")
         check(dock.tool_buttons["draw"].text() == text("绘制", "Draw"), f"draw button {dock.tool_buttons['draw'].text()!r}")
         check(self.cell("DG2023-01", 2) == text("已验收", "已验收"), "status column")
         english = [w.text() for w in dock.findChildren(QAbstractButton) if w.isVisible() and w.text()
                    and any(c.isalpha() and c.isascii() for c in w.text()) and not has_cjk(w.text())]
         check(not CHINESE or not english, f"English buttons in the Chinese dock: {english}")
+        from qgis.PyQt.QtWidgets import QTabBar
+        self.facts["tab_bars"] = [(bar.isVisible(), user.global_rect(bar).getRect(),
+                                   [bar.tabText(i) for i in range(bar.count())])
+                                  for bar in self.window.findChildren(QTabBar) if bar.parentWidget() is self.window]
         self.facts["dock"] = user.global_rect(dock).getRect()
         self.facts["canvas"] = user.global_rect(self.canvas).getRect()
 
@@ -286,6 +287,8 @@ class Scenario:
     def window_fits(self, when):
         """QGIS's window still inside the screen (a dock or message must not push it out), with the culprits."""
         frame, screen = self.window.frameGeometry(), user.screen_rect()
+        self.facts.setdefault("window_widths", []).append(
+            (self.run.current, frame.width(), self.window.minimumSizeHint().width()))
         if screen.contains(frame):
             return
         from qgis.PyQt.QtWidgets import QTabBar
@@ -299,13 +302,8 @@ class Scenario:
         raise user.StepFailed(f"{when}: QGIS's window no longer fits the screen: " + "; ".join(parts))
 
     def first_check(self):
-        button = self.toolbar_button_of(CHECK_DOCK)
-        self.window_fits("before opening the check dock")
-        user.click(button, "the check dock's toolbar button")
         check_dock = self.dock(CHECK_DOCK)
-        yield Wait(lambda: check_dock.isVisible(), "the check dock shown")
-        self.window_fits("after opening the check dock")
-        yield Wait(lambda: user.on_screen(check_dock, whole=True), "the check dock in front")
+        yield from self._show_dock(check_dock, check_dock.widget())
         self.window_fits("with the check dock in front")
         for name, layer_name in (("plotsLayerCombo", "地块"), ("basicFarmlandCombo", "永久基本农田"),
                                  ("redLineCombo", "生态保护红线"), ("slopeCombo", "坡度")):
@@ -378,18 +376,28 @@ class Scenario:
         yield Wait(lambda: user.modal_dialog(QMessageBox) is None, "the refusal closed")
         check(self.cell(BLOCKING, 2) == status_before, "the refused project's status changed")
 
-    def _show_project_dock(self):
-        dock = self.dock()
-        if user.on_screen(dock.project_table, whole=False):
-            return
+    def _tab_of(self, dock):
+        """The (tab bar, index) of ``dock``'s tab, or None."""
         from qgis.PyQt.QtWidgets import QTabBar
         for bar in self.window.findChildren(QTabBar):
             for index in range(bar.count()):
                 if bar.isVisible() and bar.tabText(index) == dock.windowTitle():
-                    user.click(bar, "the project dock's tab", pos=bar.tabRect(index).center())
-                    yield Wait(lambda: user.on_screen(dock.project_table), "the project dock in front")
-                    return
-        raise user.StepFailed("the project dock is neither shown nor in a tab")
+                    return bar, index
+        return None
+
+    def _show_dock(self, dock, inside):
+        """Bring a tabbed dock to the front with a click on its tab (a generator)."""
+        if user.on_screen(inside, whole=False):
+            return
+        tab = self._tab_of(dock)
+        if tab is None:
+            raise user.StepFailed(f"{dock.windowTitle()} is neither in front nor in a tab")
+        bar, index = tab
+        user.click(bar, f"the tab of {dock.windowTitle()}", pos=bar.tabRect(index).center())
+        yield Wait(lambda: user.on_screen(inside, whole=False), f"{dock.windowTitle()} in front")
+
+    def _show_project_dock(self):
+        yield from self._show_dock(self.dock(), self.dock().project_table)
 
     def accept(self):
         dock = self.dock()
@@ -441,10 +449,8 @@ class Scenario:
         check(abs(balance) < 1e-6, f"the reserve holds {balance} mu after the reversal")
 
     def write_off(self):
-        user.click(self.toolbar_button_of(LEDGER_DOCK), "the ledger dock's toolbar button")
         ledger = self.dock(LEDGER_DOCK)
-        yield Wait(lambda: ledger.isVisible() and user.on_screen(ledger.target_combo, whole=False),
-                   "the ledger dock in front")
+        yield from self._show_dock(ledger, ledger.widget())
         if ledger.ledger is None:
             # today's ledger dock does not follow the project database yet: the user types the ledger that
             # the acceptance deposited into (beside the database) and opens it

@@ -4,7 +4,7 @@ Everything a step does to the GUI is an input event (QTest mouse and key events 
 the pointer, the canvas's viewport for map clicks), scheduled on the event loop so that a click that
 opens a modal dialog does not block the scenario: the scenario then waits for the dialog to appear.
 Before a click the widget must be visible, enabled, inside the 1366×768 screen and not covered
-(``QApplication.widgetAt`` of its centre is the widget or one of its children): what a user cannot
+(``widget_at`` its centre is the widget or one of its children): what a user cannot
 click, the test cannot either.  Waits poll a condition with a timeout, never sleep.
 """
 import os
@@ -23,8 +23,9 @@ class StepFailed(AssertionError):
 class Wait:
     """What a scenario yields: resume when ``condition()`` is true, fail after ``timeout`` seconds."""
 
-    def __init__(self, condition, what, timeout=20.0):
+    def __init__(self, condition, what, timeout=20.0, explain=None):
         self.condition, self.what, self.timeout = condition, what, timeout
+        self.explain = explain            # () -> why the condition does not hold, for the failure message
         self.started = time.monotonic()
 
     def done(self):
@@ -40,6 +41,31 @@ class Wait:
 def check(condition, message):
     if not condition:
         raise StepFailed(message)
+
+
+def reaches(point, widget):
+    """A click at the global ``point`` would reach ``widget`` (or a child of it): by the X server's stacking
+    (QApplication.widgetAt) or by Qt's own geometry (``widget_at``).  Both are asked because each, now and
+    then, answered "nothing" for a table drawn right there after QGIS's window had grown sideways."""
+    for hit in (QApplication.widgetAt(point), widget_at(point)):
+        if hit is not None and (hit is widget or widget.isAncestorOf(hit)):
+            return True
+    return False
+
+
+def widget_at(point):
+    """The widget a click at the global ``point`` reaches by Qt's geometry: an open menu or modal dialog
+    first, then other windows, then QGIS's main window."""
+    from qgis.utils import iface
+    main = iface.mainWindow()
+    others = [w for w in QApplication.topLevelWidgets() if w is not main and w.isWindow() and w.windowType() in (
+        Qt.WindowType.Dialog, Qt.WindowType.Window, Qt.WindowType.Tool)]
+    for top in [QApplication.activePopupWidget(), QApplication.activeModalWidget()] + others + [main]:
+        if top is None or not top.isVisible():
+            continue
+        if QRect(top.mapToGlobal(QPoint(0, 0)), top.size()).contains(point):
+            return top.childAt(top.mapFromGlobal(point)) or top
+    return None
 
 
 def screen_rect():
@@ -60,8 +86,7 @@ def on_screen(widget, whole=True):
         return False
     if not whole and not screen.contains(rect.center()):
         return False
-    hit = QApplication.widgetAt(rect.center())
-    return hit is not None and (hit is widget or widget.isAncestorOf(hit))
+    return reaches(rect.center(), widget)
 
 
 def require_on_screen(widget, what):
@@ -69,9 +94,9 @@ def require_on_screen(widget, what):
     check(widget.isVisible(), f"{what}: not visible")
     rect, screen = global_rect(widget), screen_rect()
     check(screen.contains(rect), f"{what}: {rect.getRect()} is not inside the screen {screen.getRect()}")
-    hit = QApplication.widgetAt(rect.center())
-    check(hit is not None and (hit is widget or widget.isAncestorOf(hit)),
-          f"{what}: covered by {type(hit).__name__} {hit.objectName() if hit else ''}")
+    if not reaches(rect.center(), widget):
+        hit = QApplication.widgetAt(rect.center()) or widget_at(rect.center())
+        raise StepFailed(f"{what}: covered by {type(hit).__name__} {hit.objectName() if hit else ''}")
 
 
 def later(action):
@@ -226,14 +251,36 @@ def item_in_view(view, index):
     return rect.isValid() and view.viewport().rect().contains(rect.center())
 
 
+def item_click_problem(view, index):
+    """'' when the row is drawn in its view and a click at its centre would reach the view, else why not."""
+    if not view.isVisible():
+        return "the view is hidden"
+    rect = view.visualRect(index)
+    if not item_in_view(view, index):
+        return f"row rect {rect.getRect()} outside the viewport {view.viewport().rect().getRect()}"
+    where = view.viewport().mapToGlobal(rect.center())
+    if not screen_rect().contains(where):
+        return f"{where} is off the screen"
+    if not reaches(where, view.viewport()):
+        hits = [QApplication.widgetAt(where), widget_at(where)]
+        return f"at {where.x()}, {where.y()} the pointer would reach " + " / ".join(
+            chain(hit) if hit is not None else "nothing" for hit in hits) + f"; the view: {chain(view)} at " \
+            f"{global_rect(view).getRect()}"
+    return ""
+
+
+def chain(widget):
+    """``widget`` and its parents, as class:name (visible?), for failure messages."""
+    parts = []
+    while widget is not None:
+        parts.append(f"{type(widget).__name__}:{widget.objectName()}{'' if widget.isVisible() else '(hidden)'}"
+                     f"@{global_rect(widget).getRect()}")
+        widget = widget.parentWidget()
+    return " < ".join(parts[:6])
+
+
 def item_clickable(view, index):
-    """The row is drawn in its view and a click at its centre would reach the view (nothing in front)."""
-    if not view.isVisible() or not item_in_view(view, index):
-        return False
-    where = view.viewport().mapToGlobal(view.visualRect(index).center())
-    hit = QApplication.widgetAt(where)
-    return screen_rect().contains(where) and hit is not None and (hit is view.viewport()
-                                                                  or view.viewport().isAncestorOf(hit))
+    return not item_click_problem(view, index)
 
 
 def click_item(view, index, what, double=False):
@@ -241,11 +288,8 @@ def click_item(view, index, what, double=False):
     rect = view.visualRect(index)
     check(item_in_view(view, index), f"{what}: not in view ({rect.getRect()} in {view.viewport().rect().getRect()})")
     point = rect.center()
-    where = view.viewport().mapToGlobal(point)
-    hit = QApplication.widgetAt(where)
-    check(screen_rect().contains(where) and hit is not None
-          and (hit is view.viewport() or view.viewport().isAncestorOf(hit)),
-          f"{what}: covered by {type(hit).__name__ if hit else 'nothing'} at {where.x()}, {where.y()}")
+    problem = item_click_problem(view, index)
+    check(not problem, f"{what}: {problem}")
 
     def run():
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
@@ -325,10 +369,3 @@ def _wheel(widget, delta):
 def map_move(canvas, point):
     pixel = canvas.getCoordinateTransform().transform(point).toQPointF().toPoint()
     later(lambda: move_event(canvas.viewport(), pixel))
-
-
-def toolbar_button(toolbar, action):
-    """The button a toolbar shows for ``action``."""
-    widget = toolbar.widgetForAction(action)
-    check(widget is not None, f"no toolbar button for {action.text()}")
-    return widget

@@ -3,12 +3,12 @@
 QGIS saves the arrangement of every dock by object name when it closes and restores it at the next
 start.  The first time the plugin's docks appear (no saved arrangement names them), they are
 stacked in the right dock area, each as tall as its contents, which forced QGIS's window to 2,784
-pixels.  Here the other docks go into tabs behind the project dock and stay closed until opened
-(their toolbar button shows and raises them), every dock's contents scroll, and the main window is
-brought back within the screen.
+pixels.  Here the other docks go into tabs behind the project dock, opened by a click on their tab
+(or their toolbar button, which brings them to the front), every dock's contents scroll, and the main window is
+brought back within the screen, and kept there when it grows by itself (``WindowKeeper``).
 """
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QEvent, QObject, Qt, QTimer
 from qgis.PyQt.QtWidgets import QFormLayout, QFrame, QScrollArea
 
 STATE_KEY = "UI/state"          # where QGIS keeps QMainWindow.saveState()
@@ -72,16 +72,70 @@ def prepare(docks, primary):
     return not has_saved_arrangement(primary)
 
 
+class WindowKeeper(QObject):
+    """Pulls QGIS's window back inside its screen when it *grows* out of it by itself.
+
+    QGIS's status bar is as wide as what it holds: in English a running task's description (ours or
+    QGIS's) adds up to ~250 pixels to the window's minimum width, and a window never shrinks back, so
+    at 1366×768 a few background tasks pushed it off the screen.  Moves are the user's and left alone.
+    """
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._pending = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if (watched is self.window and event.type() == QEvent.Type.Resize and not self._pending
+                and event.size().width() + event.size().height() > event.oldSize().width() + event.oldSize().height()
+                and event.oldSize().width() > 0):
+            self._pending = True
+            QTimer.singleShot(0, self._check)
+        return False
+
+    def _check(self):
+        self._pending = False
+        try:
+            fit_to_screen(self.window)
+        except RuntimeError:      # QGIS is closing
+            pass
+
+    def remove(self):
+        try:
+            self.window.removeEventFilter(self)
+        except RuntimeError:
+            pass
+        self.deleteLater()
+
+
 def arrange(window, docks, primary, width=None):
-    """First start: ``docks`` tabified behind ``primary`` and closed; ``primary`` raised and ``width`` wide."""
+    """First start: ``docks`` in tabs behind ``primary``, ``primary`` in front and ``width`` wide.
+
+    The others stay open as tabs (a click on a tab opens them): closing tabified docks left Qt with a
+    stale tab bar drawn across the project list when one was opened again."""
     for dock in docks:
         if dock is primary:
             continue
         window.tabifyDockWidget(primary, dock)
-        dock.close()
     primary.show()
     primary.raise_()
     if width:
         window.resizeDocks([primary], [width], Qt.Orientation.Horizontal)
     fit_to_screen(window)
+    hide_empty_tab_bars(window)
+    QTimer.singleShot(0, lambda: hide_empty_tab_bars(window))
     return True
+
+
+def hide_empty_tab_bars(window):
+    """Hide the main window's dock tab bars that hold no tab.  Regrouping docks into tabs leaves Qt with a
+    tab bar it no longer uses; now and then it stayed shown, an empty strip across the project list where
+    clicks went astray."""
+    from qgis.PyQt.QtWidgets import QTabBar
+    try:
+        for bar in window.findChildren(QTabBar):
+            if bar.parentWidget() is window and bar.count() == 0 and bar.isVisible():
+                bar.hide()
+    except RuntimeError:        # the window is gone (QGIS closing)
+        pass
