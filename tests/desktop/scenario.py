@@ -12,7 +12,7 @@ from qgis.core import QgsFeatureRequest, QgsPointXY, QgsProject, QgsRectangle
 from qgis.gui import QgsAttributeDialog
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractButton, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QLineEdit,
-                                 QMessageBox, QToolBar, QTreeWidget, QWidget)
+                                 QMessageBox, QToolBar, QTreeWidget)
 from qgis.utils import iface, plugins
 
 import user
