@@ -338,7 +338,6 @@ class Scenario:
 
     def snapping(self):
         """One toggle snaps drawing to the plots, basic farmland and the survey of the check's constraint set."""
-        from qgis.core import QgsSnappingConfig
         dock = self.dock()
         yield from self._show_project_dock()
         project = QgsProject.instance()
@@ -347,7 +346,8 @@ class Scenario:
         user.click(button, "捕捉")
         yield Wait(lambda: button.isChecked() and project.snappingConfig().enabled(), "snapping on")
         config = project.snappingConfig()
-        check(config.mode() == QgsSnappingConfig.SnappingMode.AdvancedConfiguration, "not per-layer snapping")
+        from double_guarantee_plugin.gui.project.snapping import _snapping_names
+        check(config.mode() == _snapping_names()[0], "not per-layer snapping")
         farmland = self.layer("永久基本农田")
         check(config.individualLayerSettings(farmland).enabled(), "basic farmland is not snapped to")
         check(config.individualLayerSettings(dock.plots_layer).enabled(), "the plots are not snapped to")

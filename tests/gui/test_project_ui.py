@@ -109,7 +109,8 @@ def test_snapping_toggle(dock, project_db_path, idle, demo_paths):
     dock.tool_buttons["snap"].setEnabled(True)
     dock.tool_buttons["snap"].click()
     config = project.snappingConfig()
-    assert config.enabled() and config.mode() == QgsSnappingConfig.SnappingMode.AdvancedConfiguration
+    from double_guarantee_plugin.gui.project.snapping import _snapping_names
+    assert config.enabled() and config.mode() == _snapping_names()[0]
     snapped = {layer.name() for layer in project.mapLayers().values()
                if config.individualLayerSettings(layer).enabled()}
     assert snapped == {dock.plots_layer.name(), "basic_farmland", "land_survey"}

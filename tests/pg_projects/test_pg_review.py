@@ -124,4 +124,5 @@ def test_review_dock_follows_the_project_dock_onto_postgis(dock, pg_county, qgis
         assert _run(pg_county["owner"], f"SELECT reviewer FROM {SCHEMA}.dg_reviews") == [("王工",)]
     finally:
         reviews.close_database()
+        reviews.setParent(None)        # off QGIS's window now: test_plugin_load counts the docks left on it
         reviews.deleteLater()

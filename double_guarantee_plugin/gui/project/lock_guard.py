@@ -62,7 +62,7 @@ class LockGuard(QObject):
             from qgis.core import QgsExpression
             codes = ", ".join(QgsExpression.quotedValue(code) for code in sorted(self.locked_codes))
             request = QgsFeatureRequest().setFilterExpression(f'"project_code" IN ({codes})')
-            request.setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(["project_code"],
+            request.setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(["project_code"],
                                                                                       self.plots_layer.fields())
             self.locked_fids[self.plots_layer.id()] = {f.id(): str(f["project_code"])
                                                        for f in self.plots_layer.getFeatures(request)}

@@ -5,7 +5,7 @@ within 12 pixels, per layer), so QGIS's snapping toolbar shows and can fine-tune
 did; turning it off restores the configuration the project had before.  The constraint layers are
 the ones of the QGIS project's constraint set (roles ``basic_farmland`` and ``land_survey``).
 """
-from qgis.core import QgsProject, QgsSnappingConfig, QgsTolerance, QgsVectorLayer
+from qgis.core import Qgis, QgsProject, QgsSnappingConfig, QgsTolerance, QgsVectorLayer
 
 from ...core import live_credits
 
@@ -30,6 +30,18 @@ def snapping_layers(plots_layer, constraint_set=None):
     return layers
 
 
+def _snapping_names():
+    """(advanced mode, vertex|segment flags, pixels): QGIS 3.26 moved these enums into Qgis; 3.22 has the old ones."""
+    if hasattr(Qgis, "SnappingType"):
+        flags = Qgis.SnappingType.Vertex | Qgis.SnappingType.Segment
+        mode = Qgis.SnappingMode.AdvancedConfiguration
+    else:
+        flags = QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag
+        mode = QgsSnappingConfig.SnappingMode.AdvancedConfiguration
+    pixels = Qgis.MapToolUnit.Pixels if hasattr(Qgis, "MapToolUnit") else QgsTolerance.UnitType.Pixels
+    return mode, flags, pixels
+
+
 class PlotSnapping:
     def __init__(self):
         self._before = None
@@ -42,14 +54,14 @@ class PlotSnapping:
         if self._before is None:
             self._before = QgsSnappingConfig(project.snappingConfig())
         config = QgsSnappingConfig(project.snappingConfig())
+        mode, flags, pixels = _snapping_names()
         config.setEnabled(True)
-        config.setMode(QgsSnappingConfig.SnappingMode.AdvancedConfiguration)
-        flags = QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag
+        config.setMode(mode)
         wanted = {layer.id() for layer in layers}
         for layer in project.mapLayers().values():
             if isinstance(layer, QgsVectorLayer):
                 settings = QgsSnappingConfig.IndividualLayerSettings(layer.id() in wanted, flags, TOLERANCE_PX,
-                                                                    QgsTolerance.UnitType.Pixels, 0.0, 0.0)
+                                                                    pixels, 0.0, 0.0)
                 config.setIndividualLayerSettings(layer, settings)
         project.setSnappingConfig(config)
         return [layer.name() for layer in layers]
