@@ -6,7 +6,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test test-matrix bench run package transup transcompile screenshots clean
+.PHONY: setup demo test test-matrix test-desktop bench run package transup transcompile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,6 +22,11 @@ test: setup transcompile
 # debootstrap roots (DG_MATRIX_CACHE, default /var/cache/double-guarantee/matrix)
 test-matrix:
 	bash scripts/test_matrix.sh $(MATRIX_RELEASES)
+
+# the real QGIS desktop at 1366x768 under Xvfb, the plugin from the zip, once per locale (tests/desktop)
+test-desktop: setup package
+	@[ -f demo_output/demo_county.qgz ] || $(MAKE) demo
+	$(PY) tests/desktop/run_desktop.py $(DESKTOP_ARGS)
 
 screenshots: setup transcompile
 	DG_UPDATE_SCREENSHOTS=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests -q tests/gui/test_i18n.py

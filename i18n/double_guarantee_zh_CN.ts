@@ -33,6 +33,11 @@
             <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="76" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="221" />
             <source>, no county of the province can sell</source>
             <translation>，省内没有县能够调出</translation>
@@ -53,7 +58,7 @@
             <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="197" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="203" />
             <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
@@ -93,14 +98,39 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="270" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="298" />
+            <source>Accept and deposit</source>
+            <translation>验收并入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="289" />
+            <source>Accept project {} and deposit its credits</source>
+            <translation>验收项目 {} 并将指标入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
+            <source>Accept the project and deposit its credits into the reserve, after checks</source>
+            <translation>检查通过后验收项目，并将其指标存入储备库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="276" />
             <source>Accepting unit, {}</source>
             <translation>验收单位（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
+            <source>Accept…</source>
+            <translation>验收…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
             <source>Add</source>
             <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
+            <source>Add a project (its form opens)</source>
+            <translation>新建项目（打开项目表单）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="91" />
@@ -108,12 +138,12 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="226" />
             <source>Aftercare (后期管护) until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Aftercare until (后期管护)</source>
             <translation>后期管护截止</translation>
         </message>
@@ -121,6 +151,11 @@
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
             <source>All entries</source>
             <translation>全部流水</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="50" />
+            <source>All statuses</source>
+            <translation>全部状态</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="156" />
@@ -148,7 +183,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -158,7 +193,7 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
@@ -173,7 +208,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -183,7 +218,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -198,7 +233,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -243,7 +278,7 @@
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
             <source>Basic farmland (mu)</source>
             <translation>永久基本农田（亩）</translation>
         </message>
@@ -263,7 +298,7 @@
             <translation>竞价</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="54" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
@@ -323,7 +358,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -333,7 +368,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -353,7 +388,7 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="125" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
@@ -363,7 +398,7 @@
             <translation>变更调查核实</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
@@ -373,7 +408,7 @@
             <translation>核实并记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
@@ -408,7 +443,7 @@
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="439" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="440" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
@@ -423,7 +458,7 @@
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="750" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="185" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -453,17 +488,17 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="119" />
             <source>Chosen from the implementation date</source>
             <translation>按实施日期自动选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="39" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="38" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -498,7 +533,7 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -558,12 +593,22 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="632" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="292" />
+            <source>Constraint check: not checked. Accepting deposits figures that were not checked against the constraint layers.</source>
+            <translation>约束检查：未检查。验收将存入未经约束图层核查的指标。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="290" />
+            <source>Constraint check: {}</source>
+            <translation>约束检查：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="636" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Constraint layer</source>
             <translation>约束图层</translation>
         </message>
@@ -573,7 +618,7 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="345" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="346" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -633,7 +678,7 @@
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="42" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -658,7 +703,7 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
@@ -693,7 +738,7 @@
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="453" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="456" />
             <source>County {}</source>
             <translation>县级行政区 {}</translation>
         </message>
@@ -718,17 +763,12 @@
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
-            <source>Create a project database</source>
-            <translation>新建项目数据库</translation>
-        </message>
-        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="74" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
         </message>
@@ -738,17 +778,17 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="956" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="67" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="933" />
+            <location filename="../double_guarantee_plugin/gui/project/live_runner.py" line="100" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="928" />
+            <location filename="../double_guarantee_plugin/gui/project/live_runner.py" line="95" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
@@ -783,17 +823,22 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="80" />
             <source>Database user</source>
             <translation>数据库用户</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="84" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="297" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="70" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
@@ -813,42 +858,37 @@
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="99" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="78" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="575" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="78" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
-            <source>Delete the project and its plots (undoable until saved)</source>
-            <translation>删除项目及其地块（保存前可撤销）</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="97" />
             <source>Deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="66" />
             <source>Deposit project {} into the reserve</source>
             <translation>项目 {} 入库</translation>
         </message>
@@ -858,22 +898,22 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="80" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="72" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="72" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="220" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -886,11 +926,6 @@
             <location filename="../double_guarantee_plugin/processing/provider.py" line="39" />
             <source>Double Guarantee</source>
             <translation>双保</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="85" />
-            <source>Double Guarantee projects</source>
-            <translation>双保 项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="16" />
@@ -918,22 +953,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -943,14 +978,24 @@
             <translation>在会审图件的地块下方绘制底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="84" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="99" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="67" />
+            <source>Drawing a plot of {}: {:,.2f} mu (the credits follow the land classes of the form)</source>
+            <translation>正在绘制 {} 的地块：{:,.2f} 亩（指标待表单填写地类后计算）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="75" />
+            <source>Drawing a plot of {}: {:,.2f} mu; it would bring {:,.2f} mu area credit, {:,.0f} kg capacity credit, {:,.2f} mu paddy credit (as the last plot, before constraint exclusions)</source>
+            <translation>正在绘制 {} 的地块：{:,.2f} 亩；预计新增耕地数量指标 {:,.2f} 亩、粮食产能指标 {:,.0f} 公斤、水田指标 {:,.2f} 亩（按上一地块属性，未扣除约束）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="35" />
@@ -998,7 +1043,7 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -1008,7 +1053,7 @@
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1036" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="55" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
@@ -1018,7 +1063,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -1033,12 +1078,12 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="336" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="337" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
@@ -1048,17 +1093,17 @@
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -1103,7 +1148,7 @@
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="41" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
@@ -1123,12 +1168,12 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="59" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="27" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
@@ -1243,17 +1288,17 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="345" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="346" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1263,7 +1308,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1020" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="38" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1278,7 +1323,7 @@
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="157" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1298,7 +1343,7 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="54" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
@@ -1338,7 +1383,7 @@
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="126" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
@@ -1348,7 +1393,7 @@
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="40" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
@@ -1373,7 +1418,7 @@
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="419" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="422" />
             <source>Legend</source>
             <translation>图例</translation>
         </message>
@@ -1428,12 +1473,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1463,7 +1508,7 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
             <source>Move to</source>
             <translation>转入</translation>
         </message>
@@ -1473,7 +1518,7 @@
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -1488,7 +1533,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="66" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1498,7 +1543,7 @@
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="183" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1513,12 +1558,12 @@
             <translation>新建项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="130" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="135" />
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
@@ -1558,7 +1603,7 @@
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="313" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="65" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1578,12 +1623,12 @@
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="165" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="433" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="434" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1723,7 +1768,7 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
         </message>
@@ -1733,12 +1778,7 @@
             <translation>打开指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="146" />
-            <source>Open a project database</source>
-            <translation>打开项目数据库</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="415" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="238" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -1753,9 +1793,9 @@
             <translation>未履行承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
-            <source>Open or create a project database on a PostgreSQL/PostGIS connection</source>
-            <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
+            <source>Open or create a project database</source>
+            <translation>打开或新建项目数据库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="240" />
@@ -1768,7 +1808,7 @@
             <translation>打开项目数据库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1793,12 +1833,12 @@
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="180" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="181" />
             <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
@@ -1843,7 +1883,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -1853,7 +1893,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -1893,12 +1933,12 @@
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="41" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="779" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="217" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -1908,7 +1948,7 @@
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="103" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
@@ -1988,12 +2028,12 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="99" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -2008,7 +2048,7 @@
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="449" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="452" />
             <source>Project code {}</source>
             <translation>项目编号 {}</translation>
         </message>
@@ -2058,7 +2098,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -2068,42 +2108,37 @@
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="116" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="669" />
-            <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
-            <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="209" />
+            <source>Project {} accepted; its credits are deposited into the reserve of county {} (journal entry {})</source>
+            <translation>项目 {} 已验收；其指标已存入县 {} 的储备库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="673" />
-            <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
-            <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="37" />
+            <source>Project {} cannot be accepted</source>
+            <translation>项目 {} 不能验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="616" />
-            <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
-            <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="37" />
+            <source>Project {} cannot be reopened</source>
+            <translation>项目 {} 不能重新打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="598" />
-            <source>Project {} could not be saved as accepted: {}</source>
-            <translation>项目 {} 无法保存为已验收：{}</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="585" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="89" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="146" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1178" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="100" />
             <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
             <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
@@ -2113,32 +2148,57 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="81" />
+            <source>Project {} is accepted and locked: reopen it (with a reason) before changing its plots or fields</source>
+            <translation>项目 {} 已验收并锁定：修改其地块或字段前，请先说明原因并重新打开</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/lock_guard.py" line="118" />
+            <source>Project {} is accepted and locked: the edit was undone. Reopen it (with a reason) before changing its plots or fields</source>
+            <translation>项目 {} 已验收并锁定：该编辑已撤销。修改其地块或字段前，请先说明原因并重新打开</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="143" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="305" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="320" />
             <source>Project {} moved to {} on {}</source>
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="334" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="257" />
+            <source>Project {} reopened ({}); its deposit was reversed (journal entry {})</source>
+            <translation>项目 {} 已重新打开（{}）；其入库已冲正（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="257" />
+            <source>Project {} reopened ({}); the ledger held no deposit of it</source>
+            <translation>项目 {} 已重新打开（{}）；储备库中没有该项目的入库记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="133" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1182" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="104" />
             <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
             <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="111" />
+            <source>Project {}: accept it first (验收), then it can be filed</source>
+            <translation>项目 {}：请先验收，然后才能报备</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="123" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
@@ -2178,12 +2238,12 @@
             <translation>省级代码（2 位）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="91" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="92" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="83" />
             <source>Province share</source>
             <translation>省级分成</translation>
         </message>
@@ -2213,7 +2273,12 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="287" />
+            <source>Reason (required)</source>
+            <translation>原因（必填）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="124" />
             <source>Reason for choosing another profile (required)</source>
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
@@ -2228,17 +2293,17 @@
             <translation>{} 由 {} 记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
             <source>Red line (mu)</source>
             <translation>生态保护红线（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="77" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
             <source>Reference (文号)</source>
             <translation>文号</translation>
         </message>
@@ -2248,19 +2313,39 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="137" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="184" />
-            <source>Rename</source>
-            <translation>重命名</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="563" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="66" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="99" />
+            <source>Rename, delete or set the status of the selected project</source>
+            <translation>重命名、删除所选项目或设置其状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="99" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
+            <source>Reopen an accepted project (with a reason): its deposit is reversed</source>
+            <translation>重新打开已验收项目（须说明原因）：其入库将被冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="226" />
+            <source>Reopen project {}</source>
+            <translation>重新打开项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
+            <source>Reopen…</source>
+            <translation>重新打开…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="98" />
@@ -2273,7 +2358,7 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="772" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="210" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -2313,12 +2398,12 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="150" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
@@ -2348,7 +2433,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="127" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2358,22 +2443,27 @@
             <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="296" />
+            <source>Rule profile of the project: {} ({})</source>
+            <translation>项目适用的规则配置：{}（{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="119" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="71" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="71" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="641" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="123" />
             <source>Save or discard the edits of the projects first: a workflow step is written to the database at once</source>
             <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
         </message>
@@ -2388,7 +2478,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="396" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="216" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2408,22 +2498,27 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="45" />
+            <source>Search code or name…</source>
+            <translation>按项目编号或名称搜索…</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="89" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="244" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="56" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
@@ -2433,7 +2528,7 @@
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="738" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="172" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -2453,7 +2548,7 @@
             <translation>服务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="99" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
@@ -2463,7 +2558,7 @@
             <translation>其他图层的严重程度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
@@ -2488,12 +2583,12 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="121" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="122" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
             <source>Slope (mu)</source>
             <translation>坡度超限（亩）</translation>
         </message>
@@ -2523,22 +2618,37 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <source>Snap drawing to plots, basic farmland and land-survey boundaries</source>
+            <translation>绘制时捕捉地块、永久基本农田和国土调查图斑边界</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <source>Snapping</source>
+            <translation>捕捉</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="320" />
+            <source>Snapping on: {}</source>
+            <translation>已开启捕捉：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="118" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="80" />
             <source>Step</source>
             <translation>步骤</translation>
         </message>
@@ -2568,14 +2678,19 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
             <source>Take step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="279" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
             <source>Take step and deposit…</source>
             <translation>办理并入库…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
+            <source>Take step and reverse the deposit…</source>
+            <translation>办理并冲正入库…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="275" />
@@ -2583,7 +2698,7 @@
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
             <source>Taken by</source>
             <translation>办理人</translation>
         </message>
@@ -2603,24 +2718,19 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="448" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="449" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1034" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="53" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1018" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="36" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="634" />
-            <source>The deposit dialog failed: {}</source>
-            <translation>入库对话框出错：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="110" />
@@ -2643,7 +2753,7 @@
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="158" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
@@ -2658,7 +2768,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1058" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="79" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -2678,7 +2788,7 @@
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1109" />
+            <location filename="../double_guarantee_plugin/gui/project/state.py" line="47" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -2688,7 +2798,7 @@
             <translation>项目面板未加载</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
             <source>The project's rule profile, its acceptance steps (who, when) and the next step</source>
             <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
         </message>
@@ -2703,7 +2813,7 @@
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="218" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="224" />
             <source>The status '{}' is not a state of this workflow.</source>
             <translation>状态“{}”不属于本流程。</translation>
         </message>
@@ -2768,7 +2878,7 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
@@ -2778,7 +2888,7 @@
             <translation>网址</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="77" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2793,7 +2903,7 @@
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
             <source>Until (e.g. end of the publicity)</source>
             <translation>截止日期（如公示结束）</translation>
         </message>
@@ -2828,7 +2938,7 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="522" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="526" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
@@ -2843,22 +2953,27 @@
             <translation>WMS 服务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="54" />
             <source>Warning</source>
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="226" />
+            <source>Why is project {} reopened? (kept in the ledger with the reversal of its deposit)</source>
+            <translation>为什么重新打开项目 {}？（原因随入库冲正记录保存在储备库中）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="65" />
             <source>Workflow of project {}</source>
             <translation>项目 {} 的流程</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="216" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="222" />
             <source>Workflow {}: {}</source>
             <translation>流程 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="196" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
             <source>Workflow…</source>
             <translation>流程…</translation>
         </message>
@@ -2988,9 +3103,24 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="233" />
+            <source>a reason is required</source>
+            <translation>必须说明原因</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="300" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="279" />
+            <source>accept it first ({}), then it can be moved on</source>
+            <translation>须先验收（{}），然后才能继续办理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="200" />
+            <source>accept project {}</source>
+            <translation>验收项目 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="258" />
@@ -3003,7 +3133,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
             <source>aftercare until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
@@ -3043,7 +3173,7 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="227" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="233" />
             <source>back to {}</source>
             <translation>退回{}</translation>
         </message>
@@ -3088,7 +3218,7 @@
             <translation>请先选择变更调查图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="211" />
             <source>chosen from the implementation date {}</source>
             <translation>按实施日期 {} 自动选择</translation>
         </message>
@@ -3408,6 +3538,11 @@
             <translation>实施日期为 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="109" />
+            <source>implemented on {} with funding {} ({}): rule profile {} does not allow it for the balance</source>
+            <translation>实施日期 {}，资金来源为{}（{}）：按{}不能用于占补平衡</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
             <source>inside</source>
             <translation>在地块内</translation>
@@ -3421,6 +3556,41 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="173" />
+            <source>it follows the workflow of {}: it is deposited at its step {} in Workflow…, after the steps before it</source>
+            <translation>该项目执行 {} 的流程：须在“流程…”中依次办理前序步骤后，在 {} 步骤入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="104" />
+            <source>it has no credits to deposit</source>
+            <translation>没有可入库的指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="169" />
+            <source>it is accepted already</source>
+            <translation>项目已验收</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="224" />
+            <source>it is not accepted</source>
+            <translation>项目尚未验收</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="122" />
+            <source>its PostGIS database cannot be asked for a ledger: {}</source>
+            <translation>无法向其 PostGIS 数据库查询储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="95" />
+            <source>its credits could not be computed: {}</source>
+            <translation>无法计算其指标：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="92" />
+            <source>its plots have unsaved edits: save them first, so that what is deposited is what is stored</source>
+            <translation>其地块有未保存的编辑：请先保存，使入库的指标与已保存的地块一致</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="175" />
@@ -3548,7 +3718,7 @@
             <translation>地块范围内没有变更调查图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="209" />
             <source>no implementation date yet: the rules of today</source>
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
@@ -3571,6 +3741,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="375" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="132" />
+            <source>no reserve ledger is chosen: open one in the ledger dock</source>
+            <translation>未选择储备库：请在储备库面板中打开储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
@@ -3783,6 +3958,11 @@
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="350" />
+            <source>project {}: a step that deposits or reverses credits is taken from the project dock (Workflow…)</source>
+            <translation>项目 {}：入库或冲正指标的步骤须从项目面板（流程…）办理</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="160" />
             <source>project {}: cannot be used for the balance under rule profile '{}': {}</source>
             <translation>项目 {}：按规则配置“{}”不能用于占补平衡：{}</translation>
@@ -3963,7 +4143,7 @@
             <translation>建议类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="149" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="150" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
         </message>
@@ -3983,7 +4163,7 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
             <source>reference {}</source>
             <translation>文号 {}</translation>
         </message>
@@ -3991,6 +4171,16 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="141" />
             <source>rename project {}</source>
             <translation>重命名项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="247" />
+            <source>reopen project {}</source>
+            <translation>重新打开项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="176" />
+            <source>reopened: {}</source>
+            <translation>重新打开：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="242" />
@@ -4068,7 +4258,7 @@
             <translation>调出县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="207" />
             <source>set by hand: {}</source>
             <translation>人工指定：{}</translation>
         </message>
@@ -4098,7 +4288,7 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="591" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="113" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -4116,6 +4306,11 @@
             <location filename="../double_guarantee_plugin/core/constraints.py" line="518" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="124" />
+            <source>the PostGIS database {} has no reserve ledger (schema dg_ledger): choose a ledger in the ledger dock</source>
+            <translation>PostGIS 数据库 {} 中没有储备库（模式 dg_ledger）：请在储备库面板中选择储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="32" />
@@ -4168,6 +4363,21 @@
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="99" />
+            <source>the constraint check is blocking: {}</source>
+            <translation>约束检查结论为阻断：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="85" />
+            <source>the county code (县级行政区代码) is missing</source>
+            <translation>缺少县级行政区代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="87" />
+            <source>the county code {} is not a 6-digit administrative code</source>
+            <translation>县级行政区代码 {} 不是 6 位行政区划代码</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
             <source>the easting {} carries zone {} but the first point's carries zone {}</source>
             <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
@@ -4208,6 +4418,11 @@
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="90" />
+            <source>the implementation date (实施日期) is missing</source>
+            <translation>缺少实施日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="741" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
@@ -4231,6 +4446,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="138" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="190" />
+            <source>the ledger holds its deposit already (entry {}): reopen the project to reverse it</source>
+            <translation>储备库中已有该项目的入库（流水号 {}）：如需更正，请重新打开项目以冲正</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="79" />
@@ -4293,9 +4513,49 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="246" />
+            <source>the project stays accepted</source>
+            <translation>项目保持已验收状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="156" />
+            <source>the projects table has unsaved edits: save or discard them first</source>
+            <translation>项目表有未保存的编辑：请先保存或放弃</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="204" />
+            <source>the reserve ledger refused the deposit, the status is unchanged: {}</source>
+            <translation>储备库拒绝入库，项目状态未改变：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="251" />
+            <source>the reserve ledger refused to reverse its deposit, the project stays accepted: {}</source>
+            <translation>储备库拒绝冲正其入库，项目仍为已验收：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="195" />
+            <source>the reserve ledger refuses the deposit: {}</source>
+            <translation>储备库不接受入库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="136" />
+            <source>the reserve ledger {} cannot be opened: {}</source>
+            <translation>无法打开储备库 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="165" />
+            <source>the reserve of {} holds {}, less than its deposit {} (used meanwhile): the reserve must cover the reversal</source>
+            <translation>{} 的储备库现有 {}，少于该项目入库的 {}（其间已被使用）：储备库须足以冲正</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="737" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="97" />
+            <source>the status could not be put back ({}): set it back in Workflow…</source>
+            <translation>状态未能恢复（{}）：请在“流程…”中改回</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="154" />
@@ -4398,7 +4658,7 @@
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
             <source>until {}</source>
             <translation>截至 {}</translation>
         </message>
@@ -4527,7 +4787,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="212" />
             <source>{} ({}) — {}</source>
             <translation>{}（{}）— {}</translation>
         </message>
@@ -4577,7 +4837,7 @@ Reproject the plots to {} for the file?</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="70" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
@@ -4617,7 +4877,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}不是有效日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="78" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
@@ -4627,7 +4887,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="178" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="79" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
@@ -4637,7 +4897,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="61" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="62" />
             <source>{} m²</source>
             <translation>{} 平方米</translation>
         </message>
@@ -4697,12 +4957,12 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="760" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="196" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="525" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="529" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -4717,7 +4977,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="784" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="222" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -4752,12 +5012,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="80" />
             <source>{} to {} {}</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="208" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="214" />
             <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
@@ -4812,7 +5072,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="342" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="343" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -4852,9 +5112,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="294" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="69" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="72" />
+            <source>{}: not checked (figures before constraint exclusions)</source>
+            <translation>{}：未检查（指标未扣除约束）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="101" />
@@ -4862,7 +5127,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="394" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="165" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -4882,7 +5147,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="757" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="193" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -4962,6 +5227,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="70" />
+            <source>{}: {}</source>
+            <translation>{}：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
@@ -5022,7 +5292,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
         </message>
@@ -5032,7 +5302,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 个项目（全部见县级汇总表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="390" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="393" />
             <source>… and {} more rows</source>
             <translation>……另有 {} 行</translation>
         </message>
@@ -5042,7 +5312,7 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
         </message>
@@ -5117,7 +5387,7 @@ Reproject the plots to {} for the file?</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
         </message>

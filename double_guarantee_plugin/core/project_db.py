@@ -4,7 +4,8 @@ Schema version 2 (current).  Version 1 files (the first layout) lack ``plots.gra
 ``projects.funding_source`` / ``projects.implemented_on``; ``open_project_database()`` migrates
 them in one transaction.  Field aliases, value maps and constraints are stored as the layers'
 default style in the GeoPackage, so QGIS's own attribute form validates input even when the file
-is opened without the plugin.
+is opened without the plugin; ``dg_meta.style_version`` (core.project_db_styles) says which generation
+of expressions they hold, and opening an older file rewrites them in the migration's transaction.
 """
 import os
 import sqlite3
@@ -14,8 +15,9 @@ from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, Qgs
                        QgsDefaultValue, QgsEditFormConfig, QgsEditorWidgetSetup, QgsFieldConstraints, QgsVectorLayer)
 
 from ..i18n import tr
-from . import tables
+from . import project_db_styles, tables
 from .crs import CGCS2000_GEOGRAPHIC, zone_for_epsg
+from .workflow.schema import PROJECT_COLUMNS as WORKFLOW_COLUMNS
 from .workflow.schema import configure_projects_layer as configure_workflow_columns
 from .workflow.schema import ensure_workflow_schema
 
@@ -142,13 +144,25 @@ def _schema_version(path):
         return int(row[0]) if row else 1
 
 
+def style_version(path):
+    """The generation of field expressions the file's stored styles hold (project_db_styles.STYLE_VERSION)."""
+    with sqlite3.connect(path) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if META_TABLE not in names:
+            return 0
+        row = connection.execute(f"SELECT value FROM {META_TABLE} WHERE key=?",
+                                 (project_db_styles.STYLE_VERSION_KEY,)).fetchone()
+        return int(row[0]) if row else 1
+
+
 def migrate(path):
-    """Bring a project database to SCHEMA_VERSION in one transaction; returns the version it had."""
+    """Bring a project database to SCHEMA_VERSION and its stored styles to STYLE_VERSION, all in one
+    transaction; returns the schema version it had."""
     version = schema_version(path)
     if version > SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{path}: schema version {version} is newer than this plugin "
                                    f"understands ({SCHEMA_VERSION}); update the plugin")
-    if version == SCHEMA_VERSION:
+    if version == SCHEMA_VERSION and style_version(path) >= project_db_styles.STYLE_VERSION:
         return version
     # through OGR, not sqlite3: the GeoPackage's R-tree triggers call ST_* functions only GDAL provides
     dataset = ogr.Open(path, 1)
@@ -173,6 +187,7 @@ def migrate(path):
                                f"ON {PROJECTS_TABLE}(project_code)")
             dataset.ExecuteSQL(f"CREATE INDEX IF NOT EXISTS plots_project_code ON {PLOTS_LAYER}(project_code)")
         dataset.ExecuteSQL(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', '{SCHEMA_VERSION}')")
+        _write_styles(dataset)
         if dataset.CommitTransaction() != 0:
             raise RuntimeError("commit failed")
     except Exception as exc:
@@ -181,7 +196,6 @@ def migrate(path):
                                    f"changed ({exc})") from exc
     finally:
         dataset = None
-    save_default_styles(path)
     return version
 
 
@@ -192,6 +206,23 @@ def plots_layer_name():
 
 def projects_layer_name():
     return tr("Projects")
+
+
+def _projects_style_fields():
+    """The projects table's columns as the stored style sees them: ours, then the workflow's (which
+    core.workflow.schema appends to every database, old or new, in this order)."""
+    kinds = {"TEXT": ogr.OFTString, "DATE": ogr.OFTDate}
+    return PROJECT_FIELDS + [(name, kinds[sqlite_type], 0, alias)
+                             for name, sqlite_type, _pg_type, alias in WORKFLOW_COLUMNS]
+
+
+def _write_styles(dataset):
+    """The default styles of both layers and their STYLE_VERSION, inside the caller's transaction."""
+    project_db_styles.write_styles(dataset, PLOTS_LAYER, "geom", PLOT_FIELDS, configure_plots_layer,
+                                   "MultiPolygon")
+    project_db_styles.write_styles(dataset, PROJECTS_TABLE, "", _projects_style_fields(), configure_projects_layer)
+    dataset.ExecuteSQL(f"INSERT OR REPLACE INTO {META_TABLE} VALUES "
+                       f"('{project_db_styles.STYLE_VERSION_KEY}', '{project_db_styles.STYLE_VERSION}')")
 
 
 def layer_uri(path, name):
@@ -255,7 +286,8 @@ def _grade_constraint(field):
     parts = [f'"{field}" IS NULL']
     for system in systems.values():
         test = ('coalesce("grade_system", \'{d}\') = \'{s}\''.format(d=default, s=system.id))
-        parts.append(f'({test} AND "{field}" BETWEEN {system.best} AND {system.worst})')
+        # not BETWEEN: QGIS parses it only from 3.26, and a constraint that does not parse refuses every value
+        parts.append(f'({test} AND "{field}" >= {system.best} AND "{field}" <= {system.worst})')
     return " OR ".join(parts)
 
 
@@ -321,19 +353,17 @@ def configure_projects_layer(layer):
 
 
 def save_default_styles(path):
-    """Store the field configuration as each layer's default style inside the GeoPackage."""
-    # a stored style of the same name is replaced: QGIS 3.22 would ask with a modal dialog otherwise
-    with sqlite3.connect(path) as connection:
-        if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'").fetchone():
-            connection.execute("DELETE FROM layer_styles WHERE f_table_name = styleName AND styleName IN (?, ?)",
-                               (PLOTS_LAYER, PROJECTS_TABLE))
-    connection.close()
-    for name, configure in ((PLOTS_LAYER, configure_plots_layer), (PROJECTS_TABLE, configure_projects_layer)):
-        layer = QgsVectorLayer(layer_uri(path, name), name, "ogr")
-        if not layer.isValid():
-            raise ProjectDatabaseError(f"{path}: cannot open layer '{name}' to store its style")
-        configure(layer)
-        message = layer.saveStyleToDatabase(name, "Double Guarantee field configuration", True, "")
-        if message:
-            raise ProjectDatabaseError(f"{path}: cannot store the style of '{name}': {message}")
-        del layer
+    """Store the field configuration as each layer's default style inside the GeoPackage (one transaction)."""
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        raise ProjectDatabaseError(f"{path}: cannot open the file to store its styles")
+    dataset.StartTransaction()
+    try:
+        _write_styles(dataset)
+        if dataset.CommitTransaction() != 0:
+            raise RuntimeError("commit failed")
+    except Exception as exc:
+        dataset.RollbackTransaction()
+        raise ProjectDatabaseError(f"{path}: cannot store the layer styles ({exc})") from exc
+    finally:
+        dataset = None

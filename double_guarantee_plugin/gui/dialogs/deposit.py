@@ -1,8 +1,9 @@
 """Offering the deposit (入库) of an accepted project's credits into its county reserve.
 
-The project dock calls ``offer_deposit(iface, project_attributes, project_credit, ledger)`` when a
-project is set to accepted.  The rules (accepted, the 2017-01-01 funding rule, once per project) are
-the ledger's (core.ledger.rules); this module only shows them and asks.
+The project dock's acceptance (gui.project.acceptance) shows ``DepositDialog`` as its confirmation and
+deposits together with the status; ``offer_deposit(iface, project_attributes, project_credit, ledger)``
+offers the deposit of a project accepted some other way.  The rules (accepted, the 2017-01-01 funding
+rule, once per project) are the ledger's (core.ledger.rules); this module only shows them and asks.
 """
 import os
 

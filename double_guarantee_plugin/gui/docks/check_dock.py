@@ -22,6 +22,7 @@ from ...core.units import m2_to_mu
 from ...core.verdicts import VERDICT_COLOURS as STATUS_COLOURS, verdict_label
 from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
+from ..components import check_events
 from ..components.dock_look import dock_title
 from ..components.profile_selector import ProfileSelector
 from ..components.signals import disconnect_all
@@ -451,6 +452,7 @@ class CheckDock(QDockWidget):
             self.last_elapsed_s = task.elapsed_s
             self._index_results()
             self._fill_tree()
+            check_events.hub().projectsChecked.emit({code: check.status for code, check in results.items()})
         if self.pending_full:
             self.pending_full = False
             self.check_all()
@@ -474,6 +476,8 @@ class CheckDock(QDockWidget):
                 self.results.pop(code, None)     # its last plot was deleted or moved to another project
         self._index_results()
         self._fill_tree()
+        check_events.hub().projectsChecked.emit({code: self.results[code].status for code in codes
+                                                 if code in self.results})
 
     def _index_results(self):
         self.plot_checks = {}

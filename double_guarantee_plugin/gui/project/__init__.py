@@ -1,0 +1,15 @@
+"""The project dock's components, one concern per module (``gui.docks.project_dock`` assembles them).
+
+- ``database``: the open project database (layers, open/close, save/discard, multi-layer undo)
+- ``live_runner``: background credit runs of the selected project and of every project
+- ``project_list``: the list of projects with search and status filter
+- ``action_bar``: the dock's rows of buttons, wrapping to the dock's width
+- ``headline``: the selected project's verdict and credits in two lines, and the plot being drawn
+- ``drawing_preview``: the draw tool's live area and credits before the form opens
+- ``plot_editing``: draw, split, reshape, merge, delete, fill from a layer, repair
+- ``acceptance``: accepting (status and deposit together) and reopening (reversal) a project
+- ``lock_guard``: accepted projects refuse edits made with QGIS's own tools
+- ``snapping``: one toggle to snap plots to the plots, basic farmland and land survey
+- ``exchange``: coordinate TXT in and out, meeting sheets, atlas, drops
+- ``state``: what the dock keeps in the QGIS project
+"""
