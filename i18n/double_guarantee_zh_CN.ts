@@ -98,19 +98,19 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="302" />
             <source>Accept and deposit</source>
             <translation>验收并入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="289" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="293" />
             <source>Accept project {} and deposit its credits</source>
             <translation>验收项目 {} 并将指标入库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="103" />
-            <source>Accept the project and deposit its credits into the reserve, after checks</source>
-            <translation>检查通过后验收项目，并将其指标存入储备库</translation>
+            <source>Accept the project and deposit its credits into the reserve, after checks (a project under the 2024 rules: its workflow, whose 入库 step is the acceptance)</source>
+            <translation>检查通过后验收项目，并将其指标存入储备库（执行 2024 年规则的项目：打开其流程，“入库”一步即验收）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="276" />
@@ -233,7 +233,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -328,7 +328,7 @@
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -453,7 +453,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="258" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -593,12 +593,12 @@
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="292" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="296" />
             <source>Constraint check: not checked. Accepting deposits figures that were not checked against the constraint layers.</source>
             <translation>约束检查：未检查。验收将存入未经约束图层核查的指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="290" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="294" />
             <source>Constraint check: {}</source>
             <translation>约束检查：{}</translation>
         </message>
@@ -748,7 +748,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
@@ -863,7 +863,7 @@
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
@@ -878,7 +878,7 @@
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
@@ -953,22 +953,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -1028,12 +1028,12 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="429" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="430" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="431" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="432" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
@@ -1043,7 +1043,7 @@
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -1063,7 +1063,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -1088,22 +1088,22 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -1113,7 +1113,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1168,7 +1168,7 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
@@ -1203,7 +1203,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1288,12 +1288,12 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
@@ -1413,7 +1413,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="287" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1473,12 +1473,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1773,7 +1773,7 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="236" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
@@ -2113,7 +2113,7 @@
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="209" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="213" />
             <source>Project {} accepted; its credits are deposited into the reserve of county {} (journal entry {})</source>
             <translation>项目 {} 已验收；其指标已存入县 {} 的储备库（流水号 {}）</translation>
         </message>
@@ -2173,12 +2173,12 @@
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="261" />
             <source>Project {} reopened ({}); its deposit was reversed (journal entry {})</source>
             <translation>项目 {} 已重新打开（{}）；其入库已冲正（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="261" />
             <source>Project {} reopened ({}); the ledger held no deposit of it</source>
             <translation>项目 {} 已重新打开（{}）；储备库中没有该项目的入库记录</translation>
         </message>
@@ -2283,12 +2283,12 @@
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="377" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
@@ -2338,7 +2338,7 @@
             <translation>重新打开已验收项目（须说明原因）：其入库将被冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="230" />
             <source>Reopen project {}</source>
             <translation>重新打开项目 {}</translation>
         </message>
@@ -2398,7 +2398,7 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
@@ -2418,7 +2418,7 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
@@ -2443,7 +2443,7 @@
             <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="296" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="300" />
             <source>Rule profile of the project: {} ({})</source>
             <translation>项目适用的规则配置：{}（{}）</translation>
         </message>
@@ -2523,7 +2523,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="420" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2618,22 +2618,22 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Snap drawing to plots, basic farmland and land-survey boundaries</source>
             <translation>绘制时捕捉地块、永久基本农田和国土调查图斑边界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Snapping</source>
             <translation>捕捉</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="320" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="324" />
             <source>Snapping on: {}</source>
             <translation>已开启捕捉：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="115" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
@@ -2783,7 +2783,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="200" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
@@ -2878,7 +2878,7 @@
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="125" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
@@ -2958,7 +2958,7 @@
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="230" />
             <source>Why is project {} reopened? (kept in the ledger with the reversal of its deposit)</source>
             <translation>为什么重新打开项目 {}？（原因随入库冲正记录保存在储备库中）</translation>
         </message>
@@ -3103,7 +3103,7 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="233" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="237" />
             <source>a reason is required</source>
             <translation>必须说明原因</translation>
         </message>
@@ -3113,12 +3113,12 @@
             <translation>分割线至少需要两个点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="279" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="283" />
             <source>accept it first ({}), then it can be moved on</source>
             <translation>须先验收（{}），然后才能继续办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="204" />
             <source>accept project {}</source>
             <translation>验收项目 {}</translation>
         </message>
@@ -3393,7 +3393,7 @@
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="368" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="369" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -3558,7 +3558,7 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="177" />
             <source>it follows the workflow of {}: it is deposited at its step {} in Workflow…, after the steps before it</source>
             <translation>该项目执行 {} 的流程：须在“流程…”中依次办理前序步骤后，在 {} 步骤入库</translation>
         </message>
@@ -3568,12 +3568,12 @@
             <translation>没有可入库的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="173" />
             <source>it is accepted already</source>
             <translation>项目已验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="224" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="228" />
             <source>it is not accepted</source>
             <translation>项目尚未验收</translation>
         </message>
@@ -4173,7 +4173,7 @@
             <translation>重命名项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="247" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="251" />
             <source>reopen project {}</source>
             <translation>重新打开项目 {}</translation>
         </message>
@@ -4365,7 +4365,7 @@
         <message>
             <location filename="../double_guarantee_plugin/core/acceptance.py" line="99" />
             <source>the constraint check is blocking: {}</source>
-            <translation>约束检查结论为阻断：{}</translation>
+            <translation>约束检查不通过：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/acceptance.py" line="85" />
@@ -4448,7 +4448,7 @@
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="190" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="194" />
             <source>the ledger holds its deposit already (entry {}): reopen the project to reverse it</source>
             <translation>储备库中已有该项目的入库（流水号 {}）：如需更正，请重新打开项目以冲正</translation>
         </message>
@@ -4513,7 +4513,7 @@
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="250" />
             <source>the project stays accepted</source>
             <translation>项目保持已验收状态</translation>
         </message>
@@ -4523,17 +4523,17 @@
             <translation>项目表有未保存的编辑：请先保存或放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="208" />
             <source>the reserve ledger refused the deposit, the status is unchanged: {}</source>
             <translation>储备库拒绝入库，项目状态未改变：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="251" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="255" />
             <source>the reserve ledger refused to reverse its deposit, the project stays accepted: {}</source>
             <translation>储备库拒绝冲正其入库，项目仍为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="195" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="199" />
             <source>the reserve ledger refuses the deposit: {}</source>
             <translation>储备库不接受入库：{}</translation>
         </message>
@@ -4718,7 +4718,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="328" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -4728,7 +4728,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="329" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -4792,7 +4792,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{}）— {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="355" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="356" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -4812,7 +4812,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="411" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="412" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
@@ -4827,7 +4827,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="409" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="410" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -4927,7 +4927,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="331" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -5047,7 +5047,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="352" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="353" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -5097,7 +5097,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="239" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="240" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>

@@ -129,7 +129,7 @@ class Scenario:
         for other in (CHECK_DOCK, LEDGER_DOCK):
             check(not user.on_screen(self.dock(other), whole=False), f"{other} in front on first start")
             check(self._tab_of(self.dock(other)) is not None, f"{other} has no tab to open it with")
-        check(dock.windowTitle() == text("双保 项目", "Double Guarantee projects"), f"dock title {dock.windowTitle()!r}")
+        check(dock.windowTitle() == text("双保 · 项目", "Double Guarantee · Projects"), f"dock title {dock.windowTitle()!r}")
         check(dock.tool_buttons["draw"].text() == text("绘制", "Draw"), f"draw button {dock.tool_buttons['draw'].text()!r}")
         check(self.cell("DG2023-01", 2) == text("已验收", "已验收"), "status column")
         english = [w.text() for w in dock.findChildren(QAbstractButton) if w.isVisible() and w.text()
@@ -315,7 +315,7 @@ class Scenario:
         yield Wait(lambda: tree.topLevelItemCount() >= 15 and check_dock.task is None, "the check results", 60)
         dock = self.dock()
         # the project list follows at once: its verdict column says what the check found
-        yield Wait(lambda: self.cell(BLOCKING, 3) == text("阻断", "Blocking"), "the list's verdict of " + BLOCKING)
+        yield Wait(lambda: self.cell(BLOCKING, 3) == text("不通过", "Not passed"), "the list's verdict of " + BLOCKING)
         self.facts["verdicts"] = {code: self.cell(code, 3) for code in dock.project_codes()}
 
     def conflict(self):
@@ -369,7 +369,7 @@ class Scenario:
         user.require_on_screen(box, "the refusal")
         said = box.text() + "\n" + box.informativeText()
         self.facts["refusal"] = said
-        check(text("阻断", "blocking") in said, f"the refusal does not name the blocking check: {said}")
+        check(text("不通过", "blocking") in said, f"the refusal does not name the blocking check: {said}")
         check(not CHINESE or has_cjk(said), f"the refusal is not in Chinese: {said}")
         yield from self.shot("refusal")
         user.click(box.button(QMessageBox.StandardButton.Ok), "OK")
@@ -400,25 +400,64 @@ class Scenario:
         yield from self._show_dock(self.dock(), self.dock().project_table)
 
     def accept(self):
+        """验收… on the new project: implemented today, it follows national_2024, so the button opens its
+        workflow; each step is taken in the dialog, and the last one (入库) is the acceptance: its
+        confirmation, then status and deposit together, and the project locked."""
         dock = self.dock()
         yield from self._show_project_dock()
         yield from self.select_project(self.new_code)
         user.click(dock.buttons["accept"], "验收…")
-        yield Wait(lambda: user.modal_dialog(QDialog) is not None and user.modal_dialog().objectName() == "acceptDialog",
-                   "the acceptance confirmation")
-        dialog = user.modal_dialog()
-        user.require_on_screen(dialog, "the acceptance confirmation")
-        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        from double_guarantee_plugin.gui.dialogs.workflow import WorkflowDialog
+        yield Wait(lambda: user.modal_dialog(WorkflowDialog) is not None, "the workflow dialog")
+        dialog = user.modal_dialog(WorkflowDialog)
+        user.require_on_screen(dialog, "the workflow dialog")
+        check("national_2024" in dialog.profile_label.text(), f"the profile shown: {dialog.profile_label.text()!r}")
+        while dialog.project["status"] != "deposited":
+            yield from self._workflow_step(dialog)
+        self.facts.setdefault("workflow_history", []).append(dialog.history.rowCount())
+        yield from self.shot("workflow_deposited")
+        close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+        user.click(close, text("关闭", "Close"))
+        yield Wait(lambda: user.modal_dialog() is None and self.cell(self.new_code, 2) == status_name("deposited"),
+                   "deposited, the dialog closed", 30)
+        check(not dock.buttons["accept"].isEnabled(), "验收 enabled on a deposited project")
+        for key in ("rename", "deleteProject"):
+            check(not dock.project_menu_actions[key].isEnabled(), f"{key} enabled on a deposited project")
+        check(not dock.tool_buttons["draw"].isEnabled(), "drawing enabled on a deposited project")
+        check(dock.buttons["reopen"].isEnabled(), "重新打开 disabled on a deposited project")
+        self.facts.setdefault("accepted", []).append(dock.last_message[0])
+
+    def _workflow_step(self, dialog):
+        """The next step forward in the workflow dialog, its fields filled as the step asks (a generator)."""
+        from qgis.PyQt.QtWidgets import QPushButton
+        status = dialog.project["status"]
+        target = dialog.target_combo.currentData()
+        check(target is not None and target != status, f"no step forward from {status}")
+        for name, value in (("acceptor_natural_resources", "示范县自然资源局"),
+                            ("acceptor_agriculture_rural", "示范县农业农村局"), ("referenceEdit", "示复〔2026〕1号")):
+            edit = dialog.findChild(QLineEdit, name)
+            if edit.isVisible() and not edit.text():
+                user.type_text(edit, value, name)
+                yield Wait(lambda edit=edit, value=value: edit.text() == value, f"{name} typed")
+        if dialog.findChild(QLineEdit, "acceptor_natural_resources").isVisible() and "county_review" not in self.facts:
+            self.facts["county_review"] = True
+            yield from self.shot("workflow_county_review")
+        button = dialog.findChild(QPushButton, "takeStepButton")
+        user.click(button, button.text())
+        if target != "deposited":
+            yield Wait(lambda: dialog.project["status"] == target, f"the step to {target}",
+                       explain=lambda: dialog.message.text())
+            return
+        yield Wait(lambda: user.modal_dialog() is not None and user.modal_dialog().objectName() == "acceptDialog",
+                   "the acceptance confirmation", explain=lambda: dialog.message.text())
+        confirmation = user.modal_dialog()
+        user.require_on_screen(confirmation, "the acceptance confirmation")
+        ok = confirmation.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         check(ok.text() == text("验收并入库", "Accept and deposit"), f"the confirm button says {ok.text()!r}")
         yield from self.shot("accept_confirmation")
         user.click(ok, ok.text())
-        yield Wait(lambda: user.modal_dialog() is None and self.cell(self.new_code, 2) == "已验收", "accepted", 30)
-        check(not dock.buttons["accept"].isEnabled(), "验收 enabled on an accepted project")
-        for key in ("rename", "deleteProject"):
-            check(not dock.project_menu_actions[key].isEnabled(), f"{key} enabled on an accepted project")
-        check(not dock.tool_buttons["draw"].isEnabled(), "drawing enabled on an accepted project")
-        check(dock.buttons["reopen"].isEnabled(), "重新打开 disabled on an accepted project")
-        self.facts.setdefault("accepted", []).append(dock.last_message[0])
+        yield Wait(lambda: user.modal_dialog() is dialog and dialog.project["status"] == "deposited",
+                   "deposited", 30, explain=lambda: dialog.message.text())
 
     def reopen(self):
         """An accepted project changes only after 重新打开 with a reason; its deposit is reversed."""
@@ -436,7 +475,8 @@ class Scenario:
         yield Wait(lambda: edit.text() == reason, "the reason typed")
         yield from self.shot("reopen_reason")
         user.click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), "确定")
-        yield Wait(lambda: user.modal_dialog() is None and self.cell(self.new_code, 2) == "实施中", "reopened")
+        yield Wait(lambda: user.modal_dialog() is None and self.cell(self.new_code, 2) == status_name("under_way"),
+                   "reopened")
         check(dock.tool_buttons["draw"].isEnabled() and dock.buttons["accept"].isEnabled(),
               "the reopened project is still locked")
         ledger = open_ledger(path, create=False)
@@ -447,23 +487,23 @@ class Scenario:
             ledger.close()
         check(len(reversal) == 1 and reason in reversal[0].note, f"no reversal with the reason: {reversal}")
         check(abs(balance) < 1e-6, f"the reserve holds {balance} mu after the reversal")
+        # under national_2024 the reopening is a step back in the project's recorded history, with the reason
+        from double_guarantee_plugin.core.workflow import open_store
+        last = open_store(dock.database_path).steps(self.new_code)[-1]
+        check((last.from_state, last.to_state, last.note) == ("deposited", "under_way", reason),
+              f"the reopening is not a recorded step back: {last}")
 
     def write_off(self):
         ledger = self.dock(LEDGER_DOCK)
         yield from self._show_dock(ledger, ledger.widget())
-        if ledger.ledger is None:
-            # today's ledger dock does not follow the project database yet: the user types the ledger that
-            # the acceptance deposited into (beside the database) and opens it
-            from double_guarantee_plugin.core.ledger import ledger_path_for
-            path = ledger_path_for(self.dock().database_path)
-            check(os.path.exists(path), f"the acceptance left no ledger at {path}")
-            user.type_text(ledger.target_combo.lineEdit(), path, "the ledger")
-            yield Wait(lambda: ledger.target_combo.currentText() == path, "the ledger typed")
-            yield from user.scroll_into_view(ledger.open_button, "打开")
-            user.click(ledger.open_button, "打开")
-            yield Wait(lambda: ledger.ledger is not None and ledger.county_combo.count() > 0, "the ledger open")
-        if ledger.county_code() != "320999":      # today's dock starts at the first county of the table
-            yield from user.choose(ledger.county_combo, "320999", "the county")
+        # the ledger dock follows the project database: it opened the ledger the acceptance deposited into
+        # (beside the database), at the county of its projects
+        from double_guarantee_plugin.core.ledger import ledger_path_for
+        path = ledger_path_for(self.dock().database_path)
+        yield Wait(lambda: ledger.ledger is not None and ledger.county_combo.count() > 0, "the ledger open")
+        check(os.path.normcase(str(getattr(ledger.ledger, "path", ""))) == os.path.normcase(path),
+              f"the ledger dock opened {getattr(ledger.ledger, 'path', None)}, not the ledger beside the database")
+        check(ledger.county_code() == "320999", f"the ledger dock shows county {ledger.county_code()}")
         before = number(ledger.area_label.text())
         check(before is not None and abs(before - self.facts["credit_area_mu"]) < 0.01,
               f"the reserve shows {ledger.area_label.text()}, the deposit was {self.facts['credit_area_mu']}")
@@ -521,6 +561,12 @@ class Scenario:
         yield Wait(lambda: user.modal_dialog() is None and os.path.exists(path) and os.path.getsize(path) > 10000,
                    "the sheet written", 60)
         self.facts["sheet_bytes"] = os.path.getsize(path)
+
+
+def status_name(code):
+    """A status as the project list shows it (its Chinese name, in every locale)."""
+    from double_guarantee_plugin.core import tables
+    return next(row["name_zh"] for row in tables.project_codes()["statuses"] if row["code"] == code)
 
 
 def write_txt(path, x0, y0, size=100.0, code="DESKTOP-01"):

@@ -177,8 +177,9 @@ class LedgerDock(QDockWidget):
         """Open the ledger beside the QGIS project's project database (or offer to create it), at the
         county of its projects.  Returns the ledger path, or None when there is nothing to follow."""
         database = project_database_path()
-        if database is None or database == self._followed_database and (self.ledger is not None
-                                                                         or self._offered_path):
+        # an offer stands until the ledger exists: an acceptance may have created it beside the database since
+        offer_stands = bool(self._offered_path) and not os.path.exists(self._offered_path)
+        if database is None or database == self._followed_database and (self.ledger is not None or offer_stands):
             return None
         self._followed_database = database
         path, exists = ledger_beside(database)

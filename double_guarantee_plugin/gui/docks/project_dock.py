@@ -297,6 +297,10 @@ class ProjectDock(QDockWidget):
         self.refresh_project_list()
 
     def accept_clicked(self):
+        """验收…: the acceptance; for a project under a step-by-step workflow (national_2024) its workflow
+        dialog, whose deposit step (入库) is this same acceptance after the steps before it."""
+        if self.acceptance.follows_steps(self.require_project()):
+            return self.open_workflow()
         return self._showing_refusals(self.accept_project)
 
     def reopen_clicked(self):

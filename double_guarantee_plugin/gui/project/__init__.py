@@ -7,7 +7,10 @@
 - ``headline``: the selected project's verdict and credits in two lines, and the plot being drawn
 - ``drawing_preview``: the draw tool's live area and credits before the form opens
 - ``plot_editing``: draw, split, reshape, merge, delete, fill from a layer, repair
-- ``acceptance``: accepting (status and deposit together) and reopening (reversal) a project
+- ``project_actions``: new, rename, delete, the status menu, the workflow dialog, zoom
+- ``dock_body``: the dock's widgets in their order, and what can be clicked when
+- ``acceptance``: accepting (status and deposit together) and reopening (reversal) a project, for both
+  workflows (the workflow dialog's deposit step comes here)
 - ``lock_guard``: accepted projects refuse edits made with QGIS's own tools
 - ``snapping``: one toggle to snap plots to the plots, basic farmland and land survey
 - ``exchange``: coordinate TXT in and out, meeting sheets, atlas, drops

@@ -155,6 +155,10 @@ class Acceptance(QObject):
         if layer.isEditable() and layer.isModified():
             raise _refused(code, [tr("the projects table has unsaved edits: save or discard them first")], accepting)
 
+    def follows_steps(self, code):
+        """True when project ``code`` moves only step by step (its profile's workflow is sequential)."""
+        return workflow_of(self._project(code)[1]).sequential
+
     # -- accepting -------------------------------------------------------------------------------
     def accept(self, code, confirm=True, writer=None):
         """Accept ``code``: status and deposit together.  ``writer`` moves the status (a StepStatus from the

@@ -103,7 +103,8 @@ def build(dock):
     layout.addWidget(button_row([
         ButtonSpec("newProject", tr("New project"), dock.new_project, tr("Add a project (its form opens)")),
         ButtonSpec("accept", tr("Accept…"), dock.accept_clicked,
-                   tr("Accept the project and deposit its credits into the reserve, after checks")),
+                   tr("Accept the project and deposit its credits into the reserve, after checks (a project "
+                      "under the 2024 rules: its workflow, whose 入库 step is the acceptance)")),
         ButtonSpec("reopen", tr("Reopen…"), dock.reopen_clicked,
                    tr("Reopen an accepted project (with a reason): its deposit is reversed")),
         ButtonSpec("workflow", tr("Workflow…"), dock.open_workflow,
