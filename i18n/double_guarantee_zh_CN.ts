@@ -13,6 +13,16 @@
             <translation>（贫困县，优先）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="90" />
+            <source> (with the field-name line 【…,@】)</source>
+            <translation>（含字段名行【…,@】）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/labels.py" line="32" />
+            <source> and {} more</source>
+            <translation> 等，另有 {} 个</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="51" />
             <source> and {} more plots</source>
             <translation>等，另有 {} 个地块</translation>
@@ -33,9 +43,19 @@
             <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="54" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/acceptance.py" line="76" />
             <source>(none)</source>
             <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="65" />
+            <source>(the whole project)</source>
+            <translation>（整个项目）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="221" />
@@ -51,6 +71,11 @@
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="654" />
+            <source>12 fields and no field-name line: read as the 12-field 补充耕地 layout (坐标点个数 … 耕地质量等级)</source>
+            <translation>12 个字段且无字段名行：按 12 字段补充耕地格式读取（坐标点个数 … 耕地质量等级）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/report.py" line="50" />
@@ -123,7 +148,7 @@
             <translation>验收…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -158,7 +183,7 @@
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="156" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="178" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
@@ -168,7 +193,7 @@
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
             <source>Also one combined PDF of all projects</source>
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
@@ -178,7 +203,7 @@
             <translation>本次执行（否：之前已执行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
             <source>Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, {} field points added; {} conflicts to decide.</source>
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
@@ -223,12 +248,12 @@
             <translation>耕地数量指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Area reserve (ha)</source>
             <translation>耕地数量储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Area reserve (mu)</source>
             <translation>耕地数量储备（亩）</translation>
         </message>
@@ -238,12 +263,12 @@
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="468" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="182" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="187" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
@@ -263,7 +288,7 @@
             <translation>底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
         </message>
@@ -273,17 +298,17 @@
             <translation>底图…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
             <source>Basic farmland (mu)</source>
             <translation>永久基本农田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
             <source>Basic farmland (optional: exclusions)</source>
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
@@ -298,17 +323,17 @@
             <translation>竞价</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="20" />
             <source>Bring back an offline package</source>
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="127" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
@@ -363,7 +388,7 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Capacity credit (10,000 kg)</source>
             <translation>粮食产能指标（万公斤）</translation>
         </message>
@@ -373,12 +398,12 @@
             <translation>粮食产能指标（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Capacity reserve (10,000 kg)</source>
             <translation>粮食产能储备（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="47" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
             <source>Capacity reserve (kg)</source>
             <translation>粮食产能储备（公斤）</translation>
         </message>
@@ -398,6 +423,11 @@
             <translation>变更调查核实</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="238" />
+            <source>Changed both in the office and in the field, or waiting for the office</source>
+            <translation>内外业均有修改或等待内业决定的内容</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
             <source>Check</source>
             <translation>检查</translation>
@@ -408,22 +438,22 @@
             <translation>核实并记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="34" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="38" />
             <source>Check plots against constraint layers</source>
             <translation>地块约束图层检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="154" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="158" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
         </message>
@@ -433,24 +463,24 @@
             <translation>核实时间与人员</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="81" />
             <source>Checked plots</source>
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="171" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="196" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="440" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="511" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="37" />
-            <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.</source>
-            <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 取值 ok、warning、blocking 或 not_checked（约束图层为空或无坐标系时绝不报告为 ok）。新增耕地与永久基本农田的重叠面积写入 excluded_m2。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="41" />
+            <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2. The dialog starts with the standard layers recognised in the project by their field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ); messages name conflicting features by their standard ids. Without a slope layer, 耕地坡度级别 (GDPDJB) of the plot or the survey checks new farmland; unstable farmland (TBXHDM, WDGD) is a warning.</source>
+            <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 为 ok、warning、blocking 或 not_checked（为空或无坐标系的约束图层绝不报告为 ok）。新增耕地与基本农田重叠的面积计入 excluded_m2。对话框打开时已按标准字段代码填入工程中识别出的图层（DLTB、YJJBNTTB、STBHHX、CZKFBJ）；消息以标准编号指明冲突要素。未给坡度图层时，用地块或国土调查的耕地坡度级别（GDPDJB）检查新增耕地；不稳定耕地（TBXHDM、WDGD）给出警告。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="258" />
@@ -463,12 +493,12 @@
             <translation>请选择面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="179" />
             <source>Choose a project before importing coordinate files</source>
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="449" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="456" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
@@ -483,7 +513,7 @@
             <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="167" />
             <source>Choose where to write the offline package.</source>
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
@@ -508,27 +538,27 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="59" />
-            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names the grade system each plot was credited under and grade_system_source whether the plot stated it (plot) or the profile's default applied (profile_default). PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.</source>
-            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。grade_system_used 为地块计算指标所用的等别体系，grade_system_source 说明是地块自填（plot）还是规则配置的默认体系（profile_default）。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="68" />
+            <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names the grade system each plot was credited under and grade_system_source whether the plot stated it (plot) or the profile's default applied (profile_default). PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift. Credits are on the net area: the gross area less 田坎 (tiankan_m2; KCXS of the plot, of the land-survey parcels under a plot that was cultivated land, or of the rule profile's county table by 耕地类型 × 耕地坡度级别 for new land). An empty grade before of a cultivated plot defaults to the area-weighted grade of the survey or basic-farmland parcels under it (grade_before_source). The dialog starts with the constraint layers recognised in the project.</source>
+            <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。grade_system_used 为地块计算指标所用的等别体系，grade_system_source 说明是地块自填（plot）还是规则配置的默认体系（profile_default）。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。指标按净面积计算：毛面积扣除田坎（tiankan_m2；扣除系数 KCXS 取地块自身的、原为耕地地块下国土调查图斑的，或新增耕地按规则配置的县级表以耕地类型 × 耕地坡度级别查得）。原为耕地的地块实施前等别为空时，取其下国土调查或永久基本农田图斑按面积加权的等别（grade_before_source 记录来源）。对话框打开时已填入工程中识别出的约束图层。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
             <source>Clip margin (m)</source>
             <translation>裁切缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="111" />
             <source>Clip margin around the projects</source>
             <translation>项目周边裁切缓冲距离</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
             <source>Clipped features: {}</source>
             <translation>裁切要素数：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="281" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="246" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -538,7 +568,12 @@
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="88" />
+            <source>Columns: {}</source>
+            <translation>字段：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
@@ -573,7 +608,7 @@
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="65" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
         </message>
@@ -583,14 +618,24 @@
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Conflict</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="50" />
             <source>Conflict on plot {} ({}): both versions kept, choose one in the review dock</source>
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <source>Conflicts ({})</source>
+            <translation>冲突（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="296" />
@@ -603,7 +648,7 @@
             <translation>约束检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="636" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="707" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -613,12 +658,12 @@
             <translation>约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
             <source>Constraint layer: {}</source>
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="346" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="415" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -648,12 +693,12 @@
             <translation>换算</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="305" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="307" />
             <source>Coordinate TXT</source>
             <translation>坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="107" />
             <source>Coordinate TXT file (or folder)</source>
             <translation>坐标 TXT 文件（或文件夹）</translation>
         </message>
@@ -793,12 +838,12 @@
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="156" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
@@ -818,7 +863,7 @@
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="141" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
@@ -853,7 +898,7 @@
             <translation>制图日期：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
@@ -918,7 +963,7 @@
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
@@ -1003,17 +1048,17 @@
             <translation>到期日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
             <source>Ecological red line (optional: blocking)</source>
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="378" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="205" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
@@ -1048,17 +1093,22 @@
             <translation>导出 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="342" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="346" />
             <source>Export cancelled: {}</source>
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="55" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="100" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="25" />
+            <source>Export coordinate TXT ({})</source>
+            <translation>导出坐标 TXT（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="67" />
             <source>Export coordinate TXT (部标准格式)</source>
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
@@ -1068,7 +1118,7 @@
             <translation>导出图件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="36" />
             <source>Export meeting maps</source>
             <translation>导出会审图件</translation>
         </message>
@@ -1078,12 +1128,12 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="337" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="406" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
@@ -1108,7 +1158,7 @@
             <translation>导出项目图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="119" />
             <source>Exported by</source>
             <translation>导出人</translation>
         </message>
@@ -1123,17 +1173,17 @@
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
             <source>Extra attribute fields a province asks for</source>
             <translation>省级要求的附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="85" />
             <source>Field for {}</source>
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="525" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="532" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
@@ -1143,7 +1193,7 @@
             <translation>外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Field version</source>
             <translation>外业版本</translation>
         </message>
@@ -1153,17 +1203,17 @@
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="76" />
             <source>Files written (separated by ;)</source>
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
@@ -1178,12 +1228,32 @@
             <translation>从图层生成地块</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="140" />
+            <source>Fill the layers from those found in the project by their standard field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)</source>
+            <translation>按标准字段代码（DLTB、YJJBNTTB、STBHHX、CZKFBJ）从工程中识别并填入图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
+            <source>Find layers</source>
+            <translation>识别图层</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="94" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="98" />
+            <source>Folder for the coordinate files</source>
+            <translation>坐标文件所在文件夹</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="198" />
             <source>Font</source>
             <translation>字体</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
@@ -1193,12 +1263,22 @@
             <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。给出 PROJECT_DATABASE 时，尚待变更调查核实的 national_2024 项目入库指标列为待核实，不计入。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="48" />
+            <source>Found by their field codes: {}</source>
+            <translation>已按字段代码识别：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="49" />
+            <source>Found in the project:</source>
+            <translation>工程中识别出的图层：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
@@ -1213,19 +1293,39 @@
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="27" />
+            <source>Give either the GeoPackage project database or a PostGIS connection, not both</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接之一，不能同时指定</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="39" />
+            <source>Give the GeoPackage project database or a PostGIS connection</source>
+            <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="29" />
+            <source>Give the project schema of the PostGIS database</source>
+            <translation>请指定 PostGIS 数据库中的项目模式（schema）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="219" />
+            <source>Grade before {:.2f} from {}</source>
+            <translation>实施前等别 {:.2f}，取自 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
@@ -1238,22 +1338,22 @@
             <translation>占用耕地等别（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
             <source>Grade system</source>
             <translation>等别体系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
@@ -1263,7 +1363,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="217" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -1278,12 +1378,12 @@
             <translation>影像</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="468" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="196" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="201" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
@@ -1298,7 +1398,7 @@
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="346" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="415" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1313,27 +1413,27 @@
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
             <source>Import coordinate files?</source>
             <translation>导入坐标文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="497" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="174" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
             <source>Import them anyway?</source>
             <translation>仍然导入吗？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="254" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="256" />
             <source>Import {} plot(s) from coordinate TXT</source>
             <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
@@ -1343,7 +1443,7 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
@@ -1358,7 +1458,7 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="132" />
             <source>Keep the office version</source>
             <translation>保留内业版本</translation>
         </message>
@@ -1373,22 +1473,27 @@
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="18" />
             <source>Land survey</source>
             <translation>国土调查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="72" />
             <source>Land survey (class before)</source>
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="130" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="62" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
+            <source>Land survey DLTB (optional: 田坎 KCXS, grade before, class before)</source>
+            <translation>国土调查地类图斑 DLTB（可选：田坎系数 KCXS、实施前等别、实施前地类）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="74" />
             <source>Land-survey class field</source>
             <translation>国土调查地类字段</translation>
         </message>
@@ -1423,7 +1528,7 @@
             <translation>图例</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="95" />
             <source>Line endings</source>
             <translation>换行符</translation>
         </message>
@@ -1448,17 +1553,17 @@
             <translation>余量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
             <source>Maximum slope for new farmland (°)</source>
             <translation>新增耕地最大坡度（°）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
@@ -1483,17 +1588,17 @@
             <translation>合并选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="32" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="33" />
             <source>Merged by</source>
             <translation>合并人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="24" />
-            <source>Merges an offline package into the project database it was taken from. Plots changed only in the field are applied, plots changed on both sides become conflicts that keep both versions (decide them in the review dock's 'Bring back' dialog), review records are added. Merging the same package again changes nothing.</source>
-            <translation>将离线数据包合并回其来源项目数据库。仅外业修改的地块直接应用；内外业都修改的地块作为冲突处理，两个版本都保留（在核查面板的“带回合并”对话框中决定）；核查记录追加。同一数据包重复合并不会产生任何变化。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="23" />
+            <source>Merges an offline package into the project database (GeoPackage or PostGIS) it was taken from. Plots changed only in the field are applied; project details are merged field by field; what changed on both sides becomes a conflict that keeps both versions (decide them in the review dock's Conflicts tab); a status moving into or out of accepted / filed waits for the office; review records are added. The package is checked first: a damaged or foreign package is refused and nothing is written. Merging the same package again changes nothing.</source>
+            <translation>将离线数据包合并回其来源项目数据库（GeoPackage 或 PostGIS）。仅外业修改的地块直接应用；项目信息逐字段合并；内外业都修改的内容作为冲突处理，两个版本都保留（在核查面板的“冲突”页中决定）；状态改为或改出“已验收/已报备”须等内业决定；核查记录追加。合并前先检查数据包：损坏或来自其他数据库的数据包会被拒绝，不写入任何内容。同一数据包重复合并不会产生任何变化。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
             <source>Merging an offline package</source>
             <translation>正在合并离线数据包</translation>
         </message>
@@ -1503,7 +1608,7 @@
             <translation>消息</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Messages</source>
             <translation>说明</translation>
         </message>
@@ -1513,7 +1618,7 @@
             <translation>转入</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="364" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
@@ -1523,12 +1628,22 @@
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <source>Net area</source>
+            <translation>净面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <source>Net area (mu)</source>
+            <translation>净面积（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="219" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
@@ -1538,7 +1653,7 @@
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
@@ -1568,7 +1683,7 @@
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="101" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="103" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
@@ -1608,7 +1723,7 @@
             <translation>未打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="103" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="115" />
             <source>No project was exported: {}</source>
             <translation>没有导出任何项目：{}</translation>
         </message>
@@ -1618,17 +1733,22 @@
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="36" />
+            <source>No standard layer found in the project: choose the layers by hand.</source>
+            <translation>工程中未识别出标准图层：请手动选择图层。</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
             <source>None</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="165" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="182" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="434" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="505" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1668,7 +1788,7 @@
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="194" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="172" />
             <source>Not taken along (no layer chosen): {}</source>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
@@ -1678,27 +1798,27 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="367" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="374" />
             <source>Nothing exported: {}</source>
             <translation>未导出任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="188" />
             <source>Nothing imported: the files hold no parcels</source>
             <translation>未导入任何内容：文件中没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="205" />
             <source>Nothing imported: the layer refused the new plots</source>
             <translation>未导入任何内容：图层拒绝了新地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="200" />
             <source>Nothing imported: the layer {} cannot be edited</source>
             <translation>未导入任何内容：图层 {} 无法编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="267" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="269" />
             <source>Nothing imported: {}</source>
             <translation>未导入任何内容：{}</translation>
         </message>
@@ -1708,7 +1828,7 @@
             <translation>服务配置完成前不会发出任何请求；密钥只保存在本机的 QGIS 设置中。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="319" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="302" />
             <source>Nothing to merge: this package was merged already.</source>
             <translation>无需合并：该数据包已合并过。</translation>
         </message>
@@ -1738,12 +1858,12 @@
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
             <source>Office version</source>
             <translation>内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="36" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
         </message>
@@ -1753,14 +1873,24 @@
             <translation>合并为一个 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="101" />
             <source>One file per parcel</source>
             <translation>每个地块一个文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="42" />
+            <source>One file per parcel (the file name from 地块编号)</source>
+            <translation>每个地块一个文件（文件名取地块编号）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="179" />
             <source>One file per project</source>
             <translation>每个项目一个文件</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="111" />
+            <source>Only conflicts still to decide</source>
+            <translation>只显示待决定的冲突</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
@@ -1798,7 +1928,7 @@
             <translation>打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="244" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
@@ -1818,7 +1948,7 @@
             <translation>其他约束</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="68" />
             <source>Other constraint layers</source>
             <translation>其他约束图层</translation>
         </message>
@@ -1828,7 +1958,7 @@
             <translation>其他图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="75" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
@@ -1838,7 +1968,7 @@
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="198" />
             <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
@@ -1858,7 +1988,7 @@
             <translation>总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
             <source>Own template (.qpt), overrides Template</source>
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
@@ -1888,7 +2018,7 @@
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
             <source>Paddy credit (ha)</source>
             <translation>水田指标（公顷）</translation>
         </message>
@@ -1898,12 +2028,12 @@
             <translation>水田指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Paddy reserve (ha)</source>
             <translation>水田储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Paddy reserve (mu)</source>
             <translation>水田储备（亩）</translation>
         </message>
@@ -1923,14 +2053,19 @@
             <translation>待变更调查核实（不计入）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="116" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Plot</source>
             <translation>地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <source>Plot / project</source>
+            <translation>地块 / 项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="41" />
@@ -1943,7 +2078,7 @@
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="183" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="187" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
@@ -1953,12 +2088,12 @@
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="49" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="50" />
             <source>Plots</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="226" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
@@ -1968,29 +2103,29 @@
             <translation>地块（按核查结论）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="261" />
-            <source>Plots edited both in the office and in the field</source>
-            <translation>内业和外业都修改过的地块</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
             <source>Plots exported</source>
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="103" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="85" />
             <source>Plots: {}</source>
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Point</source>
             <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="19" />
+            <source>PostGIS project schema</source>
+            <translation>PostGIS 项目模式（schema）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="154" />
@@ -2018,7 +2153,7 @@
             <translation>处理到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
             <source>Producer</source>
             <translation>制图单位</translation>
         </message>
@@ -2033,7 +2168,7 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -2053,24 +2188,29 @@
             <translation>项目编号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="29" />
             <source>Project codes (comma-separated)</source>
             <translation>项目编号（逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="51" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="52" />
             <source>Project codes (empty: all)</source>
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="30" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="104" />
             <source>Project database</source>
             <translation>项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="15" />
+            <source>Project database (GeoPackage)</source>
+            <translation>项目数据库（GeoPackage）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="64" />
@@ -2083,14 +2223,14 @@
             <translation>PostGIS 上的项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="54" />
-            <source>Project details differ in the field (not merged, check them): {}.</source>
-            <translation>外业中项目信息有改动（未合并，请核对）：{}。</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="53" />
             <source>Project details edited in the field applied: {}.</source>
             <translation>已合并外业修改的项目信息：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="55" />
+            <source>Project details to decide in the office (both values kept): {}.</source>
+            <translation>项目信息待内业决定（两边的值均已保留）：{}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
@@ -2143,7 +2283,7 @@
             <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="321" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="325" />
             <source>Project {} has no plots to export</source>
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
@@ -2203,34 +2343,39 @@
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="369" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="376" />
             <source>Project {}: {} plot(s) written to {}</source>
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="126" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="128" />
             <source>Projects</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="309" />
             <source>Projects created in the field added: {}.</source>
             <translation>已添加外业新建的项目：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="313" />
+            <source>Projects deleted in the field deleted: {}.</source>
+            <translation>外业删除的项目已删除：{}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
             <source>Projects exported</source>
             <translation>已导出项目数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
             <source>Projects not exported, with the reason</source>
             <translation>未导出的项目及原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="104" />
-            <source>Projects to take to the field</source>
-            <translation>带往外业的项目</translation>
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="83" />
+            <source>Projects of {} to take to the field</source>
+            <translation>{} 中要带到外业的项目</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="60" />
@@ -2263,7 +2408,7 @@
             <translation>省级年度平衡（以补定占）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="227" />
             <source>Reading coordinate TXT files</source>
             <translation>正在读取坐标 TXT 文件</translation>
         </message>
@@ -2293,7 +2438,7 @@
             <translation>{} 由 {} 记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
             <source>Red line (mu)</source>
             <translation>生态保护红线（亩）</translation>
         </message>
@@ -2313,7 +2458,7 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -2348,12 +2493,12 @@
             <translation>重新打开…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="100" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="102" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
@@ -2363,7 +2508,7 @@
             <translation>修复 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="89" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="105" />
             <source>Reproject to (when the layer is not in a Gauss-Krüger zone)</source>
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
@@ -2373,7 +2518,7 @@
             <translation>到期时的储备（扣除未履行承诺后）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="130" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="132" />
             <source>Reserve balances</source>
             <translation>储备库余额</translation>
         </message>
@@ -2408,7 +2553,7 @@
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
@@ -2428,12 +2573,12 @@
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="131" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2448,7 +2593,7 @@
             <translation>项目适用的规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="119" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="137" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
@@ -2468,12 +2613,12 @@
             <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/components/offline_layers.py" line="31" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
@@ -2553,7 +2698,7 @@
             <translation>设置状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="70" />
             <source>Severity of the other layers</source>
             <translation>其他图层的严重程度</translation>
         </message>
@@ -2573,27 +2718,27 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="98" />
             <source>Slope</source>
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="126" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
             <source>Slope (mu)</source>
             <translation>坡度超限（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="48" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="59" />
             <source>Slope (polygons with a slope field, or a DEM raster)</source>
             <translation>坡度（带坡度字段的面图层或 DEM 栅格）</translation>
         </message>
@@ -2603,17 +2748,22 @@
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="82" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="100" />
             <source>Slope field (degrees)</source>
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="77" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="288" />
+            <source>Slope level (GDPDJB)</source>
+            <translation>耕地坡度级别（GDPDJB）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
             <source>Slope polygons (slope_deg)</source>
             <translation>坡度图斑（slope_deg）</translation>
         </message>
@@ -2663,17 +2813,17 @@
             <translation>调查年份</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="129" />
             <source>Take offline</source>
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="124" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="22" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="20" />
             <source>Take projects offline</source>
             <translation>项目离线带出</translation>
         </message>
@@ -2693,7 +2843,7 @@
             <translation>办理并冲正入库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="275" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="135" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
         </message>
@@ -2703,14 +2853,19 @@
             <translation>办理人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="177" />
             <source>Taking projects offline</source>
             <translation>正在离线带出项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
             <source>Template</source>
             <translation>模板</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="90" />
+            <source>Template (parcel-line layout)</source>
+            <translation>模板（地块行格式）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="36" />
@@ -2718,7 +2873,7 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="449" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="520" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
@@ -2733,17 +2888,17 @@
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="110" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="128" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="123" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="102" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="120" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
@@ -2768,17 +2923,17 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="80" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="99" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="123" />
             <source>The plot layer already has a field '{}'; rename it first</source>
             <translation>地块图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="95" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="119" />
             <source>The plot layer lacks the fields {}</source>
             <translation>地块图层缺少字段 {}</translation>
         </message>
@@ -2818,7 +2973,7 @@
             <translation>状态“{}”不属于本流程。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
             <source>These files may not belong to this county:</source>
             <translation>这些文件可能不属于本县：</translation>
         </message>
@@ -2838,12 +2993,12 @@
             <translation>天地图图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="164" />
             <source>Tick at least one project.</source>
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
@@ -2893,7 +3048,7 @@
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="83" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="99" />
             <source>Unit of 地块面积</source>
             <translation>地块面积单位</translation>
         </message>
@@ -2901,6 +3056,11 @@
             <location filename="../double_guarantee_plugin/processing/base.py" line="47" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="353" />
+            <source>Unstable farmland (TBXHDM, WDGD)</source>
+            <translation>不稳定耕地（TBXHDM、WDGD）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
@@ -2913,6 +3073,16 @@
             <translation>提质改造</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="19" />
+            <source>Urban development boundary</source>
+            <translation>城镇开发边界</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="77" />
+            <source>Urban development boundary CZKFBJ (optional: new farmland inside it)</source>
+            <translation>城镇开发边界 CZKFBJ（可选：其内的新增耕地）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>Value</source>
             <translation>数值</translation>
@@ -2923,7 +3093,7 @@
             <translation>矢量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
@@ -2938,7 +3108,7 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="526" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="597" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
@@ -2953,7 +3123,7 @@
             <translation>WMS 服务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
             <source>Warning</source>
             <translation>警告</translation>
         </message>
@@ -3013,19 +3183,19 @@
             <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="25" />
-            <source>Writes one GeoPackage for a field laptop with the chosen projects, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
-            <translation>为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="23" />
+            <source>Writes one GeoPackage for a field laptop with the chosen projects of a GeoPackage or PostGIS project database, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
+            <translation>从 GeoPackage 或 PostGIS 项目数据库中为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="43" />
             <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
             <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="60" />
-            <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written.</source>
-            <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：表头取自图层坐标系（CGCS2000 或西安 1980 高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，多部件和洞各为一圈，界址点数含闭合点，面积（CGCS2000 椭球面积）默认以公顷为单位。选择“每个地块一个文件”时，输出为文件夹（去掉 .txt 后缀）。只有全部文件写成后才替换原文件。</translation>
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="70" />
+            <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written. TEMPLATE chooses the parcel-line layout: the 8-field standard, the 12-field 补充耕地 file with or without its field-name line (year, slope level, quality level and 地类 name from their fields), or coordinates only; each reads back and writes again byte for byte.</source>
+            <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：文件头取自图层坐标系（CGCS2000 或 1980 西安高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，各部分与洞的圈，界址点数包含闭合点，面积（CGCS2000 椭球面积）默认以公顷计。选择“每个地块一个文件”时 OUTPUT 为文件夹（去掉 .txt 后缀）。只有全部写成功才替换原文件。TEMPLATE 选择地块行格式：8 字段部标准格式、12 字段补充耕地格式（带或不带字段名行；实施年份、坡度级别、质量等级和地类名称取自相应字段）或仅坐标；每种格式读回后再写出逐字节相同。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="26" />
@@ -3038,7 +3208,7 @@
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="599" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="726" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
@@ -3058,12 +3228,12 @@
             <translation>年份 N</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="248" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="225" />
             <source>Your name</source>
             <translation>您的姓名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="97" />
             <source>Zone number in front of the eastings</source>
             <translation>东坐标前加带号</translation>
         </message>
@@ -3073,29 +3243,44 @@
             <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="106" />
             <source>Zoom to the first invalid plot and mark the error</source>
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="470" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="531" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="540" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="649" />
+            <source>a 12-field 补充耕地 parcel line needs 12 fields before '@', found {}</source>
+            <translation>12 字段补充耕地地块行在“@”前需要 12 个字段，实有 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="592" />
+            <source>a field-name list line 【…,@】 after the first parcel: it must come before the parcels</source>
+            <translation>字段名行【…,@】出现在第一个地块之后：它必须在地块之前</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="637" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="658" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="476" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="537" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="255" />
+            <source>a project has no project code</source>
+            <translation>有项目没有项目编号</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="101" />
@@ -3108,7 +3293,7 @@
             <translation>必须说明原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="300" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="303" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
         </message>
@@ -3123,7 +3308,7 @@
             <translation>验收项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="258" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="261" />
             <source>add plot {}</source>
             <translation>添加地块 {}</translation>
         </message>
@@ -3138,12 +3323,12 @@
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="86" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="696" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="699" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
@@ -3178,32 +3363,52 @@
             <translation>退回{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="346" />
+            <source>basic farmland with {}={} (not stable): {}</source>
+            <translation>永久基本农田 {}={}（非稳定利用耕地）：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="126" />
+            <source>bring back</source>
+            <translation>带回合并</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
             <source>buyer county</source>
             <translation>调入县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="219" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="44" />
+            <source>by its fields</source>
+            <translation>按字段识别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="44" />
+            <source>by its name only: please check</source>
+            <translation>仅按名称推测：请核对</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="262" />
             <source>byte 0x{:02X} cannot be read as {}</source>
             <translation>字节 0x{:02X} 无法按 {} 读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="281" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="332" />
             <source>cannot create the folder: {}</source>
             <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="331" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="379" />
             <source>cannot read the file: {}</source>
             <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="582" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="709" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="311" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="362" />
             <source>cannot write the file: {}</source>
             <translation>无法写入文件：{}</translation>
         </message>
@@ -3211,6 +3416,11 @@
             <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="251" />
             <source>capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu</source>
             <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="57" />
+            <source>choose at least one project to take offline</source>
+            <translation>请至少选择一个项目带出</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="93" />
@@ -3228,7 +3438,7 @@
             <translation>地类“{}”不是耕地：无需核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="737" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="740" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
@@ -3238,9 +3448,24 @@
             <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="62" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="73" />
             <source>closing_point_name must be 'next' or 'first'</source>
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="286" />
+            <source>column {} is missing</source>
+            <translation>缺少字段 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="246" />
+            <source>column {} is missing (it was taken offline with the package)</source>
+            <translation>缺少字段 {}（带出时数据包中有该字段）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="675" />
+            <source>column(s) {} kept as attributes</source>
+            <translation>字段 {} 作为属性保留</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
@@ -3273,17 +3498,52 @@
             <translation>承诺：项目编号</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="178" />
+            <source>conflict {} ({}) was resolved already by {} ({})</source>
+            <translation>冲突 {}（{}）已由 {} 处理过（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="162" />
+            <source>conflict {}: choose 'home' or 'offline', not '{}'</source>
+            <translation>冲突 {}：只能选择“home”（内业）或“offline”（外业），不能是“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="164" />
+            <source>conflict {}: say who resolves it</source>
+            <translation>冲突 {}：请填写处理人</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="33" />
+            <source>constraint layer '{}': {} cannot be read</source>
+            <translation>约束图层“{}”：无法读取 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="36" />
+            <source>constraint layer '{}': {} has no layer '{}'</source>
+            <translation>约束图层“{}”：{} 中没有图层“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="30" />
+            <source>constraint layer '{}': {} not found</source>
+            <translation>约束图层“{}”：找不到 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="38" />
+            <source>constraint layer '{}': {}|{} has no CRS; it cannot be clipped</source>
+            <translation>约束图层“{}”：{}|{} 没有坐标参考系，无法裁切</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="593" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="720" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="575" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="702" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
         </message>
@@ -3323,6 +3583,11 @@
             <translation>县级行政区代码</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="345" />
+            <source>damaged geometry blob</source>
+            <translation>几何数据已损坏</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
             <source>declared area '{}' is not a number; computed {:.2f} m² = {:.4f} ha</source>
             <translation>申报面积“{}”不是数字；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
@@ -3353,22 +3618,22 @@
             <translation>删除项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="329" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="332" />
             <source>delete {} plots</source>
             <translation>删除 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="80" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>deleted in the field</source>
             <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="344" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
             <source>deleted in the office</source>
             <translation>内业已删除</translation>
         </message>
@@ -3403,7 +3668,7 @@
             <translation>编辑项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
         </message>
@@ -3438,47 +3703,52 @@
             <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="529" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="626" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="401" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="457" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="458" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="519" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="472" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="533" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="549" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="668" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="490" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="551" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="482" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="175" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
+            <source>explanation block (lines {}–{}) skipped</source>
+            <translation>已跳过说明块（第 {}–{} 行）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="235" />
             <source>feature '{}' has no polygon geometry</source>
             <translation>要素“{}”没有面几何</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="180" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="240" />
             <source>feature '{}' vanishes at the file's precision</source>
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
@@ -3488,7 +3758,7 @@
             <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="349" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="352" />
             <source>fill {} plots from {}</source>
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
@@ -3496,6 +3766,11 @@
             <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="223" />
             <source>grade {} is not in the yield table '{}'</source>
             <translation>等别 {} 不在产能表“{}”中</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="335" />
+            <source>grade_system = '{}' is not one of {}</source>
+            <translation>等别体系“{}”不在 {} 之中</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
@@ -3523,9 +3798,14 @@
             <translation>公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="415" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="471" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="297" />
+            <source>id {}</source>
+            <translation>id {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="249" />
@@ -3543,7 +3823,7 @@
             <translation>实施日期 {}，资金来源为{}（{}）：按{}不能用于占补平衡</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
@@ -3553,7 +3833,7 @@
             <translation>安装储备库结构失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="690" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="693" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
@@ -3598,7 +3878,7 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>kept office version</source>
             <translation>已保留内业版本</translation>
         </message>
@@ -3613,37 +3893,37 @@
             <translation>流水类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="537" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="540" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="563" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="566" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="511" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="513" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="514" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="516" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="526" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="528" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="507" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="509" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="524" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="526" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
@@ -3653,7 +3933,7 @@
             <translation>第 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="287" />
             <source>merge {} plots</source>
             <translation>合并 {} 个地块</translation>
         </message>
@@ -3668,17 +3948,17 @@
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="678" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="828" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="985" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="698" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="701" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
@@ -3688,7 +3968,7 @@
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="700" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="850" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
@@ -3698,17 +3978,17 @@
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="637" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="640" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="957" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="964" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="634" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="637" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
@@ -3723,7 +4003,7 @@
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="647" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="650" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
@@ -3733,12 +4013,12 @@
             <translation>未指定储备库：需要 GeoPackage 路径或 PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="937" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="408" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="375" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="425" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
@@ -3753,22 +4033,32 @@
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="702" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="25" />
+            <source>not a GeoPackage geometry blob</source>
+            <translation>不是 GeoPackage 几何数据</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="115" />
+            <source>not a list of project codes</source>
+            <translation>不是项目编号列表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="705" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="939" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="946" />
             <source>not checked</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="918" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="925" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="979" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="986" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
@@ -3778,12 +4068,12 @@
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="378" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="385" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="87" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
@@ -3798,19 +4088,29 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="263" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="314" />
             <source>nothing to write: no parcels</source>
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
             <source>open</source>
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="402" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="17" />
+            <source>or PostGIS: QGIS connection name or PostgreSQL URI</source>
+            <translation>或 PostGIS：QGIS 连接名或 PostgreSQL URI</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
             <source>outside</source>
             <translation>在地块外</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="119" />
+            <source>package version {} is newer than this plugin understands ({}); update the plugin</source>
+            <translation>数据包版本 {} 高于本插件支持的版本（{}）；请更新插件</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
@@ -3833,57 +4133,72 @@
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="564" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="141" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="161" />
             <source>parcel '{}' has no polygon geometry</source>
             <translation>地块“{}”没有面几何</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="131" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="190" />
+            <source>parcel '{}': the template '{}' has fixed columns; extra attribute fields cannot be added</source>
+            <translation>地块“{}”：模板“{}”的字段固定，不能追加附加属性字段</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="151" />
             <source>parcel '{}': the {} '{}' contains a comma or a line break, which the format cannot hold</source>
             <translation>地块“{}”：{}“{}”含逗号或换行，本格式无法容纳</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="232" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="283" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="234" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="237" />
             <source>plot fid {}: not found</source>
             <translation>地块 fid {}：未找到</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="244" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="247" />
             <source>plot fid {}: the geometry could not be changed</source>
             <translation>地块 fid {}：无法修改图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="286" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="289" />
             <source>plot fid {}: the merged geometry could not be stored</source>
             <translation>地块 fid {}：无法保存合并后的图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="262" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="190" />
+            <source>plot {}</source>
+            <translation>地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="195" />
+            <source>plot {} changed in the office after the merge found the conflict; save or undo that edit, then resolve again</source>
+            <translation>地块 {} 在合并发现冲突后又在内业被修改；请先保存或撤销该修改，再重新处理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="265" />
             <source>plot {}: could not be added</source>
             <translation>地块 {}：无法添加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="243" />
             <source>plot {}: {}; it cannot be repaired automatically, redraw it</source>
             <translation>地块 {}：{}；无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="278" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
             <source>plots of different projects cannot be merged ({})</source>
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="617" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="745" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
@@ -3913,6 +4228,16 @@
             <translation>项目名称</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="220" />
+            <source>project {}</source>
+            <translation>项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="235" />
+            <source>project {} changed in the office after the merge found the conflict; look at it again, then resolve</source>
+            <translation>项目 {} 在合并发现冲突后又在内业被修改；请重新查看后再处理</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="435" />
             <source>project {} has been deposited already</source>
             <translation>项目 {} 已入库</translation>
@@ -3938,9 +4263,19 @@
             <translation>项目 {} 已处于“{}”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="239" />
+            <source>project {} is no longer in the office database</source>
+            <translation>项目 {} 已不在内业数据库中</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="135" />
             <source>project {} is now '{}', not '{}': reload it and try again</source>
             <translation>项目 {} 当前为“{}”，不是“{}”：请刷新后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="255" />
+            <source>project {} still has {} plots in the office; delete or move them first</source>
+            <translation>项目 {} 在内业仍有 {} 个地块；请先删除或移走这些地块</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="136" />
@@ -4183,7 +4518,7 @@
             <translation>重新打开：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="242" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="245" />
             <source>repair plot {}</source>
             <translation>修复地块 {}</translation>
         </message>
@@ -4213,27 +4548,27 @@
             <translation>冲正：流水 {} 不存在</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="494" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="555" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="726" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="877" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="720" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="871" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
@@ -4248,7 +4583,7 @@
             <translation>搜索文字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="274" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="277" />
             <source>select at least two plots to merge</source>
             <translation>请至少选择两个地块进行合并</translation>
         </message>
@@ -4263,22 +4598,32 @@
             <translation>人工指定：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="349" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="68" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="700" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="703" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="531" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="534" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="302" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="308" />
+            <source>slope level {} from {}</source>
+            <translation>坡度级别 {}，取自{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="299" />
+            <source>slope level {} from {} on {} ({:.1f}% of the plot)</source>
+            <translation>坡度级别 {}（取自{}），面积 {}（占地块 {:.1f}%）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="305" />
             <source>split plots</source>
             <translation>分割地块</translation>
         </message>
@@ -4288,22 +4633,32 @@
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="27" />
+            <source>status for the office to decide</source>
+            <translation>状态须由内业决定</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="113" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="86" />
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="30" />
+            <source>table {}, row {}: {}</source>
+            <translation>表 {}，行 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="106" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels to the zone they lie in (EPSG:4513–4554 for CGCS2000)</source>
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请将地块重投影到其所在的投影带（CGCS2000 为 EPSG:4513–4554）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="83" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="103" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels, e.g. to {}</source>
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="518" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="520" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
@@ -4318,12 +4673,12 @@
             <translation>PostGIS 储备库需要 Python 包 psycopg2（Debian：python3-psycopg2）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="396" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="452" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="407" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="463" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
@@ -4331,6 +4686,16 @@
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="178" />
             <source>the aftercare until-date</source>
             <translation>后期管护截止日期</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="32" />
+            <source>the blob is shorter than its header</source>
+            <translation>几何数据比其数据头还短（已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="607" />
+            <source>the block 【 that starts here is not closed with 】</source>
+            <translation>从此处开始的【块没有以】结束</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/change_survey.py" line="112" />
@@ -4358,7 +4723,7 @@
             <translation>无法读取变更调查图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="235" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="286" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
@@ -4378,22 +4743,27 @@
             <translation>县级行政区代码 {} 不是 6 位行政区划代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
-            <source>the easting {} carries zone {} but the first point's carries zone {}</source>
-            <translation>东坐标 {} 的带号为 {}，而第一个点的带号为 {}</translation>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="811" />
+            <source>the easting {} carries zone {} but the first point's carries zone {}, and no 带号 says which zone the file is in; give the zone</source>
+            <translation>东坐标 {} 前的带号为 {}，但第一个点的为 {}，且没有带号说明文件所在的投影带；请指定带号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="694" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="844" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="691" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="841" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="754" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="817" />
+            <source>the eastings carry zones {} and {} in front; zone {} as chosen by the user</source>
+            <translation>东坐标前的带号有 {} 和 {}；按用户指定采用第 {} 带</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="905" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
@@ -4403,19 +4773,59 @@
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="232" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="239" />
+            <source>the exported attributes are not readable</source>
+            <translation>带出时的属性无法读取</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="185" />
+            <source>the exported geometry: {}</source>
+            <translation>带出时的几何图形：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="190" />
+            <source>the exported version does not match its hash</source>
+            <translation>带出时的版本与其哈希值不符（已被改动或损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="133" />
+            <source>the file cannot be read ({})</source>
+            <translation>文件无法读取（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="156" />
+            <source>the file is damaged (SQLite integrity check: {})</source>
+            <translation>文件已损坏（SQLite 完整性检查：{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="275" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="225" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="268" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="744" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="67" />
+            <source>the geometry cannot be read (damaged WKB)</source>
+            <translation>几何图形无法读取（WKB 已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="58" />
+            <source>the geometry is a {}, not a 2D polygon</source>
+            <translation>几何类型为 {}，不是二维面</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="895" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="215" />
+            <source>the geometry: {}</source>
+            <translation>几何图形：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/acceptance.py" line="90" />
@@ -4423,19 +4833,24 @@
             <translation>缺少实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="741" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="744" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="718" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="721" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="732" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="735" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="287" />
+            <source>the land survey's GDPDJB</source>
+            <translation>国土调查的耕地坡度级别</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="158" />
@@ -4443,7 +4858,7 @@
             <translation>上一步日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="138" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="183" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
@@ -4458,22 +4873,37 @@
             <translation>储备库名称 {} 含有 NUL 字符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="324" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="327" />
             <source>the line does not split any selected plot (it must cross it completely)</source>
             <translation>该线未分割任何选中的地块（必须完全穿过地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
             <source>the merged geometry is empty</source>
             <translation>合并后的图形为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="288" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="291" />
             <source>the merged plots could not be deleted</source>
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
+            <source>the parcel line has {} fields but the field-name list on line {} names {}</source>
+            <translation>地块行有 {} 个字段，但第 {} 行的字段名行列出 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="67" />
+            <source>the photo changed while it was being merged</source>
+            <translation>照片在合并过程中被修改</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="315" />
+            <source>the photo's bytes do not match its SHA-256</source>
+            <translation>照片内容与其 SHA-256 哈希值不符</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="582" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
@@ -4483,34 +4913,49 @@
             <translation>地块面积为零</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="576" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="593" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="324" />
+            <source>the plot has no project code</source>
+            <translation>地块没有项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="596" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="603" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="606" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="781" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="786" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="750" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="753" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="331" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="278" />
+            <source>the plot's 耕地坡度级别</source>
+            <translation>地块自身的耕地坡度级别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/projects.py" line="334" />
             <source>the plots could not be deleted</source>
             <translation>无法删除地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="258" />
+            <source>the project code is used twice</source>
+            <translation>项目编号重复</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="250" />
@@ -4521,6 +4966,16 @@
             <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="156" />
             <source>the projects table has unsaved edits: save or discard them first</source>
             <translation>项目表有未保存的编辑：请先保存或放弃</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="308" />
+            <source>the record has no project code</source>
+            <translation>记录没有项目编号</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="301" />
+            <source>the record has no uuid</source>
+            <translation>记录没有 uuid</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="208" />
@@ -4548,7 +5003,7 @@
             <translation>{} 的储备库现有 {}，少于该项目入库的 {}（其间已被使用）：储备库须足以冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="737" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="888" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
@@ -4563,17 +5018,32 @@
             <translation>办理日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="241" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="160" />
+            <source>the table is missing</source>
+            <translation>缺少该表</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="284" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="247" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="290" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="682" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="304" />
+            <source>the uuid is used twice</source>
+            <translation>uuid 重复</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="109" />
+            <source>the value is missing</source>
+            <translation>缺少该值</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="832" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
@@ -4593,12 +5063,12 @@
             <translation>该项目已入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="703" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="706" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="45" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
@@ -4608,7 +5078,7 @@
             <translation>今天</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="351" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
         </message>
@@ -4638,24 +5108,44 @@
             <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="60" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="71" />
             <source>unknown area unit '{}': expected ha, m2 or mu</source>
             <translation>未知面积单位“{}”：应为 ha、m2 或 mu</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="55" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="91" />
+            <source>unknown coordinate TXT template '{}'</source>
+            <translation>未知的坐标 TXT 模板“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="66" />
             <source>unknown encoding '{}': expected one of {}</source>
             <translation>未知编码“{}”：应为 {} 之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="58" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="30" />
+            <source>unknown envelope code {} in the blob header</source>
+            <translation>几何数据头中的外包框代码 {} 无法识别</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="69" />
             <source>unknown line ending '{}': expected CRLF or LF</source>
             <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="217" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="369" />
+            <source>unknown parcel-line layout '{}': expected one of {}</source>
+            <translation>未知的地块行格式“{}”：应为 {} 之一</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="260" />
             <source>unknown text encoding '{}'</source>
             <translation>未知文本编码“{}”</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="352" />
+            <source>unstable farmland: {}</source>
+            <translation>不稳定耕地：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
@@ -4663,7 +5153,7 @@
             <translation>截至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="978" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="985" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
@@ -4671,6 +5161,11 @@
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="268" />
             <source>user name</source>
             <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="310" />
+            <source>verdict '{}' is not one of {}</source>
+            <translation>核查结论“{}”不在 {} 之中</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
@@ -4738,7 +5233,7 @@
             <translation>{:,.4f} 亩、{:,.4f} 公斤、水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="451" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="49" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
@@ -4748,7 +5243,7 @@
             <translation>在 {1} 年变更调查中地块的 {0:.1f}% 为耕地（须至少 {2:.0f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="341" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="345" />
             <source>{}
 
 Reproject the plots to {} for the file?</source>
@@ -4767,22 +5262,32 @@ Reproject the plots to {} for the file?</source>
             <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="299" />
+            <source>{} (photo {})</source>
+            <translation>{}（照片 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="211" />
+            <source>{} (plot {})</source>
+            <translation>{}（地块 {}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="39" />
             <source>{} (profile default)</source>
             <translation>{}（规则配置默认）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="405" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="412" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="677" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="680" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="183" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
@@ -4795,6 +5300,21 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="356" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="332" />
+            <source>{} = '{}' is not a land-class code</source>
+            <translation>{} = “{}” 不是地类编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="328" />
+            <source>{} = '{}' is not a whole number</source>
+            <translation>{} = “{}” 不是整数</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="340" />
+            <source>{} = {} is outside {} ({}–{})</source>
+            <translation>{} = {} 超出 {} 的范围（{}–{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="77" />
@@ -4832,7 +5352,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="553" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
@@ -4842,9 +5362,14 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="364" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="367" />
             <source>{} feature {}: could not be added as a plot</source>
             <translation>{} 要素 {}：无法添加为地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="29" />
+            <source>{} features, {} {:,.2f} mu</source>
+            <translation>{} 个要素，{} 合计 {:,.2f} 亩</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="149" />
@@ -4862,7 +5387,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="140" />
             <source>{} is in zone {}, the plots layer in zone {}</source>
             <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
         </message>
@@ -4882,7 +5407,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="175" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
@@ -4892,27 +5417,27 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="65" />
             <source>{} m²</source>
             <translation>{} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="52" />
             <source>{} not taken along: no layer given</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="153" />
             <source>{} of {} parcels lie far outside the county (about {:.0f} km away)</source>
             <translation>{} 个地块（共 {} 个）远在本县范围之外（约 {:.0f} 公里）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="934" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="405" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
@@ -4922,7 +5447,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个经 {2} 年变更调查图层“{3}”核实</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="149" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="171" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
@@ -4932,7 +5457,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="133" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="150" />
             <source>{} parcel(s) written to {} file(s) in {}</source>
             <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
@@ -4952,7 +5477,7 @@ Reproject the plots to {} for the file?</source>
             <translation>共 {} 个片区（相连的地块组），最多允许 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="273" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="275" />
             <source>{} plot(s) imported into project {} from {} file(s)</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
@@ -4962,7 +5487,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="529" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="600" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -4972,7 +5497,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个地块不通过：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="62" />
             <source>{} plots of {} projects written to {}</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
@@ -4980,6 +5505,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="222" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
+            <source>{} point line(s) carry {} column(s) after X,Y (到下一点距离, 界址点类型 …): kept as attributes</source>
+            <translation>{} 个界址点行在 X,Y 之后还有 {} 列（到下一点距离、界址点类型 …）：作为属性保留</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="199" />
@@ -4992,9 +5522,19 @@ Reproject the plots to {} for the file?</source>
             <translation>共 {} 个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
             <source>{} projects, {} plots written to {}. Clipped constraint features: {}</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="800" />
+            <source>{} says zone {} but the eastings carry zone {} in front and lie {:.0f} km from zone {}'s central meridian</source>
+            <translation>{}为 {}，但东坐标前的带号为 {}，且距中央经线 {:.0f} 公里（第 {} 带）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="805" />
+            <source>{} says zone {}; eastings such as {:.3f} run into the next million ({:.0f} km from the central meridian): read in zone {} as declared</source>
+            <translation>{}为 {}；东坐标如 {:.3f} 进位到下一个百万（距中央经线 {:.0f} 公里）：按声明的第 {} 带读取</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
@@ -5047,6 +5587,16 @@ Reproject the plots to {} for the file?</source>
             <translation>{} {} 亩</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="334" />
+            <source>{} {} on {} ({})</source>
+            <translation>{} {}，面积 {}（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="47" />
+            <source>{} ← {} ({})</source>
+            <translation>{} ← {}（{}）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="353" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
@@ -5062,7 +5612,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：三项指标均为零</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="681" />
+            <location filename="../double_guarantee_plugin/core/constraints.py" line="684" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>
@@ -5072,7 +5622,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="343" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="412" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -5097,17 +5647,32 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="304" />
+            <source>{}: new farmland above 25° is not allowed</source>
+            <translation>{}：不得在坡度大于 25° 的土地上新增耕地</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="176" />
+            <source>{}: no conflict {}</source>
+            <translation>{}：没有编号为 {} 的冲突</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="67" />
+            <source>{}: no project {}</source>
+            <translation>{}：没有项目 {}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="240" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="251" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="254" />
             <source>{}: not a plots layer (no project_code field)</source>
             <translation>{}：不是地块图层（没有 project_code 字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="344" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="347" />
             <source>{}: not a polygon layer</source>
             <translation>{}：不是面图层</translation>
         </message>
@@ -5117,12 +5682,27 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="97" />
+            <source>{}: not a readable GeoPackage ({})</source>
+            <translation>{}：不是可读取的 GeoPackage（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="102" />
+            <source>{}: not an offline package (it has no {} table)</source>
+            <translation>{}：不是离线数据包（没有 {} 表）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="105" />
+            <source>{}: not an offline package (no offline_package_id in {})</source>
+            <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/project/headline.py" line="72" />
             <source>{}: not checked (figures before constraint exclusions)</source>
             <translation>{}：未检查（指标未扣除约束）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="101" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="113" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
@@ -5132,9 +5712,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="83" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="92" />
+            <source>{}: offline package not found</source>
+            <translation>{}：找不到离线数据包</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="85" />
             <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="28" />
+            <source>{}: project database not found</source>
+            <translation>{}：找不到项目数据库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="576" />
@@ -5152,6 +5742,11 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="286" />
+            <source>{}: table {}, row {}: {}</source>
+            <translation>{}：表 {}，行 {}：{}</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="109" />
             <source>{}: the amounts should be area (mu), grain capacity (kg) and paddy (mu), not {}</source>
             <translation>{}：指标应为耕地数量（亩）、粮食产能（公斤）和水田（亩），而不是 {}</translation>
@@ -5160,6 +5755,36 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="51" />
+            <source>{}: the copy could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出副本（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="217" />
+            <source>{}: the database cannot be read ({})</source>
+            <translation>{}：无法读取数据库（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="69" />
+            <source>{}: the database does not record its CRS in dg_meta</source>
+            <translation>{}：数据库的 dg_meta 中没有记录坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="184" />
+            <source>{}: the database is busy (another save or merge holds it); try again</source>
+            <translation>{}：数据库正忙（另有保存或合并正在进行）；请稍后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="252" />
+            <source>{}: the database is busy ({}); save or close the other editor and try again</source>
+            <translation>{}：数据库正忙（{}）；请保存或关闭其他编辑后重试</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="200" />
+            <source>{}: the database refused the change ({}); nothing was written</source>
+            <translation>{}：数据库拒绝了此次修改（{}）；未写入任何内容</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
@@ -5180,6 +5805,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
             <source>{}: the database refused to read the ledger for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="30" />
+            <source>{}: the file exists already</source>
+            <translation>{}：文件已存在</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="51" />
@@ -5222,9 +5852,44 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="38" />
+            <source>{}: the offline package is refused and nothing was written:</source>
+            <translation>{}：离线数据包被拒绝，未写入任何内容：</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="61" />
+            <source>{}: the package cannot overwrite its own project database</source>
+            <translation>{}：数据包不能覆盖其来源项目数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="96" />
+            <source>{}: the package could not be written ({}); nothing was written</source>
+            <translation>{}：无法写出数据包（{}）；未写入任何内容</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="111" />
+            <source>{}: the package is in {}, the project database in {}</source>
+            <translation>{}：数据包的坐标系为 {}，项目数据库为 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="102" />
+            <source>{}: the package was taken from another project database ({}), not from {}</source>
+            <translation>{}：该数据包取自另一个项目数据库（{}），不是 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="172" />
+            <source>{}: the tables of take offline / bring back are missing and this login may not create them; ask the database owner to take a package once</source>
+            <translation>{}：缺少离线带出/带回合并所需的表，当前登录用户无权创建；请数据库所有者先带出一次数据包</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="427" />
             <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="306" />
+            <source>{}: to be reviewed</source>
+            <translation>{}：需复核</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/headline.py" line="70" />
@@ -5232,7 +5897,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="111" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="135" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
         </message>
@@ -5240,6 +5905,11 @@ Reproject the plots to {} for the file?</source>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="168" />
             <source>{}: {} characters, at most {} are allowed</source>
             <translation>{}：共 {} 个字符，最多允许 {} 个</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="107" />
+            <source>{}: {} has no record of exporting this package ({}); it was taken from another database (a copy of the same file?)</source>
+            <translation>{}：{} 中没有带出此数据包（{}）的记录；它取自另一个数据库（可能是同一文件的副本）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="117" />
@@ -5252,12 +5922,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="512" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="519" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="459" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
@@ -5287,9 +5957,19 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}；未做任何修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="392" />
+            <source>{}; features: {}</source>
+            <translation>{}；涉及要素：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="212" />
             <source>{}; {} note(s) to check in the log (Double Guarantee)</source>
             <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="37" />
+            <source>… and {} more</source>
+            <translation>……另有 {} 处</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
@@ -5307,7 +5987,7 @@ Reproject the plots to {} for the file?</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="100" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>
@@ -5317,72 +5997,87 @@ Reproject the plots to {} for the file?</source>
             <translation>农业农村：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="651" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="779" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="687" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="837" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="780" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="931" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="631" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="663" />
+            <source>地类 '{}' is not a land-class name of GB/T 21010; no class code</source>
+            <translation>地类“{}”不是 GB/T 21010 的地类名称；无地类编码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="759" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="636" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="764" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="657" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="785" />
             <source>带号 '{}' is not a whole number</source>
             <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="673" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="823" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="665" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="793" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="668" />
-            <source>带号 says zone {} but the eastings carry zone {} in front</source>
-            <translation>带号为 {}，但东坐标前的带号为 {}</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="645" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="773" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="103" />
             <source>数据产生单位 (producer)</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="787" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <source>田坎 (mu)</source>
+            <translation>田坎（亩）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <source>田坎 deducted</source>
+            <translation>扣除田坎</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="214" />
+            <source>田坎 deducted / net area</source>
+            <translation>扣除田坎 / 净面积</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="938" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="798" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="949" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="794" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="945" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
@@ -5392,12 +6087,12 @@ Reproject the plots to {} for the file?</source>
             <translation>自然资源：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="640" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="768" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="556" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="678" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>

@@ -86,14 +86,15 @@ def test_version_1_database_is_migrated_keeping_its_rows(tmp_path):
     shutil.copy(TEST_DATA / "project_db_v1.gpkg", path)
     assert project_db.schema_version(path) == 1
     plots, projects = project_db.open_project_database(path)
-    assert project_db.schema_version(path) == 2
+    assert project_db.schema_version(path) == project_db.SCHEMA_VERSION == 3
     assert "grade_system" in plots.fields().names()
+    assert set(project_db.V2_MISSING) <= set(plots.fields().names())
     assert {"funding_source", "implemented_on"} <= set(projects.fields().names())
     rows = sorted((f["plot_code"], f["grade_system"], f["class_before"]) for f in plots.getFeatures())
     assert rows == [("V1-001-1", "use_grade_15", "0201"), ("V1-001-2", "use_grade_15", "0103")]
     assert [f["project_name"] for f in projects.getFeatures()] == ["老版本项目"]
     # migrating again changes nothing
-    assert project_db.migrate(path) == 2
+    assert project_db.migrate(path) == project_db.SCHEMA_VERSION
 
 
 def test_a_newer_database_is_refused_untouched(tmp_path):

@@ -121,7 +121,7 @@ def test_demo_database_every_project(processing_ready, demo_paths):
     uri = project_db.layer_uri(str(demo_paths["projects"]), "plots")
     result = run(QgsVectorLayer(uri, "plots", "ogr"))
     projects = {f["project_code"]: f for f in result["PROJECT_OUTPUT"].getFeatures()}
-    assert len(projects) == 14
+    assert len(projects) == 15
     assert projects["DG2025-11"]["refused_count"] == 1          # the bow-tie plot
     assert projects["DG2024-09"]["refused_count"] == 12         # quality levels need a provincial table
     assert projects["DG2023-02"]["grade_uplift"] > 0 and projects["DG2023-02"]["credit_area_mu"] == 0

@@ -476,6 +476,8 @@ class ConstraintEngine:
             resolved = self.resolve(entry)
             if not resolved.problem and isinstance(resolved.layer, QgsVectorLayer):
                 self._snapshots[resolved.layer.id()] = LayerSource(resolved.layer)
+        from .standard_layers import plot_rules   # issue 15: the standard layers' snapshots too
+        plot_rules.prepare(self)
 
     def close(self):
         """Drop the layers the engine opened itself (from sources not in the project); Python owns
@@ -527,15 +529,16 @@ class ConstraintEngine:
         resolved = _Resolved(entry, layer)
         if entry.role == ROLE_SLOPE:
             name = entry.slope_field or "slope_deg"
-            if layer.fields().indexOf(name) < 0:
+            # lookupField: case-insensitive (standard layers write DLBM; PostGIS mirrors dlbm)
+            if layer.fields().lookupField(name) < 0:
                 return _Resolved(entry, None, tr("slope layer '{}' has no field '{}'", entry.name, name))
-            resolved.attribute = name
+            resolved.attribute = layer.fields().at(layer.fields().lookupField(name)).name()
             resolved.accept = _steeper_than(entry.max_slope_deg)
         elif entry.role == ROLE_LAND_SURVEY:
             name = entry.class_field or "dlbm"
-            if layer.fields().indexOf(name) < 0:
+            if layer.fields().lookupField(name) < 0:
                 return _Resolved(entry, None, tr("land-survey layer '{}' has no field '{}'", entry.name, name))
-            resolved.attribute = name
+            resolved.attribute = layer.fields().at(layer.fields().lookupField(name)).name()
         return resolved
 
     def _steep_layer(self, raster, max_slope_deg):
@@ -754,8 +757,10 @@ class ConstraintEngine:
         if threading.current_thread() is threading.main_thread():
             self._snapshots = {}     # left over from a canceled task: read the live layers instead
         prepared = self.prepare(crs, feedback)
-        return self._check_one(prepared, geometry, measure, plot_kind, plot_fid, plot_code, project_code,
-                               class_before)
+        check = self._check_one(prepared, geometry, measure, plot_kind, plot_fid, plot_code, project_code,
+                                class_before)
+        from .standard_layers import plot_rules   # issue 15: named features, GDPDJB slope, unstable farmland
+        return plot_rules.apply_to_plot(self, check, crs)
 
     # --- whole layers ---------------------------------------------------------------------------
 
@@ -824,6 +829,8 @@ class ConstraintEngine:
         results = {}
         for code, items in by_project.items():
             results[code] = self._project_check(code, items, prepared, measure, project_types)
+        from .standard_layers import plot_rules   # issue 15: named features, GDPDJB slope, unstable farmland
+        plot_rules.apply_to_results(self, results, plots_layer, fields)
         if feedback is not None:
             feedback.setProgress(100.0)
         return results

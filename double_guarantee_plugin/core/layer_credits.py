@@ -22,9 +22,18 @@ class PlotFields:
     grade_system: str = "grade_system"
     grade_before: str = "grade_before"
     grade_after: str = "grade_after"
+    # optional (issue 15): both grade systems explicitly, the plot's own KCXS, GDLX and GDPDJB
+    use_grade_before: str = "use_grade_before"
+    use_grade_after: str = "use_grade_after"
+    quality_level_before: str = "quality_level_before"
+    quality_level_after: str = "quality_level_after"
+    tiankan_coefficient: str = "tiankan_coefficient"
+    farmland_type: str = "farmland_type"
+    slope_level: str = "slope_level"
 
     def missing_in(self, fields):
-        """Names of mapped fields the layer lacks (grade_system and plot_code are optional)."""
+        """Names of mapped fields the layer lacks (grade_system, plot_code and the fields of issue 15
+        are optional)."""
         names = set(fields.names())
         required = [self.project_code, self.class_before, self.class_after, self.grade_before, self.grade_after]
         return [name for name in required if name and name not in names]
@@ -71,7 +80,15 @@ def plot_input(feature, fields, measure, plot_check=None):
         project_code=_value(feature, fields.project_code),
         excluded_m2=plot_check.excluded_m2 if plot_check else 0.0,
         blocking_reason=plot_check.blocking_reason if plot_check else "",
-        geometry_problem=problem)
+        geometry_problem=problem,
+        use_grade_before=_value(feature, fields.use_grade_before),
+        use_grade_after=_value(feature, fields.use_grade_after),
+        quality_level_before=_value(feature, fields.quality_level_before),
+        quality_level_after=_value(feature, fields.quality_level_after),
+        tiankan_coefficient=_value(feature, fields.tiankan_coefficient),
+        farmland_type=_value(feature, fields.farmland_type), slope_level=_value(feature, fields.slope_level),
+        # the survey under the plot, found by the constraint check (standard_layers.plot_rules)
+        survey=getattr(plot_check, "survey", None))
 
 
 def compute_layer_credits(layer, profile=None, fields=None, request=None, plot_checks=None, feedback=None,

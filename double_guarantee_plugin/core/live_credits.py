@@ -210,24 +210,14 @@ def problem_points(source, fids):
 
 
 def capacity_before_exclusions_kg(plot_credits, profile):
-    """Grain capacity the plots add as drawn (domain.md §3 formulas on the whole plot area).
+    """Grain capacity the plots add as drawn (domain.md §3 formulas on the net area of the whole plot).
 
     The capacity credit of a plot is smaller when part of it is excluded (basic farmland) or zero
-    when it is blocked; the panel shows both so that the exclusion is visible.
+    when it is blocked; the panel shows both so that the exclusion is visible.  Computed by
+    ``core.credits`` with the credit itself (``capacity_as_drawn_kg``), so both use one grade before.
     """
-    total = 0.0
-    for _fid, credit in plot_credits:
-        if credit.refused or credit.plot_kind not in ("new_farmland", "upgrading") or credit.grade_after is None:
-            continue
-        table = profile.yield_table(credit.grade_system)
-        if table is None:
-            continue
-        after = table.yield_for(credit.grade_after) or 0.0
-        if credit.plot_kind == "new_farmland":
-            total += credit.area_mu * after
-        elif credit.grade_before is not None:
-            total += credit.area_mu * max(0.0, after - (table.yield_for(credit.grade_before) or 0.0))
-    return total
+    return sum((credit.capacity_as_drawn_kg for _fid, credit in plot_credits
+                if not credit.refused and credit.plot_kind in ("new_farmland", "upgrading")), 0.0)
 
 
 class _TaskFeedback(QgsFeedback):

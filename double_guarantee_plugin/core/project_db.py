@@ -1,14 +1,17 @@
 """The project database: a GeoPackage with a ``projects`` table and a ``plots`` polygon layer.
 
-Schema version 2 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
-``projects.funding_source`` / ``projects.implemented_on``; ``open_project_database()`` migrates
-them in one transaction.  Field aliases, value maps and constraints are stored as the layers'
+Schema version 3 (current).  Version 1 files (the first layout) lack ``plots.grade_system`` and
+``projects.funding_source`` / ``projects.implemented_on``; version 2 files lack the plot fields of
+the standard county data (both grade systems, 田坎 coefficient, 耕地类型, 耕地坡度级别, year of
+implementation); ``open_project_database()`` migrates them in one transaction.  Field aliases,
+value maps and constraints are stored as the layers'
 default style in the GeoPackage, so QGIS's own attribute form validates input even when the file
 is opened without the plugin; ``dg_meta.style_version`` (core.project_db_styles) says which generation
 of expressions they hold, and opening an older file rewrites them in the migration's transaction.
 """
 import os
 import sqlite3
+import uuid
 
 from osgeo import gdal, ogr, osr
 from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, QgsCoordinateReferenceSystem,
@@ -21,7 +24,7 @@ from .workflow.schema import PROJECT_COLUMNS as WORKFLOW_COLUMNS
 from .workflow.schema import configure_projects_layer as configure_workflow_columns
 from .workflow.schema import ensure_workflow_schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PROJECTS_TABLE = "projects"
 PLOTS_LAYER = "plots"
 META_TABLE = "dg_meta"
@@ -43,6 +46,15 @@ PLOT_FIELDS = [
     ("grade_system", ogr.OFTString, 24, "等别体系"),
     ("grade_before", ogr.OFTInteger, 0, "实施前等别"),
     ("grade_after", ogr.OFTInteger, 0, "实施后等别"),
+    # version 3: both grade systems on every plot, and the standard fields of a 补充耕地 parcel
+    ("use_grade_before", ogr.OFTInteger, 0, "实施前利用等别（1–15）"),
+    ("use_grade_after", ogr.OFTInteger, 0, "实施后利用等别（1–15）"),
+    ("quality_level_before", ogr.OFTInteger, 0, "实施前耕地质量等级（1–10）"),
+    ("quality_level_after", ogr.OFTInteger, 0, "实施后耕地质量等级（1–10）"),
+    ("slope_level", ogr.OFTString, 2, "耕地坡度级别"),
+    ("farmland_type", ogr.OFTString, 2, "耕地类型"),
+    ("tiankan_coefficient", ogr.OFTReal, 0, "田坎系数"),
+    ("implementation_year", ogr.OFTInteger, 0, "补充耕地实施年份"),
 ]
 # the fields whose constraints refuse an empty value (marked in the form)
 PLOT_REQUIRED = ("project_code", "class_before", "class_after")
@@ -52,6 +64,15 @@ V1_MISSING = {
     PROJECTS_TABLE: [("funding_source", "TEXT", None), ("implemented_on", "DATE", None)],
     PLOTS_LAYER: [("grade_system", "TEXT", "'use_grade_15'")],
 }
+# what version 2 lacked (plots only; empty in migrated rows)
+V2_MISSING = ("use_grade_before", "use_grade_after", "quality_level_before", "quality_level_after", "slope_level",
+              "farmland_type", "tiankan_coefficient", "implementation_year")
+
+
+# the explicit grade fields of each grade system, and the slope levels (GDPDJB) with their ranges
+SYSTEM_FIELDS = {"use_grade_before": "use_grade_15", "use_grade_after": "use_grade_15",
+                 "quality_level_before": "quality_level_10", "quality_level_after": "quality_level_10"}
+SLOPE_LEVEL_TEXT = {"1": "≤2°", "2": "2–6°", "3": "6–15°", "4": "15–25°", "5": ">25°"}
 
 
 class ProjectDatabaseError(RuntimeError):
@@ -106,6 +127,8 @@ def create_project_database(path, crs, overwrite=False):
         connection.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         connection.execute(f"INSERT INTO {META_TABLE} VALUES ('crs', ?)", (crs.authid(),))
+        # the database's identity (an offline package is bound to it; core.offline.identity)
+        connection.execute(f"INSERT INTO {META_TABLE} VALUES ('review_database_id', ?)", (uuid.uuid4().hex,))
         connection.execute(f"CREATE UNIQUE INDEX projects_code_unique ON {PROJECTS_TABLE}(project_code)")
         connection.execute(f"CREATE INDEX plots_project_code ON {PLOTS_LAYER}(project_code)")
     ensure_workflow_schema(path)
@@ -170,6 +193,17 @@ def migrate(path):
         raise ProjectDatabaseError(f"{path}: cannot open the file for writing")
     dataset.StartTransaction()
     try:
+        if version < 3:
+            layer = dataset.GetLayerByName(PLOTS_LAYER)
+            definition = layer.GetLayerDefn()
+            existing = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+            for name, kind, width, _alias in PLOT_FIELDS:
+                if name in V2_MISSING and name not in existing:
+                    field = ogr.FieldDefn(name, kind)
+                    if width:
+                        field.SetWidth(width)
+                    if layer.CreateField(field) != 0:
+                        raise RuntimeError(f"cannot add column {PLOTS_LAYER}.{name}")
         if version < 2:
             for table, columns in V1_MISSING.items():
                 layer = dataset.GetLayerByName(table)
@@ -317,6 +351,27 @@ def configure_plots_layer(layer):
                 "Min": 1, "Max": 15, "Step": 1, "AllowNull": True, "Style": "SpinBox"}))
             layer.setConstraintExpression(index, _grade_constraint(name),
                                           f"{alias}: 超出等别体系范围 / outside the grade system's range")
+        elif name in SYSTEM_FIELDS:
+            system = tables.grade_systems()[SYSTEM_FIELDS[name]]
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Range", {
+                "Min": system.best, "Max": system.worst, "Step": 1, "AllowNull": True, "Style": "SpinBox"}))
+            layer.setConstraintExpression(index, f'"{name}" IS NULL OR ("{name}" >= {system.best} AND '
+                                                 f'"{name}" <= {system.worst})',
+                                          f"{alias}: {system.best}–{system.worst}")
+        elif name == "slope_level":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": [
+                {f"{level} {text}": level} for level, text in SLOPE_LEVEL_TEXT.items()]}))
+            layer.setConstraintExpression(index, '"slope_level" IS NULL OR "slope_level" IN (\'1\', \'2\', \'3\', '
+                                                 '\'4\', \'5\')', f"{alias}: 1–5 (GDPDJB)")
+        elif name == "farmland_type":
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": [
+                {"TT 梯田": "TT"}, {"PD 坡地": "PD"}]}))
+            layer.setConstraintExpression(index, '"farmland_type" IS NULL OR "farmland_type" IN (\'TT\', \'PD\')',
+                                          f"{alias}: TT 梯田 / PD 坡地 (GDLX)")
+        elif name == "tiankan_coefficient":
+            layer.setConstraintExpression(index, '"tiankan_coefficient" IS NULL OR ("tiankan_coefficient" >= 0 '
+                                                 'AND "tiankan_coefficient" < 1)',
+                                          f"{alias}: 0 ≤ KCXS < 1")
         elif name == "project_code":
             layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
                                      QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)

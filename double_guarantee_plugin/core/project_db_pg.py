@@ -153,6 +153,57 @@ def _grade_check(sql, column, default_system):
     return sql.SQL(" OR ").join(parts)
 
 
+def _v3_constraints(sql):
+    """CHECK constraints of the plot fields schema version 3 added (both grade systems, GDPDJB, GDLX, KCXS)."""
+    from .project_db import SYSTEM_FIELDS, SLOPE_LEVEL_TEXT
+    parts = []
+    for column, system_id in SYSTEM_FIELDS.items():
+        system = tables.grade_systems()[system_id]
+        parts.append(sql.SQL("CONSTRAINT {n} CHECK ({c} IS NULL OR {c} BETWEEN {best} AND {worst})").format(
+            n=sql.Identifier(f"plots_{column}_valid"), c=sql.Identifier(column), best=sql.Literal(system.best),
+            worst=sql.Literal(system.worst)))
+    parts.append(sql.SQL("CONSTRAINT plots_slope_level_valid CHECK ({})").format(
+        _in_list(sql, "slope_level", list(SLOPE_LEVEL_TEXT))))
+    parts.append(sql.SQL("CONSTRAINT plots_farmland_type_valid CHECK ({})").format(
+        _in_list(sql, "farmland_type", ["TT", "PD"])))
+    parts.append(sql.SQL("CONSTRAINT plots_tiankan_coefficient_valid CHECK ({c} IS NULL OR ({c} >= 0 AND {c} < 1))")
+                 .format(c=sql.Identifier("tiankan_coefficient")))
+    return parts
+
+
+def _migrate_v2(cursor, schema):
+    """Schema version 2 → 3 in the caller's transaction: the new plot columns and their checks."""
+    from .project_db import V2_MISSING
+    sql = _sql()
+    plots = sql.Identifier(schema, PLOTS_LAYER)
+    for name, kind, width, _alias in PLOT_FIELDS:
+        if name in V2_MISSING:
+            cursor.execute(sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {} {}").format(
+                plots, sql.Identifier(name), sql.SQL(_column_type(kind, width))))
+    for constraint in _v3_constraints(sql):
+        cursor.execute(sql.SQL("ALTER TABLE {} ADD {}").format(plots, constraint))
+    cursor.execute(sql.SQL("UPDATE {} SET value = %s WHERE key = 'schema_version'").format(
+        sql.Identifier(schema, META_TABLE)), (str(SCHEMA_VERSION),))
+
+
+def migrate_project_database_pg(conninfo, schema):
+    """Bring a version-2 PostGIS project schema to the current version in one transaction (as its owner)."""
+    import psycopg2
+    target = resolve_target(conninfo)
+    connection = _connect(target)
+    try:
+        with connection, connection.cursor() as cursor:
+            version = _schema_version(cursor, schema, target.label)
+            if version == 2:
+                _migrate_v2(cursor, schema)
+            return version
+    except psycopg2.Error as exc:
+        raise ProjectDatabaseError(f"{target.label}: migrating schema {schema} from version 2 failed, nothing was "
+                                   f"changed (the schema's owner must do it): {str(exc).strip()}") from exc
+    finally:
+        connection.close()
+
+
 def _existing_roles(cursor):
     cursor.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (list(ROLES),))
     return {row[0] for row in cursor.fetchall()}
@@ -202,13 +253,14 @@ def create_project_database_pg(conninfo, schema, crs):
                 "CONSTRAINT plots_class_after_valid CHECK ({ca}), "
                 "CONSTRAINT plots_grade_system_valid CHECK ({gs}), "
                 "CONSTRAINT plots_grade_before_valid CHECK ({gb}), "
-                "CONSTRAINT plots_grade_after_valid CHECK ({ga}))").format(
+                "CONSTRAINT plots_grade_after_valid CHECK ({ga}), {v3})").format(
                 t=plots, pk=sql.Identifier(KEY_COLUMN), g=sql.Identifier(GEOMETRY_COLUMN), srid=sql.Literal(srid),
                 cols=_columns(sql, PLOT_FIELDS, ("project_code",), {"grade_system": default_system}),
                 cb=_in_list(sql, "class_before", classes), ca=_in_list(sql, "class_after", classes),
                 gs=_in_list(sql, "grade_system", systems),
                 gb=_grade_check(sql, "grade_before", default_system),
-                ga=_grade_check(sql, "grade_after", default_system)))
+                ga=_grade_check(sql, "grade_after", default_system),
+                v3=sql.SQL(", ").join(_v3_constraints(sql))))
             cursor.execute(sql.SQL("CREATE INDEX plots_geom_gist ON {} USING gist ({})").format(
                 plots, sql.Identifier(GEOMETRY_COLUMN)))
             cursor.execute(sql.SQL("CREATE INDEX plots_project_code ON {} (project_code)").format(plots))
@@ -218,6 +270,9 @@ def create_project_database_pg(conninfo, schema, crs):
             _grant(sql, cursor, schema, _existing_roles(cursor))
             ensure_review_schema_pg(cursor, schema)   # the review tables, with the same roles
             ensure_workflow_schema_pg(cursor, schema)   # workflow tables, profiles, roles and row guards
+            # the bookkeeping of take offline / bring back (imported here: core.offline builds on this module)
+            from .offline.home_pg import ensure_offline_schema_pg
+            ensure_offline_schema_pg(cursor, schema)
     except psycopg2.Error as exc:
         raise ProjectDatabaseError(f"{target.label}: creating schema {schema} failed, nothing was created: "
                                    f"{str(exc).strip()}") from exc
@@ -375,12 +430,15 @@ def open_project_database_pg(conninfo, schema):
     """Check the schema version and return ``(plots_layer, projects_layer)`` as configured QGIS postgres layers."""
     target = resolve_target(conninfo)
     version = schema_version_pg(target, schema)
+    if version == 2:
+        migrate_project_database_pg(target, schema)
+        version = schema_version_pg(target, schema)
     if version > SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}, newer than this "
                                    f"plugin understands ({SCHEMA_VERSION}); update the plugin")
     if version < SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{target.label}: schema {schema} has version {version}; PostGIS project "
-                                   f"databases start at version {SCHEMA_VERSION} and cannot be migrated")
+                                   f"databases start at version 2 and cannot be migrated from {version}")
     migrate_workflow_pg(target, schema)
     plots = QgsVectorLayer(layer_uri(target, schema, PLOTS_LAYER), plots_layer_name(), "postgres")
     projects = QgsVectorLayer(layer_uri(target, schema, PROJECTS_TABLE), projects_layer_name(), "postgres")

@@ -176,7 +176,10 @@ def next_plot_code(plots_layer, project_code):
 
 def last_plot_attributes(plots_layer, project_code):
     """Class and grade attributes of the project's most recently added plot (to prefill the form)."""
-    keys = ("class_before", "class_after", "grade_system", "grade_before", "grade_after")
+    # not the explicit grades of either system: one left over from the last plot would contradict the
+    # grade the user enters for this one
+    keys = ("class_before", "class_after", "grade_system", "grade_before", "grade_after", "slope_level",
+            "farmland_type", "implementation_year")
     features = plot_features(plots_layer, project_code)
     if not features:
         return {}

@@ -107,6 +107,25 @@ class RuleProfile:
     reclamation_share_min: float = None
     source_path: str = field(default="", compare=False)
     reform: object = None   # core.profile_reform.ReformKeys: workflow, dates, 2024 keys (checked at load)
+    # issue 15: which grade system credits (None: each plot's own, as in 2017), the county 田坎
+    # table for new land, and the severities of the checks the standard layers allow
+    credit_grade_system: str = None
+    tiankan_table_id: str = None
+    standard_checks: dict = field(default_factory=dict, compare=False)
+
+    def tiankan_table(self):
+        """The 田坎 table the profile names, or None."""
+        if not self.tiankan_table_id:
+            return None
+        from .net_area import load_tiankan_table
+        return load_tiankan_table(self.tiankan_table_id)
+
+    def check_severity(self, key):
+        """Severity of a standard-layer check (``slope_level_4``, ``unstable_farmland`` …)."""
+        if key in self.standard_checks:
+            return self.standard_checks[key]
+        from .standard_layers.schema import load_schema
+        return load_schema().checks.default_severities[key]
 
     def yield_table(self, grade_system_id):
         """The yield table for a grade system, or None where the profile has none."""
@@ -265,11 +284,30 @@ def load_rule_profile(profile_id=DEFAULT_PROFILE_ID):
         raise TableError(f"{path}: funding_cutoff.before is not an ISO date") from None
     from . import profile_reform
     reform = profile_reform.parse(doc, path)
+    credit_system = doc.get("credit_grade_system")
+    if credit_system is not None and credit_system not in grade_systems():
+        raise TableError(f"{path}: credit_grade_system '{credit_system}' is not one of {sorted(grade_systems())}")
+    tiankan_id = doc.get("tiankan_table")
+    if tiankan_id is not None:
+        if not isinstance(tiankan_id, str):
+            raise TableError(f"{path}: field 'tiankan_table' should be str")
+        from .net_area import load_tiankan_table
+        load_tiankan_table(tiankan_id)
+    checks = doc.get("standard_checks") or {}
+    if not isinstance(checks, dict):
+        raise TableError(f"{path}: field 'standard_checks' should be an object")
+    from .standard_layers.schema import CHECK_KEYS, SEVERITIES
+    for key, severity in checks.items():
+        if key not in CHECK_KEYS:
+            raise TableError(f"{path}: standard_checks.{key} is not one of {', '.join(CHECK_KEYS)}")
+        if severity not in SEVERITIES:
+            raise TableError(f"{path}: standard_checks.{key} should be one of {', '.join(SEVERITIES)}")
     return RuleProfile(_require(doc, path, "id", str), _require(doc, path, "name_zh", str),
                        _require(doc, path, "name_en", str), default_system, dict(yield_ids),
                        float(_require(doc, path, "min_mapping_area_m2", (int, float))), fee_id, cutoff,
                        doc.get("split_rules"), doc.get("consolidation"), doc.get("reclamation_share_min"),
-                       path, reform)
+                       path, reform=reform, credit_grade_system=credit_system, tiankan_table_id=tiankan_id,
+                       standard_checks=dict(checks))
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,17 +13,17 @@ from qgis.core import QgsVectorLayer
 
 from qgis import processing
 from double_guarantee_plugin.core import constraints, project_db, tables
+from demo_county_layers import county_layers, standard_constraint_set
 from double_guarantee_plugin.core.units import m2_to_mu
 
 EXPECTED = {"DG2024-06": "red line", "DG2024-07": "basic farmland", "DG2024-08": "slope",
-            "DG2025-11": "self-intersecting plot", "DG2025-14": "survey mismatch"}
+            "DG2025-11": "self-intersecting plot", "DG2025-14": "survey mismatch",
+            "DG2021-04": "urban development boundary", "DG2025-12": "unstable farmland (河道耕地)"}
 
 
 def run(ctx):
-    county = ctx.data_dir / "demo_county.gpkg"
     database = ctx.data_dir / "demo_projects.gpkg"
-    layers = {name: QgsVectorLayer(f"{county}|layername={name}", name, "ogr")
-              for name in ("basic_farmland", "red_line", "slope", "land_survey")}
+    layers = county_layers(ctx.data_dir)
     plots_uri = project_db.layer_uri(str(database), project_db.PLOTS_LAYER)
     plots = QgsVectorLayer(plots_uri, "plots", "ogr")
     projects = QgsVectorLayer(project_db.layer_uri(str(database), project_db.PROJECTS_TABLE), "projects", "ogr")
@@ -35,13 +35,15 @@ def run(ctx):
     outcome = processing.run("doubleguarantee:checkconstraints", {
         "INPUT": plots_uri, "BASIC_FARMLAND": layers["basic_farmland"], "RED_LINE": layers["red_line"],
         "SLOPE": layers["slope"], "SLOPE_FIELD": "slope_deg", "LAND_SURVEY": layers["land_survey"],
+        "SURVEY_CLASS_FIELD": "DLBM", "DEVELOPMENT_BOUNDARY": layers["development_boundary"],
         "RULE_PROFILE": "national_2017", "OUTPUT": f"ogr:dbname='{output}' table=\"plot_checks\" (geom)"})
     ctx.log(f"checkconstraints: {outcome['OK_COUNT']} ok, {outcome['WARNING_COUNT']} warning, "
             f"{outcome['BLOCKING_COUNT']} blocking, {outcome['NOT_CHECKED_COUNT']} not checked → {output.name}")
 
-    constraint_set = constraints.ConstraintSet.from_layers(
-        basic_farmland=layers["basic_farmland"], red_line=layers["red_line"], slope=layers["slope"],
-        land_survey=layers["land_survey"])
+    # the set the check dock fills itself with: every layer recognised by its standard field codes
+    constraint_set, found = standard_constraint_set(layers)
+    ctx.log("recognised by their field codes: " + ", ".join(
+        f"{recognition.layer_name} → {role}" for role, recognition in sorted(found.items())))
     constraint_set.save_file(ctx.output_dir / "constraint_set.json")
     checks = {}
     for profile_id in ("national_2017", "jiangsu_2014"):

@@ -57,7 +57,8 @@ def run(ctx):
     outcome = processing.run("doubleguarantee:exportmeetingmaps", {
         "PLOTS": plots_uri, "BASIC_FARMLAND": f"{county}|layername=basic_farmland",
         "RED_LINE": f"{county}|layername=red_line", "SLOPE": f"{county}|layername=slope",
-        "TEMPLATE": 0, "FORMAT": 0, "COMBINED": True, "PRODUCER": PRODUCER, "OUTPUT_FOLDER": str(maps_dir)})
+        "LAND_SURVEY": f"{county}|layername=land_survey", "TEMPLATE": 0, "FORMAT": 0, "COMBINED": True,
+        "PRODUCER": PRODUCER, "OUTPUT_FOLDER": str(maps_dir)})
     files = [Path(p) for p in outcome["FILES"].split(";") if p]
     ctx.log(f"maps: {outcome['EXPORTED']} project sheets + combined PDF in {maps_dir}")
     if outcome["PROBLEMS"]:
@@ -68,7 +69,9 @@ def run(ctx):
     basic_farmland = QgsVectorLayer(f"{county}|layername=basic_farmland", "basic_farmland", "ogr")
     slope = QgsVectorLayer(f"{county}|layername=slope", "slope", "ogr")
     boundary = QgsVectorLayer(f"{county}|layername=county_boundary", "county_boundary", "ogr")
-    reports, problems = gather_reports(plots, basic_farmland=basic_farmland, red_line=red_line, slope=slope)
+    # the constraint set of step 20 (every county layer by role): the summary's 田坎 and grades as on the sheets
+    reports, problems = gather_reports(plots, basic_farmland=basic_farmland, red_line=red_line, slope=slope,
+                                       constraint_set=ctx.results.get("constraint_set"))
     overview = export_overview(str(maps_dir / "county_overview.pdf"), plots, reports, boundary, red_line,
                                producer=PRODUCER)
     ledger = ctx.results.get("ledger") or ctx.results.get("ledger_path")  # step 30 names it ledger_path

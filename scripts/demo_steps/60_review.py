@@ -3,8 +3,10 @@
 Works on a copy of the demo project database (``demo_output/review_projects.gpkg``): three
 verdicts, a photo and a GPX walk recorded; two projects taken offline with the constraint layers
 clipped (``demo_output/offline_package.gpkg``); the same plot edited in the office and in the
-field; merged back (one conflict kept with both versions, then the field version chosen), and
-merged a second time to show that nothing changes.  Writes ``demo_output/review_report.txt``.
+field; the field also renames project DG2024-06 and marks it accepted (the name is applied, the status
+waits for the office); merged back (one conflict kept with both versions, then the field version
+chosen, the status kept as the office had it), and merged a second time to show that nothing
+changes.  Writes ``demo_output/review_report.txt``.
 """
 import shutil
 
@@ -85,6 +87,10 @@ def run(ctx):
     _edit(package, "DG2023-01-02", "grade_after", 6)
     _edit(package, "DG2023-01-05", "grade_after", lambda grade: max(1, grade - 1))
     review.ReviewStore(package).add_review("DG2023-01", review.PASSED, "王工", "现场核实：田坎已修复")
+    field = offline.connect(package)   # project details edited on the laptop, as any QGIS user could
+    field.execute("UPDATE projects SET project_name = project_name || '（现场核定）', status = 'accepted' "
+                  "WHERE project_code = 'DG2024-06'")
+    field.close()
 
     merged = offline.merge_back(database, package, merged_by="王工")
     report.append(f"First merge: {merged.summary()}")
@@ -93,6 +99,11 @@ def run(ctx):
                       f"{conflict.home_attributes['grade_after']}, field grade_after="
                       f"{conflict.offline_attributes['grade_after']}")
         offline.resolve_conflict(database, conflict.id, "offline", "张科长")
+    report.append(f"  project details applied: {merged.updated_projects}")
+    for held in merged.project_conflicts:
+        report.append(f"  project {held.project_code} {held.field}: office {held.home_value}, field "
+                      f"{held.offline_value} ({held.kind}); the office keeps its status")
+        offline.resolve_project_conflict(database, held.id, "home", "张科长")
     again = offline.merge_back(database, package, merged_by="王工")
     report.append(f"Second merge of the same package changed anything: {again.changed_anything}")
     counts = review.verdict_counts(store)

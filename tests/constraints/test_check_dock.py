@@ -73,7 +73,7 @@ def test_dock_checks_every_plot_and_shows_the_verdict(check_dock, dock_layers):
     from double_guarantee_plugin.gui.docks.check_dock import STATUS_COLOURS, DOCK_ORDER
     assert DOCK_ORDER == 20
     choose_layers(check_dock, dock_layers)
-    assert check_dock.tree.topLevelItemCount() == 14
+    assert check_dock.tree.topLevelItemCount() == 15
     assert len(check_dock.plot_checks) == dock_layers["plots"].featureCount()
     assert check_dock.results["DG2024-06"].status == "blocking"
     assert check_dock.results["DG2024-08"].status == "blocking"
@@ -157,7 +157,7 @@ def test_editing_a_constraint_layer_rechecks(check_dock, dock_layers):
     red_line = dock_layers["red_line"]
     assert check_dock.results["DG2024-06"].status == "blocking"
     assert REGISTRY.cached(red_line.id())
-    zone = next(feature for feature in red_line.getFeatures() if feature["zone_name"] == "东山水源涵养区")
+    zone = next(feature for feature in red_line.getFeatures() if feature["HXMC"] == "东山水源涵养区")
     assert red_line.startEditing()
     edited_at = time.perf_counter()
     assert red_line.deleteFeature(zone.id())          # the zone is redrawn elsewhere: the conflict goes
@@ -168,7 +168,9 @@ def test_editing_a_constraint_layer_rechecks(check_dock, dock_layers):
         assert time.perf_counter() - edited_at < 10, "no re-check after the red-line edit"
     red = next(check for check in check_dock.results["DG2024-06"].layers if check.role == "red_line")
     assert red.status == "ok" and red.overlap_m2 == 0
-    assert check_dock.results["DG2024-06"].status == "warning"     # what is left: a basic-farmland sliver
+    # nothing is left: the regenerated county has no basic farmland under DG2024-06, and the project's
+    # profile (national_2017) has no project-scale rules
+    assert check_dock.results["DG2024-06"].status == "ok"
     assert all(plot.rl_overlap_m2 == 0 for plot in check_dock.results["DG2024-06"].plots)
     red_line.rollBack()
     wait_idle(check_dock)

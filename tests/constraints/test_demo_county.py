@@ -26,7 +26,7 @@ def layer_check(project_check, role):
 
 
 def test_every_demo_project_is_checked(demo_checks, demo_county_layers):
-    assert len(demo_checks) == 14
+    assert len(demo_checks) == 15
     assert sum(len(check.plots) for check in demo_checks.values()) == demo_county_layers["plots"].featureCount()
     assert all(check.status != "not_checked" for check in demo_checks.values())
 

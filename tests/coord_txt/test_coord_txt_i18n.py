@@ -9,9 +9,9 @@ import pytest
 from double_guarantee_plugin.core.coord_txt import CoordTxtError, read_coord_txt
 
 ROOT = Path(__file__).resolve().parents[2]
-# coord_txt.json, and the glossaries of the parts that added strings to these modules (ui_polish.json)
-GLOSSARY = {key: value for path in sorted((ROOT / "i18n" / "zh_CN").glob("*.json"))
-            for key, value in json.loads(path.read_text(encoding="utf-8")).items()}
+# every glossary: the coordinate-TXT strings of issue 15 live in standard_layers.json
+GLOSSARY = {source: text for path in sorted((ROOT / "i18n" / "zh_CN").glob("*.json"))
+            for source, text in json.loads(path.read_text(encoding="utf-8")).items()}
 SOURCES = [ROOT / "double_guarantee_plugin" / "core" / "coord_txt",
            ROOT / "double_guarantee_plugin" / "processing" / "algorithms" / "import_coord_txt.py",
            ROOT / "double_guarantee_plugin" / "processing" / "algorithms" / "export_coord_txt.py",
@@ -65,4 +65,5 @@ def test_error_renders_in_chinese(traps):
     with pytest.raises(CoordTxtError) as caught:
         read_coord_txt(traps / "zone_conflict.txt")
     text = caught.value.render(lambda template, *args: GLOSSARY[template].format(*args))
-    assert text.endswith("第 9 行: 带号为 38，但东坐标前的带号为 39")
+    # the declared zone wins only where the eastings fit it: 39,5xx,xxx is 1000 km from zone 38's meridian
+    assert text.endswith("第 9 行: 带号为 38，但东坐标前的带号为 39，且距中央经线 1000 公里（第 38 带）")

@@ -110,7 +110,7 @@ class Scenario:
     def start(self):
         yield Wait(lambda: "double_guarantee_plugin" in plugins and self.dock() is not None, "the plugin loaded", 60)
         dock = self.dock()
-        yield Wait(lambda: dock.database.is_open() and len(dock.project_codes()) == 14,
+        yield Wait(lambda: dock.database.is_open() and len(dock.project_codes()) == 15,
                    "the demo project's database open in the project dock", 60)
         yield Wait(lambda: not dock.busy() and all(dock.project_table.item(row, 4).text() != "…"
                                                   for row in range(dock.project_table.rowCount())),
@@ -149,7 +149,7 @@ class Scenario:
         yield Wait(lambda: dock.project_list.visible_codes() == ["DG2023-01"], "the search to keep DG2023-01 only")
         yield from self.shot("search_by_name")
         user.type_text(search, "", "the project search")
-        yield Wait(lambda: len(dock.project_list.visible_codes()) == 14, "the search cleared")
+        yield Wait(lambda: len(dock.project_list.visible_codes()) == 15, "the search cleared")
         yield from self.select_project(NEAR)
         # zoom to project: the project is in the middle of the visible map
         centre = self.canvas.extent().center()
@@ -210,7 +210,7 @@ class Scenario:
                     or any(True for _ in red_line.getFeatures(QgsFeatureRequest(grown))) \
                     or any(True for _ in farmland.getFeatures(QgsFeatureRequest(grown))) \
                     or any(float(f["slope_deg"] or 0) > 25 for f in slope.getFeatures(QgsFeatureRequest(grown))) \
-                    or any(str(f["dlbm"]).startswith("01") for f in survey.getFeatures(QgsFeatureRequest(grown))):
+                    or any(str(f["DLBM"]).startswith("01") for f in survey.getFeatures(QgsFeatureRequest(grown))):
                 continue
             return square
         raise user.StepFailed("no empty spot to draw near " + NEAR)

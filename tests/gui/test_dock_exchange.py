@@ -100,6 +100,6 @@ def test_atlas_button_opens_the_atlas_over_the_open_database(dock, project_db_pa
     try:
         assert dialog.isVisible()
         assert dialog.plots_layer is dock.plots_layer
-        assert dialog.projects.count() == 14      # every demo project can be picked
+        assert dialog.projects.count() == 15      # every demo project can be picked
     finally:
         dialog.close()

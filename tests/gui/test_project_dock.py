@@ -5,7 +5,6 @@ from qgis.core import QgsGeometry, QgsProject, QgsRectangle
 from double_guarantee_plugin.core import projects
 from double_guarantee_plugin.core.project_db import plots_layer_name
 from double_guarantee_plugin.core.live_credits import STATUS_NOT_CHECKED
-from double_guarantee_plugin.core.units import m2_to_mu
 from dg_testutil import assert_panel_matches_processing, processing_figures  # noqa: E402,F401
 
 PROJECT = "DG2023-01"
@@ -33,7 +32,7 @@ def test_open_database_lists_projects(dock, project_db_path, idle):
     dock.open_database(str(project_db_path))
     idle(dock)
     codes = dock.project_codes()
-    assert len(codes) == 14
+    assert len(codes) == 15
     assert PROJECT in codes
     row = codes.index(PROJECT)
     # totals arrive from the background run over all projects
@@ -92,7 +91,8 @@ def test_draw_plot_with_form_then_undo_redo(dock, project_db_path, idle, iface, 
     assert after.plot_count == before.plot_count + 1
     new_credit = dict(dock.last_snapshot.plot_credits)[plot.id()]
     assert new_credit.plot_kind == "new_farmland"
-    assert after.credit_area_mu == pytest.approx(before.credit_area_mu + m2_to_mu(new_credit.area_m2), rel=1e-9)
+    # credited on its net area: the prefilled slope level and GDLX give it the county table's 田坎
+    assert after.credit_area_mu == pytest.approx(before.credit_area_mu + new_credit.net_area_mu, rel=1e-9)
     assert_panel_matches_processing(dock, PROJECT)
 
     # undo takes the drawn plot away in one step, redo brings it back, and the panel follows
@@ -227,10 +227,10 @@ def test_fill_from_land_survey_layer(dock, project_db_path, idle, demo_paths):
     open_and_select(dock, project_db_path, idle)
     survey_layer = QgsVectorLayer(f"{demo_paths['county']}|layername=land_survey", "land_survey", "ogr")
     QgsProject.instance().addMapLayer(survey_layer)
-    fids = [f.id() for f in survey_layer.getFeatures() if f["dlbm"] in ("0404", "1104")][:3]
-    codes = [survey_layer.getFeature(fid)["dlbm"] for fid in fids]
+    fids = [f.id() for f in survey_layer.getFeatures() if f["DLBM"] in ("0404", "1104")][:3]
+    codes = [survey_layer.getFeature(fid)["DLBM"] for fid in fids]
     count = dock.last_snapshot.project_credit.plot_count
-    new_ids = dock.fill_from_layer(survey_layer, fids, "dlbm", "class_before")
+    new_ids = dock.fill_from_layer(survey_layer, fids, "DLBM", "class_before")
     idle(dock)
     assert len(new_ids) == 3
     added = [dock.plots_layer.getFeature(fid) for fid in new_ids]

@@ -116,7 +116,7 @@ def test_review_dock_follows_the_project_dock_onto_postgis(dock, pg_county, qgis
         assert isinstance(reviews.store, PgReviewStore) and "password" not in reviews.store.path
         assert reviews.project_codes() == ["DG2023-01", "DG2023-02", "DG2024-07"]
         assert reviews.plots_layer.providerType() == "postgres" and reviews.plots_layer.featureCount() > 0
-        assert not reviews.offline_button.isEnabled()          # take offline copies GeoPackages
+        assert reviews.offline_button.isEnabled() and reviews.bring_back_button.isEnabled()   # PostGIS too
         reviews.project_list.setCurrentRow(0)
         reviews.verdict_buttons[review.PASSED].setChecked(True)
         reviews.reviewer_edit.setText("王工")
@@ -125,4 +125,5 @@ def test_review_dock_follows_the_project_dock_onto_postgis(dock, pg_county, qgis
         assert _run(pg_county["owner"], f"SELECT reviewer FROM {SCHEMA}.dg_reviews") == [("王工",)]
     finally:
         reviews.close_database()
+        reviews.cleanup()
         dispose_widget(reviews)

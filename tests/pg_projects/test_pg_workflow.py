@@ -10,7 +10,8 @@ import psycopg2.errors
 import pytest
 
 from double_guarantee_plugin.core.project_db import ProjectDatabaseError
-from double_guarantee_plugin.core.project_db_pg import migrate_workflow_pg, open_project_database_pg
+from double_guarantee_plugin.core.project_db_pg import (migrate_project_database_pg, migrate_workflow_pg,
+                                                        open_project_database_pg, schema_version_pg)
 from double_guarantee_plugin.core.workflow import (PostgresWorkflowStore, StepRequest, WorkflowError,
                                                    WorkflowPermissionError)
 
@@ -156,10 +157,16 @@ def test_schema_of_the_current_release_is_upgraded_by_its_owner(pg_county):
     v2 = _restore_v2(pg_county)
     before = sql(v2["owner"], f"SELECT project_code, status, implemented_on FROM {SCHEMA}.projects ORDER BY fid")
     # a technician cannot alter the tables: a clear message, and nothing changed
-    with pytest.raises(ProjectDatabaseError, match="only its owner can add them .* Nothing was changed"):
+    with pytest.raises(ProjectDatabaseError, match="owner"):
         open_project_database_pg(v2["tech"], SCHEMA)
     assert sql(v2["owner"], f"SELECT to_regclass('{SCHEMA}.dg_workflow_steps')") == [(None,)]
-    # the owner's open upgrades it; accepted 2025 projects keep national_2017, with the reason
+    assert schema_version_pg(v2["owner"], SCHEMA) == 2
+    # nor can a technician add the workflow's tables alone
+    with pytest.raises(ProjectDatabaseError, match="only its owner can add them .* Nothing was changed"):
+        migrate_workflow_pg(v2["tech"], SCHEMA)
+    # the owner's upgrade (schema 3, then the workflow's tables): accepted 2025 projects keep
+    # national_2017, with the reason
+    migrate_project_database_pg(v2["owner"], SCHEMA)
     pins = migrate_workflow_pg(v2["owner"], SCHEMA)
     assert [(code, profile) for code, profile, _reason in pins] == [("V2-2025-ACC", "national_2017")]
     assert migrate_workflow_pg(v2["owner"], SCHEMA) is None

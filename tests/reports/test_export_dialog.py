@@ -72,7 +72,7 @@ def test_canceled_atlas_task_stops_before_writing(qgis_app, plots_layer, tmp_pat
 
 def test_atlas_dialog_builds_the_task_from_its_choices(iface, qgis_app, plots_layer, tmp_path):
     dialog = AtlasDialog(iface, plots_layer)
-    assert dialog.projects.count() == 14
+    assert dialog.projects.count() == 15
     for index in range(dialog.projects.count()):
         item = dialog.projects.item(index)
         item.setCheckState(Qt.CheckState.Checked if item.text() in ("DG2022-03", "DG2025-12") else Qt.CheckState.Unchecked)

@@ -7,11 +7,27 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import generate_demo  # noqa: E402
-from dg_testutil import copy_gpkg  # noqa: E402
+from dg_testutil import copy_gpkg, dispose_widget  # noqa: E402
 
 PROJECT_A = "DG2023-01"   # cells (10..13, 10..12): new farmland, paddy
 PROJECT_B = "DG2023-02"   # cells (30..33, 12..15)
 PROJECT_C = "DG2022-03"
+
+
+@pytest.fixture
+def review_dock(iface, project_db):
+    """The review dock on the private project database, in the main window."""
+    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.PyQt.QtCore import Qt
+    from double_guarantee_plugin.gui.docks import review_dock as module
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
+    dock = module.create_dock(iface)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.open_database(project_db)
+    yield dock
+    dock.cleanup()
+    dispose_widget(dock)    # now, not after QGIS at the end
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from double_guarantee_plugin.core.local_time import local_time_text
 from double_guarantee_plugin.core.review import ReviewStore
 
 from .conftest import PROJECT_A
-from .test_review_dock import review_dock  # noqa: F401 (a fixture)
 
 
 @pytest.fixture

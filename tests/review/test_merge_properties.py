@@ -9,8 +9,8 @@ from double_guarantee_plugin.core import offline
 from .conftest import PROJECT_A
 from dg_testutil import copy_gpkg  # noqa: E402
 
-# what one side does to one plot: nothing, set grade_after to 100 or 101, or delete it
-ACTIONS = st.sampled_from([None, 100, 101, "delete"])
+# what one side does to one plot: nothing, set grade_after to 14 or 15 (no plot of the project has them), or delete it
+ACTIONS = st.sampled_from([None, 14, 15, "delete"])
 SCRIPTS = st.lists(st.tuples(ACTIONS, ACTIONS), min_size=12, max_size=12)
 
 

@@ -156,7 +156,7 @@ def test_round_trip_with_a_conflict_keeps_both_versions_and_merging_twice_change
     home_only = plot_fid(home, f"{PROJECT_B}-01")
 
     def office_edits(layer):
-        layer.changeAttributeValue(conflicting, grade_index, 7)            # same plot, other change
+        layer.changeAttributeValue(conflicting, grade_index, 6)            # same plot, other change (was 7)
         layer.changeAttributeValue(same_both, grade_index, 4)              # same change as in the field
         layer.changeAttributeValue(home_only, class_index, "0101")
     edit(home, office_edits)
@@ -178,7 +178,7 @@ def test_round_trip_with_a_conflict_keeps_both_versions_and_merging_twice_change
     assert home.getFeature(only_offline)["class_after"] == "0103"
     assert home.getFeature(home_only)["class_after"] == "0101"                 # the office edit stands
     assert not home.getFeature(deleted_offline).isValid()
-    assert home.getFeature(conflicting)["grade_after"] == 7                   # home kept until chosen
+    assert home.getFeature(conflicting)["grade_after"] == 6                   # home kept until chosen
     assert home.getFeature(conflicting).geometry().asWkt(3) == home_conflict_wkt
     added = [f for f in home.getFeatures() if f["plot_code"] == f"{PROJECT_A}-F1"]
     assert len(added) == 1 and added[0].geometry().area() == pytest.approx(10000.0)
@@ -187,7 +187,7 @@ def test_round_trip_with_a_conflict_keeps_both_versions_and_merging_twice_change
 
     [conflict] = offline.conflicts(project_db, status="open")
     assert conflict.kind == "edited_both"
-    assert conflict.home_attributes["grade_after"] == 7 and conflict.offline_attributes["grade_after"] == 5
+    assert conflict.home_attributes["grade_after"] == 6 and conflict.offline_attributes["grade_after"] == 5
     assert offline.geometry_from_blob(conflict.home_geom).asWkt(3) == home_conflict_wkt
     assert offline.geometry_from_blob(conflict.offline_geom).area() == pytest.approx(field_shape.area())
     store = ReviewStore(project_db)
@@ -211,7 +211,7 @@ def test_round_trip_with_a_conflict_keeps_both_versions_and_merging_twice_change
     assert chosen.geometry().area() == pytest.approx(field_shape.area())
     del home, chosen
     [kept] = offline.conflicts(project_db)
-    assert kept.home_attributes["grade_after"] == 7 and kept.offline_attributes["grade_after"] == 5
+    assert kept.home_attributes["grade_after"] == 6 and kept.offline_attributes["grade_after"] == 5
     with pytest.raises(OfflineError, match="resolved already"):
         offline.resolve_conflict(project_db, conflict.id, "home", "张科长")
 
@@ -227,7 +227,7 @@ def test_round_trip_with_a_conflict_keeps_both_versions_and_merging_twice_change
 def test_choosing_the_home_version_leaves_the_plot_as_it_was(project_db, demo_paths, tmp_path):
     package = tmp_path / "laptop.gpkg"
     offline.export_offline(project_db, [PROJECT_A], package, {})
-    for path, value in ((package, 3), (project_db, 8)):
+    for path, value in ((package, 3), (project_db, 10)):     # both differ from the demo's 8
         layer = open_plots_layer(path)
         fid = plot_fid(layer, f"{PROJECT_A}-05")
         index = layer.fields().indexOf("grade_after")
@@ -236,7 +236,7 @@ def test_choosing_the_home_version_leaves_the_plot_as_it_was(project_db, demo_pa
     [conflict] = offline.merge_back(project_db, package).conflicts
     offline.resolve_conflict(project_db, conflict.id, "home", "张科长")
     layer = open_plots_layer(project_db)
-    assert layer.getFeature(conflict.home_fid)["grade_after"] == 8
+    assert layer.getFeature(conflict.home_fid)["grade_after"] == 10
     del layer
     assert offline.conflicts(project_db)[0].offline_attributes["grade_after"] == 3
 
@@ -324,19 +324,8 @@ def test_a_busy_database_is_reported_and_nothing_is_merged(project_db, tmp_path)
     blocker = sqlite3.connect(project_db, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")                      # another program is writing
     try:
-        import double_guarantee_plugin.core.offline as module
-        original = module.connect
-
-        def quick(path):
-            connection = original(path)
-            connection.execute("PRAGMA busy_timeout = 200")
-            return connection
-        module.connect = quick
-        try:
-            with pytest.raises(OfflineError, match="busy"):
-                offline.merge_back(project_db, package)
-        finally:
-            module.connect = original
+        with pytest.raises(OfflineError, match="busy"):
+            offline.merge_back(offline.GpkgHome(project_db, busy_timeout_s=0.2), package)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -358,8 +347,11 @@ def test_projects_created_in_the_field_are_added_and_differing_projects_reported
             "外业新增项目",)
         assert home.execute("SELECT status FROM projects WHERE project_code = ?", (PROJECT_B,)).fetchone() == (
             "accepted",)
-    again = offline.merge_back(project_db, package)
-    assert not again.changed_anything and again.differing_projects == [PROJECT_B]
+    again = offline.merge_back(project_db, package)   # nothing new: the held status stays open in the office
+    assert not again.changed_anything and again.differing_projects == []
+    [held] = offline.project_conflicts(project_db, status="open")
+    assert (held.project_code, held.field, held.kind, held.home_value, held.offline_value) == (
+        PROJECT_B, "status", "status_held", "accepted", "under_way")
 
 
 def test_project_fields_changed_in_the_field_only_are_merged_field_by_field(project_db, tmp_path):
@@ -385,4 +377,7 @@ def test_project_fields_changed_in_the_field_only_are_merged_field_by_field(proj
         assert home.execute("SELECT project_name FROM projects WHERE project_code = ?",
                             (PROJECT_B,)).fetchone() == ("办公室登记的名称",)
     again = offline.merge_back(project_db, package)
-    assert not again.changed_anything and again.updated_projects == [] and again.differing_projects == [PROJECT_B]
+    assert not again.changed_anything and again.updated_projects == [] and again.differing_projects == []
+    [clash] = offline.project_conflicts(project_db, status="open")
+    assert (clash.project_code, clash.field, clash.home_value, clash.offline_value) == (
+        PROJECT_B, "project_name", "办公室登记的名称", "外业记录的名称")

@@ -72,7 +72,7 @@ def test_the_database_still_opens_in_qgis_and_shows_the_review_table(project_db)
     store = ReviewStore(project_db)
     store.add_review(PROJECT_A, review.PASSED, "王工")
     plots, projects = project_db_module.open_project_database(str(project_db))
-    assert plots.featureCount() > 0 and projects.featureCount() == 14
+    assert plots.featureCount() > 0 and projects.featureCount() == 15
     reviews = QgsVectorLayer(f"{project_db}|layername=dg_reviews", "reviews", "ogr")
     assert reviews.isValid() and reviews.featureCount() == 1
     assert next(reviews.getFeatures())["verdict"] == "passed"

@@ -2,7 +2,7 @@
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsTask
+from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
@@ -23,25 +23,12 @@ def wait_for(task, timeout_s=60):
         QgsApplication.processEvents()
 
 
-@pytest.fixture
-def review_dock(iface, project_db):
-    from double_guarantee_plugin.gui.docks import review_dock as module
-    canvas = iface.mapCanvas()
-    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
-    dock = module.create_dock(iface)
-    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.open_database(project_db)
-    yield dock
-    dock.cleanup()
-    dispose_widget(dock)
-
-
 def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, project_db, tmp_path):
     dock = review_dock
     assert module_order() == 40
     codes = dock.project_codes()
-    assert len(codes) == 14 and dock.current_project() == codes[0]
-    assert dock.position_label.text() == "1 / 14"
+    assert len(codes) == 15 and dock.current_project() == codes[0]
+    assert dock.position_label.text() == "1 / 15"
     dock.next_button.click()
     assert dock.current_project() == codes[1]
     dock.shortcut_actions["next"].trigger()
@@ -80,7 +67,7 @@ def test_step_through_projects_zoomed_and_record_verdicts(review_dock, iface, pr
 
     # filter: only projects not yet reviewed
     dock.filter_combo.setCurrentIndex(dock.filter_combo.findData("unreviewed"))
-    assert PROJECT_A not in dock.project_codes() and len(dock.project_codes()) == 13
+    assert PROJECT_A not in dock.project_codes() and len(dock.project_codes()) == 14
     dock.filter_combo.setCurrentIndex(dock.filter_combo.findData("passed"))
     assert dock.project_codes() == [PROJECT_A]
 
@@ -146,7 +133,7 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
         assert "12 plots" in dialog.status.text() and dialog.progress.value() == 100
 
         # field and office edit the same plot differently
-        for path, grade in ((package, 3), (project_db, 9)):
+        for path, grade in ((package, 3), (project_db, 10)):    # both differ from the demo's 9
             layer = open_plots_layer(path)
             fid = next(f.id() for f in layer.getFeatures() if f["plot_code"] == f"{PROJECT_A}-04")
             layer.startEditing()
@@ -161,7 +148,7 @@ def test_offline_dialogs_export_merge_and_resolve(review_dock, iface, project_db
         assert back.error is None, back.error
         assert "1 conflicts" in back.status.text()
         assert back.table.rowCount() == 1 and back.table.item(0, 0).text() == f"{PROJECT_A}-04"
-        assert "grade_after=9" in back.table.item(0, 2).text() and "grade_after=3" in back.table.item(0, 3).text()
+        assert "实施后等别=10" in back.table.item(0, 2).text() and "实施后等别=3" in back.table.item(0, 3).text()
         back.table.selectRow(0)
         assert len(back.rubber_bands) == 2 and back.take_field_button.isEnabled()
         back.take_field_button.click()

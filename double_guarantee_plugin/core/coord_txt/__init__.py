@@ -6,7 +6,9 @@
 """
 from .messages import CoordTxtError, Message, Note
 from .reader import CoordTxtFile, CoordTxtParcel, read_coord_txt
-from .writer import ParcelToWrite, WriteOptions, format_coord_txt, write_coord_txt
+from .layouts import template, templates
+from .writer import ParcelToWrite, WriteOptions, format_coord_txt, options_of, parcels_of, write_coord_txt
 
 __all__ = ["CoordTxtError", "CoordTxtFile", "CoordTxtParcel", "Message", "Note", "ParcelToWrite", "WriteOptions",
-           "format_coord_txt", "read_coord_txt", "write_coord_txt"]
+           "format_coord_txt", "options_of", "parcels_of", "read_coord_txt", "template", "templates",
+           "write_coord_txt"]

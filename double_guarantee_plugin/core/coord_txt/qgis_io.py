@@ -25,6 +25,9 @@ IMPORT_FIELDS = [
     ("area_unit", QVariant.String), ("sheet", QVariant.String), ("shape", QVariant.String),
     ("extra_fields", QVariant.String), ("project_info", QVariant.String), ("source_file", QVariant.String),
     ("source_line", QVariant.Int),
+    # the 12-field 补充耕地 columns, and the columns after X,Y of longer (部备案) point rows
+    ("class_name", QVariant.String), ("year", QVariant.String), ("slope_level", QVariant.String),
+    ("quality_level", QVariant.String), ("remark", QVariant.String), ("point_columns", QVariant.String),
 ]
 
 
@@ -94,15 +97,57 @@ def parcel_features(result, fields, destination_crs=None, translate=None, transf
                   "area_note": parcel.area_note.render(translate) if parcel.area_note else "",
                   "planar_area_m2": parcel.planar_area_m2, "area_unit": parcel.area_check.unit or "",
                   "sheet": parcel.sheet, "shape": parcel.shape,
-                  "extra_fields": json.dumps(parcel.extra_fields, ensure_ascii=False) if parcel.extra_fields else "",
+                  "extra_fields": _extra_json(parcel),
                   "project_info": project_info, "source_file": str(result.path or ""),
-                  "source_line": parcel.line}
+                  "source_line": parcel.line, "class_name": parcel.class_name, "year": parcel.year,
+                  "slope_level": parcel.slope_level, "quality_level": parcel.quality_level, "remark": parcel.remark,
+                  "point_columns": point_columns_json(parcel)}
         for name, value in values.items():
             index = fields.indexOf(name)
             if index >= 0:
                 feature.setAttribute(index, value)
         features.append(feature)
     return features
+
+
+def _extra_json(parcel):
+    """Extra columns as JSON: by name when the file named them, else as a list."""
+    if parcel.named_extra:
+        return json.dumps(parcel.named_extra, ensure_ascii=False)
+    return json.dumps(parcel.extra_fields, ensure_ascii=False) if parcel.extra_fields else ""
+
+
+def point_columns_json(parcel):
+    """The columns after X,Y of the parcel's point rows (部备案: 到下一点距离, 界址点类型) as JSON rows
+    ``[point name, ring, column 5, column 6 …]``, or ''."""
+    if not parcel.point_extras:
+        return ""
+    return json.dumps([[name, ring] + extra for _line, name, ring, extra in parcel.point_extras], ensure_ascii=False)
+
+
+def plot_values(parcel):
+    """The plot fields a parcel fills (``core.project_db`` names), by what its file says.
+
+    An 8-field parcel's 地类编码 is the class before (the land as surveyed); a 补充耕地 parcel
+    (12-field file) describes the new farmland: its 地类 is the class after, 耕地质量等级 the grade
+    after in the quality-level system, 耕地坡度级别 and 补充耕地实施年份 go to their own fields.
+    """
+    values = {}
+    supplement = bool(parcel.class_name or parcel.year or parcel.quality_level or parcel.slope_level)
+    if parcel.class_code:
+        values["class_after" if supplement else "class_before"] = parcel.class_code
+    level = parcel.quality_level.strip() if parcel.quality_level else ""
+    if level.isdigit():
+        # the plot's own grade system holds it (quality_level_after would say the same twice)
+        values["grade_system"] = "quality_level_10"
+        values["grade_after"] = int(level)
+    slope = parcel.slope_level.strip() if parcel.slope_level else ""
+    if slope in ("1", "2", "3", "4", "5"):
+        values["slope_level"] = slope
+    year = parcel.year.strip() if parcel.year else ""
+    if year.isdigit():
+        values["implementation_year"] = int(year)
+    return values
 
 
 def suggested_zone(crs, extent, transform_context=None):
@@ -143,6 +188,20 @@ def check_writable_crs(crs, extent=None):
     return epsg
 
 
+VALUE_ROLES = ("class_name", "year", "slope_level", "quality_level", "remark")
+
+
+def _values_of(feature, mapping):
+    """The 12-field columns of one feature; 耕地质量等级 falls back to the grade after of a plot whose own
+    grade system is the quality level (a plot says its own system's grades once, in grade_after)."""
+    values = {role: _text(feature[mapping[role]]) for role in VALUE_ROLES if mapping.get(role)}
+    names = feature.fields().names()
+    if mapping.get("quality_level") and not values.get("quality_level") and "grade_after" in names \
+            and "grade_system" in names and _text(feature["grade_system"]) == "quality_level_10":
+        values["quality_level"] = _text(feature["grade_after"])
+    return values
+
+
 def _text(value):
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
@@ -152,8 +211,9 @@ def _text(value):
 def parcels_from_features(features, crs, mapping, target_crs=None, transform_context=None, decimals=3):
     """ParcelToWrite objects from features; ``mapping`` names the fields for the parcel line.
 
-    ``mapping`` keys: code, name, use, class_code, sheet (field names or None) and extra (a list
-    of field names).  With ``target_crs`` the geometries are reprojected first.  Areas are the
+    ``mapping`` keys: code, name, use, class_code, sheet (field names or None), extra (a list
+    of field names) and, for the 12-field templates, class_name, year, slope_level, quality_level
+    and remark.  With ``target_crs`` the geometries are reprojected first.  Areas are the
     ellipsoidal areas measured by EllipsoidalArea on the coordinates as the file will hold them
     (snapped to ``decimals``), so that a reader recomputing 地块面积 finds the same figure.
     """
@@ -185,7 +245,7 @@ def parcels_from_features(features, crs, mapping, target_crs=None, transform_con
             class_code=_text(feature[mapping["class_code"]]) if mapping.get("class_code") else "",
             sheet=_text(feature[mapping["sheet"]]) if mapping.get("sheet") else "",
             extra_fields=[_text(feature[name]) for name in mapping.get("extra") or []],
-            area_m2=measure.area_m2(geometry), label=label))
+            area_m2=measure.area_m2(geometry), label=label, values=_values_of(feature, mapping)))
     return parcels, write_crs
 
 

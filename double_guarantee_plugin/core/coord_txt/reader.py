@@ -15,6 +15,8 @@ import numpy as np
 from .. import crs as gk
 from .areas import (DeclaredArea, check_declared_area, geodesic_ring_areas, to_geographic, to_geographic_started,
                     within_coordinate_precision)
+from .layouts import (LAYOUT_NAMED, LAYOUT_STANDARD, LAYOUT_SUPPLEMENT, LAYOUTS, SHAPES, SUPPLEMENT_12,
+                      class_code_for_name, looks_like_supplement_12, role_of)
 from .messages import QT_TR_NOOP, CoordTxtError, Message, Note
 from .rings import assemble
 
@@ -51,6 +53,10 @@ UNPREFIXED_MAX = 1.0e6     # an easting without zone number is below 1,000,000
 _THREAD_POINTS = 100_000  # from this many points the lon/lat transform runs in its own thread
 _GC_PAUSE_BYTES = 1 << 20  # files above 1 MB read with the cyclic garbage collector paused
 MAX_OFFSET_M = {3: 400_000.0, 6: 700_000.0}  # how far from the central meridian a zone reaches here
+# a declared zone is honoured up to this distance from its meridian even where the prefix says
+# otherwise (real county data projected on a far meridian reach 557 km: data-standards.md §8.3);
+# beyond it the declaration cannot be right (an easting 39,5xx,xxx under 带号 38 is 1,000 km off)
+DECLARED_OFFSET_MAX_M = 700_000.0
 
 
 class ParcelRing:
@@ -71,21 +77,51 @@ class ParcelRing:
         return self.stop - self.start
 
 
-class CoordTxtParcel:
-    """One parcel (one ``…,@`` line and its points): attributes, geometry, areas, notes."""
+STANDARD_ROLES = ("point_count", "area", "code", "name", "shape", "sheet", "use", "class_code")
 
-    def __init__(self, line, fields):
+
+class CoordTxtParcel:
+    """One parcel (one ``…,@`` line and its points): attributes, geometry, areas, notes.
+
+    ``names`` are the columns' names (a field-name list line or the 12-field layout); without
+    them the 8 standard columns are read by position and the rest kept as ``extra_fields``.
+    """
+
+    def __init__(self, line, fields, names=None):
         self.line = line
         self.fields = fields
+        self.field_names = list(names) if names is not None else None
+        self.values = {}            # role (layouts.ROLE_NAMES) -> text
+        self.named_extra = {}       # a named column the plugin does not read -> text
+        if names is None:
+            self.values = dict(zip(STANDARD_ROLES, fields))
+            self.extra_fields = list(fields[PARCEL_FIELD_COUNT:])
+        else:
+            self.extra_fields = []
+            for name, value in zip(names, fields):
+                role = role_of(name)
+                if role is not None and role not in self.values:
+                    self.values[role] = value
+                else:
+                    self.named_extra[name] = value
+                    self.extra_fields.append(value)
+        value = self.values.get
         self.declared_point_count = None
-        self.declared_area = DeclaredArea(fields[1])
-        self.code = fields[2]
-        self.name = fields[3]
-        self.shape = fields[4]
-        self.sheet = fields[5]
-        self.use = fields[6]
-        self.class_code = fields[7]
-        self.extra_fields = list(fields[PARCEL_FIELD_COUNT:])
+        self.declared_area = DeclaredArea(value("area", ""))
+        self.code = value("code", "")
+        self.name = value("name", "")
+        self.shape = value("shape", "")
+        self.sheet = value("sheet", "")
+        self.use = value("use", "")
+        self.class_code = value("class_code", "")
+        self.class_name = value("class_name", "")      # 地类 as a name (the 12-field file)
+        self.year = value("year", "")                  # 补充耕地实施年份
+        self.slope_level = value("slope_level", "")    # 耕地坡度级别 (GDPDJB)
+        self.quality_level = value("quality_level", "")  # 耕地质量等级
+        self.remark = value("remark", "")
+        if not self.class_code and self.class_name:
+            self.class_code = class_code_for_name(self.class_name) or ""
+        self.point_extras = []      # [(line, point name, ring label, [columns 5…])] of longer point rows
         self.rings = []
         self.geometry = None
         self.planar_area_m2 = None
@@ -114,7 +150,9 @@ class CoordTxtParcel:
     def attributes(self):
         return {"parcel_code": self.code, "parcel_name": self.name, "parcel_use": self.use,
                 "class_code": self.class_code, "declared_area": self.declared_area.text,
-                "shape": self.shape, "sheet": self.sheet, "extra_fields": list(self.extra_fields)}
+                "shape": self.shape, "sheet": self.sheet, "extra_fields": list(self.extra_fields),
+                "class_name": self.class_name, "year": self.year, "slope_level": self.slope_level,
+                "quality_level": self.quality_level, "remark": self.remark, "named_extra": dict(self.named_extra)}
 
     def __repr__(self):
         return f"CoordTxtParcel({self.label!r}, rings={len(self.rings)}, line={self.line})"
@@ -139,6 +177,11 @@ class CoordTxtFile:
         self.parcels = []
         self.notes = []
         self.area_unit = None       # the unit 地块面积 seems to be written in
+        self.layout = LAYOUT_STANDARD  # standard (8 by position), supplement12 or named (a list line)
+        self.field_names = None     # the names of the 【…,@】 field-name list line
+        self.explanation = []       # the lines of a 【…】 explanation block, as written
+        self.zone_source = None     # 带号, 中央经线, prefix (the eastings) or user
+        self.closing_point_name = "next"  # how the first ring's closing point is named: next or first
 
     @property
     def attributes(self):
@@ -312,14 +355,19 @@ def _parse_int(value):
 # --------------------------------------------------------------------------------------------
 # the reader
 
-def read_coord_txt(source, encoding="auto", zone=None, path=None, ellipsoidal=True):
+def read_coord_txt(source, encoding="auto", zone=None, path=None, ellipsoidal=True, layout="auto"):
     """Read a coordinate file from a path or from bytes; returns a ``CoordTxtFile``.
 
     ``zone`` is used when neither 带号 nor the eastings say which zone the file is in.
     ``ellipsoidal=False`` skips the ellipsoidal areas (a quick look; the area check then uses the
-    planar area only).
+    planar area only).  ``layout``: ``auto`` (a field-name list line, else 12 values that read as
+    the 补充耕地 layout, else the 8-field standard), ``standard`` or ``supplement12`` (the 12-field
+    layout for files without a list line).
     Raises ``CoordTxtError`` for anything it cannot read.
     """
+    if layout not in LAYOUTS:
+        raise CoordTxtError(Message(QT_TR_NOOP("unknown parcel-line layout '{}': expected one of {}"), layout,
+                                    ", ".join(LAYOUTS)), path)
     if isinstance(source, (bytes, bytearray, memoryview)):
         raw = bytes(source)
     else:
@@ -337,20 +385,22 @@ def read_coord_txt(source, encoding="auto", zone=None, path=None, ellipsoidal=Tr
     if collecting and len(raw) > _GC_PAUSE_BYTES:
         gc.disable()
     try:
-        return _Reader(raw, encoding, zone, path, ellipsoidal).read()
+        return _Reader(raw, encoding, zone, path, ellipsoidal, layout).read()
     finally:
         if collecting:
             gc.enable()
 
 
 class _Reader:
-    def __init__(self, raw, encoding, zone, path, ellipsoidal=True):
+    def __init__(self, raw, encoding, zone, path, ellipsoidal=True, layout="auto"):
         self.raw = raw
         self.encoding = encoding
         self.zone_hint = zone
         self.path = path
         self.ellipsoidal = ellipsoidal
+        self.layout = layout
         self.fullwidth = False
+        self.list_line = None       # line number of the 【…,@】 field-name list
         self.result = CoordTxtFile(path)
 
     def error(self, message, line=None):
@@ -382,7 +432,10 @@ class _Reader:
         """Fill sections from the header; return the index of the first line after [地块坐标]."""
         result = self.result
         section = None
+        skip_to = 0
         for index, line in enumerate(lines):
+            if index < skip_to:
+                continue
             stripped = line.translate(_FULLWIDTH).strip()
             if not stripped:
                 continue
@@ -391,6 +444,9 @@ class _Reader:
                 result.sections.setdefault(section, {})
                 if section == SECTION_PARCELS:
                     return index + 1
+                continue
+            if stripped.startswith("【"):
+                skip_to = self._bracket_block(lines, index)
                 continue
             if stripped.endswith("@"):
                 result.notes.append(Note(Message(QT_TR_NOOP(
@@ -433,6 +489,8 @@ class _Reader:
         ring_closed = False
         count = 0
         resume = 0
+        first_name = ""
+        closing_seen = False
         fullwidth = self.fullwidth
         # index is the 1-based line number; a for loop is markedly faster than a while loop here
         for index, line in enumerate(lines[start:], start + 1):
@@ -442,6 +500,9 @@ class _Reader:
                 line = line.translate(_FULLWIDTH)
             line = line.strip()
             if not line:
+                continue
+            if line[0] == "【":
+                resume = self._bracket_block(lines, index - 1)
                 continue
             if line[-1] == "@":
                 if parcel is not None:
@@ -500,9 +561,15 @@ class _Reader:
                 parcel.rings.append(ring)
                 ring_label = label
                 first_x, first_y = first, second
+                first_name = parts[0]
                 ring_closed = False
             elif first == first_x and second == first_y and count - ring.start >= 3:
                 ring_closed = True
+                if closing_seen is False:   # how the file names a closing point (for writing it back alike)
+                    closing_seen = True
+                    result.closing_point_name = "first" if parts[0].strip() == first_name.strip() else "next"
+            if len(parts) > 4:      # 部备案 rows: 到下一点距离, 界址点类型 … are kept, never dropped
+                parcel.point_extras.append((index, parts[0], label, [part.strip() for part in parts[4:]]))
             add_first(first)
             add_second(second)
             add_line(index)
@@ -512,6 +579,36 @@ class _Reader:
                 ring.stop = count
             self._close_parcel(parcel)
         return first_col, second_col, point_line
+
+    def _bracket_block(self, lines, index):
+        """A 【…】 block starting at ``lines[index]``: the field-name list (``【…,@】``) or an
+        explanation to skip (it may span lines up to the closing 】).  Returns the index of the
+        last line of the block + 1 as a 1-based line number to resume after."""
+        first = lines[index].translate(_FULLWIDTH).strip() if self.fullwidth else lines[index].strip()
+        body = first[1:-1].strip() if first.endswith("】") else ""
+        if body.endswith("@") and body[:-1].rstrip().endswith(","):
+            names = [name.strip() for name in body[:-1].rstrip()[:-1].split(",")]
+            if self.result.parcels and self.list_line is None:
+                raise self.error(Message(QT_TR_NOOP(
+                    "a field-name list line 【…,@】 after the first parcel: it must come before the parcels")),
+                    index + 1)
+            self.result.field_names = names
+            self.result.layout = LAYOUT_NAMED
+            self.list_line = index + 1
+            return index + 1
+        block = []
+        end = index
+        while end < len(lines):
+            block.append(lines[end].strip())
+            if "】" in lines[end]:
+                break
+            end += 1
+        else:
+            raise self.error(Message(QT_TR_NOOP("the block 【 that starts here is not closed with 】")), index + 1)
+        self.result.explanation.extend(block)
+        self.result.notes.append(Note(Message(QT_TR_NOOP("explanation block (lines {}–{}) skipped"),
+                                              index + 1, end + 1), index + 1))
+        return end + 1
 
     def _other_section(self, lines, index, section):
         """A [section] among the parcels (e.g. [项目信息] at the end): read its key=value lines."""
@@ -538,21 +635,46 @@ class _Reader:
         body = line[:-1].rstrip()
         if not body.endswith(","):
             raise self.error(Message(QT_TR_NOOP("a parcel line must end in ',@' (a comma before '@')")), line_number)
+        # trailing empty fields are kept: only the final ',@' goes
         fields = [field.strip() for field in body[:-1].split(",")]
-        if len(fields) < PARCEL_FIELD_COUNT:
+        result = self.result
+        names = result.field_names
+        if names is not None:
+            if len(fields) != len(names):
+                raise self.error(Message(QT_TR_NOOP(
+                    "the parcel line has {} fields but the field-name list on line {} names {}"),
+                    len(fields), self.list_line, len(names)), line_number)
+        elif self.layout == LAYOUT_SUPPLEMENT or (self.layout == "auto" and looks_like_supplement_12(fields)):
+            if len(fields) != len(SUPPLEMENT_12):
+                raise self.error(Message(QT_TR_NOOP(
+                    "a 12-field 补充耕地 parcel line needs 12 fields before '@', found {}"), len(fields)), line_number)
+            names = SUPPLEMENT_12
+            if result.layout != LAYOUT_SUPPLEMENT:
+                result.layout = LAYOUT_SUPPLEMENT
+                result.notes.append(Note(Message(QT_TR_NOOP(
+                    "12 fields and no field-name line: read as the 12-field 补充耕地 layout (坐标点个数 … "
+                    "耕地质量等级)")), line_number))
+        elif len(fields) < PARCEL_FIELD_COUNT:
             raise self.error(Message(QT_TR_NOOP(
                 "a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,"
                 "地块用途,地类编码), found {}"), PARCEL_FIELD_COUNT, len(fields)), line_number)
-        parcel = CoordTxtParcel(line_number, fields)
+        parcel = CoordTxtParcel(line_number, fields, names)
+        if parcel.class_name and not parcel.values.get("class_code") and not parcel.class_code:
+            parcel.notes.append(Note(Message(QT_TR_NOOP(
+                "地类 '{}' is not a land-class name of GB/T 21010; no class code"), parcel.class_name),
+                line_number, Note.WARNING))
         declared = _parse_int(fields[0])
         if declared == "bad" or (declared is not None and declared < 0):
             raise self.error(Message(QT_TR_NOOP("expected a whole number of points (界址点数) in the 1st field, "
                                                 "found '{}'"), _clip(fields[0])), line_number)
         parcel.declared_point_count = declared
-        if parcel.extra_fields:
+        if parcel.extra_fields and names is None:
             parcel.notes.append(Note(Message(QT_TR_NOOP("{} extra attribute field(s) after 地类编码 kept"),
                                              len(parcel.extra_fields)), line_number))
-        if parcel.shape and parcel.shape not in ("面", "面状", "polygon", "Polygon", "POLYGON", "3"):
+        elif parcel.named_extra:
+            parcel.notes.append(Note(Message(QT_TR_NOOP("column(s) {} kept as attributes"),
+                                             ", ".join(parcel.named_extra)), line_number))
+        if parcel.shape and parcel.shape not in SHAPES:
             parcel.notes.append(Note(Message(QT_TR_NOOP(
                 "记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway"), parcel.shape),
                 line_number, Note.WARNING))
@@ -563,6 +685,11 @@ class _Reader:
         if not parcel.rings:
             raise self.error(Message(QT_TR_NOOP("parcel '{}' has no point lines: expected 'J1,1,X,Y' lines "
                                                 "after its parcel line"), parcel.label), parcel.line)
+        if parcel.point_extras:
+            widths = sorted({len(extra) for _line, _name, _ring, extra in parcel.point_extras})
+            parcel.notes.append(Note(Message(QT_TR_NOOP(
+                "{} point line(s) carry {} column(s) after X,Y (到下一点距离, 界址点类型 …): kept as attributes"),
+                len(parcel.point_extras), "/".join(str(width) for width in widths)), parcel.point_extras[0][0]))
 
     # -- coordinates, CRS and geometry --------------------------------------------------------
     def _settle_crs(self, first_col, second_col, point_line):
@@ -599,27 +726,28 @@ class _Reader:
             result.notes.append(Note(Message(QT_TR_NOOP(
                 "X and Y are swapped in this file (X holds the eastings); read them the other way round")),
                 int(lines[0]), Note.WARNING))
-        prefix_zone = None
+        prefix_zone = mixed_at = None
         if prefixed:
             zones = np.floor(easting / 1.0e6)
             prefix_zone = int(zones[0])
             other = zones != zones[0]
             if other.any():
-                at = int(np.argmax(other))
-                raise self.error(Message(QT_TR_NOOP(
-                    "the easting {} carries zone {} but the first point's carries zone {}"),
-                    easting[at], int(zones[at]), prefix_zone), int(lines[at]))
-        self._settle_zone(prefix_zone)
-        offsets = easting - (prefix_zone * 1.0e6 if prefixed else 0.0) - 500_000.0
+                mixed_at = int(np.argmax(other))
+        self._settle_zone(prefix_zone, easting, lines, mixed_at)
+        # with a declared zone the prefix is the zone's, even where an easting runs into the next
+        # million (zone 37 data whose eastern points read 38,xxx,xxx: data-standards.md §8.3)
+        offsets = easting - (result.zone * 1.0e6 if prefixed else 0.0) - 500_000.0
         reach = float(np.max(np.abs(offsets)))
-        if reach > MAX_OFFSET_M.get(result.zone_width, 700_000.0):
+        declared_across = prefixed and (prefix_zone != result.zone or mixed_at is not None) \
+            and result.zone_source in ("带号", "中央经线")
+        if reach > MAX_OFFSET_M.get(result.zone_width, 700_000.0) and not declared_across:
             at = int(np.argmax(np.abs(offsets)))
             result.notes.append(Note(Message(QT_TR_NOOP(
                 "points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?"),
                 reach / 1000.0, result.zone), int(lines[at]), Note.WARNING))
         self._build_geometries(easting, northing)
 
-    def _settle_zone(self, prefix_zone):
+    def _settle_zone(self, prefix_zone, easting=None, lines=None, mixed_at=None):
         result = self.result
         header = result.sections.get(SECTION_ATTRIBUTES, {})
         header_lines = result.header_lines
@@ -664,17 +792,39 @@ class _Reader:
                 zone_source = "中央经线"
                 result.notes.append(Note(Message(QT_TR_NOOP("带号 is empty; zone {} taken from 中央经线 {}"),
                                              zone, meridian), header_lines.get("中央经线")))
-        if zone is not None and prefix_zone is not None and zone != prefix_zone:
-            raise self.error(Message(QT_TR_NOOP(
-                "带号 says zone {} but the eastings carry zone {} in front"), zone, prefix_zone),
-                header_lines.get("带号"))
+        if zone is not None and prefix_zone is not None and (zone != prefix_zone or mixed_at is not None):
+            # the declared zone wins when the eastings fit it: the prefix is only the easting's leading digits
+            offsets = easting - zone * 1.0e6 - 500_000.0
+            reach = float(np.max(np.abs(offsets)))
+            if reach > DECLARED_OFFSET_MAX_M:
+                raise self.error(Message(QT_TR_NOOP(
+                    "{} says zone {} but the eastings carry zone {} in front and lie {:.0f} km from zone {}'s "
+                    "central meridian"), zone_source, zone, prefix_zone, reach / 1000.0, zone),
+                    header_lines.get(zone_source))
+            at = int(np.argmax(np.abs(offsets)))
+            result.notes.append(Note(Message(QT_TR_NOOP(
+                "{} says zone {}; eastings such as {:.3f} run into the next million ({:.0f} km from the central "
+                "meridian): read in zone {} as declared"), zone_source, zone, easting[at], abs(offsets[at]) / 1000.0,
+                zone), int(lines[at]), Note.WARNING))
+        elif mixed_at is not None:
+            if self.zone_hint is None:
+                raise self.error(Message(QT_TR_NOOP(
+                    "the easting {} carries zone {} but the first point's carries zone {}, and no 带号 says which "
+                    "zone the file is in; give the zone"), easting[mixed_at], int(easting[mixed_at] // 1.0e6),
+                    prefix_zone), int(lines[mixed_at]))
+            zone = int(self.zone_hint)
+            zone_source = "user"
+            result.notes.append(Note(Message(QT_TR_NOOP(
+                "the eastings carry zones {} and {} in front; zone {} as chosen by the user"), prefix_zone,
+                int(easting[mixed_at] // 1.0e6), zone), int(lines[mixed_at]), Note.WARNING))
         if zone is None and prefix_zone is not None:
             zone = prefix_zone
+            zone_source = "prefix"
             result.notes.append(Note(Message(QT_TR_NOOP("带号 is empty; zone {} taken from the eastings"), zone),
                                      header_lines.get("带号")))
         if zone is None and self.zone_hint is not None:
             zone = int(self.zone_hint)
-            zone_source = None
+            zone_source = "user"
             result.notes.append(Note(Message(QT_TR_NOOP(
                 "neither 带号 nor the eastings give the zone; zone {} as chosen by the user"), zone),
                 None, Note.WARNING))
@@ -687,7 +837,7 @@ class _Reader:
             result.notes.append(Note(Message(QT_TR_NOOP("几度分带 is missing; {}-degree zones assumed from zone {}"),
                                              width, zone), header_lines.get("几度分带")))
         if not result.prefixed:
-            if zone_source:
+            if zone_source in ("带号", "中央经线"):
                 message = Message(QT_TR_NOOP("the eastings carry no zone number in front; zone {} assumed "
                                              "from {}"), zone, zone_source)
             else:
@@ -700,6 +850,7 @@ class _Reader:
             raise self.error(Message(QT_TR_NOOP("no Gauss-Krüger CRS for this header: {}"), str(exc)),
                              header_lines.get("带号")) from None
         result.datum, result.zone_width, result.zone, result.epsg = datum, width, zone, epsg
+        result.zone_source = zone_source
 
     def _build_geometries(self, easting, northing):
         result = self.result

@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import crs as gk
 from .areas import UNIT_M2, ellipsoidal_ring_areas
+from .layouts import STANDARD_8, class_name_for_code, list_line, role_of, template as find_template
 from .messages import QT_TR_NOOP, CoordTxtError, Message
 from .reader import PARCEL_FIELDS
 
@@ -25,13 +26,19 @@ DATUM_NAMES = {"cgcs2000": "2000国家大地坐标系", "xian1980": "1980西安�
 
 
 class ParcelToWrite:
-    """A parcel to write: its geometry (x = easting) and the attributes of its ``…,@`` line."""
+    """A parcel to write: its geometry (x = easting) and the attributes of its ``…,@`` line.
+
+    ``values`` holds the other columns a template may ask for, by role: ``class_name`` (地类; from
+    the class code when empty), ``year`` (补充耕地实施年份), ``slope_level`` (耕地坡度级别),
+    ``quality_level`` (耕地质量等级), ``remark`` (备注); ``named_extra`` columns by name.
+    ``area_text`` is written as it is instead of the computed area (a file written back as read).
+    """
 
     __slots__ = ("geometry", "code", "name", "shape", "sheet", "use", "class_code", "extra_fields",
-                 "area_m2", "label")
+                 "area_m2", "label", "values", "named_extra", "area_text")
 
     def __init__(self, geometry, code="", name="", use="", class_code="", sheet="", shape="面",
-                 extra_fields=(), area_m2=None, label=None):
+                 extra_fields=(), area_m2=None, label=None, values=None, named_extra=None, area_text=None):
         self.geometry = geometry
         self.code = code
         self.name = name
@@ -42,6 +49,9 @@ class ParcelToWrite:
         self.extra_fields = list(extra_fields)
         self.area_m2 = area_m2
         self.label = label if label is not None else (code or name)
+        self.values = dict(values or {})
+        self.named_extra = dict(named_extra or {})
+        self.area_text = area_text
 
 
 class WriteOptions:
@@ -50,7 +60,8 @@ class WriteOptions:
     def __init__(self, encoding="GBK", line_ending="CRLF", zone_prefix=True, area_unit="ha",
                  area_decimals=None, coordinate_decimals=3, one_file_per_parcel=False,
                  closing_point_name="next", producer="", produced_on=None, format_version="1.01版本",
-                 project_info=None, extra_header=None):
+                 project_info=None, extra_header=None, template="standard_8", field_names=None,
+                 list_line=None, explanation=None):
         if encoding.upper() not in ENCODINGS:
             raise CoordTxtError(Message(QT_TR_NOOP("unknown encoding '{}': expected one of {}"), encoding,
                                         ", ".join(ENCODINGS)))
@@ -73,6 +84,15 @@ class WriteOptions:
         self.format_version = format_version
         self.project_info = dict(project_info or {})
         self.extra_header = dict(extra_header or {})
+        # the parcel-line layout: a template (layouts.templates()), or the columns of a file read
+        try:
+            self.template = find_template(template)
+        except ValueError:
+            raise CoordTxtError(Message(QT_TR_NOOP("unknown coordinate TXT template '{}'"), template)) from None
+        self.field_names = tuple(field_names) if field_names else self.template.fields
+        self.list_line = self.template.list_line if list_line is None else bool(list_line)
+        self.explanation = tuple(self.template.explanation if explanation is None else explanation)
+        self.blank = self.template.blank if not field_names else frozenset()
 
 
 def gauss_kruger_zone(epsg, suggestion=None):
@@ -159,14 +179,41 @@ def parcel_lines(parcel, epsg, options, easting_shift):
         for index, (easting, northing) in enumerate(coords[:, :2].tolist(), 1):
             name = 1 if index == last and options.closing_point_name == "first" else index
             points.append(f"J{name},{number},{northing:.{decimals}f},{easting + easting_shift:.{decimals}f}")
-    area_m2 = parcel.area_m2 if parcel.area_m2 is not None else _rings_area_m2(rings, signs, epsg)
-    area = area_m2 / UNIT_M2[options.area_unit]
-    fields = [str(len(points)), f"{area:.{options.area_decimals}f}",
-              _field_text(parcel, PARCEL_FIELDS[2], parcel.code), _field_text(parcel, PARCEL_FIELDS[3], parcel.name),
-              _field_text(parcel, PARCEL_FIELDS[4], parcel.shape), _field_text(parcel, PARCEL_FIELDS[5], parcel.sheet),
-              _field_text(parcel, PARCEL_FIELDS[6], parcel.use), _field_text(parcel, PARCEL_FIELDS[7], parcel.class_code)]
-    fields += [_field_text(parcel, f"extra field {i}", value) for i, value in enumerate(parcel.extra_fields, 1)]
+    if parcel.area_text is not None:
+        area_text = str(parcel.area_text)
+    else:
+        area_m2 = parcel.area_m2 if parcel.area_m2 is not None else _rings_area_m2(rings, signs, epsg)
+        area_text = f"{area_m2 / UNIT_M2[options.area_unit]:.{options.area_decimals}f}"
+    fields = [_column(parcel, name, str(len(points)), area_text, options) for name in options.field_names]
+    if parcel.extra_fields:
+        if tuple(options.field_names) != STANDARD_8:
+            raise CoordTxtError(Message(QT_TR_NOOP(
+                "parcel '{}': the template '{}' has fixed columns; extra attribute fields cannot be added"),
+                parcel.label, options.template.id))
+        fields += [_field_text(parcel, f"extra field {i}", value) for i, value in enumerate(parcel.extra_fields, 1)]
     return [",".join(fields) + ",@"] + points
+
+
+def _column(parcel, name, point_count, area_text, options):
+    """The text of column ``name`` of one parcel line (blank in the template: empty)."""
+    if name in options.blank and name != options.field_names[0]:
+        return ""
+    role = role_of(name)
+    if role == "point_count":
+        return point_count
+    if role == "area":
+        return area_text
+    attribute = {"code": parcel.code, "name": parcel.name, "shape": parcel.shape, "sheet": parcel.sheet,
+                 "use": parcel.use, "class_code": parcel.class_code}
+    if role in attribute:
+        value = attribute[role]
+    elif role == "class_name":
+        value = parcel.values.get("class_name") or class_name_for_code(parcel.class_code)
+    elif role is not None and role in parcel.values:
+        value = parcel.values.get(role)
+    else:
+        value = parcel.named_extra.get(name, parcel.values.get(name, ""))
+    return _field_text(parcel, name, value)
 
 
 def _rings_area_m2(rings, signs, epsg):
@@ -213,6 +260,9 @@ def format_coord_txt(parcels, epsg, options=None):
     elif not prefixed and options.zone_prefix:
         shift = zone * 1.0e6
     lines = header_lines(epsg, options)
+    if options.list_line:
+        lines.append(list_line(options.field_names))
+    lines.extend(options.explanation)
     for parcel in parcels:
         lines.extend(parcel_lines(parcel, epsg, options, shift))
     ending = LINE_ENDINGS[options.line_ending]
@@ -227,7 +277,8 @@ def _encode(text, parcels, options):
         character = exc.object[exc.start:exc.end]
         for parcel in parcels:
             for name, value in (("地块编号", parcel.code), ("地块名称", parcel.name), ("地块用途", parcel.use),
-                                ("地类编码", parcel.class_code), ("图幅号", parcel.sheet)):
+                                ("地类编码", parcel.class_code), ("图幅号", parcel.sheet),
+                                *parcel.values.items(), *parcel.named_extra.items()):
                 if character in str(value or ""):
                     raise CoordTxtError(Message(QT_TR_NOOP(
                         "parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or "
@@ -319,3 +370,58 @@ def _remove_quietly(name):
         os.remove(name)
     except OSError:
         pass
+
+
+# -- writing back a file as it was read -----------------------------------------------------------
+
+_HEADER_KEYS = ("格式版本号", "数据产生单位", "数据产生日期", "坐标系", "几度分带", "投影类型", "计量单位", "带号", "精度",
+                "转换参数")
+
+
+def parcels_of(result):
+    """``ParcelToWrite`` objects of a read ``CoordTxtFile``: geometry, every column, the area as written."""
+    parcels = []
+    for parcel in result.parcels:
+        values = {role: getattr(parcel, role) for role in ("class_name", "year", "slope_level", "quality_level",
+                                                            "remark")}
+        named = dict(parcel.named_extra)
+        extras = [] if parcel.field_names is not None else list(parcel.extra_fields)
+        parcels.append(ParcelToWrite(parcel.geometry, code=parcel.code, name=parcel.name, use=parcel.use,
+                                     class_code=parcel.values.get("class_code", ""), sheet=parcel.sheet,
+                                     shape=parcel.shape, extra_fields=extras, label=parcel.label, values=values,
+                                     named_extra=named, area_text=parcel.declared_area.text))
+    return parcels
+
+
+def options_of(result, **overrides):
+    """``WriteOptions`` that write ``result`` back as it was read (encoding, line ending, zone prefix,
+    header, layout, list line, explanation block, closing-point names); ``overrides`` change any."""
+    header = result.attributes
+    precision = str(header.get("精度", "0.001"))
+    decimals = len(precision.split(".")[1]) if "." in precision else 0
+    encoding = result.encoding.upper().replace("_", "-") if result.encoding else "GBK"
+    if encoding == "UTF-8" and result.had_bom:
+        encoding = "UTF-8-BOM"
+    if encoding not in ENCODINGS:
+        encoding = "GB18030" if encoding in ("GBK", "GB2312", "CP936") else "UTF-8"
+    names = result.field_names
+    if names is None and result.layout == "supplement12":
+        from .layouts import SUPPLEMENT_12
+        names = SUPPLEMENT_12
+    template_id = "standard_8"
+    from .layouts import templates
+    for candidate in templates().values():
+        if names is not None and tuple(names) == candidate.fields and candidate.list_line == \
+                (result.field_names is not None):
+            template_id = candidate.id
+            break
+    options = dict(encoding=encoding, line_ending=result.line_ending if result.line_ending in LINE_ENDINGS else "CRLF",
+                   zone_prefix=bool(result.prefixed), area_unit=result.area_unit or "ha",
+                   coordinate_decimals=decimals, closing_point_name=result.closing_point_name,
+                   producer=header.get("数据产生单位", ""), produced_on=header.get("数据产生日期", ""),
+                   format_version=header.get("格式版本号", "1.01版本"), project_info=result.project_info,
+                   extra_header={key: value for key, value in header.items() if key not in _HEADER_KEYS},
+                   template=template_id, field_names=names, list_line=result.field_names is not None,
+                   explanation=result.explanation)
+    options.update(overrides)
+    return WriteOptions(**options)

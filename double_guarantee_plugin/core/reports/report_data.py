@@ -210,6 +210,8 @@ def credit_rows(credit):
     mu, ha, kg, wan_kg = tr("mu"), tr("ha"), tr("kg"), tr("10,000 kg")  # outside f-strings: pylupdate5 sees them
     return [
         (tr("Project area"), f"{fmt_mu(credit.area_mu)} {mu}", f"{fmt_ha(credit.area_mu)} {ha}"),
+        # gross above, then 田坎 and the net area the credits are computed on
+        (tr("田坎 deducted / net area"), f"{fmt_mu(credit.tiankan_mu)} {mu}", f"{fmt_mu(credit.net_area_mu)} {mu}"),
         (tr("Area credit"), f"{fmt_mu(credit.credit_area_mu)} {mu}",
          f"{fmt_ha(credit.credit_area_mu)} {ha}"),
         (tr("Grain capacity credit"), f"{fmt_kg(credit.credit_capacity_kg)} {kg}",

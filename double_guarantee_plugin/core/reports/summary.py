@@ -22,7 +22,8 @@ def project_rows(reports, problems=None):
     from ...i18n import tr
     headers = [tr("Project code"), tr("Project name"), tr("County code"), tr("Project type"), tr("Project status"),
                tr("Verdict"), tr("Verdict code"), tr("Plots"), tr("Refused plots"), tr("Area (mu)"), tr("Area (ha)"),
-               tr("Area credit (mu)"), tr("Area credit (ha)"), tr("Capacity credit (kg)"),
+               tr("田坎 (mu)"), tr("Net area (mu)"), tr("Area credit (mu)"), tr("Area credit (ha)"),
+               tr("Capacity credit (kg)"),
                tr("Capacity credit (10,000 kg)"), tr("Paddy credit (mu)"), tr("Paddy credit (ha)"),
                tr("Grade before"), tr("Grade after"), tr("Grade uplift"), tr("Messages")]
     rows = []
@@ -31,13 +32,14 @@ def project_rows(reports, problems=None):
         rows.append([info.code, info.name, info.county_code, info.type_label, info.status,
                      status_label(report.verdict), report.verdict, credit.plot_count, credit.refused_count,
                      _round(credit.area_mu, 4), _round(mu_to_ha(credit.area_mu), 4),
+                     _round(credit.tiankan_mu, 4), _round(credit.net_area_mu, 4),
                      _round(credit.credit_area_mu, 4), _round(mu_to_ha(credit.credit_area_mu), 4),
                      _round(credit.credit_capacity_kg, 2), _round(kg_to_wan_kg(credit.credit_capacity_kg), 4),
                      _round(credit.credit_paddy_mu, 4), _round(mu_to_ha(credit.credit_paddy_mu), 4),
                      _round(credit.grade_before_mean, 3), _round(credit.grade_after_mean, 3),
                      _round(credit.grade_uplift, 3), "; ".join(str(m) for m in report.messages)])
     for code, message in (problems or {}).items():
-        rows.append([code, "", "", "", "", status_label("not_checked"), "not_checked", 0, 0] + [None] * 11 + [message])
+        rows.append([code, "", "", "", "", status_label("not_checked"), "not_checked", 0, 0] + [None] * 13 + [message])
     return headers, rows
 
 

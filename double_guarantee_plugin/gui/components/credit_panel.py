@@ -10,16 +10,16 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGroupB
 
 from ...core import tables
 from ...core.live_credits import STATUS_BLOCKING, STATUS_NOT_CHECKED, STATUS_OK, STATUS_WARNING
-from ...core.units import kg_to_wan_kg, mu_to_ha
+from ...core.units import kg_to_wan_kg, m2_to_mu, mu_to_ha
 from ...core.verdicts import verdict_label
 from ...i18n import tr
 
 STATUS_COLOURS = {STATUS_OK: "#1b7f3b", STATUS_WARNING: "#b06d00", STATUS_BLOCKING: "#c0392b",
                   STATUS_NOT_CHECKED: "#6c6c6c"}
 MAX_MESSAGES = 5
-PLOT_COLUMNS = ("plot", "kind", "grade_system", "area_mu", "credit_area_mu", "credit_capacity_kg", "credit_paddy_mu",
-                "note")
-NUMBER_COLUMNS = range(3, 7)
+PLOT_COLUMNS = ("plot", "kind", "grade_system", "area_mu", "tiankan_mu", "net_area_mu", "credit_area_mu",
+                "credit_capacity_kg", "credit_paddy_mu", "note")
+NUMBER_COLUMNS = range(3, 9)
 
 
 status_label = verdict_label   # the one table of verdict words (core.verdicts)
@@ -77,8 +77,10 @@ class CreditPanel(QWidget):
         self.figures_box = QGroupBox(tr("Project credits"))
         form = QFormLayout(self.figures_box)
         self.values = {}
+        # gross, 田坎 and net area side by side (credits are on the net area)
         for key, label in (
-                ("area", tr("Area")), ("new_farmland", tr("New farmland")), ("new_paddy", tr("New paddy")),
+                ("area", tr("Area")), ("tiankan", tr("田坎 deducted")), ("net_area", tr("Net area")),
+                ("new_farmland", tr("New farmland")), ("new_paddy", tr("New paddy")),
                 ("capacity", tr("Grain capacity")), ("grade_before", tr("Mean grade before")),
                 ("grade_after", tr("Mean grade after")), ("uplift", tr("Grade uplift")),
                 ("credit_area", tr("Area credit")), ("credit_capacity", tr("Capacity credit")),
@@ -111,8 +113,8 @@ class CreditPanel(QWidget):
         self.plot_table = QTableWidget(0, len(PLOT_COLUMNS))
         self.plot_table.setObjectName("plotTable")
         self.plot_table.setHorizontalHeaderLabels([
-            tr("Plot"), tr("Kind"), tr("Grade system"), tr("Area (mu)"), tr("Area credit (mu)"),
-            tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Note")])
+            tr("Plot"), tr("Kind"), tr("Grade system"), tr("Area (mu)"), tr("田坎 (mu)"), tr("Net area (mu)"),
+            tr("Area credit (mu)"), tr("Capacity credit (kg)"), tr("Paddy credit (mu)"), tr("Note")])
         self.plot_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.plot_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plot_table.verticalHeader().setVisible(False)
@@ -166,6 +168,8 @@ class CreditPanel(QWidget):
         capacity_kg = snapshot.capacity_kg if snapshot.capacity_kg is not None else credit.credit_capacity_kg
         set_ = self._set
         set_("area", tr("{} mu ({} ha)", _number(credit.area_mu), _number(mu_to_ha(credit.area_mu), 4)))
+        set_("tiankan", tr("{} mu", _number(credit.tiankan_mu)))
+        set_("net_area", tr("{} mu ({} ha)", _number(credit.net_area_mu), _number(mu_to_ha(credit.net_area_mu), 4)))
         set_("new_farmland", tr("{} mu", _number(credit.new_farmland_mu)))
         set_("new_paddy", tr("{} mu", _number(new_paddy_mu)))
         set_("capacity", tr("{} kg ({} 10,000 kg)", _number(capacity_kg, 0), _number(kg_to_wan_kg(capacity_kg), 4)))
@@ -200,7 +204,8 @@ class CreditPanel(QWidget):
             self.plot_table.setRowCount(len(plot_credits))
             for row, (fid, credit) in enumerate(plot_credits):
                 cells = [str(credit.plot_code), kind_label(credit.plot_kind), grade_system_label(credit),
-                         _number(credit.area_mu),
+                         _number(credit.area_mu), _number(m2_to_mu(credit.tiankan_m2 or 0.0)),
+                         _number(credit.net_area_mu),
                          _number(credit.credit_area_mu), _number(credit.credit_capacity_kg, 0),
                          _number(credit.credit_paddy_mu), credit.reason]
                 for column, text in enumerate(cells):
@@ -208,6 +213,11 @@ class CreditPanel(QWidget):
                     item.setData(Qt.ItemDataRole.UserRole, fid)
                     if column in NUMBER_COLUMNS:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if column == 4 and credit.tiankan_note:
+                        item.setToolTip(credit.tiankan_note)
+                    if column == 1 and credit.grade_before_source and credit.grade_before_source != "user":
+                        item.setToolTip(tr("Grade before {:.2f} from {}", float(credit.grade_before),
+                                           credit.grade_before_source))
                     self.plot_table.setItem(row, column, item)
                 if fid in selected:
                     self.plot_table.selectRow(row)

@@ -15,7 +15,7 @@ from ...core import tables
 from ...core.crs import zone_for_epsg
 from ...core.coord_txt import CoordTxtError, WriteOptions, read_coord_txt, write_coord_txt
 from ...core.coord_txt.messages import Note
-from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, parcels_from_features,
+from ...core.coord_txt.qgis_io import (check_writable_crs, epsg_of, file_crs, parcels_from_features, plot_values,
                                        suggested_zone, to_qgs_geometry)
 from ...i18n import tr
 
@@ -45,7 +45,7 @@ def _plot_code(parcel, stem, index, taken):
 
 
 def plot_features(plots_layer, project_code, results):
-    """New plot features (project_code, plot_code, class_before) from read files, in the layer's CRS."""
+    """New plot features (project_code, plot_code, classes, grades …) from read files, in the layer's CRS."""
     context = QgsProject.instance().transformContext()
     taken = {str(f["plot_code"]) for f in plots_layer.getFeatures(QgsFeatureRequest().setFilterExpression(
         QgsExpression.createFieldEqualityExpression("project_code", str(project_code))))}
@@ -62,9 +62,11 @@ def plot_features(plots_layer, project_code, results):
                 geometry.transform(transform)
             attributes = {}
             fields = plots_layer.fields()
-            for name, value in (("project_code", str(project_code)),
-                                ("plot_code", _plot_code(parcel, stem, index, taken)),
-                                ("class_before", parcel.class_code or None)):
+            # the 8-field 地类编码 goes to class_before; a 12-field 补充耕地 parcel fills class_after,
+            # quality level, slope level and year (qgis_io.plot_values)
+            values = {"project_code": str(project_code), "plot_code": _plot_code(parcel, stem, index, taken)}
+            values.update(plot_values(parcel))
+            for name, value in values.items():
                 position = fields.indexOf(name)
                 if position >= 0 and value is not None:
                     attributes[position] = value
@@ -307,10 +309,12 @@ def _ask_reproject(iface, text):
 
 def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", line_ending="CRLF",
                        zone_prefix=True, area_unit="ha", one_file_per_parcel=False, producer="",
-                       reproject_to=None, confirm=None, extra_fields=(), parcel_use="", project_info=True):
+                       reproject_to=None, confirm=None, extra_fields=(), parcel_use="", project_info=True,
+                       template="standard_8"):
     """Write one project's plots as a coordinate file for 上图入库; returns the paths written ([] on error).
 
-    地块编号 = plot_code, 地块名称 = the project's name, 地类编码 = class_after.  A layer in a CRS
+    地块编号 = plot_code, 地块名称 = the project's name, 地类编码 = class_after; with a 12-field
+    ``template`` also 补充耕地实施年份, 耕地坡度级别 and 耕地质量等级 from the plot fields.  A layer in a CRS
     the format cannot hold (e.g. EPSG:4490) is reprojected to ``reproject_to``; without it the
     user is offered the CGCS2000 zone of the project (``confirm(text)`` answers in scripts).
     """
@@ -343,6 +347,9 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
                     return []
                 target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         mapping = {"code": "plot_code", "class_code": "class_after", "extra": list(extra_fields)}
+        names = plots_layer.fields().names()
+        mapping.update({role: name for role, name in (("year", "implementation_year"), ("slope_level", "slope_level"),
+                                                      ("quality_level", "quality_level_after")) if name in names})
         parcels, write_crs = parcels_from_features(features, plots_layer.crs(), mapping, target)
         name = str(row.get("project_name") or "") if row.get("project_name") not in (None, "NULL") else ""
         for parcel in parcels:
@@ -360,7 +367,7 @@ def export_project_txt(iface, plots_layer, project_code, path, encoding="GBK", l
                     info[label] = type_names.get(str(value), str(value)) if key == "project_type" else str(value)
         options = WriteOptions(encoding=encoding, line_ending=line_ending, zone_prefix=zone_prefix,
                                area_unit=area_unit, one_file_per_parcel=one_file_per_parcel, producer=producer,
-                               project_info=info)
+                               project_info=info, template=template)
         destination = path[:-4] if one_file_per_parcel and str(path).lower().endswith(".txt") else path
         written = write_coord_txt(destination, parcels, epsg_of(write_crs), options)
     except CoordTxtError as exc:

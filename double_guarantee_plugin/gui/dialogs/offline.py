@@ -1,27 +1,27 @@
 """Dialogs to take projects offline to a laptop and to bring the package back (thin over core.offline).
 
-Export and merge run in a QgsTask with progress and cancel.  A merge that finds plots edited on
-both sides lists each conflict with the two versions side by side (and both outlines on the map);
-the user keeps the office version or takes the field version, one conflict at a time.
+The office database is a GeoPackage path or a PostGIS project schema (``offline.PgHomeSpec``).
+Export and merge run in a QgsTask with progress and cancel.  What a merge leaves for the office
+(plots and project fields changed on both sides, statuses for the office) is listed with both
+versions side by side by the ConflictPanel (also the review dock's Conflicts tab), where the
+office keeps its version or takes the field's, one conflict at a time.
 """
 import os
 
-from qgis.core import (Qgis, QgsApplication, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsProject,
-                       QgsTask, QgsWkbTypes)
-from qgis.gui import QgsMapLayerComboBox, QgsRubberBand
+from qgis.core import Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsTask
+from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QSettings, Qt
-from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
-                                 QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                                 QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+from qgis.PyQt.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
+                                 QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                  QVBoxLayout, QWidget)
 
-from ...core import offline, project_db, review
+from ...core import offline, review
 from ...i18n import tr
+from ..components.conflict_panel import ConflictPanel
+from ..components.offline_layers import refuse_if_editing, reload_layers
 
 SETTINGS_GROUP = "DoubleGuarantee/offline"
 FILE_FILTER = "GeoPackage (*.gpkg)"
-HOME_COLOUR, FIELD_COLOUR = QColor(30, 90, 220), QColor(230, 60, 30)
 
 
 class FunctionTask(QgsTask):
@@ -47,32 +47,6 @@ class FunctionTask(QgsTask):
         self.done(self.result, self.error)
 
 
-def _source_path(layer):
-    return os.path.normcase(os.path.abspath(layer.source().split("|")[0]))
-
-
-def layers_of_database(path):
-    """Layers of the current QGIS project read from the database file ``path``."""
-    target = os.path.normcase(os.path.abspath(str(path)))
-    return [layer for layer in QgsProject.instance().mapLayers().values()
-            if layer.providerType() == "ogr" and _source_path(layer) == target]
-
-
-def refuse_if_editing(path):
-    """A merge writes the file directly: unsaved edits in QGIS must be saved or discarded first."""
-    editing = [layer.name() for layer in layers_of_database(path) if layer.isEditable()]
-    if editing:
-        raise offline.OfflineError(tr("Save or discard the edits of {} first: the merge writes to {}.",
-                                      ", ".join(editing), path))
-
-
-def reload_layers(path):
-    for layer in layers_of_database(path):
-        layer.dataProvider().reloadData()
-        layer.reload()
-        layer.triggerRepaint()
-
-
 def _message(iface, text, level=Qgis.MessageLevel.Info):
     bar = iface.messageBar() if iface is not None and hasattr(iface, "messageBar") else None
     if bar is not None:
@@ -91,22 +65,26 @@ def _path_row(edit, browse):
     return row
 
 
+def home_folder(home):
+    """Where a package goes by default: beside a GeoPackage, in the user's home folder for PostGIS."""
+    return os.path.expanduser("~") if isinstance(home, offline.PgHomeSpec) else os.path.dirname(str(home))
+
+
 class TakeOfflineDialog(QDialog):
     """Choose projects, constraint layers and a file; write the offline package in a task."""
 
-    def __init__(self, iface, database_path, selected=None, parent=None):
+    def __init__(self, iface, home, selected=None, parent=None):
         super().__init__(parent or (iface.mainWindow() if iface is not None else None))
         self.setObjectName("takeOfflineDialog")
         self.setWindowTitle(tr("Take projects offline"))
-        self.iface, self.database_path = iface, str(database_path)
+        self.iface, self.home = iface, home
         self.task, self.result, self.error = None, None, None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Projects to take to the field")))
+        layout.addWidget(QLabel(tr("Projects of {} to take to the field", offline.open_home(home).label)))
         self.project_list = QListWidget()
         self.project_list.setObjectName("projectList")
-        store = review.ReviewStore(self.database_path)
         selected = set(selected or [])
-        for code, name in store.projects():
+        for code, name in offline.projects_of(home):
             item = QListWidgetItem(f"{code}  {name or ''}")
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -131,7 +109,7 @@ class TakeOfflineDialog(QDialog):
         self.margin.setSuffix(" m")
         self.margin.setValue(offline.DEFAULT_MARGIN_M)
         form.addRow(tr("Clip margin around the projects"), self.margin)
-        default = os.path.join(os.path.dirname(self.database_path), "offline_package.gpkg")
+        default = os.path.join(home_folder(home), "offline_package.gpkg")
         self.path_edit = QLineEdit(QSettings().value(f"{SETTINGS_GROUP}/last_package", default))
         self.path_edit.setObjectName("packagePath")
         browse = QPushButton(tr("Browse…"))
@@ -194,16 +172,17 @@ class TakeOfflineDialog(QDialog):
             self.status.setText(tr("Not taken along (no layer chosen): {}", ", ".join(missing)))
         QSettings().setValue(f"{SETTINGS_GROUP}/last_package", path)
         sources, margin, by = self.constraint_sources(), self.margin.value(), self.reviewer_edit.text().strip()
-        database = self.database_path
+        home = self.home
         self.run_button.setEnabled(False)
         self.task = FunctionTask(tr("Taking projects offline"), lambda feedback: offline.export_offline(
-            database, codes, path, sources, margin, by or None, feedback), self._finished)
+            home, codes, path, sources, margin, by or None, feedback), self._finished)
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 
     def _cancel(self):
-        if self.task is not None and self.task.status() in (QgsTask.TaskStatus.Queued, QgsTask.TaskStatus.OnHold, QgsTask.TaskStatus.Running):
+        if self.task is not None and self.task.status() in (QgsTask.TaskStatus.Queued, QgsTask.TaskStatus.OnHold,
+                                                            QgsTask.TaskStatus.Running):
             self.task.cancel()
         else:
             self.reject()
@@ -225,19 +204,17 @@ class TakeOfflineDialog(QDialog):
 
 
 class BringBackDialog(QDialog):
-    """Merge an offline package; list conflicts and apply the version the user chooses."""
+    """Merge an offline package in a task; then the conflicts it left, to decide one by one."""
 
-    COLUMNS = ("plot", "kind", "home", "field", "status")
-
-    def __init__(self, iface, database_path, package_path="", parent=None):
+    def __init__(self, iface, home, package_path="", parent=None):
         super().__init__(parent or (iface.mainWindow() if iface is not None else None))
         self.setObjectName("bringBackDialog")
         self.setWindowTitle(tr("Bring back an offline package"))
-        self.iface, self.database_path = iface, str(database_path)
+        self.iface, self.home = iface, home
         self.task, self.result, self.error = None, None, None
-        self.rubber_bands = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.addRow(tr("Project database"), QLabel(offline.open_home(home).label))
         self.path_edit = QLineEdit(package_path or QSettings().value(f"{SETTINGS_GROUP}/last_package", ""))
         self.path_edit.setObjectName("packagePath")
         browse = QPushButton(tr("Browse…"))
@@ -258,31 +235,23 @@ class BringBackDialog(QDialog):
         self.status.setObjectName("statusLabel")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel(tr("Plots edited both in the office and in the field")))
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("conflictTable")
-        self.table.setHorizontalHeaderLabels([tr("Plot"), tr("Conflict"), tr("Office version"),
-                                              tr("Field version"), tr("Decision")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.itemSelectionChanged.connect(self._show_selected)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(tr("Changed both in the office and in the field, or waiting for the office")))
+        self.panel = ConflictPanel(iface, lambda: self.resolver_edit.text())
+        layout.addWidget(self.panel, 1)
+        # the panel's parts, by the names the dialog always had
+        self.table, self.keep_home_button, self.take_field_button = (
+            self.panel.table, self.panel.keep_home_button, self.panel.take_field_button)
         row = QHBoxLayout()
-        self.keep_home_button = QPushButton(tr("Keep the office version"))
-        self.keep_home_button.setObjectName("keepHomeButton")
-        self.keep_home_button.clicked.connect(lambda: self.resolve_selected("home"))
-        self.take_field_button = QPushButton(tr("Take the field version"))
-        self.take_field_button.setObjectName("takeFieldButton")
-        self.take_field_button.clicked.connect(lambda: self.resolve_selected("offline"))
-        row.addWidget(self.keep_home_button)
-        row.addWidget(self.take_field_button)
         row.addStretch(1)
         close = QPushButton(tr("Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.refresh_conflicts()
+        self.panel.set_home(home)
+
+    @property
+    def rubber_bands(self):
+        return self.panel.rubber_bands
 
     def _browse(self):
         path, _ = QFileDialog.getOpenFileName(self, tr("Offline package"), self.path_edit.text(), FILE_FILTER)
@@ -293,15 +262,15 @@ class BringBackDialog(QDialog):
         path = self.path_edit.text().strip()
         try:
             offline.package_info(path)
-            refuse_if_editing(self.database_path)
+            refuse_if_editing(self.home)
         except offline.OfflineError as exc:
             self.status.setText(str(exc))
             return None
         QSettings().setValue(f"{SETTINGS_GROUP}/last_package", path)
-        database, by = self.database_path, self.resolver_edit.text().strip() or None
+        home, by = self.home, self.resolver_edit.text().strip() or None
         self.merge_button.setEnabled(False)
         self.task = FunctionTask(tr("Merging an offline package"),
-                                 lambda feedback: offline.merge_back(database, path, by, feedback), self._finished)
+                                 lambda feedback: offline.merge_back(home, path, by, feedback), self._finished)
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         QgsApplication.taskManager().addTask(self.task)
         return self.task
@@ -312,138 +281,50 @@ class BringBackDialog(QDialog):
         self.merge_button.setEnabled(True)
         if error is not None:
             self.status.setText(str(error))
+            _message(self.iface, str(error), Qgis.MessageLevel.Warning)
             return
-        reload_layers(self.database_path)
-        summary = result.summary()
-        if not result.changed_anything:
-            text = tr("Nothing to merge: this package was merged already.")
-        else:
-            text = tr("Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, "
-                      "{} field points added; {} conflicts to decide.",
-                      summary["edits"], summary["deletions"], summary["added_plots"],
-                      summary[review.REVIEWS_TABLE], summary[review.PHOTOS_TABLE], summary[review.POINTS_TABLE],
-                      summary["conflicts"])
-        if result.added_projects:
-            text += " " + tr("Projects created in the field added: {}.", ", ".join(result.added_projects))
-        if result.updated_projects:
-            text += " " + tr("Project details edited in the field applied: {}.", ", ".join(result.updated_projects))
-        if result.differing_projects:
-            # changed on both sides (or a status for the office): reported, the office's version kept
-            text += " " + tr("Project details differ in the field (not merged, check them): {}.",
-                             result.differing_text())
+        reload_layers(self.home)
+        text = merge_summary_text(result)
         self.status.setText(text)
         self.progress.setValue(100)
         _message(self.iface, text, Qgis.MessageLevel.Info)
-        self.refresh_conflicts()
-
-    # -- conflicts -----------------------------------------------------------------------------
-    def refresh_conflicts(self):
-        self.conflicts = offline.conflicts(self.database_path)
-        self.table.setRowCount(len(self.conflicts))
-        kinds = {"edited_both": tr("edited on both sides"), "deleted_offline": tr("deleted in the field"),
-                 "deleted_home": tr("deleted in the office")}
-        for row, conflict in enumerate(self.conflicts):
-            home, field = conflict.home_attributes, conflict.offline_attributes
-            changed = sorted(k for k in set(home or {}) | set(field or {})
-                             if (home or {}).get(k) != (field or {}).get(k))
-            describe = (lambda attrs: tr("deleted") if attrs is None else
-                        "; ".join(f"{k}={attrs.get(k)}" for k in changed) or tr("shape only"))
-            status = (tr("open") if conflict.status == "open" else
-                      tr("kept office version") if conflict.chosen == "home" else tr("took field version"))
-            for column, text in enumerate((conflict.plot_code, kinds.get(conflict.kind, conflict.kind),
-                                           describe(home), describe(field), status)):
-                item = QTableWidgetItem(str(text))
-                item.setData(Qt.ItemDataRole.UserRole, conflict.id)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self._update_buttons()
-
-    def selected_conflict(self):
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.conflicts[rows[0].row()] if rows else None
-
-    def _update_buttons(self):
-        conflict = self.selected_conflict()
-        enabled = conflict is not None and conflict.status == "open"
-        self.keep_home_button.setEnabled(enabled)
-        self.take_field_button.setEnabled(enabled)
-
-    def resolve_selected(self, chosen):
-        conflict = self.selected_conflict()
-        if conflict is None:
-            return None
-        name = self.resolver_edit.text().strip()
-        try:
-            if not name:
-                raise offline.OfflineError(tr("Enter your name: the choice is recorded with it."))
-            refuse_if_editing(self.database_path)
-            resolved = offline.resolve_conflict(self.database_path, conflict.id, chosen, name)
-        except offline.OfflineError as exc:
-            self.status.setText(str(exc))
-            return None
-        reload_layers(self.database_path)
-        row = self.table.currentRow()
-        self.refresh_conflicts()
-        if 0 <= row < self.table.rowCount():
-            self.table.selectRow(row)
-        return resolved
-
-    def _clear_bands(self):
-        canvas = self.iface.mapCanvas() if self.iface is not None else None
-        for band in self.rubber_bands:
-            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
-            if canvas is not None:
-                canvas.scene().removeItem(band)
-        self.rubber_bands = []
-
-    def _show_selected(self):
-        """Both versions of the selected plot on the map: office in blue, field in red."""
-        self._update_buttons()
-        self._clear_bands()
-        conflict = self.selected_conflict()
-        canvas = self.iface.mapCanvas() if self.iface is not None else None
-        if conflict is None or canvas is None:
-            return
-        layers = [layer for layer in layers_of_database(self.database_path)
-                  if layer.source().endswith(f"layername={project_db.PLOTS_LAYER}")]
-        crs = layers[0].crs() if layers else None
-        extent = None
-        for blob, colour in ((conflict.home_geom, HOME_COLOUR), (conflict.offline_geom, FIELD_COLOUR)):
-            if blob is None:
-                continue
-            geometry = offline.geometry_from_blob(blob)
-            if crs is not None and crs != canvas.mapSettings().destinationCrs():
-                geometry.transform(QgsCoordinateTransform(crs, canvas.mapSettings().destinationCrs(),
-                                                          QgsProject.instance()))
-            band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-            band.setStrokeColor(colour)
-            band.setFillColor(QColor(colour.red(), colour.green(), colour.blue(), 40))
-            band.setWidth(2)
-            band.setToGeometry(geometry, None)
-            self.rubber_bands.append(band)
-            box = geometry.boundingBox()
-            if extent is None:
-                extent = box
-            else:
-                extent.combineExtentWith(box)
-        if extent is not None:
-            extent.scale(1.5)
-            canvas.setExtent(extent)
-            canvas.refresh()
+        self.panel.refresh()
 
     def done(self, result):  # noqa: D401 - QDialog's name
-        self._clear_bands()
+        self.panel.cleanup()
         super().done(result)
 
 
-def take_offline(iface, database_path, selected=None):
-    dialog = TakeOfflineDialog(iface, database_path, selected)
+def merge_summary_text(result):
+    """What a bring-back did, in one paragraph for the dialog and the message bar."""
+    summary = result.summary()
+    if not result.changed_anything:
+        return tr("Nothing to merge: this package was merged already.")
+    text = tr("Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, "
+              "{} field points added; {} conflicts to decide.",
+              summary["edits"], summary["deletions"], summary["added_plots"],
+              summary[review.REVIEWS_TABLE], summary[review.PHOTOS_TABLE], summary[review.POINTS_TABLE],
+              summary["conflicts"])
+    if result.added_projects:
+        text += " " + tr("Projects created in the field added: {}.", ", ".join(result.added_projects))
+    if result.updated_projects:
+        text += " " + tr("Project details edited in the field applied: {}.", ", ".join(result.updated_projects))
+    if result.deleted_projects:
+        text += " " + tr("Projects deleted in the field deleted: {}.", ", ".join(result.deleted_projects))
+    if result.differing_projects:
+        # changed on both sides, or a status for the office: both values kept, the office's in force
+        text += " " + tr("Project details to decide in the office (both values kept): {}.",
+                         result.differing_text())
+    return text
+
+
+def take_offline(iface, home, selected=None):
+    dialog = TakeOfflineDialog(iface, home, selected)
     dialog.exec()
     return dialog
 
 
-def bring_back(iface, database_path):
-    dialog = BringBackDialog(iface, database_path)
+def bring_back(iface, home):
+    dialog = BringBackDialog(iface, home)
     dialog.exec()
     return dialog
-

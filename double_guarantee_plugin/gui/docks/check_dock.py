@@ -25,6 +25,9 @@ from ...i18n import tr
 from ..components import check_events
 from ..components.dock_look import dock_title
 from ..components.profile_selector import ProfileSelector
+from ...core.standard_layers.constraint_set import auto_constraint_set
+from ...core.standard_layers.recognition import find_plots_layer
+from ..components.found_layers import found_text, standard_field
 from ..components.signals import disconnect_all
 
 DOCK_ORDER = 20
@@ -85,6 +88,7 @@ class CheckDock(QDockWidget):
         self.check_count = 0
         self._watched = []             # (layer, [(signal, slot)])
         self._restoring = False
+        self._closed = False           # after cleanup(): the combos may still see layers come and go
         self._rubber_bands = []
 
         self.debounce = QTimer(self)
@@ -126,6 +130,19 @@ class CheckDock(QDockWidget):
         form.addRow(tr("Land survey (layer, class field)"), survey_row)
         form.addRow(tr("Rule profile"), self.profile_selector)
         layout.addLayout(form)
+        # issue 15: the layers found in the project by their standard field codes (the user may change them)
+        found_row = QHBoxLayout()
+        self.found_label = QLabel("")
+        self.found_label.setObjectName("foundLayersLabel")
+        self.found_label.setWordWrap(True)
+        self.find_button = QPushButton(tr("Find layers"))
+        self.find_button.setObjectName("findLayersButton")
+        self.find_button.setToolTip(tr("Fill the layers from those found in the project by their standard field "
+                                       "codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)"))
+        self.find_button.clicked.connect(self.find_layers)
+        found_row.addWidget(self.found_label, 1)
+        found_row.addWidget(self.find_button)
+        layout.addLayout(found_row)
 
         extra_row = QHBoxLayout()
         self.extra_combo = self._layer_combo(QgsMapLayerProxyModel.Filter.PolygonLayer)
@@ -203,6 +220,7 @@ class CheckDock(QDockWidget):
         canvas = self._canvas()
         if canvas is not None:
             canvas.mapToolSet.connect(self._map_tool_changed)
+        project.layersAdded.connect(self._layers_added)
         self.restore_state()
 
     @staticmethod
@@ -243,13 +261,61 @@ class CheckDock(QDockWidget):
 
     def _slope_layer_changed(self, layer):
         self.slope_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
-        if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf("slope_deg") >= 0:
-            self.slope_field.setField("slope_deg")
+        if isinstance(layer, QgsVectorLayer):
+            self.slope_field.setField(standard_field(layer, "slope_deg", "slope_deg"))
 
     def _survey_layer_changed(self, layer):
         self.survey_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
-        if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf("dlbm") >= 0:
-            self.survey_field.setField("dlbm")
+        if isinstance(layer, QgsVectorLayer):
+            self.survey_field.setField(standard_field(layer, "dlbm", "class_code"))
+
+    # -- layers found by role (issue 15) ------------------------------------------------------------
+    def find_layers(self):
+        """Fill the plots layer and every constraint layer from the layers recognised in the project."""
+        project = QgsProject.instance()
+        auto_set, found = auto_constraint_set(project, self.profile())
+        plots = find_plots_layer(project)
+        self._restoring = True
+        try:
+            if plots is not None:
+                self.plots_combo.setLayer(plots)
+            combos = {constraints.ROLE_BASIC_FARMLAND: self.bf_combo, constraints.ROLE_RED_LINE: self.rl_combo,
+                      constraints.ROLE_SLOPE: self.slope_combo, constraints.ROLE_LAND_SURVEY: self.survey_combo}
+            for entry in auto_set.layers:
+                combo = combos.get(entry.role)
+                if combo is None:
+                    if not any(self.extra_list.item(row).data(Qt.ItemDataRole.UserRole).source == entry.source
+                               for row in range(self.extra_list.count())):
+                        self._append_extra(entry)
+                    continue
+                combo.setLayer(entry.layer)
+                if entry.role == constraints.ROLE_SLOPE:
+                    self._slope_layer_changed(entry.layer)
+                elif entry.role == constraints.ROLE_LAND_SURVEY:
+                    self._survey_layer_changed(entry.layer)
+        finally:
+            self._restoring = False
+        summary, details = found_text(found)
+        self.found_label.setText(summary)
+        self.found_label.setToolTip(details)
+        self._settings_changed()
+        return found
+
+    def _nothing_chosen(self):
+        return (self.plots_layer() is None and self.extra_list.count() == 0 and
+                all(combo.currentLayer() is None for combo in (self.bf_combo, self.rl_combo, self.slope_combo,
+                                                               self.survey_combo)))
+
+    def _layers_added(self, _layers):
+        if self._restoring or self._closed:
+            return
+        project = QgsProject.instance()
+        # a dock with nothing chosen yet fills itself as soon as the county's layers are loaded
+        if self._nothing_chosen() and constraints.ConstraintSet.from_project(project) is None:
+            self.find_layers()
+        elif self.plots_layer() is None and find_plots_layer(project) is not None:
+            # the project database opened after the county's layers: its plots are what to check
+            self.plots_combo.setLayer(find_plots_layer(project))
 
     def _add_extra(self):
         layer = self.extra_combo.currentLayer()
@@ -271,7 +337,7 @@ class CheckDock(QDockWidget):
         self._settings_changed()
 
     def _settings_changed(self, *_args):
-        if self._restoring:
+        if self._restoring or self._closed:
             return
         constraint_set = self.constraint_set()
         project = QgsProject.instance()
@@ -318,6 +384,9 @@ class CheckDock(QDockWidget):
             self._restoring = False
         self.engine = None
         self._watch_layers()
+        if saved is None and self._nothing_chosen() and find_plots_layer(project) is not None:
+            self.find_layers()          # no set saved: start from the layers found by role
+            return
         if self.plots_layer() is not None:
             self.check_all()
         else:
@@ -384,8 +453,10 @@ class CheckDock(QDockWidget):
         self._watched.append((layer, connected))
 
     def _unwatch_layers(self):
-        for _layer, connected in self._watched:
-            disconnect_all(connected)
+        from qgis.PyQt import sip
+        for layer, connected in self._watched:
+            if not sip.isdeleted(layer):      # a deleted layer's signals are gone with it (and crash if touched)
+                disconnect_all(connected)
         self._watched = []
 
     def _plot_edited(self, fid=None, *_args):
@@ -636,10 +707,12 @@ class CheckDock(QDockWidget):
             bar.pushMessage(tr("Constraint checks"), text, level, 8)
 
     def cleanup(self):
+        self._closed = True
         project = QgsProject.instance()
         disconnect_all(((project.readProject, self._project_read), (project.cleared, self._project_cleared),
                         (project_profile().changed, self._profile_changed),
-                        (self.visibilityChanged, self._visibility_changed)))
+                        (self.visibilityChanged, self._visibility_changed),
+                        (project.layersAdded, self._layers_added)))
         canvas = self._canvas()
         if canvas is not None:
             disconnect_all(((canvas.mapToolSet, self._map_tool_changed),))

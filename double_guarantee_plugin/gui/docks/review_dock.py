@@ -4,7 +4,8 @@ Thin over ``core.review``: every verdict is a new row of the database's review h
 database is the one the project dock opened (read from the QGIS project entry it writes) or one
 opened here.  Keyboard: Ctrl+Alt+→ / ← next and previous project, Ctrl+Alt+1/2/3 picks 通过 /
 退回 / 待核, Ctrl+Alt+S saves the verdict.  Take offline / bring back open the dialogs of
-``gui.dialogs.offline``.
+``gui.dialogs.offline`` (GeoPackage and PostGIS project databases alike); the Conflicts tab lists what
+a bring-back left for the office and applies the side the reviewer chooses.
 """
 import os
 import tempfile
@@ -18,9 +19,10 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QAction, QButtonGroup, QComb
                                  QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QTabWidget,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...core import project_db, review, review_pg
+from ...core import offline, project_db, review, review_pg
 from ...core.local_time import local_time_text
 from ...i18n import tr
+from ..components.conflict_panel import ConflictPanel
 from ..components.dock_look import dock_title
 from ..components.signals import disconnect_all
 
@@ -108,11 +110,14 @@ class ReviewDock(QDockWidget):
         step.addWidget(self.next_button)
         layout.addLayout(step)
 
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.setObjectName("reviewTabs")
         tabs.addTab(self._verdict_tab(), tr("Verdict"))
         tabs.addTab(self._photo_tab(), tr("Photos"))
         tabs.addTab(self._points_tab(), tr("Field points"))
+        self.conflict_panel = ConflictPanel(self.iface)     # asks for the deciding reviewer's name itself
+        self.conflict_panel.changed.connect(self._conflict_decided)
+        self.conflicts_tab = tabs.addTab(self.conflict_panel, tr("Conflicts"))
         layout.addWidget(tabs, 2)
 
         offline_row = QHBoxLayout()
@@ -220,9 +225,8 @@ class ReviewDock(QDockWidget):
         for widget in (self.save_button, self.photo_button, self.points_button, self.next_button,
                        self.previous_button):
             widget.setEnabled(has_project)
-        # take offline / bring back copy GeoPackage project databases
         for widget in (self.offline_button, self.bring_back_button):
-            widget.setEnabled(self.store is not None and not isinstance(self.store, review_pg.PgReviewStore))
+            widget.setEnabled(self.store is not None)
 
     # -- messages ------------------------------------------------------------------------------
     def message(self, text, level="info"):
@@ -285,6 +289,7 @@ class ReviewDock(QDockWidget):
         self.store, self.plots_layer = store, layer
         self.database_label.setText(path)
         self.refresh_projects()
+        self.refresh_conflicts()
         return store
 
     def open_pg_database(self, connection, schema):
@@ -301,6 +306,7 @@ class ReviewDock(QDockWidget):
         self.store, self.plots_layer = store, layer
         self.database_label.setText(store.path)
         self.refresh_projects()
+        self.refresh_conflicts()
         return store
 
     def _close_store(self):
@@ -313,6 +319,7 @@ class ReviewDock(QDockWidget):
         self.database_label.setText(tr("No project database open"))
         self.project_list.clear()
         self._show_project(None)
+        self.refresh_conflicts()
 
     # -- the list ------------------------------------------------------------------------------
     def refresh_projects(self, keep=None):
@@ -540,20 +547,42 @@ class ReviewDock(QDockWidget):
         layer.triggerRepaint()
         return layer
 
+    # -- take offline, bring back, conflicts -----------------------------------------------------
+    def home(self):
+        """The open database as core.offline names it: a GeoPackage path or a PostGIS project schema."""
+        if isinstance(self.store, review_pg.PgReviewStore):
+            return offline.PgHomeSpec(self.store.target, self.store.schema)
+        return self.store.path if self.store is not None else None
+
     def take_offline(self):
         from ..dialogs.offline import take_offline
         if self.store is not None:
-            take_offline(self.iface, self.store.path, [self.current_project()] if self.current_project() else [])
+            try:
+                take_offline(self.iface, self.home(), [self.current_project()] if self.current_project() else [])
+            except offline.OfflineError as exc:
+                self.message(str(exc), "warning")
 
     def bring_back(self):
         from ..dialogs.offline import bring_back
         if self.store is not None:
-            bring_back(self.iface, self.store.path)
+            bring_back(self.iface, self.home())
             self.refresh_projects()
+            self.refresh_conflicts()
+
+    def refresh_conflicts(self):
+        """The Conflicts tab of the open database; its title counts the ones still to decide."""
+        self.conflict_panel.set_home(self.home())
+        count = self.conflict_panel.open_count()
+        self.tabs.setTabText(self.conflicts_tab, tr("Conflicts ({})", count) if count else tr("Conflicts"))
+
+    def _conflict_decided(self):
+        self.refresh_conflicts()
+        self.refresh_projects()
 
     def cleanup(self):
         project = QgsProject.instance()
         disconnect_all(((project.readProject, self._project_read), (project.cleared, self.close_database)))
         self._close_store()
         self.store, self.plots_layer = None, None
+        self.conflict_panel.cleanup()
 

@@ -51,11 +51,12 @@ class Exchange(QObject):
             from ..dialogs.coord_txt import export_project_txt
         except ImportError:
             raise projects.ProjectError(tr("The coordinate TXT export is not installed")) from None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.dock, tr("Export coordinate TXT"), f"{code}.txt",
-                                                  "TXT (*.txt)")
+        if path is None:   # template, zone prefix, one file or per parcel (issue 15)
+            from ..dialogs.coord_txt_export import ask_export_options
+            path, chosen = ask_export_options(self.dock, code)
             if not path:
                 return None
+            options = dict(chosen, **options)
         return export_project_txt(self.dock.iface, self.dock.database.plots_layer, code, path, **options)
 
     def export_map(self, path=None):

@@ -4,14 +4,17 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, 
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterMapLayer,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsWkbTypes)
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsVectorLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import constraints
 from ...core.constraint_rules import SEVERITIES
 from ...core.layer_credits import PlotFields
+from ...core.standard_layers.schema import load_schema
 from ...i18n import tr
 from ..base import DoubleGuaranteeAlgorithm
+from ..standard_defaults import field_of, preset_field, preset_layer, recognised_layers
 
 OUTPUT_FIELDS = [("bf_overlap_m2", QVariant.Double), ("rl_overlap_m2", QVariant.Double),
                  ("slope_overlap_m2", QVariant.Double), ("excluded_m2", QVariant.Double),
@@ -26,6 +29,7 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
     OTHER_LAYERS, OTHER_SEVERITY = "OTHER_LAYERS", "OTHER_SEVERITY"
     LAND_SURVEY, SURVEY_CLASS_FIELD = "LAND_SURVEY", "SURVEY_CLASS_FIELD"
     RULE_PROFILE, OUTPUT = "RULE_PROFILE", "OUTPUT"
+    DEVELOPMENT_BOUNDARY = "DEVELOPMENT_BOUNDARY"
 
     def name(self):
         return "checkconstraints"
@@ -38,18 +42,26 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
                   "a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are "
                   "ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is "
                   "ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never "
-                  "reported as ok). New-farmland overlap with basic farmland goes to excluded_m2.")
+                  "reported as ok). New-farmland overlap with basic farmland goes to excluded_m2. The dialog starts "
+                  "with the standard layers recognised in the project by their field codes (DLTB, YJJBNTTB, "
+                  "STBHHX, CZKFBJ); messages name conflicting features by their standard ids. Without a slope "
+                  "layer, 耕地坡度级别 (GDPDJB) of the plot or the survey checks new farmland; unstable farmland "
+                  "(TBXHDM, WDGD) is a warning.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
+        found = recognised_layers()
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Plots"), polygons))
-        self.addParameter(QgsProcessingParameterVectorLayer(self.BASIC_FARMLAND, tr("Basic farmland"), polygons))
-        self.addParameter(QgsProcessingParameterVectorLayer(self.RED_LINE, tr("Ecological red line"), polygons))
-        self.addParameter(QgsProcessingParameterMapLayer(
+        self.addParameter(preset_layer(QgsProcessingParameterVectorLayer(
+            self.BASIC_FARMLAND, tr("Basic farmland"), polygons), found.get("basic_farmland")))
+        self.addParameter(preset_layer(QgsProcessingParameterVectorLayer(
+            self.RED_LINE, tr("Ecological red line"), polygons), found.get("red_line")))
+        self.addParameter(preset_layer(QgsProcessingParameterMapLayer(
             self.SLOPE, tr("Slope (polygons with a slope field, or a DEM raster)"), optional=True,
-            types=[QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeRaster]))
-        self.addParameter(QgsProcessingParameterString(self.SLOPE_FIELD, tr("Slope field (degrees)"),
-                                                       defaultValue="slope_deg", optional=True))
+            types=[QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeRaster]), found.get("slope")))
+        self.addParameter(preset_field(QgsProcessingParameterString(
+            self.SLOPE_FIELD, tr("Slope field (degrees)"), defaultValue="slope_deg", optional=True),
+            found.get("slope"), "slope_deg"))
         self.addParameter(QgsProcessingParameterNumber(self.MAX_SLOPE, tr("Maximum slope for new farmland (°)"),
                                                        QgsProcessingParameterNumber.Type.Double, 25.0, minValue=0,
                                                        maxValue=90))
@@ -57,10 +69,14 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
                                                                QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.OTHER_SEVERITY, tr("Severity of the other layers"),
                                                      list(SEVERITIES), defaultValue=1))
-        self.addParameter(QgsProcessingParameterVectorLayer(self.LAND_SURVEY, tr("Land survey (class before)"),
-                                                            polygons, optional=True))
-        self.addParameter(QgsProcessingParameterString(self.SURVEY_CLASS_FIELD, tr("Land-survey class field"),
-                                                       defaultValue="dlbm", optional=True))
+        self.addParameter(preset_layer(QgsProcessingParameterVectorLayer(
+            self.LAND_SURVEY, tr("Land survey (class before)"), polygons, optional=True), found.get("land_survey")))
+        self.addParameter(preset_field(QgsProcessingParameterString(
+            self.SURVEY_CLASS_FIELD, tr("Land-survey class field"), defaultValue="dlbm", optional=True),
+            found.get("land_survey"), "class_code"))
+        self.addParameter(preset_layer(QgsProcessingParameterVectorLayer(
+            self.DEVELOPMENT_BOUNDARY, tr("Urban development boundary CZKFBJ (optional: new farmland inside it)"),
+            polygons, optional=True), found.get("development_boundary")))
         self.add_rule_profile_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked plots"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
@@ -73,15 +89,23 @@ class CheckConstraintsAlgorithm(DoubleGuaranteeAlgorithm):
         red_line = self.parameterAsVectorLayer(parameters, self.RED_LINE, context)
         slope = self.parameterAsLayer(parameters, self.SLOPE, context)
         slope_field = self.parameterAsString(parameters, self.SLOPE_FIELD, context) or "slope_deg"
+        if isinstance(slope, QgsVectorLayer):
+            slope_field = field_of(slope, slope_field, "slope_deg")
         max_slope = self.parameterAsDouble(parameters, self.MAX_SLOPE, context)
         severity = SEVERITIES[self.parameterAsEnum(parameters, self.OTHER_SEVERITY, context)]
         others = self.parameterAsLayerList(parameters, self.OTHER_LAYERS, context) or []
         survey = self.parameterAsVectorLayer(parameters, self.LAND_SURVEY, context)
-        survey_field = self.parameterAsString(parameters, self.SURVEY_CLASS_FIELD, context) or "dlbm"
+        survey_field = field_of(survey, self.parameterAsString(parameters, self.SURVEY_CLASS_FIELD, context) or "dlbm",
+                                "class_code")
+        extra = [(layer, severity) for layer in others]
+        boundary = self.parameterAsVectorLayer(parameters, self.DEVELOPMENT_BOUNDARY, context)
+        if boundary is not None:
+            profile = self.rule_profile(parameters, context)
+            extra.append((boundary, profile.check_severity("development_boundary"),
+                          load_schema().checks.applies_to.get("development_boundary") or ("new_farmland",)))
         return constraints.ConstraintSet.from_layers(
             basic_farmland=basic_farmland, red_line=red_line, slope=slope, slope_field=slope_field,
-            extra=[(layer, severity) for layer in others], land_survey=survey, survey_class_field=survey_field,
-            max_slope_deg=max_slope)
+            extra=extra, land_survey=survey, survey_class_field=survey_field, max_slope_deg=max_slope)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # an invalid plot is reported (blocking, with its location), never dropped or fatal

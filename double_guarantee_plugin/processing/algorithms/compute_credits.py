@@ -11,6 +11,7 @@ from ...core.layer_credits import PlotFields, compute_layer_credits
 from ...core.units import mu_to_ha
 from ...i18n import tr
 from ..base import DoubleGuaranteeAlgorithm
+from ..standard_defaults import field_of, preset_field, preset_layer, recognised_layers
 
 # parameter, PlotFields attribute; left empty, a field parameter means the default name
 FIELD_PARAMETERS = [
@@ -27,10 +28,17 @@ PLOT_OUTPUT_FIELDS = [("area_m2", QVariant.Double), ("area_mu", QVariant.Double)
                       ("credit_paddy_mu", QVariant.Double), ("reason", QVariant.String),
                       # the grade system the plot was credited under, and whether the plot stated it
                       # ('plot') or the rule profile's default applied ('profile_default')
-                      ("grade_system_used", QVariant.String), ("grade_system_source", QVariant.String)]
+                      ("grade_system_used", QVariant.String), ("grade_system_source", QVariant.String),
+                      # issue 15: gross (area_m2), 田坎 and net side by side; credits are on the net area
+                      ("tiankan_m2", QVariant.Double), ("net_area_m2", QVariant.Double),
+                      ("net_area_mu", QVariant.Double), ("tiankan_kcxs", QVariant.Double),
+                      ("tiankan_source", QVariant.String),
+                      ("credit_grade_before", QVariant.Double), ("credit_grade_after", QVariant.Int),
+                      ("grade_before_source", QVariant.String)]
 PROJECT_OUTPUT_FIELDS = [("project_code", QVariant.String), ("plot_count", QVariant.Int),
                          ("refused_count", QVariant.Int), ("area_mu", QVariant.Double),
-                         ("area_ha", QVariant.Double), ("new_farmland_mu", QVariant.Double),
+                         ("area_ha", QVariant.Double), ("tiankan_mu", QVariant.Double),
+                         ("net_area_mu", QVariant.Double), ("new_farmland_mu", QVariant.Double),
                          ("upgrading_mu", QVariant.Double), ("credit_area_mu", QVariant.Double),
                          ("credit_capacity_kg", QVariant.Double), ("credit_paddy_mu", QVariant.Double),
                          ("grade_before_mean", QVariant.Double), ("grade_after_mean", QVariant.Double),
@@ -48,6 +56,7 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
     GROUP_ID = "credits"
     INPUT, RULE_PROFILE, OUTPUT, PROJECT_OUTPUT = "INPUT", "RULE_PROFILE", "OUTPUT", "PROJECT_OUTPUT"
     BASIC_FARMLAND, RED_LINE, SLOPE, SLOPE_FIELD = "BASIC_FARMLAND", "RED_LINE", "SLOPE", "SLOPE_FIELD"
+    LAND_SURVEY = "LAND_SURVEY"
 
     def name(self):
         return "computecredits"
@@ -61,7 +70,13 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
                   "profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names "
                   "the grade system each plot was credited under and grade_system_source whether the plot stated it "
                   "(plot) or the profile's default applied (profile_default). "
-                  "PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift.")
+
+                  "PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift. "
+                  "Credits are on the net area: the gross area less 田坎 (tiankan_m2; KCXS of the plot, of the "
+                  "land-survey parcels under a plot that was cultivated land, or of the rule profile's county "
+                  "table by 耕地类型 × 耕地坡度级别 for new land). An empty grade before of a cultivated plot "
+                  "defaults to the area-weighted grade of the survey or basic-farmland parcels under it "
+                  "(grade_before_source). The dialog starts with the constraint layers recognised in the project.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -74,14 +89,17 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
                 parentLayerParameterName=self.INPUT, optional=True))
         # optional constraints: with them, credits exclude basic farmland and zero blocked plots
         # exactly as the project dock and the meeting sheets do
-        for name, label in ((self.BASIC_FARMLAND, tr("Basic farmland (optional: exclusions)")),
-                            (self.RED_LINE, tr("Ecological red line (optional: blocking)")),
-                            (self.SLOPE, tr("Slope polygons (optional: blocking above 25°)"))):
-            self.addParameter(QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.SourceType.TypeVectorPolygon],
-                                                                optional=True))
-        self.addParameter(QgsProcessingParameterField(self.SLOPE_FIELD, tr("Slope field (degrees)"),
-                                                      defaultValue="slope_deg", parentLayerParameterName=self.SLOPE,
-                                                      optional=True))
+        found = recognised_layers()
+        for name, label, role in ((self.BASIC_FARMLAND, tr("Basic farmland (optional: exclusions)"), "basic_farmland"),
+                                  (self.RED_LINE, tr("Ecological red line (optional: blocking)"), "red_line"),
+                                  (self.SLOPE, tr("Slope polygons (optional: blocking above 25°)"), "slope"),
+                                  (self.LAND_SURVEY, tr("Land survey DLTB (optional: 田坎 KCXS, grade before, class "
+                                                        "before)"), "land_survey")):
+            self.addParameter(preset_layer(QgsProcessingParameterVectorLayer(
+                name, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True), found.get(role)))
+        self.addParameter(preset_field(QgsProcessingParameterField(
+            self.SLOPE_FIELD, tr("Slope field (degrees)"), defaultValue="slope_deg",
+            parentLayerParameterName=self.SLOPE, optional=True), found.get("slope"), "slope_deg"))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Plots with credits"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.PROJECT_OUTPUT, tr("Project credits"),
@@ -132,14 +150,18 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
             out.setAttributes(list(feature.attributes()) + [
                 credit.area_m2, credit.area_mu, credit.plot_kind, credit.credit_area_mu,
                 credit.credit_capacity_kg, credit.credit_paddy_mu, credit.reason, credit.grade_system_used or None,
-                _grade_system_source(credit)])
+                _grade_system_source(credit), credit.tiankan_m2,
+                credit.net_area_m2, credit.net_area_mu, credit.tiankan_coefficient, credit.tiankan_source,
+                None if credit.grade_before is None else float(credit.grade_before),
+                credit.grade_after, credit.grade_before_source])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
 
         for project in project_credits:
             row = QgsFeature(_fields(PROJECT_OUTPUT_FIELDS))
             row.setAttributes([None if project.project_code is None else str(project.project_code),
                                project.plot_count, project.refused_count, project.area_mu, mu_to_ha(project.area_mu),
-                               project.new_farmland_mu, project.upgrading_mu, project.credit_area_mu,
+                               project.tiankan_mu, project.net_area_mu, project.new_farmland_mu,
+                               project.upgrading_mu, project.credit_area_mu,
                                project.credit_capacity_kg, project.credit_paddy_mu, project.grade_before_mean,
                                project.grade_after_mean, project.grade_uplift])
             project_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
@@ -160,14 +182,17 @@ class ComputeCreditsAlgorithm(DoubleGuaranteeAlgorithm):
     def _plot_checks(self, parameters, context, source, profile, mapping, feedback):
         """Constraint results per plot fid when constraint layers are given, else None."""
         layers = {name: self.parameterAsVectorLayer(parameters, name, context)
-                  for name in (self.BASIC_FARMLAND, self.RED_LINE, self.SLOPE)}
+                  for name in (self.BASIC_FARMLAND, self.RED_LINE, self.SLOPE, self.LAND_SURVEY)}
         if not any(layers.values()):
             return None
         from ...core.constraints import ConstraintEngine, ConstraintSet
-        slope_field = (self.parameterAsFields(parameters, self.SLOPE_FIELD, context) or ["slope_deg"])[0]
+        slope_field = field_of(layers[self.SLOPE], (self.parameterAsFields(parameters, self.SLOPE_FIELD, context)
+                                                    or ["slope_deg"])[0], "slope_deg")
+        survey = layers[self.LAND_SURVEY]
         constraint_set = ConstraintSet.from_layers(basic_farmland=layers[self.BASIC_FARMLAND],
                                                    red_line=layers[self.RED_LINE], slope=layers[self.SLOPE],
-                                                   slope_field=slope_field)
+                                                   slope_field=slope_field, land_survey=survey,
+                                                   survey_class_field=field_of(survey, "dlbm", "class_code"))
         feedback.pushInfo(tr("Checking constraints before computing credits"))
         project_checks = ConstraintEngine(constraint_set, profile).check_plots(source, fields=mapping)
         return {plot.plot_fid: plot for check in project_checks.values() for plot in check.plots}

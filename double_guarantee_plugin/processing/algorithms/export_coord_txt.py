@@ -5,7 +5,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterField, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterString)
 
-from ...core.coord_txt import CoordTxtError, WriteOptions, write_coord_txt
+from ...core.coord_txt import CoordTxtError, WriteOptions, templates, write_coord_txt
 from ...core.coord_txt.qgis_io import check_writable_crs, epsg_of, parcels_from_features
 from ...i18n import tr
 from ..base import DoubleGuaranteeAlgorithm
@@ -20,9 +20,19 @@ FIELD_PARAMETERS = [
     ("USE_FIELD", "use", ("parcel_use", "dkyt", "地块用途")),
     ("CLASS_FIELD", "class_code", ("class_code", "dlbm", "地类编码")),
     ("SHEET_FIELD", "sheet", ("sheet", "tfh", "图幅号")),
+    # the 12-field 补充耕地 templates (地类 is written as the name of the class code)
+    ("YEAR_FIELD", "year", ("implementation_year", "year", "sjnf", "补充耕地实施年份")),
+    ("SLOPE_LEVEL_FIELD", "slope_level", ("slope_level", "gdpdjb", "耕地坡度级别")),
+    ("QUALITY_LEVEL_FIELD", "quality_level", ("quality_level_after", "quality_level", "gddj", "耕地质量等级")),
+    ("REMARK_FIELD", "remark", ("remark", "bz", "备注")),
 ]
 
-FIELD_LABELS = {"code": "地块编号", "name": "地块名称", "use": "地块用途", "class_code": "地类编码", "sheet": "图幅号"}
+FIELD_LABELS = {"code": "地块编号", "name": "地块名称", "use": "地块用途", "class_code": "地类编码", "sheet": "图幅号",
+                "year": "补充耕地实施年份", "slope_level": "耕地坡度级别", "quality_level": "耕地质量等级", "remark": "备注"}
+
+
+def template_ids():
+    return list(templates())
 
 
 def default_mapping(fields, chosen=None):
@@ -48,7 +58,7 @@ class ExportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
     INPUT, OUTPUT = "INPUT", "OUTPUT"
     ONE_FILE_PER_PARCEL, ENCODING, LINE_ENDING = "ONE_FILE_PER_PARCEL", "ENCODING", "LINE_ENDING"
     ZONE_PREFIX, AREA_UNIT, EXTRA_FIELDS = "ZONE_PREFIX", "AREA_UNIT", "EXTRA_FIELDS"
-    PRODUCER, REPROJECT_TO = "PRODUCER", "REPROJECT_TO"
+    PRODUCER, REPROJECT_TO, TEMPLATE = "PRODUCER", "REPROJECT_TO", "TEMPLATE"
 
     def name(self):
         return "exportcoordtxt"
@@ -61,7 +71,10 @@ class ExportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
                   "from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), "
                   "one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area "
                   "(ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a "
-                  "folder (a .txt ending is dropped). Files are replaced only when all were written.")
+                  "folder (a .txt ending is dropped). Files are replaced only when all were written. TEMPLATE "
+                  "chooses the parcel-line layout: the 8-field standard, the 12-field 补充耕地 file with or without "
+                  "its field-name line (year, slope level, quality level and 地类 name from their fields), or "
+                  "coordinates only; each reads back and writes again byte for byte.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -74,6 +87,9 @@ class ExportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.EXTRA_FIELDS, tr("Extra attribute fields a province asks for"), parentLayerParameterName=self.INPUT,
             allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.TEMPLATE, tr("Template (parcel-line layout)"),
+            options=[f"{item.name_zh} ({item.id})" for item in templates().values()], defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(self.ENCODING, tr("Text encoding"), options=ENCODINGS,
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(self.LINE_ENDING, tr("Line endings"), options=LINE_ENDINGS,
@@ -108,7 +124,8 @@ class ExportCoordTxtAlgorithm(DoubleGuaranteeAlgorithm):
             zone_prefix=self.parameterAsBoolean(parameters, self.ZONE_PREFIX, context),
             area_unit=AREA_UNITS[self.parameterAsEnum(parameters, self.AREA_UNIT, context)],
             one_file_per_parcel=per_parcel,
-            producer=self.parameterAsString(parameters, self.PRODUCER, context) or "")
+            producer=self.parameterAsString(parameters, self.PRODUCER, context) or "",
+            template=template_ids()[self.parameterAsEnum(parameters, self.TEMPLATE, context)])
         try:
             write_crs = target if target.isValid() else source.sourceCrs()
             if not target.isValid():

@@ -26,6 +26,7 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
     GROUP_ID = "reports"
     PLOTS, PROJECTS, TEMPLATE, TEMPLATE_FILE = "PLOTS", "PROJECTS", "TEMPLATE", "TEMPLATE_FILE"
     BASIC_FARMLAND, RED_LINE, SLOPE, BASEMAP = "BASIC_FARMLAND", "RED_LINE", "SLOPE", "BASEMAP"
+    LAND_SURVEY = "LAND_SURVEY"
     FORMAT, COMBINED, FONT, PRODUCER, OUTPUT_FOLDER = "FORMAT", "COMBINED", "FONT", "PRODUCER", "OUTPUT_FOLDER"
 
     def name(self):
@@ -60,6 +61,9 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
                                                             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.SLOPE, tr("Slope polygons (slope_deg)"),
                                                             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.LAND_SURVEY, tr("Land survey DLTB (optional: 田坎 KCXS, grade before, class before)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(self.BASEMAP, tr("Basemap layer"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.FORMAT, tr("Format"), list(FORMATS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.COMBINED, tr("Also one combined PDF of all projects"),
@@ -93,6 +97,14 @@ class ExportMeetingMapsAlgorithm(DoubleGuaranteeAlgorithm):
             font_family=self.parameterAsString(parameters, self.FONT, context) or None,
             producer=self.parameterAsString(parameters, self.PRODUCER, context) or None,
             profile=current_profile(context.project()))
+        survey = self.parameterAsVectorLayer(parameters, self.LAND_SURVEY, context)
+        if survey is not None:
+            # the survey's KCXS and grades feed the sheet's 田坎 and grade before, as in the dock
+            from ...core.constraints import ConstraintSet
+            from ..standard_defaults import field_of
+            job.constraint_set = ConstraintSet.from_layers(
+                basic_farmland=job.basic_farmland, red_line=job.red_line, slope=job.slope,
+                land_survey=survey, survey_class_field=field_of(survey, "dlbm", "class_code"))
         try:
             result = export_meeting_maps(job, feedback)
         except ReportError as exc:

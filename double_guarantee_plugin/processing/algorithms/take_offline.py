@@ -1,19 +1,17 @@
 """``doubleguarantee:takeoffline``: write an offline package of chosen projects for a field laptop."""
-from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
 
 from ...core import offline
 from ...i18n import tr
-from ..base import DoubleGuaranteeAlgorithm
+from ._offline_home import _OfflineAlgorithm
 
 CONSTRAINT_PARAMETERS = {"BASIC_FARMLAND": "basic_farmland", "RED_LINE": "red_line", "SLOPE": "slope"}
 
 
-class TakeOfflineAlgorithm(DoubleGuaranteeAlgorithm):
-    GROUP_ID = "review"
-    DATABASE, PROJECTS, MARGIN, OUTPUT = "DATABASE", "PROJECTS", "MARGIN", "OUTPUT"
+class TakeOfflineAlgorithm(_OfflineAlgorithm):
+    PROJECTS, MARGIN, OUTPUT = "PROJECTS", "MARGIN", "OUTPUT"
 
     def name(self):
         return "takeoffline"
@@ -22,12 +20,12 @@ class TakeOfflineAlgorithm(DoubleGuaranteeAlgorithm):
         return tr("Take projects offline")
 
     def shortHelpString(self):  # noqa: N802
-        return tr("Writes one GeoPackage for a field laptop with the chosen projects, their plots and review "
-                  "records, and the constraint layers clipped to the projects plus a margin. Bring it back "
-                  "with 'Bring back an offline package'.")
+        return tr("Writes one GeoPackage for a field laptop with the chosen projects of a GeoPackage or PostGIS "
+                  "project database, their plots and review records, and the constraint layers clipped to the "
+                  "projects plus a margin. Bring it back with 'Bring back an offline package'.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr("Project database"), extension="gpkg"))
+        self.add_home_parameters()
         self.addParameter(QgsProcessingParameterString(self.PROJECTS, tr("Project codes (comma-separated)")))
         for parameter, name in CONSTRAINT_PARAMETERS.items():
             self.addParameter(QgsProcessingParameterVectorLayer(parameter, tr("Constraint layer: {}", name),
@@ -42,7 +40,7 @@ class TakeOfflineAlgorithm(DoubleGuaranteeAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(f"{name.upper()}_COUNT", tr("Clipped features: {}", name)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        database = self.parameterAsFile(parameters, self.DATABASE, context)
+        home = self.home(parameters, context)
         codes = [code.strip() for code in self.parameterAsString(parameters, self.PROJECTS, context).split(",")
                  if code.strip()]
         sources = {}
@@ -54,7 +52,7 @@ class TakeOfflineAlgorithm(DoubleGuaranteeAlgorithm):
                 feedback.pushInfo(tr("{} not taken along: no layer given", name))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         try:
-            result = offline.export_offline(database, codes, output, sources,
+            result = offline.export_offline(home, codes, output, sources,
                                             self.parameterAsDouble(parameters, self.MARGIN, context),
                                             feedback=feedback)
         except offline.OfflineCancelled:
