@@ -290,24 +290,33 @@ def _value_map(rows, label_key="name_zh"):
 REQUIRED_MARK = " *"     # after the label of a field the form will not accept empty
 
 
-def _form_layout(layer, field_rows, title, required):
+def _form_layout(layer, field_rows, title, required, second_tab=None):
     """The layer's attribute form: its own fields only (fid hidden), in one titled group, required
-    fields marked in their labels."""
+    fields marked in their labels.  ``second_tab`` (title, field names) puts those fields on a second
+    tab, the first tab keeping the rest: one column of every field would be taller than a laptop screen."""
     fields = layer.fields()
     config = layer.editFormConfig()
     config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     config.clearTabs()
-    group = QgsAttributeEditorContainer(title, config.invisibleRootContainer())
-    group.setIsGroupBox(True)
+    root = config.invisibleRootContainer()
+    group = QgsAttributeEditorContainer(title, root)
+    group.setIsGroupBox(second_tab is None)     # a group box alone, or the first of two tabs
     group.setColumnCount(1)
+    tabs = [(group, [row for row in field_rows if second_tab is None or row[0] not in second_tab[1]])]
+    if second_tab is not None:
+        more = QgsAttributeEditorContainer(second_tab[0], root)
+        more.setIsGroupBox(False)
+        more.setColumnCount(1)
+        tabs.append((more, [row for row in field_rows if row[0] in second_tab[1]]))
     shown = {name for name, *_rest in field_rows}
-    for name, _kind, _width, alias in field_rows:
-        index = fields.indexOf(name)
-        if index < 0:
-            continue
-        layer.setFieldAlias(index, alias + (REQUIRED_MARK if name in required else ""))
-        group.addChildElement(QgsAttributeEditorField(name, index, group))
-    config.addTab(group)
+    for container, rows in tabs:
+        for name, _kind, _width, alias in rows:
+            index = fields.indexOf(name)
+            if index < 0:
+                continue
+            layer.setFieldAlias(index, alias + (REQUIRED_MARK if name in required else ""))
+            container.addChildElement(QgsAttributeEditorField(name, index, container))
+        config.addTab(container)
     layer.setEditFormConfig(config)
     for index, field in enumerate(fields):
         if field.name() not in shown:          # fid, and whatever a later version adds by hand
@@ -330,7 +339,7 @@ def configure_plots_layer(layer):
     classes = [{"code": c.code, "name_zh": c.name_zh} for c in tables.land_classes().values()]
     systems = [{"code": s.id, "name_zh": s.name_zh} for s in tables.grade_systems().values()]
     fields = layer.fields()
-    _form_layout(layer, PLOT_FIELDS, "地块属性", PLOT_REQUIRED)
+    _form_layout(layer, PLOT_FIELDS, "地块属性", PLOT_REQUIRED, ("标准字段（等级、坡度、田坎）", V2_MISSING))
     for name, _kind, _width, alias in PLOT_FIELDS:
         index = fields.indexOf(name)
         if index < 0:

@@ -8,14 +8,15 @@ styles and ``dg_meta`` together or not at all.
 
 ``STYLE_VERSION`` in ``dg_meta`` says which generation of expressions the stored styles hold:
 1 wrote the grade constraints with ``BETWEEN``, which QGIS parses only from 3.26, so on 3.22 every
-plot form refused its grades; 2 writes ``>=`` / ``<=``.  Styles a user saved on top of ours keep
+plot form refused its grades; 2 writes ``>=`` / ``<=``; 3 puts the plot's standard fields (both grade
+systems, slope, 田坎) on a second tab of its form, which fits a 1366×768 screen.  Styles a user saved on top of ours keep
 their symbology and labels; only the field configuration is rewritten.
 """
 from osgeo import ogr
 from qgis.core import QgsMapLayer, QgsReadWriteContext, QgsVectorLayer
 from qgis.PyQt.QtXml import QDomDocument
 
-STYLE_VERSION = 2
+STYLE_VERSION = 3
 STYLE_VERSION_KEY = "style_version"
 STYLES_TABLE = "layer_styles"
 STYLE_DESCRIPTION = "Double Guarantee field configuration"

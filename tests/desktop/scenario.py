@@ -305,11 +305,19 @@ class Scenario:
         check_dock = self.dock(CHECK_DOCK)
         yield from self._show_dock(check_dock, check_dock.widget())
         self.window_fits("with the check dock in front")
+        # a first check is one click: the dock found the plots and every constraint layer by role (the demo
+        # project saved its constraint set), nothing to pick
+        chosen = {}
         for name, layer_name in (("plotsLayerCombo", "地块"), ("basicFarmlandCombo", "永久基本农田"),
-                                 ("redLineCombo", "生态保护红线"), ("slopeCombo", "坡度")):
-            combo = user.find(check_dock, QComboBox, name)
-            yield from user.choose(combo, layer_name, name)
+                                 ("redLineCombo", "生态保护红线"), ("slopeCombo", "坡度"), ("landSurveyCombo", "三调")):
+            chosen[name] = user.find(check_dock, QComboBox, name).currentText()
+        self.facts["check_layers"] = chosen
+        wanted = {"plotsLayerCombo": text("地块", "Plots"), "basicFarmlandCombo": "永久基本农田",
+                  "redLineCombo": "生态保护红线", "slopeCombo": "坡度", "landSurveyCombo": "三调"}
+        missing = {name: shown for name, shown in chosen.items() if not shown.startswith(wanted[name])}
+        check(not missing, f"the check dock did not find its layers: {missing}")
         check_button = user.find(check_dock, QAbstractButton, "checkButton")
+        yield from user.scroll_into_view(check_button, "检查")
         user.click(check_button, "检查")
         tree = user.find(check_dock, QTreeWidget, "checkTree")
         yield Wait(lambda: tree.topLevelItemCount() >= 15 and check_dock.task is None, "the check results", 60)

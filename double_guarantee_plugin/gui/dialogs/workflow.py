@@ -18,8 +18,8 @@ import getpass
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                                 QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
-                                 QTableWidgetItem, QVBoxLayout)
+                                 QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import tables
 from ...core.acceptance import is_locked
@@ -64,7 +64,16 @@ class WorkflowDialog(QDialog):
         self.choice = self.project = None
         self.setWindowTitle(tr("Workflow of project {}", project_code))
         self.resize(1100, 600)
-        layout = QVBoxLayout(self)
+        # everything but the Close button scrolls: with the change-survey panel of a deposited project the
+        # contents are taller than a 1366×768 screen, and the dialog must stay on it
+        outer = QVBoxLayout(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("workflowScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.header = QLabel()
         self.header.setObjectName("workflowHeader")
         self.header.setWordWrap(True)
@@ -95,9 +104,11 @@ class WorkflowDialog(QDialog):
         layout.addWidget(self.message)
         self.survey_panel = ChangeSurveyPanel(store, self.project_code, plots_layer, self)
         layout.addWidget(self.survey_panel)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.refresh()
 
     # -- layout ------------------------------------------------------------------------------------
