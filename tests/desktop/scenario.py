@@ -312,7 +312,7 @@ class Scenario:
                                  ("redLineCombo", "生态保护红线"), ("slopeCombo", "坡度"), ("landSurveyCombo", "三调")):
             chosen[name] = user.find(check_dock, QComboBox, name).currentText()
         self.facts["check_layers"] = chosen
-        wanted = {"plotsLayerCombo": text("地块", "Plots"), "basicFarmlandCombo": "永久基本农田",
+        wanted = {"plotsLayerCombo": "地块", "basicFarmlandCombo": "永久基本农田",
                   "redLineCombo": "生态保护红线", "slopeCombo": "坡度", "landSurveyCombo": "三调"}
         missing = {name: shown for name, shown in chosen.items() if not shown.startswith(wanted[name])}
         check(not missing, f"the check dock did not find its layers: {missing}")
@@ -508,7 +508,9 @@ class Scenario:
         # (beside the database), at the county of its projects
         from double_guarantee_plugin.core.ledger import ledger_path_for
         path = ledger_path_for(self.dock().database_path)
-        yield Wait(lambda: ledger.ledger is not None and ledger.county_combo.count() > 0, "the ledger open")
+        yield Wait(lambda: ledger.ledger is not None and ledger.county_combo.count() > 0, "the ledger open",
+                   explain=lambda: f"follows the project: {ledger.follows_project}, followed "
+                                   f"{ledger._followed_database}, offered {ledger._offered_path}, {ledger.status_label.text()}")
         check(os.path.normcase(str(getattr(ledger.ledger, "path", ""))) == os.path.normcase(path),
               f"the ledger dock opened {getattr(ledger.ledger, 'path', None)}, not the ledger beside the database")
         check(ledger.county_code() == "320999", f"the ledger dock shows county {ledger.county_code()}")

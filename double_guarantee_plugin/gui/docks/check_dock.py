@@ -313,8 +313,10 @@ class CheckDock(QDockWidget):
         # a dock with nothing chosen yet fills itself as soon as the county's layers are loaded
         if self._nothing_chosen() and constraints.ConstraintSet.from_project(project) is None:
             self.find_layers()
-        elif self.plots_layer() is None and find_plots_layer(project) is not None:
-            # the project database opened after the county's layers: its plots are what to check
+        elif not self._nothing_chosen() and self.plots_layer() is None and find_plots_layer(project) is not None:
+            # the project database opened after the county's layers: its plots are what to check.  Not while
+            # nothing is chosen: a QGIS project being read adds its layers before readProject restores the set
+            # it saved, and writing the dock's empty choice then would overwrite that set
             self.plots_combo.setLayer(find_plots_layer(project))
 
     def _add_extra(self):

@@ -162,16 +162,17 @@ class LedgerDock(QDockWidget):
         project = QgsProject.instance()
         project.readProject.connect(self._project_changed)
         project.dirtySet.connect(self._project_changed)     # the project dock wrote the database it opened
+        self.visibilityChanged.connect(self._visibility_changed)
 
     # ----- following the project database ------------------------------------------------------
     def _project_changed(self, *_args):
         if self.follows_project and self.isVisible():
             self.follow_project_database()
 
-    def showEvent(self, event):  # noqa: N802 (Qt's name)
-        if self.follows_project:
+    def _visibility_changed(self, visible):
+        # visibilityChanged, not showEvent: a tabbed dock brought to the front by its tab gets no show event
+        if visible and self.follows_project:
             self.follow_project_database()
-        super().showEvent(event)
 
     def follow_project_database(self):
         """Open the ledger beside the QGIS project's project database (or offer to create it), at the
