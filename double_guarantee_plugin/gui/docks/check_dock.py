@@ -120,6 +120,10 @@ class CheckDock(QDockWidget):
         form.addRow(tr("Plots"), self.plots_combo)
         form.addRow(tr("Basic farmland"), self.bf_combo)
         form.addRow(tr("Ecological red line"), self.rl_combo)
+        # a layer and its field side by side need their names readable: narrower, the form puts the label above
+        for combo, width_px in ((self.slope_combo, 130), (self.slope_field, 100), (self.survey_combo, 130),
+                                (self.survey_field, 100)):
+            combo.setMinimumWidth(width_px)
         slope_row = QHBoxLayout()
         slope_row.addWidget(self.slope_combo, 2)
         slope_row.addWidget(self.slope_field, 1)
