@@ -83,7 +83,7 @@
             <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="214" />
             <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>检查通过后验收项目，并将其指标存入储备库（执行 2024 年规则的项目：打开其流程，“入库”一步即验收）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="276" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="287" />
             <source>Accepting unit, {}</source>
             <translation>验收单位（{}）</translation>
         </message>
@@ -148,7 +148,7 @@
             <translation>验收…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="157" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -163,17 +163,17 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="237" />
             <source>Aftercare (后期管护) until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="175" />
             <source>Aftercare until (后期管护)</source>
             <translation>后期管护截止</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="130" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -223,7 +223,7 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -273,7 +273,7 @@
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
@@ -303,7 +303,7 @@
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
             <source>Basic farmland (mu)</source>
             <translation>永久基本农田（亩）</translation>
         </message>
@@ -353,7 +353,7 @@
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -373,7 +373,7 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -413,7 +413,7 @@
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="136" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
@@ -438,7 +438,7 @@
             <translation>核实并记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="173" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
@@ -473,7 +473,7 @@
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="511" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="517" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
@@ -483,7 +483,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 为 ok、warning、blocking 或 not_checked（为空或无坐标系的约束图层绝不报告为 ok）。新增耕地与基本农田重叠的面积计入 excluded_m2。对话框打开时已按标准字段代码填入工程中识别出的图层（DLTB、YJJBNTTB、STBHHX、CZKFBJ）；消息以标准编号指明冲突要素。未给坡度图层时，用地块或国土调查的耕地坡度级别（GDPDJB）检查新增耕地；不稳定耕地（TBXHDM、WDGD）给出警告。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="267" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -518,7 +518,7 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="130" />
             <source>Chosen from the implementation date</source>
             <translation>按实施日期自动选择</translation>
         </message>
@@ -598,7 +598,7 @@
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="117" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -648,7 +648,7 @@
             <translation>约束检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="707" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="713" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -663,7 +663,7 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="415" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="421" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -753,7 +753,7 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -793,7 +793,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="256" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
@@ -808,7 +808,7 @@
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
@@ -873,7 +873,7 @@
             <translation>数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="89" />
             <source>Database user</source>
             <translation>数据库用户</translation>
         </message>
@@ -888,7 +888,7 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -943,7 +943,7 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="89" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
@@ -1023,12 +1023,12 @@
             <translation>在会审图件的地块下方绘制底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="97" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="112" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
         </message>
@@ -1068,22 +1068,22 @@
             <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="430" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="432" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="441" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="137" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -1128,17 +1128,17 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="176" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="406" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="412" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -1163,7 +1163,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="458" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1228,12 +1228,12 @@
             <translation>从图层生成地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="144" />
             <source>Fill the layers from those found in the project by their standard field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)</source>
             <translation>按标准字段代码（DLTB、YJJBNTTB、STBHHX、CZKFBJ）从工程中识别并填入图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="142" />
             <source>Find layers</source>
             <translation>识别图层</translation>
         </message>
@@ -1283,7 +1283,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="247" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="256" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1358,7 +1358,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="108" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1398,7 +1398,7 @@
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="415" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="421" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1423,7 +1423,7 @@
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="178" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1463,7 +1463,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1483,7 +1483,7 @@
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="130" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="134" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
@@ -1503,7 +1503,7 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="70" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1518,7 +1518,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="297" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1613,7 +1613,7 @@
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
             <source>Move to</source>
             <translation>转入</translation>
         </message>
@@ -1678,7 +1678,7 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="146" />
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
@@ -1743,12 +1743,12 @@
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="182" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="186" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="505" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="511" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -1793,7 +1793,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1903,7 +1903,7 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="236" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
@@ -1918,7 +1918,7 @@
             <translation>打开已有的指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1968,7 +1968,7 @@
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="202" />
             <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
@@ -1993,12 +1993,12 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="109" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -2068,7 +2068,7 @@
             <translation>地块 / 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="53" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
@@ -2083,7 +2083,7 @@
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="116" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
@@ -2148,7 +2148,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="114" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="118" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -2168,7 +2168,7 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -2303,12 +2303,12 @@
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="320" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="331" />
             <source>Project {} moved to {} on {}</source>
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="334" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="345" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
@@ -2418,27 +2418,27 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="287" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="298" />
             <source>Reason (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="135" />
             <source>Reason for choosing another profile (required)</source>
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="433" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="377" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="386" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
             <source>Red line (mu)</source>
             <translation>生态保护红线（亩）</translation>
         </message>
@@ -2448,7 +2448,7 @@
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
             <source>Reference (文号)</source>
             <translation>文号</translation>
         </message>
@@ -2458,7 +2458,7 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="159" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -2548,7 +2548,7 @@
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="163" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
@@ -2563,12 +2563,12 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="424" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="433" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="139" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2578,7 +2578,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="131" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2648,12 +2648,12 @@
             <translation>按项目编号或名称搜索…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="102" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
@@ -2668,7 +2668,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="430" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2728,12 +2728,12 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="130" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
             <source>Slope (mu)</source>
             <translation>坡度超限（亩）</translation>
         </message>
@@ -2788,7 +2788,7 @@
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="118" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="131" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
@@ -2798,7 +2798,7 @@
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="89" />
             <source>Step</source>
             <translation>步骤</translation>
         </message>
@@ -2828,17 +2828,17 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
             <source>Take step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
             <source>Take step and deposit…</source>
             <translation>办理并入库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
             <source>Take step and reverse the deposit…</source>
             <translation>办理并冲正入库…</translation>
         </message>
@@ -2848,7 +2848,7 @@
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
             <source>Taken by</source>
             <translation>办理人</translation>
         </message>
@@ -2873,7 +2873,7 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="520" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="526" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
@@ -2908,7 +2908,7 @@
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="171" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
@@ -2938,7 +2938,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="209" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
@@ -2968,7 +2968,7 @@
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="224" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="235" />
             <source>The status '{}' is not a state of this workflow.</source>
             <translation>状态“{}”不属于本流程。</translation>
         </message>
@@ -3028,7 +3028,7 @@
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="116" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -3063,7 +3063,7 @@
             <translation>不稳定耕地（TBXHDM、WDGD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="152" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
             <source>Until (e.g. end of the publicity)</source>
             <translation>截止日期（如公示结束）</translation>
         </message>
@@ -3108,7 +3108,7 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="597" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="603" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
@@ -3138,7 +3138,7 @@
             <translation>项目 {} 的流程</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="222" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="233" />
             <source>Workflow {}: {}</source>
             <translation>流程 {}：{}</translation>
         </message>
@@ -3173,7 +3173,7 @@
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -3318,7 +3318,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
             <source>aftercare until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
@@ -3358,7 +3358,7 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="233" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="244" />
             <source>back to {}</source>
             <translation>退回{}</translation>
         </message>
@@ -3428,7 +3428,7 @@
             <translation>请先选择变更调查图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="211" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="222" />
             <source>chosen from the implementation date {}</source>
             <translation>按实施日期 {} 自动选择</translation>
         </message>
@@ -3658,7 +3658,7 @@
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="369" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="378" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -3998,7 +3998,7 @@
             <translation>地块范围内没有变更调查图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="209" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="220" />
             <source>no implementation date yet: the rules of today</source>
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
@@ -4293,7 +4293,7 @@
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="350" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="361" />
             <source>project {}: a step that deposits or reverses credits is taken from the project dock (Workflow…)</source>
             <translation>项目 {}：入库或冲正指标的步骤须从项目面板（流程…）办理</translation>
         </message>
@@ -4498,7 +4498,7 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
             <source>reference {}</source>
             <translation>文号 {}</translation>
         </message>
@@ -4593,7 +4593,7 @@
             <translation>调出县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="207" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="218" />
             <source>set by hand: {}</source>
             <translation>人工指定：{}</translation>
         </message>
@@ -5148,7 +5148,7 @@
             <translation>不稳定耕地：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
             <source>until {}</source>
             <translation>截至 {}</translation>
         </message>
@@ -5213,7 +5213,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="328" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="337" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -5223,7 +5223,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="330" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="339" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -5292,12 +5292,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="223" />
             <source>{} ({}) — {}</source>
             <translation>{}（{}）— {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="356" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="365" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -5332,7 +5332,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
@@ -5347,7 +5347,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="410" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="419" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -5357,7 +5357,7 @@ Reproject the plots to {} for the file?</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="83" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
@@ -5452,7 +5452,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="331" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="340" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -5487,7 +5487,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="600" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="606" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -5557,7 +5557,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="214" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="225" />
             <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
@@ -5597,7 +5597,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} ← {}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="353" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="362" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -5622,7 +5622,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="418" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -5662,7 +5662,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：没有项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="240" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="249" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
@@ -5992,7 +5992,7 @@ Reproject the plots to {} for the file?</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
         </message>
@@ -6082,7 +6082,7 @@ Reproject the plots to {} for the file?</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
         </message>
