@@ -25,7 +25,8 @@ test-matrix:
 
 # the real QGIS desktop at 1366x768 under Xvfb, the plugin from the zip, once per locale (tests/desktop)
 test-desktop: setup package
-	@[ -f demo_output/demo_county.qgz ] || $(MAKE) demo
+	@# the demo project, again when the demo data were regenerated (a new demo version) after it was written
+	@[ demo_output/demo_county.qgz -nt demo_data/demo_version.json ] || $(MAKE) demo
 	$(PY) tests/desktop/run_desktop.py $(DESKTOP_ARGS)
 
 screenshots: setup transcompile
