@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 # QGIS and the Python modules the plugin imports (osgeo, numpy, pyproj, shapely, psycopg2, openpyxl)
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-gdal python3-numpy python3-pyproj python3-shapely \
 python3-psycopg2 python3-openpyxl"
-# tests and demo: X server, translation tools, CJK fonts, PDF tools, packaging, git, make
-APT_PACKAGES="$APT_PACKAGES xvfb xauth pyqt5-dev-tools qttools5-dev-tools fonts-noto-cjk poppler-utils zip unzip git make xdotool"
+# tests and demo: X server, translation tools, CJK fonts, PDF tools, packaging, git, make, chattr (e2fsprogs: the read-only ledger test as root)
+APT_PACKAGES="$APT_PACKAGES xvfb xauth pyqt5-dev-tools qttools5-dev-tools fonts-noto-cjk poppler-utils zip unzip git make xdotool e2fsprogs"
 # Qt's own words (OK, Cancel) in Chinese: QGIS loads qt_zh_CN from here for every Simplified spelling
 APT_PACKAGES="$APT_PACKAGES qttranslations5-l10n"
 # pyproj inside .venv looks for PROJ's data next to sys.prefix (the venv) and then next to the

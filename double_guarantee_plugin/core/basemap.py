@@ -8,7 +8,7 @@ XYZ template, so no GetCapabilities round trip happens when the layer is made.
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from qgis.core import QgsRasterLayer, QgsSettings
+from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsSettings
 
 SETTINGS_GROUP = "DoubleGuarantee/basemap"
 KIND_NONE, KIND_TIANDITU, KIND_XYZ, KIND_WMS = "", "tianditu", "xyz", "wms"
@@ -62,9 +62,17 @@ class BasemapSettings:
         return False
 
 
+def _provider_uri(params):
+    # QGIS encodes the values itself, so a URL's own ? & = survive as the running QGIS's providers
+    # decode them (a hand-quoted '?' stays %3F in the XYZ tile requests of QGIS 3.40)
+    uri = QgsDataSourceUri()
+    for key, value in params:
+        uri.setParam(key, value)
+    return bytes(uri.encodedUri()).decode()
+
+
 def _xyz_uri(template, zmax=MAX_ZOOM):
-    # the template goes in percent-encoded: its own ? & = must not split the provider's URI
-    return f"type=xyz&url={quote(template, safe='{}/:')}&zmax={zmax}&zmin=0"
+    return _provider_uri((("type", "xyz"), ("url", template), ("zmax", str(zmax)), ("zmin", "0")))
 
 
 def tianditu_tile_template(layer, key, server=TIANDITU_SERVER):
@@ -100,8 +108,9 @@ def basemap_layers(settings=None, with_labels=True):
     elif settings.kind == KIND_XYZ:
         specs = [("底图", _xyz_uri(settings.url.strip()), "wms")]
     else:
-        uri = (f"contextualWMSLegend=0&crs={settings.wms_crs}&dpiMode=7&format={settings.wms_format}"
-               f"&layers={settings.wms_layers}&styles=&url={settings.url.strip()}")
+        uri = _provider_uri((("contextualWMSLegend", "0"), ("crs", settings.wms_crs), ("dpiMode", "7"),
+                             ("format", settings.wms_format), ("layers", settings.wms_layers), ("styles", ""),
+                             ("url", settings.url.strip())))
         specs = [("底图", uri, "wms")]
     layers = []
     for name, uri, provider in specs:

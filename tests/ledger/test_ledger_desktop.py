@@ -99,11 +99,17 @@ DRIVER = textwrap.dedent(r'''
 ''')
 
 
-def _free_display():
-    for number in range(140, 240):
-        if not os.path.exists(f"/tmp/.X11-unix/X{number}") and not os.path.exists(f"/tmp/.X{number}-lock"):
-            return f":{number}"
-    raise RuntimeError("no free X display number")
+def _start_xvfb():
+    """Xvfb picks a free display itself (-displayfd) and writes its number once it accepts clients:
+    no guessing from /tmp, whose sockets another X server (another test, a chroot's host) may not show."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()             # empty when Xvfb ended without a display
+    assert number and xvfb.poll() is None, "Xvfb did not start"
+    return xvfb, f":{number}"
 
 
 def _wait_for(path, process, seconds):
@@ -156,20 +162,13 @@ def test_a_tampered_ledger_opened_in_real_qgis_names_the_entry_and_refuses_write
     out.mkdir()
     (tmp_path / "driver.py").write_text(DRIVER, encoding="utf-8")
 
-    display = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, display = _start_xvfb()
     env = {key: value for key, value in os.environ.items()
            if key not in ("PYTHONPATH", "QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "XAUTHORITY")}
     env.update(DISPLAY=display, DG_DESKTOP_OUT=str(out), PYTHONDONTWRITEBYTECODE="1")
     qgis = None
     log = open(tmp_path / "qgis.log", "w", encoding="utf-8")
     try:
-        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-        deadline = time.time() + 30
-        while not socket.exists():                                   # the X server is up when its socket is
-            assert xvfb.poll() is None and time.time() < deadline, "Xvfb did not start"
-            time.sleep(0.05)
         qgis = subprocess.Popen(["qgis", "--nologo", "--noversioncheck", "--profiles-path", str(tmp_path),
                                  "--profile", "default", "--code", str(tmp_path / "driver.py")],
                                 env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -20,7 +20,7 @@ def test_conflicts_tab_decides_plots_and_project_fields(review_dock, project_db,
     offline.export_offline(project_db, [PROJECT_A], package, {})
     fid = sql(project_db, "SELECT fid FROM plots WHERE plot_code = ?", (f"{PROJECT_A}-04",))[0][0]
     ogr_set(package, fid, grade_after=3)
-    ogr_set(project_db, fid, grade_after=9)
+    ogr_set(project_db, fid, grade_after=12)  # the demo plot has 9: the office changes it
     sql(package, "UPDATE projects SET project_name = '外业名称', status = 'accepted' WHERE project_code = ?",
         (PROJECT_A,))
     sql(project_db, "UPDATE projects SET project_name = '内业名称' WHERE project_code = ?", (PROJECT_A,))
@@ -32,7 +32,7 @@ def test_conflicts_tab_decides_plots_and_project_fields(review_dock, project_db,
     assert dock.tabs.tabText(dock.conflicts_tab) == "Conflicts (3)"
     assert panel.table.rowCount() == 3
     plot_row = _row_of(panel, f"{PROJECT_A}-04")
-    assert panel.table.item(plot_row, 2).text() == "实施后等别=9"     # the layer's alias, both values
+    assert panel.table.item(plot_row, 2).text() == "实施后等别=12"     # the layer's alias, both values
     assert panel.table.item(plot_row, 3).text() == "实施后等别=3"
     name_row = _row_of(panel, f"{PROJECT_A}: 项目名称")
     assert (panel.table.item(name_row, 2).text(), panel.table.item(name_row, 3).text()) == ("内业名称", "外业名称")
