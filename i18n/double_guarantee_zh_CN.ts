@@ -208,7 +208,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="39" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -233,7 +233,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="39" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -373,6 +373,11 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="39" />
+            <source>Capacity</source>
+            <translation>产能指标</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
@@ -383,7 +388,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="39" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -823,7 +828,7 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="71" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
@@ -1993,6 +1998,11 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="39" />
+            <source>Paddy</source>
+            <translation>水田指标</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
@@ -2013,7 +2023,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="37" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="39" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -2408,6 +2418,11 @@
             <translation>省级年度平衡（以补定占）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="39" />
+            <source>Quantity</source>
+            <translation>数量指标</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="227" />
             <source>Reading coordinate TXT files</source>
             <translation>正在读取坐标 TXT 文件</translation>
@@ -2663,7 +2678,7 @@
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="60" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
@@ -5402,7 +5417,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}不是有效日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="82" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
@@ -5412,7 +5427,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="83" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
@@ -5697,7 +5712,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="76" />
             <source>{}: not checked (figures before constraint exclusions)</source>
             <translation>{}：未检查（指标未扣除约束）</translation>
         </message>
@@ -5892,7 +5907,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="74" />
             <source>{}: {}</source>
             <translation>{}：{}</translation>
         </message>

@@ -34,10 +34,14 @@ class HeadlineCredits(QFrame):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(0)
         self.values = {}
-        for index, (key, label) in enumerate((("area", tr("Area")), ("credit_area", tr("Area credit")),
-                                              ("credit_capacity", tr("Capacity credit")),
-                                              ("credit_paddy", tr("Paddy credit")))):
+        # short names (the full ones in the tooltip): with the full names the two pairs of a row were wider than
+        # the 400-pixel dock, and 粮食产能指标's kilograms or "Capacity credit" were cut
+        for index, (key, label, full) in enumerate((
+                ("area", tr("Area"), tr("Area")), ("credit_area", tr("Quantity"), tr("Area credit")),
+                ("credit_capacity", tr("Capacity"), tr("Capacity credit")),
+                ("credit_paddy", tr("Paddy"), tr("Paddy credit")))):
             name = QLabel(label)
+            name.setToolTip(full)
             value = QLabel("—")
             value.setObjectName(f"headline_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
