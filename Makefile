@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Double Guarantee plugin: every target installs what it needs (scripts/setup.sh) first.
 SHELL := /bin/bash
 PY := .venv/bin/python
@@ -6,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test test-matrix test-desktop bench run package transup transcompile screenshots clean
+.PHONY: setup demo test test-matrix test-desktop bench run package docs manual-screenshots transup transcompile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -14,7 +15,7 @@ setup:
 demo: setup transcompile
 	$(PY) scripts/demo.py
 
-test: setup transcompile
+test: setup transcompile docs
 	@set +e; xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests $(or $(PYTEST_ARGS),tests); rc=$$?; \
 	if [ $$rc = 5 ]; then echo "make test: pytest collected no tests"; exit 1; fi; exit $$rc
 
@@ -32,14 +33,25 @@ test-desktop: setup package
 screenshots: setup transcompile
 	DG_UPDATE_SCREENSHOTS=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests -q tests/gui/test_i18n.py
 
+# make bench BENCH=bench_constraints DG_BENCH_SIZES=250k,1m (sizes 250k,1m,2m,live,postgis; all by default)
 bench: setup
-	$(PY) bench/run_all.py
+	$(PY) bench/run_all.py $(BENCH)
 
-run: setup transcompile
+run: setup transcompile docs
 	bash scripts/run_qgis.sh
 
-package: transcompile
-	bash scripts/package.sh $(VERSION)
+# the zip through qgis-plugin-ci (scripts/package.py says what it packages); REF=<tag> packages that commit
+package: setup transcompile docs
+	$(PY) scripts/package.py $(if $(REF),--ref $(REF))
+
+# the user manual (docs/manual, Markdown) as HTML pages inside the plugin: resources/help/
+docs: setup
+	$(PY) scripts/build_docs.py
+
+# the manual's pictures from the desktop test (real QGIS, Xvfb 1366x768, zh-Hans and en_US), then make docs
+manual-screenshots: setup transcompile
+	@[ -f demo_output/demo_county.qgz ] || $(MAKE) demo
+	$(PY) scripts/manual_screenshots.py $(MANUAL_SHOTS_ARGS)
 
 transup:
 	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' | sort) -ts i18n/double_guarantee_zh_CN.ts
@@ -50,4 +62,4 @@ transcompile:
 	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
 
 clean:
-	rm -rf demo_output dist .pytest_cache
+	rm -rf demo_output dist .pytest_cache resources/help

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Speed of the coordinate-TXT reader: a generated file of 1,000,000 points must parse in under 3 s.
 
 The same polygons are also written as a GeoPackage and as a CSV with WKT geometries, and read

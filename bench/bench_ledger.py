@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Reserve-ledger throughput: write-offs per second with 8 concurrent writer processes, on each backend.
 
 There is no QGIS native algorithm for a ledger, so the reference measured in the same run is the

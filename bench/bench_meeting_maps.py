@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Speed of meeting sheets: every demo project (14) exported with credits, checks and red overlaps.
 
 Target: under 1 s per sheet on the 2-core machine.  For a ratio, QGIS's native atlas

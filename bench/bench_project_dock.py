@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Project dock on a 50,000-plot database: live-panel latency after an edit, and the canvas never blocked.
 
 Figures printed:

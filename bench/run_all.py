@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Run every benchmark ``bench/bench_*.py`` in one process order and print their figures.
 
 Each benchmark module has ``main()``; it prints its own figures and ratios against the QGIS

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Double Guarantee (双保): supplementary-farmland projects, constraint checks, credits and reserves."""
 
 

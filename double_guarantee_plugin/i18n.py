@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin's one translation function and the loading of its Qt translation files.
 
 Every user-facing string goes through ``tr()`` with the fixed context ``DoubleGuarantee``.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin object QGIS loads: it only wires actions, docks and the Processing provider.
 
 ``initGui()`` builds everything and ``unload()`` removes exactly what ``initGui()`` added, so the
@@ -7,6 +8,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAction
 
+from .gui.components.dock_help import add_help
 from .gui.components.dock_look import ACTION_ICONS, dress_dock, icon
 from .i18n import remove_translation, setup_translation, tr
 
@@ -21,6 +23,7 @@ class DoubleGuaranteePlugin:
         self.docks = []
         self.toolbar = None
         self.provider = None
+        self.help_menu_action = None     # the manual's entry in QGIS's Help ▸ Plugins menu
         setup_translation()
 
     # -- Processing -------------------------------------------------------------------------
@@ -37,11 +40,13 @@ class DoubleGuaranteePlugin:
         self._add_action(icon(ACTION_ICONS["new_database"]), tr("New project database…"), self.new_project_database)
         self._add_action(icon(ACTION_ICONS["open_database"]), tr("Open project database…"), self.open_project_database)
         self._add_action(icon(ACTION_ICONS["basemap"]), tr("Basemap…"), self.basemap)
+        self._add_help_actions()
         for dock in self._create_docks():
             if not dock.objectName().startswith("DoubleGuarantee"):
                 # QGIS saves dock positions by object name; one prefix keeps ours apart
                 dock.setObjectName(f"DoubleGuarantee{dock.objectName() or type(dock).__name__}")
             dress_dock(dock)       # one title pattern and a distinct icon per dock
+            add_help(dock, self.iface.messageBar())   # 帮助 in the title bar, F1: the dock's chapter
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks.append(dock)
             toggle = dock.toggleViewAction()
@@ -80,6 +85,20 @@ class DoubleGuaranteePlugin:
         from .gui import docks
         return docks.create_docks(self.iface)
 
+    def _add_help_actions(self):
+        """帮助 in the plugin's menu, and the manual in QGIS's Help ▸ Plugins menu (where QGIS puts plugins' help)."""
+        help_icon = QgsApplication.getThemeIcon("/mActionHelpContents.svg")
+        action = QAction(help_icon, tr("Help"), self.iface.mainWindow())
+        action.setObjectName("DoubleGuaranteeHelp")
+        action.triggered.connect(self.open_help)
+        self.iface.addPluginToMenu(MENU_NAME, action)
+        self.actions.append(action)
+        help_menu = getattr(self.iface, "pluginHelpMenu", None)
+        if help_menu is not None and help_menu() is not None:
+            self.help_menu_action = QAction(help_icon, tr("Double Guarantee user manual"), self.iface.mainWindow())
+            self.help_menu_action.triggered.connect(self.open_help)
+            help_menu().addAction(self.help_menu_action)
+
     def _add_action(self, icon, text, callback):
         action = QAction(icon, text, self.iface.mainWindow())
         action.triggered.connect(callback)
@@ -103,6 +122,9 @@ class DoubleGuaranteePlugin:
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)
         self.actions = []
+        if self.help_menu_action is not None:
+            self.iface.pluginHelpMenu().removeAction(self.help_menu_action)
+            self.help_menu_action = None
         for dock in self.docks:
             if hasattr(dock, "cleanup"):
                 dock.cleanup()
@@ -129,6 +151,10 @@ class DoubleGuaranteePlugin:
     def open_project_database(self):
         from .gui.dialogs.project_db import open_project_database
         open_project_database(self.iface)
+
+    def open_help(self):
+        from .gui.help import open_help
+        open_help(message_bar=self.iface.messageBar())
 
     def basemap(self):
         from .gui.dialogs.basemap import configure_and_add_basemap

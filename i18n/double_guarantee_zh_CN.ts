@@ -3,47 +3,47 @@
     <context>
         <name>DoubleGuarantee</name>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="34" />
             <source>  {} {}: {:,.0f} yuan/mu, about {:,.0f} yuan{}</source>
             <translation>  {} {}：{:,.0f} 元/亩，约 {:,.0f} 元{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source> (poor county, priority)</source>
             <translation>（贫困县，优先）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="91" />
             <source> (with the field-name line 【…,@】)</source>
             <translation>（含字段名行【…,@】）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/labels.py" line="32" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/labels.py" line="33" />
             <source> and {} more</source>
             <translation> 等，另有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="52" />
             <source> and {} more plots</source>
             <translation>等，另有 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="51" />
             <source> kg</source>
             <translation> 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="52" />
             <source> mu</source>
             <translation> 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="43" />
             <source>'{}' is neither a GeoPackage file nor a QGIS PostgreSQL connection (known connections: {})</source>
             <translation>“{}”既不是 GeoPackage 文件，也不是 QGIS PostgreSQL 连接（已有连接：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="54" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="55" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -53,72 +53,72 @@
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="65" />
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="66" />
             <source>(the whole project)</source>
             <translation>（整个项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="222" />
             <source>, no county of the province can sell</source>
             <translation>，省内没有县能够调出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="219" />
             <source>, sellers in the province (cheapest first): {}</source>
             <translation>，省内可调出的县（价格由低到高）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>10,000 kg</source>
             <translation>万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="654" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="655" />
             <source>12 fields and no field-name line: read as the 12-field 补充耕地 layout (坐标点个数 … 耕地质量等级)</source>
             <translation>12 个字段且无字段名行：按 12 字段补充耕地格式读取（坐标点个数 … 耕地质量等级）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
             <source>; hash chain whole up to entry {} (SHA-256 {})</source>
             <translation>；哈希链完整，直至流水 {}（SHA-256 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="214" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="215" />
             <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="58" />
             <source>A GeoPackage ledger file, or the name of a QGIS PostgreSQL connection</source>
             <translation>GeoPackage 储备库文件，或 QGIS PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="63" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="64" />
             <source>A deposited credit becomes usable once a survey of the acceptance year or later ({} ≥ acceptance year) shows at least {:.0f}% of each plot as cultivated land ({}). Rule of profile {} (unconfirmed, a province may change it).</source>
             <translation>入库指标须经验收当年或以后年度的变更调查（{} ≥ 验收年份）显示每个地块至少 {:.0f}% 为耕地（{}）后方可使用。此为规则配置 {} 的规定（未经证实，省级可调整）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="28" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="28" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="27" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="92" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="93" />
             <source>Above the province's capped price of {:,.0f} yuan/mu</source>
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
@@ -138,7 +138,7 @@
             <translation>检查通过后验收项目，并将其指标存入储备库（执行 2024 年规则的项目：打开其流程，“入库”一步即验收）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="287" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
             <source>Accepting unit, {}</source>
             <translation>验收单位（{}）</translation>
         </message>
@@ -148,7 +148,7 @@
             <translation>验收…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="158" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -158,22 +158,22 @@
             <translation>新建项目（打开项目表单）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="91" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="92" />
             <source>After</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="237" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="238" />
             <source>Aftercare (后期管护) until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="175" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="176" />
             <source>Aftercare until (后期管护)</source>
             <translation>后期管护截止</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="130" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="131" />
             <source>All entries</source>
             <translation>全部流水</translation>
         </message>
@@ -183,27 +183,27 @@
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="178" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="179" />
             <source>All {} plots were computed; none refused.</source>
             <translation>全部 {} 个地块已计算，无不予计算的地块。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="124" />
             <source>Already applied as entry {} (same idempotency key)</source>
             <translation>已执行过（流水 {}，相同幂等键）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="70" />
             <source>Also one combined PDF of all projects</source>
             <translation>另输出全部项目合并的 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
             <source>Applied now (false: applied before)</source>
             <translation>本次执行（否：之前已执行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="304" />
             <source>Applied {} field edits, {} deletions, {} new plots; {} review records, {} photos, {} field points added; {} conflicts to decide.</source>
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
@@ -213,7 +213,7 @@
             <translation>面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
             <source>Area (ha)</source>
             <translation>面积（公顷）</translation>
         </message>
@@ -223,12 +223,12 @@
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="107" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="108" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Area balance after (mu)</source>
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
@@ -238,7 +238,7 @@
             <translation>耕地数量指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="26" />
             <source>Area credit (ha)</source>
             <translation>耕地数量指标（公顷）</translation>
         </message>
@@ -248,12 +248,12 @@
             <translation>耕地数量指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Area reserve (ha)</source>
             <translation>耕地数量储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Area reserve (mu)</source>
             <translation>耕地数量储备（亩）</translation>
         </message>
@@ -263,112 +263,112 @@
             <translation>图集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="476" />
             <source>Attach photos</source>
             <translation>添加照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="188" />
             <source>Attach photos…</source>
             <translation>添加照片…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="105" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="45" />
             <source>Balances equal the sum of the journal</source>
             <translation>余额等于流水之和</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="104" />
             <source>Basemap</source>
             <translation>底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
             <source>Basemap layer</source>
             <translation>底图图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="39" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="42" />
             <source>Basemap…</source>
             <translation>底图…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="59" />
             <source>Basic farmland</source>
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Basic farmland (mu)</source>
             <translation>永久基本农田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="94" />
             <source>Basic farmland (optional: exclusions)</source>
             <translation>永久基本农田（可选：扣除重叠）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="91" />
             <source>Before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="40" />
             <source>Bidding</source>
             <translation>竞价</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="58" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="20" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="21" />
             <source>Bring back an offline package</source>
             <translation>带回合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="128" />
             <source>Bring back…</source>
             <translation>带回合并…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="42" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="59" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="60" />
             <source>Buyer's reserve (county {})</source>
             <translation>调入县储备（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="71" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="72" />
             <source>CGCS2000 geographic coordinates</source>
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="46" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="47" />
             <source>Cancelled; nothing was written.</source>
             <translation>已取消，未写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="107" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="108" />
             <source>Cannot be covered: short by {}</source>
             <translation>无法满足：缺少 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="86" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="87" />
             <source>Cannot open the ledger {}: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
@@ -378,12 +378,12 @@
             <translation>产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Capacity balance after (kg)</source>
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
@@ -393,7 +393,7 @@
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Capacity credit (10,000 kg)</source>
             <translation>粮食产能指标（万公斤）</translation>
         </message>
@@ -403,32 +403,32 @@
             <translation>粮食产能指标（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="51" />
             <source>Capacity reserve (10,000 kg)</source>
             <translation>粮食产能储备（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="49" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
             <source>Capacity reserve (kg)</source>
             <translation>粮食产能储备（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="38" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="39" />
             <source>Capped price (key project)</source>
             <translation>限价（重点项目）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="137" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="29" />
             <source>Change-survey confirmation (变更调查核实)</source>
             <translation>变更调查核实</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="238" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="239" />
             <source>Changed both in the office and in the field, or waiting for the office</source>
             <translation>内外业均有修改或等待内业决定的内容</translation>
         </message>
@@ -438,57 +438,57 @@
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="44" />
             <source>Check and record</source>
             <translation>核实并记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="173" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="174" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="39" />
             <source>Check plots against constraint layers</source>
             <translation>地块约束图层检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="155" />
             <source>Check: not checked. The figures below are before constraint exclusions and are not verified.</source>
             <translation>检查：未检查。以下数字未扣除约束冲突面积，未经核验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
             <source>Check: {}</source>
             <translation>检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Checked</source>
             <translation>核实时间与人员</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="82" />
             <source>Checked plots</source>
             <translation>检查后的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="196" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="197" />
             <source>Checking constraints before computing credits</source>
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="517" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="518" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="42" />
             <source>Checks every plot against basic farmland, the ecological red line, slope (a polygon layer with a slope field, or a DEM raster), an optional land-survey layer and other layers. Overlaps are ellipsoidal areas on CGCS2000, overlapping constraint features counted once. check_status is ok, warning, blocking or not_checked (a constraint layer that is empty or has no CRS is never reported as ok). New-farmland overlap with basic farmland goes to excluded_m2. The dialog starts with the standard layers recognised in the project by their field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ); messages name conflicting features by their standard ids. Without a slope layer, 耕地坡度级别 (GDPDJB) of the plot or the survey checks new farmland; unstable farmland (TBXHDM, WDGD) is a warning.</source>
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 为 ok、warning、blocking 或 not_checked（为空或无坐标系的约束图层绝不报告为 ok）。新增耕地与基本农田重叠的面积计入 excluded_m2。对话框打开时已按标准字段代码填入工程中识别出的图层（DLTB、YJJBNTTB、STBHHX、CZKFBJ）；消息以标准编号指明冲突要素。未给坡度图层时，用地块或国土调查的耕地坡度级别（GDPDJB）检查新增耕地；不稳定耕地（TBXHDM、WDGD）给出警告。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="267" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="268" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -498,32 +498,32 @@
             <translation>请选择面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="180" />
             <source>Choose a project before importing coordinate files</source>
             <translation>请先选择项目，再导入坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="456" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="457" />
             <source>Choose a verdict: passed, returned or to verify.</source>
             <translation>请选择核查结论：通过、退回或待核。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="218" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="219" />
             <source>Choose at least one project</source>
             <translation>请至少选择一个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="221" />
             <source>Choose one file per project, one combined PDF, or both</source>
             <translation>请选择“每个项目一个文件”或“合并为一个 PDF”（或两者）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="168" />
             <source>Choose where to write the offline package.</source>
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="130" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="131" />
             <source>Chosen from the implementation date</source>
             <translation>按实施日期自动选择</translation>
         </message>
@@ -538,34 +538,39 @@
             <translation>实施前地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="49" />
             <source>Class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="69" />
             <source>Classifies each plot as new farmland, upgrading or not creditable and computes its area, grain-capacity and paddy credits from its ellipsoidal area on CGCS2000 and the rule profile's yield table. Plots with bad input get a reason and zero credit. grade_system_used names the grade system each plot was credited under and grade_system_source whether the plot stated it (plot) or the profile's default applied (profile_default). PROJECT_OUTPUT has one row per project code with the sums and the area-weighted grade uplift. Credits are on the net area: the gross area less 田坎 (tiankan_m2; KCXS of the plot, of the land-survey parcels under a plot that was cultivated land, or of the rule profile's county table by 耕地类型 × 耕地坡度级别 for new land). An empty grade before of a cultivated plot defaults to the area-weighted grade of the survey or basic-farmland parcels under it (grade_before_source). The dialog starts with the constraint layers recognised in the project.</source>
             <translation>将每个地块分为新增耕地、提质改造或不计指标，并按 CGCS2000 椭球面积和规则配置的产量表计算耕地数量、粮食产能和水田指标。输入有误的地块给出原因、指标记为零。grade_system_used 为地块计算指标所用的等别体系，grade_system_source 说明是地块自填（plot）还是规则配置的默认体系（profile_default）。PROJECT_OUTPUT 每个项目编号一行，含合计与按面积加权的等别提升。指标按净面积计算：毛面积扣除田坎（tiankan_m2；扣除系数 KCXS 取地块自身的、原为耕地地块下国土调查图斑的，或新增耕地按规则配置的县级表以耕地类型 × 耕地坡度级别查得）。原为耕地的地块实施前等别为空时，取其下国土调查或永久基本农田图斑按面积加权的等别（grade_before_source 记录来源）。对话框打开时已填入工程中识别出的约束图层。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="33" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="34" />
             <source>Clip margin (m)</source>
             <translation>裁切缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="112" />
             <source>Clip margin around the projects</source>
             <translation>项目周边裁切缓冲距离</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="41" />
             <source>Clipped features: {}</source>
             <translation>裁切要素数：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="247" />
             <source>Close</source>
             <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_help.py" line="45" />
+            <source>Close the panel (its toolbar button opens it again)</source>
+            <translation>关闭面板（可用工具栏按钮重新打开）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="60" />
@@ -573,72 +578,72 @@
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="88" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="89" />
             <source>Columns: {}</source>
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="173" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="35" />
             <source>Commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="22" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="23" />
             <source>Commitment in county {} {}</source>
             <translation>{} {} 承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="70" />
             <source>Commitment refused: {}</source>
             <translation>承诺被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="34" />
             <source>Commitment 承诺</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="118" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="44" />
             <source>Compute capacity and paddy from class and grade</source>
             <translation>按地类和等别计算产能与水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="66" />
             <source>Compute supplementary-farmland credits</source>
             <translation>计算补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Confirmed</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
             <source>Conflict</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="50" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="51" />
             <source>Conflict on plot {} ({}): both versions kept, choose one in the review dock</source>
             <translation>地块 {}（{}）存在冲突：两个版本均已保留，请在核查面板中选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="577" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="577" />
             <source>Conflicts ({})</source>
             <translation>冲突（{}）</translation>
         </message>
@@ -653,77 +658,77 @@
             <translation>约束检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="713" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="714" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Constraint layer</source>
             <translation>约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="31" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="32" />
             <source>Constraint layer: {}</source>
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="422" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="56" />
             <source>Construction project code</source>
             <translation>建设项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="57" />
             <source>Construction project name</source>
             <translation>建设项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="144" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="145" />
             <source>Construction-land reclamation is {:.1f}% of the scale (at least {:.0f}%): the project qualifies for the village layout adjustment policy</source>
             <translation>建设用地复垦占项目规模 {:.1f}%（不低于 {:.0f}%）：可享受村庄布局调整政策</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="147" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="148" />
             <source>Construction-land reclamation is {:.1f}% of the scale, below {:.0f}%: the village layout adjustment policy does not apply</source>
             <translation>建设用地复垦占项目规模 {:.1f}%，低于 {:.0f}%：不适用村庄布局调整政策</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="123" />
             <source>Converted</source>
             <translation>换算</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="307" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="308" />
             <source>Coordinate TXT</source>
             <translation>坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="107" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="108" />
             <source>Coordinate TXT file (or folder)</source>
             <translation>坐标 TXT 文件（或文件夹）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="34" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="35" />
             <source>Coordinate TXT files</source>
             <translation>坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
             <source>Coordinate files</source>
             <translation>坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="175" />
             <source>Coordinate system (CGCS2000 only)</source>
             <translation>坐标系（仅限 CGCS2000）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="62" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="63" />
             <source>Coordinate system: {} ({}). Areas are ellipsoidal on CGCS2000; 1 mu = 2000/3 square metres.</source>
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
@@ -733,22 +738,22 @@
             <translation>编码写入</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="81" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="82" />
             <source>Could not write the parcels of {}</source>
             <translation>无法写出 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>Counties of the province that could sell (cheapest first): {}</source>
             <translation>本省可调出的县（价格从低到高）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="34" />
             <source>Counties of the province that could sell, cheapest first:</source>
             <translation>本省可调出的县（价格从低到高）：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
             <source>Counties with a balance</source>
             <translation>有余额的县</translation>
         </message>
@@ -758,72 +763,72 @@
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="102" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="103" />
             <source>County boundary</source>
             <translation>县界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="55" />
             <source>County code</source>
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="39" />
             <source>County code (empty: all counties)</source>
             <translation>县级行政区代码（空：全部县）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="121" />
             <source>County total</source>
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="121" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
             <source>County totals</source>
             <translation>全县合计</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="456" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="457" />
             <source>County {}</source>
             <translation>县级行政区 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="22" />
             <source>County {} cannot cover this: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="256" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="66" />
             <source>Create a new ledger file</source>
             <translation>新建指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="162" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="163" />
             <source>Create a new project database in this schema</source>
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="84" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="75" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="12" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
             <source>Credits and checks</source>
             <translation>指标与检查</translation>
         </message>
@@ -843,32 +848,32 @@
             <translation>{} 的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="156" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="157" />
             <source>Credits of {} (NOT CHECKED against constraints)</source>
             <translation>{} 的指标（未经约束检查）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="160" />
             <source>Credits of {} (after constraint exclusions)</source>
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Cultivation fee due (yuan)</source>
             <translation>应缴耕地开垦费（元）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="87" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="88" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="85" />
             <source>Cultivation fee: the fee table '{}' has no rate for {} grade {}</source>
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="142" />
             <source>Current verdict</source>
             <translation>当前结论</translation>
         </message>
@@ -878,7 +883,7 @@
             <translation>数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
             <source>Database user</source>
             <translation>数据库用户</translation>
         </message>
@@ -893,17 +898,17 @@
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="134" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="135" />
             <source>Date: {}</source>
             <translation>制图日期：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
             <source>Decision</source>
             <translation>处理结果</translation>
         </message>
@@ -933,22 +938,27 @@
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="98" />
             <source>Deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="67" />
             <source>Deposit project {} into the reserve</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Deposit 入库</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/components/dock_help.py" line="41" />
+            <source>Detach the panel from the window, or dock it again</source>
+            <translation>使面板脱离主窗口浮动，或重新停靠</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
@@ -963,42 +973,47 @@
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="221" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="199" />
             <source>Distance (m)</source>
             <translation>距离（米）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/provider.py" line="39" />
+            <location filename="../double_guarantee_plugin/processing/provider.py" line="40" />
             <source>Double Guarantee</source>
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="16" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="98" />
+            <source>Double Guarantee user manual</source>
+            <translation>双保 用户手册</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="17" />
             <source>Double Guarantee · Constraint checks</source>
             <translation>双保 · 约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="18" />
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="19" />
             <source>Double Guarantee · Field review</source>
             <translation>双保 · 外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="15" />
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="16" />
             <source>Double Guarantee · Projects</source>
             <translation>双保 · 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="17" />
+            <location filename="../double_guarantee_plugin/gui/components/dock_look.py" line="18" />
             <source>Double Guarantee · Reserve ledger</source>
             <translation>双保 · 指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/provider.py" line="42" />
+            <location filename="../double_guarantee_plugin/processing/provider.py" line="43" />
             <source>Double Guarantee: supplementary farmland and reserves</source>
             <translation>双保：补充耕地与指标储备</translation>
         </message>
@@ -1023,17 +1038,17 @@
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="42" />
             <source>Draw it under the plots of the meeting sheets</source>
             <translation>在会审图件的地块下方绘制底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="98" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="113" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
         </message>
@@ -1048,47 +1063,47 @@
             <translation>正在绘制 {} 的地块：{:,.2f} 亩；预计新增耕地数量指标 {:,.2f} 亩、粮食产能指标 {:,.0f} 公斤、水田指标 {:,.2f} 亩（按上一地块属性，未扣除约束）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="35" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="36" />
             <source>Due date</source>
             <translation>到期日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="61" />
             <source>Ecological red line</source>
             <translation>生态保护红线</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="94" />
             <source>Ecological red line (optional: blocking)</source>
             <translation>生态保护红线（可选：阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="206" />
             <source>Enter your name: the choice is recorded with it.</source>
             <translation>请输入姓名：选择将与姓名一同记录。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="109" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="110" />
             <source>Enter your own 天地图 key first; nothing was requested</source>
             <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="440" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="441" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="442" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="137" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="138" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -1098,22 +1113,22 @@
             <translation>导出 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="346" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="347" />
             <source>Export cancelled: {}</source>
             <translation>已取消导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="101" />
             <source>Export coordinate TXT</source>
             <translation>导出坐标 TXT</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="26" />
             <source>Export coordinate TXT ({})</source>
             <translation>导出坐标 TXT（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="68" />
             <source>Export coordinate TXT (部标准格式)</source>
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
@@ -1123,27 +1138,27 @@
             <translation>导出图件…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="36" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="37" />
             <source>Export meeting maps</source>
             <translation>导出会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="59" />
             <source>Export project map</source>
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="176" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="177" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="413" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -1163,42 +1178,42 @@
             <translation>导出项目图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="120" />
             <source>Exported by</source>
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="458" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="459" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="117" />
             <source>Exporting {} meeting maps</source>
             <translation>正在导出 {} 幅会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="88" />
             <source>Extra attribute fields a province asks for</source>
             <translation>省级要求的附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="86" />
             <source>Field for {}</source>
             <translation>{} 对应字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="532" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="533" />
             <source>Field points</source>
             <translation>外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="14" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="15" />
             <source>Field review</source>
             <translation>外业核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
             <source>Field version</source>
             <translation>外业版本</translation>
         </message>
@@ -1208,17 +1223,17 @@
             <translation>地类编码字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="87" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="88" />
             <source>Field: {}</source>
             <translation>字段：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="199" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
             <source>Files written (separated by ;)</source>
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
@@ -1233,162 +1248,172 @@
             <translation>从图层生成地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="144" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="145" />
             <source>Fill the layers from those found in the project by their standard field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)</source>
             <translation>按标准字段代码（DLTB、YJJBNTTB、STBHHX、CZKFBJ）从工程中识别并填入图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="142" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="143" />
             <source>Find layers</source>
             <translation>识别图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="94" />
+            <location filename="../double_guarantee_plugin/gui/components/dock_help.py" line="41" />
+            <source>Float</source>
+            <translation>浮动</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="95" />
             <source>Folder</source>
             <translation>文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="99" />
             <source>Folder for the coordinate files</source>
             <translation>坐标文件所在文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="199" />
             <source>Font</source>
             <translation>字体</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="71" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="72" />
             <source>Font (empty: the configured CJK font)</source>
             <translation>字体（留空：使用已设置的中文字体）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="50" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="51" />
             <source>For a province and a year N: the net stable farmland increase of its county reserves in N (deposits dated in N, not reversed, plus the in-out balance) against the occupation of N+1 (write-offs dated in N+1 and commitments due in N+1). One row per county and one for the province; balanced when the province's margin is at least zero. With PROJECT_DATABASE, deposits of national_2024 projects still waiting for their change-survey confirmation are listed as pending and not counted. The cap rule is an assumption of the rule profile (unconfirmed).</source>
             <translation>对某省某年 N：其各县储备库在 N 年的稳定耕地净增加（N 年入库且未冲正的指标，加进出平衡）与 N+1 年占用（N+1 年核销及 N+1 年到期的承诺）相比。每县一行、全省一行；全省余量不小于零即为平衡。给出 PROJECT_DATABASE 时，尚待变更调查核实的 national_2024 项目入库指标列为待核实，不计入。以补定占的计算规则为规则配置中的假设（未经证实）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="69" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="49" />
             <source>Found by their field codes: {}</source>
             <translation>已按字段代码识别：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="49" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="50" />
             <source>Found in the project:</source>
             <translation>工程中识别出的图层：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="505" />
             <source>GPS files (*.gpx *.csv *.txt)</source>
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="256" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="257" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="104" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="105" />
             <source>Give CAPACITY_KG, or CLASS_CODE and GRADE to compute it</source>
             <translation>请填写 CAPACITY_KG，或填写 CLASS_CODE 和 GRADE 以计算产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="27" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="28" />
             <source>Give either the GeoPackage project database or a PostGIS connection, not both</source>
             <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接之一，不能同时指定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="39" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="40" />
             <source>Give the GeoPackage project database or a PostGIS connection</source>
             <translation>请指定 GeoPackage 项目数据库或 PostGIS 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="29" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="30" />
             <source>Give the project schema of the PostGIS database</source>
             <translation>请指定 PostGIS 数据库中的项目模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
             <source>Grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
             <source>Grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="223" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
             <source>Grade before / after</source>
             <translation>实施前 / 后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="219" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="220" />
             <source>Grade before {:.2f} from {}</source>
             <translation>实施前等别 {:.2f}，取自 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="68" />
             <source>Grade of the occupied land</source>
             <translation>占用耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="49" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="50" />
             <source>Grade of the occupied land ({})</source>
             <translation>占用耕地等别（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="116" />
             <source>Grade system</source>
             <translation>等别体系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>Grade uplift</source>
             <translation>等别提升</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="224" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="225" />
             <source>Grade uplift / new farmland grade</source>
             <translation>等别提升 / 新增耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>Grain capacity</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="108" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="109" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="217" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="218" />
             <source>Grain capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="91" />
+            <source>Help</source>
+            <translation>帮助</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="71" />
             <source>Idempotency key (retries are applied once)</source>
             <translation>幂等键（重试只执行一次）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="34" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="35" />
             <source>Imagery</source>
             <translation>影像</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="475" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="476" />
             <source>Images ({})</source>
             <translation>图片（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="202" />
             <source>Import GPX / CSV…</source>
             <translation>导入 GPX / CSV…</translation>
         </message>
@@ -1403,12 +1428,12 @@
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="422" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="24" />
             <source>Import coordinate TXT (部标准格式)</source>
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
@@ -1418,87 +1443,87 @@
             <translation>导入坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="161" />
             <source>Import coordinate files?</source>
             <translation>导入坐标文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="504" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="505" />
             <source>Import field points</source>
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="178" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="179" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="161" />
             <source>Import them anyway?</source>
             <translation>仍然导入吗？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="256" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="257" />
             <source>Import {} plot(s) from coordinate TXT</source>
             <translation>从坐标 TXT 导入 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="123" />
             <source>Indicator</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="58" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="44" />
             <source>Journal entries</source>
             <translation>流水条数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Journal entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="133" />
             <source>Keep the office version</source>
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="66" />
             <source>Land class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="18" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="19" />
             <source>Land survey</source>
             <translation>国土调查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="72" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="73" />
             <source>Land survey (class before)</source>
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="65" />
             <source>Land survey DLTB (optional: 田坎 KCXS, grade before, class before)</source>
             <translation>国土调查地类图斑 DLTB（可选：田坎系数 KCXS、实施前等别、实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="74" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="75" />
             <source>Land-survey class field</source>
             <translation>国土调查地类字段</translation>
         </message>
@@ -1508,77 +1533,77 @@
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="70" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="71" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="58" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="59" />
             <source>Ledger (GeoPackage file or PostgreSQL connection name)</source>
             <translation>储备库（GeoPackage 文件或 PostgreSQL 连接名称）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="40" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="41" />
             <source>Ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="297" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="422" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="423" />
             <source>Legend</source>
             <translation>图例</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="95" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="96" />
             <source>Line endings</source>
             <translation>换行符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="148" />
             <source>Map export canceled after {} files</source>
             <translation>图件导出已取消（已导出 {} 个文件）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="80" />
             <source>Map written to {}</source>
             <translation>图件已导出至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="14" />
             <source>Maps and reports</source>
             <translation>图件与报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="71" />
             <source>Margin (mu)</source>
             <translation>余量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="65" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="66" />
             <source>Maximum slope for new farmland (°)</source>
             <translation>新增耕地最大坡度（°）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>Mean grade after</source>
             <translation>实施后平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>Mean grade before</source>
             <translation>实施前平均等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="164" />
             <source>Meeting map atlas</source>
             <translation>会审图集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="45" />
             <source>Meeting maps</source>
             <translation>会审图件</translation>
         </message>
@@ -1593,37 +1618,37 @@
             <translation>合并选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="33" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="34" />
             <source>Merged by</source>
             <translation>合并人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="24" />
             <source>Merges an offline package into the project database (GeoPackage or PostGIS) it was taken from. Plots changed only in the field are applied; project details are merged field by field; what changed on both sides becomes a conflict that keeps both versions (decide them in the review dock's Conflicts tab); a status moving into or out of accepted / filed waits for the office; review records are added. The package is checked first: a damaged or foreign package is refused and nothing is written. Merging the same package again changes nothing.</source>
             <translation>将离线数据包合并回其来源项目数据库（GeoPackage 或 PostGIS）。仅外业修改的地块直接应用；项目信息逐字段合并；内外业都修改的内容作为冲突处理，两个版本都保留（在核查面板的“冲突”页中决定）；状态改为或改出“已验收/已报备”须等内业决定；核查记录追加。合并前先检查数据包：损坏或来自其他数据库的数据包会被拒绝，不写入任何内容。同一数据包重复合并不会产生任何变化。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="272" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="273" />
             <source>Merging an offline package</source>
             <translation>正在合并离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="80" />
             <source>Message</source>
             <translation>消息</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="29" />
             <source>Messages</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Move to</source>
             <translation>转入</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="414" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="415" />
             <source>NUL byte in the text: is this a UTF-16 file without byte-order mark, or not a text file?</source>
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
@@ -1633,22 +1658,22 @@
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>Net area</source>
             <translation>净面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="116" />
             <source>Net area (mu)</source>
             <translation>净面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>New farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="221" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="222" />
             <source>New farmland / upgrading</source>
             <translation>新增耕地 / 提质改造</translation>
         </message>
@@ -1658,7 +1683,7 @@
             <translation>{} 的新名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>New paddy</source>
             <translation>新增水田</translation>
         </message>
@@ -1668,12 +1693,12 @@
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="63" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="64" />
             <source>New project database</source>
             <translation>新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="37" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="40" />
             <source>New project database…</source>
             <translation>新建项目数据库…</translation>
         </message>
@@ -1683,44 +1708,49 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="103" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="104" />
             <source>Next ▶</source>
             <translation>下一个 ▶</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="221" />
             <source>No PostgreSQL connection given</source>
             <translation>未指定 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="182" />
             <source>No PostgreSQL connection is saved in QGIS: add one in the Browser (PostgreSQL → New Connection…) first</source>
             <translation>QGIS 中没有保存的 PostgreSQL 连接：请先在浏览器面板中添加（PostgreSQL → 新建连接…）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="47" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="48" />
             <source>No coordinate file given</source>
             <translation>未指定坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="27" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="28" />
             <source>No county of the province holds enough to sell.</source>
             <translation>本省没有储备足够可调出的县。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="84" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="85" />
             <source>No file name given</source>
             <translation>未指定文件名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/fonts.py" line="58" />
+            <location filename="../double_guarantee_plugin/core/reports/fonts.py" line="59" />
             <source>No font with Chinese characters is installed (tried {}): install fonts-noto-cjk or set the map font.</source>
             <translation>未找到含中文字符的字体（已尝试：{}）：请安装 fonts-noto-cjk 或设置制图字体。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/help.py" line="49" />
+            <source>No program opened the user manual; open {} in a web browser.</source>
+            <translation>没有程序能打开用户手册，请用浏览器打开 {}。</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="65" />
@@ -1728,177 +1758,177 @@
             <translation>未打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="115" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="116" />
             <source>No project was exported: {}</source>
             <translation>没有导出任何项目：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="222" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="223" />
             <source>No schema given</source>
             <translation>未指定模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="36" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="37" />
             <source>No standard layer found in the project: choose the layers by hand.</source>
             <translation>工程中未识别出标准图层：请手动选择图层。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="26" />
             <source>None</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="187" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="511" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="512" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="134" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="135" />
             <source>Not checked: no constraint set is configured for this QGIS project</source>
             <translation>未检查：本 QGIS 工程未配置约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="165" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="166" />
             <source>Not checked: the constraint check failed ({})</source>
             <translation>未检查：约束检查失败（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="132" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="133" />
             <source>Not checked: the constraint engine is not installed</source>
             <translation>未检查：约束检查模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="155" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="156" />
             <source>Not checked: the constraint set cannot be used ({})</source>
             <translation>未检查：约束图层集无法使用（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/live_credits.py" line="191" />
+            <location filename="../double_guarantee_plugin/core/live_credits.py" line="192" />
             <source>Not checked: the project has no plots</source>
             <translation>未检查：项目没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="30" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="31" />
             <source>Not creditable</source>
             <translation>不计指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
+            <location filename="../double_guarantee_plugin/core/verdicts.py" line="18" />
             <source>Not passed</source>
             <translation>不通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="173" />
             <source>Not taken along (no layer chosen): {}</source>
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="374" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="375" />
             <source>Nothing exported: {}</source>
             <translation>未导出任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="188" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="189" />
             <source>Nothing imported: the files hold no parcels</source>
             <translation>未导入任何内容：文件中没有地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="206" />
             <source>Nothing imported: the layer refused the new plots</source>
             <translation>未导入任何内容：图层拒绝了新地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="200" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="201" />
             <source>Nothing imported: the layer {} cannot be edited</source>
             <translation>未导入任何内容：图层 {} 无法编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="269" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="270" />
             <source>Nothing imported: {}</source>
             <translation>未导入任何内容：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="51" />
             <source>Nothing is requested from a service until it is configured; the key stays in this computer's QGIS settings.</source>
             <translation>服务配置完成前不会发出任何请求；密钥只保存在本机的 QGIS 设置中。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="302" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="303" />
             <source>Nothing to merge: this package was merged already.</source>
             <translation>无需合并：该数据包已合并过。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="75" />
             <source>Nothing was exported</source>
             <translation>未导出任何图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="70" />
             <source>Occupation of N+1 within the increase of N</source>
             <translation>N+1 年占用未超过 N 年净增加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="60" />
             <source>Occupied cultivated area (mu)</source>
             <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="62" />
             <source>Occupied grain capacity (kg)</source>
             <translation>占用粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="63" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="64" />
             <source>Occupied paddy (mu)</source>
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
             <source>Office version</source>
             <translation>内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="36" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="37" />
             <source>Offline package</source>
             <translation>离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="181" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="182" />
             <source>One combined PDF</source>
             <translation>合并为一个 PDF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="101" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="102" />
             <source>One file per parcel</source>
             <translation>每个地块一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt_export.py" line="43" />
             <source>One file per parcel (the file name from 地块编号)</source>
             <translation>每个地块一个文件（文件名取地块编号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="180" />
             <source>One file per project</source>
             <translation>每个项目一个文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="112" />
             <source>Only conflicts still to decide</source>
             <translation>只显示待决定的冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="67" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="68" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
@@ -1908,22 +1938,22 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="245" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="246" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="238" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="239" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="63" />
             <source>Open an existing ledger file</source>
             <translation>打开已有的指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="112" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
@@ -1933,14 +1963,19 @@
             <translation>打开或新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="244" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="245" />
             <source>Open project database</source>
             <translation>打开项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="38" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="41" />
             <source>Open project database…</source>
             <translation>打开项目数据库…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/components/dock_help.py" line="38" />
+            <source>Open this panel's chapter of the user manual (F1)</source>
+            <translation>打开用户手册中本面板的章节（F1）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="68" />
@@ -1948,52 +1983,52 @@
             <translation>打开…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="33" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="34" />
             <source>Other constraint</source>
             <translation>其他约束</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="68" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="69" />
             <source>Other constraint layers</source>
             <translation>其他约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="74" />
+            <location filename="../double_guarantee_plugin/core/constraints/status.py" line="39" />
             <source>Other layer</source>
             <translation>其他图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="76" />
             <source>Output folder</source>
             <translation>输出文件夹</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Overlap (mu)</source>
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="203" />
             <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="111" />
             <source>Overlap with basic farmland</source>
             <translation>与永久基本农田重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/export.py" line="110" />
+            <location filename="../double_guarantee_plugin/core/reports/export.py" line="111" />
             <source>Overlap with ecological red line</source>
             <translation>与生态保护红线重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="137" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="138" />
             <source>Overview</source>
             <translation>总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="56" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="57" />
             <source>Own template (.qpt), overrides Template</source>
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
@@ -2003,22 +2038,22 @@
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="109" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="110" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/map_layers.py" line="96" />
+            <location filename="../double_guarantee_plugin/core/reports/map_layers.py" line="97" />
             <source>Paddy after (hatched)</source>
             <translation>实施后水田（斜线）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="74" />
             <source>Paddy balance after (mu)</source>
             <translation>核销后水田余额（亩）</translation>
         </message>
@@ -2028,7 +2063,7 @@
             <translation>水田指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="27" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="28" />
             <source>Paddy credit (ha)</source>
             <translation>水田指标（公顷）</translation>
         </message>
@@ -2038,47 +2073,47 @@
             <translation>水田指标（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="51" />
             <source>Paddy reserve (ha)</source>
             <translation>水田储备（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="50" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="51" />
             <source>Paddy reserve (mu)</source>
             <translation>水田储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="42" />
             <source>Parcels</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/verdicts.py" line="17" />
+            <location filename="../double_guarantee_plugin/core/verdicts.py" line="18" />
             <source>Passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="118" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="119" />
             <source>Pending the change survey (not counted): {}</source>
             <translation>待变更调查核实（不计入）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="117" />
             <source>Photos</source>
             <translation>照片</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="199" />
             <source>Plot</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="117" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="118" />
             <source>Plot / project</source>
             <translation>地块 / 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="53" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="54" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
@@ -2088,87 +2123,87 @@
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="188" />
             <source>Plot {}: {}</source>
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="117" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="50" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="51" />
             <source>Plots</source>
             <translation>地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="226" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="227" />
             <source>Plots / refused</source>
             <translation>地块数 / 未计入</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="29" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="30" />
             <source>Plots by verdict</source>
             <translation>地块（按核查结论）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="39" />
             <source>Plots exported</source>
             <translation>导出的地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="103" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="104" />
             <source>Plots with credits</source>
             <translation>带指标的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="85" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="86" />
             <source>Plots: {}</source>
             <translation>地块：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="199" />
             <source>Point</source>
             <translation>点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="19" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="20" />
             <source>PostGIS project schema</source>
             <translation>PostGIS 项目模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="155" />
             <source>PostgreSQL connection</source>
             <translation>PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="45" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="46" />
             <source>PostgreSQL {}: cannot connect: {}</source>
             <translation>PostgreSQL {}：无法连接：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="51" />
             <source>Price</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="49" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="50" />
             <source>Pricing</source>
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="118" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="119" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="73" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="74" />
             <source>Producer</source>
             <translation>制图单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="132" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="133" />
             <source>Producer: {}</source>
             <translation>制图单位：{}</translation>
         </message>
@@ -2178,72 +2213,72 @@
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="212" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="213" />
             <source>Project area</source>
             <translation>项目面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
             <source>Project code</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="452" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="453" />
             <source>Project code {}</source>
             <translation>项目编号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="29" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="30" />
             <source>Project codes (comma-separated)</source>
             <translation>项目编号（逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="53" />
             <source>Project codes (empty: all)</source>
             <translation>项目编号（留空：全部）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="105" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="106" />
             <source>Project credits</source>
             <translation>项目指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="105" />
             <source>Project database</source>
             <translation>项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="15" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="16" />
             <source>Project database (GeoPackage)</source>
             <translation>项目数据库（GeoPackage）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="64" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="65" />
             <source>Project database (optional: change-survey confirmations)</source>
             <translation>项目数据库（可选：变更调查核实结果）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="149" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="150" />
             <source>Project database on PostGIS</source>
             <translation>PostGIS 上的项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="53" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="54" />
             <source>Project details edited in the field applied: {}.</source>
             <translation>已合并外业修改的项目信息：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="55" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/bring_back.py" line="56" />
             <source>Project details to decide in the office (both values kept): {}.</source>
             <translation>项目信息待内业决定（两边的值均已保留）：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
@@ -2253,12 +2288,12 @@
             <translation>项目状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="23" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
             <source>Project type</source>
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="117" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
@@ -2283,7 +2318,7 @@
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="147" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
@@ -2293,7 +2328,7 @@
             <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="325" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="326" />
             <source>Project {} has no plots to export</source>
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
@@ -2308,17 +2343,17 @@
             <translation>项目 {} 已验收并锁定：该编辑已撤销。修改其地块或字段前，请先说明原因并重新打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="143" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="144" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="331" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="332" />
             <source>Project {} moved to {} on {}</source>
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="345" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="346" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
@@ -2333,7 +2368,7 @@
             <translation>项目 {} 已重新打开（{}）；储备库中没有该项目的入库记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="134" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
@@ -2348,72 +2383,72 @@
             <translation>项目 {}：请先验收，然后才能报备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="123" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="124" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="377" />
             <source>Project {}: {} plot(s) written to {}</source>
             <translation>项目 {}：{} 个地块已写入 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="128" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="129" />
             <source>Projects</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="309" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="310" />
             <source>Projects created in the field added: {}.</source>
             <translation>已添加外业新建的项目：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="313" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="314" />
             <source>Projects deleted in the field deleted: {}.</source>
             <translation>外业删除的项目已删除：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
             <source>Projects exported</source>
             <translation>已导出项目数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="78" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="79" />
             <source>Projects not exported, with the reason</source>
             <translation>未导出的项目及原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="84" />
             <source>Projects of {} to take to the field</source>
             <translation>{} 中要带到外业的项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="60" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
             <source>Province code (2 digits)</source>
             <translation>省级代码（2 位）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="92" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="93" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="84" />
             <source>Province share</source>
             <translation>省级分成</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="114" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="115" />
             <source>Province {}: net increase {:.2f} mu in {}, occupation {:.2f} mu in {}: margin {:.2f} mu</source>
             <translation>省 {0}：{2} 年净增加 {1:.2f} 亩，{4} 年占用 {3:.2f} 亩，余量 {5:.2f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="67" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="68" />
             <source>Province-year balance</source>
             <translation>省级年度平衡</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="47" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="48" />
             <source>Province-year balance (以补定占)</source>
             <translation>省级年度平衡（以补定占）</translation>
         </message>
@@ -2423,37 +2458,37 @@
             <translation>数量指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="227" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="228" />
             <source>Reading coordinate TXT files</source>
             <translation>正在读取坐标 TXT 文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="26" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="27" />
             <source>Reads one or more Ministry-standard coordinate files (部标准格式 TXT) into polygons. Encoding, line endings, renamed header keys, swapped X/Y and a missing zone prefix are detected; rings become parts, holes and islands by containment. area_m2 is the ellipsoidal area on CGCS2000; area_note compares it with the declared 地块面积. A file that cannot be read stops the import and names the line; nothing is output then. Files in other zones are reprojected to the first file's CRS.</source>
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
             <source>Reason (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="136" />
             <source>Reason for choosing another profile (required)</source>
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="433" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="434" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="386" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="387" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Red line (mu)</source>
             <translation>生态保护红线（亩）</translation>
         </message>
@@ -2463,17 +2498,17 @@
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Reference (文号)</source>
             <translation>文号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
             <source>Refused plots</source>
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="160" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -2508,12 +2543,12 @@
             <translation>重新打开…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="101" />
             <source>Repair</source>
             <translation>修复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="103" />
             <source>Repair the invalid plot geometries (one undo step)</source>
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
@@ -2523,37 +2558,37 @@
             <translation>修复 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="105" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="106" />
             <source>Reproject to (when the layer is not in a Gauss-Krüger zone)</source>
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="40" />
             <source>Reserve at the due date, after the open commitments</source>
             <translation>到期时的储备（扣除未履行承诺后）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="132" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="133" />
             <source>Reserve balances</source>
             <translation>储备库余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="13" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="14" />
             <source>Reserve ledger</source>
             <translation>指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="24" />
             <source>Reserve ledger report</source>
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="41" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="42" />
             <source>Reserve ledger write-off</source>
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="56" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="57" />
             <source>Reserve of county {}</source>
             <translation>{} 的储备</translation>
         </message>
@@ -2563,42 +2598,42 @@
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="164" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="199" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="34" />
             <source>Reversal 冲正</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="433" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="434" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="139" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="140" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="173" />
             <source>Reviewer</source>
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="35" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="36" />
             <source>Rule profile ({}; empty: the QGIS project's)</source>
             <translation>规则配置（{}；留空：使用本 QGIS 工程的配置）</translation>
         </message>
@@ -2608,7 +2643,7 @@
             <translation>项目适用的规则配置：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="137" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="138" />
             <source>Rule profile: {} ({})</source>
             <translation>规则配置：{}（{}）</translation>
         </message>
@@ -2628,32 +2663,32 @@
             <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/offline_layers.py" line="31" />
+            <location filename="../double_guarantee_plugin/gui/components/offline_layers.py" line="32" />
             <source>Save or discard the edits of {} first: the merge writes to {}.</source>
             <translation>请先保存或放弃 {} 的编辑：合并将写入 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="167" />
             <source>Save verdict</source>
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="216" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="217" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="119" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="120" />
             <source>Scale {:.1f} mu is below the {:.0f} mu of a moderate-scale consolidation project</source>
             <translation>项目规模 {:.1f} 亩，低于适度规模综合整治项目的 {:.0f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="123" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="124" />
             <source>Scale {:.1f} mu reaches {:.0f} mu</source>
             <translation>项目规模 {:.1f} 亩，达到 {:.0f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="159" />
             <source>Schema</source>
             <translation>模式（schema）</translation>
         </message>
@@ -2663,17 +2698,17 @@
             <translation>按项目编号或名称搜索…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="135" />
             <source>Search project, note…</source>
             <translation>搜索项目、备注…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="103" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="244" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="245" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
@@ -2683,7 +2718,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="430" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="431" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -2693,17 +2728,17 @@
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="48" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="49" />
             <source>Seller county (same province)</source>
             <translation>调出县（本省）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="58" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="59" />
             <source>Seller's reserve</source>
             <translation>调出县储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="44" />
             <source>Service</source>
             <translation>服务</translation>
         </message>
@@ -2713,72 +2748,72 @@
             <translation>设置状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="71" />
             <source>Severity of the other layers</source>
             <translation>其他图层的严重程度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Share as cultivated land</source>
             <translation>耕地占比</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="31" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="32" />
             <source>Short in county {}: {}.</source>
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="84" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="98" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="99" />
             <source>Slope</source>
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="130" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="131" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="193" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Slope (mu)</source>
             <translation>坡度超限（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="59" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="60" />
             <source>Slope (polygons with a slope field, or a DEM raster)</source>
             <translation>坡度（带坡度字段的面图层或 DEM 栅格）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="33" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="34" />
             <source>Slope above limit</source>
             <translation>坡度超限</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="100" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="101" />
             <source>Slope field (degrees)</source>
             <translation>坡度字段（度）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="288" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="289" />
             <source>Slope level (GDPDJB)</source>
             <translation>耕地坡度级别（GDPDJB）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="93" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="94" />
             <source>Slope polygons (optional: blocking above 25°)</source>
             <translation>坡度面图层（可选：大于 25° 阻断）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="62" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="63" />
             <source>Slope polygons (slope_deg)</source>
             <translation>坡度图斑（slope_deg）</translation>
         </message>
@@ -2793,7 +2828,7 @@
             <translation>捕捉</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="324" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="325" />
             <source>Snapping on: {}</source>
             <translation>已开启捕捉：{}</translation>
         </message>
@@ -2803,92 +2838,92 @@
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="131" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="132" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>Status</source>
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
             <source>Step</source>
             <translation>步骤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="41" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="42" />
             <source>Survey layer (DLTB)</source>
             <translation>变更调查图层（DLTB）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="50" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="51" />
             <source>Survey year</source>
             <translation>调查年份</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="130" />
             <source>Take offline</source>
             <translation>离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="125" />
             <source>Take offline…</source>
             <translation>离线带出…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="20" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="21" />
             <source>Take projects offline</source>
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
             <source>Take step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
             <source>Take step and deposit…</source>
             <translation>办理并入库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
             <source>Take step and reverse the deposit…</source>
             <translation>办理并冲正入库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="135" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="136" />
             <source>Take the field version</source>
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Taken by</source>
             <translation>办理人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="178" />
             <source>Taking projects offline</source>
             <translation>正在离线带出项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="54" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="55" />
             <source>Template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="90" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="91" />
             <source>Template (parcel-line layout)</source>
             <translation>模板（地块行格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="36" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="37" />
             <source>Text encoding</source>
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="526" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="527" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
@@ -2903,37 +2938,37 @@
             <translation>坐标 TXT 导入模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="128" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="129" />
             <source>The input layer already has a field '{}'; rename it first</source>
             <translation>输入图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="123" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="124" />
             <source>The input layer has no valid CRS: ellipsoidal areas cannot be computed</source>
             <translation>输入图层没有有效的坐标系，无法计算椭球面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="120" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="121" />
             <source>The input layer lacks the fields {} (set the field parameters to the names your layer uses)</source>
             <translation>输入图层缺少字段 {}（请将字段参数设为图层实际使用的字段名）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="76" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="77" />
             <source>The ledger does not verify: {}</source>
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="171" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="172" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/fonts.py" line="52" />
+            <location filename="../double_guarantee_plugin/core/reports/fonts.py" line="53" />
             <source>The map font '{}' has no Chinese characters: the sheet would show empty boxes. Choose a CJK font such as Noto Sans CJK SC.</source>
             <translation>制图字体“{}”不含中文字符，图件将显示为空白方框。请选择中文字体，如 Noto Sans CJK SC。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/fonts.py" line="49" />
+            <location filename="../double_guarantee_plugin/core/reports/fonts.py" line="50" />
             <source>The map font '{}' is not installed: install it (on Debian: fonts-noto-cjk) or choose another font with Chinese characters.</source>
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
@@ -2943,17 +2978,17 @@
             <translation>上会图件导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="123" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="124" />
             <source>The plot layer already has a field '{}'; rename it first</source>
             <translation>地块图层已有字段“{}”，请先重命名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="119" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="120" />
             <source>The plot layer lacks the fields {}</source>
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="209" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="210" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
@@ -2963,7 +2998,7 @@
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="226" />
             <source>The project dock is not loaded</source>
             <translation>项目面板未加载</translation>
         </message>
@@ -2973,77 +3008,82 @@
             <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="75" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="76" />
             <source>The province code '{}' is not 2 digits (e.g. 32)</source>
             <translation>省级代码“{}”不是 2 位数字（如 32）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/profile_selector.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/components/profile_selector.py" line="26" />
             <source>The rule profile of this QGIS project: every dock and sheet uses it</source>
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="235" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="236" />
             <source>The status '{}' is not a state of this workflow.</source>
             <translation>状态“{}”不属于本流程。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/help.py" line="45" />
+            <source>The user manual is not installed with the plugin: {} is missing.</source>
+            <translation>插件未安装用户手册：找不到 {}。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="161" />
             <source>These files may not belong to this county:</source>
             <translation>这些文件可能不属于本县：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="26" />
             <source>Tianditu (天地图)</source>
             <translation>天地图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="45" />
             <source>Tianditu key</source>
             <translation>天地图密钥</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="45" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="46" />
             <source>Tianditu map</source>
             <translation>天地图图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="165" />
             <source>Tick at least one project.</source>
             <translation>请至少勾选一个项目。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="173" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="89" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="90" />
             <source>Total: {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>合计：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="51" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="52" />
             <source>Transfer date</source>
             <translation>调剂日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="26" />
             <source>Transfer into county {} {}</source>
             <translation>调入县 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="107" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="108" />
             <source>Transfer refused: {}</source>
             <translation>调剂被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Transfer 调剂</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="116" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="117" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
@@ -3053,7 +3093,7 @@
             <translation>将面图层的选中要素转为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="46" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="47" />
             <source>URL</source>
             <translation>网址</translation>
         </message>
@@ -3063,82 +3103,82 @@
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="99" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="100" />
             <source>Unit of 地块面积</source>
             <translation>地块面积单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/base.py" line="47" />
+            <location filename="../double_guarantee_plugin/processing/base.py" line="48" />
             <source>Unknown rule profile '{}'; known profiles: {}</source>
             <translation>未知的规则配置“{}”；可用的配置：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="353" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="354" />
             <source>Unstable farmland (TBXHDM, WDGD)</source>
             <translation>不稳定耕地（TBXHDM、WDGD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Until (e.g. end of the publicity)</source>
             <translation>截止日期（如公示结束）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="29" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="30" />
             <source>Upgrading</source>
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="19" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="20" />
             <source>Urban development boundary</source>
             <translation>城镇开发边界</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="77" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="78" />
             <source>Urban development boundary CZKFBJ (optional: new farmland inside it)</source>
             <translation>城镇开发边界 CZKFBJ（可选：其内的新增耕地）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="122" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="123" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="35" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="36" />
             <source>Vector</source>
             <translation>矢量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="173" />
             <source>Verdict</source>
             <translation>核查结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="24" />
+            <location filename="../double_guarantee_plugin/core/reports/summary.py" line="25" />
             <source>Verdict code</source>
             <translation>核查结论代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="35" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="36" />
             <source>Verdict: {}</source>
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="603" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="604" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="47" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="48" />
             <source>WMS layers</source>
             <translation>WMS 图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="26" />
             <source>WMS service</source>
             <translation>WMS 服务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="58" />
             <source>Warning</source>
             <translation>警告</translation>
         </message>
@@ -3148,12 +3188,12 @@
             <translation>为什么重新打开项目 {}？（原因随入库冲正记录保存在储备库中）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="66" />
             <source>Workflow of project {}</source>
             <translation>项目 {} 的流程</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="233" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
             <source>Workflow {}: {}</source>
             <translation>流程 {}：{}</translation>
         </message>
@@ -3163,142 +3203,142 @@
             <translation>流程…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="47" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="48" />
             <source>Write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="69" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="70" />
             <source>Write-off date (YYYY-MM-DD)</source>
             <translation>核销日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="28" />
             <source>Write-off from county {} {}</source>
             <translation>从 {} {} 储备核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="111" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="112" />
             <source>Write-off refused: {}</source>
             <translation>核销被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="33" />
             <source>Write-off 核销</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="116" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="44" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="45" />
             <source>Writes a construction project's occupied cultivated land off the county reserve: area, grain capacity and paddy together, or nothing. Give the three amounts, or the occupied area with the land class and grade and the capacity and paddy are computed with the rule profile's yield table. A county that cannot cover it is refused with the shortfall per indicator and the counties of the province that could sell, cheapest first. The same IDEMPOTENCY_KEY is applied once. FEE_YUAN is the cultivation fee due under the rule profile's fee table.</source>
             <translation>从县级储备中核销建设项目占用的耕地：耕地数量、粮食产能和水田同时核销，否则都不核销。可直接填写三项数量，或填写占用面积及地类、等别，由规则配置的产量表计算产能和水田。储备不足时拒绝，并列出各项缺口和本省可调出的县（价格从低到高）。相同 IDEMPOTENCY_KEY 只执行一次。FEE_YUAN 为按规则配置费率表应缴的耕地开垦费。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="24" />
             <source>Writes one GeoPackage for a field laptop with the chosen projects of a GeoPackage or PostGIS project database, their plots and review records, and the constraint layers clipped to the projects plus a margin. Bring it back with 'Bring back an offline package'.</source>
             <translation>从 GeoPackage 或 PostGIS 项目数据库中为外业笔记本生成一个 GeoPackage：包含所选项目、其地块和核查记录，以及按项目范围（含缓冲）裁切的约束图层。回来后用“带回合并离线数据包”合并。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="43" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="44" />
             <source>Writes one map sheet per project: the project's plots by kind (paddy hatched), overlaps with basic farmland and the ecological red line in red, legend, scale, north arrow, the credit table (mu and ha) and the constraint-check table (not checked is shown as such). PROJECTS takes codes separated by commas; empty means every project. A project without plots is reported, not exported as an empty page.</source>
             <translation>为每个项目输出一幅图件：按类型显示地块（水田加斜线），与永久基本农田、生态保护红线的重叠以红色标示，含图例、比例尺、指北针、指标表（亩与公顷）和约束核查表（未核查如实显示）。PROJECTS 为逗号分隔的项目编号，留空表示全部项目。没有地块的项目会被报告，不会输出空白页。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="71" />
             <source>Writes polygons as a Ministry-standard coordinate file (部标准格式 TXT) for 上图入库: header from the layer's CRS (CGCS2000 or Xian 1980 Gauss-Krüger; otherwise set 'Reproject to'), one parcel per feature, rings of parts and holes, 界址点数 counting closing points, area (ellipsoidal, CGCS2000) in hectares by default. With 'one file per parcel', OUTPUT is a folder (a .txt ending is dropped). Files are replaced only when all were written. TEMPLATE chooses the parcel-line layout: the 8-field standard, the 12-field 补充耕地 file with or without its field-name line (year, slope level, quality level and 地类 name from their fields), or coordinates only; each reads back and writes again byte for byte.</source>
             <translation>将面要素写为部标准格式坐标文件（TXT），用于上图入库：文件头取自图层坐标系（CGCS2000 或 1980 西安高斯-克吕格；否则请设置“重投影到”），每个要素一个地块，各部分与洞的圈，界址点数包含闭合点，面积（CGCS2000 椭球面积）默认以公顷计。选择“每个地块一个文件”时 OUTPUT 为文件夹（去掉 .txt 后缀）。只有全部写成功才替换原文件。TEMPLATE 选择地块行格式：8 字段部标准格式、12 字段补充耕地格式（带或不带字段名行；实施年份、坡度级别、质量等级和地类名称取自相应字段）或仅坐标；每种格式读回后再写出逐字节相同。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="26" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="27" />
             <source>Writes the three-indicator reserve balances (area in mu and hectares, grain capacity in kg and 10,000 kg, paddy in mu and hectares) and the journal of deposits, write-offs, transfers, commitments and reversals to one table: first a row with record = 'verification' (whether the ledger verified when the report was made: movements and balances re-derived from the journal, on a GeoPackage its hash chain; entry_id is the newest entry, or the first that does not match), then rows with record = 'balance', then one row per journal entry. LEDGER is a GeoPackage ledger file or the name of a QGIS PostgreSQL connection. VERIFIED says whether the ledger verified.</source>
             <translation>将三类指标储备余额（耕地数量：亩和公顷；粮食产能：公斤和万公斤；水田：亩和公顷）以及入库、核销、调剂、承诺、冲正流水写入一张表：第一行 record = 'verification' 说明生成报表时储备库是否通过校验（按流水重新推算变动与余额，GeoPackage 还校验哈希链；entry_id 为最新一条流水，或第一条不符的流水），其后是 record = 'balance' 的余额行，然后每条流水一行。LEDGER 为 GeoPackage 储备库文件或 QGIS PostgreSQL 连接名称。VERIFIED 表示储备库是否通过校验。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="123" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="124" />
             <source>Written off entry {}: {:.4f} mu, {:.1f} kg, {:.4f} mu paddy from county {}</source>
             <translation>已核销（流水 {}）：{:.4f} 亩、{:.1f} 公斤、水田 {:.4f} 亩，核销县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="726" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="727" />
             <source>X and Y are swapped in this file (X holds the eastings); read them the other way round</source>
             <translation>本文件 X、Y 颠倒（X 列为东坐标），已按相反顺序读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="26" />
             <source>XYZ tile service</source>
             <translation>XYZ 瓦片服务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="75" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="76" />
             <source>Xian 1980</source>
             <translation>1980 西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="61" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/province_year_balance.py" line="62" />
             <source>Year N</source>
             <translation>年份 N</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="226" />
             <source>Your name</source>
             <translation>您的姓名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="97" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="98" />
             <source>Zone number in front of the eastings</source>
             <translation>东坐标前加带号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="38" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="39" />
             <source>Zone, if neither 带号 nor the eastings give it</source>
             <translation>投影带号（带号和东坐标均未给出时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="106" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="107" />
             <source>Zoom to the first invalid plot and mark the error</source>
             <translation>定位到第一个无效地块并标出错误位置</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="531" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="532" />
             <source>a 'key=value' line inside [地块坐标]: the header must come before it</source>
             <translation>[地块坐标] 中出现“键=值”行：表头必须位于其前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="649" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="650" />
             <source>a 12-field 补充耕地 parcel line needs 12 fields before '@', found {}</source>
             <translation>12 字段补充耕地地块行在“@”前需要 12 个字段，实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="592" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="593" />
             <source>a field-name list line 【…,@】 after the first parcel: it must come before the parcels</source>
             <translation>字段名行【…,@】出现在第一个地块之后：它必须在地块之前</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="637" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="638" />
             <source>a parcel line must end in ',@' (a comma before '@')</source>
             <translation>地块行必须以“,@”结尾（@ 前要有逗号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="658" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="659" />
             <source>a parcel line needs {} fields before '@' (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码), found {}</source>
             <translation>地块行在“@”前需要 {} 个字段（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），实有 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="537" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="538" />
             <source>a point line before any parcel line (a parcel line ends in ',@')</source>
             <translation>在任何地块行之前出现了界址点行（地块行以“,@”结尾）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="255" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="262" />
             <source>a project has no project code</source>
             <translation>有项目没有项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="101" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="102" />
             <source>a project needs a project code</source>
             <translation>项目需要项目编号</translation>
         </message>
@@ -3308,7 +3348,7 @@
             <translation>必须说明原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="303" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="304" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
         </message>
@@ -3323,512 +3363,512 @@
             <translation>验收项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="261" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="262" />
             <source>add plot {}</source>
             <translation>添加地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="112" />
             <source>add project {}</source>
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>aftercare until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="86" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="87" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="699" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="183" />
             <source>already cultivated land, excluded from the new-farmland credit</source>
             <translation>已是耕地，不计入新增耕地指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="26" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="27" />
             <source>amount {} is not a finite number</source>
             <translation>数量 {} 不是有限数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
             <source>area</source>
             <translation>耕地数量</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="72" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="73" />
             <source>area (mu)</source>
             <translation>耕地数量（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="16" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="17" />
             <source>area short by {:.4f} mu ({:.4f} ha)</source>
             <translation>耕地数量缺 {:.4f} 亩（{:.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="27" />
             <source>area {:,.4f} mu</source>
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="244" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="245" />
             <source>back to {}</source>
             <translation>退回{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="346" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="347" />
             <source>basic farmland with {}={} (not stable): {}</source>
             <translation>永久基本农田 {}={}（非稳定利用耕地）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="126" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="127" />
             <source>bring back</source>
             <translation>带回合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="477" />
             <source>buyer county</source>
             <translation>调入县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="45" />
             <source>by its fields</source>
             <translation>按字段识别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="45" />
             <source>by its name only: please check</source>
             <translation>仅按名称推测：请核对</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="262" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="263" />
             <source>byte 0x{:02X} cannot be read as {}</source>
             <translation>字节 0x{:02X} 无法按 {} 读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="332" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="333" />
             <source>cannot create the folder: {}</source>
             <translation>无法创建文件夹：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="379" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="380" />
             <source>cannot read the file: {}</source>
             <translation>无法读取文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="709" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="710" />
             <source>cannot tell northing from easting in '{}, {}': expected X = northing (below 10,000,000) and Y = easting (with the zone number in front, or below 1,000,000)</source>
             <translation>无法区分“{}, {}”中的北坐标和东坐标：应为 X = 北坐标（小于 10,000,000），Y = 东坐标（带带号前缀，或小于 1,000,000）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="362" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="363" />
             <source>cannot write the file: {}</source>
             <translation>无法写入文件：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="251" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="252" />
             <source>capped transfer at {:g} yuan/mu exceeds the province's cap of {:g} yuan/mu</source>
             <translation>限价调剂每亩 {:g} 元，超过本省最高限价每亩 {:g} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/export.py" line="57" />
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="58" />
             <source>choose at least one project to take offline</source>
             <translation>请至少选择一个项目带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="94" />
             <source>choose the change-survey layer first</source>
             <translation>请先选择变更调查图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="222" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="223" />
             <source>chosen from the implementation date {}</source>
             <translation>按实施日期 {} 自动选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="216" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="217" />
             <source>class '{}' is not cultivated land: nothing to write off</source>
             <translation>地类“{}”不是耕地：无需核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="740" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="224" />
             <source>class before is {} but the land survey shows {} on {:.1f}% of the plot</source>
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="102" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="103" />
             <source>class {} grade {}, fee {:,.0f} yuan</source>
             <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="73" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="74" />
             <source>closing_point_name must be 'next' or 'first'</source>
             <translation>closing_point_name 只能为 'next' 或 'first'</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="286" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="293" />
             <source>column {} is missing</source>
             <translation>缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="246" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="253" />
             <source>column {} is missing (it was taken offline with the package)</source>
             <translation>缺少字段 {}（带出时数据包中有该字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="675" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="676" />
             <source>column(s) {} kept as attributes</source>
             <translation>字段 {} 作为属性保留</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
             <source>commitment</source>
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="506" />
             <source>commitment date</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="459" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="460" />
             <source>commitment entry</source>
             <translation>承诺流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
             <source>commitment of {}</source>
             <translation>{} 的承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="507" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
             <source>commitment: due date {} is before the commitment date {}</source>
             <translation>承诺：到期日 {} 早于承诺日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="502" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="503" />
             <source>commitment: project_code</source>
             <translation>承诺：项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="178" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="180" />
             <source>conflict {} ({}) was resolved already by {} ({})</source>
             <translation>冲突 {}（{}）已由 {} 处理过（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="162" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="163" />
             <source>conflict {}: choose 'home' or 'offline', not '{}'</source>
             <translation>冲突 {}：只能选择“home”（内业）或“offline”（外业），不能是“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="164" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="165" />
             <source>conflict {}: say who resolves it</source>
             <translation>冲突 {}：请填写处理人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="33" />
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="34" />
             <source>constraint layer '{}': {} cannot be read</source>
             <translation>约束图层“{}”：无法读取 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="36" />
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="37" />
             <source>constraint layer '{}': {} has no layer '{}'</source>
             <translation>约束图层“{}”：{} 中没有图层“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="30" />
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="31" />
             <source>constraint layer '{}': {} not found</source>
             <translation>约束图层“{}”：找不到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="38" />
+            <location filename="../double_guarantee_plugin/core/offline/clip.py" line="39" />
             <source>constraint layer '{}': {}|{} has no CRS; it cannot be clipped</source>
             <translation>约束图层“{}”：{}|{} 没有坐标参考系，无法裁切</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="280" />
+            <location filename="../double_guarantee_plugin/core/constraints/constraint_set.py" line="194" />
             <source>constraint set of the QGIS project</source>
             <translation>QGIS 工程中的约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="720" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="721" />
             <source>coordinates '{}, {}' do not follow the layout of the first point (line {}): {}</source>
             <translation>坐标“{}, {}”与第一个点（第 {} 行）的格式不一致：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="702" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="703" />
             <source>coordinates must be finite numbers, found {} and {}</source>
             <translation>坐标必须是有限数值，实为 {} 和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="135" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="136" />
             <source>county {}: the balance would become {}, more than a balance may hold ({})</source>
             <translation>县 {}：余额将变为 {}，超过余额上限（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="112" />
             <source>county {}: the balance {} is not a whole number of 1/10000</source>
             <translation>县 {}：余额 {} 不是万分之一的整数倍</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="114" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="115" />
             <source>county {}: the balance {} is not the sum of its journal entries {}</source>
             <translation>县 {}：余额 {} 不等于其流水之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="343" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="344" />
             <source>county {}: the balance {} is not the sum of its movements {}</source>
             <translation>县 {}：余额 {} 不等于其变动之和 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="222" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="223" />
             <source>county {}: the reserve cannot cover the {}: {}{}</source>
             <translation>县 {}：储备不足以{}：{}{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="94" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="95" />
             <source>county {}: went below zero at entry {}: {}</source>
             <translation>县 {}：在流水 {} 处余额小于零：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="384" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="385" />
             <source>county_code</source>
             <translation>县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="345" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="352" />
             <source>damaged geometry blob</source>
             <translation>几何数据已损坏</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="167" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="168" />
             <source>declared area '{}' is not a number; computed {:.2f} m² = {:.4f} ha</source>
             <translation>申报面积“{}”不是数字；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="190" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="191" />
             <source>declared {} ({}) does not match the computed area {:.2f} m² = {:.4f} ha (planar {:.2f} m²); difference {:.2f} m²</source>
             <translation>申报面积 {}（{}）与计算面积 {:.2f} 平方米 = {:.4f} 公顷（平面 {:.2f} 平方米）不符；相差 {:.2f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="177" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="178" />
             <source>declared {} ha matches the computed area ({:.2f} m² = {:.4f} ha)</source>
             <translation>申报面积 {} 公顷与计算面积相符（{:.2f} 平方米 = {:.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="180" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="181" />
             <source>declared {} is in {}, not hectares; it matches the computed area ({:.2f} m² = {:.4f} ha)</source>
             <translation>申报面积 {} 的单位是 {} 而非公顷；与计算面积相符（{:.2f} 平方米 = {:.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="152" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="153" />
             <source>delete plots of {}</source>
             <translation>删除 {} 的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="156" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="157" />
             <source>delete project {}</source>
             <translation>删除项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="332" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="333" />
             <source>delete {} plots</source>
             <translation>删除 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="81" />
             <source>deleted</source>
             <translation>已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
             <source>deleted in the field</source>
             <translation>外业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="27" />
             <source>deleted in the office</source>
             <translation>内业已删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
             <source>deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="412" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="413" />
             <source>deposit of project {}</source>
             <translation>项目 {} 入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="422" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="423" />
             <source>deposit of project {}: the province share {} exceeds the credits {}</source>
             <translation>项目 {} 入库：省级分成 {} 超过了指标 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="504" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="505" />
             <source>due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="378" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="379" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="130" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="131" />
             <source>edit project {}</source>
             <translation>编辑项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="25" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="26" />
             <source>edited on both sides</source>
             <translation>内外业均有修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="156" />
             <source>empty</source>
             <translation>空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="550" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="551" />
             <source>entry {} has been reversed already</source>
             <translation>流水 {} 已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="231" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="232" />
             <source>entry {}: changed or removed since the ledger was verified</source>
             <translation>流水 {}：在储备库校验之后被改动或删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="236" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="237" />
             <source>entry {}: its hash does not match its content and the entry before it (changed, or an entry before it removed)</source>
             <translation>流水 {}：哈希值与其内容及前一条流水不符（已被改动，或其前的流水被删除）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="87" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="88" />
             <source>entry {}: its movements ({}) are not what the entry moves ({})</source>
             <translation>流水 {}：其变动（{}）与该流水应有的变动（{}）不符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="97" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="98" />
             <source>entry {}: movements of an entry that is not in the journal</source>
             <translation>流水 {}：该流水已不在台账中，却仍有其变动记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="626" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="627" />
             <source>expected 'key=value' in section [{}], found '{}'</source>
             <translation>[{}] 节中应为“键=值”，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="457" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="458" />
             <source>expected 'key=value' or a [section] line in the header, found '{}'</source>
             <translation>表头中应为“键=值”或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="519" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="520" />
             <source>expected a point line 'J1,1,X,Y', a parcel line ending in ',@' or a [section] line, found '{}'</source>
             <translation>应为界址点行“J1,1,X,Y”、以“,@”结尾的地块行或 [节名] 行，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="533" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="534" />
             <source>expected a point line 'point name,ring number,X,Y' (4 fields), found {} field(s): '{}'</source>
             <translation>应为界址点行“点号,圈号,X,Y”（4 个字段），实有 {} 个字段：“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="668" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="669" />
             <source>expected a whole number of points (界址点数) in the 1st field, found '{}'</source>
             <translation>第 1 个字段应为整数界址点数，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="551" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="552" />
             <source>expected a whole ring number (圈号) in the 2nd field, found '{}'</source>
             <translation>第 2 个字段应为整数圈号，实为“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="543" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="544" />
             <source>expected two numbers X,Y in the 3rd and 4th fields, found '{}' and '{}'</source>
             <translation>第 3、4 个字段应为 X、Y 两个数值，实为“{}”和“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="609" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="610" />
             <source>explanation block (lines {}–{}) skipped</source>
             <translation>已跳过说明块（第 {}–{} 行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="235" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="236" />
             <source>feature '{}' has no polygon geometry</source>
             <translation>要素“{}”没有面几何</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="240" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="241" />
             <source>feature '{}' vanishes at the file's precision</source>
             <translation>要素“{}”在文件精度下消失</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="98" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="99" />
             <source>feature {} of the change-survey layer '{}' has no year in '{}' ({})</source>
             <translation>变更调查图层“{1}”的要素 {0} 在字段“{2}”中没有年份（{3}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="352" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="353" />
             <source>fill {} plots from {}</source>
             <translation>从 {1} 生成 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="223" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="224" />
             <source>grade {} is not in the yield table '{}'</source>
             <translation>等别 {} 不在产能表“{}”中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="335" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="342" />
             <source>grade_system = '{}' is not one of {}</source>
             <translation>等别体系“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
             <source>grain capacity</source>
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="72" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="73" />
             <source>grain capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="18" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="19" />
             <source>grain capacity short by {:.1f} kg</source>
             <translation>粮食产能缺 {:.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="28" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="29" />
             <source>grain capacity {:,.1f} kg</source>
             <translation>粮食产能 {:,.1f} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>ha</source>
             <translation>公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="471" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="472" />
             <source>header key '{}' read as '{}'</source>
             <translation>表头键“{}”按“{}”读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="297" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="304" />
             <source>id {}</source>
             <translation>id {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="249" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="250" />
             <source>idempotency key</source>
             <translation>幂等键</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
             <source>implemented on {}</source>
             <translation>实施日期为 {}</translation>
         </message>
@@ -3838,17 +3878,17 @@
             <translation>实施日期 {}，资金来源为{}（{}）：按{}不能用于占补平衡</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="410" />
             <source>inside</source>
             <translation>在地块内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="61" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="62" />
             <source>installing the ledger schema failed: {}</source>
             <translation>安装储备库结构失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="693" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="177" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
@@ -3888,152 +3928,152 @@
             <translation>其地块有未保存的编辑：请先保存，使入库的指标与已保存的地块一致</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="175" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="176" />
             <source>journal entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="34" />
             <source>kept office version</source>
             <translation>已保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>kg</source>
             <translation>公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="188" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
             <source>kind</source>
             <translation>流水类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="540" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="122" />
             <source>land-survey layer '{}' has no field '{}'</source>
             <translation>国土调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="566" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="148" />
             <source>layer '{}' cannot be read ({})</source>
             <translation>图层“{}”无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="513" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="95" />
             <source>layer '{}' has no coordinate reference system</source>
             <translation>图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="516" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="98" />
             <source>layer '{}' is a raster; only a slope DEM may be a raster</source>
             <translation>图层“{}”是栅格；只有坡度 DEM 可以是栅格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="528" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="110" />
             <source>layer '{}' is empty</source>
             <translation>图层“{}”为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="509" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="91" />
             <source>layer '{}' is missing from the project</source>
             <translation>图层“{}”不在工程中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="526" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="108" />
             <source>layer '{}' is not a polygon layer</source>
             <translation>图层“{}”不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/messages.py" line="13" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/messages.py" line="14" />
             <source>line {}</source>
             <translation>第 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="287" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="288" />
             <source>merge {} plots</source>
             <translation>合并 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="49" />
             <source>movements and balances re-derived from the journal</source>
             <translation>已按流水重新推算变动与余额</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="210" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="211" />
             <source>mu</source>
             <translation>亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="828" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="829" />
             <source>neither 带号 nor the eastings give the zone; zone {} as chosen by the user</source>
             <translation>带号和东坐标均未给出投影带；按用户选择使用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="985" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="27" />
             <source>new farmland</source>
             <translation>新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="701" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="185" />
             <source>new farmland may not be created inside the ecological red line</source>
             <translation>生态保护红线内不得新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="75" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="850" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="851" />
             <source>no Gauss-Krüger CRS for this header: {}</source>
             <translation>该表头没有对应的高斯-克吕格坐标系：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="164" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/areas.py" line="165" />
             <source>no area declared; computed {:.2f} m² = {:.4f} ha</source>
             <translation>未申报面积；计算面积 {:.2f} 平方米 = {:.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="640" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="128" />
             <source>no conflict</source>
             <translation>无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="964" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="83" />
             <source>no conflict with the constraint layers</source>
             <translation>与约束图层无冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="637" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="125" />
             <source>no constraint layer is configured</source>
             <translation>未设置约束图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="112" />
             <source>no feature of the change survey lies under the plot</source>
             <translation>地块范围内没有变更调查图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="220" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="221" />
             <source>no implementation date yet: the rules of today</source>
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="650" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="138" />
             <source>no index</source>
             <translation>无索引</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="76" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="77" />
             <source>no ledger given: a GeoPackage path or a PostgreSQL connection name is needed</source>
             <translation>未指定储备库：需要 GeoPackage 路径或 PostgreSQL 连接名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="408" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="409" />
             <source>no overlap</source>
             <translation>无重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="425" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="426" />
             <source>no parcel found: expected a [地块坐标] section with parcel lines ending in ',@'</source>
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
@@ -4043,482 +4083,482 @@
             <translation>未选择储备库：请在储备库面板中打开储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="42" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="43" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="25" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="26" />
             <source>not a GeoPackage geometry blob</source>
             <translation>不是 GeoPackage 几何数据</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="115" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="122" />
             <source>not a list of project codes</source>
             <translation>不是项目编号列表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="705" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="189" />
             <source>not allowed</source>
             <translation>不允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="946" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="65" />
             <source>not checked</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="925" />
+            <location filename="../double_guarantee_plugin/core/constraints/project_check.py" line="44" />
             <source>not checked: {}</source>
             <translation>未检查：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="986" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="28" />
             <source>not creditable</source>
             <translation>不可计入指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="152" />
             <source>not exported: {}</source>
             <translation>未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="385" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="386" />
             <source>not reviewed</source>
             <translation>未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="87" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="88" />
             <source>not reviewed yet</source>
             <translation>尚未核查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="54" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="55" />
             <source>not verified: {}</source>
             <translation>未通过校验：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="393" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="394" />
             <source>note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="314" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="315" />
             <source>nothing to write: no parcels</source>
             <translation>没有可写的内容：无地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
             <source>open</source>
             <translation>待决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="17" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/_offline_home.py" line="18" />
             <source>or PostGIS: QGIS connection name or PostgreSQL URI</source>
             <translation>或 PostGIS：QGIS 连接名或 PostgreSQL URI</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="409" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="410" />
             <source>outside</source>
             <translation>在地块外</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="119" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="126" />
             <source>package version {} is newer than this plugin understands ({}); update the plugin</source>
             <translation>数据包版本 {} 高于本插件支持的版本（{}）；请更新插件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
             <source>paddy</source>
             <translation>水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="73" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="74" />
             <source>paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="20" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="21" />
             <source>paddy short by {:.4f} mu</source>
             <translation>水田缺 {:.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="30" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="31" />
             <source>paddy {:,.4f} mu</source>
             <translation>水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="686" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="687" />
             <source>parcel '{}' has no point lines: expected 'J1,1,X,Y' lines after its parcel line</source>
             <translation>地块“{}”没有界址点行：地块行后应有“J1,1,X,Y”行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="161" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="162" />
             <source>parcel '{}' has no polygon geometry</source>
             <translation>地块“{}”没有面几何</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="190" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="191" />
             <source>parcel '{}': the template '{}' has fixed columns; extra attribute fields cannot be added</source>
             <translation>地块“{}”：模板“{}”的字段固定，不能追加附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="151" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="152" />
             <source>parcel '{}': the {} '{}' contains a comma or a line break, which the format cannot hold</source>
             <translation>地块“{}”：{}“{}”含逗号或换行，本格式无法容纳</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="283" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="284" />
             <source>parcel '{}': {} '{}' has the character '{}' that {} cannot hold; choose UTF-8 or GB18030</source>
             <translation>地块“{}”：{}“{}”含 {} 无法表示的字符“{}”；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="237" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="238" />
             <source>plot fid {}: not found</source>
             <translation>地块 fid {}：未找到</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="247" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="248" />
             <source>plot fid {}: the geometry could not be changed</source>
             <translation>地块 fid {}：无法修改图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="289" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="290" />
             <source>plot fid {}: the merged geometry could not be stored</source>
             <translation>地块 fid {}：无法保存合并后的图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="190" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="192" />
             <source>plot {}</source>
             <translation>地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="195" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="197" />
             <source>plot {} changed in the office after the merge found the conflict; save or undo that edit, then resolve again</source>
             <translation>地块 {} 在合并发现冲突后又在内业被修改；请先保存或撤销该修改，再重新处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="265" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="266" />
             <source>plot {}: could not be added</source>
             <translation>地块 {}：无法添加</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="243" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="244" />
             <source>plot {}: {}; it cannot be repaired automatically, redraw it</source>
             <translation>地块 {}：{}；无法自动修复，请重新绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="281" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="282" />
             <source>plots of different projects cannot be merged ({})</source>
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="745" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="746" />
             <source>points lie up to {:.0f} km from the central meridian of zone {}: is the zone right?</source>
             <translation>界址点距第 {1} 带中央经线最远达 {0:.0f} 千米：带号是否正确？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="184" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="185" />
             <source>price per mu</source>
             <translation>每亩价格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="248" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="249" />
             <source>price per mu '{}' should be a number ≥ 0</source>
             <translation>每亩价格“{}”应为不小于 0 的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="242" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="243" />
             <source>pricing '{}' should be 'capped' or 'bid'</source>
             <translation>定价方式“{}”应为 capped（限价）或 bid（竞价）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="565" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
             <source>project code</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="508" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="509" />
             <source>project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="220" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="222" />
             <source>project {}</source>
             <translation>项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="235" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="237" />
             <source>project {} changed in the office after the merge found the conflict; look at it again, then resolve</source>
             <translation>项目 {} 在合并发现冲突后又在内业被修改；请重新查看后再处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="435" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="436" />
             <source>project {} has been deposited already</source>
             <translation>项目 {} 已入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="97" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="98" />
             <source>project {} has no plots to check</source>
             <translation>项目 {} 没有可核实的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="91" />
             <source>project {} has not been accepted yet: there is no acceptance year to compare the survey with</source>
             <translation>项目 {} 尚未验收：没有可与调查年份比较的验收年份</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="165" />
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="166" />
             <source>project {} is '{}' under {}: its rule profile is fixed once it has been accepted</source>
             <translation>项目 {0} 在 {2} 下已为“{1}”：验收后规则配置不能再改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="146" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="147" />
             <source>project {} is in '{}' already</source>
             <translation>项目 {} 已处于“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="239" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="241" />
             <source>project {} is no longer in the office database</source>
             <translation>项目 {} 已不在内业数据库中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="135" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="136" />
             <source>project {} is now '{}', not '{}': reload it and try again</source>
             <translation>项目 {} 当前为“{}”，不是“{}”：请刷新后重试</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="255" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="257" />
             <source>project {} still has {} plots in the office; delete or move them first</source>
             <translation>项目 {} 在内业仍有 {} 个地块；请先删除或移走这些地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="136" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="137" />
             <source>project {}: '{}' could not be changed</source>
             <translation>项目 {}：无法修改“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="139" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="140" />
             <source>project {}: '{}' is not a state of the workflow of rule profile {} ({})</source>
             <translation>项目 {}：“{}”不是规则配置 {} 流程中的状态（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="108" />
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="109" />
             <source>project {}: a reason is required to choose the rule profile '{}' instead of the one its dates give</source>
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="361" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="362" />
             <source>project {}: a step that deposits or reverses credits is taken from the project dock (Workflow…)</source>
             <translation>项目 {}：入库或冲正指标的步骤须从项目面板（流程…）办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="160" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="161" />
             <source>project {}: cannot be used for the balance under rule profile '{}': {}</source>
             <translation>项目 {}：按规则配置“{}”不能用于占补平衡：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="148" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="149" />
             <source>project {}: county_code</source>
             <translation>项目 {}：县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="150" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="151" />
             <source>project {}: from '{}' the next step is '{}', not '{}' (the steps of {} go one at a time)</source>
             <translation>项目 {}：“{}”的下一步是“{}”，不是“{}”（{} 的流程须逐步办理）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="183" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="184" />
             <source>project {}: implemented_on</source>
             <translation>项目 {}：实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="154" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="155" />
             <source>project {}: its plots could not be deleted</source>
             <translation>项目 {}：无法删除其地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="142" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="143" />
             <source>project {}: its status '{}' is not a state of rule profile {} ({}); choose the profile it was accepted under, with a reason</source>
             <translation>项目 {}：其状态“{}”不属于规则配置 {}（{}）；请选择其验收时执行的规则配置并填写理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="168" />
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="169" />
             <source>project {}: its status '{}' is not a state of the workflow of {} ({})</source>
             <translation>项目 {}：其状态“{}”不属于 {} 的流程（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="167" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="168" />
             <source>project {}: negative credits {}</source>
             <translation>项目 {}：指标为负数 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="163" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="164" />
             <source>project {}: no credits computed</source>
             <translation>项目 {}：尚未计算指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="149" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="150" />
             <source>project {}: not found</source>
             <translation>项目 {}：未找到</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="67" />
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="68" />
             <source>project {}: not found in the project database</source>
             <translation>项目 {}：项目数据库中没有该项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="105" />
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="106" />
             <source>project {}: rule profile '{}' is not known (known: {})</source>
             <translation>项目 {}：未知的规则配置“{}”（已有：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="153" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="154" />
             <source>project {}: status is '{}', only an accepted (验收) project can be deposited</source>
             <translation>项目 {}：状态为“{}”，只有已验收的项目才能入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="155" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="156" />
             <source>project {}: status is '{}'; under rule profile '{}' a project is deposited at its '{}' step (入库)</source>
             <translation>项目 {}：状态为“{}”；按规则配置“{}”，项目在其“{}”步骤（入库）时入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="181" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="182" />
             <source>project {}: the aftercare until-date {} is before the acceptance {}</source>
             <translation>项目 {}：后期管护截止日期 {} 早于验收日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="128" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="129" />
             <source>project {}: the code cannot be changed here (plots refer to it)</source>
             <translation>项目 {}：此处不能修改编号（地块引用该编号）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="103" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="104" />
             <source>project {}: the code is used already</source>
             <translation>项目 {}：编号已被使用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="146" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="147" />
             <source>project {}: the credits given are those of project {}</source>
             <translation>项目 {}：给出的指标属于项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="202" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="203" />
             <source>project {}: the end date {} is before the step date {}</source>
             <translation>项目 {}：截止日期 {} 早于办理日期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="169" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="170" />
             <source>project {}: the project has no credits to deposit</source>
             <translation>项目 {}：该项目没有可入库的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="134" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="135" />
             <source>project {}: the projects table has no field '{}'</source>
             <translation>项目 {}：项目表没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="110" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="111" />
             <source>project {}: the projects table has no field {}</source>
             <translation>项目 {}：项目表没有字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="115" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="116" />
             <source>project {}: the row could not be added</source>
             <translation>项目 {}：无法添加记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="158" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="159" />
             <source>project {}: the row could not be deleted</source>
             <translation>项目 {}：无法删除记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="95" />
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="96" />
             <source>project {}: the rule profile '{}' was set without a reason</source>
             <translation>项目 {}：规则配置“{}”未填写理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="159" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="160" />
             <source>project {}: the step date {} is before the project's last step ({})</source>
             <translation>项目 {}：办理日期 {} 早于上一步（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="157" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="158" />
             <source>project {}: the step date {} is in the future</source>
             <translation>项目 {}：办理日期 {} 晚于今天</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="196" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="197" />
             <source>project {}: the step {} needs a reference (文号)</source>
             <translation>项目 {}：{} 须填写文号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="199" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="200" />
             <source>project {}: the step {} needs an end date (e.g. the end of the publicity)</source>
             <translation>项目 {}：{} 须填写截止日期（如公示结束日期）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="193" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="194" />
             <source>project {}: the step {} needs the accepting unit of the {} ({})</source>
             <translation>项目 {}：{} 须填写{}的验收单位（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="163" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="164" />
             <source>project {}: who takes the step '{}' is missing</source>
             <translation>项目 {}：未填写“{}”的办理人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="85" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="86" />
             <source>project {}: {} '{}' is not a date (YYYY-MM-DD)</source>
             <translation>项目 {}：{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="77" />
             <source>project {}: {} rule profiles apply to a project {} ({}); the 'applies' dates of the profiles must not overlap or leave gaps</source>
             <translation>项目 {}：有 {} 个规则配置适用于{}的项目（{}）；各规则配置的适用日期（applies）不得重叠或留空档</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="144" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="145" />
             <source>project_code is missing</source>
             <translation>缺少项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="566" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="567" />
             <source>proposal</source>
             <translation>建议</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="563" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="564" />
             <source>proposal kind</source>
             <translation>建议类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="150" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="151" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="419" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="420" />
             <source>province share of project {}</source>
             <translation>项目 {} 的省级分成</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="119" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="120" />
             <source>province share {} is not between 0 and 1</source>
             <translation>省级分成比例 {} 不在 0 与 1 之间</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="541" />
             <source>reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>reference {}</source>
             <translation>文号 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="141" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="142" />
             <source>rename project {}</source>
             <translation>重命名项目 {}</translation>
         </message>
@@ -4533,122 +4573,122 @@
             <translation>重新打开：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="245" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="246" />
             <source>repair plot {}</source>
             <translation>修复地块 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
             <source>reversal</source>
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="544" />
             <source>reversal date</source>
             <translation>冲正日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="542" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="543" />
             <source>reversal: a reason is required</source>
             <translation>冲正：必须填写原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="539" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="540" />
             <source>reversal: entry {} is itself a reversal; record a new operation instead</source>
             <translation>冲正：流水 {} 本身就是冲正，请改为登记一笔新的业务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="537" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="538" />
             <source>reversal: journal entry {} does not exist</source>
             <translation>冲正：流水 {} 不存在</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="45" />
             <source>review passed</source>
             <translation>通过</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="44" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="45" />
             <source>review returned</source>
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="555" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="556" />
             <source>ring {} continues after it closed; read the points from here as a new ring</source>
             <translation>第 {} 圈闭合后仍有点；自此处起按新的一圈读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="877" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="878" />
             <source>ring {} of parcel '{}' has {} distinct point(s): a ring needs at least 3</source>
             <translation>地块“{1}”的第 {0} 圈只有 {2} 个不同的点：一圈至少需要 3 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="871" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="872" />
             <source>ring {} of parcel '{}' was not closed; closed it with its first point</source>
             <translation>地块“{1}”的第 {0} 圈未闭合；已用其首点闭合</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="220" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="221" />
             <source>rule profile '{}' has no yield table for '{}'</source>
             <translation>规则配置“{}”没有“{}”的产能表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="189" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="190" />
             <source>search text</source>
             <translation>搜索文字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="277" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="278" />
             <source>select at least two plots to merge</source>
             <translation>请至少选择两个地块进行合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="475" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="476" />
             <source>seller county</source>
             <translation>调出县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="218" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="219" />
             <source>set by hand: {}</source>
             <translation>人工指定：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="68" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="69" />
             <source>shape only</source>
             <translation>仅图形不同</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="703" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="187" />
             <source>slope above {:g}°</source>
             <translation>坡度大于 {:g}°</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="534" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="116" />
             <source>slope layer '{}' has no field '{}'</source>
             <translation>坡度图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="308" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="309" />
             <source>slope level {} from {}</source>
             <translation>坡度级别 {}，取自{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="299" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="300" />
             <source>slope level {} from {} on {} ({:.1f}% of the plot)</source>
             <translation>坡度级别 {}（取自{}），面积 {}（占地块 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="305" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="306" />
             <source>split plots</source>
             <translation>分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="70" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="71" />
             <source>status '{}' is not one of {}</source>
             <translation>状态“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="27" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="28" />
             <source>status for the office to decide</source>
             <translation>状态须由内业决定</translation>
         </message>
@@ -4658,22 +4698,22 @@
             <translation>{} 的状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="30" />
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="31" />
             <source>table {}, row {}: {}</source>
             <translation>表 {}，行 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="106" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="107" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels to the zone they lie in (EPSG:4513–4554 for CGCS2000)</source>
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请将地块重投影到其所在的投影带（CGCS2000 为 EPSG:4513–4554）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="103" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="104" />
             <source>the CRS {} is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject the parcels, e.g. to {}</source>
             <translation>坐标系 {} 不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影地块，例如到 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="520" />
+            <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="102" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
@@ -4683,62 +4723,62 @@
             <translation>PostGIS 数据库 {} 中没有储备库（模式 dg_ledger）：请在储备库面板中选择储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="32" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="33" />
             <source>the PostGIS ledger needs the Python package psycopg2 (Debian: python3-psycopg2)</source>
             <translation>PostGIS 储备库需要 Python 包 psycopg2（Debian：python3-psycopg2）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="452" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="453" />
             <source>the [地块坐标] line is missing; parcels start here</source>
             <translation>缺少 [地块坐标] 行；地块从此处开始</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="463" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="464" />
             <source>the [属性描述] line is missing; reading the header without it</source>
             <translation>缺少 [属性描述] 行；表头照常读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="178" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="179" />
             <source>the aftercare until-date</source>
             <translation>后期管护截止日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="32" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="33" />
             <source>the blob is shorter than its header</source>
             <translation>几何数据比其数据头还短（已损坏）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="607" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="608" />
             <source>the block 【 that starts here is not closed with 】</source>
             <translation>从此处开始的【块没有以】结束</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="112" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="113" />
             <source>the change survey under the plot is of {}; a survey of {} or later is needed</source>
             <translation>地块下的变更调查为 {} 年；须为 {} 年或以后的调查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="56" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="57" />
             <source>the change-survey layer '{}' has no coordinate reference system</source>
             <translation>变更调查图层“{}”没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="61" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="62" />
             <source>the change-survey layer '{}' has no field '{}'</source>
             <translation>变更调查图层“{}”没有字段“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="54" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="55" />
             <source>the change-survey layer '{}' is not a polygon layer</source>
             <translation>变更调查图层“{}”不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="52" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="53" />
             <source>the change-survey layer cannot be read</source>
             <translation>无法读取变更调查图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="286" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="287" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
@@ -4758,87 +4798,87 @@
             <translation>县级行政区代码 {} 不是 6 位行政区划代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="811" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="812" />
             <source>the easting {} carries zone {} but the first point's carries zone {}, and no 带号 says which zone the file is in; give the zone</source>
             <translation>东坐标 {} 前的带号为 {}，但第一个点的为 {}，且没有带号说明文件所在的投影带；请指定带号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="844" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="845" />
             <source>the eastings carry no zone number in front; zone {} assumed as chosen by the user</source>
             <translation>东坐标前没有带号；按用户选择取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="841" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="842" />
             <source>the eastings carry no zone number in front; zone {} assumed from {}</source>
             <translation>东坐标前没有带号；按{1}取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="817" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="818" />
             <source>the eastings carry zones {} and {} in front; zone {} as chosen by the user</source>
             <translation>东坐标前的带号有 {} 和 {}；按用户指定采用第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="905" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="906" />
             <source>the ellipsoidal area could not be computed (coordinates outside the zone); planar areas used</source>
             <translation>无法计算椭球面积（坐标超出投影带）；改用平面面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="173" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="174" />
             <source>the end date</source>
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="239" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="246" />
             <source>the exported attributes are not readable</source>
             <translation>带出时的属性无法读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="185" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="192" />
             <source>the exported geometry: {}</source>
             <translation>带出时的几何图形：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="190" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="197" />
             <source>the exported version does not match its hash</source>
             <translation>带出时的版本与其哈希值不符（已被改动或损坏）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="133" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="140" />
             <source>the file cannot be read ({})</source>
             <translation>文件无法读取（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="156" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="163" />
             <source>the file is damaged (SQLite integrity check: {})</source>
             <translation>文件已损坏（SQLite 完整性检查：{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="275" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="276" />
             <source>the file starts with a UTF-16 byte-order mark but is not valid UTF-16</source>
             <translation>文件以 UTF-16 BOM 开头，但不是有效的 UTF-16</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="268" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="269" />
             <source>the file starts with a UTF-8 byte-order mark but byte 0x{:02X} is not UTF-8</source>
             <translation>文件以 UTF-8 BOM 开头，但字节 0x{:02X} 不是 UTF-8</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="67" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="68" />
             <source>the geometry cannot be read (damaged WKB)</source>
             <translation>几何图形无法读取（WKB 已损坏）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="58" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="59" />
             <source>the geometry is a {}, not a 2D polygon</source>
             <translation>几何类型为 {}，不是二维面</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="895" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="896" />
             <source>the geometry of parcel '{}' is not valid: {}</source>
             <translation>地块“{}”的几何无效：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="222" />
             <source>the geometry: {}</source>
             <translation>几何图形：{}</translation>
         </message>
@@ -4848,32 +4888,32 @@
             <translation>缺少实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="744" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="228" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="721" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="205" />
             <source>the land survey does not cover the plot</source>
             <translation>国土调查数据未覆盖该地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="735" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="219" />
             <source>the land survey shows cultivated land ({}) on {} ({:.1f}%) of a plot claimed as new farmland</source>
             <translation>申报为新增耕地的地块中，国土调查显示 {} 耕地 {}（{:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="287" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="288" />
             <source>the land survey's GDPDJB</source>
             <translation>国土调查的耕地坡度级别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="158" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="159" />
             <source>the last step date</source>
             <translation>上一步日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="183" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="184" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
@@ -4883,92 +4923,92 @@
             <translation>储备库中已有该项目的入库（流水号 {}）：如需更正，请重新打开项目以冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="79" />
+            <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="80" />
             <source>the ledger name {} holds a NUL character</source>
             <translation>储备库名称 {} 含有 NUL 字符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="327" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="328" />
             <source>the line does not split any selected plot (it must cross it completely)</source>
             <translation>该线未分割任何选中的地块（必须完全穿过地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="284" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="285" />
             <source>the merged geometry is empty</source>
             <translation>合并后的图形为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="291" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="292" />
             <source>the merged plots could not be deleted</source>
             <translation>无法删除被合并的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="644" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="645" />
             <source>the parcel line has {} fields but the field-name list on line {} names {}</source>
             <translation>地块行有 {} 个字段，但第 {} 行的字段名行列出 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="67" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="74" />
             <source>the photo changed while it was being merged</source>
             <translation>照片在合并过程中被修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="315" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="322" />
             <source>the photo's bytes do not match its SHA-256</source>
             <translation>照片内容与其 SHA-256 哈希值不符</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="582" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="71" />
             <source>the plot geometry is invalid: {} (repaired for the check)</source>
             <translation>地块几何图形无效：{}（检查时已修复）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="89" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="90" />
             <source>the plot has no area</source>
             <translation>地块面积为零</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="579" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="66" />
             <source>the plot has no geometry</source>
             <translation>地块没有几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="324" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="331" />
             <source>the plot has no project code</source>
             <translation>地块没有项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="596" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="84" />
             <source>the plot has no usable geometry</source>
             <translation>地块没有可用的几何图形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="606" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="94" />
             <source>the plot is {:.1f} m², below the minimum mapping area of {:.0f} m²</source>
             <translation>地块面积 {:.1f} 平方米，小于最小上图面积 {:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="786" />
+            <location filename="../double_guarantee_plugin/core/constraints/engine.py" line="103" />
             <source>the plot layer has no coordinate reference system</source>
             <translation>地块图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="753" />
+            <location filename="../double_guarantee_plugin/core/constraints/engine.py" line="70" />
             <source>the plot layer has no coordinate reference system: nothing can be checked</source>
             <translation>地块图层没有坐标参考系：无法检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="278" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="279" />
             <source>the plot's 耕地坡度级别</source>
             <translation>地块自身的耕地坡度级别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="334" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="335" />
             <source>the plots could not be deleted</source>
             <translation>无法删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="258" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="265" />
             <source>the project code is used twice</source>
             <translation>项目编号重复</translation>
         </message>
@@ -4983,12 +5023,12 @@
             <translation>项目表有未保存的编辑：请先保存或放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="308" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="315" />
             <source>the record has no project code</source>
             <translation>记录没有项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="301" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="308" />
             <source>the record has no uuid</source>
             <translation>记录没有 uuid</translation>
         </message>
@@ -5018,7 +5058,7 @@
             <translation>{} 的储备库现有 {}，少于该项目入库的 {}（其间已被使用）：储备库须足以冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="888" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="889" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
@@ -5028,237 +5068,237 @@
             <translation>状态未能恢复（{}）：请在“流程…”中改回</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="154" />
+            <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="155" />
             <source>the step date</source>
             <translation>办理日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="160" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="167" />
             <source>the table is missing</source>
             <translation>缺少该表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="284" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="285" />
             <source>the text is UTF-8 up to here, but byte 0x{:02X} is not UTF-8: the file is damaged or mixes encodings</source>
             <translation>此前的文本为 UTF-8，但字节 0x{:02X} 不是 UTF-8：文件已损坏或混用了编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="290" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="291" />
             <source>the text is neither UTF-8 nor GBK/GB18030 (byte 0x{:02X}); choose the encoding by hand</source>
             <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 0x{:02X}）；请手动选择编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="304" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="311" />
             <source>the uuid is used twice</source>
             <translation>uuid 重复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="109" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="116" />
             <source>the value is missing</source>
             <translation>缺少该值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="832" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="833" />
             <source>the zone is unknown: 带号 is empty and the eastings carry no zone number; give the zone</source>
             <translation>投影带未知：带号为空且东坐标前无带号；请指定投影带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="296" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="297" />
             <source>this commitment has been written off already</source>
             <translation>该承诺已核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="294" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="295" />
             <source>this entry has been reversed already</source>
             <translation>该流水已冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="292" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="293" />
             <source>this project has been deposited already</source>
             <translation>该项目已入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="706" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="190" />
             <source>to be reviewed</source>
             <translation>需复核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="45" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="46" />
             <source>to verify on site</source>
             <translation>待核</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="519" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="520" />
             <source>today</source>
             <translation>今天</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="33" />
+            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="34" />
             <source>took field version</source>
             <translation>已采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="230" />
             <source>transfer</source>
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="485" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="486" />
             <source>transfer date</source>
             <translation>调剂日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="191" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="192" />
             <source>transfer: price per mu {} should be a number from 0 to {:,.0f} yuan</source>
             <translation>调剂：每亩价格 {} 应为 0 至 {:,.0f} 元之间的数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="478" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="479" />
             <source>transfer: seller and buyer are the same county {}</source>
             <translation>调剂：调出县与调入县是同一个县 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="480" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="481" />
             <source>transfer: {} ({}) and {} ({}) are not in the same province</source>
             <translation>调剂：{}（{}）与 {}（{}）不在同一省内</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="71" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="72" />
             <source>unknown area unit '{}': expected ha, m2 or mu</source>
             <translation>未知面积单位“{}”：应为 ha、m2 或 mu</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="91" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="92" />
             <source>unknown coordinate TXT template '{}'</source>
             <translation>未知的坐标 TXT 模板“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="66" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="67" />
             <source>unknown encoding '{}': expected one of {}</source>
             <translation>未知编码“{}”：应为 {} 之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="30" />
+            <location filename="../double_guarantee_plugin/core/offline/gpkg.py" line="31" />
             <source>unknown envelope code {} in the blob header</source>
             <translation>几何数据头中的外包框代码 {} 无法识别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="69" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="70" />
             <source>unknown line ending '{}': expected CRLF or LF</source>
             <translation>未知换行符“{}”：应为 CRLF 或 LF</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="369" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="370" />
             <source>unknown parcel-line layout '{}': expected one of {}</source>
             <translation>未知的地块行格式“{}”：应为 {} 之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="260" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="261" />
             <source>unknown text encoding '{}'</source>
             <translation>未知文本编码“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="352" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="353" />
             <source>unstable farmland: {}</source>
             <translation>不稳定耕地：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>until {}</source>
             <translation>截至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="985" />
+            <location filename="../double_guarantee_plugin/core/constraints/plots.py" line="27" />
             <source>upgrading</source>
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="268" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="269" />
             <source>user name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="310" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="317" />
             <source>verdict '{}' is not one of {}</source>
             <translation>核查结论“{}”不在 {} 之中</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/ledger/report.py" line="52" />
             <source>verified: {} entries, {} counties; {}</source>
             <translation>已校验：{} 条流水，{} 个县；{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="75" />
+            <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="76" />
             <source>without an implementation date</source>
             <translation>无实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="228" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="229" />
             <source>write-off</source>
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="456" />
             <source>write-off date</source>
             <translation>核销日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="455" />
             <source>write-off of {}</source>
             <translation>{} 的核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="453" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="454" />
             <source>write-off: project_code</source>
             <translation>核销：项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="75" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="32" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/basemap.py" line="33" />
             <source>your own 天地图 key (tk)</source>
             <translation>您自己的天地图密钥（tk）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="43" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_transfer.py" line="44" />
             <source>yuan/mu</source>
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="337" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="338" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="17" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="18" />
             <source>{:,.4f} mu ({:,.4f} ha) · {:,.1f} kg ({:,.4f} ×10⁴ kg) · paddy {:,.4f} mu ({:,.4f} ha)</source>
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="339" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="340" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="78" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="79" />
             <source>{:,.4f} mu, {:,.4f} kg, {:,.4f} mu paddy</source>
             <translation>{:,.4f} 亩、{:,.4f} 公斤、水田 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="49" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="50" />
             <source>{:.1f} m² ({:.2f} mu)</source>
             <translation>{:.1f} 平方米（{:.2f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/change_survey.py" line="119" />
+            <location filename="../double_guarantee_plugin/core/change_survey.py" line="120" />
             <source>{:.1f}% of the plot is cultivated land in the {} change survey (at least {:.0f}% needed)</source>
             <translation>在 {1} 年变更调查中地块的 {0:.1f}% 为耕地（须至少 {2:.0f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="345" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="346" />
             <source>{}
 
 Reproject the plots to {} for the file?</source>
@@ -5267,152 +5307,152 @@ Reproject the plots to {} for the file?</source>
 是否将地块重投影到 {} 后写出文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="253" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="254" />
             <source>{} '{}' is not a 6-digit county code (行政区划代码)</source>
             <translation>{}“{}”不是 6 位县级行政区划代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="247" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="248" />
             <source>{} '{}' is not a date (YYYY-MM-DD)</source>
             <translation>{}“{}”不是日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="299" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="306" />
             <source>{} (photo {})</source>
             <translation>{}（照片 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="211" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="218" />
             <source>{} (plot {})</source>
             <translation>{}（地块 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="40" />
             <source>{} (profile default)</source>
             <translation>{}（规则配置默认）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="413" />
             <source>{} (project {})</source>
             <translation>{}（项目 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="680" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="164" />
             <source>{} ({:.1f}% of the plot) overlaps {} feature(s)</source>
             <translation>{}（占地块 {:.1f}%）与 {} 个要素重叠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="183" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="184" />
             <source>{} ({} refused)</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="223" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="224" />
             <source>{} ({}) — {}</source>
             <translation>{}（{}）— {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="365" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="366" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="332" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="339" />
             <source>{} = '{}' is not a land-class code</source>
             <translation>{} = “{}” 不是地类编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="328" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="335" />
             <source>{} = '{}' is not a whole number</source>
             <translation>{} = “{}” 不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="340" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="347" />
             <source>{} = {} is outside {} ({}–{})</source>
             <translation>{} = {} 超出 {} 的范围（{}–{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="77" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="78" />
             <source>{} Gauss-Krüger {}-degree zone {}</source>
             <translation>{} 高斯-克吕格 {} 度带 第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="78" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="79" />
             <source>{} Gauss-Krüger {}-degree, central meridian {}°E</source>
             <translation>{} 高斯-克吕格 {} 度带 中央经线 {}°E</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="79" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_report.py" line="80" />
             <source>{} balances, {} journal entries</source>
             <translation>{} 个余额，{} 条流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="421" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="422" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="136" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="137" />
             <source>{} does not verify from entry {} on: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 自流水 {} 起未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="139" />
+            <location filename="../double_guarantee_plugin/core/ledger/integrity.py" line="140" />
             <source>{} does not verify: {}. Write-offs and every other change are refused until the ledger is restored from a backup.</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="419" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="420" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="672" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="673" />
             <source>{} extra attribute field(s) after 地类编码 kept</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="84" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="367" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="368" />
             <source>{} feature {}: could not be added as a plot</source>
             <translation>{} 要素 {}：无法添加为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="29" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="30" />
             <source>{} features, {} {:,.2f} mu</source>
             <translation>{} 个要素，{} 合计 {:,.2f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="149" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/export_maps.py" line="150" />
             <source>{} files written to {}</source>
             <translation>已导出 {} 个文件至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="200" />
             <source>{} holds no project database yet: name a new schema to create one</source>
             <translation>{} 中还没有项目数据库：输入新的模式名称即可新建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="157" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="158" />
             <source>{} is empty</source>
             <translation>{}为空</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="141" />
             <source>{} is in zone {}, the plots layer in zone {}</source>
             <translation>{} 位于第 {} 带，地块图层位于第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="235" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="236" />
             <source>{} is missing</source>
             <translation>缺少{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="242" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="243" />
             <source>{} is not a valid date</source>
             <translation>{}不是有效日期</translation>
         </message>
@@ -5422,7 +5462,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="175" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="176" />
             <source>{} kg ({} 10,000 kg)</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
@@ -5432,67 +5472,67 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="173" />
             <source>{} mu ({} ha)</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="66" />
             <source>{} m²</source>
             <translation>{} 平方米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="52" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="53" />
             <source>{} not taken along: no layer given</source>
             <translation>{} 未带出：未指定图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="154" />
             <source>{} of {} parcels lie far outside the county (about {:.0f} km away)</source>
             <translation>{} 个地块（共 {} 个）远在本县范围之外（约 {:.0f} 公里）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="405" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="406" />
             <source>{} of {} plot(s) affected; {} ({:.1f}% of the project)</source>
             <translation>{}/{} 个地块受影响；{}（占项目 {:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/components/change_survey_panel.py" line="106" />
             <source>{} of {} plots confirmed by the {} survey layer '{}'</source>
             <translation>{1} 个地块中有 {0} 个经 {2} 年变更调查图层“{3}”核实</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="171" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="172" />
             <source>{} of {} plots were refused and got zero credit:</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="340" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="341" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="150" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="151" />
             <source>{} parcel(s) written to {} file(s) in {}</source>
             <translation>{} 个地块已写入 {} 个文件，坐标系 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="133" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="134" />
             <source>{} piece(s) below {:.0f} mu (smallest {:.1f} mu)</source>
             <translation>{} 个片区小于 {:.0f} 亩（最小 {:.1f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="137" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="138" />
             <source>{} piece(s) of {} mu</source>
             <translation>{} 个片区，面积 {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraint_rules.py" line="128" />
+            <location filename="../double_guarantee_plugin/core/constraints/rules.py" line="129" />
             <source>{} pieces (connected groups of plots); at most {} are allowed</source>
             <translation>共 {} 个片区（相连的地块组），最多允许 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="275" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="276" />
             <source>{} plot(s) imported into project {} from {} file(s)</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
@@ -5502,17 +5542,17 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="606" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="607" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="40" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="41" />
             <source>{} plots do not pass: </source>
             <translation>{} 个地块不通过：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="62" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/take_offline.py" line="63" />
             <source>{} plots of {} projects written to {}</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
@@ -5522,172 +5562,172 @@ Reproject the plots to {} for the file?</source>
             <translation>已修复 {} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="690" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="691" />
             <source>{} point line(s) carry {} column(s) after X,Y (到下一点距离, 界址点类型 …): kept as attributes</source>
             <translation>{} 个界址点行在 X,Y 之后还有 {} 列（到下一点距离、界址点类型 …）：作为属性保留</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="200" />
             <source>{} project databases on {}</source>
             <translation>{} 个项目数据库，位于 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="119" />
             <source>{} projects</source>
             <translation>共 {} 个项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="199" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/offline.py" line="200" />
             <source>{} projects, {} plots written to {}. Clipped constraint features: {}</source>
             <translation>已将 {} 个项目、{} 个地块写入 {}。裁切的约束图层要素：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="800" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="801" />
             <source>{} says zone {} but the eastings carry zone {} in front and lie {:.0f} km from zone {}'s central meridian</source>
             <translation>{}为 {}，但东坐标前的带号为 {}，且距中央经线 {:.0f} 公里（第 {} 带）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="805" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="806" />
             <source>{} says zone {}; eastings such as {:.3f} run into the next million ({:.0f} km from the central meridian): read in zone {} as declared</source>
             <translation>{}为 {}；东坐标如 {:.3f} 进位到下一个百万（距中央经线 {:.0f} 公里）：按声明的第 {} 带读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="215" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="216" />
             <source>{} short by {:g}</source>
             <translation>{}缺 {:g}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="151" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="152" />
             <source>{} should be a text, not {}</source>
             <translation>{} 应为文字，而不是 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="117" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="118" />
             <source>{} supplementary farmland projects: overview</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="80" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="81" />
             <source>{} to {} {}</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="225" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="226" />
             <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="23" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/ledger_writeoff.py" line="24" />
             <source>{} {} at {:.0f} yuan/mu{}</source>
             <translation>{} {}，{:.0f} 元/亩{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="218" />
+            <location filename="../double_guarantee_plugin/core/ledger/model.py" line="219" />
             <source>{} {} at {:g} yuan/mu</source>
             <translation>{} {}，每亩 {:g} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="178" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="179" />
             <source>{} {} is not a journal entry number</source>
             <translation>{} {} 不是有效的流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="64" />
+            <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="65" />
             <source>{} {} is not in the county table {}: add the county there first</source>
             <translation>{} {} 不在县表 {} 中：请先在县表中添加该县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="18" />
+            <location filename="../double_guarantee_plugin/core/reports/sheet_text.py" line="19" />
             <source>{} {} mu</source>
             <translation>{} {} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="334" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="335" />
             <source>{} {} on {} ({})</source>
             <translation>{} {}，面积 {}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="47" />
+            <location filename="../double_guarantee_plugin/gui/components/found_layers.py" line="48" />
             <source>{} ← {} ({})</source>
             <translation>{} ← {}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="362" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="363" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="298" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="299" />
             <source>{}: a balance would go below zero (refused by the database): {}</source>
             <translation>{}：余额将小于零（数据库拒绝）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="128" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="129" />
             <source>{}: all three amounts are zero</source>
             <translation>{}：三项指标均为零</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/constraints.py" line="684" />
+            <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="168" />
             <source>{}: allowed for a {} plot</source>
             <translation>{}：{}地块允许</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="164" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="165" />
             <source>{}: broken Unicode (half of a surrogate pair) at position {}</source>
             <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="418" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="419" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="79" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="80" />
             <source>{}: cannot open as a ledger GeoPackage: {}</source>
             <translation>{}：无法作为储备库 GeoPackage 打开：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="161" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="162" />
             <source>{}: control character U+{:04X} at position {}</source>
             <translation>{0}：第 {2} 个字符是控制字符 U+{1:04X}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="48" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="49" />
             <source>{}: ledger file not found</source>
             <translation>{}：找不到储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="145" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="146" />
             <source>{}: migration {} did not leave the ledger at schema {}</source>
             <translation>{}：迁移脚本 {} 执行后储备库结构不是第 {} 版</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="304" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="305" />
             <source>{}: new farmland above 25° is not allowed</source>
             <translation>{}：不得在坡度大于 25° 的土地上新增耕地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="176" />
+            <location filename="../double_guarantee_plugin/core/offline/conflicts.py" line="178" />
             <source>{}: no conflict {}</source>
             <translation>{}：没有编号为 {} 的冲突</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/export.py" line="67" />
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="68" />
             <source>{}: no project {}</source>
             <translation>{}：没有项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="249" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="250" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="254" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="255" />
             <source>{}: not a plots layer (no project_code field)</source>
             <translation>{}：不是地块图层（没有 project_code 字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="347" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="348" />
             <source>{}: not a polygon layer</source>
             <translation>{}：不是面图层</translation>
         </message>
@@ -5697,17 +5737,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="97" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="104" />
             <source>{}: not a readable GeoPackage ({})</source>
             <translation>{}：不是可读取的 GeoPackage（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="102" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="109" />
             <source>{}: not an offline package (it has no {} table)</source>
             <translation>{}：不是离线数据包（没有 {} 表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="105" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="112" />
             <source>{}: not an offline package (no offline_package_id in {})</source>
             <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
         </message>
@@ -5717,7 +5757,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未检查（指标未扣除约束）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="113" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="114" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
@@ -5727,27 +5767,27 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：未保存：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/package.py" line="92" />
+            <location filename="../double_guarantee_plugin/core/offline/package.py" line="99" />
             <source>{}: offline package not found</source>
             <translation>{}：找不到离线数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="86" />
             <source>{}: parcel '{}' has 地类编码 '{}', which is not a GB/T 21010 code</source>
             <translation>{}：地块“{}”的地类编码“{}”不是 GB/T 21010 编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="28" />
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="29" />
             <source>{}: project database not found</source>
             <translation>{}：找不到项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="576" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
             <source>{}: proposal refused: {}</source>
             <translation>{}：建议被拒绝：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="70" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="71" />
             <source>{}: reprojected from {} to {}</source>
             <translation>{}：已从 {} 重投影到 {}</translation>
         </message>
@@ -5757,152 +5797,152 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home.py" line="286" />
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="287" />
             <source>{}: table {}, row {}: {}</source>
             <translation>{}：表 {}，行 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="109" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="110" />
             <source>{}: the amounts should be area (mu), grain capacity (kg) and paddy (mu), not {}</source>
             <translation>{}：指标应为耕地数量（亩）、粮食产能（公斤）和水田（亩），而不是 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="86" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/project_db.py" line="87" />
             <source>{}: the coordinate system {} is not CGCS2000</source>
             <translation>{}：坐标系 {} 不是 CGCS2000</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="52" />
             <source>{}: the copy could not be written ({}); nothing was written</source>
             <translation>{}：无法写出副本（{}）；未写入任何内容</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="217" />
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="218" />
             <source>{}: the database cannot be read ({})</source>
             <translation>{}：无法读取数据库（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/export.py" line="69" />
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="70" />
             <source>{}: the database does not record its CRS in dg_meta</source>
             <translation>{}：数据库的 dg_meta 中没有记录坐标参考系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="184" />
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="185" />
             <source>{}: the database is busy (another save or merge holds it); try again</source>
             <translation>{}：数据库正忙（另有保存或合并正在进行）；请稍后重试</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home.py" line="252" />
+            <location filename="../double_guarantee_plugin/core/offline/home.py" line="253" />
             <source>{}: the database is busy ({}); save or close the other editor and try again</source>
             <translation>{}：数据库正忙（{}）；请保存或关闭其他编辑后重试</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="200" />
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="201" />
             <source>{}: the database refused the change ({}); nothing was written</source>
             <translation>{}：数据库拒绝了此次修改（{}）；未写入任何内容</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="577" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="578" />
             <source>{}: the database refused the operation: {}</source>
             <translation>{}：数据库拒绝了该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="266" />
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="267" />
             <source>{}: the database refused this for user {}: {}</source>
             <translation>{}：数据库拒绝了用户 {} 的此项操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="289" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="290" />
             <source>{}: the database refused this operation for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色执行该操作：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="121" />
             <source>{}: the database refused to read the ledger for the connected role: {}</source>
             <translation>{}：数据库拒绝当前角色读取储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="30" />
+            <location filename="../double_guarantee_plugin/core/offline/identity.py" line="31" />
             <source>{}: the file exists already</source>
             <translation>{}：文件已存在</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="51" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="52" />
             <source>{}: the folder {} does not exist</source>
             <translation>{}：文件夹 {} 不存在</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/projects.py" line="39" />
+            <location filename="../double_guarantee_plugin/core/projects.py" line="40" />
             <source>{}: the layer cannot be edited ({})</source>
             <translation>{}：图层无法编辑（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="81" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="82" />
             <source>{}: the ledger cannot be opened: {}</source>
             <translation>{}：无法打开储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="122" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="123" />
             <source>{}: the ledger cannot be read: {}</source>
             <translation>{}：无法读取储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="67" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="68" />
             <source>{}: the ledger has schema {}, written by a newer version of the plugin (this one knows schema {}); it can be read but not written: update the plugin</source>
             <translation>{}：该储备库为第 {} 版结构，由更新版本的插件写入（本插件只识别到第 {} 版）；只能查看，不能写入，请更新插件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="103" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="104" />
             <source>{}: the ledger schema dg_ledger is not installed; ask the database owner to run the schema installer</source>
             <translation>{}：尚未安装储备库结构 dg_ledger，请数据库所有者运行结构安装程序</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="94" />
+            <location filename="../double_guarantee_plugin/core/ledger/sqlite_backend.py" line="95" />
             <source>{}: the ledger's schema version '{}' is not a number</source>
             <translation>{}：储备库结构版本“{}”不是数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="107" />
+            <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="108" />
             <source>{}: the login {} has none of the ledger's roles (dg_technician, dg_reviewer, dg_officer); ask the database owner to grant one</source>
             <translation>{}：登录名 {} 没有储备库的任何角色（dg_technician、dg_reviewer、dg_officer），请数据库所有者授予其中之一</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="38" />
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="39" />
             <source>{}: the offline package is refused and nothing was written:</source>
             <translation>{}：离线数据包被拒绝，未写入任何内容：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/export.py" line="61" />
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="62" />
             <source>{}: the package cannot overwrite its own project database</source>
             <translation>{}：数据包不能覆盖其来源项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/export.py" line="96" />
+            <location filename="../double_guarantee_plugin/core/offline/export.py" line="97" />
             <source>{}: the package could not be written ({}); nothing was written</source>
             <translation>{}：无法写出数据包（{}）；未写入任何内容</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="111" />
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="112" />
             <source>{}: the package is in {}, the project database in {}</source>
             <translation>{}：数据包的坐标系为 {}，项目数据库为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="102" />
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="103" />
             <source>{}: the package was taken from another project database ({}), not from {}</source>
             <translation>{}：该数据包取自另一个项目数据库（{}），不是 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="172" />
+            <location filename="../double_guarantee_plugin/core/offline/home_pg.py" line="173" />
             <source>{}: the tables of take offline / bring back are missing and this login may not create them; ask the database owner to take a package once</source>
             <translation>{}：缺少离线带出/带回合并所需的表，当前登录用户无权创建；请数据库所有者先带出一次数据包</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="427" />
+            <location filename="../double_guarantee_plugin/core/ledger/base.py" line="428" />
             <source>{}: this ledger cannot store a province share yet; ask the database owner to rerun the schema installer (schema 2)</source>
             <translation>{}：该储备库尚不能记录省级分成，请数据库所有者重新运行结构安装程序（第 2 版结构）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="306" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="307" />
             <source>{}: to be reviewed</source>
             <translation>{}：需复核</translation>
         </message>
@@ -5912,202 +5952,202 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="135" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/check_constraints.py" line="136" />
             <source>{}: {} ({})</source>
             <translation>{}：{}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="168" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="169" />
             <source>{}: {} characters, at most {} are allowed</source>
             <translation>{}：共 {} 个字符，最多允许 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="107" />
+            <location filename="../double_guarantee_plugin/core/offline/merge.py" line="108" />
             <source>{}: {} has no record of exporting this package ({}); it was taken from another database (a copy of the same file?)</source>
             <translation>{}：{} 中没有带出此数据包（{}）的记录；它取自另一个数据库（可能是同一文件的副本）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="117" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="118" />
             <source>{}: {} may not be negative (−0 included): {}</source>
             <translation>{}：{} 不得为负数（包括 −0）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="66" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/import_coord_txt.py" line="67" />
             <source>{}: {} parcel(s), {} points, encoding {}, line endings {}, {}</source>
             <translation>{}：{} 个地块，{} 个点，编码 {}，换行符 {}，{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="519" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="520" />
             <source>{}: {} points, {} inside the plots, {} outside</source>
             <translation>{}：共 {} 个点，地块内 {} 个，地块外 {} 个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="466" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="467" />
             <source>{}: {} recorded</source>
             <translation>{}：已记录“{}”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="124" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="125" />
             <source>{}: {} {} is below the ledger's precision of 0.0001</source>
             <translation>{}：{} {} 小于储备库的精度 0.0001</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="120" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="121" />
             <source>{}: {} {} is more than one entry may hold ({:,.4f})</source>
             <translation>{}：{} {} 超过单笔流水上限（{:,.4f}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="92" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="93" />
             <source>{}: {} {} is not a finite number</source>
             <translation>{}：{} {} 不是有限数值</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="90" />
+            <location filename="../double_guarantee_plugin/core/ledger/limits.py" line="91" />
             <source>{}: {} {} is not a number</source>
             <translation>{}：{} {} 不是数字</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="269" />
+            <location filename="../double_guarantee_plugin/core/workflow/store.py" line="270" />
             <source>{}: {}; nothing was changed</source>
             <translation>{}：{}；未做任何修改</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="392" />
+            <location filename="../double_guarantee_plugin/core/standard_layers/plot_rules.py" line="393" />
             <source>{}; features: {}</source>
             <translation>{}；涉及要素：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="213" />
             <source>{}; {} note(s) to check in the log (Double Guarantee)</source>
             <translation>{}；有 {} 条提示，请在日志（双保）中查看</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="37" />
+            <location filename="../double_guarantee_plugin/core/offline/errors.py" line="38" />
             <source>… and {} more</source>
             <translation>……另有 {} 处</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="466" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="467" />
             <source>… and {} more constraint layers (all are in the county summary table)</source>
             <translation>……另有 {} 个约束图层（全部见县级汇总表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="126" />
+            <location filename="../double_guarantee_plugin/core/reports/overview.py" line="127" />
             <source>… and {} more projects (all are in the county summary table)</source>
             <translation>……另有 {} 个项目（全部见县级汇总表）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="393" />
+            <location filename="../double_guarantee_plugin/core/reports/layout.py" line="394" />
             <source>… and {} more rows</source>
             <translation>……另有 {} 行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="101" />
             <source>◀ Previous</source>
             <translation>◀ 上一个</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="779" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="780" />
             <source>几度分带 '{}' is neither 3 nor 6</source>
             <translation>几度分带“{}”既不是 3 也不是 6</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="837" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="838" />
             <source>几度分带 is missing; {}-degree zones assumed from zone {}</source>
             <translation>缺少几度分带；按带号 {1} 取 {0} 度分带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="931" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="932" />
             <source>地块面积 seems to be written in {}, not in hectares</source>
             <translation>地块面积似乎以 {} 为单位，而非公顷</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="663" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="664" />
             <source>地类 '{}' is not a land-class name of GB/T 21010; no class code</source>
             <translation>地类“{}”不是 GB/T 21010 的地类名称；无地类编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="759" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="760" />
             <source>坐标系 '{}' is not supported: expected 2000国家大地坐标系 (CGCS2000) or 1980西安坐标系</source>
             <translation>不支持坐标系“{}”：应为 2000国家大地坐标系（CGCS2000）或 1980西安坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="764" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="765" />
             <source>坐标系 is missing or empty; assumed CGCS2000</source>
             <translation>坐标系缺失或为空；按 CGCS2000 处理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="785" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="786" />
             <source>带号 '{}' is not a whole number</source>
             <translation>带号“{}”不是整数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="823" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="824" />
             <source>带号 is empty; zone {} taken from the eastings</source>
             <translation>带号为空；从东坐标取第 {} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="793" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="794" />
             <source>带号 is empty; zone {} taken from 中央经线 {}</source>
             <translation>带号为空；由中央经线 {1} 取第 {0} 带</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="773" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="774" />
             <source>投影类型 '{}' is not supported: expected 高斯克吕格 (Gauss-Krüger)</source>
             <translation>不支持投影类型“{}”：应为高斯克吕格</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="103" />
+            <location filename="../double_guarantee_plugin/processing/algorithms/export_coord_txt.py" line="104" />
             <source>数据产生单位 (producer)</source>
             <translation>数据产生单位</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="116" />
             <source>田坎 (mu)</source>
             <translation>田坎（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="81" />
+            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
             <source>田坎 deducted</source>
             <translation>扣除田坎</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="214" />
+            <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="215" />
             <source>田坎 deducted / net area</source>
             <translation>扣除田坎 / 净面积</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="938" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="939" />
             <source>界址点数 is empty; the parcel has {} point lines</source>
             <translation>界址点数为空；该地块有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="949" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="950" />
             <source>界址点数 says {} points but parcel '{}' has {} point lines</source>
             <translation>界址点数为 {} 个，但地块“{}”有 {} 个界址点行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="945" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="946" />
             <source>界址点数 {} leaves out the closing points ({} point lines)</source>
             <translation>界址点数 {} 未计闭合点（共 {} 个界址点行）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="768" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="769" />
             <source>计量单位 '{}' is not supported: expected 米 (metres)</source>
             <translation>不支持计量单位“{}”：应为米</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="678" />
+            <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="679" />
             <source>记录图形属性 is '{}', not 面 (polygon); the points are read as a polygon anyway</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>

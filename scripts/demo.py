@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``make demo``: generate the demo county once (cached), then run every demo step headless.
 
 Steps live in ``scripts/demo_steps/`` as ``NN_name.py`` modules with ``run(ctx)``; they run in

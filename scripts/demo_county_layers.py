@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The demo county's layers for the demo steps, and the constraint set the plugin builds from them by role.
 
 The constraint set is what the check dock fills itself with when the layers are in a QGIS project

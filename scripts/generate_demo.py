@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Deterministic generator of the fictional demo county 示范县 (CGCS2000 3-degree zone 39, EPSG:4527).
 
 ``ensure_demo_data(folder)`` writes, once (cached by a version stamp), in the standard county

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Start and stop a throwaway PostgreSQL + PostGIS cluster for the ledger tests and benchmark.
 
 initdb into a temporary folder, pg_ctl on a free loopback port with the unix socket in that

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Start QGIS without a window for the demo and the benchmarks, with Processing and the plugin's provider."""
 import os
 import sys

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `make run`: open QGIS with the plugin linked from this working tree and the demo project loaded.
 # Uses its own profile folder (.qgis_profiles/) so that the user's QGIS settings are untouched.
 set -euo pipefail

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Render the project dock with a project database to a PNG, without QGIS's main window.
 
 ``python scripts/screenshot_dock.py [database.gpkg] [project_code] [out.png] [locale]`` (defaults: the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Install everything the plugin's demo, tests and benchmarks need on Debian 12 (bookworm), 13
 # (trixie) and later (forky, sid). Safe to run again: it installs only what is missing.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `make test-matrix`: run a clean clone's `make test` and `make demo` on other Debian releases.
 #
 # For each release (default: trixie = QGIS 3.40, sid = QGIS 3.44) a minimal Debian root is built

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fold every message of a Qt .ts file into the plugin's one context (``DoubleGuarantee``).
 
 pylupdate5 names the context of a ``tr("…")`` call after the enclosing class; the plugin's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Shared fixtures: the QGIS application from pytest-qgis, a fuller iface, and test paths.
 
 pytest-qgis 2.1.0's stub iface only pretends to add docks and menu entries; the methods below

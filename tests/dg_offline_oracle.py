@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Randomised two-side edits of take offline / bring back, judged by an oracle built from three states.
 
 A project database of 8–14 projects is built with the plugin's own API (``create_project_database``,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Helpers of the take-offline / bring-back tests: edits as other QGIS users make them (plain OGR and
 sqlite3 on GeoPackages, psycopg2 on PostGIS), damage as broken tools do, and fingerprints of a database."""
 import hashlib

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Small helpers shared by tests (a uniquely named module: tests never import from ``conftest``)."""
 import sqlite3
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Finds the Qt and QGIS names in our code that QGIS 4 (Qt6, PyQt6) would reject.
 
 Every dotted name rooted in a class imported from ``qgis.PyQt.*`` (``Qt.AlignmentFlag.AlignLeft``,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """core.acceptance: what stops an acceptance, and the deposits of a project across reopenings (real ledger)."""
 import pytest
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Ellipsoidal areas on CGCS2000 and the project database (creation, field rules, migration)."""
 import shutil
 from pathlib import Path

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:computecredits`` through processing.run on real layers."""
 import pytest
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsField, QgsGeometry,

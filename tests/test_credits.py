@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Credit formulas of domain.md §3, hand-computed for each plot kind and both grade systems."""
 import pytest
 

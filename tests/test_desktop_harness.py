@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The desktop harness (tests/desktop, ``make test-desktop``) fails when QGIS logs a Python error.
 
 A desktop test that cannot fail would be worse than none: this runs the real QGIS under Xvfb with the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Each toolbar button has its own icon and the docks' titles follow one pattern (plugin loaded as QGIS loads it)."""
 from qgis.core import QgsApplication
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every QGIS expression the plugin writes parses and evaluates on this machine's QGIS, the minimum version.
 
 metadata.txt says ``qgisMinimumVersion=3.22`` and Debian 12's QGIS is 3.22: what parses here parses

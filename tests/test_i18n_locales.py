@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every spelling of Simplified Chinese that QGIS or a system stores loads the plugin's Chinese UI."""
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QSettings

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The release zip from ``make package`` installs into a fresh QGIS profile and works there.
 
 The zip is built into a scratch folder, unzipped into ``<tmp>/profiles/default/python/plugins/``
@@ -7,6 +8,7 @@ the zip's files alone, with its resources, translations and Processing algorithm
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -207,3 +209,128 @@ def test_zip_installs_into_a_fresh_profile_and_loads_in_chinese(package_zip, tmp
     assert "DoubleGuaranteeReviewDock" in report["docks"], report["docks"]
     assert report["unloaded"] is True
     assert report["provider_after_unload"] is False
+
+
+# -- publishing (issue 18): qgis-plugin-ci, the plugin repository's checks and scans ------------------
+def _scripts_module(name):
+    import importlib
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+
+def test_zip_passes_the_plugin_repositorys_checks(package_zip):
+    checks = _scripts_module("plugin_repo_checks")
+    problems, metadata = checks.check_zip(package_zip, version=_version())
+    assert problems == []
+    with zipfile.ZipFile(package_zip) as archive:
+        names = set(archive.namelist())
+        assert archive.read(f"{PLUGIN}/LICENSE") == (ROOT / "LICENSE").read_bytes()
+        help_pages = {n for n in names if n.startswith(f"{PLUGIN}/resources/help/") and n.endswith(".html")}
+    # the changelog comes from CHANGELOG.md through qgis-plugin-ci
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{_version()}]" in changelog
+    assert metadata["changelog"].lstrip().startswith(f"Version {_version()}:")
+    first_item = changelog.split(f"## [{_version()}]", 1)[1].split("\n- ", 1)[1].split("\n")[0]
+    assert first_item in metadata["changelog"]
+    # what users need to decide
+    assert metadata["qgisMinimumVersion"] == "3.22" and metadata["qgisMaximumVersion"].startswith("4.")
+    for words in ("QGIS 3.22 to 4.x", "Simplified Chinese and English", "GeoPackage", "PostGIS", "3.22 至 4.x"):
+        assert words in metadata["about"], words
+    # the manual, in both languages, with every page a dock opens
+    from double_guarantee_plugin.gui.help import DOCK_PAGES, MANUAL_LANGUAGES
+    for language in MANUAL_LANGUAGES:
+        for page in set(DOCK_PAGES.values()) | {"index"}:
+            assert f"{PLUGIN}/resources/help/{language}/{page}.html" in help_pages
+    # the zip stays far below the repository's 25 MB
+    assert package_zip.stat().st_size < 15_000_000
+
+
+def test_zip_scans_clean_as_the_plugin_repository_scans_it(package_zip, tmp_path):
+    """bandit -ll and detect-secrets --all-files on the unpacked zip, as QGIS-Django's security scanner runs them."""
+    with zipfile.ZipFile(package_zip) as archive:
+        archive.extractall(tmp_path)
+    tools = Path(sys.executable).parent
+    bandit = subprocess.run([str(tools / "bandit"), "-r", str(tmp_path), "-f", "json", "-ll", "--quiet"],
+                            capture_output=True, text=True, timeout=300)
+    report = json.loads(bandit.stdout)
+    assert report["results"] == [], [(r["filename"], r["line_number"], r["test_id"]) for r in report["results"]]
+    secrets = subprocess.run([str(tools / "detect-secrets"), "scan", "--all-files", "."], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=300)
+    assert json.loads(secrets.stdout)["results"] == {}
+
+
+def _tree_copy(target):
+    """The working tree as git lists it, committed into a new repository (what a fresh clone holds)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode("utf-8").split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    (target / ".venv").symlink_to(ROOT / ".venv")     # make setup has run: nothing to install
+    identity = ["-c", "user.name=test", "-c", "user.email=test@localhost", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-q", "-m", "fresh clone"]):
+        subprocess.run(["git", *command], cwd=target, check=True, capture_output=True)
+
+
+def _make_package(folder, *args, offline=True):
+    env = {k: v for k, v in os.environ.items() if k not in ("DG_DIST_DIR", "MAKEFLAGS", "MAKELEVEL")}
+    command = ["make", "-s", "package", *args]
+    if offline and shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"]).returncode == 0:
+        command = ["unshare", "-n", *command]          # no network at all: proves make package is offline
+    return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_make_package_in_a_fresh_clone_and_with_uncommitted_changes(tmp_path):
+    clone = tmp_path / "clone"
+    _tree_copy(clone)
+    zip_path = clone / "dist" / f"{PLUGIN}-{_version()}.zip"
+
+    fresh = _make_package(clone)
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    assert "unchanged since commit" in fresh.stdout and zip_path.is_file()
+    with zipfile.ZipFile(zip_path) as archive:
+        fresh_names = set(archive.namelist())
+    assert f"{PLUGIN}/i18n/double_guarantee_zh_CN.qm" in fresh_names      # built in the clone by make
+    assert f"{PLUGIN}/resources/help/zh_CN/index.html" in fresh_names
+
+    # an edited tracked file and a new file, not committed: both packaged, and said so
+    plugin_py = clone / PLUGIN / "plugin.py"
+    plugin_py.write_text(plugin_py.read_text(encoding="utf-8") + "\n# uncommitted edit\n", encoding="utf-8")
+    (clone / PLUGIN / "core" / "new_module.py").write_text("# SPDX-License-Identifier: GPL-2.0-or-later\n",
+                                                           encoding="utf-8")
+    dirty = _make_package(clone)
+    assert dirty.returncode == 0, dirty.stdout + dirty.stderr
+    assert "WITH 2 uncommitted change(s)" in dirty.stdout, dirty.stdout
+    with zipfile.ZipFile(zip_path) as archive:
+        assert b"# uncommitted edit" in archive.read(f"{PLUGIN}/plugin.py")
+        assert f"{PLUGIN}/core/new_module.py" in archive.namelist()
+
+    # REF=HEAD packages the commit alone
+    committed = _make_package(clone, "REF=HEAD")
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+    assert "from commit" in committed.stdout
+    with zipfile.ZipFile(zip_path) as archive:
+        assert b"# uncommitted edit" not in archive.read(f"{PLUGIN}/plugin.py")
+        assert f"{PLUGIN}/core/new_module.py" not in archive.namelist()
+        assert set(archive.namelist()) == fresh_names
+    # the working tree is as the user left it (qgis-plugin-ci ran in a scratch repository)
+    assert "# uncommitted edit" in plugin_py.read_text(encoding="utf-8")
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
+    assert sorted(line[3:] for line in status.splitlines()) == sorted(
+        [f"{PLUGIN}/core/new_module.py", f"{PLUGIN}/plugin.py"]), status
+
+
+def test_a_zip_that_fails_the_checks_is_not_left_in_dist(tmp_path):
+    clone = tmp_path / "clone"
+    _tree_copy(clone)
+    metadata = clone / "metadata.txt"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("\nemail=", "\nmail="), encoding="utf-8")
+    failed = _make_package(clone)
+    assert failed.returncode != 0
+    assert "metadata.txt lacks email=" in failed.stderr, failed.stderr
+    assert not (clone / "dist" / f"{PLUGIN}-{_version()}.zip").exists()

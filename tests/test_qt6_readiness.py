@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """QGIS 4 readiness: the code uses only Qt/QGIS names that PyQt6 and QGIS 3.22+ both accept, no exec_(),
 and flake8-qgis passes.
 

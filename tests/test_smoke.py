@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The package imports and finds its resources from a checkout."""
 import os
 

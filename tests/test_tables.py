@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Data files: code lists, grade systems, yield tables and rule profiles load and are checked."""
 import json
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Exact unit conversions and CGCS2000 zone ↔ EPSG helpers (pure Python)."""
 from fractions import Fraction
 

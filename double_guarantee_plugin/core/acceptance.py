@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Accepting a project (验收 / 入库) and reopening it (重新打开): the checks, the ledger entries and the lock.
 
 Accepting is one action: the checks below, then the project's move into the deposit state of its

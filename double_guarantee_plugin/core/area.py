@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Ellipsoidal areas on the CGCS2000 ellipsoid, whatever the layer's CRS (domain.md §4)."""
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsDistanceArea,
                        QgsProject, QgsUnitTypes)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The county's basemap: 天地图 imagery or vector (WMTS tiles, with the user's own key) or an XYZ or WMS
 service configured once, kept in the QGIS settings; layers for the map and for the meeting sheets.
 

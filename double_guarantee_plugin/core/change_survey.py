@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Change-survey confirmation: is a deposited plot 耕地 in a later annual change survey (变更调查)?
 
 Under national_2024 new farmland counts only once a newer annual survey shows it as 耕地

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Plot classification and the credit formulas of domain.md §3, per plot and per project.
 
 Pure Python: the caller supplies each plot's ellipsoidal area in m² (see ``core.area``) and,

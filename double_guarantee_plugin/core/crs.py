@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """CGCS2000 and Xian 1980 Gauss-Krüger zone numbers ↔ EPSG codes (domain.md §4).
 
 Pure Python: no QGIS needed.  Axis order of all these CRSs is northing (X), easting (Y).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Credits of the plots of a QGIS polygon layer: ellipsoidal areas, geometry checks, formulas.
 
 The bridge between QGIS features and the pure-Python ``core.credits``: it reads the fields named

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A read-only snapshot of a vector layer that a worker thread may read (taken on the main thread).
 
 ``QgsVectorLayerFeatureSource`` copies the provider handle and the edit buffer; the snapshot adds
@@ -18,7 +19,7 @@ class LayerSnapshot:
         self._id = layer.id()
         self._wkb_type = layer.wkbType()
         self._geometry_type = layer.geometryType()
-        # what constraint_gpkg asks to decide whether the file may be read directly
+        # what constraints.gpkg_index asks to decide whether the file may be read directly
         self._provider = layer.providerType()
         self._uri = layer.source()
         self._modified = layer.isModified()

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Live credits for the project dock: layer snapshots, background credit tasks and a debouncer.
 
 No widgets here.  The dock takes a ``LayerSnapshot`` of the plots layer on the main thread (a
@@ -54,7 +55,7 @@ def project_constraint_set(project):
         try:
             result = reader(project)
         except Exception:  # noqa: BLE001
-            continue
+            continue  # nosec B112  # a reader that fails finds no set: the next reader is tried
         if result is not None and getattr(result, "layers", True):
             return result
     return None
@@ -123,7 +124,7 @@ def _set_key(constraint_set):
         try:
             return to_json()
         except Exception:  # noqa: BLE001
-            pass
+            pass  # nosec B110  # a set that cannot say its layers is keyed by identity below
     return id(constraint_set)
 
 

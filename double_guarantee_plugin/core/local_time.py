@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Times shown to people in their local time.
 
 The plugin stores times as ISO-8601 UTC text (``2026-12-03T01:30:00Z`` or ``…+00:00``; sortable and

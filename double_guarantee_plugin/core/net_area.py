@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Net farmland area: the ellipsoidal plot area less the 田坎 (field ridge) deduction.
 
 data-standards.md §1.1.  Official 耕地 area is net of 田坎: ``net = gross × (1 − KCXS)``.  KCXS is,

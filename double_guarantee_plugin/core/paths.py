@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Where the plugin's ``resources/`` and ``i18n/`` folders are, from a checkout or a packaged zip.
 
 In a source checkout they sit beside the package (``<repo>/resources``); in the zip built by

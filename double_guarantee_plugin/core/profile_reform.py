@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The rule-profile keys of the 2024 reform (policy-2024.md §5), checked when a profile is loaded.
 
 ``tables.load_rule_profile`` calls ``parse(doc, path)`` and keeps the result as ``profile.reform``.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project database on PostGIS: one schema with ``projects``, ``plots`` and ``dg_meta``, shared by a county office.
 
 The same layout as the GeoPackage project database (core.project_db: PROJECT_FIELDS, PLOT_FIELDS,

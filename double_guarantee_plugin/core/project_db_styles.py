@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The field configuration a project GeoPackage keeps as its layers' default styles (table ``layer_styles``).
 
 QGIS loads a layer's default style from ``layer_styles`` whenever the file is opened, with or without

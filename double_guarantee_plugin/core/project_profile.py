@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The QGIS project's one rule profile: where it is stored, how it is read, and a signal when it changes.
 
 Every part of the plugin that computes with a profile (project dock, check dock, meeting sheets,

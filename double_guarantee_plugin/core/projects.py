@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Project CRUD on a project database's ``projects`` table, through the layers' edit buffers.
 
 Every change is one edit command on each layer it touches, so QGIS's undo stack (and the dock's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The province-year view (以补定占): a province's net stable farmland increase in year N against the
 occupation written off or planned for year N+1 (policy-2024.md §2.7, §2.8).
 

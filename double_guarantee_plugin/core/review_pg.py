@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Field review records of a PostGIS project database (``PgReviewStore``): the same store as
 ``core.review.ReviewStore``, on the review tables that ``core.project_db_pg`` creates in the project
 schema (with insert-only grants: the database itself keeps the history)."""
@@ -42,7 +43,7 @@ class PgReviewStore(ReviewStore):
                 raise ReviewError(f"{self.path}: not a project database (no 'projects' table)")
             if row[1] is None:
                 self._create_tables(connection)
-            version = connection.execute(f"SELECT value FROM {self._t(META_TABLE)} WHERE key = ?",
+            version = connection.execute(f"SELECT value FROM {self._t(META_TABLE)} WHERE key = ?",  # nosec B608  # table names quoted by psycopg2 sql.Identifier (self._t); values bound
                                          (SCHEMA_KEY,)).fetchone()
             if version and int(version[0]) > SCHEMA_VERSION:
                 raise ReviewError(f"{self.path}: the review tables have schema version {version[0]}, newer than "
@@ -93,7 +94,7 @@ class PgReviewStore(ReviewStore):
     def _insert(self, connection, table, values):
         columns = list(values)
         return connection.execute(f"INSERT INTO {self._t(table)} ({', '.join(columns)}) VALUES "
-                                  f"({', '.join('?' for _ in columns)}) RETURNING id",
+                                  f"({', '.join('?' for _ in columns)}) RETURNING id",  # nosec B608  # table names quoted by psycopg2 sql.Identifier (self._t); values bound
                                   [values[c] for c in columns]).fetchone()[0]
 
     def close(self):

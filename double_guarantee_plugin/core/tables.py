@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Code lists, grade systems, yield tables, fee tables and rule profiles, loaded from data files.
 
 Every file is checked against its schema at load time so that a province can add its own table

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Exact unit conversions between 亩 (mu), 公顷 (hectare), m², kg and 万公斤.
 
 1 亩 = 2000/3 m² exactly and 1 公顷 = 15 亩 (domain.md §3).  All conversions go through

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The one table of verdict words: what a check status is called in docks, sheets, summaries and reports.
 
 A status is ``ok``, ``warning``, ``blocking`` or ``not_checked`` (core.constraints); every place that

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What every algorithm of the provider shares: its group (one table of names), createInstance, and
 the rule-profile parameter and plot source several of them read."""
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString

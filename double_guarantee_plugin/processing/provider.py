@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ``doubleguarantee`` Processing provider.
 
 Algorithms are discovered from the modules of ``processing.algorithms``: a module that defines a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Processing parameters filled from the standard layers found in the QGIS project (issue 15).
 
 The dialog of ``checkconstraints`` and ``computecredits`` opens with the basic farmland, red line,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 10: compute every demo project's credits with ``doubleguarantee:computecredits``.
 
 Credits are computed after the constraint checks (basic farmland excluded from new-farmland

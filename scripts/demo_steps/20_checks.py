@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 20: check every demo plot against basic farmland, the red line, slope and the land survey.
 
 Runs ``doubleguarantee:checkconstraints`` into ``demo_output/constraint_checks.gpkg`` (layer

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 20: the project dock headless: open the demo database, draw a plot, watch the live panel.
 
 Works on a copy (``demo_output/project_dock_demo.gpkg``) so the cached demo data stay untouched.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 30: fill the demo reserve ledger from the accepted projects, write off two construction
 projects (the second needs a transfer from a neighbouring county), record and process a commitment,
 and export the ledger report to ``demo_output/``.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 40: export every demo project as a Ministry-standard coordinate TXT and read one back.
 
 Writes ``demo_output/coord_txt/<project_code>.txt`` (GBK, CRLF, areas in hectares, as sent for

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 50: the demo county's meeting maps, overview map and county summary, in Chinese.
 
 Writes ``demo_output/maps/``: one PDF sheet per project (``doubleguarantee:exportmeetingmaps``),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 60: a field review session, taken offline to a laptop and brought back with a conflict.
 
 Works on a copy of the demo project database (``demo_output/review_projects.gpkg``): three

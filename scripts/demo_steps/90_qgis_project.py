@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Demo step 90: a QGIS project ``demo_output/demo_county.qgz`` with the demo layers, for ``make run``.
 
 The project carries its constraint set (the layers recognised by role), so the check dock opens on

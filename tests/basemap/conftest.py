@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The basemap tests read the meeting-sheet helpers of tests/reports."""
 import sys
 from pathlib import Path

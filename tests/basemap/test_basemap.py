@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The county basemap against a tile server on loopback (tiles made here): 天地图 needs the user's key and
 asks for nothing without one; a configured basemap is drawn under the plots of a meeting sheet."""
 import http.server

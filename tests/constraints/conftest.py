@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fixtures of the constraint-engine tests: small real GeoPackages built by hand, and the demo county.
 
 ``gpkg_layer_factory(path, name, crs, rows, fields)`` writes a real GeoPackage layer with OGR and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Helpers of the constraint tests: rectangles, plot rows and GeoPackage writing with OGR."""
 
 # the demo county: CGCS2000 3-degree zone 39 with the zone number in the easting

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:checkconstraints`` run by id through Processing on the demo county and on hand-built layers."""
 import pytest
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The check dock under pytest-qgis: real layers, real canvas, real QgsTask; an edit changes the status."""
 import time
 
@@ -152,7 +153,7 @@ def test_the_choice_is_remembered_in_the_project(check_dock, dock_layers, iface)
 
 def test_editing_a_constraint_layer_rechecks(check_dock, dock_layers):
     from qgis.core import QgsApplication
-    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    from double_guarantee_plugin.core.constraints.registry import REGISTRY
     choose_layers(check_dock, dock_layers)
     red_line = dock_layers["red_line"]
     assert check_dock.results["DG2024-06"].status == "blocking"

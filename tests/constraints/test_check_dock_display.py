@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The check dock's figures and highlight as a user sees them: overlaps in 亩 (m² in the tooltip), thousands
 separators, whole column headings, one verdict word, and a conflict highlight that goes when the user leaves."""
 import pytest

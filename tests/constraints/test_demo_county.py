@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The constraint engine on the demo county: the planted conflicts are found, and the basic-farmland
 overlaps agree with QGIS's own ``native:calculatevectoroverlaps`` (both ellipsoidal on CGCS2000)."""
 import pytest

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Hand-built cases of the constraint engine: every status, overlaps counted once, CRS, invalid and missing layers, caching."""
 import json
 
@@ -225,7 +226,7 @@ def test_land_survey_cultivated_under_a_new_plot_is_an_error(engine_module, gpkg
 
 def test_live_check_of_one_geometry_and_cache_reuse(engine_module, gpkg_layer_factory):
     from qgis.core import QgsGeometry
-    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    from double_guarantee_plugin.core.constraints.registry import REGISTRY
     farmland = gpkg_layer_factory("bf", [(rect_wkt(X0, Y0, X0 + 100, Y0 + 100), {})])
     engine = engine_module.ConstraintEngine(engine_module.ConstraintSet.from_layers(basic_farmland=farmland))
     first = engine.check_geometry(QgsGeometry.fromWkt(PLOT), "EPSG:4527", "new_farmland")
@@ -238,7 +239,7 @@ def test_live_check_of_one_geometry_and_cache_reuse(engine_module, gpkg_layer_fa
 
 def test_cache_is_invalidated_by_edits_commits_and_removal(engine_module, gpkg_layer_factory):
     from qgis.core import QgsGeometry, QgsProject
-    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    from double_guarantee_plugin.core.constraints.registry import REGISTRY
     farmland = gpkg_layer_factory("bf", [(rect_wkt(X0, Y0, X0 + 100, Y0 + 100), {})])
     QgsProject.instance().addMapLayer(farmland)
     engine = engine_module.ConstraintEngine(engine_module.ConstraintSet.from_layers(basic_farmland=farmland))
@@ -348,7 +349,7 @@ def test_an_index_built_across_an_edit_is_used_once_and_not_kept(engine_module, 
     """An edit (or a commit, a reload) arriving while a worker builds the index: that index may already
     miss it, so it serves the build's caller and the next check builds afresh."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsProject
-    from double_guarantee_plugin.core.constraint_index import REGISTRY
+    from double_guarantee_plugin.core.constraints.registry import REGISTRY
     farmland = gpkg_layer_factory("bf", [(rect_wkt(X0, Y0, X0 + 100, Y0 + 100), {})])
     QgsProject.instance().addMapLayer(farmland)
 

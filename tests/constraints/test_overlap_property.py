@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Property test: the engine's overlap equals the brute-force area of plot ∩ union(features).
 
 Random sets of rectangles (duplicates, overlaps, shared edges, features touching the plot) in a
@@ -37,10 +38,20 @@ def test_overlap_equals_brute_force_union(qgis_app, boxes, plot):
     check = engine.check_geometry(plot_geometry, "EPSG:4527", "new_farmland")
     union = QgsGeometry.unaryUnion([feature.geometry() for feature in features])
     expected = EllipsoidalArea("EPSG:4527").area_m2(plot_geometry.intersection(union))
-    # 1e-6 relative is the documented bound of the plot-ratio areas (core/constraint_scale.py); a
-    # feature counted twice would be off by 100 %, and QgsDistanceArea itself is not exact to 1e-9 here
-    assert check.bf_overlap_m2 == pytest.approx(expected, rel=1e-6, abs=1e-6)
+    # the live check measures with QgsDistanceArea, part by part (a feature counted twice would be off
+    # by 100 %; the sum of the parts' geodesic areas is not the union's to the last digit)
+    assert check.bf_overlap_m2 == pytest.approx(expected, rel=1e-9, abs=1e-6)
     touching = [i + 1 for i, feature in enumerate(features)
                 if feature.geometry().intersection(plot_geometry).area() > 0]
     assert check.layers[0].feature_ids == touching
     assert check.layers[0].status == ("warning" if expected > 0.01 else "ok")
+    # the batch (numpy, planar moments: core/constraints/ellipsoid.py) agrees to its documented 2e-3 m²
+    plots = QgsVectorLayer("MultiPolygon?crs=EPSG:4527&field=project_code:string&field=plot_code:string"
+                           "&field=class_before:string&field=class_after:string", "plots", "memory")
+    feature = QgsFeature(plots.fields())
+    feature.setGeometry(QgsGeometry.collectGeometry([plot_geometry]))
+    feature.setAttributes(["P", "P-1", "0404", "0103"])
+    plots.dataProvider().addFeatures([feature])
+    batch = engine.check_plots(plots)["P"].plots[0]
+    assert batch.bf_overlap_m2 == pytest.approx(expected, abs=2e-3)
+    assert batch.layers[0].feature_ids == touching

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fixtures of the coordinate-TXT tests: the hand-made trap files and the real samples in shared."""
 import shutil
 import tempfile

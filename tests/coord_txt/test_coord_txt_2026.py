@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Coordinate files of 2026 (data-standards.md §8): the 12-field 补充耕地 file, 6-column 部备案 rows, zone 37
 eastings in 38,xxx,xxx, and every export template written, read and written again byte for byte."""
 from pathlib import Path

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fuzz: at least 10,000 mutated coordinate files; only CoordTxtError may come out of the reader.
 
 Seeds are the real samples and the hand-made trap files; hypothesis mutates bytes, lines and

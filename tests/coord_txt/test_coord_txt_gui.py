@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The dock helpers: TXT files as plots of a project (one undo step, all or nothing), project export, drops."""
 
 import pytest

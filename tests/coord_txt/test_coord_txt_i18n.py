@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The zh_CN glossary covers the coordinate-TXT messages with the same placeholders, and errors render in Chinese."""
 import ast
 import json

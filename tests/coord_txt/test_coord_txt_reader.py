@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The reader on the real sample files in shared and on hand-made files, one per trap."""
 import pytest
 from shapely.geometry import MultiPolygon, Polygon

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Property: any parcel (parts, holes, islands) written with any options reads back the same to 0.001 m."""
 import math
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The reader's speed-ups change nothing but speed: CRLF split, GB18030 decode, paused garbage collector."""
 import gc
 import math

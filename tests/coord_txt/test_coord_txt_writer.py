@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The writer: standard header and lines, options, refusal of foreign CRSs, atomic files, round trip."""
 import os
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """TXT import as a user meets it: parcels far outside the county or in another zone are asked about first
 (a real message box, answered by a click), area differences the file's 精度 explains are no warnings, and
 the outcome is one line in the message bar."""

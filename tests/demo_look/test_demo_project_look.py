@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The demo QGIS project as a user opens it: the red line drawn transparent red (not opaque navy) and
 every layer named in Chinese only."""
 import importlib.util

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Started by ``qgis --code``: runs the desktop scenario inside the real QGIS, writes the result, exits.
 
 The scenario (``scenario.py``) is a generator of steps; each step is a generator that acts (input

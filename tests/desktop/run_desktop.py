@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``make test-desktop``: the plugin from its zip in the real QGIS desktop at 1366×768, once per locale.
 
 For each locale (QGIS's own spelling, as its options store it: zh-Hans, zh_CN, en_US) this makes a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The desktop scenario: what a technician does with the plugin in QGIS, as steps with checks of the screen.
 
 Each step is a generator: it acts through ``user`` (input events only) and yields ``user.Wait`` for

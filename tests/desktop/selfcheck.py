@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A scenario that must fail: proves the desktop harness catches what a user would see go wrong.
 
 A Python exception escaping a Qt slot inside QGIS (QGIS logs it as a critical "Python error" and shows

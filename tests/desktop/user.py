@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The desktop test's hands and eyes inside the real QGIS: input events, waiting, looking at the screen.
 
 Everything a step does to the GUI is an input event (QTest mouse and key events on the widget under

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Run inside real QGIS (``qgis --code``): the reviewer decides bring-back conflicts in the review dock with
 real mouse and keyboard events (xdotool), and what the screen then shows is written to a JSON file.
 

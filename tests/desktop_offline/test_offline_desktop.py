@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Deciding bring-back conflicts in real QGIS: the plugin installed from the ``make package`` zip into a fresh
 profile, QGIS in Chinese (zh_CN) on a 1366×768 Xvfb screen, the review dock's Conflicts tab driven by real
 mouse and keyboard events (xdotool); the screen and the database are checked afterwards."""
@@ -18,18 +19,21 @@ ROOT = Path(__file__).resolve().parents[2]
 PROJECT_A = "DG2023-01"
 
 
-def _package_zip():
-    subprocess.run(["bash", str(ROOT / "scripts" / "package.sh")], cwd=ROOT, check=True, capture_output=True)
-    version = next(line.split("=", 1)[1] for line in (ROOT / "metadata.txt").read_text().splitlines()
+def _package_zip(dist):
+    """The zip that ``make package`` builds (qgis-plugin-ci, scripts/package.py), written to ``dist``."""
+    completed = subprocess.run(["make", "-s", "package"], cwd=ROOT, env=dict(os.environ, DG_DIST_DIR=str(dist)),
+                               capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    version = next(line.split("=", 1)[1].strip() for line in (ROOT / "metadata.txt").read_text().splitlines()
                    if line.startswith("version="))
-    return ROOT / "dist" / f"double_guarantee_plugin-{version}.zip"
+    return dist / f"double_guarantee_plugin-{version}.zip"
 
 
 def _profile(folder):
     profile = folder / "profiles" / "default"
     plugins = profile / "python" / "plugins"
     plugins.mkdir(parents=True)
-    with zipfile.ZipFile(_package_zip()) as archive:
+    with zipfile.ZipFile(_package_zip(folder / "dist")) as archive:
         archive.extractall(plugins)
     (profile / "QGIS").mkdir()
     (profile / "QGIS" / "QGIS3.ini").write_text(

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fixtures of the project-dock tests: a copy of the demo project database and a live dock.
 
 The dock runs on pytest-qgis's real canvas and main window; credit tasks really run in QGIS's

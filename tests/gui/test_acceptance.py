@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Accepting is one action (status and deposit together or neither) and an accepted project stays locked
 until it is reopened with a reason, which reverses its deposit; all through the real ledger GeoPackage."""
 import sqlite3

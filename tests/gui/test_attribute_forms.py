@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project database's attribute forms as QGIS shows them: Chinese titles and labels, fid hidden, value
 maps without English code words, required fields marked, the ✔/✘ constraint markers inside the form."""
 import re

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock with the constraint engine: verdicts, exclusions, and "not checked" said aloud."""
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer

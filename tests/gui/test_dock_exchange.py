@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock hands work to the other parts: deposit on acceptance, TXT import/export, maps."""
 from pathlib import Path
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin creates the project dock; after unload the dock reacts to nothing any more."""
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtWidgets import QDockWidget

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Random sequences of plot edits, undo and redo: the live panel always equals a fresh computation."""
 import random
 

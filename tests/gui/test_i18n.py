@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """With QGIS's locale set to zh_CN the project dock appears in Chinese, and its screenshot is saved."""
 from pathlib import Path
 

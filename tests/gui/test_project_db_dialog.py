@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """New / open project database from the plugin's actions: CGCS2000 only, opened in the dock."""
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock on the real canvas: databases, projects, drawing, live credits, undo, repair, state."""
 import pytest
 from qgis.core import QgsGeometry, QgsProject, QgsRectangle

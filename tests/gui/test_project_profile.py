@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """One rule profile per QGIS project: the project dock, the check dock and Processing show and use the same one."""
 import pytest
 from qgis.core import QgsProject

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock's parts for a laptop: search and filter, verdicts from the check dock at once, the
 new-project form editable, snapping in one toggle, the plot's figures while drawing, docks that fit."""
 import pytest

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The workflow dialog from the project dock: a 2025 demo project (national_2024) is moved step by step to
 入库 with real clicks and typing, the deposit is offered at 入库 and lands in the ledger, the profile is
 shown and can be overridden with a reason, and the dock refuses a direct status change of such a project."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Ledger fixtures: a throwaway PostgreSQL 15 + PostGIS cluster and one fresh ledger per test on each backend.
 
 The cluster is started once per session (initdb + pg_ctl on a loopback port, see scripts/pg_cluster.py);

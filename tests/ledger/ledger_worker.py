@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A separate writer process for the ledger reliability tests and the benchmark (plain Python, no QGIS).
 
 ``python ledger_worker.py random TARGET WORKER_ID OPS SEED OUT.json``: OPS random operations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What any SQLite client can do to a GeoPackage ledger: drop its triggers, then rewrite it (tests only)."""
 import sqlite3
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 14 on GeoPackage: the side doors of the ledger file tried with sqlite3, OGR and a QGIS layer.
 
 What SQLite can refuse is refused by the file's own triggers (balances and movements written only

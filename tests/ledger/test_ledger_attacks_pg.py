@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 14 on PostGIS: the side doors of the ledger tried with raw SQL, once per role.
 
 Every attack is plain psycopg2 as one login (technician, reviewer, officer, the owner who installed

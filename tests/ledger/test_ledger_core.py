@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ledger's rules, run identically against the GeoPackage and the PostGIS backend."""
 import sqlite3
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 14 on the desktop: real QGIS under Xvfb at 1366×768, in Chinese, with the plugin from the
 ``make package`` zip.  The user types a tampered ledger's path into the ledger dock and clicks
 Open (xdotool: real X input events); the dock shows, in Chinese, which entry does not verify, and a

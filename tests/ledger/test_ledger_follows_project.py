@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ledger dock follows the QGIS project's project database: it opens the ledger beside it (or offers to
 create it) at the county of its projects, and 打开 opens an existing file instead of naming a new one."""
 import os

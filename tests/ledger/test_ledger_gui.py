@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ledger dock and its dialogs, driven as a user would, on a real ledger (both backends)."""
 import csv
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every user-facing string of the ledger (GUI, algorithms, core refusals) has a Chinese translation in i18n/zh_CN/."""
 import ast
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 14, input: what the ledger refuses before anything is stored, alike on GeoPackage and PostGIS.
 
 Amounts are bounded (a configured maximum per entry and per balance), sub-precision and negative-zero

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 14 in the dock and the reports: a ledger is verified when it is opened, a tampered one is
 shown with a Chinese message naming the entry and refuses write-offs; a report says it was verified."""
 import csv

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 14: ledgers written by release 0.2.0 (schema 2) migrate in one transaction and keep every row.
 
 GeoPackage: the committed fixture ``data/ledger_release_0_2_0.gpkg`` was written by the release's own

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Property test: any sequence of ledger operations gives the balances of a plain-Python reference model.
 
 The model is the rule itself (three amounts move together, never below zero, a key applies once);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """PostGIS ledger: roles enforced by the database, the schema installer, QGIS connection names."""
 import psycopg2
 import pytest

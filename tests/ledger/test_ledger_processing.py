@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:ledgerreport`` and ``doubleguarantee:ledgerwriteoff`` run through processing.run on both backends."""
 import csv
 

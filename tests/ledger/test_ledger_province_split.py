@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Jiangsu 2014 province-invested projects: credits split between the province reserve and the county
 (domain.md §7), on both backends, enforced by the database, and schema 1 ledgers migrated."""
 import sqlite3

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Reliability of the ledger under real concurrent processes and a writer killed mid-transaction, on both backends."""
 import json
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The province-year view (以补定占) for two counties of province 32, hand-worked, from a real ledger on
 both backends read through its public API, as a core computation and as
 ``doubleguarantee:provinceyearbalance``."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """PostGIS project-database fixtures: a throwaway PostgreSQL 15 + PostGIS cluster, one database per test.
 
 As in tests/ledger/conftest.py the cluster starts once per session (scripts/pg_cluster.py) with a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every user-facing string of the project dock and its database dialogs has Chinese in i18n/zh_CN (any glossary),
 with the same placeholders, and the PostGIS dialog appears in Chinese under a zh_CN locale."""
 import ast

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Take offline / bring back with a PostGIS office database: the package stays a GeoPackage on the laptop,
 the office is the project schema ``county`` edited by the logins tech (dg_technician) and reviewer."""
 import sqlite3

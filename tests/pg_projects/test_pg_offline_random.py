@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The randomised two-side suite of tests/review/test_offline_random.py with a PostGIS office database: the
 database built with the plugin's API and copied into a new project schema, the office's edits by psycopg2,
 the bring-backs by the reviewer login (the database's guards then let accepted projects change), judged by

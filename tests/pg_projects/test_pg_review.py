@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Field review on a PostGIS project database (core.review_pg.PgReviewStore): the scripted session of
 tests/review on PostgreSQL, the history kept by the database's grants, and the review dock following
 the project dock onto PostGIS."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Schema version 3 on PostGIS: the plot fields of issue 15 with their CHECK constraints, and a version-2
 schema migrated by its owner in one transaction (a technician is told the owner must do it)."""
 import psycopg2

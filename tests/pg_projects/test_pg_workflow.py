@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The acceptance workflow on PostGIS: every step is allowed to the role the profile names and the
 database enforces it (a trigger checks the role of session_user against the profile data the installer
 wrote), and a project schema written by the release before the 2024 reform is upgraded in one

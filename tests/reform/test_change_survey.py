@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Change-survey confirmation of a deposited national_2024 plot: 96 % and 94 % of the plot shown as 耕地
 in a newer annual survey against the 95 % threshold of the profile (hand-worked; real QGIS layers,
 ellipsoidal areas), and the result recorded in the project database."""

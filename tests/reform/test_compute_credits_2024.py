@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:computecredits`` names the grade system each plot was credited under
 (``grade_system_used``) and whether the plot stated it or the rule profile's default applied."""
 import pytest

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The national_2024 rule profile: its keys are data checked at load, capacity by quality level, the
 date-based profile choice and its override (policy-2024.md §5, issue 16 part 1)."""
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The acceptance workflow on a GeoPackage project database, and the upgrade of a database written by
 the release before the 2024 reform (hand-worked cases; the database is a real GeoPackage)."""
 import datetime

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fixtures of the meeting-map tests: demo layers and the zh_CN glossary compiled into a real Qt translator.
 
 Layer fixtures are function-scoped and end in ``layer``: pytest-qgis deletes layers returned by

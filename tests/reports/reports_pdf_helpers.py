@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Reading meeting sheets back: pdftotext/pdfinfo/pdftoppm (poppler-utils) and pixel counts with QImage."""
 import subprocess
 import unicodedata

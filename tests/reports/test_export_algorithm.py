@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:exportmeetingmaps`` through processing.run on the demo county."""
 import os
 

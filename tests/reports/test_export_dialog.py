@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The GUI side: the project dock's single-project export and the atlas dialog's cancellable QgsTask."""
 import os
 import time

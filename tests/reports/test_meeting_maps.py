@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Meeting sheets exported headless from the demo county, read back with pdftotext and pdftoppm."""
 import os
 import subprocess

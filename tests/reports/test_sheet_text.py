@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Meeting sheets as read: text layer searchable as written (no Kangxi radicals), every blocking plot in the
 verdict (or how many were left out), the CRS note in Chinese, kilograms whole, headings over their figures,
 the producer (制图单位) from the settings."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """County summary (CSV + XLSX, with a real GeoPackage ledger) and the county overview map PDF."""
 import csv
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fixtures of the review tests: a scratch copy of the demo project database, GPX/CSV/photo makers."""
 import sys
 from pathlib import Path

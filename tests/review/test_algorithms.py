@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:takeoffline`` and ``doubleguarantee:bringback`` run through processing.run."""
 import pytest
 

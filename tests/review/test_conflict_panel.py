@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The review dock's Conflicts tab: plot and project conflicts of a bring-back, decided by clicks."""
 import sqlite3
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Times are shown in local time (stored in UTC): the review dock's history and the ledger's CSV export."""
 import csv
 import os

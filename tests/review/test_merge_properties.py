@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Property test of bring-back: random edits on both sides never lose a version, and re-merging is a no-op."""
 import sqlite3
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Take offline / edit on both sides / bring back (core.offline), with one conflicting plot."""
 import hashlib
 import sqlite3

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The eight failures of issue 19, each reproduced with plain OGR and sqlite3 edits on both sides (as other
 QGIS users would edit the office database and the laptop's package), then held fixed."""
 import sqlite3

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every user-facing string of take offline / bring back has Chinese (i18n/zh_CN glossaries) with the same
 placeholders, and a refused package is explained in Chinese naming the file, the table and the row."""
 import ast

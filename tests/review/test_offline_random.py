@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Randomised two-side edits of take offline / bring back on GeoPackages, judged by the oracle of
 tests/dg_offline_oracle.py (projects field by field, plots, review records, photos): two bring-backs with
 office edits, office decisions and more field work between them; the same package again changes nothing."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Bring-back cases beyond the issue's eight: copies made by the plugin, office databases and packages of the
 first offline version, whole projects deleted or created on one side, and values the package check refuses."""
 import sqlite3

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A scripted field-review session read back from the project database (core.review)."""
 import hashlib
 import sqlite3

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The review dock and the offline dialogs driven like a reviewer would, on real QGIS widgets."""
 import time
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Fixtures of the standard-layer tests: layers written with OGR in a temporary GeoPackage, disposed after.
 
 Fixture names contain ``layer`` (pytest-qgis 2.1.0 otherwise crashes at exit when a GeoPackage layer

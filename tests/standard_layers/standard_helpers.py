@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Small standard-schema layers written with OGR for the tests of issue 15 (DLTB, YJJBNTTB, STBHHX, CZKFBJ).
 
 Coordinates are in the demo CRS (CGCS2000 3-degree zone 39 with the zone number, EPSG:4527).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The check dock finds its layers by role: a first check takes one click from a project with the county's
 standard layers (issue 12: at most 3), and a saved demo project opens on its constraint set."""
 import time

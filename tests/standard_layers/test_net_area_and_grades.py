@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """田坎 by hand (KCXS of the survey parcel, of the county table, flat paddy 0), credits on the net area, both grade
 systems on a plot with the profile choosing, a defaulted grade before with its source, and the grade uplift over a
 plot whose grade got worse (domain.md §3)."""

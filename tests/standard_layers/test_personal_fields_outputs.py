@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Personal fields of the basic-farmland layer (names, ID numbers, phones, addresses) reach no output.
 
 The demo county's YJJBNTTB carries fake ZRRMC, ZRRZJHM, LXDH, JZDZ and CFZR.  Every output the plugin writes

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The constraint engine on small standard layers: features named by their standard ids, GDPDJB slope without a
 slope layer (level 5 blocking, level 4 a configurable warning), unstable farmland (TBXHDM, WDGD), and the survey
 under each plot feeding 田坎 and the defaulted grades before of the credits."""

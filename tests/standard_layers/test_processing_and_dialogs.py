@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Processing and dialogs of issue 15: exportcoordtxt TEMPLATE, the dialogs of checkconstraints and
 computecredits starting from the recognised layers, computecredits' gross/田坎/net fields, the coordinate
 export dialog, and the 12-field file imported as plots."""

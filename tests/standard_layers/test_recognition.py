@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Standard county layers recognised by role from their field codes (data-standards.md §9), any case, both
 STBHHX variants, Chinese field names; the name is only a hint; personal fields are known; official totals
 never mix units."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Ministry-standard coordinate files (部标准格式 TXT): read and write them without QGIS.
 
 ``read_coord_txt`` and ``write_coord_txt`` are pure Python (shapely, numpy, pyproj);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Area of a parcel read from a coordinate file, and the check of its declared 地块面积.
 
 Planar areas come from shapely; ellipsoidal areas on the CGCS2000 ellipsoid from pyproj's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Parcel-line layouts of coordinate files: the 8-field standard, the 12-field 补充耕地 file, export templates.
 
 A parcel line's columns are known by name: the standard's 8 by position, or the names of a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Messages and the one error class of the coordinate-TXT reader and writer, translatable later.
 
 The core stays free of Qt, so a message keeps its English template and its arguments apart;

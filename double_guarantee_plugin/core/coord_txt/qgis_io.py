@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The QGIS side of coordinate TXT files: parcels to features and layers to parcels.
 
 The reader and writer stay pure Python; this module turns their shapely geometries into

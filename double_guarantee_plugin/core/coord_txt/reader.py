@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Read Ministry-standard coordinate files (部标准格式 TXT) as they really arrive (domain.md §8).
 
 Pure Python (shapely, numpy, pyproj; no QGIS).  ``read_coord_txt(path)`` returns a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Turn a parcel's rings into a (Multi)Polygon by containment: parts, holes and islands in holes.
 
 圈号 numbers rings but does not say which is outer or a hole, and winding is not reliable, so

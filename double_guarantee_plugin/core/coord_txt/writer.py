@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Write Ministry-standard coordinate files (部标准格式 TXT) from polygon parcels, atomically.
 
 Pure Python: parcels are shapely (Multi)Polygons in a CGCS2000 or Xian 1980 Gauss-Krüger CRS with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The three-indicator reserve ledger (domain.md §1, §6): one API on GeoPackage and on PostGIS.
 
 ``open_ledger(target)`` takes a GeoPackage path, a PostgreSQL URI / DSN, or the name of a QGIS

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The hash chain of a GeoPackage ledger's journal: what makes a change outside the plugin visible.
 
 SQLite has no roles: any client can drop the file's triggers and rewrite it.  So each journal entry

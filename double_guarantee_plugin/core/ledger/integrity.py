@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Checking a ledger against its journal: movements and balances re-derived, the hash chain walked.
 
 Pure Python, on rows read in one snapshot of the database (``Ledger.verify`` reads them):

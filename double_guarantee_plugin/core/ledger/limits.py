@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What the ledger accepts as input: the configured bounds and the checks of amounts, texts, ids, prices.
 
 Pure Python.  The bounds are the data file ``resources/data/ledger/limits.json`` (checked at load

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ledger's messages in the user's language, while core/ledger stays importable without QGIS.
 
 Every refusal of the ledger is built with ``tr("English source {}", …)``: inside QGIS (the plugin's

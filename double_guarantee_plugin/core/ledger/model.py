@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Value types of the reserve ledger: amounts, balances, journal entries and the ledger's errors.
 
 Pure Python.  Amounts are stored as exact integers in units of 1/10000 (``*_e4`` columns) so that

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The PostGIS ledger: one shared ledger for a county or provincial office (psycopg2, schema dg_ledger).
 
 The schema installer (``install_postgres_schema``) is run once by the database owner; it creates the

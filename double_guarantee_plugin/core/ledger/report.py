@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ledger report: balances and journal as flat rows (for Processing, CSV export and the dock).
 
 Pure Python.  Areas in 亩 and 公顷, capacity in kg and 万公斤 (domain.md §3), via core.units.  The

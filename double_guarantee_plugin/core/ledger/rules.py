@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Rules of the reserve ledger that need no database: counties, deposits from projects, sellers, fees.
 
 Pure Python.  The county table (provinces, poor-county flag, asking prices, capped prices) is the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The GeoPackage ledger: the embedded default, a .gpkg file next to the project database (sqlite3).
 
 Writers serialise on ``BEGIN IMMEDIATE`` (one writer at a time, others wait on the busy timeout);
@@ -215,7 +216,7 @@ class GeoPackageLedger(Ledger):
             self._chain_head = (head_id, head_hash or chain.GENESIS)
 
     def _journal_rows(self, cursor, where="", params=()):
-        cursor.execute(f"SELECT * FROM dg_ledger_journal {where} ORDER BY entry_id", params)
+        cursor.execute(f"SELECT * FROM dg_ledger_journal {where} ORDER BY entry_id", params)  # nosec B608  # table and WHERE clause from code, columns from the entry's own keys; values bound
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -258,7 +259,7 @@ class GeoPackageLedger(Ledger):
         row[chain.HASH_COLUMN] = chain.entry_hash(row, head_hash)
         columns = list(row)
         cursor.execute(f"INSERT INTO dg_ledger_journal ({', '.join(columns)}) VALUES "
-                       f"({', '.join('?' for _ in columns)})", [row[name] for name in columns])
+                       f"({', '.join('?' for _ in columns)})", [row[name] for name in columns])  # nosec B608  # table and WHERE clause from code, columns from the entry's own keys; values bound
         self._pending_head = (entry_id, row[chain.HASH_COLUMN])
         return entry_id
 

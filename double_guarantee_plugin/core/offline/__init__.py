@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Take projects offline to a laptop as one GeoPackage, and bring the package back without losing a decision.
 
 ``export_offline()`` (module ``export``) writes an *offline package* of chosen projects from a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The bookkeeping tables of take offline / bring back, in the office database and in a package.
 
 Office database (GeoPackage or the PostGIS project schema), ``offline_schema_version`` 2:
@@ -81,4 +82,4 @@ PACKAGE_SCHEMA = [
 # copy the version-1 plot log once (hash only: the versions it merged were not stored)
 LEGACY_COPY = (f"INSERT INTO {MERGE_ROWS} (merge_id, package_id, kind, row_key, field, action, home_key, value_hash) "
                f"SELECT 0, package_id, '{PLOT}', CAST(offline_fid AS TEXT), '', action, CAST(home_fid AS TEXT), "
-               f"offline_hash FROM {LEGACY_MERGE_LOG} ORDER BY id")
+               f"offline_hash FROM {LEGACY_MERGE_LOG} ORDER BY id")  # nosec B608  # bookkeeping table names and the kind are code constants; no outside value in the SQL

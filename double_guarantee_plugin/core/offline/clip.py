@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Constraint layers (basic farmland, red line, slope …) clipped into an offline package.
 
 The clip area is the union of each exported project's plots grown by a margin, taken from the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Two-side clashes of a bring-back, kept in the office database until the office chooses a side.
 
 A plot conflict (``dg_plot_conflicts``) keeps both whole versions, attributes and geometry; a
@@ -93,14 +94,14 @@ def record_plot_conflict(home, package_id, offline_fid, home_fid, base, current,
         "offline_attributes": to_json(_limited(offline, columns)) if offline is not None else None,
         "detected_at": review.now_utc()}
     t = home.t(bk.PLOT_CONFLICTS)
-    row = home.q(f"SELECT id FROM {t} WHERE package_id = ? AND offline_fid = ? AND status = 'open'",
+    row = home.q(f"SELECT id FROM {t} WHERE package_id = ? AND offline_fid = ? AND status = 'open'",  # nosec B608  # conflict table from code (home.t quotes it on PostGIS); values bound
                  (package_id, offline_fid)).fetchone()
     if row is not None:
-        home.q(f"UPDATE {t} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", list(values.values()) + [row[0]])
+        home.q(f"UPDATE {t} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", list(values.values()) + [row[0]])  # nosec B608  # conflict tables from code (home.t quotes them on PostGIS), SET columns are the code's own keys; values bound
         conflict_id = row[0]
     else:
         conflict_id = home.insert(bk.PLOT_CONFLICTS, {"package_id": package_id, "offline_fid": offline_fid, **values})
-    return plot_conflict(home.q(f"SELECT * FROM {t} WHERE id = ?", (conflict_id,)).fetchone())
+    return plot_conflict(home.q(f"SELECT * FROM {t} WHERE id = ?", (conflict_id,)).fetchone())  # nosec B608  # conflict table from code (home.t quotes it on PostGIS); values bound
 
 
 def record_project_conflict(home, package_id, code, field, kind, base_value, home_value, offline_value):
@@ -109,22 +110,22 @@ def record_project_conflict(home, package_id, code, field, kind, base_value, hom
     values = {"kind": kind, "base_value": dump(base_value), "home_value": dump(home_value),
               "offline_value": dump(offline_value), "detected_at": review.now_utc()}
     t = home.t(bk.PROJECT_CONFLICTS)
-    row = home.q(f"SELECT id FROM {t} WHERE package_id = ? AND project_code = ? AND field = ? AND status = 'open'",
+    row = home.q(f"SELECT id FROM {t} WHERE package_id = ? AND project_code = ? AND field = ? AND status = 'open'",  # nosec B608  # conflict table from code (home.t quotes it on PostGIS); values bound
                  (package_id, code, field)).fetchone()
     if row is not None:
-        home.q(f"UPDATE {t} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", list(values.values()) + [row[0]])
+        home.q(f"UPDATE {t} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", list(values.values()) + [row[0]])  # nosec B608  # conflict tables from code (home.t quotes them on PostGIS), SET columns are the code's own keys; values bound
         conflict_id = row[0]
     else:
         conflict_id = home.insert(bk.PROJECT_CONFLICTS, {"package_id": package_id, "project_code": code,
                                                          "field": field, **values})
-    return project_conflict(home.q(f"SELECT * FROM {t} WHERE id = ?", (conflict_id,)).fetchone())
+    return project_conflict(home.q(f"SELECT * FROM {t} WHERE id = ?", (conflict_id,)).fetchone())  # nosec B608  # conflict table from code (home.t quotes it on PostGIS); values bound
 
 
 def close_open_conflict(home, table, where, params, merged_by):
     """A later bring-back settled the row (both sides agree, or the office took the field's value back):
     its open conflict is closed as the field's choice."""
     home.q(f"UPDATE {home.t(table)} SET status = 'resolved', chosen = 'offline', resolved_by = ?, resolved_at = ? "
-           f"WHERE status = 'open' AND {where}", [merged_by or tr("bring back")] + [review.now_utc()] + list(params))
+           f"WHERE status = 'open' AND {where}", [merged_by or tr("bring back")] + [review.now_utc()] + list(params))  # nosec B608  # conflict table from code (home.t), WHERE clause written by the calling code with ? marks; values bound
 
 
 def _limited(version, columns):
@@ -149,7 +150,7 @@ def _listing(home, table, make, status):
         with home.reading():
             if not home.has_table(table):
                 return []
-            query = f"SELECT * FROM {home.t(table)}" + (" WHERE status = ?" if status else "") + " ORDER BY id"
+            query = f"SELECT * FROM {home.t(table)}" + (" WHERE status = ?" if status else "") + " ORDER BY id"  # nosec B608  # conflict table from code (home.t quotes it on PostGIS); values bound
             return [make(row) for row in home.q(query, (status,) if status else ())]
     finally:
         home.close()
@@ -166,12 +167,13 @@ def _check_choice(conflict_id, chosen, resolved_by):
 
 def _mark_resolved(home, table, conflict_id, chosen, resolved_by):
     home.q(f"UPDATE {home.t(table)} SET status = 'resolved', chosen = ?, resolved_by = ?, resolved_at = ? "
-           f"WHERE id = ?", (chosen, resolved_by.strip(), review.now_utc(), conflict_id))
+           f"WHERE id = ?", (chosen, resolved_by.strip(), review.now_utc(), conflict_id))  # nosec B608  # conflict tables from code (home.t quotes them on PostGIS), SET columns are the code's own keys; values bound
 
 
 def _open_row(home, table, conflict_id, what):
-    row = home.q(f"SELECT * FROM {home.t(table)} WHERE id = ?", (conflict_id,)).fetchone() \
-        if home.has_table(table) else None
+    row = None
+    if home.has_table(table):
+        row = home.q(f"SELECT * FROM {home.t(table)} WHERE id = ?", (conflict_id,)).fetchone()  # nosec B608  # conflict table from code (home.t); the id bound
     if row is None:
         raise OfflineError(tr("{}: no conflict {}", home.label, conflict_id))
     if row["status"] != "open":
@@ -205,7 +207,7 @@ def resolve_conflict(home, conflict_id, chosen, resolved_by):
                     home.write_plot(row["home_fid"], version, columns, insert=current is None)
             _mark_resolved(home, bk.PLOT_CONFLICTS, conflict_id, chosen, resolved_by)
             home.finish()
-            return plot_conflict(home.q(f"SELECT * FROM {home.t(bk.PLOT_CONFLICTS)} WHERE id = ?",
+            return plot_conflict(home.q(f"SELECT * FROM {home.t(bk.PLOT_CONFLICTS)} WHERE id = ?",  # nosec B608  # conflict table from code (home.t quotes it on PostGIS); values bound
                                         (conflict_id,)).fetchone())
     finally:
         home.close()
@@ -222,7 +224,7 @@ def resolve_project_conflict(home, conflict_id, chosen, resolved_by):
             if chosen == "offline":
                 _apply_offline(home, conflict)
             _mark_resolved(home, bk.PROJECT_CONFLICTS, conflict_id, chosen, resolved_by)
-            return project_conflict(home.q(f"SELECT * FROM {home.t(bk.PROJECT_CONFLICTS)} WHERE id = ?",
+            return project_conflict(home.q(f"SELECT * FROM {home.t(bk.PROJECT_CONFLICTS)} WHERE id = ?",  # nosec B608  # conflict table from code (home.t quotes it on PostGIS); values bound
                                            (conflict_id,)).fetchone())
     finally:
         home.close()

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The errors of take offline / bring back, and progress reporting that honours a cancel."""
 from ...i18n import tr
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Take offline: write chosen projects of an office database into one GeoPackage for a field laptop.
 
 The package is a project database (same schema and CRS) holding the projects, their plots and
@@ -135,7 +136,7 @@ def _write_from_geopackage(home_path, part, project_codes):
         connection.execute("BEGIN IMMEDIATE")
         marks = ", ".join("?" for _ in project_codes)
         for table in (project_db.PLOTS_LAYER, project_db.PROJECTS_TABLE) + review.REVIEW_TABLES:
-            connection.execute(f"DELETE FROM {table} WHERE project_code NOT IN ({marks})", project_codes)
+            connection.execute(f"DELETE FROM {table} WHERE project_code NOT IN ({marks})", project_codes)  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
         for table in bk.HOME_TABLES + bk.PACKAGE_TABLES + (bk.LEGACY_MERGE_LOG,):
             connection.execute(f"DROP TABLE IF EXISTS {table}")   # the office's bookkeeping stays at the office
         connection.execute("COMMIT")
@@ -154,14 +155,14 @@ def _write_from_postgis(home, part, project_codes, crs):
         types = {table: home.column_types(table) for table in (project_db.PROJECTS_TABLE, project_db.PLOTS_LAYER)}
         projects = [dict(row) for row in home.q(
             f"SELECT {', '.join(project_columns)} FROM {home.t(project_db.PROJECTS_TABLE)} "
-            f"WHERE project_code = ANY(?) ORDER BY project_code", (project_codes,))]
+            f"WHERE project_code = ANY(?) ORDER BY project_code", (project_codes,))]  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
         plots = home.plot_rows(plot_columns, "project_code = ANY(?)", (project_codes,))
         reviews = {}
         for table in review.REVIEW_TABLES:
             if home.has_table(table):
                 columns = [name for name in home.columns(table) if name != "id"]
                 reviews[table] = (columns, [tuple(row) for row in home.q(
-                    f"SELECT {', '.join(columns)} FROM {home.t(table)} WHERE project_code = ANY(?) ORDER BY id",
+                    f"SELECT {', '.join(columns)} FROM {home.t(table)} WHERE project_code = ANY(?) ORDER BY id",  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
                     (project_codes,))])
     connection = connect(part)
     try:
@@ -193,7 +194,7 @@ def _write_from_postgis(home, part, project_codes, crs):
 def _insert_rows(connection, table, columns, rows):
     if rows:
         connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                               f"({', '.join('?' for _ in columns)})", rows)
+                               f"({', '.join('?' for _ in columns)})", rows)  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
 
 
 def _sqlite_value(value):
@@ -208,33 +209,33 @@ def _write_bookkeeping(part, plot_columns, meta):
     connection = connect(part)
     try:
         connection.execute("BEGIN IMMEDIATE")
-        connection.execute(f"DELETE FROM {project_db.META_TABLE} WHERE key = ?", (review.DATABASE_ID_KEY,))
+        connection.execute(f"DELETE FROM {project_db.META_TABLE} WHERE key = ?", (review.DATABASE_ID_KEY,))  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
         review.ensure_schema(connection)   # the package gets its own database id
         for statement in bk.PACKAGE_SCHEMA:
             connection.execute(statement)
         names = ", ".join(["fid", "geom"] + plot_columns)
-        for row in connection.execute(f"SELECT {names} FROM {project_db.PLOTS_LAYER} ORDER BY fid").fetchall():
+        for row in connection.execute(f"SELECT {names} FROM {project_db.PLOTS_LAYER} ORDER BY fid").fetchall():  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
             attributes = {name: row[name] for name in plot_columns}
             wkb = geometry_wkb(row["geom"])
             digest = hashlib.sha256(to_json(attributes).encode("utf-8"))
             digest.update(b"|" + (wkb if wkb is not None else b"NULL"))
-            connection.execute(f"INSERT INTO {bk.BASE} VALUES (?, ?, ?, ?, ?, ?)",
+            connection.execute(f"INSERT INTO {bk.BASE} VALUES (?, ?, ?, ?, ?, ?)",  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
                                (row["fid"], row["project_code"], row["plot_code"], digest.hexdigest(), row["geom"],
                                 to_json(attributes)))
         project_columns = [row[1] for row in connection.execute(f"PRAGMA table_info({project_db.PROJECTS_TABLE})")
                            if row[1] != "fid"]
         for row in connection.execute(f"SELECT {', '.join(project_columns)} FROM "
-                                      f"{project_db.PROJECTS_TABLE}").fetchall():
-            connection.execute(f"INSERT INTO {bk.PROJECT_BASE} VALUES (?, ?)",
+                                      f"{project_db.PROJECTS_TABLE}").fetchall():  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
+            connection.execute(f"INSERT INTO {bk.PROJECT_BASE} VALUES (?, ?)",  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
                                (row["project_code"], to_json(dict(zip(project_columns, tuple(row))))))
         review_counts = {}
         for table in review.REVIEW_TABLES:
-            cursor = connection.execute(f"INSERT INTO {bk.REVIEW_BASE} SELECT ?, uuid FROM {table}", (table,))
+            cursor = connection.execute(f"INSERT INTO {bk.REVIEW_BASE} SELECT ?, uuid FROM {table}", (table,))  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
             review_counts[table] = cursor.rowcount
         for key, value in meta.items():
             connection.execute(f"INSERT OR REPLACE INTO {project_db.META_TABLE} VALUES (?, ?)", (key, value))
         refresh_extent(connection, project_db.PLOTS_LAYER)
-        plot_count = connection.execute(f"SELECT count(*) FROM {project_db.PLOTS_LAYER}").fetchone()[0]
+        plot_count = connection.execute(f"SELECT count(*) FROM {project_db.PLOTS_LAYER}").fetchone()[0]  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
         connection.execute("COMMIT")
         connection.execute("VACUUM")   # drop the pages of what was not exported (photos can be large)
     finally:
@@ -255,7 +256,7 @@ def _clip_constraints(part, opened, constraints, project_codes, margin_m, crs, f
             counts[name] = clip_layer(package, name, layer, area, target_srs)
             with sqlite3.connect(part) as meta:
                 source_srs = layer.GetSpatialRef()
-                meta.execute(f"INSERT INTO {bk.CONSTRAINTS} VALUES (?, ?, ?, ?, ?)",
+                meta.execute(f"INSERT INTO {bk.CONSTRAINTS} VALUES (?, ?, ?, ?, ?)",  # nosec B608  # tables are code constants, columns from the office's own schema (PRAGMA/information_schema); values bound
                              (name, str(constraints[name]),
                               f"{source_srs.GetAuthorityName(None)}:{source_srs.GetAuthorityCode(None)}",
                               counts[name], margin_m))

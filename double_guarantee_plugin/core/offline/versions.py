@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Versions of rows as the three-way merge compares them: canonical values, plot versions and their hashes.
 
 A value is *canonical* when both backends give the same Python value for it: dates as ISO text,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Meeting maps and reports: print layouts from .qpt templates, credit/check tables, atlas PDFs, county summaries.
 
 ``report_data`` gathers what a sheet shows (credits, constraint checks, project info),

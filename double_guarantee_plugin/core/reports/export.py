@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Export meeting sheets: one project to PDF/PNG, an atlas (one file per project or one combined PDF).
 
 ``export_meeting_maps(job, feedback)`` is the single entry point used by the Processing algorithm,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The CJK font of meeting maps: configurable, checked against the installed fonts (QFontDatabase).
 
 A sheet in Chinese printed with a Latin-only font shows empty boxes, so a missing or non-CJK font

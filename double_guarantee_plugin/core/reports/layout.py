@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Print layouts of meeting sheets: the .qpt templates (A4/A3, portrait/landscape) and filling them.
 
 A template is an ordinary QGIS layout file whose items carry fixed ids (``ITEM_IDS``); staff can

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Display layers of a meeting map: plots styled by kind (paddy hatched) and constraint overlaps in red.
 
 The sheet never draws the user's own layers' styles: it copies the features it needs into memory

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The county overview sheet: every project's plots coloured by verdict and labelled, with county totals.
 
 It reuses a meeting template (A3 landscape by default): the credit table holds the county totals

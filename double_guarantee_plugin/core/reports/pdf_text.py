@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Make the text layer of a PDF written by Qt searchable as written: ideographs, not Kangxi radicals.
 
 Why: Qt's PDF writer builds each font's ToUnicode CMap by asking, for every code point from U+0000

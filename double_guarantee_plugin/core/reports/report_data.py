@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What one meeting sheet shows: project facts, credits (the ``computecredits`` core) and constraint checks.
 
 Credits come from ``core.layer_credits.compute_layer_credits`` so that every figure on a sheet

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Texts of a meeting sheet that read as sentences: the verdict with its blocking plots, the CRS note.
 
 Kept apart from the layout code so the words can be tested without drawing a sheet.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The county summary: every project with its credits and verdict, plus reserve-ledger balances, as CSV and XLSX.
 
 Files are written to a temporary name and moved into place, so a failed run never leaves a

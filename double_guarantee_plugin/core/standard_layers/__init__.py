@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The standard county layers (DLTB, YJJBNTTB/YJJBNTBHTB, STBHHX, CZKFBJ) and what the plugin does with them.
 
 - ``schema``: the layers' roles, field codes and rules as data (``resources/data/standard_layers.json``);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A constraint set filled from the standard layers found in a QGIS project (the user may change it after).
 
 The check dock, ``doubleguarantee:checkconstraints`` and ``doubleguarantee:computecredits`` start

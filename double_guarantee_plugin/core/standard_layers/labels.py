@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """How a feature of a standard layer is named in messages and reports: by its standard ids.
 
 The basic-farmland 图斑 by ``YJJBNTTBBH``, the red line by ``HXMC`` with its zone ``ZRBHDFQ`` and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Official figures of a standard layer, from its own area fields, never from geometry and never mixing units.
 
 data-standards.md §1–§3: the official 耕地 area is ``TBDLMJ`` (net of 田坎), basic farmland's is

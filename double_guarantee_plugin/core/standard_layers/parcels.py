@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The parcels of a recognised standard layer under a plot, with their standard attributes.
 
 A ``ParcelIndex`` holds one layer's features (geometry and the standard fields the plugin reads:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Personal fields of the county layers (承包/责任人 names, ID numbers, phones, addresses): never output.
 
 data-standards.md §2: the basic-farmland layer may carry contract and 责任人 details under the 田长制.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What the standard layers add to the constraint engine's results: named features, GDPDJB slope, unstable farmland.
 
 ``apply_to_results(engine, results, plots, fields)`` runs after ``ConstraintEngine.check_plots``

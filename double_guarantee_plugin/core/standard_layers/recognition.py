@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Which standard county layer a layer is (DLTB, YJJBNTTB, STBHHX, CZKFBJ …), decided by its field codes.
 
 data-standards.md §9: the fields present decide, compared trimmed and upper-cased (PostGIS mirrors

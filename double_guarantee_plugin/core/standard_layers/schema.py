@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The standard county layers as data: roles, field codes, recognition rules, personal fields, checks.
 
 Loaded from ``resources/data/standard_layers.json`` and checked against its schema when loaded

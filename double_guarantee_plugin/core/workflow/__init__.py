@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The acceptance workflow of supplementary-farmland projects and the rule profile each one follows.
 
 - ``definition``: workflows as data (states, the role that moves a project into each, where the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Workflow definitions: the states a project goes through and the role that may move it into each.
 
 A workflow is a data file (``resources/data/workflows/<id>.json``, schema ``workflow/1``) named by a

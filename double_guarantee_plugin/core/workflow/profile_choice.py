@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Which rule profile governs a project: chosen from its implementation date, or overridden with a reason.
 
 Profiles with an ``applies`` date range are chosen automatically: ``national_2017`` for projects

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The workflow's part of a project database (GeoPackage): five project columns and two tables.
 
 Versioned on its own (``workflow_schema_version`` in dg_meta, as the review tables are), so the
@@ -104,7 +105,7 @@ def schema_version(connection):
     names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if META_TABLE not in names:
         return 0
-    row = connection.execute(f"SELECT value FROM {META_TABLE} WHERE key = ?", (SCHEMA_KEY,)).fetchone()
+    row = connection.execute(f"SELECT value FROM {META_TABLE} WHERE key = ?", (SCHEMA_KEY,)).fetchone()  # nosec B608  # table names are code constants; values bound
     return int(row[0]) if row else 0
 
 
@@ -160,10 +161,10 @@ def ensure_workflow_schema(path, fail_after=None):
 
 def _pin_legacy(connection, run):
     rows = connection.execute(f"SELECT project_code, status, implemented_on FROM {PROJECTS_TABLE} "
-                              f"WHERE rule_profile IS NULL").fetchall()
+                              f"WHERE rule_profile IS NULL").fetchall()  # nosec B608  # table names are code constants; values bound
     pins = legacy_pins(rows)
     for code, profile_id, reason in pins:
-        run(f"UPDATE {PROJECTS_TABLE} SET rule_profile = ?, rule_profile_reason = ? WHERE project_code = ?",
+        run(f"UPDATE {PROJECTS_TABLE} SET rule_profile = ?, rule_profile_reason = ? WHERE project_code = ?",  # nosec B608  # table names are code constants; values bound
             (profile_id, reason, code))
     return pins
 

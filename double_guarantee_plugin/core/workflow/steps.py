@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """One workflow step of a project: what it needs, checked before anything is written.
 
 A step moves a project from its current state to another (forward one state, or back for rework in a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Reading and writing a project's workflow: its steps, its rule-profile choice and its survey checks.
 
 One API over the two kinds of project database, as the review store has:
@@ -61,7 +62,7 @@ class WorkflowStore:
     # -- reading ------------------------------------------------------------------------------
     def _project(self, cursor, code, lock=False):
         cursor.execute(self._sql(f"SELECT {', '.join(PROJECT_KEYS)} FROM {self._t(PROJECTS_TABLE)} "
-                                 f"WHERE project_code = ?" + (" FOR UPDATE" if lock else "")), (str(code),))
+                                 f"WHERE project_code = ?" + (" FOR UPDATE" if lock else "")), (str(code),))  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
         row = cursor.fetchone()
         if row is None:
             raise WorkflowError(tr("project {}: not found in the project database", code))
@@ -82,20 +83,20 @@ class WorkflowStore:
         """The project's steps, oldest first."""
         with self._transaction() as cursor:
             cursor.execute(self._sql(f"SELECT {', '.join(STEP_COLUMNS)} FROM {self._t(STEPS_TABLE)} "
-                                     f"WHERE project_code = ? ORDER BY step_id"), (str(code),))
+                                     f"WHERE project_code = ? ORDER BY step_id"), (str(code),))  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
             return [Step.from_row(row) for row in cursor.fetchall()]
 
     def checks(self, code):
         """The change-survey checks of a project, oldest first, as dicts."""
         with self._transaction() as cursor:
             cursor.execute(self._sql(f"SELECT {', '.join(CHECK_COLUMNS)} FROM {self._t(CHECKS_TABLE)} "
-                                     f"WHERE project_code = ? ORDER BY check_id"), (str(code),))
+                                     f"WHERE project_code = ? ORDER BY check_id"), (str(code),))  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
             return [dict(zip(CHECK_COLUMNS, row)) for row in cursor.fetchall()]
 
     def plot_codes(self, code):
         with self._transaction() as cursor:
             cursor.execute(self._sql(f"SELECT plot_code FROM {self._t(PLOTS_TABLE)} WHERE project_code = ? "
-                                     f"ORDER BY plot_code"), (str(code),))
+                                     f"ORDER BY plot_code"), (str(code),))  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
             return [row[0] for row in cursor.fetchall()]
 
     def survey_confirmed(self, code):
@@ -126,19 +127,19 @@ class WorkflowStore:
         """Take one step (a StepRequest); returns the recorded Step."""
         with self._transaction() as cursor:
             project = self._project(cursor, request.project_code, lock=self.placeholder != "?")
-            cursor.execute(self._sql(f"SELECT max(step_on) FROM {self._t(STEPS_TABLE)} WHERE project_code = ?"),
+            cursor.execute(self._sql(f"SELECT max(step_on) FROM {self._t(STEPS_TABLE)} WHERE project_code = ?"),  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
                            (project["project_code"],))
             last_on = _text(cursor.fetchone()[0])
             _choice, values = check_step(project, request, last_on, today)
             step_id = self._insert_step(cursor, values)
             cursor.execute(self._sql(f"SELECT {', '.join(STEP_COLUMNS)} FROM {self._t(STEPS_TABLE)} "
-                                     f"WHERE step_id = ?"), (step_id,))
+                                     f"WHERE step_id = ?"), (step_id,))  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
             return Step.from_row(cursor.fetchone())
 
     def _insert(self, cursor, table, values, key):
         columns = list(values)
         cursor.execute(self._sql(f"INSERT INTO {self._t(table)} ({', '.join(columns)}) VALUES "
-                                 f"({', '.join('?' for _ in columns)}) RETURNING {key}"),
+                                 f"({', '.join('?' for _ in columns)}) RETURNING {key}"),  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
                        [values[column] for column in columns])
         return cursor.fetchone()[0]
 
@@ -169,7 +170,7 @@ class WorkflowStore:
                                        state_name(current.profile, status), new.profile_id,
                                        " → ".join(state.name_zh for state in workflow_of(new.profile).states)))
             cursor.execute(self._sql(f"UPDATE {self._t(PROJECTS_TABLE)} SET rule_profile = ?, rule_profile_reason = ? "
-                                     f"WHERE project_code = ?"),
+                                     f"WHERE project_code = ?"),  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
                            (changes["rule_profile"], changes["rule_profile_reason"], str(code)))
             return new
 
@@ -225,7 +226,7 @@ class GeoPackageWorkflowStore(WorkflowStore):
         cursor.execute(f"UPDATE {PROJECTS_TABLE} SET status = ?, "
                        f"acceptor_natural_resources = coalesce(?, acceptor_natural_resources), "
                        f"acceptor_agriculture_rural = coalesce(?, acceptor_agriculture_rural), "
-                       f"aftercare_until = coalesce(?, aftercare_until) WHERE project_code = ?",
+                       f"aftercare_until = coalesce(?, aftercare_until) WHERE project_code = ?",  # nosec B608  # tables from code (self._t quotes them on PostGIS), columns are constants; values bound
                        (values["to_state"], values["acceptor_natural_resources"], values["acceptor_agriculture_rural"],
                         values["aftercare_until"], values["project_code"]))
         return step_id

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The change-survey confirmation of one project (national_2024): pick the survey layer, check, see.
 
 Shown by the workflow dialog once a project has been accepted under a profile with a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """News between docks: the check dock tells whoever listens that projects were just checked.
 
 The project dock lists every project with its verdict; without this it would learn of a new check

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The conflicts a bring-back left for the office: plots and project fields, both versions side by side.
 
 One row per conflict (plot conflicts first, then project conflicts); the office keeps its version or

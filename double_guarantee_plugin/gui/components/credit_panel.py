@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The live credit panel of the project dock: one project's figures, check verdict and plots.
 
 It only displays a ``core.live_credits.CreditSnapshot``; computing happens elsewhere.  When the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Where the plugin's docks go on a laptop screen: tabified behind the project dock, scrolling inside.
 
 QGIS saves the arrangement of every dock by object name when it closes and restores it at the next

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """One table of the docks' titles and icons, and the icons of the plugin's actions.
 
 The titles share one pattern (双保 · what the dock is for) so they read alike in the window's dock

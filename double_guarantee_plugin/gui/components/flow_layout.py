@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A layout that lines widgets up left to right and wraps them to the next row when the width runs out.
 
 Rows of buttons in a dock must fit a 1366-pixel laptop in English and Chinese alike: a QHBoxLayout

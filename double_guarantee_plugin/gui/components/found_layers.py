@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """How the docks show the standard layers found in a project, and which field of a layer holds a standard code.
 
 Thin helpers over ``core.standard_layers``: ``found_text`` lists the layers recognised by role with

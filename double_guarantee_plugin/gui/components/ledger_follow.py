@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Which ledger and county the ledger dock shows for the QGIS project's project database.
 
 The ledger of a project database is the GeoPackage beside it (``core.ledger.ledger_path_for``); its

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The QGIS layers of an office database that take offline / bring back write to (GeoPackage or PostGIS):
 unsaved edits must be saved first, and the layers reload after a merge or a decision."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """A small widget showing and changing the QGIS project's rule profile (``core.project_profile``).
 
 Every dock that shows the profile embeds one of these; they all show the same value because they

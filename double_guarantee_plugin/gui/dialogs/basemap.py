@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The basemap dialog: choose 天地图 (with one's own key) or the county's XYZ/WMS service once, and add
 it to the map; the meeting sheets use the same setting (core.basemap)."""
 from qgis.core import Qgis, QgsProject

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Coordinate TXT (部标准格式) in the project dock: import files as plots, export a project, drops.
 
 Thin functions over ``core.coord_txt``: the dock calls ``import_txt_as_plots`` (also for files
@@ -117,7 +118,7 @@ def county_extent(plots_layer):
         try:
             box = QgsCoordinateTransform(layer.crs(), plots_layer.crs(), context).transformBoundingBox(layer.extent())
         except Exception:  # noqa: BLE001 - a layer that cannot be transformed says nothing about the county
-            continue
+            continue  # nosec B112  # the noqa reason above: such a layer says nothing about the county
         if extent is None:
             extent = QgsRectangle(box)
         else:

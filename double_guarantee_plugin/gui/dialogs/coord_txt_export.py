@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The export dialog of coordinate TXT files: template per province, zone prefix, one file or one per parcel.
 
 Thin: it only collects the choices ``gui.dialogs.coord_txt.export_project_txt`` takes.  Choosing

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Offering the deposit (入库) of an accepted project's credits into its county reserve.
 
 The project dock's acceptance (gui.project.acceptance) shows ``DepositDialog`` as its confirmation and
@@ -15,8 +16,8 @@ from ...i18n import tr
 from .ledger_common import BalancePreview, format_amounts
 
 SETTINGS_SCOPE = "DoubleGuarantee"
-LEDGER_KEY = "ledger_target"
-PROJECT_DATABASE_KEY = "database_path"
+LEDGER_KEY = "ledger_target"  # pragma: allowlist secret - the name of a settings key, not a secret
+PROJECT_DATABASE_KEY = "database_path"  # pragma: allowlist secret - the name of a settings key, not a secret
 
 
 def remember_ledger_target(target):

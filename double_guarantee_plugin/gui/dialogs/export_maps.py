@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Meeting-map export from the GUI: one project's sheet (the project dock's "Export map…") and the atlas dialog.
 
 The atlas runs as a cancellable QgsTask with progress: the task opens its own copies of the layers

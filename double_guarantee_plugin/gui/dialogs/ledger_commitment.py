@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The commitment dialog (承诺): a construction project promises the supplement by a due date."""
 import uuid
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Widgets shared by the ledger dialogs: an editor for the three amounts and a before/after balance preview."""
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QWidget

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The transfer dialog (调剂): buy indicators from a county of the same province, capped price or bid."""
 import uuid
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The write-off dialog (核销): a construction project's occupied land, balance before/after, fee due."""
 import uuid
 

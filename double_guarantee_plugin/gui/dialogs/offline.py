@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Dialogs to take projects offline to a laptop and to bring the package back (thin over core.offline).
 
 The office database is a GeoPackage path or a PostGIS project schema (``offline.PgHomeSpec``).
@@ -53,7 +54,7 @@ def _message(iface, text, level=Qgis.MessageLevel.Info):
         try:
             bar.pushMessage(tr("Double Guarantee"), text, level, 8)
         except Exception:  # noqa: BLE001 - a message must never take an action down
-            pass
+            pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
 
 def _path_row(edit, browse):

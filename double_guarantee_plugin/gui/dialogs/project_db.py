@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin's "New project database…" and "Open project database…" actions.
 
 A new database gets a file name and a CGCS2000 CRS (the picker offers only CGCS2000 geographic and

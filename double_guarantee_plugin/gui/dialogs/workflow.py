@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The workflow dialog: one project's rule profile, its states and steps, and the form to take the next one.
 
 Opened from the project dock (*Workflow…*).  It shows which rule profile governs the project (chosen

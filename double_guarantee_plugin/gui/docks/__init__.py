@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The plugin's docks, one module each.
 
 A dock module defines ``DOCK_ORDER`` (an int: position in the menu) and ``create_dock(iface)``

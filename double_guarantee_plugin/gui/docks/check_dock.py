@@ -1,6 +1,7 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The check dock: pick the constraint layers, see every plot's constraint status, zoom to conflicts.
 
-Thin: the checks are ``core.constraints`` (full checks in a ``core.constraint_task`` QgsTask, the
+Thin: the checks are ``core.constraints`` (full checks in a ``core.constraints.task`` QgsTask, the
 re-check of the projects whose plots were just edited on the spot, which takes milliseconds with
 warm indexes).  The constraint set and the plots layer are saved in the QGIS project
 (scope ``DoubleGuarantee``) and restored when a project is read.  Any edit of a plot or of a
@@ -16,8 +17,8 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFil
                                  QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import constraints
-from ...core.constraint_rules import SEVERITIES
-from ...core.constraint_task import ConstraintCheckTask
+from ...core.constraints.rules import SEVERITIES
+from ...core.constraints.task import ConstraintCheckTask
 from ...core.units import m2_to_mu
 from ...core.verdicts import VERDICT_COLOURS as STATUS_COLOURS, verdict_label
 from ...core.project_profile import current_profile, project_profile

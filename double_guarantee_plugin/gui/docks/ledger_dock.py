@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The reserve-ledger dock: pick a ledger and a county, see its three balances and journal, act on it."""
 import os
 

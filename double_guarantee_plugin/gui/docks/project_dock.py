@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock: open a project database, manage its projects, draw plots, watch live credits.
 
 The main screen of the plugin.  It only assembles the components of ``gui.project`` (one concern per
@@ -150,7 +151,7 @@ class ProjectDock(QDockWidget):
             try:
                 bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.MessageLevel.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
-                pass
+                pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
     def guarded(self, slot, *args):
         """Run a user action; a domain error becomes a message, never a traceback."""

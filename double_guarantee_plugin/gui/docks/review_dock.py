@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The review dock: step through projects on the map and record verdicts, photos and GPS field points.
 
 Thin over ``core.review``: every verdict is a new row of the database's review history.  The
@@ -237,7 +238,7 @@ class ReviewDock(QDockWidget):
             try:
                 bar.pushMessage(tr("Double Guarantee"), text, levels.get(level, Qgis.MessageLevel.Info), 8)
             except Exception:  # noqa: BLE001 - a message must never take an action down with it
-                pass
+                pass  # nosec B110  # the noqa reason above: a message must never take an action down
 
     # -- database ------------------------------------------------------------------------------
     def _open_dialog(self):

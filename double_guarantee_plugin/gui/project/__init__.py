@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock's components, one concern per module (``gui.docks.project_dock`` assembles them).
 
 - ``database``: the open project database (layers, open/close, save/discard, multi-layer undo)

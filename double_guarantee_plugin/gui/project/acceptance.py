@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Accepting a project (验收 / 入库) and reopening it (重新打开) from the project dock, as one action each.
 
 There is one acceptance, whatever the workflow: the project dock's *Accept…* (and 已验收 in its status

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock's buttons, in rows that wrap to the dock's width (``components.flow_layout``).
 
 The dock says what each button is (``ButtonSpec``); this module only builds them, so the order and

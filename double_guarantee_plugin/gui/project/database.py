@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The open project database of the project dock: its two layers, opening, closing, saving, undo.
 
 A database is a GeoPackage file or a schema on PostGIS (core.project_db_pg); for PostGIS only the

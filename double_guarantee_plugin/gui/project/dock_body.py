@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The widgets of the project dock, top to bottom, in the order a technician on a laptop needs them.
 
 The database row, the QGIS project's rule profile (the shared ``ProfileSelector``), the project list (search, status filter), the headline figures

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The plot being drawn, measured before the form opens: its area in 亩 and the credits it would bring.
 
 ``PreviewDrawPlotTool`` is the dock's draw tool (QGIS's capture tool, ``gui.tools.plot_tools``) that

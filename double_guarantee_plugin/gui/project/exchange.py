@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What the project dock hands to the other parts of the plugin: coordinate TXT in and out, sheets, atlas.
 
 Each part is imported when used, so a missing or broken part costs its button, not the dock.  A TXT

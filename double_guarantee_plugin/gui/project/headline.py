@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The headline of the selected project: its verdict, area and the three credits in three short lines.
 
 It sits between the project list and the buttons so that, on a 1366×768 laptop, the list, the buttons

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The project dock's background credit runs: the selected project's live figures and every project's totals.
 
 Both runs compute in a ``core.live_credits.CreditTask`` off the main thread from a snapshot of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The lock of accepted projects against edits made with QGIS's own tools (vertex tool, attribute table, …).
 
 The dock's own buttons refuse to edit a locked project before anything changes.  QGIS's tools do

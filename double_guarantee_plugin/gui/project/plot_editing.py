@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Plot editing for the project dock: draw, split, reshape, merge, delete, fill from a layer, repair.
 
 Every edit is one undo step on the plots layer (``core.projects``) recorded in the database's

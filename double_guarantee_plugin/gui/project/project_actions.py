@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Project rows of the project dock: new (with the projects layer's own form), rename, delete, status,
 workflow, zoom.
 

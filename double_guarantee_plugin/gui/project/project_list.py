@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The list of projects of the open database: search by code or name, filter by status, totals and verdicts.
 
 A widget only: it shows rows it is given (``show_rows``) and says which project the user picked

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """One toggle: snap plot drawing to the plots themselves, the basic-farmland and the land-survey boundaries.
 
 It writes QGIS's own snapping configuration of the project (advanced mode, vertices and segments

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What the project dock keeps in the QGIS project (scope ``DoubleGuarantee``) and restores when it is read.
 
 The open database (a GeoPackage path written relative to the project file, or a PostGIS connection

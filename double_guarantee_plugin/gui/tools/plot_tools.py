@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Map tools of the project dock: draw, split and reshape plots with QGIS's own capture tool.
 
 All three are ``QgsMapToolDigitizeFeature`` (so snapping, tracing and the advanced digitizing

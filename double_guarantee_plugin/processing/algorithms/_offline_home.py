@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What take offline and bring back share in Processing: the office database as a GeoPackage file or a
 PostGIS project schema (a QGIS PostgreSQL connection name or a PostgreSQL URI, and the schema)."""
 from qgis.core import QgsProcessingException, QgsProcessingParameterFile, QgsProcessingParameterString

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:checkconstraints``: checks plots against basic farmland, the red line, slope and other layers."""
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
                        QgsProcessingException, QgsProcessingOutputNumber,
@@ -9,7 +10,7 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, 
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import constraints
-from ...core.constraint_rules import SEVERITIES
+from ...core.constraints.rules import SEVERITIES
 from ...core.layer_credits import PlotFields
 from ...core.standard_layers.schema import load_schema
 from ...i18n import tr

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:computecredits``: per-plot and per-project credits of a plot layer."""
 from collections import Counter
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:exportmeetingmaps``: meeting sheets (map, credit and check tables) of projects to PDF/PNG."""
 import re
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """``doubleguarantee:ledgerwriteoff``: write a construction project's occupation off a county reserve."""
 from qgis.core import (QgsProcessingException, QgsProcessingOutputBoolean,
                        QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterNumber,

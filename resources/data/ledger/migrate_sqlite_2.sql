@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- Ledger schema 2 (GeoPackage): the province's part of a deposit (domain.md §7: a Jiangsu 2014
 -- province-invested project's credits go province:county 1:0, 8:2 or 6:4 by its new-farmland share).
 -- The entry keeps the project's whole credits; the province's part is moved to the province reserve

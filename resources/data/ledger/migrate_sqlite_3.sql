@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- Ledger schema 3 (GeoPackage): a change made outside the plugin is refused where SQLite can refuse
 -- it and detected where it cannot (issue 14).  Applied by the plugin to every ledger of schema 2, in
 -- the same transaction as the migrations before it; nothing already stored changes: the journal

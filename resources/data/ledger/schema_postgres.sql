@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- Three-indicator reserve ledger in PostgreSQL (schema dg_ledger), installed by a database owner.
 -- Amounts are exact integers in units of 1/10000 (area_mu_e4 = 亩 × 10⁴).
 -- The rules hold for every client, not only this plugin: the journal and movements are

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- Three-indicator reserve ledger inside a GeoPackage (SQLite).  Amounts are exact integers in
 -- units of 1/10000 (area_mu_e4 = 亩 × 10⁴) so that balances equal the sum of the journal exactly.
 -- The rules that must hold whatever client writes the file live here, not only in Python:

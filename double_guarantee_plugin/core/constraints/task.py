@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Constraint checks in a QgsTask: snapshots taken on the main thread, checks off it, results back on it.
 
 No widgets.  ``ConstraintCheckTask.run()`` stores any exception and ``finished()`` hands the
@@ -8,7 +9,7 @@ import traceback
 
 from qgis.core import QgsFeedback, QgsTask
 
-from .constraint_index import LayerSource
+from .registry import LayerSource
 
 
 class ConstraintCheckTask(QgsTask):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Constraint defaults from ``resources/data/constraint_rules.json`` and the project-level rules.
 
 Project-level rules (domain.md §5 and §7): the minimum mapping area of a plot, and for a profile
@@ -9,9 +10,9 @@ import functools
 import json
 from dataclasses import dataclass
 
-from .paths import data_path
-from .tables import TableError
-from .units import m2_to_mu
+from ..paths import data_path
+from ..tables import TableError
+from ..units import m2_to_mu
 
 SEVERITIES = ("blocking", "warning", "info")
 ROLES = ("basic_farmland", "red_line", "slope", "land_survey", "extra")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Steep areas from a DEM raster: slope in degrees (GDAL DEMProcessing) polygonised above a threshold.
 
 A county may give its slope constraint as a DEM instead of a slope polygon layer; the engine then
