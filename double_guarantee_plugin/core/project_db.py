@@ -174,8 +174,8 @@ def style_version(path):
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if META_TABLE not in names:
             return 0
-        row = connection.execute(f"SELECT value FROM {META_TABLE} WHERE key=?",
-                                 (project_db_styles.STYLE_VERSION_KEY,)).fetchone()
+        query = f"SELECT value FROM {META_TABLE} WHERE key=?"  # nosec B608  # the plugin's own table name; key bound
+        row = connection.execute(query, (project_db_styles.STYLE_VERSION_KEY,)).fetchone()
         return int(row[0]) if row else 1
 
 
