@@ -19,8 +19,10 @@ def test_a_python_error_in_qgis_fails_the_desktop_run(tmp_path):
     import run_desktop
     dist = tmp_path / "dist"
     env = dict(os.environ, DG_DIST_DIR=str(dist))
-    subprocess.run(["bash", str(ROOT / "scripts" / "package.sh")], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
+    # the zip ``make package`` builds (qgis-plugin-ci, scripts/package.py), written to ``dist``
+    completed = subprocess.run(["make", "-s", "package"], cwd=ROOT, env=env, capture_output=True, text=True,
+                               timeout=300)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
     zip_path = next(dist.glob("double_guarantee_plugin-*.zip"))
     out = tmp_path / "run"
     code = run_desktop.main(["--scenario", "selfcheck", "--locale", "en_US", "--zip", str(zip_path),
