@@ -163,6 +163,7 @@ class Scenario:
     def new_project(self):
         dock = self.dock()
         count = len(dock.project_codes())
+        yield from user.scroll_into_view(dock.buttons["newProject"], "新建项目")   # the dock scrolls
         user.click(dock.buttons["newProject"], "新建项目")
         yield Wait(lambda: user.modal_dialog(QgsAttributeDialog) is not None, "the project form")
         dialog = user.modal_dialog(QgsAttributeDialog)
@@ -230,6 +231,7 @@ class Scenario:
         check(self.canvas.extent().contains(square), "the spot to draw is not in view")
         before = dock.last_snapshot.project_credit
         check(before.plot_count == 0, "the new project has plots already")
+        yield from user.scroll_into_view(dock.tool_buttons["draw"], "绘制")
         user.click(dock.tool_buttons["draw"], "绘制")
         yield Wait(lambda: self.canvas.mapTool() is not None and self.canvas.mapTool() is dock.plot_editor.active_tool,
                    "the draw tool active")
@@ -282,6 +284,7 @@ class Scenario:
         check(credit.credit_area_mu > 0 and abs(shown - credit.credit_area_mu) < 0.01,
               f"the headline shows {shown} mu, the plot brings {credit.credit_area_mu}")
         self.facts["credit_area_mu"] = credit.credit_area_mu
+        yield from user.scroll_into_view(dock.save_button, "保存")   # the dock scrolls
         user.click(dock.save_button, "保存")
         yield Wait(lambda: not dock.plots_layer.isModified() and not dock.projects_layer.isModified(), "saved")
 
@@ -352,6 +355,7 @@ class Scenario:
         project = QgsProject.instance()
         was_enabled = project.snappingConfig().enabled()
         button = dock.tool_buttons["snap"]
+        yield from user.scroll_into_view(button, "捕捉")     # the dock scrolls: in English its last row may be below
         user.click(button, "捕捉")
         yield Wait(lambda: button.isChecked() and project.snappingConfig().enabled(), "snapping on")
         config = project.snappingConfig()
@@ -372,6 +376,7 @@ class Scenario:
         yield from self._show_project_dock()
         yield from self.select_project(BLOCKING)
         status_before = self.cell(BLOCKING, 2)
+        yield from user.scroll_into_view(dock.buttons["accept"], "验收…")   # the dock scrolls
         user.click(dock.buttons["accept"], "验收…")
         yield Wait(lambda: user.modal_dialog(QMessageBox) is not None, "the refusal")
         box = user.modal_dialog(QMessageBox)
@@ -415,6 +420,7 @@ class Scenario:
         dock = self.dock()
         yield from self._show_project_dock()
         yield from self.select_project(self.new_code)
+        yield from user.scroll_into_view(dock.buttons["accept"], "验收…")   # the dock scrolls
         user.click(dock.buttons["accept"], "验收…")
         from double_guarantee_plugin.gui.dialogs.workflow import WorkflowDialog
         yield Wait(lambda: user.modal_dialog(WorkflowDialog) is not None, "the workflow dialog")
@@ -473,6 +479,7 @@ class Scenario:
         dock = self.dock()
         from double_guarantee_plugin.core.ledger import ledger_path_for, open_ledger
         path = ledger_path_for(dock.database_path)
+        yield from user.scroll_into_view(dock.buttons["reopen"], "重新打开…")   # the dock scrolls
         user.click(dock.buttons["reopen"], "重新打开…")
         from qgis.PyQt.QtWidgets import QInputDialog
         yield Wait(lambda: isinstance(user.modal_dialog(), QInputDialog), "the reason asked for")

@@ -59,6 +59,7 @@ class HeadlineCredits(QFrame):
 
     def show_nothing(self, text=None):
         self.title_label.setText(text or tr("Select a project to see its credits."))
+        self.title_label.setToolTip("")
         self.title_label.setStyleSheet("")
         for value in self.values.values():
             value.setText("—")
@@ -73,8 +74,10 @@ class HeadlineCredits(QFrame):
             return
         status = snapshot.check_status
         title = tr("{}: {}", project_label, status_label(status))
-        if status == STATUS_NOT_CHECKED:
-            title = tr("{}: not checked (figures before constraint exclusions)", project_label)
+        # one line, so that the drawing buttons below stay on a 768-pixel screen: what "not checked" means for the
+        # figures is in the tooltip (in English it took a second line)
+        self.title_label.setToolTip(tr("{}: not checked (figures before constraint exclusions)", project_label)
+                                    if status == STATUS_NOT_CHECKED else "")
         self.title_label.setText(title)
         self.title_label.setStyleSheet(f"color: {STATUS_COLOURS.get(status, '#000000')}; font-weight: bold")
         credit = snapshot.project_credit
