@@ -7,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test test-matrix bench run package docs manual-screenshots transup transcompile screenshots clean
+.PHONY: setup demo test test-matrix test-desktop bench run package docs manual-screenshots transup transcompile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -23,6 +23,12 @@ test: setup transcompile docs
 # debootstrap roots (DG_MATRIX_CACHE, default /var/cache/double-guarantee/matrix)
 test-matrix:
 	bash scripts/test_matrix.sh $(MATRIX_RELEASES)
+
+# the real QGIS desktop at 1366x768 under Xvfb, the plugin from the zip, once per locale (tests/desktop)
+test-desktop: setup package
+	@# the demo project, again when the demo data were regenerated (a new demo version) after it was written
+	@[ demo_output/demo_county.qgz -nt demo_data/demo_version.json ] || $(MAKE) demo
+	$(PY) tests/desktop/run_desktop.py $(DESKTOP_ARGS)
 
 screenshots: setup transcompile
 	DG_UPDATE_SCREENSHOTS=1 xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest -c tests/pytest.ini --rootdir=tests -q tests/gui/test_i18n.py

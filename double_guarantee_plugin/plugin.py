@@ -53,6 +53,32 @@ class DoubleGuaranteePlugin:
             self.iface.addPluginToMenu(MENU_NAME, toggle)
             self.toolbar.addAction(toggle)
             self.actions.append(toggle)
+        self._arrange_docks()
+
+    def _arrange_docks(self):
+        """On a first start the docks go into tabs behind the project dock (gui.components.dock_layout),
+        once QGIS has restored its window: at start-up it applies its default arrangement after loading
+        the plugins and says so with ``initializationCompleted``; a plugin installed later goes at once."""
+        from qgis.PyQt.QtCore import QTimer
+        from .gui.components import dock_layout
+        from .gui.dialogs.project_db import DOCK_OBJECT_NAME
+        from .gui.docks.project_dock import DOCK_WIDTH
+        window = self.iface.mainWindow()
+        primary = next((dock for dock in self.docks if dock.objectName() == DOCK_OBJECT_NAME), None)
+        if primary is None or not hasattr(window, "tabifyDockWidget"):
+            return
+        first = dock_layout.prepare(self.docks, primary)
+        self._window_keeper = dock_layout.WindowKeeper(window)
+
+        def arrange(docks=list(self.docks)):
+            if first and docks == self.docks:      # not unloaded meanwhile
+                dock_layout.arrange(window, docks, primary, DOCK_WIDTH)
+        completed = getattr(self.iface, "initializationCompleted", None)
+        if completed is not None and not window.isVisible():
+            completed.connect(arrange)
+            self._on_completed = (completed, arrange)
+        else:
+            QTimer.singleShot(0, arrange)
 
     def _create_docks(self):
         """Docks the plugin owns; each module under ``gui`` supplies one."""
@@ -82,6 +108,15 @@ class DoubleGuaranteePlugin:
         return action
 
     def unload(self):
+        keeper, self._window_keeper = getattr(self, "_window_keeper", None), None
+        if keeper is not None:
+            keeper.remove()
+        completed, arrange = getattr(self, "_on_completed", (None, None))
+        if completed is not None:
+            try:
+                completed.disconnect(arrange)
+            except (TypeError, RuntimeError):
+                pass
         for action in self.actions:
             self.iface.removePluginMenu(MENU_NAME, action)
             if self.toolbar is not None:

@@ -58,6 +58,11 @@
             <translation>（空）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="77" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/offline/merge.py" line="66" />
             <source>(the whole project)</source>
             <translation>（整个项目）</translation>
@@ -98,7 +103,7 @@
             <translation>；图斑 {} 无适用费率</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="215" />
             <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
@@ -138,14 +143,39 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="271" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="319" />
+            <source>Accept and deposit</source>
+            <translation>验收并入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="310" />
+            <source>Accept project {} and deposit its credits</source>
+            <translation>验收项目 {} 并将指标入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
+            <source>Accept the project and deposit its credits into the reserve, after checks (a project under the 2024 rules: its workflow, whose 入库 step is the acceptance)</source>
+            <translation>检查通过后验收项目，并将其指标存入储备库（执行 2024 年规则的项目：打开其流程，“入库”一步即验收）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
             <source>Accepting unit, {}</source>
             <translation>验收单位（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="153" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
+            <source>Accept…</source>
+            <translation>验收…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="158" />
             <source>Add</source>
             <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
+            <source>Add a project (its form opens)</source>
+            <translation>新建项目（打开项目表单）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_common.py" line="92" />
@@ -153,19 +183,24 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="221" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="238" />
             <source>Aftercare (后期管护) until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="176" />
             <source>Aftercare until (后期管护)</source>
             <translation>后期管护截止</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="164" />
             <source>All entries</source>
             <translation>全部流水</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="51" />
+            <source>All statuses</source>
+            <translation>全部状态</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/compute_credits.py" line="179" />
@@ -193,7 +228,7 @@
             <translation>已应用外业修改 {} 处、删除 {} 处、新增地块 {} 个；新增核查记录 {} 条、照片 {} 张、核查点 {} 个；待决定冲突 {} 处。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="40" />
             <source>Area</source>
             <translation>面积</translation>
         </message>
@@ -203,12 +238,12 @@
             <translation>面积（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Area (mu)</source>
             <translation>面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="132" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
             <source>Area (耕地数量)</source>
             <translation>耕地数量</translation>
         </message>
@@ -218,7 +253,7 @@
             <translation>核销后耕地数量余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="40" />
             <source>Area credit</source>
             <translation>耕地数量指标</translation>
         </message>
@@ -228,7 +263,7 @@
             <translation>耕地数量指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Area credit (mu)</source>
             <translation>耕地数量指标（亩）</translation>
         </message>
@@ -243,7 +278,7 @@
             <translation>耕地数量储备（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Atlas…</source>
             <translation>图集…</translation>
         </message>
@@ -268,7 +303,7 @@
             <translation>平衡：{} 年净增加（{:,.4f} 亩）足以抵补 {} 年占用（{:,.4f} 亩），余 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="133" />
             <source>Balances</source>
             <translation>余额</translation>
         </message>
@@ -298,7 +333,7 @@
             <translation>永久基本农田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Basic farmland (mu)</source>
             <translation>永久基本农田（亩）</translation>
         </message>
@@ -318,7 +353,7 @@
             <translation>竞价</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="58" />
             <source>Blocking</source>
             <translation>阻断</translation>
         </message>
@@ -353,7 +388,7 @@
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="521" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="531" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -378,7 +413,12 @@
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="40" />
+            <source>Capacity</source>
+            <translation>产能指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="185" />
             <source>Capacity (kg)</source>
             <translation>粮食产能（公斤）</translation>
         </message>
@@ -388,7 +428,7 @@
             <translation>核销后粮食产能余额（公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="40" />
             <source>Capacity credit</source>
             <translation>粮食产能指标</translation>
         </message>
@@ -398,7 +438,7 @@
             <translation>粮食产能指标（万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Capacity credit (kg)</source>
             <translation>粮食产能指标（公斤）</translation>
         </message>
@@ -423,7 +463,7 @@
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="121" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="137" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
@@ -438,7 +478,7 @@
             <translation>内外业均有修改或等待内业决定的内容</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
@@ -448,7 +488,7 @@
             <translation>核实并记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="169" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="174" />
             <source>Check now</source>
             <translation>立即检查</translation>
         </message>
@@ -483,7 +523,7 @@
             <translation>计算指标前先进行约束检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="511" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="518" />
             <source>Checking plots against the constraint layers</source>
             <translation>正在检查地块与约束图层</translation>
         </message>
@@ -493,12 +533,12 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 为 ok、warning、blocking 或 not_checked（为空或无坐标系的约束图层绝不报告为 ok）。新增耕地与基本农田重叠的面积计入 excluded_m2。对话框打开时已按标准字段代码填入工程中识别出的图层（DLTB、YJJBNTTB、STBHHX、CZKFBJ）；消息以标准编号指明冲突要素。未给坡度图层时，用地块或国土调查的耕地坡度级别（GDPDJB）检查新增耕地；不稳定耕地（TBXHDM、WDGD）给出警告。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="294" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="751" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="186" />
             <source>Choose a polygon layer</source>
             <translation>请选择面图层</translation>
         </message>
@@ -528,7 +568,7 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="115" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="131" />
             <source>Chosen from the implementation date</source>
             <translation>按实施日期自动选择</translation>
         </message>
@@ -538,12 +578,12 @@
             <translation>地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="72" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="40" />
             <source>Class after</source>
             <translation>实施后地类</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="39" />
             <source>Class before</source>
             <translation>实施前地类</translation>
         </message>
@@ -588,7 +628,7 @@
             <translation>关闭面板（可用工具栏按钮重新打开）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Code</source>
             <translation>编号</translation>
         </message>
@@ -623,7 +663,7 @@
             <translation>承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="151" />
             <source>Commitment…</source>
             <translation>承诺…</translation>
         </message>
@@ -678,7 +718,17 @@
             <translation>冲突（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="704" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="313" />
+            <source>Constraint check: not checked. Accepting deposits figures that were not checked against the constraint layers.</source>
+            <translation>约束检查：未检查。验收将存入未经约束图层核查的指标。</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="311" />
+            <source>Constraint check: {}</source>
+            <translation>约束检查：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="714" />
             <source>Constraint checks</source>
             <translation>约束核查</translation>
         </message>
@@ -693,7 +743,7 @@
             <translation>约束图层：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="415" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="422" />
             <source>Constraint set (*.json)</source>
             <translation>约束图层集 (*.json)</translation>
         </message>
@@ -763,7 +813,7 @@
             <translation>坐标系：{}（{}）。面积为 CGCS2000 椭球面积；1 亩 = 2000/3 平方米。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="75" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="43" />
             <source>Copy the codes into</source>
             <translation>编码写入</translation>
         </message>
@@ -788,12 +838,12 @@
             <translation>有余额的县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>County</source>
             <translation>县级行政区</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="185" />
             <source>County / counterparty</source>
             <translation>县 / 对方县</translation>
         </message>
@@ -833,7 +883,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="283" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
@@ -848,17 +898,12 @@
             <translation>在此模式（schema）中新建项目数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
-            <source>Create a project database</source>
-            <translation>新建项目数据库</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="97" />
             <source>Create it</source>
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="128" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="129" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
         </message>
@@ -868,17 +913,17 @@
             <translation>指标与检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="957" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="73" />
             <source>Credits could not be computed: {}</source>
             <translation>无法计算指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="934" />
+            <location filename="../double_guarantee_plugin/gui/project/live_runner.py" line="101" />
             <source>Credits of all projects</source>
             <translation>全部项目的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="929" />
+            <location filename="../double_guarantee_plugin/gui/project/live_runner.py" line="96" />
             <source>Credits of {}</source>
             <translation>{} 的指标</translation>
         </message>
@@ -933,22 +978,27 @@
             <translation>当前结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="69" />
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
             <source>Database user</source>
             <translation>数据库用户</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="312" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="85" />
             <source>Database: PostGIS {} / {}</source>
             <translation>数据库：PostGIS {} / {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="298" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="71" />
             <source>Database: {}</source>
             <translation>数据库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="185" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -973,42 +1023,37 @@
             <translation>无 GDDB/GDDJ 的图斑采用的默认等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="100" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Delete plots</source>
             <translation>删除地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="79" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="576" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="79" />
             <source>Delete project {} and all its plots? You can undo this until you save.</source>
             <translation>删除项目 {} 及其全部地块？保存前可以撤销。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="186" />
-            <source>Delete the project and its plots (undoable until saved)</source>
-            <translation>删除项目及其地块（保存前可撤销）</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Delete the selected plots</source>
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="112" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="113" />
             <source>Deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="79" />
             <source>Deposit project {} into the reserve</source>
             <translation>项目 {} 入库</translation>
         </message>
@@ -1018,7 +1063,7 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="167" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="168" />
             <source>Deposited (占补平衡): {}
 进出平衡 (进): {}</source>
             <translation>入库（占补平衡）：{}
@@ -1030,22 +1075,22 @@
             <translation>使面板脱离主窗口浮动，或重新停靠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="73" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="160" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="73" />
             <source>Discard all unsaved edits</source>
             <translation>放弃全部未保存的编辑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="403" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="221" />
             <source>Discard all unsaved edits of the project database?</source>
             <translation>放弃项目数据库的全部未保存编辑？</translation>
         </message>
@@ -1060,12 +1105,7 @@
             <translation>双保</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="86" />
-            <source>Double Guarantee projects</source>
-            <translation>双保 项目</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="72" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="98" />
             <source>Double Guarantee user manual</source>
             <translation>双保 用户手册</translation>
         </message>
@@ -1095,22 +1135,22 @@
             <translation>双保：补充耕地与指标储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Draw</source>
             <translation>绘制</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Draw a line across plots to split them</source>
             <translation>画一条穿过地块的线以分割地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Draw a line to reshape a plot</source>
             <translation>画线修改地块形状</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Draw a plot with QGIS's capture tool</source>
             <translation>用 QGIS 数字化工具绘制地块</translation>
         </message>
@@ -1120,14 +1160,24 @@
             <translation>在会审图件的地块下方绘制底图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="85" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="98" />
             <source>Draw plot</source>
             <translation>绘制地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="100" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="113" />
             <source>Draw plot {}</source>
             <translation>绘制地块 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="68" />
+            <source>Drawing a plot of {}: {:,.2f} mu (the credits follow the land classes of the form)</source>
+            <translation>正在绘制 {} 的地块：{:,.2f} 亩（指标待表单填写地类后计算）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/drawing_preview.py" line="76" />
+            <source>Drawing a plot of {}: {:,.2f} mu; it would bring {:,.2f} mu area credit, {:,.0f} kg capacity credit, {:,.2f} mu paddy credit (as the last plot, before constraint exclusions)</source>
+            <translation>正在绘制 {} 的地块：{:,.2f} 亩；预计新增耕地数量指标 {:,.2f} 亩、粮食产能指标 {:,.0f} 公斤、水田指标 {:,.2f} 亩（按上一地块属性，未扣除约束）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/ledger_commitment.py" line="41" />
@@ -1155,17 +1205,17 @@
             <translation>请先输入您自己的天地图密钥；未发出任何请求</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="185" />
             <source>Entry</source>
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="512" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="522" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="514" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="524" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
@@ -1185,12 +1235,12 @@
             <translation>不计入理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="166" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="171" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Export TXT…</source>
             <translation>导出 TXT…</translation>
         </message>
@@ -1215,7 +1265,7 @@
             <translation>导出坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Export map…</source>
             <translation>导出图件…</translation>
         </message>
@@ -1230,32 +1280,32 @@
             <translation>导出项目图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="177" />
             <source>Export set…</source>
             <translation>导出图层集…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="406" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="413" />
             <source>Export the constraint set</source>
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="521" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="531" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Export the maps of many projects as a cancellable background task</source>
             <translation>在可取消的后台任务中批量导出多个项目的图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Export the project as a Ministry-format coordinate file</source>
             <translation>将项目导出为部标准格式坐标文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="205" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Export the project map</source>
             <translation>导出项目图件</translation>
         </message>
@@ -1265,7 +1315,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="531" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="541" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1320,7 +1370,7 @@
             <translation>外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="42" />
             <source>Field with land-class codes</source>
             <translation>地类编码字段</translation>
         </message>
@@ -1340,22 +1390,22 @@
             <translation>已输出文件（以 ; 分隔）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Fill from layer…</source>
             <translation>从图层生成…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="28" />
             <source>Fill plots from a layer</source>
             <translation>从图层生成地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="140" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="145" />
             <source>Fill the layers from those found in the project by their standard field codes (DLTB, YJJBNTTB, STBHHX, CZKFBJ)</source>
             <translation>按标准字段代码（DLTB、YJJBNTTB、STBHHX、CZKFBJ）从工程中识别并填入图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="143" />
             <source>Find layers</source>
             <translation>识别图层</translation>
         </message>
@@ -1420,7 +1470,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="283" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1505,7 +1555,7 @@
             <translation>粮食产能</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="133" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="137" />
             <source>Grain capacity (粮食产能)</source>
             <translation>粮食产能</translation>
         </message>
@@ -1520,7 +1570,7 @@
             <translation>毛面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/plugin.py" line="65" />
+            <location filename="../double_guarantee_plugin/plugin.py" line="91" />
             <source>Help</source>
             <translation>帮助</translation>
         </message>
@@ -1545,17 +1595,17 @@
             <translation>导入 GPX / CSV…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Import Ministry-format coordinate files as plots</source>
             <translation>将部标准格式坐标文件导入为地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Import TXT…</source>
             <translation>导入 TXT…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="415" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="422" />
             <source>Import a constraint set</source>
             <translation>导入约束图层集</translation>
         </message>
@@ -1565,7 +1615,7 @@
             <translation>导入坐标 TXT（部标准格式）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1021" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="39" />
             <source>Import coordinate TXT files</source>
             <translation>导入坐标 TXT 文件</translation>
         </message>
@@ -1580,7 +1630,7 @@
             <translation>导入外业核查点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="174" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="179" />
             <source>Import set…</source>
             <translation>导入图层集…</translation>
         </message>
@@ -1610,7 +1660,7 @@
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="58" />
             <source>Info</source>
             <translation>提示</translation>
         </message>
@@ -1630,7 +1680,7 @@
             <translation>保留内业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="185" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -1655,7 +1705,7 @@
             <translation>国土调查（实施前地类）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="130" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="135" />
             <source>Land survey (layer, class field)</source>
             <translation>国土调查（图层、地类字段）</translation>
         </message>
@@ -1670,12 +1720,12 @@
             <translation>国土调查地类字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="73" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="41" />
             <source>Layer (its selected features become plots)</source>
             <translation>图层（其选中要素将成为地块）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="83" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="84" />
             <source>Ledger</source>
             <translation>储备库</translation>
         </message>
@@ -1690,7 +1740,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="324" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="334" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1750,12 +1800,12 @@
             <translation>会审图件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Merge the selected plots</source>
             <translation>合并选中的地块</translation>
         </message>
@@ -1790,7 +1840,7 @@
             <translation>是否平衡</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Move to</source>
             <translation>转入</translation>
         </message>
@@ -1800,7 +1850,7 @@
             <translation>文本中有 NUL 字节：是否为不带 BOM 的 UTF-16 文件，或根本不是文本文件？</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
@@ -1835,7 +1885,7 @@
             <translation>新增耕地 / 提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="67" />
             <source>New name of {}</source>
             <translation>{} 的新名称</translation>
         </message>
@@ -1845,7 +1895,7 @@
             <translation>新增水田</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="184" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
@@ -1865,12 +1915,12 @@
             <translation>后期调查（y 年）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="69" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="131" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
@@ -1915,7 +1965,7 @@
             <translation>没有程序能打开用户手册，请用浏览器打开 {}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="320" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="66" />
             <source>No project database open</source>
             <translation>未打开项目数据库</translation>
         </message>
@@ -1955,12 +2005,12 @@
             <translation>不平衡：{} 年占用（{:,.4f} 亩）超过 {} 年净增加（{:,.4f} 亩）{:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="182" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="187" />
             <source>Not checked</source>
             <translation>未检查</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="505" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="512" />
             <source>Not checked: choose the plots layer</source>
             <translation>未检查：请选择地块图层</translation>
         </message>
@@ -2010,7 +2060,7 @@
             <translation>未带出（未选择图层）：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="185" />
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -2165,22 +2215,17 @@
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="149" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="69" />
             <source>Open PostGIS…</source>
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="272" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="282" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="147" />
-            <source>Open a project database</source>
-            <translation>打开项目数据库</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="416" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="239" />
             <source>Open a project database first</source>
             <translation>请先打开项目数据库</translation>
         </message>
@@ -2190,14 +2235,14 @@
             <translation>打开已有的指标储备库文件</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="140" />
             <source>Open commitments</source>
             <translation>未履行承诺</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="149" />
-            <source>Open or create a project database on a PostgreSQL/PostGIS connection</source>
-            <translation>在 PostgreSQL/PostGIS 连接上打开或新建项目数据库</translation>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="69" />
+            <source>Open or create a project database</source>
+            <translation>打开或新建项目数据库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="245" />
@@ -2215,7 +2260,7 @@
             <translation>打开用户手册中本面板的章节（F1）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/review_dock.py" line="78" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="69" />
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -2260,7 +2305,7 @@
             <translation>重叠面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="198" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="203" />
             <source>Overlap in mu (1 mu = 2000/3 m²); the tooltip of each figure gives it in m²</source>
             <translation>重叠面积，单位亩（1 亩 = 2000/3 平方米）；鼠标悬停可见平方米数</translation>
         </message>
@@ -2285,12 +2330,17 @@
             <translation>自定义模板（.qpt），优先于“模板”</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="40" />
+            <source>Paddy</source>
+            <translation>水田指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="185" />
             <source>Paddy (mu)</source>
             <translation>水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="138" />
             <source>Paddy (水田)</source>
             <translation>水田</translation>
         </message>
@@ -2305,7 +2355,7 @@
             <translation>核销后水田余额（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="82" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="40" />
             <source>Paddy credit</source>
             <translation>水田指标</translation>
         </message>
@@ -2315,7 +2365,7 @@
             <translation>水田指标（公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Paddy credit (mu)</source>
             <translation>水田指标（亩）</translation>
         </message>
@@ -2390,12 +2440,12 @@
             <translation>地块 / 项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="42" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="54" />
             <source>Plot attributes</source>
             <translation>地块属性</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="780" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="218" />
             <source>Plot {} cannot be repaired automatically; redraw it</source>
             <translation>地块 {} 无法自动修复，请重新绘制</translation>
         </message>
@@ -2405,7 +2455,7 @@
             <translation>地块 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="117" />
             <source>Plot {}: {} (use Repair in the project dock)</source>
             <translation>地块 {}：{}（请在项目面板中点击“修复”）</translation>
         </message>
@@ -2470,7 +2520,7 @@
             <translation>定价方式</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="152" />
             <source>Process due commitments</source>
             <translation>处理到期承诺</translation>
         </message>
@@ -2485,12 +2535,12 @@
             <translation>制图单位：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="177" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="100" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Project / plot</source>
             <translation>项目 / 地块</translation>
         </message>
@@ -2560,7 +2610,7 @@
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="172" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="61" />
             <source>Project status</source>
             <translation>项目状态</translation>
         </message>
@@ -2570,42 +2620,37 @@
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="186" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="187" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="670" />
-            <source>Project {} accepted; its PostGIS database cannot be asked for a ledger: {}</source>
-            <translation>项目 {} 已验收；无法从其 PostGIS 数据库查询储备库台账：{}</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="222" />
+            <source>Project {} accepted; its credits are deposited into the reserve of county {} (journal entry {})</source>
+            <translation>项目 {} 已验收；其指标已存入县 {} 的储备库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="674" />
-            <source>Project {} accepted; the PostGIS database {} has no reserve ledger (schema dg_ledger), so nothing was deposited: choose a ledger in the ledger dock</source>
-            <translation>项目 {} 已验收；PostGIS 数据库 {} 中没有储备库台账（模式 dg_ledger），因此未入库：请在台账面板中选择台账</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="39" />
+            <source>Project {} cannot be accepted</source>
+            <translation>项目 {} 不能验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="617" />
-            <source>Project {} accepted; the reserve ledger is not installed, so nothing was deposited</source>
-            <translation>项目 {} 已验收；储备库台账模块未安装，未入库</translation>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="39" />
+            <source>Project {} cannot be reopened</source>
+            <translation>项目 {} 不能重新打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="599" />
-            <source>Project {} could not be saved as accepted: {}</source>
-            <translation>项目 {} 无法保存为已验收：{}</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="586" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="90" />
             <source>Project {} deleted with {} plots (undo to restore; save to make it final)</source>
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="227" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1184" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="101" />
             <source>Project {} follows the workflow of {}: move it a step at a time with Workflow…, which records the date and who took each step</source>
             <translation>项目 {} 执行 {} 的流程：请用“流程…”逐步办理，系统记录每一步的日期和办理人</translation>
         </message>
@@ -2615,52 +2660,77 @@
             <translation>项目 {} 没有可导出的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="247" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="82" />
+            <source>Project {} is accepted and locked: reopen it (with a reason) before changing its plots or fields</source>
+            <translation>项目 {} 已验收并锁定：修改其地块或字段前，请先说明原因并重新打开</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/lock_guard.py" line="119" />
+            <source>Project {} is accepted and locked: the edit was undone. Reopen it (with a reason) before changing its plots or fields</source>
+            <translation>项目 {} 已验收并锁定：该编辑已撤销。修改其地块或字段前，请先说明原因并重新打开</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="248" />
             <source>Project {} is confirmed by the change survey: open its reserve ledger in the ledger dock to make its credits usable</source>
             <translation>项目 {} 已经变更调查核实：请在储备库面板打开其储备库，使其指标可用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="218" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="219" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="306" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="332" />
             <source>Project {} moved to {} on {}</source>
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="327" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="346" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="203" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="277" />
+            <source>Project {} reopened ({}); its deposit was reversed (journal entry {})</source>
+            <translation>项目 {} 已重新打开（{}）；其入库已冲正（流水号 {}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="277" />
+            <source>Project {} reopened ({}); the ledger held no deposit of it</source>
+            <translation>项目 {} 已重新打开（{}）；储备库中没有该项目的入库记录</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="204" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1188" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="105" />
             <source>Project {}: '{}' is not a state of the workflow of {} ({})</source>
             <translation>项目 {}：“{}”不是 {} 流程中的状态（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="263" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="112" />
+            <source>Project {}: accept it first (验收), then it can be filed</source>
+            <translation>项目 {}：请先验收，然后才能报备</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="264" />
             <source>Project {}: its credits are usable now (change survey {} confirmed, ledger entry {})</source>
             <translation>项目 {}：指标现已可用（{} 年变更调查确认，储备库流水 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="221" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="222" />
             <source>Project {}: plots {} credited to 进出平衡 (journal entry {})</source>
             <translation>项目 {}：地块 {} 计入进出平衡（流水 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="257" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="258" />
             <source>Project {}: the ledger refused the confirmation: {}</source>
             <translation>项目 {}：储备库拒绝记录确认：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="253" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="254" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
@@ -2710,12 +2780,12 @@
             <translation>省级代码（2 位）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="104" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="105" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="95" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="96" />
             <source>Province share</source>
             <translation>省级分成</translation>
         </message>
@@ -2740,9 +2810,14 @@
             <translation>省级年度平衡（以补定占）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="125" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="129" />
             <source>Province-year 以补定占</source>
             <translation>省级年度平衡（以补定占）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="40" />
+            <source>Quantity</source>
+            <translation>数量指标</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/coord_txt.py" line="228" />
@@ -2755,12 +2830,17 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
+            <source>Reason (required)</source>
+            <translation>原因（必填）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="136" />
             <source>Reason for choosing another profile (required)</source>
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="506" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="516" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -2780,22 +2860,22 @@
             <translation>记录勾选的变化</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="438" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Red line (mu)</source>
             <translation>生态保护红线（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="227" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="78" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Reference (文号)</source>
             <translation>文号</translation>
         </message>
@@ -2805,19 +2885,39 @@
             <translation>未计入地块数</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="155" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="160" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="185" />
-            <source>Rename</source>
-            <translation>重命名</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="564" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="67" />
             <source>Rename project</source>
             <translation>重命名项目</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="100" />
+            <source>Rename, delete or set the status of the selected project</source>
+            <translation>重命名、删除所选项目或设置其状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="100" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
+            <source>Reopen an accepted project (with a reason): its deposit is reversed</source>
+            <translation>重新打开已验收项目（须说明原因）：其入库将被冲正</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="246" />
+            <source>Reopen project {}</source>
+            <translation>重新打开项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
+            <source>Reopen…</source>
+            <translation>重新打开…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="101" />
@@ -2830,7 +2930,7 @@
             <translation>修复无效的地块图形（一步撤销）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="773" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="211" />
             <source>Repair {} plots</source>
             <translation>修复 {} 个地块</translation>
         </message>
@@ -2840,7 +2940,7 @@
             <translation>重投影到（图层不在高斯-克吕格投影带时）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="124" />
             <source>Reserve</source>
             <translation>储备库</translation>
         </message>
@@ -2880,12 +2980,12 @@
             <translation>{} 的储备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Reshape</source>
             <translation>整形</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="151" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="164" />
             <source>Reshape plot</source>
             <translation>地块整形</translation>
         </message>
@@ -2900,12 +3000,12 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="506" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="516" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="173" />
             <source>Reverse selected…</source>
             <translation>冲正所选…</translation>
         </message>
@@ -2915,7 +3015,7 @@
             <translation>核查人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="131" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="136" />
             <source>Rule profile</source>
             <translation>规则配置</translation>
         </message>
@@ -2928,6 +3028,11 @@
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="263" />
             <source>Rule profile / state</source>
             <translation>规则配置 / 流程状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="317" />
+            <source>Rule profile of the project: {} ({})</source>
+            <translation>项目适用的规则配置：{}（{}）</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/in_out_record.py" line="95" />
@@ -2950,17 +3055,17 @@
             <translation>规则与编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="72" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="72" />
             <source>Save all edits to the database</source>
             <translation>将全部编辑保存到数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="642" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="124" />
             <source>Save or discard the edits of the projects first: a workflow step is written to the database at once</source>
             <translation>请先保存或放弃项目表的修改：流程步骤会立即写入数据库</translation>
         </message>
@@ -2975,7 +3080,7 @@
             <translation>保存结论</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="397" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="217" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
@@ -2995,7 +3100,12 @@
             <translation>模式（schema）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="163" />
+            <location filename="../double_guarantee_plugin/gui/project/project_list.py" line="46" />
+            <source>Search code or name…</source>
+            <translation>按项目编号或名称搜索…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="168" />
             <source>Search project, 电子监管号, 案卷编号, note…</source>
             <translation>搜索项目、电子监管号、案卷编号、备注…</translation>
         </message>
@@ -3005,27 +3115,27 @@
             <translation>搜索流水（项目、电子监管号、案卷编号、备注）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="103" />
             <source>Select a project before drawing a plot</source>
             <translation>绘制地块前请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="422" />
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="245" />
             <source>Select a project first</source>
             <translation>请先选择项目</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="131" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="61" />
             <source>Select a project to see its credits.</source>
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="503" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="513" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="739" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="173" />
             <source>Select the plots to delete on the map or in the plot list</source>
             <translation>请在地图或地块列表中选择要删除的地块</translation>
         </message>
@@ -3050,7 +3160,7 @@
             <translation>服务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="100" />
             <source>Set status</source>
             <translation>设置状态</translation>
         </message>
@@ -3085,12 +3195,12 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="131" />
             <source>Slope (layer, field)</source>
             <translation>坡度（图层、字段）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="189" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="194" />
             <source>Slope (mu)</source>
             <translation>坡度超限（亩）</translation>
         </message>
@@ -3125,12 +3235,27 @@
             <translation>坡度图斑（slope_deg）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
+            <source>Snap drawing to plots, basic farmland and land-survey boundaries</source>
+            <translation>绘制时捕捉地块、永久基本农田和国土调查图斑边界</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
+            <source>Snapping</source>
+            <translation>捕捉</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="325" />
+            <source>Snapping on: {}</source>
+            <translation>已开启捕捉：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="116" />
             <source>Split</source>
             <translation>分割</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="132" />
             <source>Split plots</source>
             <translation>分割地块</translation>
         </message>
@@ -3145,7 +3270,7 @@
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
             <source>Step</source>
             <translation>步骤</translation>
         </message>
@@ -3175,14 +3300,19 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="280" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
             <source>Take step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="280" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
             <source>Take step and deposit…</source>
             <translation>办理并入库…</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
+            <source>Take step and reverse the deposit…</source>
+            <translation>办理并冲正入库…</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="136" />
@@ -3190,7 +3320,7 @@
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Taken by</source>
             <translation>办理人</translation>
         </message>
@@ -3215,24 +3345,19 @@
             <translation>文本编码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="520" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="527" />
             <source>The constraint check failed: {}</source>
             <translation>约束检查失败：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1035" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="54" />
             <source>The coordinate TXT export is not installed</source>
             <translation>坐标 TXT 导出模块未安装</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1019" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="37" />
             <source>The coordinate TXT import is not installed</source>
             <translation>坐标 TXT 导入模块未安装</translation>
-        </message>
-        <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="635" />
-            <source>The deposit dialog failed: {}</source>
-            <translation>入库对话框出错：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/gui/dialogs/writeoff_calculator.py" line="143" />
@@ -3265,7 +3390,7 @@
             <translation>储备库校验未通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="159" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="172" />
             <source>The line does not reshape any plot: it must cross the plot boundary twice</source>
             <translation>该线未修改任何地块：它必须两次穿过地块边界</translation>
         </message>
@@ -3280,7 +3405,7 @@
             <translation>制图字体“{}”未安装：请安装该字体（Debian：fonts-noto-cjk）或选择其他含中文字符的字体。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1061" />
+            <location filename="../double_guarantee_plugin/gui/project/exchange.py" line="81" />
             <source>The meeting-map export is not installed</source>
             <translation>上会图件导出模块未安装</translation>
         </message>
@@ -3295,12 +3420,12 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="244" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="1112" />
+            <location filename="../double_guarantee_plugin/gui/project/state.py" line="48" />
             <source>The project database {} saved in this QGIS project was not found</source>
             <translation>未找到本 QGIS 工程记录的项目数据库 {}</translation>
         </message>
@@ -3310,7 +3435,7 @@
             <translation>项目面板未加载</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
             <source>The project's rule profile, its acceptance steps (who, when) and the next step</source>
             <translation>项目的规则配置、验收流程各步骤（办理人、日期）及下一步</translation>
         </message>
@@ -3325,7 +3450,7 @@
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="219" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="236" />
             <source>The status '{}' is not a state of this workflow.</source>
             <translation>状态“{}”不属于本流程。</translation>
         </message>
@@ -3340,7 +3465,7 @@
             <translation>这些文件可能不属于本县：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="121" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
             <source>These plots were other farmland (forest, orchard, grassland, pond, facility land) and are 耕地 now. Checked: they make good 耕地 lost to other farmland this year (进出平衡) and are not deposited.</source>
             <translation>以下地块原为其他农用地（林地、园地、草地、坑塘、设施农用地），现为耕地。勾选的地块用于补足当年耕地转为其他农用地的流出（进出平衡），不入库。</translation>
         </message>
@@ -3395,12 +3520,12 @@
             <translation>调剂</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="146" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="150" />
             <source>Transfer…</source>
             <translation>调剂…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="213" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="126" />
             <source>Turn selected features of a polygon layer into plots</source>
             <translation>将面图层的选中要素转为地块</translation>
         </message>
@@ -3410,7 +3535,7 @@
             <translation>网址</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="78" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -3430,7 +3555,7 @@
             <translation>不稳定耕地（TBXHDM、WDGD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="148" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
             <source>Until (e.g. end of the publicity)</source>
             <translation>截止日期（如公示结束）</translation>
         </message>
@@ -3485,7 +3610,7 @@
             <translation>核查结论：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="594" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="604" />
             <source>Verdict: {} ({} projects: {})</source>
             <translation>结论：{}（{} 个项目：{}）</translation>
         </message>
@@ -3500,7 +3625,7 @@
             <translation>WMS 服务</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="141" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
             <source>Waiting for the change survey</source>
             <translation>待变更调查确认</translation>
         </message>
@@ -3520,12 +3645,17 @@
             <translation>待变更调查确认、暂不可用：{}（{}）。现可用：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="57" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="58" />
             <source>Warning</source>
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="61" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="246" />
+            <source>Why is project {} reopened? (kept in the ledger with the reversal of its deposit)</source>
+            <translation>为什么重新打开项目 {}？（原因随入库冲正记录保存在储备库中）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="66" />
             <source>Workflow of project {}</source>
             <translation>项目 {} 的流程</translation>
         </message>
@@ -3535,12 +3665,12 @@
             <translation>流程状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="217" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
             <source>Workflow {}: {}</source>
             <translation>流程 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="197" />
+            <location filename="../double_guarantee_plugin/gui/project/dock_body.py" line="104" />
             <source>Workflow…</source>
             <translation>流程…</translation>
         </message>
@@ -3575,7 +3705,7 @@
             <translation>核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="145" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="149" />
             <source>Write-off…</source>
             <translation>核销…</translation>
         </message>
@@ -3705,9 +3835,24 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="253" />
+            <source>a reason is required</source>
+            <translation>必须说明原因</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="304" />
             <source>a split line needs at least two points</source>
             <translation>分割线至少需要两个点</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="299" />
+            <source>accept it first ({}), then it can be moved on</source>
+            <translation>须先验收（{}），然后才能继续办理</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="212" />
+            <source>accept project {}</source>
+            <translation>验收项目 {}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="818" />
@@ -3725,7 +3870,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>aftercare until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
@@ -3770,7 +3915,7 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="228" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="245" />
             <source>back to {}</source>
             <translation>退回{}</translation>
         </message>
@@ -3860,7 +4005,7 @@
             <translation>人工选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="206" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="223" />
             <source>chosen from the implementation date {}</source>
             <translation>按实施日期 {} 自动选择</translation>
         </message>
@@ -3950,7 +4095,7 @@
             <translation>流水 {} 的变更调查确认</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="451" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="461" />
             <source>confirms entry {} by the {} survey ({:.1f}%)</source>
             <translation>确认流水 {}，依据 {} 年变更调查（{:.1f}%）</translation>
         </message>
@@ -4120,7 +4265,7 @@
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="429" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -4190,7 +4335,7 @@
             <translation>流水 {}：冲正确认 {}，但其指标已被动用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="458" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="468" />
             <source>exempt: {}</source>
             <translation>不计入：{}</translation>
         </message>
@@ -4340,6 +4485,11 @@
             <translation>实施日期为 {}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="110" />
+            <source>implemented on {} with funding {} ({}): rule profile {} does not allow it for the balance</source>
+            <translation>实施日期 {}，资金来源为{}（{}）：按{}不能用于占补平衡</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/reports/report_data.py" line="265" />
             <source>in {} / out {} {}</source>
             <translation>进 {} / 出 {} {}</translation>
@@ -4358,6 +4508,41 @@
             <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="177" />
             <source>invalid feature geometries repaired for the check: {}</source>
             <translation>检查时已修复无效的要素几何：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="179" />
+            <source>it follows the workflow of {}: it is deposited at its step {} in Workflow…, after the steps before it</source>
+            <translation>该项目执行 {} 的流程：须在“流程…”中依次办理前序步骤后，在 {} 步骤入库</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="105" />
+            <source>it has no credits to deposit</source>
+            <translation>没有可入库的指标</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="175" />
+            <source>it is accepted already</source>
+            <translation>项目已验收</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="244" />
+            <source>it is not accepted</source>
+            <translation>项目尚未验收</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="124" />
+            <source>its PostGIS database cannot be asked for a ledger: {}</source>
+            <translation>无法向其 PostGIS 数据库查询储备库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="96" />
+            <source>its credits could not be computed: {}</source>
+            <translation>无法计算其指标：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="93" />
+            <source>its plots have unsaved edits: save them first, so that what is deposited is what is stored</source>
+            <translation>其地块有未保存的编辑：请先保存，使入库的指标与已保存的地块一致</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="331" />
@@ -4505,7 +4690,7 @@
             <translation>地块范围内没有变更调查图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="221" />
             <source>no implementation date yet: the rules of today</source>
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
@@ -4530,12 +4715,17 @@
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="134" />
+            <source>no reserve ledger is chosen: open one in the ledger dock</source>
+            <translation>未选择储备库：请在储备库面板中打开储备库</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/ledger/base.py" line="798" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="381" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="391" />
             <source>none: the whole reserve is usable</source>
             <translation>无：储备指标全部可用</translation>
         </message>
@@ -4740,7 +4930,7 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="460" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="470" />
             <source>plots {}</source>
             <translation>地块 {}</translation>
         </message>
@@ -4838,6 +5028,11 @@
             <location filename="../double_guarantee_plugin/core/workflow/profile_choice.py" line="109" />
             <source>project {}: a reason is required to choose the rule profile '{}' instead of the one its dates give</source>
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="362" />
+            <source>project {}: a step that deposits or reverses credits is taken from the project dock (Workflow…)</source>
+            <translation>项目 {}：入库或冲正指标的步骤须从项目面板（流程…）办理</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/rules.py" line="166" />
@@ -5020,7 +5215,7 @@
             <translation>建议类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="230" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="231" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
         </message>
@@ -5040,7 +5235,7 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>reference {}</source>
             <translation>文号 {}</translation>
         </message>
@@ -5048,6 +5243,16 @@
             <location filename="../double_guarantee_plugin/core/projects.py" line="142" />
             <source>rename project {}</source>
             <translation>重命名项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="267" />
+            <source>reopen project {}</source>
+            <translation>重新打开项目 {}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="177" />
+            <source>reopened: {}</source>
+            <translation>重新打开：{}</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/projects.py" line="246" />
@@ -5140,7 +5345,7 @@
             <translation>调出县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="202" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="219" />
             <source>set by hand: {}</source>
             <translation>人工指定：{}</translation>
         </message>
@@ -5185,7 +5390,7 @@
             <translation>状态须由内业决定</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="592" />
+            <location filename="../double_guarantee_plugin/gui/project/project_actions.py" line="114" />
             <source>status of {}</source>
             <translation>{} 的状态</translation>
         </message>
@@ -5213,6 +5418,11 @@
             <location filename="../double_guarantee_plugin/core/constraints/layer_resolution.py" line="102" />
             <source>the DEM '{}' cannot be turned into slope ({})</source>
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="126" />
+            <source>the PostGIS database {} has no reserve ledger (schema dg_ledger): choose a ledger in the ledger dock</source>
+            <translation>PostGIS 数据库 {} 中没有储备库（模式 dg_ledger）：请在储备库面板中选择储备库</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/postgres_backend.py" line="33" />
@@ -5273,6 +5483,21 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/writer.py" line="287" />
             <source>the character '{}' cannot be written in {}; choose UTF-8 or GB18030</source>
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="100" />
+            <source>the constraint check is blocking: {}</source>
+            <translation>约束检查不通过：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="86" />
+            <source>the county code (县级行政区代码) is missing</source>
+            <translation>缺少县级行政区代码</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="88" />
+            <source>the county code {} is not a 6-digit administrative code</source>
+            <translation>县级行政区代码 {} 不是 6 位行政区划代码</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="812" />
@@ -5365,6 +5590,11 @@
             <translation>几何图形：{}</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="91" />
+            <source>the implementation date (实施日期) is missing</source>
+            <translation>缺少实施日期</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/constraints/findings.py" line="228" />
             <source>the land survey agrees ({} on {:.1f}% of the plot)</source>
             <translation>与国土调查一致（地块 {1:.1f}% 为 {0}）</translation>
@@ -5398,6 +5628,11 @@
             <location filename="../double_guarantee_plugin/core/coord_txt/qgis_io.py" line="184" />
             <source>the layer's CRS ({}) is not a CGCS2000 or Xian 1980 Gauss-Krüger zone, which the coordinate file needs; reproject it{}</source>
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="196" />
+            <source>the ledger holds its deposit already (entry {}): reopen the project to reverse it</source>
+            <translation>储备库中已有该项目的入库（流水号 {}）：如需更正，请重新打开项目以冲正</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/ledger/__init__.py" line="80" />
@@ -5495,6 +5730,16 @@
             <translation>项目编号重复</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="266" />
+            <source>the project stays accepted</source>
+            <translation>项目保持已验收状态</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="158" />
+            <source>the projects table has unsaved edits: save or discard them first</source>
+            <translation>项目表有未保存的编辑：请先保存或放弃</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/offline/package.py" line="315" />
             <source>the record has no project code</source>
             <translation>记录没有项目编号</translation>
@@ -5505,9 +5750,39 @@
             <translation>记录没有 uuid</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="216" />
+            <source>the reserve ledger refused the deposit, the status is unchanged: {}</source>
+            <translation>储备库拒绝入库，项目状态未改变：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="271" />
+            <source>the reserve ledger refused to reverse its deposit, the project stays accepted: {}</source>
+            <translation>储备库拒绝冲正其入库，项目仍为已验收：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="201" />
+            <source>the reserve ledger refuses the deposit: {}</source>
+            <translation>储备库不接受入库：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="138" />
+            <source>the reserve ledger {} cannot be opened: {}</source>
+            <translation>无法打开储备库 {}：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="166" />
+            <source>the reserve of {} holds {}, less than its deposit {} (used meanwhile): the reserve must cover the reversal</source>
+            <translation>{} 的储备库现有 {}，少于该项目入库的 {}（其间已被使用）：储备库须足以冲正</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/core/coord_txt/reader.py" line="889" />
             <source>the rings of parcel '{}' do not make a polygon: {}</source>
             <translation>地块“{}”的各圈无法构成面：{}</translation>
+        </message>
+        <message>
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="99" />
+            <source>the status could not be put back ({}): set it back in Workflow…</source>
+            <translation>状态未能恢复（{}）：请在“流程…”中改回</translation>
         </message>
         <message>
             <location filename="../double_guarantee_plugin/core/workflow/steps.py" line="155" />
@@ -5675,7 +5950,7 @@
             <translation>不稳定耕地：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>until {}</source>
             <translation>截至 {}</translation>
         </message>
@@ -5685,7 +5960,7 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="454" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="464" />
             <source>usable once confirmed by the change survey</source>
             <translation>经变更调查确认后可用</translation>
         </message>
@@ -5745,7 +6020,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="364" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="374" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -5755,7 +6030,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="366" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="376" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -5824,7 +6099,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="207" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="224" />
             <source>{} ({}) — {}</source>
             <translation>{}（{}）— {}</translation>
         </message>
@@ -5834,7 +6109,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{}），{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="416" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="426" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -5879,7 +6154,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 处变化，共 {:,.4f} 亩耕地转为其他农用地。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="494" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="504" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
@@ -5889,7 +6164,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（日期 {}，规则配置 {}）被拒绝：自 {}（legacy_until）起按 {} 落实占补平衡；请改用 {}，或使用 {} 之前的日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="383" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="393" />
             <source>{} deposits ({}): usable now {:,.4f} mu, {:,.1f} kg, paddy {:,.4f} mu</source>
             <translation>{} 笔入库（{}）；现可用 {:,.4f} 亩、{:,.1f} 公斤、水田 {:,.4f} 亩</translation>
         </message>
@@ -5904,7 +6179,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="492" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="502" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -5914,7 +6189,7 @@ Reproject the plots to {} for the file?</source>
             <translation>保留了地类编码之后的 {} 个附加属性字段</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/tools/plot_tools.py" line="84" />
             <source>{} failed: {}</source>
             <translation>{} 失败：{}</translation>
         </message>
@@ -5959,7 +6234,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}不是有效日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="182" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="86" />
             <source>{} kg</source>
             <translation>{} 公斤</translation>
         </message>
@@ -5969,7 +6244,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 公斤（{} 万公斤）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/credit_panel.py" line="183" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="87" />
             <source>{} mu</source>
             <translation>{} 亩</translation>
         </message>
@@ -5979,7 +6254,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 亩（{} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="65" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="66" />
             <source>{} m²</source>
             <translation>{} 平方米</translation>
         </message>
@@ -6009,7 +6284,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="367" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="377" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -6039,12 +6314,12 @@ Reproject the plots to {} for the file?</source>
             <translation>已从 {2} 个文件向项目 {1} 导入 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="761" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="197" />
             <source>{} plots added from {}</source>
             <translation>已从 {1} 添加 {0} 个地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="597" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="607" />
             <source>{} plots checked in {:.0f} ms</source>
             <translation>已检查 {} 个地块，用时 {:.0f} 毫秒</translation>
         </message>
@@ -6059,7 +6334,7 @@ Reproject the plots to {} for the file?</source>
             <translation>已将 {1} 个项目的 {0} 个地块写入 {2}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="785" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="223" />
             <source>{} plots repaired</source>
             <translation>已修复 {} 个地块</translation>
         </message>
@@ -6109,12 +6384,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="92" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="93" />
             <source>{} to {} {}</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="209" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="226" />
             <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
@@ -6154,7 +6429,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} ← {}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="413" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -6189,7 +6464,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：第 {} 个字符是损坏的 Unicode（不成对的代理字符）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="412" />
+            <location filename="../double_guarantee_plugin/gui/docks/check_dock.py" line="419" />
             <source>{}: cannot be written ({})</source>
             <translation>{}：无法写入（{}）</translation>
         </message>
@@ -6259,7 +6534,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：没有项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="276" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="286" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
@@ -6274,7 +6549,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是面图层</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="295" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="70" />
             <source>{}: not a project database ({})</source>
             <translation>{}：不是项目数据库（{}）</translation>
         </message>
@@ -6294,12 +6569,17 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：不是离线数据包（{} 中没有 offline_package_id）</translation>
         </message>
         <message>
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="79" />
+            <source>{}: not checked (figures before constraint exclusions)</source>
+            <translation>{}：未检查（指标未扣除约束）</translation>
+        </message>
+        <message>
             <location filename="../double_guarantee_plugin/processing/algorithms/export_meeting_maps.py" line="121" />
             <source>{}: not exported: {}</source>
             <translation>{}：未导出：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="395" />
+            <location filename="../double_guarantee_plugin/gui/project/database.py" line="166" />
             <source>{}: not saved: {}</source>
             <translation>{}：未保存：{}</translation>
         </message>
@@ -6354,7 +6634,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：规则配置 {} 要求每笔核销填写{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/project_dock.py" line="758" />
+            <location filename="../double_guarantee_plugin/gui/project/plot_editing.py" line="194" />
             <source>{}: select the features that should become plots</source>
             <translation>{}：请选择要转为地块的要素</translation>
         </message>
@@ -6534,7 +6814,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：按规则配置 {}，依 {} 入库的指标不可动用（legacy_credit_carryover）；县 {} 可动用 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/components/conflict_panel.py" line="77" />
+            <location filename="../double_guarantee_plugin/gui/project/headline.py" line="76" />
             <source>{}: {}</source>
             <translation>{}：{}</translation>
         </message>
@@ -6659,7 +6939,7 @@ Reproject the plots to {} for the file?</source>
             <translation>以补定占：N 年稳定耕地净增加量控制 N+1 年的占用（规则配置中的假设，未经证实）。占用 = {} 年核销及 {} 年到期的承诺。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
         </message>
@@ -6679,7 +6959,7 @@ Reproject the plots to {} for the file?</source>
             <translation>占补平衡</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="119" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="120" />
             <source>占补平衡 or 进出平衡 (a plot credits one of them, never both)</source>
             <translation>占补平衡或进出平衡（一个地块只能计入其一）</translation>
         </message>
@@ -6744,7 +7024,7 @@ Reproject the plots to {} for the file?</source>
             <translation>案卷编号（AJBH）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="449" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="459" />
             <source>案卷编号 {}</source>
             <translation>案卷编号 {}</translation>
         </message>
@@ -6774,7 +7054,7 @@ Reproject the plots to {} for the file?</source>
             <translation>电子监管号（DZJGH）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="447" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="457" />
             <source>电子监管号 {}</source>
             <translation>电子监管号 {}</translation>
         </message>
@@ -6799,7 +7079,7 @@ Reproject the plots to {} for the file?</source>
             <translation>耕地转为林地、园地、草地、坑塘或设施农用地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
         </message>
@@ -6814,7 +7094,7 @@ Reproject the plots to {} for the file?</source>
             <translation>记录图形属性为“{}”而非面；仍按面读取</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="123" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="127" />
             <source>进出平衡</source>
             <translation>进出平衡</translation>
         </message>

@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SEED = 20170101
-VERSION = 6
+VERSION = 7   # 7: the project database stores style version 3 (the plot form on two tabs)
 EPSG = 4527
 COUNTY_CODE = "320999"
 COUNTY_NAME = "示范县"

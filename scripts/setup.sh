@@ -15,6 +15,8 @@ APT_PACKAGES="python3-qgis qgis-providers qgis python3-gdal python3-numpy python
 python3-psycopg2 python3-openpyxl"
 # tests and demo: X server, translation tools, CJK fonts, PDF tools, packaging, git, make, chattr (e2fsprogs: the read-only ledger test as root)
 APT_PACKAGES="$APT_PACKAGES xvfb xauth pyqt5-dev-tools qttools5-dev-tools fonts-noto-cjk poppler-utils zip unzip git make xdotool e2fsprogs"
+# Qt's own words (OK, Cancel) in Chinese: QGIS loads qt_zh_CN from here for every Simplified spelling
+APT_PACKAGES="$APT_PACKAGES qttranslations5-l10n"
 # pyproj inside .venv looks for PROJ's data next to sys.prefix (the venv) and then next to the
 # `proj` program: proj-bin puts it on PATH
 APT_PACKAGES="$APT_PACKAGES proj-bin postgresql"

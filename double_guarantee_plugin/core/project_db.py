@@ -7,7 +7,8 @@ the standard county data (both grade systems, 田坎 coefficient, 耕地类型, 
 implementation); ``open_project_database()`` migrates them in one transaction.  Field aliases,
 value maps and constraints are stored as the layers'
 default style in the GeoPackage, so QGIS's own attribute form validates input even when the file
-is opened without the plugin.
+is opened without the plugin; ``dg_meta.style_version`` (core.project_db_styles) says which generation
+of expressions they hold, and opening an older file rewrites them in the migration's transaction.
 """
 import os
 import sqlite3
@@ -18,8 +19,9 @@ from qgis.core import (QgsAttributeEditorContainer, QgsAttributeEditorField, Qgs
                        QgsDefaultValue, QgsEditFormConfig, QgsEditorWidgetSetup, QgsFieldConstraints, QgsVectorLayer)
 
 from ..i18n import tr
-from . import tables
+from . import project_db_styles, tables
 from .crs import CGCS2000_GEOGRAPHIC, zone_for_epsg
+from .workflow.schema import PROJECT_COLUMNS as WORKFLOW_COLUMNS
 from .workflow.schema import configure_projects_layer as configure_workflow_columns
 from .workflow.schema import ensure_workflow_schema
 
@@ -166,13 +168,25 @@ def _schema_version(path):
         return int(row[0]) if row else 1
 
 
+def style_version(path):
+    """The generation of field expressions the file's stored styles hold (project_db_styles.STYLE_VERSION)."""
+    with sqlite3.connect(path) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if META_TABLE not in names:
+            return 0
+        query = f"SELECT value FROM {META_TABLE} WHERE key=?"  # nosec B608  # the plugin's own table name; key bound
+        row = connection.execute(query, (project_db_styles.STYLE_VERSION_KEY,)).fetchone()
+        return int(row[0]) if row else 1
+
+
 def migrate(path):
-    """Bring a project database to SCHEMA_VERSION in one transaction; returns the version it had."""
+    """Bring a project database to SCHEMA_VERSION and its stored styles to STYLE_VERSION, all in one
+    transaction; returns the schema version it had."""
     version = schema_version(path)
     if version > SCHEMA_VERSION:
         raise ProjectDatabaseError(f"{path}: schema version {version} is newer than this plugin "
                                    f"understands ({SCHEMA_VERSION}); update the plugin")
-    if version == SCHEMA_VERSION:
+    if version == SCHEMA_VERSION and style_version(path) >= project_db_styles.STYLE_VERSION:
         return version
     # through OGR, not sqlite3: the GeoPackage's R-tree triggers call ST_* functions only GDAL provides
     dataset = ogr.Open(path, 1)
@@ -208,6 +222,7 @@ def migrate(path):
                                f"ON {PROJECTS_TABLE}(project_code)")
             dataset.ExecuteSQL(f"CREATE INDEX IF NOT EXISTS plots_project_code ON {PLOTS_LAYER}(project_code)")
         dataset.ExecuteSQL(f"INSERT OR REPLACE INTO {META_TABLE} VALUES ('schema_version', '{SCHEMA_VERSION}')")
+        _write_styles(dataset)
         if dataset.CommitTransaction() != 0:
             raise RuntimeError("commit failed")
     except Exception as exc:
@@ -216,7 +231,6 @@ def migrate(path):
                                    f"changed ({exc})") from exc
     finally:
         dataset = None
-    save_default_styles(path)
     return version
 
 
@@ -227,6 +241,23 @@ def plots_layer_name():
 
 def projects_layer_name():
     return tr("Projects")
+
+
+def _projects_style_fields():
+    """The projects table's columns as the stored style sees them: ours, then the workflow's (which
+    core.workflow.schema appends to every database, old or new, in this order)."""
+    kinds = {"TEXT": ogr.OFTString, "DATE": ogr.OFTDate}
+    return PROJECT_FIELDS + [(name, kinds[sqlite_type], 0, alias)
+                             for name, sqlite_type, _pg_type, alias in WORKFLOW_COLUMNS]
+
+
+def _write_styles(dataset):
+    """The default styles of both layers and their STYLE_VERSION, inside the caller's transaction."""
+    project_db_styles.write_styles(dataset, PLOTS_LAYER, "geom", PLOT_FIELDS, configure_plots_layer,
+                                   "MultiPolygon")
+    project_db_styles.write_styles(dataset, PROJECTS_TABLE, "", _projects_style_fields(), configure_projects_layer)
+    dataset.ExecuteSQL(f"INSERT OR REPLACE INTO {META_TABLE} VALUES "
+                       f"('{project_db_styles.STYLE_VERSION_KEY}', '{project_db_styles.STYLE_VERSION}')")
 
 
 def layer_uri(path, name):
@@ -260,24 +291,33 @@ def _value_map(rows, label_key="name_zh"):
 REQUIRED_MARK = " *"     # after the label of a field the form will not accept empty
 
 
-def _form_layout(layer, field_rows, title, required):
+def _form_layout(layer, field_rows, title, required, second_tab=None):
     """The layer's attribute form: its own fields only (fid hidden), in one titled group, required
-    fields marked in their labels."""
+    fields marked in their labels.  ``second_tab`` (title, field names) puts those fields on a second
+    tab, the first tab keeping the rest: one column of every field would be taller than a laptop screen."""
     fields = layer.fields()
     config = layer.editFormConfig()
     config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     config.clearTabs()
-    group = QgsAttributeEditorContainer(title, config.invisibleRootContainer())
-    group.setIsGroupBox(True)
+    root = config.invisibleRootContainer()
+    group = QgsAttributeEditorContainer(title, root)
+    group.setIsGroupBox(second_tab is None)     # a group box alone, or the first of two tabs
     group.setColumnCount(1)
+    tabs = [(group, [row for row in field_rows if second_tab is None or row[0] not in second_tab[1]])]
+    if second_tab is not None:
+        more = QgsAttributeEditorContainer(second_tab[0], root)
+        more.setIsGroupBox(False)
+        more.setColumnCount(1)
+        tabs.append((more, [row for row in field_rows if row[0] in second_tab[1]]))
     shown = {name for name, *_rest in field_rows}
-    for name, _kind, _width, alias in field_rows:
-        index = fields.indexOf(name)
-        if index < 0:
-            continue
-        layer.setFieldAlias(index, alias + (REQUIRED_MARK if name in required else ""))
-        group.addChildElement(QgsAttributeEditorField(name, index, group))
-    config.addTab(group)
+    for container, rows in tabs:
+        for name, _kind, _width, alias in rows:
+            index = fields.indexOf(name)
+            if index < 0:
+                continue
+            layer.setFieldAlias(index, alias + (REQUIRED_MARK if name in required else ""))
+            container.addChildElement(QgsAttributeEditorField(name, index, container))
+        config.addTab(container)
     layer.setEditFormConfig(config)
     for index, field in enumerate(fields):
         if field.name() not in shown:          # fid, and whatever a later version adds by hand
@@ -290,7 +330,8 @@ def _grade_constraint(field):
     parts = [f'"{field}" IS NULL']
     for system in systems.values():
         test = ('coalesce("grade_system", \'{d}\') = \'{s}\''.format(d=default, s=system.id))
-        parts.append(f'({test} AND "{field}" BETWEEN {system.best} AND {system.worst})')
+        # not BETWEEN: QGIS parses it only from 3.26, and a constraint that does not parse refuses every value
+        parts.append(f'({test} AND "{field}" >= {system.best} AND "{field}" <= {system.worst})')
     return " OR ".join(parts)
 
 
@@ -299,7 +340,7 @@ def configure_plots_layer(layer):
     classes = [{"code": c.code, "name_zh": c.name_zh} for c in tables.land_classes().values()]
     systems = [{"code": s.id, "name_zh": s.name_zh} for s in tables.grade_systems().values()]
     fields = layer.fields()
-    _form_layout(layer, PLOT_FIELDS, "地块属性", PLOT_REQUIRED)
+    _form_layout(layer, PLOT_FIELDS, "地块属性", PLOT_REQUIRED, ("标准字段（等级、坡度、田坎）", V2_MISSING))
     for name, _kind, _width, alias in PLOT_FIELDS:
         index = fields.indexOf(name)
         if index < 0:
@@ -377,23 +418,17 @@ def configure_projects_layer(layer):
 
 
 def save_default_styles(path):
-    """Store the field configuration as each layer's default style inside the GeoPackage."""
-    # QGIS (3.22) never returns from saving a style over one of the same name: the plugin's own
-    # default styles go first (a migrated database has them from its creation); other styles stay
-    connection = sqlite3.connect(path, timeout=30)
+    """Store the field configuration as each layer's default style inside the GeoPackage (one transaction)."""
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        raise ProjectDatabaseError(f"{path}: cannot open the file to store its styles")
+    dataset.StartTransaction()
     try:
-        if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='layer_styles'").fetchone():
-            connection.execute("DELETE FROM layer_styles WHERE f_table_name IN (?, ?) AND stylename = f_table_name",
-                               (PLOTS_LAYER, PROJECTS_TABLE))
-            connection.commit()
+        _write_styles(dataset)
+        if dataset.CommitTransaction() != 0:
+            raise RuntimeError("commit failed")
+    except Exception as exc:
+        dataset.RollbackTransaction()
+        raise ProjectDatabaseError(f"{path}: cannot store the layer styles ({exc})") from exc
     finally:
-        connection.close()
-    for name, configure in ((PLOTS_LAYER, configure_plots_layer), (PROJECTS_TABLE, configure_projects_layer)):
-        layer = QgsVectorLayer(layer_uri(path, name), name, "ogr")
-        if not layer.isValid():
-            raise ProjectDatabaseError(f"{path}: cannot open layer '{name}' to store its style")
-        configure(layer)
-        message = layer.saveStyleToDatabase(name, "Double Guarantee field configuration", True, "")
-        if message:
-            raise ProjectDatabaseError(f"{path}: cannot store the style of '{name}': {message}")
-        del layer
+        dataset = None

@@ -44,6 +44,11 @@ def run(ctx):
         if leftover.exists():
             leftover.unlink()
     shutil.copy(ctx.data_dir / "demo_projects.gpkg", database)
+    # the demo accepted this project, and an accepted project refuses edits until it is reopened with a
+    # reason (which reverses its deposit): the copy shows the drawing on the project as it was under way
+    import sqlite3
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE projects SET status = 'under_way' WHERE project_code = ?", (PROJECT,))
     previous = list(i18n._translators)   # put back whatever language earlier steps chose
     iface = HeadlessInterface()
     dock = make_dock(iface, "zh_CN")

@@ -16,6 +16,7 @@ from dg_testutil import answer_next_message_box, copy_gpkg, dispose_widget  # no
 
 PROJECT = "DG2023-01"
 YES = lambda questions: True  # noqa: E731 - these files lie in other zones on purpose (the prompt: test_txt_import_prompt)
+OPEN_PROJECT = "DG2024-08"   # planned: an accepted project refuses imports until it is reopened
 
 
 @pytest.fixture()
@@ -131,11 +132,11 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
     dock = dock_module.create_dock(iface)
     try:
         dock.open_database(str(copy))
-        dock.select_project(PROJECT, zoom=False)
+        dock.select_project(OPEN_PROJECT, zoom=False)
         # the dock's background credit runs read the same GeoPackage; a read racing them can come back
         # short (OGR returns what it could), so the counts are taken with no task running
         assert _wait(lambda: not dock.busy() and _tasks_idle())
-        before = len(_project_plots(dock.plots_layer, PROJECT))
+        before = len(_project_plots(dock.plots_layer, OPEN_PROJECT))
         mime = _mime([traps / "utf8_bom_nested.txt"])
         event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         asked = []
@@ -143,7 +144,7 @@ def test_drop_on_the_project_dock_imports(iface, demo_paths, tmp_path, traps):
         dock.dropEvent(event)
         assert asked and "far outside the county" in asked[0]
         assert _wait(lambda: not dock.busy() and _tasks_idle())
-        after = _project_plots(dock.plots_layer, PROJECT)
+        after = _project_plots(dock.plots_layer, OPEN_PROJECT)
         assert len(after) == before + 1 and "DK002" in {f["plot_code"] for f in after}
     finally:
         if dock.plots_layer is not None and dock.plots_layer.isEditable():

@@ -85,6 +85,16 @@ def type_name():
     result["steps"].append("typed the name")
 
 
+def scroll_to_the_buttons():
+    """The dock's contents scroll (the docks fit a laptop screen): the reviewer turns the mouse wheel over the
+    dock, here over the name field (which passes the wheel on), until the buttons below the table are in view."""
+    panel = state["dock"].conflict_panel
+    where = panel.resolver_edit.mapToGlobal(panel.resolver_edit.rect().center())
+    xdotool("mousemove", "--sync", where.x(), where.y())
+    xdotool("click", "--repeat", "15", "--delay", "20", "5")
+    result["steps"].append("scrolled the dock down")
+
+
 def take_field_version():
     panel = state["dock"].conflict_panel
     result["selected_before_click"] = panel.selected()[1].field if panel.selected() else None
@@ -106,7 +116,8 @@ def read_screen():
     shot("conflicts_tab_zh.png")
 
 
-STEPS = [open_dock, click_conflicts_tab, pick_project_row, type_name, take_field_version, read_screen]
+STEPS = [open_dock, click_conflicts_tab, pick_project_row, type_name, scroll_to_the_buttons, take_field_version,
+         read_screen]
 
 
 def run(index=0):

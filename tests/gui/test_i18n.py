@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from qgis.PyQt.QtGui import QColor, QImage
-from qgis.PyQt.QtWidgets import QLabel, QPushButton
+from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
 
@@ -17,8 +17,8 @@ def _has_cjk(text):
 
 def test_dock_appears_in_chinese(dock_zh, project_db_path, idle):
     dock = dock_zh
-    assert dock.windowTitle() == "双保 项目"
-    buttons = {b.objectName(): b.text() for b in dock.findChildren(QPushButton) if b.objectName()}
+    assert dock.windowTitle() == "双保 · 项目"
+    buttons = {b.objectName(): b.text() for b in dock.findChildren(QAbstractButton) if b.objectName()}
     assert buttons["drawButton"] == "绘制"
     assert buttons["saveButton"] == "保存"
     headers = [dock.project_table.horizontalHeaderItem(i).text() for i in range(dock.project_table.columnCount())]
@@ -37,7 +37,7 @@ def test_dock_appears_in_chinese(dock_zh, project_db_path, idle):
     dock._guarded(dock.merge_selected)
     assert dock.last_message == ("请至少选择两个地块进行合并", "warning")
     # every visible label and button of the dock is Chinese (codes and numbers aside)
-    english = [w.text() for w in dock.findChildren(QPushButton) + dock.findChildren(QLabel)
+    english = [w.text() for w in dock.findChildren(QAbstractButton) + dock.findChildren(QLabel)
                if w.isVisibleTo(dock) and w.text() and any(c.isalpha() and c.isascii() for c in w.text())
                and not _has_cjk(w.text()) and not w.text().startswith(("—", "DG"))]
     assert english == []

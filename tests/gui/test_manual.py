@@ -29,18 +29,6 @@ import build_docs  # noqa: E402
 
 SPEC = build_docs.load_manual()
 LANGUAGE_LOCALES = {"zh_CN": "zh_CN", "en": "en_US"}
-# The manual describes the project dock as branch i12a rebuilt it (gui/project/: database menu, snapping,
-# acceptance and re-opening, the project menu), which is not in main yet.  Until gui/project/ exists these
-# names may be missing: the test then xfails naming them (never silently); once it exists they are checked
-# like every other name, and this list can go.
-PROJECT_DOCK_MERGED = (ROOT / "double_guarantee_plugin" / "gui" / "project").is_dir()
-AWAITING_PROJECT_DOCK = {
-    "zh_CN": {"projects.md: [[数据库]]", "projects.md: [[捕捉]]", "projects.md: [[验收…]]", "projects.md: [[重新打开…]]",
-              "projects.md: [[项目]]", "projects.md: [[重命名…]]", "projects.md: {{验收并入库}}", "checks.md: [[验收…]]"},
-    "en": {"projects.md: [[Database]]", "projects.md: [[Snapping]]", "projects.md: [[Accept…]]",
-           "projects.md: [[Reopen…]]", "projects.md: [[Project]]", "projects.md: [[Rename…]]",
-           "projects.md: {{Accept and deposit}}", "checks.md: [[Accept…]]"},
-}
 _KEEP = []
 
 
@@ -189,11 +177,7 @@ def test_every_interface_name_in_the_manual_exists_in_the_plugin(language, plugi
         text = build_docs.page_source(language, page)
         missing += [f"{page}.md: [[{name}]]" for name in build_docs.ui_names(text) if name not in shown]
         missing += [f"{page}.md: {{{{{name}}}}}" for name in build_docs.dialog_names(text) if name not in strings]
-    awaited = [] if PROJECT_DOCK_MERGED else [name for name in missing if name in AWAITING_PROJECT_DOCK[language]]
-    missing = [name for name in missing if name not in awaited]
     assert missing == [], f"names in the {language} manual that the plugin does not show: {missing}"
-    if awaited:
-        pytest.xfail(f"waiting for the project dock of branch i12a (gui/project/): {sorted(awaited)}")
 
 
 # -- the help actions --------------------------------------------------------------------------

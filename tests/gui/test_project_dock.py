@@ -341,7 +341,7 @@ def test_other_projects_totals_follow_edits_lazily(dock, project_db_path, idle):
     from qgis.core import QgsApplication
     import time
     open_and_select(dock, project_db_path, idle)
-    other = "DG2023-02"
+    other = "DG2024-08"   # not accepted: an accepted project refuses edits (tests/gui/test_acceptance.py)
     row = dock.project_codes().index(other)
     area_before = float(dock.project_table.item(row, 4).text().replace(",", ""))
     victim = projects.plot_features(dock.plots_layer, other)[0]

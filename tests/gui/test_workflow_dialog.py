@@ -110,7 +110,7 @@ def test_a_2025_project_goes_to_deposit_through_the_dialog(dock, project_db_path
         assert dialog.history.rowCount() == 6
         return [dialog.history.item(row, 2).text() for row in range(6)]
 
-    takers = _run_modal(dock.findChild(QPushButton, "workflowButton"), drive)
+    takers = _run_modal(dock.buttons["workflow"], drive)
     assert takers == ["张三", "张三", "李审核", "王复核", "王复核", "李审核"]   # the name stays until changed
     assert deposit_seen, "no deposit dialog at 入库"
     idle(dock)
@@ -138,7 +138,7 @@ def test_profile_override_with_a_reason_in_the_dialog(dock, project_db_path, idl
         QTest.mouseClick(_child(dialog, QPushButton, "profileApplyButton"), Qt.MouseButton.LeftButton)
         return refused, dialog.profile_label.text()
 
-    refused, label = _run_modal(dock.findChild(QPushButton, "workflowButton"), drive)
+    refused, label = _run_modal(dock.buttons["workflow"], drive)
     assert "a reason is required" in refused
     assert "jiangsu_2014" in label and "省级投资项目，执行江苏规则" in label
     idle(dock)
@@ -247,3 +247,145 @@ def test_set_status_of_a_2017_project_keeps_to_its_states(dock, project_db_path,
     with pytest.raises(projects.ProjectError, match="'self_accepted' is not a state of the workflow of national_2017"):
         dock.set_status("self_accepted")
     assert projects.find_project(dock.projects_layer, "DG2024-08")["status"] == "planned"
+
+
+# -- one acceptance for both workflows (the dock's acceptance at the deposit step) -------------------------
+ACCEPTORS = {"natural_resources": "示范县自然资源局", "agriculture_rural": "示范县农业农村局"}
+
+
+def _to_publicised(path):
+    """DG2025-14 taken to 公示 through the store, as earlier visits of the dialog would."""
+    from double_guarantee_plugin.core.workflow import StepRequest, open_store
+    store = open_store(str(path))
+    for state, day, extra in (("under_way", "2025-05-01", {}), ("self_accepted", "2025-10-20", {}),
+                              ("county_reviewed", "2025-11-05", {"acceptors": ACCEPTORS}),
+                              ("province_reviewed", "2025-12-01", {"reference": "示复〔2025〕12号"}),
+                              ("publicised", "2025-12-02", {"until_on": "2025-12-16"})):
+        store.advance(StepRequest(PROJECT, state, day, "张三", **extra))
+    return store
+
+
+def _journal(path, kind):
+    ledger = ledger_module.open_ledger(ledger_module.ledger_path_for(str(path)), create=False)
+    try:
+        return ledger.journal(kind=kind)
+    finally:
+        ledger.close()
+
+
+def test_the_2024_deposit_step_is_the_one_acceptance_and_locks_until_reopened(dock, project_db_path, idle,
+                                                                              dialog_acceptor):
+    from double_guarantee_plugin.core.acceptance import AcceptanceRefused
+    store = _to_publicised(project_db_path)
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    assert dock.select_project(PROJECT)
+    idle(dock)
+    with pytest.raises(AcceptanceRefused, match="Workflow…"):      # the dock's Accept… sends it to its 入库 step
+        dock.accept_project()
+    seen = []
+
+    def drive(dialog):
+        _choose(dialog, "deposited")
+        dialog_acceptor(seen=seen)
+        _step(dialog, "deposited", "2025-12-20", takenByEdit="李审核")
+        return dialog.project["status"]
+
+    assert _run_modal(dock.buttons["workflow"], drive) == "deposited"
+    assert seen == [f"Accept project {PROJECT} and deposit its credits"]   # the acceptance's confirmation
+    deposits = [e for e in _journal(project_db_path, "deposit") if e.project_code == PROJECT]
+    assert len(deposits) == 1 and deposits[0].occurred_on == "2025-12-20"
+    idle(dock)
+    # deposited is locked like 已验收: the dock refuses edits, only reopening is offered
+    assert not dock.buttons["accept"].isEnabled() and dock.buttons["reopen"].isEnabled()
+    assert not dock.tool_buttons["draw"].isEnabled()
+    with pytest.raises(projects.ProjectError, match="locked"):
+        dock.start_draw()
+    # reopening a 2024 project is a recorded step back, with the reason, and reverses the deposit
+    reversals = dock.reopen_project(reason="补测地块边界")
+    assert len(reversals) == 1 and reversals[0].entry.reverses_entry_id == deposits[0].entry_id
+    last = store.steps(PROJECT)[-1]
+    assert (last.from_state, last.to_state, last.note) == ("deposited", "under_way", "补测地块边界")
+    assert projects.find_project(dock.projects_layer, PROJECT)["status"] == "under_way"
+    assert dock.tool_buttons["draw"].isEnabled()
+
+
+def test_a_refused_deposit_step_leaves_the_project_where_it_was(dock, project_db_path, idle):
+    import sqlite3
+    store = _to_publicised(project_db_path)
+    with sqlite3.connect(project_db_path) as connection:
+        connection.execute("UPDATE projects SET county_code = NULL WHERE project_code = ?", (PROJECT,))
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    assert dock.select_project(PROJECT)
+    idle(dock)
+    steps = len(store.steps(PROJECT))
+
+    def drive(dialog):
+        _step(dialog, "deposited", "2025-12-20")
+        return dialog.message.text(), dialog.project["status"]
+
+    message, status = _run_modal(dock.buttons["workflow"], drive)
+    assert "cannot be accepted" in message and "county code" in message and status == "publicised"
+    assert len(store.steps(PROJECT)) == steps          # refused before anything was written
+    import os
+    assert not os.path.exists(ledger_module.ledger_path_for(str(project_db_path)))
+
+
+def test_a_ledger_refusing_a_deposit_step_takes_the_step_back(dock, project_db_path, idle, dialog_acceptor):
+    import sqlite3
+    store = _to_publicised(project_db_path)
+    ledger_module.open_ledger(ledger_module.ledger_path_for(str(project_db_path))).close()
+    with sqlite3.connect(ledger_module.ledger_path_for(str(project_db_path))) as connection:
+        connection.execute("CREATE TRIGGER closed_year BEFORE INSERT ON dg_ledger_journal "
+                           "BEGIN SELECT RAISE(ABORT, 'the reserve is closed for the year'); END")
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    assert dock.select_project(PROJECT)
+    idle(dock)
+
+    def drive(dialog):
+        dialog_acceptor()
+        _step(dialog, "deposited", "2025-12-20")
+        return dialog.message.text(), dialog.project["status"]
+
+    message, status = _run_modal(dock.buttons["workflow"], drive)
+    assert "closed for the year" in message and status == "publicised"
+    *_before, into, back = store.steps(PROJECT)
+    assert (into.to_state, back.from_state, back.to_state) == ("deposited", "deposited", "publicised")
+    assert "closed for the year" in back.note            # the history says why it went back
+    assert projects.find_project(dock.projects_layer, PROJECT)["status"] == "publicised"
+
+
+def test_a_2017_project_accepted_in_the_dialog_is_the_same_acceptance(dock, project_db_path, idle, dialog_acceptor):
+    code = "DG2024-08"                       # planned, implemented 2024: national_2017
+    dock.open_database(str(project_db_path))
+    idle(dock)
+    assert dock.select_project(code)
+    idle(dock)
+    seen = []
+
+    def drive(dialog):
+        assert "national_2017" in dialog.profile_label.text()
+        _choose(dialog, "accepted")
+        assert dialog.step_button.text() == "Take step and deposit…"
+        dialog_acceptor(seen=seen)
+        _step(dialog, "accepted", "2025-06-30", takenByEdit="李审核")
+        return dialog.project["status"]
+
+    assert _run_modal(dock.buttons["workflow"], drive) == "accepted"
+    assert seen == [f"Accept project {code} and deposit its credits"]
+    deposits = [e for e in _journal(project_db_path, "deposit") if e.project_code == code]
+    assert len(deposits) == 1 and deposits[0].occurred_on == "2025-06-30"
+    idle(dock)
+    assert not dock.tool_buttons["draw"].isEnabled() and dock.buttons["reopen"].isEnabled()
+
+
+def test_the_dialog_without_the_dock_never_deposits(qgis_app, project_db_path):
+    from double_guarantee_plugin.gui.dialogs.workflow import WorkflowDialog
+    store = _to_publicised(project_db_path)
+    dialog = WorkflowDialog(store, PROJECT)
+    _step(dialog, "deposited", "2025-12-20")
+    assert "taken from the project dock" in dialog.message.text()
+    assert store.project(PROJECT)["status"] == "publicised"
+    dialog.close()

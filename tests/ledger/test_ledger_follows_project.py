@@ -77,3 +77,21 @@ def test_open_uses_an_open_dialog(ledger_dock, tmp_path, monkeypatch):
     assert ledger_dock.browse(str(missing)) is False and not missing.exists()   # opening never creates
     assert ledger_dock.create_file(str(tmp_path / "new_ledger")) is True
     assert (tmp_path / "new_ledger.gpkg").exists() and not ledger_dock.follows_project
+
+
+def test_an_offered_ledger_created_elsewhere_is_opened_when_the_dock_shows_again(ledger_dock, database, iface):
+    """The offer stood while there was no ledger; an acceptance in the project dock then created it beside the
+    database: the dock opens it the next time it is shown, instead of offering a file that exists."""
+    from qgis.core import QgsApplication
+    from double_guarantee_plugin.core.ledger import open_ledger
+    ledger_path = database[:-5] + "_ledger.gpkg"
+    iface.mainWindow().show()
+    ledger_dock.show()
+    QgsProject.instance().writeEntry("DoubleGuarantee", "database_path", database)
+    QgsApplication.processEvents()
+    assert ledger_dock.create_beside_button.isVisible() and ledger_dock.ledger is None
+    ledger_dock.hide()
+    open_ledger(ledger_path).close()                   # what the acceptance's deposit does
+    ledger_dock.show()
+    assert ledger_dock.ledger is not None and ledger_dock.ledger.path == ledger_path
+    assert not ledger_dock.create_beside_button.isVisible() and ledger_dock.county_code() == "320999"

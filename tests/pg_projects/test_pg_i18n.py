@@ -11,7 +11,9 @@ from dg_testutil import dispose_widget
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "double_guarantee_plugin"
-FILES = [PACKAGE / "gui" / "docks" / "project_dock.py", PACKAGE / "gui" / "dialogs" / "project_db.py"]
+# the dock is assembled from the components of gui/project/ (and core/acceptance.py's refusals)
+FILES = [PACKAGE / "gui" / "docks" / "project_dock.py", PACKAGE / "gui" / "dialogs" / "project_db.py",
+         PACKAGE / "core" / "acceptance.py"] + sorted((PACKAGE / "gui" / "project").glob("*.py"))
 
 
 def tr_literals(path):

@@ -144,6 +144,38 @@ def test_the_saved_demo_project_opens_on_its_constraint_set(iface, county_layers
         dock.setParent(None)
 
 
+def test_a_project_read_while_the_dock_is_open_keeps_its_saved_set(iface, county_layers, tmp_path):
+    """As in QGIS: the plugin's dock is there before the user opens the project.  Reading it adds the plots
+    before readProject restores the saved set; the dock must not write its empty choice over that set."""
+    from qgis.core import QgsProject
+    from double_guarantee_plugin.core import constraints
+    from double_guarantee_plugin.core.standard_layers.constraint_set import auto_constraint_set
+    from double_guarantee_plugin.gui.docks.check_dock import create_dock
+    project = QgsProject.instance()
+    project.addMapLayers(list(county_layers.values()))
+    constraint_set, _found = auto_constraint_set(project)
+    constraint_set.write_to_project(project)
+    project.writeEntry("DoubleGuarantee", "check_plots_layer", county_layers["plots"].id())
+    plots_name = county_layers["plots"].name()
+    path = tmp_path / "county.qgz"
+    assert project.write(str(path))
+    project.clear()
+    dock = create_dock(iface)
+    try:
+        assert project.read(str(path))
+        wait_idle(dock)
+        assert dock.plots_layer() is not None and dock.plots_layer().name() == plots_name
+        assert dock.bf_combo.currentLayer().name() == NAMES["basic_farmland"]
+        assert dock.survey_combo.currentLayer().name() == NAMES["land_survey"]
+        saved = constraints.ConstraintSet.from_project(project)
+        assert [entry.role for entry in saved.layers] == ["basic_farmland", "red_line", "slope", "land_survey",
+                                                          "extra"]
+    finally:
+        wait_idle(dock)
+        dock.cleanup()
+        dock.setParent(None)
+
+
 def test_in_chinese_the_docks_show_what_was_found_and_gross_tiankan_net(iface, county_layers, zh_cn_locale):
     """At 1366×768 in Chinese: the check dock's found line, and the project dock's gross/田坎/net rows."""
     import os

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Offering the deposit (入库) of an accepted project's credits into its county reserve.
 
-The project dock calls ``offer_deposit(iface, project_attributes, project_credit, ledger)`` when a
-project is set to accepted.  The rules (accepted, the 2017-01-01 funding rule, once per project) are
-the ledger's (core.ledger.rules); this module only shows them and asks.
+The project dock's acceptance (gui.project.acceptance) shows ``DepositDialog`` as its confirmation and
+deposits together with the status; ``offer_deposit(iface, project_attributes, project_credit, ledger)``
+offers the deposit of a project accepted some other way.  The rules (accepted, the 2017-01-01 funding
+rule, once per project) are the ledger's (core.ledger.rules); this module only shows them and asks.
 
 Plots turned from other farmland back into 耕地 may credit 进出平衡 instead of 占补平衡 (never both): the
 dialog lists them with a check box when the project's credits carry their plots (core.plot_accounts,

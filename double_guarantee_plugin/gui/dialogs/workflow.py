@@ -6,9 +6,12 @@ from its implementation date, or set by hand with a recorded reason, which it ca
 workflow's states with the current one marked, every step taken (date, who, database user,
 reference, acceptors, end date), and a form for the next step (or a step back) with exactly the
 fields that step needs.  Steps are written at once through core.workflow.store: on PostGIS the
-database checks the role of the connected user and the dialog shows its refusal.  Moving a project
-into its profile's deposit state (已验收 under national_2017, 入库 under national_2024) calls
-``on_deposit(project_code, step)``, where the dock offers the deposit into the reserve ledger.
+database checks the role of the connected user and the dialog shows its refusal.  The project dock
+passes ``take_step(store, request)``, its one acceptance: moving a project into its profile's deposit
+state (已验收 under national_2017, 入库 under national_2024) then checks, asks and deposits together
+with the step, and a step out of a deposited state reopens the project (its deposit reversed, the
+step's note the reason).  Without it the dialog refuses those two kinds of step: status and reserve
+must never disagree.
 """
 import datetime
 import getpass
@@ -16,10 +19,12 @@ import getpass
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                                 QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
-                                 QTableWidgetItem, QVBoxLayout)
+                                 QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import tables
+from ...core.acceptance import is_locked
+from ...core.projects import ProjectError
 from ...core.workflow import (FROM_OVERRIDE, WITHOUT_DATE, StepRequest, WorkflowError, aftercare_until, state_name,
                               workflow_of)
 from ...i18n import tr
@@ -51,16 +56,25 @@ class WorkflowDialog(QDialog):
     stepTaken = pyqtSignal(object)        # the recorded core.workflow.Step
     profileChanged = pyqtSignal(str)
 
-    def __init__(self, store, project_code, plots_layer=None, parent=None, on_deposit=None, today=None):
+    def __init__(self, store, project_code, plots_layer=None, parent=None, take_step=None, today=None):
         super().__init__(parent)
         self.setObjectName("workflowDialog")
         self.store, self.project_code, self.plots_layer = store, str(project_code), plots_layer
-        self.on_deposit = on_deposit
+        self.take_step_with = take_step or _plain_step
         self.today = today or datetime.date.today()
         self.choice = self.project = None
         self.setWindowTitle(tr("Workflow of project {}", project_code))
         self.resize(1100, 600)
-        layout = QVBoxLayout(self)
+        # everything but the Close button scrolls: with the change-survey panel of a deposited project the
+        # contents are taller than a 1366×768 screen, and the dialog must stay on it
+        outer = QVBoxLayout(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("workflowScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.header = QLabel()
         self.header.setObjectName("workflowHeader")
         self.header.setWordWrap(True)
@@ -91,9 +105,11 @@ class WorkflowDialog(QDialog):
         layout.addWidget(self.message)
         self.survey_panel = ChangeSurveyPanel(store, self.project_code, plots_layer, self)
         layout.addWidget(self.survey_panel)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.refresh()
 
     # -- layout ------------------------------------------------------------------------------------
@@ -160,6 +176,7 @@ class WorkflowDialog(QDialog):
         form.addRow(tr("Aftercare until (后期管护)"), self.aftercare_edit)
         self.rows["aftercare"] = self.aftercare_edit
         form.addRow(tr("Note"), self.note_edit)
+        self.rows["note"] = self.note_edit
         self.form = form
         self.step_button = QPushButton(tr("Take step"), box)
         self.step_button.setObjectName("takeStepButton")
@@ -277,7 +294,11 @@ class WorkflowDialog(QDialog):
             step_on = datetime.date.fromisoformat(_iso(self.date_edit))
             self.aftercare_edit.setDate(_qdate(aftercare_until(step_on, profile)))
         deposit = target is not None and forward and workflow.is_deposit_state(target.code)
-        self.step_button.setText(tr("Take step and deposit…") if deposit else tr("Take step"))
+        # leaving a deposited state reopens the project: its deposit is reversed, the note is the reason
+        reopening = target is not None and is_locked((self.project or {}).get("status")) and not is_locked(target.code)
+        self._show_row("note", True, tr("Reason (required)") if reopening else tr("Note"))
+        self.step_button.setText(tr("Take step and deposit…") if deposit else
+                                 tr("Take step and reverse the deposit…") if reopening else tr("Take step"))
 
     # -- actions -----------------------------------------------------------------------------------
     def take_step(self):
@@ -286,7 +307,6 @@ class WorkflowDialog(QDialog):
         if target is None:
             return None
         profile = self.choice.profile
-        workflow = workflow_of(profile)
         visible = {key: widget.isVisibleTo(self) for key, widget in self.rows.items()}
         request = StepRequest(
             self.project_code, target, _iso(self.date_edit), self.taken_by_edit.text(),
@@ -296,9 +316,15 @@ class WorkflowDialog(QDialog):
             acceptors={code: edit.text() for code, edit in self.acceptor_edits.items() if visible[code]},
             aftercare_until=_iso(self.aftercare_edit) if visible["aftercare"] else None)
         try:
-            step = self.store.advance(request)
+            step = self.take_step_with(self.store, request)
         except WorkflowError as exc:
             self.show_message(str(exc), error=True)
+            return None
+        except ProjectError as exc:     # an acceptance or reopening refused: what is stored now is shown
+            self.show_message(str(exc), error=True)
+            self.refresh()
+            return None
+        if step is None:       # the confirmation of a deposit or reopening was cancelled: nothing changed
             return None
         QgsSettings().setValue(SETTINGS_NAME_KEY, self.taken_by_edit.text().strip())
         self.note_edit.clear()
@@ -307,13 +333,6 @@ class WorkflowDialog(QDialog):
                              step.step_on))
         self.refresh()
         self.stepTaken.emit(step)
-        if workflow.is_deposit_state(step.to_state) and self.on_deposit is not None:
-            self.on_deposit(self.project_code, step)
-            # the change survey confirmed the plots before 入库: the new deposit is usable at once
-            from .deposit import confirm_in_ledger
-            _entry, text = confirm_in_ledger(self.store, self.project_code)
-            if text:
-                self.show_message(text)
         return step
 
     def apply_profile(self):
@@ -332,3 +351,14 @@ class WorkflowDialog(QDialog):
     def show_message(self, text, error=False):
         self.message.setText(text)
         self.message.setStyleSheet("color: #c0392b; font-weight: bold" if error else "color: #1b7f3b")
+
+
+def _plain_step(store, request):
+    """A step taken without the project dock: never one that deposits or reverses credits."""
+    current = store.project(request.project_code).get("status")
+    workflow = workflow_of(store.choice(request.project_code).profile)
+    if (workflow.is_deposit_state(request.to_state) and not is_locked(current)) or \
+            (is_locked(current) and not is_locked(request.to_state)):
+        raise WorkflowError(tr("project {}: a step that deposits or reverses credits is taken from the project "
+                               "dock (Workflow…)", request.project_code))
+    return store.advance(request)

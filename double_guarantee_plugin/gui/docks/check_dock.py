@@ -23,6 +23,7 @@ from ...core.units import m2_to_mu
 from ...core.verdicts import VERDICT_COLOURS as STATUS_COLOURS, verdict_label
 from ...core.project_profile import current_profile, project_profile
 from ...i18n import tr
+from ..components import check_events
 from ..components.dock_look import dock_title
 from ..components.profile_selector import ProfileSelector
 from ...core.standard_layers.constraint_set import auto_constraint_set
@@ -120,6 +121,10 @@ class CheckDock(QDockWidget):
         form.addRow(tr("Plots"), self.plots_combo)
         form.addRow(tr("Basic farmland"), self.bf_combo)
         form.addRow(tr("Ecological red line"), self.rl_combo)
+        # a layer and its field side by side need their names readable: narrower, the form puts the label above
+        for combo, width_px in ((self.slope_combo, 130), (self.slope_field, 100), (self.survey_combo, 130),
+                                (self.survey_field, 100)):
+            combo.setMinimumWidth(width_px)
         slope_row = QHBoxLayout()
         slope_row.addWidget(self.slope_combo, 2)
         slope_row.addWidget(self.slope_field, 1)
@@ -313,8 +318,10 @@ class CheckDock(QDockWidget):
         # a dock with nothing chosen yet fills itself as soon as the county's layers are loaded
         if self._nothing_chosen() and constraints.ConstraintSet.from_project(project) is None:
             self.find_layers()
-        elif self.plots_layer() is None and find_plots_layer(project) is not None:
-            # the project database opened after the county's layers: its plots are what to check
+        elif not self._nothing_chosen() and self.plots_layer() is None and find_plots_layer(project) is not None:
+            # the project database opened after the county's layers: its plots are what to check.  Not while
+            # nothing is chosen: a QGIS project being read adds its layers before readProject restores the set
+            # it saved, and writing the dock's empty choice then would overwrite that set
             self.plots_combo.setLayer(find_plots_layer(project))
 
     def _add_extra(self):
@@ -523,6 +530,7 @@ class CheckDock(QDockWidget):
             self.last_elapsed_s = task.elapsed_s
             self._index_results()
             self._fill_tree()
+            check_events.hub().projectsChecked.emit({code: check.status for code, check in results.items()})
         if self.pending_full:
             self.pending_full = False
             self.check_all()
@@ -546,6 +554,8 @@ class CheckDock(QDockWidget):
                 self.results.pop(code, None)     # its last plot was deleted or moved to another project
         self._index_results()
         self._fill_tree()
+        check_events.hub().projectsChecked.emit({code: self.results[code].status for code in codes
+                                                 if code in self.results})
 
     def _index_results(self):
         self.plot_checks = {}

@@ -80,12 +80,16 @@ class LedgerDock(QDockWidget):
         new_button.clicked.connect(lambda: self.create_file())
         self.open_button = QPushButton(tr("Open"), body)
         self.open_button.clicked.connect(lambda: self.open_target(self.target_combo.currentText(), by_user=True))
+        # the ledger on one line, its buttons on the next: side by side they were cut at the 400-pixel dock's edge
         source_row.addWidget(QLabel(tr("Ledger"), body))
         source_row.addWidget(self.target_combo, 1)
-        source_row.addWidget(self.open_button)
-        source_row.addWidget(browse)
-        source_row.addWidget(new_button)
         layout.addLayout(source_row)
+        source_buttons = QHBoxLayout()
+        source_buttons.addStretch(1)
+        source_buttons.addWidget(self.open_button)
+        source_buttons.addWidget(browse)
+        source_buttons.addWidget(new_button)
+        layout.addLayout(source_buttons)
         # shown when the project database has no ledger beside it yet: one click creates it there
         offer_row = QHBoxLayout()
         self.offer_label = QLabel(body)
@@ -150,9 +154,10 @@ class LedgerDock(QDockWidget):
         self.transfer_button.clicked.connect(lambda: self.open_transfer())
         self.commitment_button.clicked.connect(lambda: self.open_commitment())
         self.due_button.clicked.connect(lambda: self.process_due())
-        for button in (self.writeoff_button, self.transfer_button, self.commitment_button, self.due_button):
+        for button in (self.writeoff_button, self.transfer_button, self.commitment_button):
             actions.addWidget(button)
         layout.addLayout(actions)
+        layout.addWidget(self.due_button)
 
         filter_row = QHBoxLayout()
         self.kind_filter = QComboBox(body)
@@ -169,9 +174,12 @@ class LedgerDock(QDockWidget):
         self.reverse_button.clicked.connect(lambda: self.reverse_selected())
         filter_row.addWidget(self.kind_filter)
         filter_row.addWidget(self.search_edit, 1)
-        filter_row.addWidget(self.reverse_button)
-        filter_row.addWidget(self.export_button)
         layout.addLayout(filter_row)
+        journal_buttons = QHBoxLayout()
+        journal_buttons.addStretch(1)
+        journal_buttons.addWidget(self.reverse_button)
+        journal_buttons.addWidget(self.export_button)
+        layout.addLayout(journal_buttons)
 
         self.journal_table = QTableWidget(0, len(JOURNAL_COLUMNS), body)
         self.journal_table.setHorizontalHeaderLabels([
@@ -197,23 +205,25 @@ class LedgerDock(QDockWidget):
         project = QgsProject.instance()
         project.readProject.connect(self._project_changed)
         project.dirtySet.connect(self._project_changed)     # the project dock wrote the database it opened
+        self.visibilityChanged.connect(self._visibility_changed)
 
     # ----- following the project database ------------------------------------------------------
     def _project_changed(self, *_args):
         if self.follows_project and self.isVisible():
             self.follow_project_database()
 
-    def showEvent(self, event):  # noqa: N802 (Qt's name)
-        if self.follows_project:
+    def _visibility_changed(self, visible):
+        # visibilityChanged, not showEvent: a tabbed dock brought to the front by its tab gets no show event
+        if visible and self.follows_project:
             self.follow_project_database()
-        super().showEvent(event)
 
     def follow_project_database(self):
         """Open the ledger beside the QGIS project's project database (or offer to create it), at the
         county of its projects.  Returns the ledger path, or None when there is nothing to follow."""
         database = project_database_path()
-        if database is None or database == self._followed_database and (self.ledger is not None
-                                                                         or self._offered_path):
+        # an offer stands until the ledger exists: an acceptance may have created it beside the database since
+        offer_stands = bool(self._offered_path) and not os.path.exists(self._offered_path)
+        if database is None or database == self._followed_database and (self.ledger is not None or offer_stands):
             return None
         self._followed_database = database
         path, exists = ledger_beside(database)

@@ -33,6 +33,18 @@ def cad_dock_widget(iface):
 FORM_MIN_WIDTH_PX = 460    # labels, widgets and QGIS's ✔/✘ constraint markers side by side, none cut
 
 
+def fit_form_height(dialog, margin_px=80):
+    """Make an attribute dialog tall enough for its longest tab without scrolling, within the screen: QGIS
+    sizes a tabbed form by its scroll areas' default height, which cut the plot form after six fields."""
+    from qgis.PyQt.QtWidgets import QScrollArea
+    extra = max([area.widget().sizeHint().height() - area.sizeHint().height()
+                 for area in dialog.findChildren(QScrollArea) if area.widget() is not None] + [0])
+    screen = dialog.screen() if hasattr(dialog, "screen") else None
+    limit = screen.availableGeometry().height() - margin_px if screen is not None else 700
+    hint = dialog.sizeHint()
+    dialog.resize(max(hint.width(), FORM_MIN_WIDTH_PX), min(hint.height() + extra, limit))
+
+
 def open_attribute_form(iface, layer, feature):
     """Show the layer's attribute form for an unsaved feature; the edited feature, or None if cancelled."""
     context = QgsAttributeEditorContext()
@@ -41,6 +53,7 @@ def open_attribute_form(iface, layer, feature):
     dialog.setMode(QgsAttributeEditorContext.Mode.FixAttributeMode)
     dialog.setWindowTitle(tr("Plot attributes"))
     dialog.setMinimumWidth(FORM_MIN_WIDTH_PX)
+    fit_form_height(dialog)
     if not dialog.exec():
         return None
     return QgsFeature(dialog.feature())
