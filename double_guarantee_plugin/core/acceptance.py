@@ -21,6 +21,7 @@ import re
 from . import tables
 from ..i18n import tr
 from .live_credits import STATUS_BLOCKING
+from .ledger.model import DEPOSIT, INOUT_IN
 from .projects import ProjectError
 
 ACCEPTED = "accepted"            # the 2017 workflow's deposit state
@@ -118,13 +119,19 @@ def _revision_pattern(code):
     return re.compile(re.escape(str(code)) + r"(-R\d+)?")
 
 
-def project_deposits(ledger, code):
-    """``(active, every)`` deposit entries of project ``code`` (its revisions included); active = not reversed."""
+def project_deposits(ledger, code, kinds=(DEPOSIT,)):
+    """``(active, every)`` deposit entries of project ``code`` (its revisions included); active = not reversed.
+    ``kinds`` adds other entries an acceptance makes (the 进出平衡 进 of plots credited there)."""
     pattern = _revision_pattern(code)
     entries = ledger.journal()
-    deposits = [e for e in entries if e.kind == "deposit" and pattern.fullmatch(str(e.project_code or ""))]
+    deposits = [e for e in entries if e.kind in kinds and pattern.fullmatch(str(e.project_code or ""))]
     reversed_ids = {e.reverses_entry_id for e in entries if e.kind == "reversal" and e.reverses_entry_id}
     return [e for e in deposits if e.entry_id not in reversed_ids], deposits
+
+
+# what an acceptance puts into the ledger, and a reopening takes back: the deposit and the 进 of plots
+# credited to 进出平衡 instead (core.plot_accounts)
+ACCEPTANCE_KINDS = (DEPOSIT, INOUT_IN)
 
 
 def ledger_project_code(code, deposits):
@@ -153,7 +160,7 @@ def reversal_problems(ledger, code):
     back of a step-by-step workflow cannot be undone by another step."""
     from .ledger import Amounts
     from .ledger.limits import format_amounts
-    active, _every = project_deposits(ledger, code)
+    active, _every = project_deposits(ledger, code, ACCEPTANCE_KINDS)
     ids = {entry.entry_id for entry in active}
     needed = {}
     for entry_id, _kind, county, amounts in ledger.movements():
@@ -173,5 +180,5 @@ def reverse_deposits(ledger, code, reason):
     """Reverse the active deposits of ``code`` (a reopening); returns the OperationResults.  A refusal
     (LedgerError: e.g. the credits were written off meanwhile) leaves the earlier reversals of this call
     in place only when there were several deposits, which one acceptance never makes."""
-    active, _every = project_deposits(ledger, code)
+    active, _every = project_deposits(ledger, code, ACCEPTANCE_KINDS)
     return [ledger.reverse(entry.entry_id, tr("reopened: {}", reason)) for entry in active]

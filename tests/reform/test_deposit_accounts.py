@@ -105,6 +105,12 @@ def test_the_deposit_dialog_sends_a_plot_to_in_out_and_the_ledger_keeps_the_choi
         assert came_in.amounts.capacity_kg == pytest.approx(9840, abs=0.1)
         assert ledger.in_out_account("320999")[0].in_mu == pytest.approx(12, abs=1e-4)
         assert ledger.balance("320999").amounts == deposit.amounts             # 进 moves nothing in the reserve
+        # reopening the project takes back all its acceptance put in: the deposit and the 进 of P-3
+        from double_guarantee_plugin.core.acceptance import reverse_deposits
+        reversed_ids = {result.entry.reverses_entry_id for result in reverse_deposits(ledger, PROJECT, "错误")}
+        assert reversed_ids == {deposit.entry_id, came_in.entry_id}
+        assert ledger.balance("320999").amounts.is_zero()
+        assert sum(row.in_mu for row in ledger.in_out_account("320999")) == pytest.approx(0, abs=1e-4)
     finally:
         ledger.close()
 
