@@ -46,6 +46,11 @@ def normalize_locale(locale):
     return f"{language}_{rest}" if rest else language
 
 
+def chinese_ui():
+    """True when the plugin speaks Chinese (any spelling of QGIS's locale for it)."""
+    return normalize_locale(user_locale()).split("_")[0] == "zh"
+
+
 def translation_file(locale=None):
     """The .qm file for ``locale``: first the normalized full name (zh_CN), then the language alone;
     Traditional Chinese falls back to the Simplified file (closer to its readers than English)."""

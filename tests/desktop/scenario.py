@@ -448,6 +448,8 @@ class Scenario:
         status = dialog.project["status"]
         target = dialog.target_combo.currentData()
         check(target is not None and target != status, f"no step forward from {status}")
+        shown = dialog.target_combo.currentText()
+        check(CHINESE == (target not in shown), f"the step offered as {shown!r} (its code {target})")
         for name, value in (("acceptor_natural_resources", "示范县自然资源局"),
                             ("acceptor_agriculture_rural", "示范县农业农村局"), ("referenceEdit", "示复〔2026〕1号")):
             edit = dialog.findChild(QLineEdit, name)

@@ -27,7 +27,7 @@ from ...core.acceptance import is_locked
 from ...core.projects import ProjectError
 from ...core.workflow import (FROM_OVERRIDE, WITHOUT_DATE, StepRequest, WorkflowError, aftercare_until, state_name,
                               workflow_of)
-from ...i18n import tr
+from ...i18n import chinese_ui, tr
 from ..components.change_survey_panel import ChangeSurveyPanel
 
 SETTINGS_NAME_KEY = "DoubleGuarantee/workflow/taken_by"
@@ -49,6 +49,13 @@ def _short(workflow, code):
 def _iso(edit):
     return edit.date().toString("yyyy-MM-dd")
 
+
+
+def ui_state_name(profile, code):
+    """A workflow state as the user reads it: 自验 in Chinese; 自验 (self_accepted) otherwise, where the
+    code is what an English reader can follow."""
+    state = workflow_of(profile).state(code)
+    return state.name_zh if state is not None and chinese_ui() else state_name(profile, code)
 
 class WorkflowDialog(QDialog):
     """The workflow of one project of a store (GeoPackage or PostGIS)."""
@@ -241,7 +248,7 @@ class WorkflowDialog(QDialog):
         self.target_combo.blockSignals(True)
         self.target_combo.clear()
         for state, direction in workflow.moves_from(status):
-            label = state_name(profile, state.code)
+            label = ui_state_name(profile, state.code)
             self.target_combo.addItem(label if direction == "forward" else tr("back to {}", label), state.code)
         self.target_combo.blockSignals(False)
         self.step_button.setEnabled(self.target_combo.count() > 0)
@@ -329,7 +336,7 @@ class WorkflowDialog(QDialog):
         QgsSettings().setValue(SETTINGS_NAME_KEY, self.taken_by_edit.text().strip())
         self.note_edit.clear()
         self.reference_edit.clear()
-        self.show_message(tr("Project {} moved to {} on {}", self.project_code, state_name(profile, step.to_state),
+        self.show_message(tr("Project {} moved to {} on {}", self.project_code, ui_state_name(profile, step.to_state),
                              step.step_on))
         self.refresh()
         self.stepTaken.emit(step)

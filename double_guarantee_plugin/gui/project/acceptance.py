@@ -27,9 +27,10 @@ from ...core.acceptance import (REOPENED_STATUS, AcceptanceRefused, acceptance_p
                                 project_deposits, project_profile, reversal_problems, reverse_deposits)
 from ...core.live_credits import STATUS_NOT_CHECKED
 from ...core.plot_accounts import deposit_with_accounts
-from ...core.workflow import StepRequest, WorkflowError, check_step, open_store, state_name, workflow_of
+from ...core.workflow import StepRequest, WorkflowError, check_step, open_store, workflow_of
 from ...i18n import tr
 from ..components.credit_panel import status_label
+from ..dialogs.workflow import ui_state_name
 
 LEDGER_KEY = "ledger_target"
 TAKEN_BY_KEY = "DoubleGuarantee/workflow/taken_by"     # the name the workflow dialog remembers
@@ -178,7 +179,7 @@ class Acceptance(QObject):
             if workflow.sequential:
                 problems.append(tr("it follows the workflow of {}: it is deposited at its step {} in Workflow…, "
                                    "after the steps before it", profile.id,
-                                   state_name(profile, workflow.deposit_state)))
+                                   ui_state_name(profile, workflow.deposit_state)))
             writer = LayerStatus(self.dock, code, True)
         else:
             self._require_saved_projects(code, True)
@@ -297,7 +298,7 @@ class Acceptance(QObject):
             return writer.step if self.reopen(code, request.note, request.to_state, writer) is not None else None
         if is_locked(request.to_state) and not is_locked(current):
             raise _refused(code, [tr("accept it first ({}), then it can be moved on",
-                                     state_name(store.choice(code).profile, workflow.deposit_state))])
+                                     ui_state_name(store.choice(code).profile, workflow.deposit_state))])
         return store.advance(request)
 
 
