@@ -185,7 +185,7 @@ def test_the_dialog_and_the_grade_system_column_in_chinese(dock_zh, project_db_p
     assert dialog.windowTitle() == f"项目 {PROJECT} 的流程"
     assert "按实施日期 2025-05-01 自动选择" in dialog.profile_label.text()
     assert "规划 → 实施中 → <b><u>自验</u></b> → 市县审核" in dialog.path_label.text()
-    assert dialog.target_combo.currentText() == "市县审核 (county_reviewed)"
+    assert dialog.target_combo.currentText() == "市县审核"       # the state as a Chinese reader reads it, no code
     assert dialog.step_button.text() == "办理"
     labels = {dialog.form.labelForField(edit).text() for edit in dialog.acceptor_edits.values()}
     assert labels == {"验收单位（自然资源部门）", "验收单位（农业农村部门）"}
