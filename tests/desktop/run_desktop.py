@@ -64,6 +64,8 @@ def copy_demo(folder):
     output.mkdir(parents=True)
     for name in ("demo_county.gpkg", "demo_projects.gpkg"):
         shutil.copy(ROOT / "demo_data" / name, data / name)
+    # the county's reserve ledger with its history (make demo's), where the dock finds it: beside the database
+    shutil.copy(ROOT / "demo_output" / "demo_projects_ledger.gpkg", data / "demo_projects_ledger.gpkg")
     source = ROOT / "demo_output" / "demo_county.qgz"
     target = output / "demo_county.qgz"
     # the project names its data relative to itself, except the dock's entry (an absolute path)

@@ -418,6 +418,8 @@ class Scenario:
         workflow; each step is taken in the dialog, and the last one (入库) is the acceptance: its
         confirmation, then status and deposit together, and the project locked."""
         dock = self.dock()
+        # the county's reserve before this project: the demo ledger's history (its credits drawable)
+        self.facts.setdefault("reserve_baseline_mu", self._reserve_mu())
         yield from self._show_project_dock()
         yield from self.select_project(self.new_code)
         yield from user.scroll_into_view(dock.buttons["accept"], "验收…")   # the dock scrolls
@@ -476,6 +478,18 @@ class Scenario:
         yield Wait(lambda: user.modal_dialog() is dialog and dialog.project["status"] == "deposited",
                    "deposited", 30, explain=lambda: dialog.message.text())
 
+    def _reserve_mu(self):
+        """The reserve of county 320999 in the ledger beside the project database (0 when there is none)."""
+        from double_guarantee_plugin.core.ledger import ledger_path_for, open_ledger
+        path = ledger_path_for(self.dock().database_path)
+        if not os.path.exists(path):
+            return 0.0
+        ledger = open_ledger(path, create=False)
+        try:
+            return ledger.balance("320999").amounts.area_mu
+        finally:
+            ledger.close()
+
     def reopen(self):
         """An accepted project changes only after 重新打开 with a reason; its deposit is reversed."""
         dock = self.dock()
@@ -504,7 +518,8 @@ class Scenario:
         finally:
             ledger.close()
         check(len(reversal) == 1 and reason in reversal[0].note, f"no reversal with the reason: {reversal}")
-        check(abs(balance) < 1e-6, f"the reserve holds {balance} mu after the reversal")
+        baseline = self.facts["reserve_baseline_mu"]
+        check(abs(balance - baseline) < 1e-6, f"the reserve holds {balance} mu after the reversal, not {baseline}")
         # under national_2024 the reopening is a step back in the project's recorded history, with the reason
         from double_guarantee_plugin.core.workflow import open_store
         last = open_store(dock.database_path).steps(self.new_code)[-1]
@@ -525,8 +540,10 @@ class Scenario:
               f"the ledger dock opened {getattr(ledger.ledger, 'path', None)}, not the ledger beside the database")
         check(ledger.county_code() == "320999", f"the ledger dock shows county {ledger.county_code()}")
         before = number(ledger.area_label.text())
-        check(before is not None and abs(before - self.facts["credit_area_mu"]) < 0.01,
-              f"the reserve shows {ledger.area_label.text()}, the deposit was {self.facts['credit_area_mu']}")
+        expected = self.facts["reserve_baseline_mu"] + self.facts["credit_area_mu"]
+        check(before is not None and abs(before - expected) < 0.01,
+              f"the reserve shows {ledger.area_label.text()}, not the county's {self.facts['reserve_baseline_mu']} "
+              f"+ the deposit {self.facts['credit_area_mu']}")
         yield from user.scroll_into_view(ledger.writeoff_button, "核销…")
         user.click(ledger.writeoff_button, "核销…")
         yield Wait(lambda: user.modal_dialog(QDialog) is not None, "the write-off dialog")
@@ -538,6 +555,14 @@ class Scenario:
         area = dialog.amounts.area
         user.type_text(area.findChild(QLineEdit) or area, "1", "the area written off")
         yield Wait(lambda: abs(area.value() - 1.0) < 1e-9, "1 mu entered")
+        # a write-off dated today falls under national_2024, which requires both links (typed as a user
+        # types them: the 案卷编号 in Chinese through the input method)
+        for name, value, what in (("dzjghEdit", "3209992026B00001", "电子监管号"),
+                                  ("ajbhEdit", "示自然资〔2026〕1号", "案卷编号")):
+            edit = dialog.findChild(QLineEdit, name)
+            check(edit is not None and edit.isVisible(), f"{what}: not in the write-off dialog")
+            user.type_text(edit, value, what)
+            yield Wait(lambda edit=edit, value=value: edit.text() == value, f"{what} typed")
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         yield Wait(lambda: ok.isEnabled(), "OK enabled")
         yield from self.shot("write_off_dialog")
@@ -545,6 +570,9 @@ class Scenario:
         yield Wait(lambda: user.modal_dialog() is None and number(ledger.area_label.text()) is not None
                    and abs(number(ledger.area_label.text()) - (before - 1.0)) < 1e-6, "the reserve 1 mu lower")
         self.facts["reserve_after_mu"] = number(ledger.area_label.text())
+        entry = ledger.ledger.journal(kind="writeoff")[-1]
+        check((entry.project_code, entry.dzjgh, entry.ajbh) == ("JS-2026-01", "3209992026B00001", "示自然资〔2026〕1号"),
+              f"the write-off stored as {entry.project_code}, {entry.dzjgh}, {entry.ajbh}")
 
     def import_txt(self):
         dock = self.dock()

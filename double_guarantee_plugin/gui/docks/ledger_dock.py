@@ -214,8 +214,13 @@ class LedgerDock(QDockWidget):
 
     def _visibility_changed(self, visible):
         # visibilityChanged, not showEvent: a tabbed dock brought to the front by its tab gets no show event
-        if visible and self.follows_project:
+        if not visible:
+            return
+        if self.follows_project:
             self.follow_project_database()
+        # the ledger may have been written since it was last shown (an acceptance, another user): the
+        # balances and journal shown are read again
+        self.refresh()
 
     def follow_project_database(self):
         """Open the ledger beside the QGIS project's project database (or offer to create it), at the
