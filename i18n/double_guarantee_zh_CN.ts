@@ -38,7 +38,7 @@
             <translation> 公斤</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="59" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="62" />
             <source> mu</source>
             <translation> 亩</translation>
         </message>
@@ -58,7 +58,7 @@
             <translation>（空）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="77" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="78" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
@@ -103,7 +103,7 @@
             <translation>；图斑 {} 无适用费率</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="215" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="222" />
             <source>&lt;b&gt;{} {}&lt;/b&gt; · county {} · implemented on {}</source>
             <translation>&lt;b&gt;{} {}&lt;/b&gt; · 县级行政区 {} · 实施日期 {}</translation>
         </message>
@@ -143,12 +143,12 @@
             <translation>超过本省限价 {:,.0f} 元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="319" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="320" />
             <source>Accept and deposit</source>
             <translation>验收并入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="310" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="311" />
             <source>Accept project {} and deposit its credits</source>
             <translation>验收项目 {} 并将指标入库</translation>
         </message>
@@ -158,7 +158,7 @@
             <translation>检查通过后验收项目，并将其指标存入储备库（执行 2024 年规则的项目：打开其流程，“入库”一步即验收）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="288" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="295" />
             <source>Accepting unit, {}</source>
             <translation>验收单位（{}）</translation>
         </message>
@@ -183,12 +183,12 @@
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="238" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="245" />
             <source>Aftercare (后期管护) until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="176" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="183" />
             <source>Aftercare until (后期管护)</source>
             <translation>后期管护截止</translation>
         </message>
@@ -388,7 +388,7 @@
             <translation>CGCS2000 地理坐标系</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="531" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="536" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
@@ -463,7 +463,7 @@
             <translation>变化</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="137" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="144" />
             <source>Change profile</source>
             <translation>更改规则配置</translation>
         </message>
@@ -533,7 +533,7 @@
             <translation>逐地块检查与永久基本农田、生态保护红线、坡度（带坡度字段的面图层或 DEM 栅格）、可选的国土调查图层及其他图层的关系。重叠面积为 CGCS2000 椭球面积，约束图层内相互重叠的要素只计一次。check_status 为 ok、warning、blocking 或 not_checked（为空或无坐标系的约束图层绝不报告为 ok）。新增耕地与基本农田重叠的面积计入 excluded_m2。对话框打开时已按标准字段代码填入工程中识别出的图层（DLTB、YJJBNTTB、STBHHX、CZKFBJ）；消息以标准编号指明冲突要素。未给坡度图层时，用地块或国土调查的耕地坡度级别（GDPDJB）检查新增耕地；不稳定耕地（TBXHDM、WDGD）给出警告。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="304" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="309" />
             <source>Choose a ledger file or a PostgreSQL connection</source>
             <translation>请选择储备库文件或 PostgreSQL 连接</translation>
         </message>
@@ -568,7 +568,7 @@
             <translation>请选择离线数据包的保存位置。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="131" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="138" />
             <source>Chosen from the implementation date</source>
             <translation>按实施日期自动选择</translation>
         </message>
@@ -593,7 +593,7 @@
             <translation>变化前地类（耕地）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="74" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="77" />
             <source>Class of the occupied land</source>
             <translation>占用耕地地类</translation>
         </message>
@@ -678,7 +678,7 @@
             <translation>比对两期年度调查图层（DLBM、SJNF）：前期为耕地、后期为其他农用地的图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="60" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="63" />
             <source>Compute capacity and paddy from class and grade</source>
             <translation>按地类和等别计算产能与水田</translation>
         </message>
@@ -718,12 +718,12 @@
             <translation>冲突（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="313" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="314" />
             <source>Constraint check: not checked. Accepting deposits figures that were not checked against the constraint layers.</source>
             <translation>约束检查：未检查。验收将存入未经约束图层核查的指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="311" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="312" />
             <source>Constraint check: {}</source>
             <translation>约束检查：{}</translation>
         </message>
@@ -883,7 +883,7 @@
             <translation>{} 储备不足：{}。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
             <source>Create a ledger</source>
             <translation>新建指标储备库</translation>
         </message>
@@ -903,7 +903,7 @@
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="129" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="132" />
             <source>Credits</source>
             <translation>补充耕地指标</translation>
         </message>
@@ -938,7 +938,7 @@
             <translation>{} 的指标（已扣除约束冲突）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="184" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="188" />
             <source>Credits waiting for their change-survey confirmation cannot be written off yet: short by {}</source>
             <translation>待变更调查确认的指标暂不能核销：缺 {}</translation>
         </message>
@@ -953,12 +953,12 @@
             <translation>应缴耕地开垦费：{:,.0f} 元（{:,.4f} 亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="157" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="161" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu + {:,.0f} yuan/mu × {:g} (permanent basic farmland) × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 + {:,.0f} 元/亩 × {:g}（永久基本农田）× {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="161" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="165" />
             <source>Cultivation fee due (耕地开垦费): {:,.0f} yuan/mu × {:,.4f} mu = {:,.0f} yuan</source>
             <translation>应缴耕地开垦费：{:,.0f} 元/亩 × {:,.4f} 亩 = {:,.0f} 元</translation>
         </message>
@@ -968,7 +968,7 @@
             <translation>耕地开垦费：规则配置的开垦费标准中没有所占土地的费率</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="154" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="158" />
             <source>Cultivation fee: the fee table '{}' has no rate for {} grade {}</source>
             <translation>耕地开垦费：费率表“{}”没有 {} {} 等的标准</translation>
         </message>
@@ -983,7 +983,7 @@
             <translation>数据库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="97" />
             <source>Database user</source>
             <translation>数据库用户</translation>
         </message>
@@ -1048,12 +1048,12 @@
             <translation>删除选中的地块</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="113" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="115" />
             <source>Deposit</source>
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="79" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="80" />
             <source>Deposit project {} into the reserve</source>
             <translation>项目 {} 入库</translation>
         </message>
@@ -1063,7 +1063,7 @@
             <translation>入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="168" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="174" />
             <source>Deposited (占补平衡): {}
 进出平衡 (进): {}</source>
             <translation>入库（占补平衡）：{}
@@ -1075,7 +1075,7 @@
             <translation>使面板脱离主窗口浮动，或重新停靠</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="97" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
@@ -1210,12 +1210,12 @@
             <translation>流水号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="522" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="527" />
             <source>Entry {} cannot be reversed: {}</source>
             <translation>流水 {} 不能冲正：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="524" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="529" />
             <source>Entry {} reversed by entry {}</source>
             <translation>流水 {} 已由流水 {} 冲正</translation>
         </message>
@@ -1290,7 +1290,7 @@
             <translation>导出约束图层集</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="531" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="536" />
             <source>Export the ledger</source>
             <translation>导出储备库</translation>
         </message>
@@ -1315,7 +1315,7 @@
             <translation>导出人</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="541" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="546" />
             <source>Exported {} rows to {}</source>
             <translation>已导出 {} 行到 {}</translation>
         </message>
@@ -1460,7 +1460,7 @@
             <translation>工程中识别出的图层：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="62" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="65" />
             <source>From a footprint layer…</source>
             <translation>按建设项目用地范围计算…</translation>
         </message>
@@ -1470,7 +1470,7 @@
             <translation>GPS 文件 (*.gpx *.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="293" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="298" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
@@ -1530,7 +1530,7 @@
             <translation>占用耕地等别</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="127" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="131" />
             <source>Grade of the occupied land ({})</source>
             <translation>占用耕地等别（{}）</translation>
         </message>
@@ -1740,7 +1740,7 @@
             <translation>储备库报表</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="334" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="339" />
             <source>Ledger {} opened and verified ({} entries)</source>
             <translation>已打开储备库 {}，校验通过（{} 条流水）</translation>
         </message>
@@ -1840,7 +1840,7 @@
             <translation>是否平衡</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="171" />
             <source>Move to</source>
             <translation>转入</translation>
         </message>
@@ -1920,7 +1920,7 @@
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="147" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="154" />
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
@@ -2130,7 +2130,7 @@
             <translation>占用耕地面积（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="64" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="67" />
             <source>Occupied farmland, capacity, paddy and fee from a construction footprint over the land survey (DLTB), net of 田坎</source>
             <translation>按建设项目用地范围与国土调查图斑（DLTB）计算占用耕地（扣除田坎）、产能、水田和开垦费</translation>
         </message>
@@ -2155,7 +2155,7 @@
             <translation>占用水田（亩）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="76" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="79" />
             <source>Of it inside permanent basic farmland</source>
             <translation>其中占用永久基本农田</translation>
         </message>
@@ -2220,7 +2220,7 @@
             <translation>打开 PostGIS…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="282" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="287" />
             <source>Open a ledger</source>
             <translation>打开指标储备库</translation>
         </message>
@@ -2620,22 +2620,22 @@
             <translation>项目类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="187" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="193" />
             <source>Project {} accepted: choose a reserve ledger in the ledger dock to deposit its credits</source>
             <translation>项目 {} 已验收：请在储备库面板中选择储备库后入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="222" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="223" />
             <source>Project {} accepted; its credits are deposited into the reserve of county {} (journal entry {})</source>
             <translation>项目 {} 已验收；其指标已存入县 {} 的储备库（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="40" />
             <source>Project {} cannot be accepted</source>
             <translation>项目 {} 不能验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="40" />
             <source>Project {} cannot be reopened</source>
             <translation>项目 {} 不能重新打开</translation>
         </message>
@@ -2645,7 +2645,7 @@
             <translation>已删除项目 {} 及其 {} 个地块（可撤销恢复；保存后生效）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="227" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="233" />
             <source>Project {} deposited into county {}: reserve now {}</source>
             <translation>项目 {} 已入库到 {}：当前储备 {}</translation>
         </message>
@@ -2670,37 +2670,37 @@
             <translation>项目 {} 已验收并锁定：该编辑已撤销。修改其地块或字段前，请先说明原因并重新打开</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="248" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="254" />
             <source>Project {} is confirmed by the change survey: open its reserve ledger in the ledger dock to make its credits usable</source>
             <translation>项目 {} 已经变更调查核实：请在储备库面板打开其储备库，使其指标可用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="219" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="225" />
             <source>Project {} is not deposited: {}</source>
             <translation>项目 {} 未入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="332" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="339" />
             <source>Project {} moved to {} on {}</source>
             <translation>项目 {0} 已于 {2} 转入{1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="346" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="353" />
             <source>Project {} now follows the rule profile {}</source>
             <translation>项目 {} 现执行规则配置 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="277" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="278" />
             <source>Project {} reopened ({}); its deposit was reversed (journal entry {})</source>
             <translation>项目 {} 已重新打开（{}）；其入库已冲正（流水号 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="277" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="278" />
             <source>Project {} reopened ({}); the ledger held no deposit of it</source>
             <translation>项目 {} 已重新打开（{}）；储备库中没有该项目的入库记录</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="204" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="210" />
             <source>Project {} was deposited already (journal entry {})</source>
             <translation>项目 {} 已入库（流水号 {}）</translation>
         </message>
@@ -2715,22 +2715,22 @@
             <translation>项目 {}：请先验收，然后才能报备</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="264" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="270" />
             <source>Project {}: its credits are usable now (change survey {} confirmed, ledger entry {})</source>
             <translation>项目 {}：指标现已可用（{} 年变更调查确认，储备库流水 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="222" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="228" />
             <source>Project {}: plots {} credited to 进出平衡 (journal entry {})</source>
             <translation>项目 {}：地块 {} 计入进出平衡（流水 {}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="264" />
             <source>Project {}: the ledger refused the confirmation: {}</source>
             <translation>项目 {}：储备库拒绝记录确认：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="254" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="260" />
             <source>Project {}: the reserve ledger cannot be opened: {}</source>
             <translation>项目 {}：无法打开储备库：{}</translation>
         </message>
@@ -2780,12 +2780,12 @@
             <translation>省级代码（2 位）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="105" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="107" />
             <source>Province reserve {}</source>
             <translation>省级储备 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="96" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="98" />
             <source>Province share</source>
             <translation>省级分成</translation>
         </message>
@@ -2830,17 +2830,17 @@
             <translation>将一个或多个部标准格式坐标文件（TXT）读为面图层。自动识别编码、换行符、改名的表头键、X/Y 颠倒和缺失的带号前缀；各圈按包含关系组成多部件、洞和洞中岛。area_m2 为 CGCS2000 椭球面积；area_note 将其与申报的地块面积比较。任一文件无法读取时导入终止并指出行号，此时不输出任何内容。其他投影带的文件重投影到第一个文件的坐标系。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="299" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="306" />
             <source>Reason (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="136" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="143" />
             <source>Reason for choosing another profile (required)</source>
             <translation>改用其他规则配置的理由（必填）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="516" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="521" />
             <source>Reason for the reversal</source>
             <translation>冲正原因</translation>
         </message>
@@ -2860,7 +2860,7 @@
             <translation>记录勾选的变化</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="448" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="453" />
             <source>Recorded {} by {}</source>
             <translation>{} 由 {} 记录</translation>
         </message>
@@ -2875,7 +2875,7 @@
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="171" />
             <source>Reference (文号)</source>
             <translation>文号</translation>
         </message>
@@ -2910,7 +2910,7 @@
             <translation>重新打开已验收项目（须说明原因）：其入库将被冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="247" />
             <source>Reopen project {}</source>
             <translation>重新打开项目 {}</translation>
         </message>
@@ -2975,7 +2975,7 @@
             <translation>储备库核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="91" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="94" />
             <source>Reserve of county {}</source>
             <translation>{} 的储备</translation>
         </message>
@@ -3000,7 +3000,7 @@
             <translation>冲正</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="516" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="521" />
             <source>Reverse entry {}</source>
             <translation>冲正流水 {}</translation>
         </message>
@@ -3030,7 +3030,7 @@
             <translation>规则配置 / 流程状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="317" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="318" />
             <source>Rule profile of the project: {} ({})</source>
             <translation>项目适用的规则配置：{}（{}）</translation>
         </message>
@@ -3130,7 +3130,7 @@
             <translation>选择项目以查看其指标。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="513" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="518" />
             <source>Select the journal entry to reverse</source>
             <translation>请选择要冲正的流水</translation>
         </message>
@@ -3270,7 +3270,7 @@
             <translation>核查结果</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="90" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="97" />
             <source>Step</source>
             <translation>步骤</translation>
         </message>
@@ -3300,17 +3300,17 @@
             <translation>项目离线带出</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="307" />
             <source>Take step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="307" />
             <source>Take step and deposit…</source>
             <translation>办理并入库…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="300" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="307" />
             <source>Take step and reverse the deposit…</source>
             <translation>办理并冲正入库…</translation>
         </message>
@@ -3320,7 +3320,7 @@
             <translation>采用外业版本</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="171" />
             <source>Taken by</source>
             <translation>办理人</translation>
         </message>
@@ -3420,7 +3420,7 @@
             <translation>地块图层缺少字段 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="244" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="249" />
             <source>The project database has no ledger beside it yet ({}).</source>
             <translation>项目数据库旁还没有指标储备库（{}）。</translation>
         </message>
@@ -3450,7 +3450,7 @@
             <translation>本 QGIS 工程的规则配置：所有面板和图件都使用它</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="236" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="243" />
             <source>The status '{}' is not a state of this workflow.</source>
             <translation>状态“{}”不属于本流程。</translation>
         </message>
@@ -3465,7 +3465,7 @@
             <translation>这些文件可能不属于本县：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="122" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="125" />
             <source>These plots were other farmland (forest, orchard, grassland, pond, facility land) and are 耕地 now. Checked: they make good 耕地 lost to other farmland this year (进出平衡) and are not deposited.</source>
             <translation>以下地块原为其他农用地（林地、园地、草地、坑塘、设施农用地），现为耕地。勾选的地块用于补足当年耕地转为其他农用地的流出（进出平衡），不入库。</translation>
         </message>
@@ -3555,7 +3555,7 @@
             <translation>不稳定耕地（TBXHDM、WDGD）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="164" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="171" />
             <source>Until (e.g. end of the publicity)</source>
             <translation>截止日期（如公示结束）</translation>
         </message>
@@ -3640,7 +3640,7 @@
             <translation>待变更调查确认：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="176" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="180" />
             <source>Waiting for their change-survey confirmation, not usable yet: {} ({}). Usable now: {}</source>
             <translation>待变更调查确认、暂不可用：{}（{}）。现可用：{}</translation>
         </message>
@@ -3650,12 +3650,12 @@
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="246" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="247" />
             <source>Why is project {} reopened? (kept in the ledger with the reversal of its deposit)</source>
             <translation>为什么重新打开项目 {}？（原因随入库冲正记录保存在储备库中）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="66" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="73" />
             <source>Workflow of project {}</source>
             <translation>项目 {} 的流程</translation>
         </message>
@@ -3665,7 +3665,7 @@
             <translation>流程状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="234" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="241" />
             <source>Workflow {}: {}</source>
             <translation>流程 {}：{}</translation>
         </message>
@@ -3675,7 +3675,7 @@
             <translation>流程…</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="69" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="72" />
             <source>Write-off date</source>
             <translation>核销日期</translation>
         </message>
@@ -3690,12 +3690,12 @@
             <translation>按建设项目用地范围核销（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="39" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="40" />
             <source>Write-off from county {} {}</source>
             <translation>从 {} {} 储备核销</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="247" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="251" />
             <source>Write-off refused: {}</source>
             <translation>核销被拒绝：{}</translation>
         </message>
@@ -3835,7 +3835,7 @@
             <translation>项目需要项目编号</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="253" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="254" />
             <source>a reason is required</source>
             <translation>必须说明原因</translation>
         </message>
@@ -3845,12 +3845,12 @@
             <translation>分割线至少需要两个点</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="299" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="300" />
             <source>accept it first ({}), then it can be moved on</source>
             <translation>须先验收（{}），然后才能继续办理</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="212" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="213" />
             <source>accept project {}</source>
             <translation>验收项目 {}</translation>
         </message>
@@ -3870,7 +3870,7 @@
             <translation>新建项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="265" />
             <source>aftercare until {}</source>
             <translation>后期管护至 {}</translation>
         </message>
@@ -3915,7 +3915,7 @@
             <translation>耕地数量 {:,.4f} 亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="245" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="252" />
             <source>back to {}</source>
             <translation>退回{}</translation>
         </message>
@@ -4005,7 +4005,7 @@
             <translation>人工选择</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="223" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="230" />
             <source>chosen from the implementation date {}</source>
             <translation>按实施日期 {} 自动选择</translation>
         </message>
@@ -4030,7 +4030,7 @@
             <translation>实施前地类为 {0}，但国土调查显示地块 {2:.1f}% 为 {1}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="230" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="234" />
             <source>class {} grade {}, fee {:,.0f} yuan</source>
             <translation>地类 {} 等别 {}，开垦费 {:,.0f} 元</translation>
         </message>
@@ -4095,7 +4095,7 @@
             <translation>流水 {} 的变更调查确认</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="461" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="466" />
             <source>confirms entry {} by the {} survey ({:.1f}%)</source>
             <translation>确认流水 {}，依据 {} 年变更调查（{:.1f}%）</translation>
         </message>
@@ -4265,7 +4265,7 @@
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="439" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="444" />
             <source>due {}</source>
             <translation>{} 到期</translation>
         </message>
@@ -4335,7 +4335,7 @@
             <translation>流水 {}：冲正确认 {}，但其指标已被动用</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="468" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="473" />
             <source>exempt: {}</source>
             <translation>不计入：{}</translation>
         </message>
@@ -4485,7 +4485,7 @@
             <translation>实施日期为 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="110" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="111" />
             <source>implemented on {} with funding {} ({}): rule profile {} does not allow it for the balance</source>
             <translation>实施日期 {}，资金来源为{}（{}）：按{}不能用于占补平衡</translation>
         </message>
@@ -4510,37 +4510,37 @@
             <translation>检查时已修复无效的要素几何：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="179" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="180" />
             <source>it follows the workflow of {}: it is deposited at its step {} in Workflow…, after the steps before it</source>
             <translation>该项目执行 {} 的流程：须在“流程…”中依次办理前序步骤后，在 {} 步骤入库</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="105" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="106" />
             <source>it has no credits to deposit</source>
             <translation>没有可入库的指标</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="175" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="176" />
             <source>it is accepted already</source>
             <translation>项目已验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="244" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="245" />
             <source>it is not accepted</source>
             <translation>项目尚未验收</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="124" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="125" />
             <source>its PostGIS database cannot be asked for a ledger: {}</source>
             <translation>无法向其 PostGIS 数据库查询储备库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="96" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="97" />
             <source>its credits could not be computed: {}</source>
             <translation>无法计算其指标：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="93" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="94" />
             <source>its plots have unsaved edits: save them first, so that what is deposited is what is stored</source>
             <translation>其地块有未保存的编辑：请先保存，使入库的指标与已保存的地块一致</translation>
         </message>
@@ -4690,7 +4690,7 @@
             <translation>地块范围内没有变更调查图斑</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="221" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="228" />
             <source>no implementation date yet: the rules of today</source>
             <translation>尚无实施日期：执行现行规则</translation>
         </message>
@@ -4715,7 +4715,7 @@
             <translation>未找到地块：应有 [地块坐标] 节及以“,@”结尾的地块行</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="134" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="135" />
             <source>no reserve ledger is chosen: open one in the ledger dock</source>
             <translation>未选择储备库：请在储备库面板中打开储备库</translation>
         </message>
@@ -4725,7 +4725,7 @@
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="391" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="396" />
             <source>none: the whole reserve is usable</source>
             <translation>无：储备指标全部可用</translation>
         </message>
@@ -4930,7 +4930,7 @@
             <translation>不同项目的地块不能合并（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="470" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="475" />
             <source>plots {}</source>
             <translation>地块 {}</translation>
         </message>
@@ -5030,7 +5030,7 @@
             <translation>项目 {}：不按实施日期而改用规则配置“{}”，须填写理由</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="362" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="369" />
             <source>project {}: a step that deposits or reverses credits is taken from the project dock (Workflow…)</source>
             <translation>项目 {}：入库或冲正指标的步骤须从项目面板（流程…）办理</translation>
         </message>
@@ -5215,7 +5215,7 @@
             <translation>建议类型</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="231" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="237" />
             <source>province reserve {} now {}</source>
             <translation>省级储备 {} 现为 {}</translation>
         </message>
@@ -5235,7 +5235,7 @@
             <translation>冲正原因</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="265" />
             <source>reference {}</source>
             <translation>文号 {}</translation>
         </message>
@@ -5245,12 +5245,12 @@
             <translation>重命名项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="267" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="268" />
             <source>reopen project {}</source>
             <translation>重新打开项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="177" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="184" />
             <source>reopened: {}</source>
             <translation>重新打开：{}</translation>
         </message>
@@ -5345,7 +5345,7 @@
             <translation>调出县</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="219" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="226" />
             <source>set by hand: {}</source>
             <translation>人工指定：{}</translation>
         </message>
@@ -5420,7 +5420,7 @@
             <translation>无法由 DEM“{}”计算坡度（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="126" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="127" />
             <source>the PostGIS database {} has no reserve ledger (schema dg_ledger): choose a ledger in the ledger dock</source>
             <translation>PostGIS 数据库 {} 中没有储备库（模式 dg_ledger）：请在储备库面板中选择储备库</translation>
         </message>
@@ -5485,17 +5485,17 @@
             <translation>字符“{}”无法以 {} 写出；请选择 UTF-8 或 GB18030</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="100" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="101" />
             <source>the constraint check is blocking: {}</source>
             <translation>约束检查不通过：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="86" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="87" />
             <source>the county code (县级行政区代码) is missing</source>
             <translation>缺少县级行政区代码</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="88" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="89" />
             <source>the county code {} is not a 6-digit administrative code</source>
             <translation>县级行政区代码 {} 不是 6 位行政区划代码</translation>
         </message>
@@ -5590,7 +5590,7 @@
             <translation>几何图形：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="91" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="92" />
             <source>the implementation date (实施日期) is missing</source>
             <translation>缺少实施日期</translation>
         </message>
@@ -5630,7 +5630,7 @@
             <translation>图层坐标系（{}）不是坐标文件所需的 CGCS2000 或西安 1980 高斯-克吕格投影带；请重投影{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="196" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="197" />
             <source>the ledger holds its deposit already (entry {}): reopen the project to reverse it</source>
             <translation>储备库中已有该项目的入库（流水号 {}）：如需更正，请重新打开项目以冲正</translation>
         </message>
@@ -5730,12 +5730,12 @@
             <translation>项目编号重复</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="266" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="267" />
             <source>the project stays accepted</source>
             <translation>项目保持已验收状态</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="158" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="159" />
             <source>the projects table has unsaved edits: save or discard them first</source>
             <translation>项目表有未保存的编辑：请先保存或放弃</translation>
         </message>
@@ -5750,27 +5750,27 @@
             <translation>记录没有 uuid</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="216" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="217" />
             <source>the reserve ledger refused the deposit, the status is unchanged: {}</source>
             <translation>储备库拒绝入库，项目状态未改变：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="271" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="272" />
             <source>the reserve ledger refused to reverse its deposit, the project stays accepted: {}</source>
             <translation>储备库拒绝冲正其入库，项目仍为已验收：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="201" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="202" />
             <source>the reserve ledger refuses the deposit: {}</source>
             <translation>储备库不接受入库：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="138" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="139" />
             <source>the reserve ledger {} cannot be opened: {}</source>
             <translation>无法打开储备库 {}：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/core/acceptance.py" line="166" />
+            <location filename="../double_guarantee_plugin/core/acceptance.py" line="173" />
             <source>the reserve of {} holds {}, less than its deposit {} (used meanwhile): the reserve must cover the reversal</source>
             <translation>{} 的储备库现有 {}，少于该项目入库的 {}（其间已被使用）：储备库须足以冲正</translation>
         </message>
@@ -5780,7 +5780,7 @@
             <translation>地块“{}”的各圈无法构成面：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="99" />
+            <location filename="../double_guarantee_plugin/gui/project/acceptance.py" line="100" />
             <source>the status could not be put back ({}): set it back in Workflow…</source>
             <translation>状态未能恢复（{}）：请在“流程…”中改回</translation>
         </message>
@@ -5950,7 +5950,7 @@
             <translation>不稳定耕地：{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="265" />
             <source>until {}</source>
             <translation>截至 {}</translation>
         </message>
@@ -5960,7 +5960,7 @@
             <translation>提质改造</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="464" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="469" />
             <source>usable once confirmed by the change survey</source>
             <translation>经变更调查确认后可用</translation>
         </message>
@@ -5985,7 +5985,7 @@
             <translation>无实施日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="71" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/ledger_writeoff.py" line="74" />
             <source>write-off</source>
             <translation>核销</translation>
         </message>
@@ -6020,7 +6020,7 @@
             <translation>元/亩</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="374" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="379" />
             <source>{:,.1f} kg = {:,.4f} ×10⁴ kg</source>
             <translation>{:,.1f} 公斤 = {:,.4f} 万公斤</translation>
         </message>
@@ -6030,7 +6030,7 @@
             <translation>{:,.4f} 亩（{:,.4f} 公顷）· {:,.1f} 公斤（{:,.4f} 万公斤）· 水田 {:,.4f} 亩（{:,.4f} 公顷）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="376" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="381" />
             <source>{:,.4f} mu = {:,.4f} ha</source>
             <translation>{:,.4f} 亩 = {:,.4f} 公顷</translation>
         </message>
@@ -6099,7 +6099,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{} 个不予计算）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="224" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="231" />
             <source>{} ({}) — {}</source>
             <translation>{}（{}）— {}</translation>
         </message>
@@ -6109,7 +6109,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（{}），{}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="426" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="431" />
             <source>{} + province reserve {}</source>
             <translation>{} + 省级储备 {}</translation>
         </message>
@@ -6154,7 +6154,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 处变化，共 {:,.4f} 亩耕地转为其他农用地。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="504" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="509" />
             <source>{} could not be covered: {}</source>
             <translation>{} 项储备不足：{}</translation>
         </message>
@@ -6164,7 +6164,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}（日期 {}，规则配置 {}）被拒绝：自 {}（legacy_until）起按 {} 落实占补平衡；请改用 {}，或使用 {} 之前的日期</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="393" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="398" />
             <source>{} deposits ({}): usable now {:,.4f} mu, {:,.1f} kg, paddy {:,.4f} mu</source>
             <translation>{} 笔入库（{}）；现可用 {:,.4f} 亩、{:,.1f} 公斤、水田 {:,.4f} 亩</translation>
         </message>
@@ -6179,7 +6179,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} 未通过校验：{}。在用备份恢复储备库之前，拒绝核销及其他一切变更。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="502" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="507" />
             <source>{} due commitments written off</source>
             <translation>已核销 {} 项到期承诺</translation>
         </message>
@@ -6284,7 +6284,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{1} 个地块中有 {0} 个不予计算，指标为零：</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="377" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="382" />
             <source>{} open, next due {}</source>
             <translation>{} 项未履行，最近到期 {}</translation>
         </message>
@@ -6384,12 +6384,12 @@ Reproject the plots to {} for the file?</source>
             <translation>{}补充耕地项目总览图</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="93" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="95" />
             <source>{} to {} {}</source>
             <translation>{} 归入 {} {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="226" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="233" />
             <source>{} values of this profile are unconfirmed assumptions (province data; hover to see them)</source>
             <translation>本规则配置有 {} 项取值为未经证实的假设（省级数据，鼠标悬停查看）</translation>
         </message>
@@ -6429,7 +6429,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{} ← {}（{}）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="423" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="428" />
             <source>{} → {}</source>
             <translation>{} → {}</translation>
         </message>
@@ -6534,7 +6534,7 @@ Reproject the plots to {} for the file?</source>
             <translation>{}：没有项目 {}</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="286" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="291" />
             <source>{}: no such ledger file</source>
             <translation>{}：没有这个储备库文件</translation>
         </message>
@@ -6939,7 +6939,7 @@ Reproject the plots to {} for the file?</source>
             <translation>以补定占：N 年稳定耕地净增加量控制 N+1 年的占用（规则配置中的假设，未经证实）。占用 = {} 年核销及 {} 年到期的承诺。</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="265" />
             <source>农业农村: {}</source>
             <translation>农业农村：{}</translation>
         </message>
@@ -6959,7 +6959,7 @@ Reproject the plots to {} for the file?</source>
             <translation>占补平衡</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="120" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/deposit.py" line="123" />
             <source>占补平衡 or 进出平衡 (a plot credits one of them, never both)</source>
             <translation>占补平衡或进出平衡（一个地块只能计入其一）</translation>
         </message>
@@ -7024,7 +7024,7 @@ Reproject the plots to {} for the file?</source>
             <translation>案卷编号（AJBH）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="459" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="464" />
             <source>案卷编号 {}</source>
             <translation>案卷编号 {}</translation>
         </message>
@@ -7054,7 +7054,7 @@ Reproject the plots to {} for the file?</source>
             <translation>电子监管号（DZJGH）</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="457" />
+            <location filename="../double_guarantee_plugin/gui/docks/ledger_dock.py" line="462" />
             <source>电子监管号 {}</source>
             <translation>电子监管号 {}</translation>
         </message>
@@ -7079,7 +7079,7 @@ Reproject the plots to {} for the file?</source>
             <translation>耕地转为林地、园地、草地、坑塘或设施农用地</translation>
         </message>
         <message>
-            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="258" />
+            <location filename="../double_guarantee_plugin/gui/dialogs/workflow.py" line="265" />
             <source>自然资源: {}</source>
             <translation>自然资源：{}</translation>
         </message>

@@ -56,7 +56,8 @@ DRIVER = textwrap.dedent(r'''
                 "year": d.province_page.year_spin.value(),
                 "headers": [(d.province_page.table.horizontalHeaderItem(c) or QTableWidgetItem()).text()
                             for c in range(d.province_page.table.columnCount())],
-                "page_on_screen": on_screen(page), "verdict_on_screen": on_screen(d.province_page.verdict),
+                "page_on_screen": on_screen(getattr(page, "table", page)),   # the dock scrolls: its table in view
+                "verdict_on_screen": on_screen(d.province_page.verdict),
                 "modal": QApplication.activeModalWidget() is not None,
                 "window": iface.mainWindow().geometry().getRect(),
                 "screen": QApplication.primaryScreen().geometry().getRect()}

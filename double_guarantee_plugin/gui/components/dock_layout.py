@@ -39,6 +39,35 @@ def make_scrollable(dock):
     dock.setWidget(scroll)
 
 
+def scrolling_body(dialog, name):
+    """``(body widget, its layout, outer layout)`` of a dialog whose contents scroll above its buttons: the
+    caller fills the body's layout and adds its button box to the outer layout, then calls ``fit_dialog``."""
+    from qgis.PyQt.QtWidgets import QVBoxLayout, QWidget
+    outer = QVBoxLayout(dialog)
+    body = QWidget(dialog)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(dialog)
+    scroll.setObjectName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    outer.addWidget(scroll, 1)
+    return body, layout, outer
+
+
+def fit_dialog(dialog, body, width=720):
+    """Open ``dialog`` wide enough that its texts wrap little and as tall as its body, within the screen's
+    available area (a 1366×768 laptop): what does not fit scrolls."""
+    from qgis.PyQt.QtGui import QGuiApplication
+    screen = QGuiApplication.primaryScreen()
+    height = body.sizeHint().height() + 90        # margins and the button row
+    if screen is not None:
+        available = screen.availableGeometry()
+        width, height = min(width, available.width() - 40), min(height, available.height() - 60)
+    dialog.resize(width, height)
+
+
 def raise_when_shown(dock):
     """Opening a tabified dock from the toolbar brings its tab to the front (once Qt has made the tab)."""
     from qgis.PyQt.QtCore import QTimer

@@ -21,6 +21,7 @@ from ...core.change_survey import confirm_deposit_from_checks
 from ...core.ledger import (Ledger, LedgerError, deposit_from_project, ledger_path_for, open_ledger)
 from ...core.plot_accounts import deposit_with_accounts, split as split_accounts
 from ...i18n import tr
+from ..components.dock_layout import fit_dialog, scrolling_body
 from .ledger_common import BalancePreview, format_amounts
 
 SETTINGS_SCOPE = "DoubleGuarantee"
@@ -77,7 +78,8 @@ class DepositDialog(QDialog):
         self.plot_accounts, self.rule = list(plot_accounts or ()), rule
         self.eligible = [a for a in self.plot_accounts if a.may_credit_in_out(rule)]
         self.setWindowTitle(tr("Deposit project {} into the reserve", request.project_code))
-        layout = QVBoxLayout(self)
+        # the figures scroll above the buttons: with the 进出平衡 plots the dialog is taller than a laptop screen
+        self.body, layout, self.outer = scrolling_body(self, "depositScroll")
         form = QFormLayout()
         form.addRow(tr("Project"), QLabel(f"{request.project_code} {request.project_name}", self))
         form.addRow(tr("County"), QLabel(f"{request.county_code} {ledger.county_table.name(request.county_code)}",
@@ -113,7 +115,8 @@ class DepositDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Deposit"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.outer.addWidget(buttons)
+        fit_dialog(self, self.body)
 
     def _accounts_box(self):
         """The plots that may credit 进出平衡: checked ones go there, the rest to 占补平衡 (the deposit)."""
@@ -140,6 +143,9 @@ class DepositDialog(QDialog):
             table.setItem(row, 3, QTableWidgetItem(format_amounts(account.amounts)))
         table.resizeColumnsToContents()
         table.setMaximumHeight(140)
+        # never squeezed below its header and two rows when the dialog is short of room
+        table.setMinimumHeight(min(140, table.horizontalHeader().sizeHint().height()
+                                   + 2 * table.verticalHeader().defaultSectionSize() + 4))
         table.itemChanged.connect(lambda _item: self._accounts_changed())
         self.accounts_table = table
         layout.addWidget(table)

@@ -11,13 +11,14 @@ import uuid
 
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                                 QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
+                                 QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox)
 
 from ...core import tables
 from ...core.ledger import LedgerError, ShortfallError, cultivation_fee, occupied_amounts
 from ...core.ledger.model import UnconfirmedCreditError
 from ...core.ledger.rules import pbf_fee_multiplier
 from ...i18n import tr
+from ..components.dock_layout import fit_dialog, scrolling_body
 from ..components.operation_rules import OperationRules
 from .ledger_common import AmountsEditor, BalancePreview, format_amounts, format_shortfall
 
@@ -37,7 +38,9 @@ class WriteOffDialog(QDialog):
         # one key per dialog: pressing OK twice or retrying after a lost connection applies once
         self.idempotency_key = f"writeoff:{uuid.uuid4()}"
         self.setWindowTitle(tr("Write-off from county {} {}", county_code, ledger.county_table.name(county_code)))
-        layout = QVBoxLayout(self)
+        # the form scrolls above OK/Cancel: with the rule profile's links and the calculator it is taller
+        # than a 1366×768 screen at the dialog's narrowest
+        body, layout, outer = scrolling_body(self, "writeOffScroll")
         form = QFormLayout()
         self.project_code = QLineEdit(self)
         self.project_code.setObjectName("writeoffProjectCode")
@@ -94,7 +97,8 @@ class WriteOffDialog(QDialog):
                                         self)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
+        fit_dialog(self, body)
         self.before = ledger.balance(county_code).amounts
         self.waiting = ledger.pending_deposits(county_code)
         self.system_id = None

@@ -314,10 +314,12 @@ def accept_dialog(ledger, request, snapshot, profile, parent=None, plot_accounts
         verdict.setText(tr("Constraint check: not checked. Accepting deposits figures that were not checked "
                            "against the constraint layers."))
     verdict.setWordWrap(True)
-    dialog.layout().insertWidget(0, verdict)
-    dialog.layout().insertWidget(1, QLabel(tr("Rule profile of the project: {} ({})", profile.name_zh, profile.id)))
+    dialog.body.layout().insertWidget(0, verdict)
+    dialog.body.layout().insertWidget(1, QLabel(tr("Rule profile of the project: {} ({})", profile.name_zh, profile.id)))
     buttons = dialog.findChild(QDialogButtonBox)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Accept and deposit"))
+    from ..components.dock_layout import fit_dialog
+    fit_dialog(dialog, dialog.body)
     return dialog
 
 
