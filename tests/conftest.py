@@ -18,6 +18,13 @@ QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 if os.path.isdir(QGIS_PLUGINS) and QGIS_PLUGINS not in sys.path:
     sys.path.append(QGIS_PLUGINS)
 
+# Property tests run the same examples in every run (derandomize) and keep no example database between
+# runs: a suite that passes must pass again; a new example is a change of the test, not a roll of the dice
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("double_guarantee", derandomize=True, database=None)
+_hypothesis_settings.load_profile("double_guarantee")
+
 SHARED = ROOT.parent / "shared"
 REAL_DATA = SHARED / "data" / "real"
 TEST_DATA = Path(__file__).resolve().parent / "data"
