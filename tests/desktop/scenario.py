@@ -104,6 +104,25 @@ class Scenario:
         yield Wait(lambda: dock.selected_project() == code and dock.last_snapshot is not None
                    and dock.last_snapshot.project_code == code and not dock.busy(), f"{code} selected, its figures shown")
 
+    def choose_file(self, path, standard_button, what):
+        """In the open file dialog (Qt's own), type ``path`` and click its Open/Save button.
+
+        The button, not Enter: the file-name completer's list comes and goes as the dialog's file
+        system model loads the typed folders in the background (later on a busy machine), and an
+        Enter that meets the list goes to the list, not to the dialog (a desktop run on a loaded
+        machine lost the sheet export's Enter that way).  A click on the button accepts the dialog
+        with or without the list (which does not reach the button)."""
+        dialog = user.modal_dialog()
+        name_edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        check(name_edit is not None, "the file dialog has no file name field (a native dialog?)")
+        user.type_text(name_edit, path, "the file name")
+        yield Wait(lambda: name_edit.text() == path, "the path typed")
+        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
+        button = buttons.button(standard_button) if buttons is not None else None
+        check(button is not None, f"the file dialog has no {what} button")
+        yield Wait(lambda: button.isEnabled(), f"the {what} button enabled")
+        user.click(button, what)
+
     def cell(self, code, column):
         return self.dock().project_table.item(self.row_of(code), column).text()
 
@@ -586,12 +605,7 @@ class Scenario:
         yield from user.scroll_into_view(dock.buttons["importTxt"], "导入 TXT…")
         user.click(dock.buttons["importTxt"], "导入 TXT…")
         yield Wait(lambda: user.modal_dialog(QDialog) is not None, "the file dialog")
-        dialog = user.modal_dialog()
-        name_edit = dialog.findChild(QLineEdit, "fileNameEdit")
-        check(name_edit is not None, "the file dialog has no file name field (a native dialog?)")
-        user.type_text(name_edit, path, "the file name")
-        yield Wait(lambda: name_edit.text() == path, "the path typed")
-        user.key(name_edit, Qt.Key.Key_Return, "Enter")
+        yield from self.choose_file(path, QDialogButtonBox.StandardButton.Open, "打开")
         yield Wait(lambda: user.modal_dialog() is None and not dock.busy()
                    and dock.last_snapshot.project_credit.plot_count == count + 1, "the imported plot counted", 30)
 
@@ -601,11 +615,7 @@ class Scenario:
         yield from user.scroll_into_view(dock.buttons["exportMap"], "导出图件…")   # the row below the fold
         user.click(dock.buttons["exportMap"], "导出图件…")
         yield Wait(lambda: user.modal_dialog(QDialog) is not None, "the save dialog")
-        dialog = user.modal_dialog()
-        name_edit = dialog.findChild(QLineEdit, "fileNameEdit")
-        user.type_text(name_edit, path, "the file name")
-        yield Wait(lambda: name_edit.text() == path, "the path typed")
-        user.key(name_edit, Qt.Key.Key_Return, "Enter")
+        yield from self.choose_file(path, QDialogButtonBox.StandardButton.Save, "保存")
         yield Wait(lambda: user.modal_dialog() is None and os.path.exists(path) and os.path.getsize(path) > 10000,
                    "the sheet written", 60)
         self.facts["sheet_bytes"] = os.path.getsize(path)
