@@ -231,4 +231,6 @@ def test_huge_features_and_plots_are_measured_through_edge_grids(qgis_app, gpkg_
         assert result is not None
         assert result[1][0] == pytest.approx(geometry.intersection(union).area(), rel=1e-9)
         assert sorted(result[0]) == sorted(index.overlap_planar(engine, geometry.boundingBox())[0])
-    assert found[3][1][0] == pytest.approx(geometries[3].area(), rel=1e-12)
+    # the plot inside: its whole area, to rounding (GEOS 3.13 of Debian 13 sums the shoelace otherwise
+    # than numpy: 1.2e-12 relative at these coordinates)
+    assert found[3][1][0] == pytest.approx(geometries[3].area(), rel=1e-10)

@@ -42,6 +42,7 @@ def _shapes(path, layer_name):
 
 
 def test_mosaic_of_real_shapes_with_near_duplicates(county):
+    import numbers
     import warnings
     from shapely.strtree import STRtree
     warnings.simplefilter("ignore")                                  # (shapely 1.8 announces its 2.0 STRtree)
@@ -54,8 +55,10 @@ def test_mosaic_of_real_shapes_with_near_duplicates(county):
     number = {id(shape): n for n, shape in enumerate(parcels)}
     interleaving = sharing = 0
     for n, shape in enumerate(parcels):
-        for other in tree.query(shape):
-            m = number[id(other)]
+        for hit in tree.query(shape):
+            # shapely 2 (Debian 13) answers with indices, shapely 1.8 (Debian 12) with the shapes
+            m = int(hit) if isinstance(hit, numbers.Integral) else number[id(hit)]
+            other = parcels[m]
             if m <= n:
                 continue
             interleaving += 1
